@@ -1,0 +1,42 @@
+# Two entry points for a newcomer: `make run` and `make test`.
+# Both install what is missing first (scripts/setup), then build with meson.
+
+BUILD      ?= build
+BUILD_SAN  ?= build-san
+DATA       ?= data
+HOST       ?= 127.0.0.1
+PORT       ?= 8080
+
+.PHONY: all setup build build-san run test bench clean
+
+all: build
+
+setup:
+	@scripts/setup
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) --buildtype=debugoptimized
+
+$(BUILD_SAN)/build.ninja:
+	CC=clang meson setup $(BUILD_SAN) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+
+build: setup $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+build-san: setup $(BUILD_SAN)/build.ninja
+	ninja -C $(BUILD_SAN)
+
+run: build
+	@if [ ! -f $(DATA)/knooppunt.db ]; then \
+		$(BUILD)/knooppunt demo --data $(DATA); \
+	fi
+	$(BUILD)/knooppunt serve --data $(DATA) --host $(HOST) --port $(PORT)
+
+test: build build-san
+	@scripts/run-tests $(BUILD) $(BUILD_SAN)
+
+bench: build
+	$(BUILD)/knooppunt bench match
+
+clean:
+	rm -rf $(BUILD) $(BUILD_SAN)

@@ -1,0 +1,75 @@
+/*
+ * The JSON API: one handler file per resource, each handler following
+ * parse → authorise → act → respond. This header holds what they share.
+ *
+ * A handler gets a `struct api_call` with the caller (who), a database
+ * connection for the request, the path parameter and the parsed body. It
+ * either builds the response (api_reply) and returns KP_OK, or fills c->err
+ * and returns KP_ERR; the router then answers application/problem+json in
+ * the caller's language and rolls back any open transaction, so a rejected
+ * request writes nothing.
+ */
+#ifndef KP_API_API_H
+#define KP_API_API_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "auth/authz.h"
+#include "auth/principal.h"
+#include "db/store.h"
+#include "http/http.h"
+
+#define API_JSON_DEPTH_MAX 8
+
+struct api_call {
+	struct app *app;
+	const struct http_request *req;
+	struct http_response *res;
+	struct db *db;             /* borrowed from the pool for this request */
+	struct principal who;      /* the caller; role ROLE_ANONYMOUS when not logged in */
+	int64_t id;                /* {id} from the path, 0 when the route has none */
+	char param[32];            /* {kind} from the path, "" when none */
+	json_t *body;              /* parsed JSON object of POST/PATCH; owned by the router */
+	const char *lang;          /* "nl" or "en" */
+	struct kp_error err;
+};
+
+typedef int (*api_handler)(struct api_call *c);
+
+struct api_route {
+	const char *method;
+	const char *pattern;       /* "/api/volunteers/{id}"; {id} numeric, {kind} a word */
+	api_handler handler;
+};
+
+extern const struct api_route api_routes[];
+extern const int api_route_count;
+
+/* The http_handler_fn of the server; ctx is the struct app. */
+void api_handle(void *ctx, const struct http_request *req, struct http_response *res);
+
+/* Sends doc (stolen) as the JSON answer with `status`. */
+int api_reply(struct api_call *c, int status, json_t *doc);
+
+/* 403 unless the caller may do `act` on `res` for `target`. */
+int api_authorise(struct api_call *c, enum resource res, enum action act,
+                  const struct authz_target *target);
+
+/* Reads limit/offset from the query (PAGE_DEFAULT, max PAGE_MAX). */
+int api_page(struct api_call *c, struct page *pg);
+
+/* Reads the list filters common to lists (q, status via parse, place, …). */
+int api_query_id(struct api_call *c, const char *name, int64_t *out);
+int api_query_text(struct api_call *c, const char *name, size_t max, const char **out);
+int api_query_enum(struct api_call *c, const char *name, int (*parse)(const char *), int *out);
+
+/* {"items": [...], "total": n, "limit": l, "offset": o} */
+json_t *api_list_doc(json_t *items, int64_t total, struct page pg);
+
+/* Runs fn inside a transaction; commits when it succeeds, rolls back otherwise. */
+int api_in_transaction(struct api_call *c, int (*fn)(struct api_call *c, void *arg), void *arg);
+
+#endif

@@ -1,0 +1,301 @@
+/* /api/calls: calls for help and offers, with their schedule and requirements. */
+#include "api/calls.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/json_in.h"
+#include "api/json_out.h"
+#include "model/place.h"
+
+static const char *const fields[] = {
+	"organisation_id", "location_id", "volunteer_id", "source", "title", "description",
+	"activity", "place", "one_off_date", "start_time", "dayparts", "duration_minutes",
+	"volunteers_needed", "requires_vog", "requires_driving_licence", "engagement", "status",
+	"themes", "required_skills", "required_trainings", "required_languages", NULL,
+};
+
+static const struct {
+	int kind;
+	const char *field;
+} item_fields[] = {
+	{ LIST_THEME, "themes" },
+	{ LIST_TALENT, "required_skills" },
+	{ LIST_TRAINING, "required_trainings" },
+	{ LIST_LANGUAGE, "required_languages" },
+};
+#define N_ITEM_FIELDS (int)(sizeof item_fields / sizeof item_fields[0])
+
+static int from_json(struct api_call *c, json_t *in, struct call *call, bool creating)
+{
+	struct kp_error *e = &c->err;
+	struct catalog *cat = &c->app->lists;
+	if (jin_only(in, fields, e) ||
+	    jin_id(in, "organisation_id", false, &call->organisation_id, e) ||
+	    jin_id(in, "location_id", false, &call->location_id, e) ||
+	    jin_id(in, "volunteer_id", false, &call->volunteer_id, e) ||
+	    jin_enum(in, "source", call_source_parse, false, &call->source, e) ||
+	    jin_text(in, "title", CALL_TITLE_MAX, creating, call->title, sizeof call->title, e) ||
+	    jin_text(in, "description", CALL_TEXT_MAX, false, call->description,
+	             sizeof call->description, e) ||
+	    jin_item(in, "activity", cat, LIST_ACTIVITY, creating, &call->activity_id, e) ||
+	    jin_text(in, "place", 100, creating, call->place, sizeof call->place, e) ||
+	    jin_date(in, "one_off_date", false, call->one_off_date, e) ||
+	    jin_time(in, "start_time", call->start_time, e) ||
+	    jin_dayparts(in, "dayparts", &call->dayparts, e) ||
+	    jin_int(in, "duration_minutes", 15, CALL_MAX_DURATION_MINUTES, false,
+	            &call->duration_minutes, e) ||
+	    jin_int(in, "volunteers_needed", 1, CALL_MAX_VOLUNTEERS, false,
+	            &call->volunteers_needed, e) ||
+	    jin_bool(in, "requires_vog", &call->requires_vog, e) ||
+	    jin_bool(in, "requires_driving_licence", &call->requires_driving_licence, e) ||
+	    jin_enum(in, "engagement", engagement_parse, false, &call->engagement, e) ||
+	    jin_enum(in, "status", call_status_parse, false, &call->status, e))
+		return KP_ERR;
+	for (int i = 0; i < N_ITEM_FIELDS; i++)
+		if (jin_items(in, item_fields[i].field, cat, item_fields[i].kind,
+		              &call->items[item_fields[i].kind], e))
+			return KP_ERR;
+	if (json_object_get(in, "place") != NULL) {
+		const struct place *p = place_lookup(call->place, "place", e);
+		if (p == NULL)
+			return KP_ERR;
+		snprintf(call->place, sizeof call->place, "%s", p->name);
+		call->lat = p->lat;
+		call->lon = p->lon;
+	}
+	return KP_OK;
+}
+
+json_t *call_to_json(struct catalog *cat, const struct call *call)
+{
+	json_t *doc = json_object();
+	json_object_set_new(doc, "id", json_integer(call->id));
+	json_object_set_new(doc, "organisation_id", json_integer(call->organisation_id));
+	json_object_set_new(doc, "location_id", jout_opt_id(call->location_id));
+	json_object_set_new(doc, "volunteer_id", jout_opt_id(call->volunteer_id));
+	json_object_set_new(doc, "source", json_string(call_source_name(call->source)));
+	json_object_set_new(doc, "title", json_string(call->title));
+	json_object_set_new(doc, "description", json_string(call->description));
+	json_object_set_new(doc, "activity", jout_item(cat, call->activity_id));
+	json_object_set_new(doc, "place", json_string(call->place));
+	json_object_set_new(doc, "lat", json_real(call->lat));
+	json_object_set_new(doc, "lon", json_real(call->lon));
+	json_object_set_new(doc, "one_off_date", jout_opt_text(call->one_off_date));
+	json_object_set_new(doc, "start_time", jout_opt_text(call->start_time));
+	json_object_set_new(doc, "dayparts", jout_dayparts(call->dayparts));
+	json_object_set_new(doc, "duration_minutes", json_integer(call->duration_minutes));
+	json_object_set_new(doc, "volunteers_needed", json_integer(call->volunteers_needed));
+	json_object_set_new(doc, "requires_vog", json_boolean(call->requires_vog));
+	json_object_set_new(doc, "requires_driving_licence",
+	                    json_boolean(call->requires_driving_licence));
+	json_object_set_new(doc, "engagement", json_string(engagement_name(call->engagement)));
+	json_object_set_new(doc, "status", json_string(call_status_name(call->status)));
+	for (int i = 0; i < N_ITEM_FIELDS; i++)
+		json_object_set_new(doc, item_fields[i].field,
+		                    jout_items(cat, &call->items[item_fields[i].kind]));
+	json_object_set_new(doc, "created_by", jout_opt_id(call->created_by));
+	json_object_set_new(doc, "created_at", json_integer(call->created_at));
+	json_object_set_new(doc, "updated_at", json_integer(call->updated_at));
+	return doc;
+}
+
+static struct authz_target target_of(const struct call *call)
+{
+	return (struct authz_target){ .organisation_id = call->organisation_id,
+	                              .volunteer_id = call->volunteer_id,
+	                              .created_by = call->created_by };
+}
+
+struct list_ctx {
+	struct api_call *c;
+	json_t *items;
+};
+
+static int add_row(void *ctx, const struct call *call)
+{
+	struct list_ctx *x = ctx;
+	return json_array_append_new(x->items, call_to_json(&x->c->app->lists, call));
+}
+
+int calls_list(struct api_call *c)
+{
+	struct authz_scope scope = authz_list_scope(&c->who, RES_CALL);
+	if (scope.none)
+		return api_authorise(c, RES_CALL, ACT_LIST, NULL);
+	struct list_filter f;
+	struct page pg;
+	list_filter_init(&f);
+	int64_t org = 0;
+	const char *activity = NULL;
+	if (api_page(c, &pg) || api_query_id(c, "organisation_id", &org) ||
+	    api_query_text(c, "q", 100, &f.q) || api_query_text(c, "place", 100, &f.place) ||
+	    api_query_enum(c, "status", call_status_parse, &f.status) ||
+	    api_query_text(c, "activity", LIST_CODE_MAX, &activity))
+		return KP_ERR;
+	f.organisation_id = scope.organisation_id;
+	f.volunteer_id = scope.volunteer_id;
+	f.created_by = scope.created_by;
+	if (org && (scope.all || scope.open_only || scope.created_by))
+		f.organisation_id = org;
+	else if (org && org != f.organisation_id)
+		return kp_fail(&c->err, 403, "forbidden", "organisation_id");
+	if (scope.open_only)
+		f.status = CALL_OPEN;
+	if (activity && (f.item_id = catalog_find(&c->app->lists, LIST_ACTIVITY, activity)) == 0)
+		return kp_fail(&c->err, 400, "unknown_item", "activity");
+	struct list_ctx x = { c, json_array() };
+	int64_t total = 0;
+	if (store_call_list(c->db, &f, pg, add_row, &x, &total, &c->err)) {
+		json_decref(x.items);
+		return KP_ERR;
+	}
+	return api_reply(c, 200, api_list_doc(x.items, total, pg));
+}
+
+/* A volunteer may read open calls and their own offers; others per authz. */
+static int authorise_read(struct api_call *c, const struct call *call)
+{
+	struct authz_target t = target_of(call);
+	if (c->who.role == ROLE_VOLUNTEER && call->status != CALL_OPEN &&
+	    call->volunteer_id != c->who.volunteer_id)
+		return kp_fail(&c->err, 403, "forbidden", "");
+	return api_authorise(c, RES_CALL, ACT_READ, &t);
+}
+
+static int reply_call(struct api_call *c, int status, int64_t id)
+{
+	struct call *call = malloc(sizeof *call);
+	if (call == NULL)
+		return kp_internal(&c->err);
+	int rc = store_call_get(c->db, id, call, &c->err);
+	if (rc == KP_OK)
+		rc = api_reply(c, status, call_to_json(&c->app->lists, call));
+	free(call);
+	return rc;
+}
+
+int calls_show(struct api_call *c)
+{
+	struct call *call = malloc(sizeof *call);
+	if (call == NULL)
+		return kp_internal(&c->err);
+	int rc = store_call_get(c->db, c->id, call, &c->err);
+	if (rc == KP_OK)
+		rc = authorise_read(c, call);
+	if (rc == KP_OK)
+		rc = api_reply(c, 200, call_to_json(&c->app->lists, call));
+	free(call);
+	return rc;
+}
+
+static int save(struct api_call *c, void *arg)
+{
+	struct call *call = arg;
+	return call->id == 0 ? store_call_insert(c->db, call, &c->err)
+	                     : store_call_update(c->db, call, &c->err);
+}
+
+/* The caller's role decides where a new call comes from and whom it belongs to. */
+static void defaults_for_caller(const struct principal *who, struct call *call)
+{
+	call->created_by = who->account_id;
+	call->organisation_id = who->organisation_id;
+	switch (who->role) {
+	case ROLE_PROFESSIONAL:
+		call->source = SOURCE_LOCATION;
+		break;
+	case ROLE_REFERRER:
+		call->source = SOURCE_REFERRER;
+		call->organisation_id = 0; /* the referrer names the receiving organisation */
+		break;
+	case ROLE_VOLUNTEER:
+		call->source = SOURCE_VOLUNTEER;
+		call->volunteer_id = who->volunteer_id;
+		break;
+	default:
+		call->source = SOURCE_ORGANISATION;
+	}
+}
+
+static int check_references(struct api_call *c, struct call *call)
+{
+	if (c->who.role == ROLE_VOLUNTEER) {
+		struct volunteer *v = malloc(sizeof *v);
+		if (v == NULL)
+			return kp_internal(&c->err);
+		int rc = store_volunteer_get(c->db, c->who.volunteer_id, false, v, &c->err);
+		call->organisation_id = v->organisation_id;
+		free(v);
+		if (rc)
+			return KP_ERR;
+		call->source = SOURCE_VOLUNTEER;
+		call->volunteer_id = c->who.volunteer_id;
+	}
+	if (c->who.role == ROLE_REFERRER)
+		call->source = SOURCE_REFERRER;
+	struct organisation *o = malloc(sizeof *o);
+	if (o == NULL)
+		return kp_internal(&c->err);
+	int rc = call->organisation_id > 0 ? store_organisation_get(c->db, call->organisation_id, o,
+	                                                             &c->err)
+	                                   : kp_invalid(&c->err, "organisation_id", "required");
+	free(o);
+	if (rc && c->err.status == 404)
+		kp_invalid(&c->err, "organisation_id", "unknown_reference");
+	return rc;
+}
+
+int calls_create(struct api_call *c)
+{
+	struct call *call = malloc(sizeof *call);
+	if (call == NULL)
+		return kp_internal(&c->err);
+	call_init(call);
+	defaults_for_caller(&c->who, call);
+	call->created_at = call->updated_at = c->app->now();
+	int rc = from_json(c, c->body, call, true);
+	if (rc == KP_OK)
+		rc = check_references(c, call);
+	if (rc == KP_OK) {
+		call->status = CALL_OPEN;
+		struct authz_target t = target_of(call);
+		rc = api_authorise(c, RES_CALL, ACT_CREATE, &t);
+	}
+	if (rc == KP_OK)
+		rc = call_validate(call, &c->err);
+	if (rc == KP_OK)
+		rc = api_in_transaction(c, save, call);
+	if (rc == KP_OK)
+		rc = reply_call(c, 201, call->id);
+	free(call);
+	return rc;
+}
+
+int calls_update(struct api_call *c)
+{
+	struct call *call = malloc(sizeof *call);
+	if (call == NULL)
+		return kp_internal(&c->err);
+	int rc = store_call_get(c->db, c->id, call, &c->err);
+	int64_t org = call->organisation_id;
+	if (rc == KP_OK) {
+		struct authz_target t = target_of(call);
+		rc = api_authorise(c, RES_CALL, ACT_UPDATE, &t);
+	}
+	if (rc == KP_OK)
+		rc = from_json(c, c->body, call, false);
+	if (rc == KP_OK && call->organisation_id != org && c->who.role != ROLE_ADMIN)
+		rc = kp_fail(&c->err, 403, "forbidden", "organisation_id");
+	if (rc == KP_OK)
+		rc = call_validate(call, &c->err);
+	if (rc == KP_OK) {
+		call->updated_at = c->app->now();
+		rc = api_in_transaction(c, save, call);
+	}
+	if (rc == KP_OK)
+		rc = reply_call(c, 200, call->id);
+	free(call);
+	return rc;
+}

@@ -1,0 +1,49 @@
+#include "api/json_out.h"
+
+json_t *jout_item(struct catalog *cat, int64_t id)
+{
+	struct catalog_item it;
+	return catalog_get(cat, id, &it) ? json_string(it.code) : json_null();
+}
+
+json_t *jout_items(struct catalog *cat, const struct id_set *s)
+{
+	json_t *a = json_array();
+	struct catalog_item it;
+	for (int i = 0; i < s->n; i++)
+		if (catalog_get(cat, s->ids[i], &it))
+			json_array_append_new(a, json_string(it.code));
+	return a;
+}
+
+json_t *jout_dayparts(uint32_t bits)
+{
+	json_t *a = json_array();
+	char name[16];
+	for (int b = 0; b < DAYPART_BITS; b++) {
+		if (bits & (1u << b)) {
+			daypart_name(b, name);
+			json_array_append_new(a, json_string(name));
+		}
+	}
+	return a;
+}
+
+json_t *jout_flags(uint32_t bits, const char *(*name)(int), int n)
+{
+	json_t *a = json_array();
+	for (int b = 0; b < n; b++)
+		if (bits & (1u << b))
+			json_array_append_new(a, json_string(name(b)));
+	return a;
+}
+
+json_t *jout_opt_text(const char *s)
+{
+	return s != NULL && s[0] != '\0' ? json_string(s) : json_null();
+}
+
+json_t *jout_opt_id(int64_t id)
+{
+	return id > 0 ? json_integer(id) : json_null();
+}

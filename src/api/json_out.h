@@ -1,0 +1,26 @@
+/*
+ * Writing answers: item sets as their codes, bit sets as names.
+ */
+#ifndef KP_API_JSON_OUT_H
+#define KP_API_JSON_OUT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "model/catalog.h"
+#include "model/types.h"
+
+/* ["wandelen", "boodschappen"] for the ids in s. */
+json_t *jout_items(struct catalog *cat, const struct id_set *s);
+/* The code of one item, or null when unknown. */
+json_t *jout_item(struct catalog *cat, int64_t id);
+/* ["mon-morning", …] for a DAYPART bit set. */
+json_t *jout_dayparts(uint32_t bits);
+/* [name(i) for every bit i set], for i < n. */
+json_t *jout_flags(uint32_t bits, const char *(*name)(int), int n);
+/* A string or null for "". */
+json_t *jout_opt_text(const char *s);
+/* An integer or null for 0. */
+json_t *jout_opt_id(int64_t id);
+
+#endif

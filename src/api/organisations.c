@@ -1,0 +1,136 @@
+/* /api/organisations: the organisations of the network. */
+#include "api/organisations.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "api/json_in.h"
+#include "model/organisation.h"
+
+static const char *const fields[] = {
+	"name", "kind", "municipality", "employees", "vog_max_age_months", "email", "phone",
+	"website", "description", "active", NULL,
+};
+
+static int from_json(struct api_call *c, json_t *in, struct organisation *o, bool creating)
+{
+	struct kp_error *e = &c->err;
+	return jin_only(in, fields, e) ||
+	       jin_text(in, "name", ORGANISATION_NAME_MAX, creating, o->name, sizeof o->name, e) ||
+	       jin_enum(in, "kind", organisation_kind_parse, creating, &o->kind, e) ||
+	       jin_text(in, "municipality", 100, creating, o->municipality,
+	                sizeof o->municipality, e) ||
+	       jin_int(in, "employees", 0, ORGANISATION_MAX_EMPLOYEES, false, &o->employees, e) ||
+	       jin_int(in, "vog_max_age_months", 1, 120, false, &o->vog_max_age_months, e) ||
+	       jin_text(in, "email", 254, false, o->email, sizeof o->email, e) ||
+	       jin_text(in, "phone", 32, false, o->phone, sizeof o->phone, e) ||
+	       jin_text(in, "website", 255, false, o->website, sizeof o->website, e) ||
+	       jin_text(in, "description", ORGANISATION_TEXT_MAX, false, o->description,
+	                sizeof o->description, e) ||
+	       jin_bool(in, "active", &o->active, e)
+	               ? KP_ERR
+	               : KP_OK;
+}
+
+static json_t *to_json(const struct organisation *o)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:i, s:i, s:s, s:s, s:s, s:s, s:b, s:I, s:I}", "id",
+	                 (json_int_t)o->id, "name", o->name, "kind", organisation_kind_name(o->kind),
+	                 "municipality", o->municipality, "employees", o->employees,
+	                 "vog_max_age_months", o->vog_max_age_months, "email", o->email, "phone",
+	                 o->phone, "website", o->website, "description", o->description, "active",
+	                 o->active, "created_at", (json_int_t)o->created_at, "updated_at",
+	                 (json_int_t)o->updated_at);
+}
+
+static int add_row(void *ctx, const struct organisation *o)
+{
+	return json_array_append_new(ctx, to_json(o));
+}
+
+int organisations_list(struct api_call *c)
+{
+	if (api_authorise(c, RES_ORGANISATION, ACT_LIST, NULL))
+		return KP_ERR;
+	struct list_filter f;
+	struct page pg;
+	list_filter_init(&f);
+	if (api_page(c, &pg) || api_query_text(c, "q", 100, &f.q) ||
+	    api_query_text(c, "municipality", 100, &f.place))
+		return KP_ERR;
+	json_t *items = json_array();
+	int64_t total = 0;
+	if (store_organisation_list(c->db, &f, pg, add_row, items, &total, &c->err)) {
+		json_decref(items);
+		return KP_ERR;
+	}
+	return api_reply(c, 200, api_list_doc(items, total, pg));
+}
+
+int organisations_show(struct api_call *c)
+{
+	struct organisation *o = malloc(sizeof *o);
+	if (o == NULL)
+		return kp_internal(&c->err);
+	struct authz_target t = { .organisation_id = c->id };
+	int rc = api_authorise(c, RES_ORGANISATION, ACT_READ, &t);
+	if (rc == KP_OK)
+		rc = store_organisation_get(c->db, c->id, o, &c->err);
+	if (rc == KP_OK)
+		rc = api_reply(c, 200, to_json(o));
+	free(o);
+	return rc;
+}
+
+static int save(struct api_call *c, void *arg)
+{
+	struct organisation *o = arg;
+	return o->id == 0 ? store_organisation_insert(c->db, o, &c->err)
+	                  : store_organisation_update(c->db, o, &c->err);
+}
+
+int organisations_create(struct api_call *c)
+{
+	if (api_authorise(c, RES_ORGANISATION, ACT_CREATE, NULL))
+		return KP_ERR;
+	struct organisation *o = malloc(sizeof *o);
+	if (o == NULL)
+		return kp_internal(&c->err);
+	organisation_init(o);
+	o->created_at = o->updated_at = c->app->now();
+	int rc = from_json(c, c->body, o, true);
+	if (rc == KP_OK)
+		rc = store_network_ensure(c->db, "Knooppunt", "", o->created_at, &o->network_id,
+		                          &c->err);
+	if (rc == KP_OK)
+		rc = organisation_validate(o, &c->err);
+	if (rc == KP_OK)
+		rc = api_in_transaction(c, save, o);
+	if (rc == KP_OK)
+		rc = api_reply(c, 201, to_json(o));
+	free(o);
+	return rc;
+}
+
+int organisations_update(struct api_call *c)
+{
+	struct organisation *o = malloc(sizeof *o);
+	if (o == NULL)
+		return kp_internal(&c->err);
+	struct authz_target t = { .organisation_id = c->id };
+	int rc = api_authorise(c, RES_ORGANISATION, ACT_UPDATE, &t);
+	if (rc == KP_OK)
+		rc = store_organisation_get(c->db, c->id, o, &c->err);
+	if (rc == KP_OK)
+		rc = from_json(c, c->body, o, false);
+	if (rc == KP_OK)
+		rc = organisation_validate(o, &c->err);
+	if (rc == KP_OK) {
+		o->updated_at = c->app->now();
+		rc = api_in_transaction(c, save, o);
+	}
+	if (rc == KP_OK)
+		rc = api_reply(c, 200, to_json(o));
+	free(o);
+	return rc;
+}

@@ -1,0 +1,246 @@
+/*
+ * From an HTTP request to a handler: find the route, resolve the session,
+ * check CSRF, parse the body within its limits, run the handler, and turn a
+ * failure into application/problem+json. Paths outside /api/ are the web
+ * front end's static files.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "api/json_in.h"
+#include "api/session.h"
+#include "auth/password.h"
+#include "http/static.h"
+#include "util/messages.h"
+#include "util/parse.h"
+
+int api_reply(struct api_call *c, int status, json_t *doc)
+{
+	char *text = json_dumps(doc, JSON_COMPACT | JSON_ENSURE_ASCII);
+	json_decref(doc);
+	if (text == NULL)
+		return kp_internal(&c->err);
+	c->res->body.len = 0;
+	int rc = buf_appends(&c->res->body, text);
+	free(text);
+	if (rc != 0)
+		return kp_internal(&c->err);
+	c->res->status = status;
+	c->res->content_type = "application/json";
+	return KP_OK;
+}
+
+static void reply_problem(struct api_call *c)
+{
+	const struct kp_error *e = &c->err;
+	int status = e->status ? e->status : 500;
+	struct buf detail;
+	buf_init(&detail, 2048);
+	json_t *doc = json_object();
+	if (messages_render(e, c->lang, &detail) == 0)
+		json_object_set_new(doc, "detail", json_string(detail.data ? detail.data : ""));
+	buf_free(&detail);
+	json_object_set_new(doc, "type", json_string("about:blank"));
+	json_object_set_new(doc, "title", json_string(messages_title(status, c->lang)));
+	json_object_set_new(doc, "status", json_integer(status));
+	json_object_set_new(doc, "code", json_string(e->code[0] ? e->code : "internal"));
+	if (e->field[0])
+		json_object_set_new(doc, "field", json_string(e->field));
+	api_reply(c, status, doc);
+	c->res->content_type = "application/problem+json";
+}
+
+int api_authorise(struct api_call *c, enum resource res, enum action act,
+                  const struct authz_target *target)
+{
+	if (authz_allows(&c->who, res, act, target))
+		return KP_OK;
+	if (c->who.role == ROLE_ANONYMOUS)
+		return kp_fail(&c->err, 401, "not_logged_in", "");
+	return kp_fail(&c->err, 403, "forbidden", "");
+}
+
+int api_page(struct api_call *c, struct page *pg)
+{
+	long long v;
+	pg->limit = PAGE_DEFAULT;
+	pg->offset = 0;
+	const char *s = http_query(c->req, "limit");
+	if (s != NULL) {
+		if (parse_int(s, 1, PAGE_MAX, &v) != 0)
+			return kp_fail_limit(&c->err, 400, "out_of_range", "limit", PAGE_MAX);
+		pg->limit = (int)v;
+	}
+	s = http_query(c->req, "offset");
+	if (s != NULL) {
+		if (parse_int(s, 0, 100000000, &v) != 0)
+			return kp_fail_limit(&c->err, 400, "out_of_range", "offset", 100000000);
+		pg->offset = (int)v;
+	}
+	return KP_OK;
+}
+
+int api_query_id(struct api_call *c, const char *name, int64_t *out)
+{
+	const char *s = http_query(c->req, name);
+	long long v;
+	if (s == NULL)
+		return KP_OK;
+	if (parse_int(s, 1, INT64_MAX, &v) != 0)
+		return kp_fail(&c->err, 400, "invalid_id", name);
+	*out = v;
+	return KP_OK;
+}
+
+int api_query_text(struct api_call *c, const char *name, size_t max, const char **out)
+{
+	const char *s = http_query(c->req, name);
+	if (s == NULL || *s == '\0')
+		return KP_OK;
+	if (!parse_is_clean_utf8(s))
+		return kp_fail(&c->err, 400, "invalid_text", name);
+	if ((size_t)parse_utf8_length(s) > max)
+		return kp_fail_limit(&c->err, 400, "too_long", name, (long long)max);
+	*out = s;
+	return KP_OK;
+}
+
+int api_query_enum(struct api_call *c, const char *name, int (*parse)(const char *), int *out)
+{
+	const char *s = http_query(c->req, name);
+	if (s == NULL || *s == '\0')
+		return KP_OK;
+	int v = parse(s);
+	if (v < 0)
+		return kp_fail(&c->err, 400, "invalid_choice", name);
+	*out = v;
+	return KP_OK;
+}
+
+json_t *api_list_doc(json_t *items, int64_t total, struct page pg)
+{
+	return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total,
+	                 "limit", pg.limit, "offset", pg.offset);
+}
+
+int api_in_transaction(struct api_call *c, int (*fn)(struct api_call *c, void *arg), void *arg)
+{
+	if (db_begin(c->db, &c->err))
+		return KP_ERR;
+	if (fn(c, arg) != KP_OK || db_commit(c->db, &c->err) != KP_OK) {
+		db_rollback(c->db);
+		return KP_ERR;
+	}
+	return KP_OK;
+}
+
+/* Matches path against pattern, filling c->id / c->param. */
+static bool route_matches(const char *pattern, const char *path, struct api_call *c)
+{
+	const char *p = pattern, *s = path;
+	while (*p && *s) {
+		if (*p == '{') {
+			const char *close = strchr(p, '}');
+			size_t n = strcspn(s, "/");
+			char seg[32];
+			if (close == NULL || n == 0 || n >= sizeof seg)
+				return false;
+			memcpy(seg, s, n);
+			seg[n] = '\0';
+			if (strncmp(p, "{id}", 4) == 0) {
+				long long v;
+				if (parse_int(seg, 1, INT64_MAX, &v) != 0)
+					c->id = -1; /* matched the shape; the handler answers invalid_id */
+				else
+					c->id = v;
+			} else {
+				memcpy(c->param, seg, n + 1);
+			}
+			p = close + 1;
+			s += n;
+		} else if (*p++ != *s++) {
+			return false;
+		}
+	}
+	return *p == '\0' && (*s == '\0' || (s[0] == '/' && s[1] == '\0'));
+}
+
+static bool is_write(const char *method)
+{
+	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+}
+
+static int parse_body(struct api_call *c)
+{
+	const struct http_request *req = c->req;
+	if (!is_write(req->method) || strcmp(req->method, "DELETE") == 0)
+		return KP_OK;
+	const char *type = http_header(req, "Content-Type");
+	if (type == NULL || strncmp(type, "application/json", 16) != 0)
+		return kp_fail(&c->err, 415, "unsupported_media_type", "");
+	if (!jin_depth_ok(req->body, req->body_len, API_JSON_DEPTH_MAX))
+		return kp_fail_limit(&c->err, 400, "too_deep", "", API_JSON_DEPTH_MAX);
+	json_error_t jerr;
+	c->body = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &jerr);
+	if (c->body == NULL)
+		return kp_fail_detail(&c->err, 400, "invalid_json", "", "%s", jerr.text);
+	if (!json_is_object(c->body))
+		return kp_fail(&c->err, 400, "not_object", "");
+	return KP_OK;
+}
+
+static int dispatch(struct api_call *c)
+{
+	const struct api_route *found = NULL;
+	bool path_known = false;
+	for (int i = 0; i < api_route_count && found == NULL; i++) {
+		const struct api_route *r = &api_routes[i];
+		c->id = 0;
+		c->param[0] = '\0';
+		if (!route_matches(r->pattern, c->req->path, c))
+			continue;
+		path_known = true;
+		if (strcmp(r->method, c->req->method) == 0)
+			found = r;
+	}
+	if (found == NULL)
+		return path_known ? kp_fail(&c->err, 405, "method_not_allowed", "")
+		                  : kp_fail(&c->err, 404, "no_route", "");
+	if (c->id < 0)
+		return kp_fail(&c->err, 400, "invalid_id", "id");
+	if (session_resolve(c))
+		return KP_ERR;
+	if (is_write(c->req->method) && c->who.role != ROLE_ANONYMOUS) {
+		const char *token = http_header(c->req, "X-CSRF-Token");
+		if (token == NULL || !secret_equal(token, c->who.csrf_token))
+			return kp_fail(&c->err, 403, "csrf", "");
+	}
+	if (parse_body(c))
+		return KP_ERR;
+	return found->handler(c);
+}
+
+void api_handle(void *ctx, const struct http_request *req, struct http_response *res)
+{
+	struct app *app = ctx;
+	if (strncmp(req->path, "/api/", 5) != 0) {
+		if (strcmp(req->method, "GET") == 0 &&
+		    http_serve_static(app->cfg.web_dir, req->path, res) == 0)
+			return;
+	}
+	struct api_call c = {
+		.app = app,
+		.req = req,
+		.res = res,
+		.lang = messages_language(http_header(req, "Accept-Language")),
+	};
+	c.db = db_pool_acquire(app->pool);
+	if (dispatch(&c) != KP_OK) {
+		db_rollback(c.db);
+		reply_problem(&c);
+	}
+	db_pool_release(app->pool, c.db);
+	json_decref(c.body);
+}

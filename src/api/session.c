@@ -1,0 +1,109 @@
+#include "api/session.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "api/json_in.h"
+#include "auth/password.h"
+
+int session_resolve(struct api_call *c)
+{
+	memset(&c->who, 0, sizeof c->who);
+	c->who.role = ROLE_ANONYMOUS;
+	const char *token = http_cookie(c->req, SESSION_COOKIE);
+	if (token == NULL || strlen(token) != TOKEN_TEXT_LEN)
+		return KP_OK;
+	char hash[65];
+	token_hash(token, hash);
+	struct kp_error err = { 0 };
+	if (store_session_principal(c->db, hash, c->app->now(), &c->who, &err)) {
+		memset(&c->who, 0, sizeof c->who);
+		c->who.role = ROLE_ANONYMOUS;
+		if (err.status != 401) { /* a database failure is not "logged out" */
+			c->err = err;
+			return KP_ERR;
+		}
+	}
+	return KP_OK;
+}
+
+static json_t *principal_doc(const struct principal *who)
+{
+	json_t *doc = json_pack("{s:I, s:s, s:s, s:s, s:s}", "account_id",
+	                        (json_int_t)who->account_id, "role", role_name(who->role),
+	                        "display_name", who->display_name, "email", who->email,
+	                        "csrf_token", who->csrf_token);
+	json_object_set_new(doc, "organisation_id", who->organisation_id
+	                                                ? json_integer(who->organisation_id)
+	                                                : json_null());
+	json_object_set_new(doc, "volunteer_id",
+	                    who->volunteer_id ? json_integer(who->volunteer_id) : json_null());
+	return doc;
+}
+
+int session_show(struct api_call *c)
+{
+	if (c->who.role == ROLE_ANONYMOUS)
+		return kp_fail(&c->err, 401, "not_logged_in", "");
+	return api_reply(c, 200, principal_doc(&c->who));
+}
+
+int session_login(struct api_call *c)
+{
+	static const char *const fields[] = { "email", "password", NULL };
+	char email[255] = "", password[PASSWORD_MAX * 4 + 1] = "";
+	if (jin_only(c->body, fields, &c->err) ||
+	    jin_text(c->body, "email", 254, true, email, sizeof email, &c->err) ||
+	    jin_text(c->body, "password", PASSWORD_MAX, true, password, sizeof password, &c->err))
+		return KP_ERR;
+
+	struct account a;
+	char hash[128] = "";
+	struct kp_error lookup = { 0 };
+	int found = store_account_by_email(c->db, email, &a, hash, &lookup) == KP_OK;
+	if (!found && lookup.status != 404) {
+		c->err = lookup;
+		return KP_ERR;
+	}
+	/* Verify even for an unknown address, so timing does not tell which exist. */
+	bool ok = password_verify(password, found ? hash : c->app->dummy_hash);
+	memset(password, 0, sizeof password);
+	if (!found || !ok)
+		return kp_fail(&c->err, 401, "login_failed", "email");
+
+	char token[TOKEN_TEXT_LEN + 1], token_h[65], csrf[TOKEN_TEXT_LEN + 1];
+	token_generate(token);
+	token_generate(csrf);
+	token_hash(token, token_h);
+	int64_t now = c->app->now();
+	int64_t expires = now + (int64_t)c->app->cfg.session_hours * 3600;
+	if (store_session_insert(c->db, token_h, a.id, csrf, now, expires, &c->err))
+		return KP_ERR;
+	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
+	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
+	         c->app->cfg.session_hours * 3600);
+	struct principal who = {
+		.account_id = a.id,
+		.role = a.role,
+		.organisation_id = a.organisation_id,
+		.volunteer_id = a.volunteer_id,
+	};
+	snprintf(who.display_name, sizeof who.display_name, "%s", a.display_name);
+	snprintf(who.email, sizeof who.email, "%s", a.email);
+	snprintf(who.csrf_token, sizeof who.csrf_token, "%s", csrf);
+	return api_reply(c, 201, principal_doc(&who));
+}
+
+int session_logout(struct api_call *c)
+{
+	const char *token = http_cookie(c->req, SESSION_COOKIE);
+	if (c->who.role == ROLE_ANONYMOUS || token == NULL)
+		return kp_fail(&c->err, 401, "not_logged_in", "");
+	char hash[65];
+	token_hash(token, hash);
+	if (store_session_delete(c->db, hash, &c->err))
+		return KP_ERR;
+	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
+	         SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	return api_reply(c, 200, json_pack("{s:b}", "logged_out", 1));
+}

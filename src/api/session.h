@@ -1,0 +1,20 @@
+/*
+ * Sessions: login (POST /api/session), logout (DELETE), who am I (GET).
+ * The session token travels in the HttpOnly, SameSite=Strict cookie
+ * SESSION_COOKIE; the database keeps only its hash.
+ */
+#ifndef KP_API_SESSION_H
+#define KP_API_SESSION_H
+
+#include "api/api.h"
+
+#define SESSION_COOKIE "kp_session"
+
+/* Sets c->who from the session cookie (anonymous when there is none or it expired). */
+int session_resolve(struct api_call *c);
+
+int session_login(struct api_call *c);
+int session_logout(struct api_call *c);
+int session_show(struct api_call *c);
+
+#endif

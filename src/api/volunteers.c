@@ -1,0 +1,276 @@
+/* /api/volunteers: the register of volunteers on the four building blocks. */
+#include "api/volunteers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/json_in.h"
+#include "api/json_out.h"
+#include "model/place.h"
+#include "util/parse.h"
+
+static const char *const fields[] = {
+	"organisation_id", "first_name", "last_name", "email", "phone", "birth_year", "status",
+	"place", "availability", "hours_per_week", "engagement", "max_distance_km",
+	"travel_mode", "driving_licence", "max_matches", "vog_date", "motivation_text",
+	"started_on", "activities", "themes", "motives", "talents", "trainings", "languages",
+	"lived_experience", NULL,
+};
+
+/* The JSON field of each list kind on a volunteer. */
+static const char *const item_fields[LIST_KIND_COUNT] = {
+	[LIST_ACTIVITY] = "activities", [LIST_THEME] = "themes", [LIST_MOTIVE] = "motives",
+	[LIST_TALENT] = "talents", [LIST_TRAINING] = "trainings", [LIST_LANGUAGE] = "languages",
+	[LIST_EXPERIENCE] = "lived_experience",
+};
+
+static int from_json(struct api_call *c, json_t *in, struct volunteer *v, bool creating)
+{
+	struct kp_error *e = &c->err;
+	if (jin_only(in, fields, e) ||
+	    jin_id(in, "organisation_id", false, &v->organisation_id, e) ||
+	    jin_text(in, "first_name", VOLUNTEER_NAME_MAX, creating, v->first_name,
+	             sizeof v->first_name, e) ||
+	    jin_text(in, "last_name", VOLUNTEER_NAME_MAX, creating, v->last_name,
+	             sizeof v->last_name, e) ||
+	    jin_text(in, "email", VOLUNTEER_EMAIL_MAX, false, v->email, sizeof v->email, e) ||
+	    jin_text(in, "phone", VOLUNTEER_PHONE_MAX, false, v->phone, sizeof v->phone, e) ||
+	    jin_int(in, "birth_year", 1900, 2020, false, &v->birth_year, e) ||
+	    jin_enum(in, "status", volunteer_status_parse, false, &v->status, e) ||
+	    jin_text(in, "place", 100, creating, v->place, sizeof v->place, e) ||
+	    jin_dayparts(in, "availability", &v->availability, e) ||
+	    jin_int(in, "hours_per_week", 0, VOLUNTEER_MAX_HOURS, false, &v->hours_per_week, e) ||
+	    jin_flags(in, "engagement", engagement_parse, &v->engagement, e) ||
+	    jin_int(in, "max_distance_km", 0, VOLUNTEER_MAX_DISTANCE_KM, false,
+	            &v->max_distance_km, e) ||
+	    jin_enum(in, "travel_mode", travel_mode_parse, false, &v->travel_mode, e) ||
+	    jin_bool(in, "driving_licence", &v->driving_licence, e) ||
+	    jin_int(in, "max_matches", 1, VOLUNTEER_MAX_MATCHES, false, &v->max_matches, e) ||
+	    jin_date(in, "vog_date", false, v->vog_date, e) ||
+	    jin_text(in, "motivation_text", VOLUNTEER_TEXT_MAX, false, v->motivation_text,
+	             sizeof v->motivation_text, e) ||
+	    jin_date(in, "started_on", false, v->started_on, e))
+		return KP_ERR;
+	for (int k = 0; k < LIST_KIND_COUNT; k++)
+		if (jin_items(in, item_fields[k], &c->app->lists, k, &v->items[k], e))
+			return KP_ERR;
+	if (json_object_get(in, "place") != NULL) {
+		const struct place *p = place_lookup(v->place, "place", e);
+		if (p == NULL)
+			return KP_ERR;
+		snprintf(v->place, sizeof v->place, "%s", p->name);
+		v->lat = p->lat;
+		v->lon = p->lon;
+	}
+	return KP_OK;
+}
+
+json_t *volunteer_to_json(struct catalog *cat, const struct volunteer *v, bool with_experience)
+{
+	json_t *doc = json_object();
+	json_object_set_new(doc, "id", json_integer(v->id));
+	json_object_set_new(doc, "organisation_id", json_integer(v->organisation_id));
+	json_object_set_new(doc, "first_name", json_string(v->first_name));
+	json_object_set_new(doc, "last_name", json_string(v->last_name));
+	json_object_set_new(doc, "email", json_string(v->email));
+	json_object_set_new(doc, "phone", json_string(v->phone));
+	json_object_set_new(doc, "birth_year",
+	                    v->birth_year ? json_integer(v->birth_year) : json_null());
+	json_object_set_new(doc, "status", json_string(volunteer_status_name(v->status)));
+	json_object_set_new(doc, "place", json_string(v->place));
+	json_object_set_new(doc, "lat", json_real(v->lat));
+	json_object_set_new(doc, "lon", json_real(v->lon));
+	json_object_set_new(doc, "availability", jout_dayparts(v->availability));
+	json_object_set_new(doc, "hours_per_week", json_integer(v->hours_per_week));
+	json_object_set_new(doc, "engagement",
+	                    jout_flags(v->engagement, engagement_name, ENGAGEMENT_COUNT));
+	json_object_set_new(doc, "max_distance_km", json_integer(v->max_distance_km));
+	json_object_set_new(doc, "travel_mode", json_string(travel_mode_name(v->travel_mode)));
+	json_object_set_new(doc, "driving_licence", json_boolean(v->driving_licence));
+	json_object_set_new(doc, "max_matches", json_integer(v->max_matches));
+	json_object_set_new(doc, "vog_date", jout_opt_text(v->vog_date));
+	json_object_set_new(doc, "motivation_text", json_string(v->motivation_text));
+	json_object_set_new(doc, "started_on", json_string(v->started_on));
+	for (int k = 0; k < LIST_KIND_COUNT; k++)
+		if (k != LIST_EXPERIENCE || with_experience)
+			json_object_set_new(doc, item_fields[k], jout_items(cat, &v->items[k]));
+	json_object_set_new(doc, "created_at", json_integer(v->created_at));
+	json_object_set_new(doc, "updated_at", json_integer(v->updated_at));
+	return doc;
+}
+
+static struct authz_target target_of(const struct volunteer *v)
+{
+	return (struct authz_target){ .organisation_id = v->organisation_id,
+	                              .volunteer_id = v->id };
+}
+
+static bool may_see_experience(struct api_call *c, const struct volunteer *v)
+{
+	struct authz_target t = target_of(v);
+	return authz_allows(&c->who, RES_EXPERIENCE, ACT_READ, &t);
+}
+
+struct list_ctx {
+	struct api_call *c;
+	json_t *items;
+};
+
+static int add_row(void *ctx, const struct volunteer *v)
+{
+	struct list_ctx *x = ctx;
+	return json_array_append_new(x->items, volunteer_to_json(&x->c->app->lists, v, false));
+}
+
+int volunteers_list(struct api_call *c)
+{
+	struct authz_scope scope = authz_list_scope(&c->who, RES_VOLUNTEER);
+	if (scope.none)
+		return api_authorise(c, RES_VOLUNTEER, ACT_LIST, NULL);
+	struct list_filter f;
+	struct page pg;
+	list_filter_init(&f);
+	f.organisation_id = scope.organisation_id;
+	f.volunteer_id = scope.volunteer_id;
+	int64_t org = 0;
+	const char *activity = NULL, *theme = NULL;
+	if (api_page(c, &pg) || api_query_id(c, "organisation_id", &org) ||
+	    api_query_text(c, "q", 100, &f.q) || api_query_text(c, "place", 100, &f.place) ||
+	    api_query_enum(c, "status", volunteer_status_parse, &f.status) ||
+	    api_query_text(c, "activity", LIST_CODE_MAX, &activity) ||
+	    api_query_text(c, "theme", LIST_CODE_MAX, &theme))
+		return KP_ERR;
+	if (org && scope.all)
+		f.organisation_id = org;
+	else if (org && org != f.organisation_id)
+		return kp_fail(&c->err, 403, "forbidden", "organisation_id");
+	if (activity && (f.item_id = catalog_find(&c->app->lists, LIST_ACTIVITY, activity)) == 0)
+		return kp_fail(&c->err, 400, "unknown_item", "activity");
+	if (theme && (f.item_id = catalog_find(&c->app->lists, LIST_THEME, theme)) == 0)
+		return kp_fail(&c->err, 400, "unknown_item", "theme");
+	struct list_ctx x = { c, json_array() };
+	int64_t total = 0;
+	if (store_volunteer_list(c->db, &f, pg, add_row, &x, &total, &c->err)) {
+		json_decref(x.items);
+		return KP_ERR;
+	}
+	return api_reply(c, 200, api_list_doc(x.items, total, pg));
+}
+
+static int reply_volunteer(struct api_call *c, int status, int64_t id)
+{
+	struct volunteer *v = malloc(sizeof *v);
+	if (v == NULL)
+		return kp_internal(&c->err);
+	int rc = store_volunteer_get(c->db, id, true, v, &c->err);
+	if (rc == KP_OK)
+		rc = api_reply(c, status, volunteer_to_json(&c->app->lists, v, may_see_experience(c, v)));
+	free(v);
+	return rc;
+}
+
+int volunteers_show(struct api_call *c)
+{
+	struct volunteer *v = malloc(sizeof *v);
+	if (v == NULL)
+		return kp_internal(&c->err);
+	int rc = store_volunteer_get(c->db, c->id, true, v, &c->err);
+	if (rc == KP_OK) {
+		struct authz_target t = target_of(v);
+		rc = api_authorise(c, RES_VOLUNTEER, ACT_READ, &t);
+	}
+	if (rc == KP_OK)
+		rc = api_reply(c, 200, volunteer_to_json(&c->app->lists, v, may_see_experience(c, v)));
+	free(v);
+	return rc;
+}
+
+/* Writes v (validated) inside a transaction: insert when v->id is 0. */
+static int save(struct api_call *c, void *arg)
+{
+	struct volunteer *v = arg;
+	bool with_experience = may_see_experience(c, v);
+	return v->id == 0 ? store_volunteer_insert(c->db, v, with_experience, &c->err)
+	                  : store_volunteer_update(c->db, v, with_experience, &c->err);
+}
+
+static int check_organisation(struct api_call *c, int64_t id)
+{
+	struct organisation *o = malloc(sizeof *o);
+	if (o == NULL)
+		return kp_internal(&c->err);
+	int rc = store_organisation_get(c->db, id, o, &c->err);
+	free(o);
+	if (rc && c->err.status == 404)
+		kp_invalid(&c->err, "organisation_id", "unknown_reference");
+	return rc;
+}
+
+int volunteers_create(struct api_call *c)
+{
+	struct volunteer *v = malloc(sizeof *v);
+	if (v == NULL)
+		return kp_internal(&c->err);
+	volunteer_init(v);
+	v->organisation_id = c->who.organisation_id;
+	int64_t now = c->app->now();
+	parse_format_date(now, v->started_on);
+	v->created_at = v->updated_at = now;
+	int rc = from_json(c, c->body, v, true);
+	if (rc == KP_OK) {
+		struct authz_target t = { .organisation_id = v->organisation_id };
+		rc = api_authorise(c, RES_VOLUNTEER, ACT_CREATE, &t);
+	}
+	if (rc == KP_OK)
+		rc = check_organisation(c, v->organisation_id);
+	if (rc == KP_OK)
+		rc = volunteer_validate(v, &c->err);
+	if (rc == KP_OK)
+		rc = api_in_transaction(c, save, v);
+	if (rc == KP_OK)
+		rc = reply_volunteer(c, 201, v->id);
+	free(v);
+	return rc;
+}
+
+int volunteers_update(struct api_call *c)
+{
+	struct volunteer *v = malloc(sizeof *v);
+	if (v == NULL)
+		return kp_internal(&c->err);
+	int64_t old_org = 0;
+	int rc = store_volunteer_get(c->db, c->id, true, v, &c->err);
+	struct authz_target t = { 0 };
+	if (rc == KP_OK) {
+		t = target_of(v);
+		old_org = v->organisation_id;
+		rc = api_authorise(c, RES_VOLUNTEER, ACT_UPDATE, &t);
+	}
+	if (rc == KP_OK && !may_see_experience(c, v) &&
+	    json_object_get(c->body, "lived_experience") != NULL)
+		rc = kp_fail(&c->err, 403, "forbidden", "lived_experience");
+	if (rc == KP_OK)
+		rc = from_json(c, c->body, v, false);
+	/* Moving a volunteer to another organisation needs rights on both sides. */
+	if (rc == KP_OK && v->organisation_id != old_org) {
+		struct authz_target to = { .organisation_id = v->organisation_id,
+		                           .volunteer_id = v->id };
+		if (c->who.role == ROLE_VOLUNTEER)
+			rc = kp_fail(&c->err, 403, "forbidden", "organisation_id");
+		else
+			rc = api_authorise(c, RES_VOLUNTEER, ACT_CREATE, &to);
+		if (rc == KP_OK)
+			rc = check_organisation(c, v->organisation_id);
+	}
+	if (rc == KP_OK)
+		rc = volunteer_validate(v, &c->err);
+	if (rc == KP_OK) {
+		v->updated_at = c->app->now();
+		rc = api_in_transaction(c, save, v);
+	}
+	if (rc == KP_OK)
+		rc = reply_volunteer(c, 200, v->id);
+	free(v);
+	return rc;
+}

@@ -1,0 +1,76 @@
+#include "app.h"
+
+#include "db/store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+void app_config_defaults(struct app_config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	const char *data = getenv("KNOOPPUNT_DATA");
+	snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s", data && *data ? data : "data");
+	const char *web = getenv("KNOOPPUNT_WEB");
+	snprintf(cfg->web_dir, sizeof cfg->web_dir, "%s", web && *web ? web : "web");
+	snprintf(cfg->host, sizeof cfg->host, "127.0.0.1");
+	cfg->port = 8080;
+	cfg->threads = 4;
+	cfg->session_hours = 12;
+}
+
+int app_config_finish(struct app_config *cfg, struct kp_error *err)
+{
+	if (mkdir(cfg->data_dir, 0700) != 0 && errno != EEXIST)
+		return kp_fail_detail(err, 500, "data_dir", "data", "%s: %s", cfg->data_dir,
+		                      strerror(errno));
+	if (cfg->db_path[0] == '\0') {
+		int n = snprintf(cfg->db_path, sizeof cfg->db_path, "%s/knooppunt.db", cfg->data_dir);
+		if (n < 0 || (size_t)n >= sizeof cfg->db_path)
+			return kp_invalid(err, "data", "too_long");
+	}
+	return KP_OK;
+}
+
+int64_t app_clock_real(void)
+{
+	return (int64_t)time(NULL);
+}
+
+static int add_item(void *ctx, const struct list_item *it)
+{
+	struct { struct catalog_item *items; int n, cap; } *acc = ctx;
+	if (acc->n == acc->cap) {
+		int cap = acc->cap ? acc->cap * 2 : 128;
+		struct catalog_item *p = realloc(acc->items, (size_t)cap * sizeof *p);
+		if (p == NULL)
+			return -1;
+		acc->items = p;
+		acc->cap = cap;
+	}
+	struct catalog_item *c = &acc->items[acc->n++];
+	memset(c, 0, sizeof *c);
+	c->id = it->id;
+	c->kind = it->kind;
+	c->active = it->active != 0;
+	snprintf(c->code, sizeof c->code, "%s", it->code);
+	snprintf(c->label_nl, sizeof c->label_nl, "%s", it->label_nl);
+	snprintf(c->label_en, sizeof c->label_en, "%s", it->label_en);
+	return 0;
+}
+
+int app_reload_lists(struct app *app, struct db *db, struct kp_error *err)
+{
+	struct { struct catalog_item *items; int n, cap; } acc = { 0 };
+	for (int kind = 0; kind < LIST_KIND_COUNT; kind++) {
+		if (store_list_items(db, kind, true, add_item, &acc, err)) {
+			free(acc.items);
+			return KP_ERR;
+		}
+	}
+	catalog_replace(&app->lists, acc.items, acc.n);
+	return KP_OK;
+}

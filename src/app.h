@@ -1,0 +1,45 @@
+/*
+ * The application context, passed explicitly to everything that needs it:
+ * configuration, the database connections, and the clock. There are no
+ * mutable globals; a test builds its own context.
+ */
+#ifndef KP_APP_H
+#define KP_APP_H
+
+#include <stdint.h>
+
+#include "db/db.h"
+#include "model/catalog.h"
+
+#define APP_PATH_MAX 1024
+
+struct app_config {
+	char data_dir[APP_PATH_MAX];  /* --data or KNOOPPUNT_DATA; holds knooppunt.db */
+	char db_path[APP_PATH_MAX];   /* derived: data_dir/knooppunt.db unless --db */
+	char web_dir[APP_PATH_MAX];   /* static front-end files */
+	char host[64];                /* listen address, 127.0.0.1 by default */
+	int port;                     /* 8080 by default */
+	int threads;                  /* HTTP worker threads */
+	int session_hours;            /* session lifetime */
+};
+
+struct app {
+	struct app_config cfg;
+	struct db_pool *pool;         /* owned; NULL for commands that use one connection */
+	struct catalog lists;         /* the shared lists, reloaded after every change */
+	int64_t (*now)(void);         /* unix seconds; tests may replace it */
+	char dummy_hash[128];         /* verified for unknown e-mails, so timing tells nothing */
+};
+
+/* Fills cfg with defaults, then the environment (KNOOPPUNT_DATA, …). */
+void app_config_defaults(struct app_config *cfg);
+
+/* Derives db_path from data_dir and creates data_dir when missing. */
+int app_config_finish(struct app_config *cfg, struct kp_error *err);
+
+int64_t app_clock_real(void);
+
+/* Reloads app->lists from the database. */
+int app_reload_lists(struct app *app, struct db *db, struct kp_error *err);
+
+#endif

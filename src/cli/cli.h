@@ -1,0 +1,27 @@
+/*
+ * The subcommands of the knooppunt binary. Each takes the arguments after
+ * its name and a context with defaults already applied, and returns the
+ * process exit status.
+ */
+#ifndef KP_CLI_CLI_H
+#define KP_CLI_CLI_H
+
+#include "app.h"
+
+/* Parses the options every command shares (--data, --db, --host, --port,
+   --web, --threads) out of argv, leaving the rest in order in rest[].
+   Returns the number of remaining arguments, or -1 after printing an error. */
+int cli_common_options(int argc, char **argv, struct app_config *cfg, char **rest);
+
+/* Opens the database of cfg (creating the data directory), seeds the shared
+   lists and the network, loads the catalog. */
+int cli_open(struct app *app, struct db **db, struct kp_error *err);
+
+/* Prints err to stderr in Dutch, prefixed with "knooppunt: ". */
+void cli_print_error(const struct kp_error *err);
+
+int cmd_serve(int argc, char **argv, struct app *app);
+int cmd_init(int argc, char **argv, struct app *app);
+int cmd_demo(int argc, char **argv, struct app *app);
+
+#endif

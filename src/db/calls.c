@@ -1,0 +1,182 @@
+/* The call store: the call row and its item links (themes and requirements). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/items.h"
+#include "db/query.h"
+#include "db/store.h"
+
+static const int call_kinds[] = { LIST_THEME, LIST_TALENT, LIST_TRAINING, LIST_LANGUAGE };
+
+#define COLUMNS                                                                           \
+	"organisation_id, location_id, volunteer_id, source, title, description, activity_id, " \
+	"place, lat, lon, one_off_date, start_time, dayparts, duration_minutes, "               \
+	"volunteers_needed, requires_vog, requires_driving_licence, engagement, status, "      \
+	"created_by, created_at, updated_at"
+#define SELECT_CALL "SELECT id, " COLUMNS " FROM calls"
+
+static int bind_call(struct db_stmt *st, const struct call *c)
+{
+	int i = 1;
+	db_bind_int(st, i++, c->organisation_id);
+	db_bind_ref(st, i++, c->location_id);
+	db_bind_ref(st, i++, c->volunteer_id);
+	db_bind_text(st, i++, call_source_name(c->source));
+	db_bind_text(st, i++, c->title);
+	db_bind_text(st, i++, c->description);
+	db_bind_int(st, i++, c->activity_id);
+	db_bind_text(st, i++, c->place);
+	db_bind_double(st, i++, c->lat);
+	db_bind_double(st, i++, c->lon);
+	db_bind_opt_text(st, i++, c->one_off_date);
+	db_bind_opt_text(st, i++, c->start_time);
+	db_bind_int(st, i++, c->dayparts);
+	db_bind_int(st, i++, c->duration_minutes);
+	db_bind_int(st, i++, c->volunteers_needed);
+	db_bind_int(st, i++, c->requires_vog);
+	db_bind_int(st, i++, c->requires_driving_licence);
+	db_bind_text(st, i++, engagement_name(c->engagement));
+	db_bind_text(st, i++, call_status_name(c->status));
+	db_bind_ref(st, i++, c->created_by);
+	db_bind_int(st, i++, c->created_at);
+	db_bind_int(st, i++, c->updated_at);
+	return i;
+}
+
+static void read_call(struct db_stmt *st, struct call *c)
+{
+	int i = 0;
+	memset(c, 0, sizeof *c);
+	c->id = db_col_int(st, i++);
+	c->organisation_id = db_col_int(st, i++);
+	c->location_id = db_col_int(st, i++);
+	c->volunteer_id = db_col_int(st, i++);
+	c->source = call_source_parse(db_col_text(st, i++));
+	snprintf(c->title, sizeof c->title, "%s", db_col_text(st, i++));
+	snprintf(c->description, sizeof c->description, "%s", db_col_text(st, i++));
+	c->activity_id = db_col_int(st, i++);
+	snprintf(c->place, sizeof c->place, "%s", db_col_text(st, i++));
+	c->lat = db_col_double(st, i++);
+	c->lon = db_col_double(st, i++);
+	snprintf(c->one_off_date, sizeof c->one_off_date, "%s", db_col_text(st, i++));
+	snprintf(c->start_time, sizeof c->start_time, "%s", db_col_text(st, i++));
+	c->dayparts = (uint32_t)db_col_int(st, i++);
+	c->duration_minutes = (int)db_col_int(st, i++);
+	c->volunteers_needed = (int)db_col_int(st, i++);
+	c->requires_vog = (int)db_col_int(st, i++);
+	c->requires_driving_licence = (int)db_col_int(st, i++);
+	c->engagement = engagement_parse(db_col_text(st, i++));
+	c->status = call_status_parse(db_col_text(st, i++));
+	c->created_by = db_col_int(st, i++);
+	c->created_at = db_col_int(st, i++);
+	c->updated_at = db_col_int(st, i++);
+}
+
+static int write_items(struct db *db, const struct call *c, struct kp_error *err)
+{
+	return items_replace(db, "call_items", "call_id", c->id, c->items, call_kinds,
+	                     (int)(sizeof call_kinds / sizeof call_kinds[0]), err);
+}
+
+int store_call_insert(struct db *db, struct call *c, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "INSERT INTO calls (" COLUMNS ") VALUES "
+	                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", &st, err))
+		return KP_ERR;
+	bind_call(st, c);
+	int rc = db_query_int(st, &c->id, err);
+	db_finalize(st);
+	return rc ? KP_ERR : write_items(db, c, err);
+}
+
+int store_call_update(struct db *db, const struct call *c, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE calls SET organisation_id = ?, location_id = ?, "
+	                   "volunteer_id = ?, source = ?, title = ?, description = ?, "
+	                   "activity_id = ?, place = ?, lat = ?, lon = ?, one_off_date = ?, "
+	                   "start_time = ?, dayparts = ?, duration_minutes = ?, "
+	                   "volunteers_needed = ?, requires_vog = ?, "
+	                   "requires_driving_licence = ?, engagement = ?, status = ?, "
+	                   "created_by = ?, created_at = ?, updated_at = ? WHERE id = ?", &st, err))
+		return KP_ERR;
+	int i = bind_call(st, c);
+	db_bind_int(st, i, c->id);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : write_items(db, c, err);
+}
+
+int store_call_get(struct db *db, int64_t id, struct call *c, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, SELECT_CALL " WHERE id = ?", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, id);
+	int rc = db_step(st, err);
+	if (rc == DB_ROW)
+		read_call(st, c);
+	db_finalize(st);
+	if (rc == DB_FAILED)
+		return KP_ERR;
+	if (rc == DB_DONE)
+		return kp_fail(err, 404, "not_found", "id");
+	return items_load(db, "call_items", "call_id", id, c->items, err);
+}
+
+int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,
+                    void *ctx, int64_t *total, struct kp_error *err)
+{
+	struct query q;
+	char like[512];
+	struct db_stmt *st = NULL;
+	struct call *c = NULL;
+	int ret = KP_ERR, rc = 0;
+	query_init(&q);
+	if (f->organisation_id)
+		rc |= query_and_int(&q, "organisation_id = ?", f->organisation_id);
+	if (f->volunteer_id)
+		rc |= query_and_int(&q, "volunteer_id = ?", f->volunteer_id);
+	if (f->created_by)
+		rc |= query_and_int(&q, "created_by = ?", f->created_by);
+	if (f->status >= 0)
+		rc |= query_and_text(&q, "status = ?", call_status_name(f->status));
+	if (f->place)
+		rc |= query_and_text(&q, "LOWER(place) = LOWER(?)", f->place);
+	if (f->item_id)
+		rc |= query_and_int(&q, "activity_id = ?", f->item_id);
+	if (f->q) {
+		snprintf(like, sizeof like, "%%%s%%", f->q);
+		rc |= query_and_text(&q, "LOWER(title) LIKE LOWER(?)", like);
+	}
+	if (rc != 0) {
+		kp_internal(err);
+		goto end;
+	}
+	if (query_count(db, "calls", &q, total, err) ||
+	    query_page(db, SELECT_CALL, &q, "created_at DESC, id DESC", pg.limit, pg.offset, &st,
+	               err))
+		goto end;
+	c = malloc(sizeof *c);
+	if (c == NULL) {
+		kp_internal(err);
+		goto end;
+	}
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		read_call(st, c);
+		if (items_load(db, "call_items", "call_id", c->id, c->items, err))
+			goto end;
+		if (each(ctx, c) != 0) {
+			kp_internal(err);
+			goto end;
+		}
+	}
+	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
+end:
+	free(c);
+	db_finalize(st);
+	query_free(&q);
+	return ret;
+}

@@ -1,0 +1,90 @@
+#include "db/query.h"
+
+#include "db/store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void query_init(struct query *q)
+{
+	memset(q, 0, sizeof *q);
+	buf_init(&q->where, 4096);
+}
+
+void query_free(struct query *q)
+{
+	buf_free(&q->where);
+}
+
+int query_and(struct query *q, const char *cond)
+{
+	return buf_printf(&q->where, "%s%s", q->where.len ? " AND " : " WHERE ", cond);
+}
+
+int query_and_int(struct query *q, const char *cond, int64_t v)
+{
+	if (q->n_args == QUERY_ARGS_MAX || query_and(q, cond) != 0)
+		return -1;
+	q->args[q->n_args].is_text = 0;
+	q->args[q->n_args++].i = v;
+	return 0;
+}
+
+int query_and_text(struct query *q, const char *cond, const char *s)
+{
+	if (q->n_args == QUERY_ARGS_MAX || query_and(q, cond) != 0)
+		return -1;
+	q->args[q->n_args].is_text = 1;
+	q->args[q->n_args++].s = s;
+	return 0;
+}
+
+int query_bind(const struct query *q, struct db_stmt *st)
+{
+	for (int i = 0; i < q->n_args; i++) {
+		if (q->args[i].is_text)
+			db_bind_text(st, i + 1, q->args[i].s);
+		else
+			db_bind_int(st, i + 1, q->args[i].i);
+	}
+	return q->n_args + 1;
+}
+
+int query_count(struct db *db, const char *from, const struct query *q, int64_t *total,
+                struct kp_error *err)
+{
+	char sql[8192];
+	int n = snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s%s", from,
+	                 q->where.data ? q->where.data : "");
+	if (n < 0 || (size_t)n >= sizeof sql)
+		return kp_internal(err);
+	struct db_stmt *st;
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	query_bind(q, st);
+	int rc = db_query_int(st, total, err);
+	db_finalize(st);
+	return rc;
+}
+
+int query_page(struct db *db, const char *select, const struct query *q, const char *order,
+               int limit, int offset, struct db_stmt **out, struct kp_error *err)
+{
+	char sql[8192];
+	int n = snprintf(sql, sizeof sql, "%s%s ORDER BY %s LIMIT ? OFFSET ?", select,
+	                 q->where.data ? q->where.data : "", order);
+	if (n < 0 || (size_t)n >= sizeof sql)
+		return kp_internal(err);
+	if (db_prepare(db, sql, out, err))
+		return KP_ERR;
+	int i = query_bind(q, *out);
+	db_bind_int(*out, i, limit);
+	db_bind_int(*out, i + 1, offset);
+	return KP_OK;
+}
+
+void list_filter_init(struct list_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->status = -1;
+}

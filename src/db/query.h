@@ -1,0 +1,43 @@
+/*
+ * Internal to src/db/: builds the WHERE clause of a list query from a
+ * list_filter, with its arguments, so that COUNT(*) and the page query of a
+ * list share one filter and cannot disagree.
+ */
+#ifndef KP_DB_QUERY_H
+#define KP_DB_QUERY_H
+
+#include <stdint.h>
+
+#include "db/db.h"
+#include "util/buf.h"
+
+#define QUERY_ARGS_MAX 16
+
+struct query {
+	struct buf where;  /* " WHERE a = ? AND b = ?" or "" */
+	int n_args;
+	struct {
+		int is_text;
+		int64_t i;
+		const char *s;   /* borrowed: must outlive the query */
+	} args[QUERY_ARGS_MAX];
+};
+
+void query_init(struct query *q);
+void query_free(struct query *q);
+/* Adds "AND <cond>" with one int or text argument for its "?" (or none). */
+int query_and(struct query *q, const char *cond);
+int query_and_int(struct query *q, const char *cond, int64_t v);
+int query_and_text(struct query *q, const char *cond, const char *s);
+/* Binds the arguments from index 1 on; returns the next free index. */
+int query_bind(const struct query *q, struct db_stmt *st);
+
+/* Runs "SELECT COUNT(*) FROM <from><where>". */
+int query_count(struct db *db, const char *from, const struct query *q, int64_t *total,
+                struct kp_error *err);
+
+/* Prepares "<select><where><order> LIMIT ? OFFSET ?" with every argument bound. */
+int query_page(struct db *db, const char *select, const struct query *q, const char *order,
+               int limit, int offset, struct db_stmt **out, struct kp_error *err);
+
+#endif

@@ -1,0 +1,216 @@
+/* The volunteer store: profile row, item links, and lived experience apart. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/items.h"
+#include "db/query.h"
+#include "db/store.h"
+
+static const int profile_kinds[] = {
+	LIST_ACTIVITY, LIST_THEME, LIST_MOTIVE, LIST_TALENT, LIST_TRAINING, LIST_LANGUAGE,
+};
+static const int experience_kind[] = { LIST_EXPERIENCE };
+
+#define COLUMNS                                                                          \
+	"organisation_id, first_name, last_name, email, phone, birth_year, status, place, "   \
+	"lat, lon, availability, hours_per_week, engagement, max_distance_km, travel_mode, " \
+	"driving_licence, max_matches, vog_date, motivation_text, started_on, created_at, "   \
+	"updated_at"
+
+/* Binds the COLUMNS in order from index 1; returns the next index. */
+static int bind_profile(struct db_stmt *st, const struct volunteer *v)
+{
+	int i = 1;
+	db_bind_int(st, i++, v->organisation_id);
+	db_bind_text(st, i++, v->first_name);
+	db_bind_text(st, i++, v->last_name);
+	db_bind_text(st, i++, v->email);
+	db_bind_text(st, i++, v->phone);
+	if (v->birth_year)
+		db_bind_int(st, i++, v->birth_year);
+	else
+		db_bind_null(st, i++);
+	db_bind_text(st, i++, volunteer_status_name(v->status));
+	db_bind_text(st, i++, v->place);
+	db_bind_double(st, i++, v->lat);
+	db_bind_double(st, i++, v->lon);
+	db_bind_int(st, i++, v->availability);
+	db_bind_int(st, i++, v->hours_per_week);
+	db_bind_int(st, i++, v->engagement);
+	db_bind_int(st, i++, v->max_distance_km);
+	db_bind_text(st, i++, travel_mode_name(v->travel_mode));
+	db_bind_int(st, i++, v->driving_licence);
+	db_bind_int(st, i++, v->max_matches);
+	db_bind_opt_text(st, i++, v->vog_date);
+	db_bind_text(st, i++, v->motivation_text);
+	db_bind_text(st, i++, v->started_on);
+	db_bind_int(st, i++, v->created_at);
+	db_bind_int(st, i++, v->updated_at);
+	return i;
+}
+
+/* Reads the id followed by COLUMNS, as selected by SELECT_PROFILE. */
+static void read_profile(struct db_stmt *st, struct volunteer *v)
+{
+	int i = 0;
+	memset(v, 0, sizeof *v);
+	v->id = db_col_int(st, i++);
+	v->organisation_id = db_col_int(st, i++);
+	snprintf(v->first_name, sizeof v->first_name, "%s", db_col_text(st, i++));
+	snprintf(v->last_name, sizeof v->last_name, "%s", db_col_text(st, i++));
+	snprintf(v->email, sizeof v->email, "%s", db_col_text(st, i++));
+	snprintf(v->phone, sizeof v->phone, "%s", db_col_text(st, i++));
+	v->birth_year = (int)db_col_int(st, i++);
+	v->status = volunteer_status_parse(db_col_text(st, i++));
+	snprintf(v->place, sizeof v->place, "%s", db_col_text(st, i++));
+	v->lat = db_col_double(st, i++);
+	v->lon = db_col_double(st, i++);
+	v->availability = (uint32_t)db_col_int(st, i++);
+	v->hours_per_week = (int)db_col_int(st, i++);
+	v->engagement = (uint32_t)db_col_int(st, i++);
+	v->max_distance_km = (int)db_col_int(st, i++);
+	v->travel_mode = travel_mode_parse(db_col_text(st, i++));
+	v->driving_licence = (int)db_col_int(st, i++);
+	v->max_matches = (int)db_col_int(st, i++);
+	snprintf(v->vog_date, sizeof v->vog_date, "%s", db_col_text(st, i++));
+	snprintf(v->motivation_text, sizeof v->motivation_text, "%s", db_col_text(st, i++));
+	snprintf(v->started_on, sizeof v->started_on, "%s", db_col_text(st, i++));
+	v->created_at = db_col_int(st, i++);
+	v->updated_at = db_col_int(st, i++);
+}
+
+#define SELECT_PROFILE "SELECT id, " COLUMNS " FROM volunteers"
+
+static int write_items(struct db *db, const struct volunteer *v, bool with_experience,
+                       struct kp_error *err)
+{
+	if (items_replace(db, "volunteer_items", "volunteer_id", v->id, v->items, profile_kinds,
+	                  (int)(sizeof profile_kinds / sizeof profile_kinds[0]), err))
+		return KP_ERR;
+	if (with_experience &&
+	    items_replace(db, "volunteer_experiences", "volunteer_id", v->id, v->items,
+	                  experience_kind, 1, err))
+		return KP_ERR;
+	return KP_OK;
+}
+
+int store_volunteer_insert(struct db *db, struct volunteer *v, bool with_experience,
+                           struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "INSERT INTO volunteers (" COLUMNS ") VALUES "
+	                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", &st, err))
+		return KP_ERR;
+	bind_profile(st, v);
+	int rc = db_query_int(st, &v->id, err);
+	db_finalize(st);
+	if (rc)
+		return KP_ERR;
+	return write_items(db, v, with_experience, err);
+}
+
+int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_experience,
+                           struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE volunteers SET organisation_id = ?, first_name = ?, "
+	                   "last_name = ?, email = ?, phone = ?, birth_year = ?, status = ?, "
+	                   "place = ?, lat = ?, lon = ?, availability = ?, hours_per_week = ?, "
+	                   "engagement = ?, max_distance_km = ?, travel_mode = ?, "
+	                   "driving_licence = ?, max_matches = ?, vog_date = ?, "
+	                   "motivation_text = ?, started_on = ?, created_at = ?, updated_at = ? "
+	                   "WHERE id = ?", &st, err))
+		return KP_ERR;
+	int i = bind_profile(st, v);
+	db_bind_int(st, i, v->id);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	if (rc == DB_FAILED)
+		return KP_ERR;
+	return write_items(db, v, with_experience, err);
+}
+
+int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct volunteer *v,
+                        struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, SELECT_PROFILE " WHERE id = ?", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, id);
+	int rc = db_step(st, err);
+	if (rc == DB_ROW)
+		read_profile(st, v);
+	db_finalize(st);
+	if (rc == DB_FAILED)
+		return KP_ERR;
+	if (rc == DB_DONE)
+		return kp_fail(err, 404, "not_found", "id");
+	if (items_load(db, "volunteer_items", "volunteer_id", id, v->items, err))
+		return KP_ERR;
+	if (with_experience &&
+	    items_load(db, "volunteer_experiences", "volunteer_id", id, v->items, err))
+		return KP_ERR;
+	return KP_OK;
+}
+
+static int build_filter(struct query *q, const struct list_filter *f, char *like, size_t cap)
+{
+	int rc = 0;
+	if (f->organisation_id)
+		rc |= query_and_int(q, "organisation_id = ?", f->organisation_id);
+	if (f->volunteer_id)
+		rc |= query_and_int(q, "id = ?", f->volunteer_id);
+	if (f->status >= 0)
+		rc |= query_and_text(q, "status = ?", volunteer_status_name(f->status));
+	if (f->place)
+		rc |= query_and_text(q, "LOWER(place) = LOWER(?)", f->place);
+	if (f->item_id)
+		rc |= query_and_int(q, "id IN (SELECT volunteer_id FROM volunteer_items "
+		                       "WHERE item_id = ?)", f->item_id);
+	if (f->q) {
+		snprintf(like, cap, "%%%s%%", f->q);
+		rc |= query_and_text(q, "LOWER(first_name || ' ' || last_name) LIKE LOWER(?)", like);
+	}
+	return rc;
+}
+
+int store_volunteer_list(struct db *db, const struct list_filter *f, struct page pg,
+                         volunteer_fn each, void *ctx, int64_t *total, struct kp_error *err)
+{
+	struct query q;
+	char like[512];
+	struct db_stmt *st = NULL;
+	struct volunteer *v = NULL;
+	int ret = KP_ERR;
+	query_init(&q);
+	if (build_filter(&q, f, like, sizeof like) != 0) {
+		kp_internal(err);
+		goto end;
+	}
+	if (query_count(db, "volunteers", &q, total, err) ||
+	    query_page(db, SELECT_PROFILE, &q, "last_name, first_name, id", pg.limit, pg.offset,
+	               &st, err))
+		goto end;
+	v = malloc(sizeof *v);
+	if (v == NULL) {
+		kp_internal(err);
+		goto end;
+	}
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		read_profile(st, v);
+		if (items_load(db, "volunteer_items", "volunteer_id", v->id, v->items, err))
+			goto end;
+		if (each(ctx, v) != 0) {
+			kp_internal(err);
+			goto end;
+		}
+	}
+	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
+end:
+	free(v);
+	db_finalize(st);
+	query_free(&q);
+	return ret;
+}

@@ -1,0 +1,63 @@
+/*
+ * The HTTP layer: a libmicrohttpd server that reads a request within named
+ * limits, hands it to one handler, and sends the handler's response with
+ * the security headers every answer carries. It knows HTTP and nothing
+ * about volunteers.
+ *
+ * Limits (checked while reading, answered with 413/414/431 before any
+ * handler runs): HTTP_BODY_MAX bytes of body, HTTP_URL_MAX bytes of URL,
+ * HTTP_HEADERS_MAX bytes of request header per connection.
+ */
+#ifndef KP_HTTP_HTTP_H
+#define KP_HTTP_HTTP_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "util/error.h"
+
+#define HTTP_BODY_MAX (64 * 1024)
+#define HTTP_URL_MAX 2048
+#define HTTP_HEADERS_MAX (16 * 1024)
+#define HTTP_RESPONSE_MAX (16 * 1024 * 1024)
+
+struct http_request {
+	const char *method;      /* "GET", "POST", … */
+	const char *path;        /* URL path without the query */
+	const char *body;        /* NUL-terminated, "" when none; owned by the server */
+	size_t body_len;
+	const char *remote_addr; /* textual peer address */
+	void *conn;              /* the server's connection, for the lookups below */
+};
+
+/* Header, query argument or cookie value of the request; NULL when absent. */
+const char *http_header(const struct http_request *req, const char *name);
+const char *http_query(const struct http_request *req, const char *name);
+const char *http_cookie(const struct http_request *req, const char *name);
+
+#define HTTP_EXTRA_HEADERS 4
+struct http_response {
+	int status;
+	const char *content_type;     /* static string */
+	struct buf body;              /* owned; capped at HTTP_RESPONSE_MAX */
+	char set_cookie[512];         /* Set-Cookie value, "" when none */
+	const char *cache_control;    /* static string, NULL for "no-store" */
+	const char *extra_name[HTTP_EXTRA_HEADERS];  /* static header names */
+	char extra_value[HTTP_EXTRA_HEADERS][128];
+	int n_extra;
+};
+
+/* Adds a response header (name must be a static string); ignored when full. */
+void http_response_header(struct http_response *res, const char *name, const char *value);
+
+typedef void (*http_handler_fn)(void *ctx, const struct http_request *req,
+                                struct http_response *res);
+
+struct http_server;
+
+/* Starts serving on host:port with `threads` worker threads. */
+int http_server_start(const char *host, int port, int threads, http_handler_fn handler,
+                      void *ctx, struct http_server **out, struct kp_error *err);
+void http_server_stop(struct http_server *srv);
+
+#endif

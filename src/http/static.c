@@ -1,0 +1,65 @@
+#include "http/static.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define STATIC_FILE_MAX (8 * 1024 * 1024)
+
+static const char *mime_type(const char *path)
+{
+	static const struct { const char *ext, *type; } types[] = {
+		{ ".html", "text/html; charset=utf-8" },
+		{ ".js", "text/javascript; charset=utf-8" },
+		{ ".mjs", "text/javascript; charset=utf-8" },
+		{ ".css", "text/css; charset=utf-8" },
+		{ ".json", "application/json" },
+		{ ".svg", "image/svg+xml" },
+		{ ".png", "image/png" },
+		{ ".ico", "image/x-icon" },
+		{ ".woff2", "font/woff2" },
+		{ ".txt", "text/plain; charset=utf-8" },
+	};
+	const char *dot = strrchr(path, '.');
+	for (size_t i = 0; dot && i < sizeof types / sizeof types[0]; i++)
+		if (strcmp(dot, types[i].ext) == 0)
+			return types[i].type;
+	return "application/octet-stream";
+}
+
+static int read_file(const char *file, struct http_response *res)
+{
+	struct stat sb;
+	if (stat(file, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > STATIC_FILE_MAX)
+		return -1;
+	FILE *f = fopen(file, "rb");
+	if (f == NULL)
+		return -1;
+	char chunk[16384];
+	size_t n;
+	int rc = 0;
+	res->body.len = 0;
+	while (rc == 0 && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		rc = buf_append(&res->body, chunk, n);
+	fclose(f);
+	if (rc != 0)
+		return -1;
+	res->status = 200;
+	res->content_type = mime_type(file);
+	res->cache_control = "no-cache";
+	return 0;
+}
+
+int http_serve_static(const char *root, const char *path, struct http_response *res)
+{
+	if (strstr(path, "..") != NULL || strchr(path, '\\') != NULL || path[0] != '/')
+		return -1;
+	char file[4096];
+	const char *last = strrchr(path, '/');
+	int spa = strchr(last, '.') == NULL; /* no extension: a front-end route */
+	int n = spa ? snprintf(file, sizeof file, "%s/index.html", root)
+	            : snprintf(file, sizeof file, "%s%s", root, path);
+	if (n < 0 || (size_t)n >= sizeof file)
+		return -1;
+	return read_file(file, res);
+}

@@ -1,0 +1,74 @@
+/*
+ * knooppunt: one binary for the server and the commands around it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "auth/password.h"
+#include "cli/cli.h"
+#include "version.h"
+
+static void usage(FILE *out)
+{
+	fputs("Gebruik: knooppunt <opdracht> [opties]\n"
+	      "\n"
+	      "Opdrachten:\n"
+	      "  serve     start de webserver (standaard http://127.0.0.1:8080)\n"
+	      "  init      maak de database aan [--admin-email E --admin-password W]\n"
+	      "  demo      vul een nieuwe database met het demonetwerk Drechtsteden\n"
+	      "            [--volunteers N] [--seed S]\n"
+	      "  version   toon de versie\n"
+	      "  help      toon deze hulp\n"
+	      "\n"
+	      "Opties voor elke opdracht:\n"
+	      "  --data MAP     map met de gegevens (of KNOOPPUNT_DATA; standaard ./data)\n"
+	      "  --db BESTAND   databasebestand (standaard MAP/knooppunt.db)\n"
+	      "  --host ADRES   luisteradres (standaard 127.0.0.1)\n"
+	      "  --port POORT   poort (standaard 8080)\n"
+	      "  --web MAP      map met de webpagina's (standaard ./web)\n"
+	      "  --threads N    aantal werkthreads van de server (standaard 4)\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	const char *command = argv[1];
+	if (strcmp(command, "help") == 0 || strcmp(command, "--help") == 0 ||
+	    strcmp(command, "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(command, "version") == 0 || strcmp(command, "--version") == 0) {
+		printf("knooppunt %s\n", KNOOPPUNT_VERSION);
+		return 0;
+	}
+	if (password_init() != 0) {
+		fprintf(stderr, "knooppunt: libsodium kon niet starten\n");
+		return 1;
+	}
+	struct app app = { .now = app_clock_real };
+	app_config_defaults(&app.cfg);
+	catalog_init(&app.lists);
+	char *rest[argc];
+	int n = cli_common_options(argc - 2, argv + 2, &app.cfg, rest);
+	int status = 2;
+	if (n < 0)
+		status = 2;
+	else if (strcmp(command, "serve") == 0)
+		status = cmd_serve(n, rest, &app);
+	else if (strcmp(command, "init") == 0)
+		status = cmd_init(n, rest, &app);
+	else if (strcmp(command, "demo") == 0)
+		status = cmd_demo(n, rest, &app);
+	else {
+		fprintf(stderr, "knooppunt: onbekende opdracht '%s'\n\n", command);
+		usage(stderr);
+	}
+	catalog_free(&app.lists);
+	return status;
+}

@@ -1,0 +1,80 @@
+#include "model/call.h"
+
+#include <string.h>
+
+#include "util/parse.h"
+
+static const char *const statuses[CALL_STATUS_COUNT] = { "open", "filled", "closed", "cancelled" };
+static const char *const sources[CALL_SOURCE_COUNT] = {
+	"organisation", "location", "client", "referrer", "volunteer",
+};
+
+static int find(const char *const *names, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *call_status_name(int s)
+{
+	return s >= 0 && s < CALL_STATUS_COUNT ? statuses[s] : NULL;
+}
+
+int call_status_parse(const char *name)
+{
+	return find(statuses, CALL_STATUS_COUNT, name);
+}
+
+const char *call_source_name(int s)
+{
+	return s >= 0 && s < CALL_SOURCE_COUNT ? sources[s] : NULL;
+}
+
+int call_source_parse(const char *name)
+{
+	return find(sources, CALL_SOURCE_COUNT, name);
+}
+
+void call_init(struct call *c)
+{
+	memset(c, 0, sizeof *c);
+	c->source = SOURCE_ORGANISATION;
+	c->duration_minutes = 60;
+	c->volunteers_needed = 1;
+	c->engagement = ENGAGEMENT_ONE_OFF;
+	c->status = CALL_OPEN;
+}
+
+int call_validate(const struct call *c, struct kp_error *err)
+{
+	if (c->organisation_id <= 0)
+		return kp_invalid(err, "organisation_id", "required");
+	if (c->title[0] == '\0')
+		return kp_invalid(err, "title", "required");
+	if (c->activity_id <= 0)
+		return kp_invalid(err, "activity", "required");
+	if (c->place[0] == '\0')
+		return kp_invalid(err, "place", "required");
+	if (c->one_off_date[0] != '\0' && !parse_is_date(c->one_off_date))
+		return kp_invalid(err, "one_off_date", "invalid_date");
+	if (c->start_time[0] != '\0' && !parse_is_time(c->start_time))
+		return kp_invalid(err, "start_time", "invalid_time");
+	if (c->dayparts & ~DAYPART_ALL)
+		return kp_invalid(err, "dayparts", "invalid_choice");
+	if (c->one_off_date[0] == '\0' && c->dayparts == 0)
+		return kp_invalid(err, "one_off_date", "schedule_required");
+	if (c->one_off_date[0] != '\0' && c->dayparts != 0)
+		return kp_invalid(err, "dayparts", "schedule_conflict");
+	if (c->duration_minutes < 15 || c->duration_minutes > CALL_MAX_DURATION_MINUTES)
+		return kp_fail_limit(err, 422, "out_of_range", "duration_minutes",
+		                     CALL_MAX_DURATION_MINUTES);
+	if (c->volunteers_needed < 1 || c->volunteers_needed > CALL_MAX_VOLUNTEERS)
+		return kp_fail_limit(err, 422, "out_of_range", "volunteers_needed", CALL_MAX_VOLUNTEERS);
+	if (c->source == SOURCE_VOLUNTEER && c->volunteer_id <= 0)
+		return kp_invalid(err, "volunteer_id", "required");
+	if (c->items[LIST_MOTIVE].n || c->items[LIST_EXPERIENCE].n || c->items[LIST_ACTIVITY].n)
+		return kp_invalid(err, "items", "invalid_choice");
+	return KP_OK;
+}

@@ -1,0 +1,63 @@
+/*
+ * A call (oproep): a request for volunteer help posted by an organisation, a
+ * location, a client (hulpvraag), a referrer, or an offer (aanbod) from a
+ * volunteer. A call is either one-off (one_off_date set, dayparts 0) or
+ * recurring (dayparts set, one_off_date "").
+ *
+ * Invariants after call_validate: title non-empty; activity_id set; lat/lon
+ * resolved from place; exactly one of one_off_date and dayparts is set;
+ * items[k] only for k in theme, training, talent (required skills), language.
+ */
+#ifndef KP_MODEL_CALL_H
+#define KP_MODEL_CALL_H
+
+#include <stdint.h>
+
+#include "model/types.h"
+#include "util/error.h"
+
+#define CALL_TITLE_MAX 160
+#define CALL_TEXT_MAX 4000
+#define CALL_MAX_VOLUNTEERS 50
+#define CALL_MAX_DURATION_MINUTES (24 * 60)
+
+enum call_status { CALL_OPEN, CALL_FILLED, CALL_CLOSED, CALL_CANCELLED, CALL_STATUS_COUNT };
+const char *call_status_name(int s);
+int call_status_parse(const char *name);
+
+enum call_source {
+	SOURCE_ORGANISATION, SOURCE_LOCATION, SOURCE_CLIENT, SOURCE_REFERRER, SOURCE_VOLUNTEER,
+	CALL_SOURCE_COUNT
+};
+const char *call_source_name(int s);
+int call_source_parse(const char *name);
+
+struct call {
+	int64_t id;
+	int64_t organisation_id;      /* the organisation that handles the call */
+	int64_t location_id;          /* 0 when none */
+	int64_t volunteer_id;         /* set for a volunteer's offer, 0 otherwise */
+	int source;                   /* enum call_source */
+	char title[CALL_TITLE_MAX * 4 + 1];
+	char description[CALL_TEXT_MAX * 4 + 1];
+	int64_t activity_id;
+	char place[128];
+	double lat, lon;
+	char one_off_date[11];        /* YYYY-MM-DD or "" */
+	char start_time[6];           /* HH:MM or "" */
+	uint32_t dayparts;            /* recurring: DAYPART bits */
+	int duration_minutes;
+	int volunteers_needed;
+	int requires_vog;
+	int requires_driving_licence;
+	int engagement;               /* enum engagement */
+	int status;                   /* enum call_status */
+	int64_t created_by;           /* account id, 0 when unknown */
+	struct id_set items[LIST_KIND_COUNT];
+	int64_t created_at, updated_at;
+};
+
+void call_init(struct call *c);
+int call_validate(const struct call *c, struct kp_error *err);
+
+#endif

@@ -1,0 +1,62 @@
+#include "model/catalog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void catalog_init(struct catalog *c)
+{
+	pthread_rwlock_init(&c->lock, NULL);
+	c->items = NULL;
+	c->n = 0;
+}
+
+void catalog_free(struct catalog *c)
+{
+	free(c->items);
+	c->items = NULL;
+	c->n = 0;
+	pthread_rwlock_destroy(&c->lock);
+}
+
+static int by_id(const void *a, const void *b)
+{
+	int64_t x = ((const struct catalog_item *)a)->id, y = ((const struct catalog_item *)b)->id;
+	return (x > y) - (x < y);
+}
+
+void catalog_replace(struct catalog *c, struct catalog_item *items, int n)
+{
+	qsort(items, (size_t)n, sizeof *items, by_id);
+	pthread_rwlock_wrlock(&c->lock);
+	struct catalog_item *old = c->items;
+	c->items = items;
+	c->n = n;
+	pthread_rwlock_unlock(&c->lock);
+	free(old);
+}
+
+int64_t catalog_find(struct catalog *c, int kind, const char *code)
+{
+	int64_t id = 0;
+	pthread_rwlock_rdlock(&c->lock);
+	for (int i = 0; i < c->n; i++) {
+		const struct catalog_item *it = &c->items[i];
+		if (it->kind == kind && it->active && strcmp(it->code, code) == 0) {
+			id = it->id;
+			break;
+		}
+	}
+	pthread_rwlock_unlock(&c->lock);
+	return id;
+}
+
+bool catalog_get(struct catalog *c, int64_t id, struct catalog_item *out)
+{
+	struct catalog_item key = { .id = id };
+	pthread_rwlock_rdlock(&c->lock);
+	const struct catalog_item *it = bsearch(&key, c->items, (size_t)c->n, sizeof key, by_id);
+	if (it != NULL)
+		*out = *it;
+	pthread_rwlock_unlock(&c->lock);
+	return it != NULL;
+}

@@ -1,0 +1,59 @@
+#include "model/match.h"
+
+#include <string.h>
+
+static const char *const statuses[MATCH_STATUS_COUNT] = {
+	"proposed", "contacted", "accepted", "declined", "active", "ended",
+};
+
+const char *match_status_name(int s)
+{
+	return s >= 0 && s < MATCH_STATUS_COUNT ? statuses[s] : NULL;
+}
+
+int match_status_parse(const char *name)
+{
+	for (int i = 0; i < MATCH_STATUS_COUNT; i++)
+		if (strcmp(statuses[i], name) == 0)
+			return i;
+	return -1;
+}
+
+bool match_can_transition(int from, int to)
+{
+	switch (from) {
+	case MATCH_PROPOSED:
+		return to == MATCH_CONTACTED || to == MATCH_DECLINED;
+	case MATCH_CONTACTED:
+		return to == MATCH_ACCEPTED || to == MATCH_DECLINED;
+	case MATCH_ACCEPTED:
+		return to == MATCH_ACTIVE || to == MATCH_DECLINED;
+	case MATCH_ACTIVE:
+		return to == MATCH_ENDED;
+	default:
+		return false;
+	}
+}
+
+bool match_needs_reason(int to)
+{
+	return to == MATCH_DECLINED || to == MATCH_ENDED;
+}
+
+bool match_is_open(int status)
+{
+	return status == MATCH_PROPOSED || status == MATCH_CONTACTED || status == MATCH_ACCEPTED ||
+	       status == MATCH_ACTIVE;
+}
+
+int match_check_transition(int from, int to, const char *reason, struct kp_error *err)
+{
+	if (to < 0 || to >= MATCH_STATUS_COUNT)
+		return kp_invalid(err, "status", "invalid_choice");
+	if (!match_can_transition(from, to))
+		return kp_fail_detail(err, 409, "invalid_transition", "status", "%s → %s",
+		                      match_status_name(from), match_status_name(to));
+	if (match_needs_reason(to) && (reason == NULL || reason[0] == '\0'))
+		return kp_invalid(err, "reason", "required");
+	return KP_OK;
+}

@@ -1,0 +1,50 @@
+/*
+ * A match (koppeling) between a volunteer and a call, and its lifecycle:
+ *
+ *   proposed ─▶ contacted ─▶ accepted ─▶ active ─▶ ended
+ *       │            │            │
+ *       └────────────┴────────────┴─▶ declined
+ *
+ * declined and ended need a reason and are final. Every transition is
+ * recorded (match_events) with its time and actor.
+ */
+#ifndef KP_MODEL_MATCH_H
+#define KP_MODEL_MATCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util/error.h"
+
+#define MATCH_REASON_MAX 500
+
+enum match_status {
+	MATCH_PROPOSED, MATCH_CONTACTED, MATCH_ACCEPTED, MATCH_DECLINED, MATCH_ACTIVE, MATCH_ENDED,
+	MATCH_STATUS_COUNT
+};
+const char *match_status_name(int s);
+int match_status_parse(const char *name);
+
+/* True when a match may go from `from` to `to`. */
+bool match_can_transition(int from, int to);
+/* True when entering `to` needs a reason (declined, ended). */
+bool match_needs_reason(int to);
+/* True while a match occupies a volunteer (counts against max_matches). */
+bool match_is_open(int status);
+
+/* Checks a transition with its reason; names the field in err. */
+int match_check_transition(int from, int to, const char *reason, struct kp_error *err);
+
+struct match {
+	int64_t id;
+	int64_t call_id;
+	int64_t volunteer_id;
+	int64_t organisation_id;   /* of the call; read-only, for authorisation */
+	int status;
+	char reason[MATCH_REASON_MAX * 4 + 1];
+	double score;
+	char explanation[512];
+	int64_t created_at, updated_at;
+};
+
+#endif

@@ -1,0 +1,46 @@
+#include "model/organisation.h"
+
+#include <string.h>
+
+static const char *const kinds[ORG_KIND_COUNT] = {
+	"care_provider", "volunteer_organisation", "informal_care", "volunteer_centre",
+	"welfare", "referrer",
+};
+
+const char *organisation_kind_name(int k)
+{
+	return k >= 0 && k < ORG_KIND_COUNT ? kinds[k] : NULL;
+}
+
+int organisation_kind_parse(const char *name)
+{
+	for (int i = 0; i < ORG_KIND_COUNT; i++)
+		if (strcmp(kinds[i], name) == 0)
+			return i;
+	return -1;
+}
+
+void organisation_init(struct organisation *o)
+{
+	memset(o, 0, sizeof *o);
+	o->kind = ORG_VOLUNTEER_ORG;
+	o->vog_max_age_months = 36;
+	o->active = 1;
+}
+
+int organisation_validate(const struct organisation *o, struct kp_error *err)
+{
+	if (o->name[0] == '\0')
+		return kp_invalid(err, "name", "required");
+	if (o->kind < 0 || o->kind >= ORG_KIND_COUNT)
+		return kp_invalid(err, "kind", "invalid_choice");
+	if (o->municipality[0] == '\0')
+		return kp_invalid(err, "municipality", "required");
+	if (o->employees < 0 || o->employees > ORGANISATION_MAX_EMPLOYEES)
+		return kp_fail_limit(err, 422, "out_of_range", "employees", ORGANISATION_MAX_EMPLOYEES);
+	if (o->vog_max_age_months < 1 || o->vog_max_age_months > 120)
+		return kp_fail_limit(err, 422, "out_of_range", "vog_max_age_months", 120);
+	if (o->email[0] != '\0' && strchr(o->email, '@') == NULL)
+		return kp_invalid(err, "email", "invalid_email");
+	return KP_OK;
+}

@@ -1,0 +1,47 @@
+/*
+ * An organisation in the network (care provider, volunteer organisation,
+ * volunteer centre, referrer desk) and its locations.
+ */
+#ifndef KP_MODEL_ORGANISATION_H
+#define KP_MODEL_ORGANISATION_H
+
+#include <stdint.h>
+
+#include "util/error.h"
+
+#define ORGANISATION_NAME_MAX 160
+#define ORGANISATION_TEXT_MAX 2000
+#define ORGANISATION_MAX_EMPLOYEES 1000000
+
+enum organisation_kind {
+	ORG_CARE_PROVIDER,       /* zorgaanbieder */
+	ORG_VOLUNTEER_ORG,       /* vrijwilligersorganisatie */
+	ORG_INFORMAL_CARE,       /* mantelzorgondersteuning */
+	ORG_VOLUNTEER_CENTRE,    /* vrijwilligerscentrale */
+	ORG_WELFARE,             /* welzijnsorganisatie */
+	ORG_REFERRER,            /* Wmo-loket, wijkteam, huisarts, ziekenhuis */
+	ORG_KIND_COUNT
+};
+const char *organisation_kind_name(int k);
+int organisation_kind_parse(const char *name);
+
+struct organisation {
+	int64_t id;
+	int64_t network_id;
+	char name[ORGANISATION_NAME_MAX * 4 + 1];
+	int kind;                      /* enum organisation_kind */
+	char municipality[128];
+	int employees;                 /* for the volunteer-to-employee ratio */
+	int vog_max_age_months;        /* how old a VOG may be for this organisation */
+	char email[255];
+	char phone[33];
+	char website[256];
+	char description[ORGANISATION_TEXT_MAX * 4 + 1];
+	int active;
+	int64_t created_at, updated_at;
+};
+
+void organisation_init(struct organisation *o);
+int organisation_validate(const struct organisation *o, struct kp_error *err);
+
+#endif

@@ -1,0 +1,50 @@
+#include "model/place.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Folds the Latin-1 accented letters Dutch place names use to ASCII. */
+static char fold_accent(unsigned char lead, unsigned char next)
+{
+	if (lead != 0xC3)
+		return 0;
+	static const char map[64] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+	return next >= 0x80 && next < 0xC0 ? map[next - 0x80] : 0;
+}
+
+static void make_key(const char *name, char *out, size_t cap)
+{
+	while (isspace((unsigned char)*name))
+		name++;
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)name; *p && n + 1 < cap; p++) {
+		char c = fold_accent(p[0], p[1]);
+		if (c) {
+			p++;
+		} else {
+			c = (char)*p;
+		}
+		out[n++] = (char)tolower((unsigned char)c);
+	}
+	while (n > 0 && isspace((unsigned char)out[n - 1]))
+		n--;
+	out[n] = '\0';
+}
+
+static int compare(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct place *)entry)->key);
+}
+
+const struct place *place_lookup(const char *name, const char *field, struct kp_error *err)
+{
+	char key[128];
+	make_key(name, key, sizeof key);
+	const struct place *p = NULL;
+	if (key[0] != '\0')
+		p = bsearch(key, place_table, (size_t)place_count, sizeof *place_table, compare);
+	if (p == NULL)
+		kp_invalid(err, field, "unknown_place");
+	return p;
+}

@@ -1,0 +1,81 @@
+#include "model/volunteer.h"
+
+#include <string.h>
+
+#include "util/parse.h"
+
+static const char *const statuses[VOLUNTEER_STATUS_COUNT] = {
+	"applied", "active", "paused", "stopped",
+};
+static const char *const travel_modes[TRAVEL_MODE_COUNT] = {
+	"walk", "bike", "car", "public_transport",
+};
+
+static int find(const char *const *names, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *volunteer_status_name(int s)
+{
+	return s >= 0 && s < VOLUNTEER_STATUS_COUNT ? statuses[s] : NULL;
+}
+
+int volunteer_status_parse(const char *name)
+{
+	return find(statuses, VOLUNTEER_STATUS_COUNT, name);
+}
+
+const char *travel_mode_name(int m)
+{
+	return m >= 0 && m < TRAVEL_MODE_COUNT ? travel_modes[m] : NULL;
+}
+
+int travel_mode_parse(const char *name)
+{
+	return find(travel_modes, TRAVEL_MODE_COUNT, name);
+}
+
+void volunteer_init(struct volunteer *v)
+{
+	memset(v, 0, sizeof *v);
+	v->status = VOLUNTEER_APPLIED;
+	v->max_distance_km = 10;
+	v->travel_mode = TRAVEL_BIKE;
+	v->max_matches = 1;
+}
+
+int volunteer_validate(const struct volunteer *v, struct kp_error *err)
+{
+	if (v->organisation_id <= 0)
+		return kp_invalid(err, "organisation_id", "required");
+	if (v->first_name[0] == '\0')
+		return kp_invalid(err, "first_name", "required");
+	if (v->last_name[0] == '\0')
+		return kp_invalid(err, "last_name", "required");
+	if (v->email[0] != '\0' && strchr(v->email, '@') == NULL)
+		return kp_invalid(err, "email", "invalid_email");
+	if (v->birth_year != 0 && (v->birth_year < 1900 || v->birth_year > 2020))
+		return kp_fail_limit(err, 422, "out_of_range", "birth_year", 1900);
+	if (v->status < 0 || v->status >= VOLUNTEER_STATUS_COUNT)
+		return kp_invalid(err, "status", "invalid_choice");
+	if (v->place[0] == '\0')
+		return kp_invalid(err, "place", "required");
+	if (v->availability & ~DAYPART_ALL)
+		return kp_invalid(err, "availability", "invalid_choice");
+	if (v->hours_per_week < 0 || v->hours_per_week > VOLUNTEER_MAX_HOURS)
+		return kp_fail_limit(err, 422, "out_of_range", "hours_per_week", VOLUNTEER_MAX_HOURS);
+	if (v->max_distance_km < 0 || v->max_distance_km > VOLUNTEER_MAX_DISTANCE_KM)
+		return kp_fail_limit(err, 422, "out_of_range", "max_distance_km",
+		                     VOLUNTEER_MAX_DISTANCE_KM);
+	if (v->max_matches < 1 || v->max_matches > VOLUNTEER_MAX_MATCHES)
+		return kp_fail_limit(err, 422, "out_of_range", "max_matches", VOLUNTEER_MAX_MATCHES);
+	if (v->vog_date[0] != '\0' && !parse_is_date(v->vog_date))
+		return kp_invalid(err, "vog_date", "invalid_date");
+	if (!parse_is_date(v->started_on))
+		return kp_invalid(err, "started_on", "invalid_date");
+	return KP_OK;
+}

@@ -1,0 +1,128 @@
+#include "util/messages.h"
+
+#include <string.h>
+
+/* %F is the field, %L the limit. */
+static const struct {
+	const char *code, *nl, *en;
+} texts[] = {
+	{ "required", "Het veld '%F' is verplicht.", "The field '%F' is required." },
+	{ "too_long", "Het veld '%F' is te lang (maximaal %L tekens).",
+	  "The field '%F' is too long (at most %L characters)." },
+	{ "too_many", "Het veld '%F' heeft te veel waarden (maximaal %L).",
+	  "The field '%F' has too many values (at most %L)." },
+	{ "out_of_range", "De waarde van '%F' valt buiten het toegestane bereik (grens %L).",
+	  "The value of '%F' is out of range (limit %L)." },
+	{ "wrong_type", "Het veld '%F' heeft het verkeerde soort waarde.",
+	  "The field '%F' has the wrong type of value." },
+	{ "invalid_text", "Het veld '%F' bevat ongeldige tekens.",
+	  "The field '%F' contains invalid characters." },
+	{ "invalid_choice", "De waarde van '%F' is geen geldige keuze.",
+	  "The value of '%F' is not a valid choice." },
+	{ "invalid_date", "Het veld '%F' moet een datum zijn als 2026-05-31.",
+	  "The field '%F' must be a date like 2026-05-31." },
+	{ "invalid_time", "Het veld '%F' moet een tijd zijn als 14:30.",
+	  "The field '%F' must be a time like 14:30." },
+	{ "invalid_email", "Het veld '%F' is geen geldig e-mailadres.",
+	  "The field '%F' is not a valid e-mail address." },
+	{ "invalid_code", "Het veld '%F' mag alleen kleine letters, cijfers en _ bevatten.",
+	  "The field '%F' may only contain lower-case letters, digits and _." },
+	{ "unknown_place", "De plaats in '%F' kennen we niet. Vul een Nederlandse plaatsnaam in.",
+	  "The place in '%F' is unknown. Enter a Dutch place name." },
+	{ "unknown_item", "Een waarde in '%F' staat niet in de gedeelde lijst.",
+	  "A value in '%F' is not on the shared list." },
+	{ "unknown_field", "Het veld '%F' bestaat niet.", "The field '%F' does not exist." },
+	{ "unknown_reference", "Het veld '%F' verwijst naar iets dat niet bestaat.",
+	  "The field '%F' refers to something that does not exist." },
+	{ "schedule_required", "Geef een datum ('one_off_date') of vaste dagdelen ('dayparts') op.",
+	  "Give a date ('one_off_date') or recurring day-parts ('dayparts')." },
+	{ "schedule_conflict", "Kies een datum of vaste dagdelen, niet allebei.",
+	  "Choose a date or recurring day-parts, not both." },
+	{ "invalid_json", "De invoer is geen geldige JSON.", "The input is not valid JSON." },
+	{ "too_deep", "De invoer is te diep genest (maximaal %L niveaus).",
+	  "The input is nested too deeply (at most %L levels)." },
+	{ "not_object", "De invoer moet een JSON-object zijn.", "The input must be a JSON object." },
+	{ "invalid_id", "'%F' moet een positief getal zijn.", "'%F' must be a positive number." },
+	{ "invalid_transition", "Deze stap in de koppeling is niet mogelijk vanuit de huidige status.",
+	  "This step is not possible from the match's current status." },
+	{ "changed_meanwhile", "Iemand anders heeft dit intussen gewijzigd. Laad opnieuw en probeer het nog eens.",
+	  "Someone else changed this meanwhile. Reload and try again." },
+	{ "already_matched", "Deze vrijwilliger is al aan deze oproep gekoppeld.",
+	  "This volunteer is already matched to this call." },
+	{ "call_not_open", "Deze oproep staat niet (meer) open.", "This call is not open (any more)." },
+	{ "volunteer_not_active", "Deze vrijwilliger is niet actief.", "This volunteer is not active." },
+	{ "capacity_reached", "Deze vrijwilliger heeft al het maximale aantal koppelingen.",
+	  "This volunteer already has the maximum number of matches." },
+	{ "duplicate", "Er bestaat al een record met deze waarde van '%F'.",
+	  "A record with this value of '%F' already exists." },
+	{ "conflict", "Dit botst met bestaande gegevens.", "This conflicts with existing data." },
+	{ "not_found", "Dit bestaat niet (meer).", "This does not exist (any more)." },
+	{ "no_route", "Deze pagina of dit adres bestaat niet.", "This page or address does not exist." },
+	{ "method_not_allowed", "Deze handeling is hier niet mogelijk.",
+	  "This method is not allowed here." },
+	{ "not_logged_in", "Log eerst in.", "Please log in first." },
+	{ "login_failed", "E-mailadres of wachtwoord klopt niet.", "E-mail address or password is wrong." },
+	{ "too_many_attempts", "Te veel pogingen. Wacht even en probeer het opnieuw.",
+	  "Too many attempts. Wait a moment and try again." },
+	{ "forbidden", "U hebt geen toegang tot deze gegevens.", "You have no access to this data." },
+	{ "csrf", "De beveiligingscode ontbreekt of klopt niet. Laad de pagina opnieuw.",
+	  "The security token is missing or wrong. Reload the page." },
+	{ "unsupported_media_type", "Stuur de invoer als application/json.",
+	  "Send the input as application/json." },
+	{ "busy", "Het is even te druk. Probeer het zo opnieuw.", "Too busy. Try again shortly." },
+	{ "internal", "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+	  "Something went wrong on our side. Try again later." },
+};
+
+const char *messages_language(const char *accept_language)
+{
+	if (accept_language == NULL)
+		return "nl";
+	const char *en = strstr(accept_language, "en"), *nl = strstr(accept_language, "nl");
+	return en != NULL && (nl == NULL || en < nl) ? "en" : "nl";
+}
+
+int messages_render(const struct kp_error *err, const char *lang, struct buf *out)
+{
+	const char *tmpl = NULL;
+	int en = strcmp(lang, "en") == 0;
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (strcmp(texts[i].code, err->code) == 0)
+			tmpl = en ? texts[i].en : texts[i].nl;
+	if (tmpl == NULL)
+		tmpl = en ? "The input was not accepted ('%F')." : "De invoer is niet geaccepteerd ('%F').";
+	int rc = 0;
+	for (const char *p = tmpl; *p && rc == 0; p++) {
+		if (p[0] == '%' && p[1] == 'F') {
+			rc = buf_appends(out, err->field);
+			p++;
+		} else if (p[0] == '%' && p[1] == 'L') {
+			rc = buf_printf(out, "%lld", err->limit);
+			p++;
+		} else {
+			rc = buf_append(out, p, 1);
+		}
+	}
+	if (rc == 0 && err->detail[0] != '\0')
+		rc = buf_printf(out, " (%s)", err->detail);
+	return rc;
+}
+
+const char *messages_title(int status, const char *lang)
+{
+	int en = strcmp(lang, "en") == 0;
+	switch (status) {
+	case 400: return en ? "Bad request" : "Ongeldig verzoek";
+	case 401: return en ? "Not logged in" : "Niet ingelogd";
+	case 403: return en ? "No access" : "Geen toegang";
+	case 404: return en ? "Not found" : "Niet gevonden";
+	case 405: return en ? "Method not allowed" : "Handeling niet toegestaan";
+	case 409: return en ? "Conflict" : "Conflict";
+	case 413: return en ? "Too large" : "Te groot";
+	case 415: return en ? "Unsupported media type" : "Verkeerd invoerformaat";
+	case 422: return en ? "Invalid input" : "Ongeldige invoer";
+	case 429: return en ? "Too many requests" : "Te veel verzoeken";
+	case 503: return en ? "Busy" : "Bezet";
+	default: return en ? "Error" : "Fout";
+	}
+}
