@@ -18,7 +18,7 @@ $(BUILD)/build.ninja:
 	meson setup $(BUILD) --buildtype=debugoptimized
 
 $(BUILD_SAN)/build.ninja:
-	CC=clang meson setup $(BUILD_SAN) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+	meson setup $(BUILD_SAN) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 
 build: setup $(BUILD)/build.ninja
 	ninja -C $(BUILD)
