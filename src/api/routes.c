@@ -1,4 +1,5 @@
 /* Every endpoint of the API, in one table. docs/api.md describes them. */
+#include "api/accounts.h"
 #include "api/api.h"
 #include "api/calls.h"
 #include "api/health.h"
@@ -14,6 +15,10 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/session", session_show },
 	{ "POST", "/api/session", session_login },
 	{ "DELETE", "/api/session", session_logout },
+	{ "POST", "/api/signup", accounts_signup },
+
+	{ "GET", "/api/accounts", accounts_list },
+	{ "POST", "/api/accounts", accounts_create },
 
 	{ "GET", "/api/organisations", organisations_list },
 	{ "POST", "/api/organisations", organisations_create },

@@ -48,6 +48,31 @@ int session_show(struct api_call *c)
 	return api_reply(c, 200, principal_doc(&c->who));
 }
 
+int session_start(struct api_call *c, const struct account *a, int status)
+{
+	char token[TOKEN_TEXT_LEN + 1], token_h[65], csrf[TOKEN_TEXT_LEN + 1];
+	token_generate(token);
+	token_generate(csrf);
+	token_hash(token, token_h);
+	int64_t now = c->app->now();
+	int64_t expires = now + (int64_t)c->app->cfg.session_hours * 3600;
+	if (store_session_insert(c->db, token_h, a->id, csrf, now, expires, &c->err))
+		return KP_ERR;
+	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
+	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
+	         c->app->cfg.session_hours * 3600);
+	struct principal who = {
+		.account_id = a->id,
+		.role = a->role,
+		.organisation_id = a->organisation_id,
+		.volunteer_id = a->volunteer_id,
+	};
+	snprintf(who.display_name, sizeof who.display_name, "%s", a->display_name);
+	snprintf(who.email, sizeof who.email, "%s", a->email);
+	snprintf(who.csrf_token, sizeof who.csrf_token, "%s", csrf);
+	return api_reply(c, status, principal_doc(&who));
+}
+
 int session_login(struct api_call *c)
 {
 	static const char *const fields[] = { "email", "password", NULL };
@@ -71,27 +96,7 @@ int session_login(struct api_call *c)
 	if (!found || !ok)
 		return kp_fail(&c->err, 401, "login_failed", "email");
 
-	char token[TOKEN_TEXT_LEN + 1], token_h[65], csrf[TOKEN_TEXT_LEN + 1];
-	token_generate(token);
-	token_generate(csrf);
-	token_hash(token, token_h);
-	int64_t now = c->app->now();
-	int64_t expires = now + (int64_t)c->app->cfg.session_hours * 3600;
-	if (store_session_insert(c->db, token_h, a.id, csrf, now, expires, &c->err))
-		return KP_ERR;
-	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
-	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
-	         c->app->cfg.session_hours * 3600);
-	struct principal who = {
-		.account_id = a.id,
-		.role = a.role,
-		.organisation_id = a.organisation_id,
-		.volunteer_id = a.volunteer_id,
-	};
-	snprintf(who.display_name, sizeof who.display_name, "%s", a.display_name);
-	snprintf(who.email, sizeof who.email, "%s", a.email);
-	snprintf(who.csrf_token, sizeof who.csrf_token, "%s", csrf);
-	return api_reply(c, 201, principal_doc(&who));
+	return session_start(c, &a, 201);
 }
 
 int session_logout(struct api_call *c)

@@ -14,6 +14,10 @@
 int session_resolve(struct api_call *c);
 
 int session_login(struct api_call *c);
+
+/* Opens a session for account a: sets the cookie and answers `status` with
+   the caller document (role, ids, csrf_token). */
+int session_start(struct api_call *c, const struct account *a, int status);
 int session_logout(struct api_call *c);
 int session_show(struct api_call *c);
 

@@ -144,6 +144,10 @@ int store_account_insert(struct db *db, struct account *a, const char *password_
 /* Loads an active account and its password hash by e-mail; 404 when none. */
 int store_account_by_email(struct db *db, const char *email, struct account *a,
                            char hash[128], struct kp_error *err);
+typedef int (*account_fn)(void *ctx, const struct account *a);
+/* Lists accounts (of one organisation when f->organisation_id is set), by e-mail. */
+int store_account_list(struct db *db, const struct list_filter *f, struct page pg,
+                       account_fn each, void *ctx, int64_t *total, struct kp_error *err);
 int store_session_insert(struct db *db, const char *token_hash, int64_t account_id,
                          const char *csrf, int64_t now, int64_t expires_at,
                          struct kp_error *err);

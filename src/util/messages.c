@@ -9,6 +9,8 @@ static const struct {
 	{ "required", "Het veld '%F' is verplicht.", "The field '%F' is required." },
 	{ "too_long", "Het veld '%F' is te lang (maximaal %L tekens).",
 	  "The field '%F' is too long (at most %L characters)." },
+	{ "too_short", "Het veld '%F' is te kort (minimaal %L tekens).",
+	  "The field '%F' is too short (at least %L characters)." },
 	{ "too_many", "Het veld '%F' heeft te veel waarden (maximaal %L).",
 	  "The field '%F' has too many values (at most %L)." },
 	{ "out_of_range", "De waarde van '%F' valt buiten het toegestane bereik (grens %L).",
