@@ -13,6 +13,7 @@ all: build
 
 setup:
 	@scripts/setup
+	@scripts/vendor-web
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD) --buildtype=debugoptimized

@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include "db/store.h"
+#include "util/parse.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -20,6 +21,11 @@ void app_config_defaults(struct app_config *cfg)
 	cfg->port = 8080;
 	cfg->threads = 4;
 	cfg->session_hours = 12;
+	cfg->retention_years = 2; /* after stopping; KNOOPPUNT_RETENTION_YEARS overrides */
+	const char *years = getenv("KNOOPPUNT_RETENTION_YEARS");
+	long long y;
+	if (years != NULL && parse_int(years, 1, 100, &y) == 0)
+		cfg->retention_years = (int)y;
 }
 
 int app_config_finish(struct app_config *cfg, struct kp_error *err)

@@ -11,6 +11,8 @@
 #include "db/db.h"
 #include "model/catalog.h"
 
+struct ratelimit;
+
 #define APP_PATH_MAX 1024
 
 struct app_config {
@@ -21,7 +23,11 @@ struct app_config {
 	int port;                     /* 8080 by default */
 	int threads;                  /* HTTP worker threads */
 	int session_hours;            /* session lifetime */
+	int retention_years;          /* stopped volunteers are anonymised after this */
 };
+
+struct change_entry;
+struct follow;
 
 struct app {
 	struct app_config cfg;
@@ -29,6 +35,13 @@ struct app {
 	struct catalog lists;         /* the shared lists, reloaded after every change */
 	int64_t (*now)(void);         /* unix seconds; tests may replace it */
 	char dummy_hash[128];         /* verified for unknown e-mails, so timing tells nothing */
+	struct ratelimit *login_limit;/* failed logins per account and address; NULL: none */
+	/* Called, on the change-log follower's thread, for every write committed
+	   by any server on this database (src/sync/follow.h); NULL: none. The
+	   matching engine refreshes its index here. */
+	void (*on_change)(void *ctx, struct db *db, const struct change_entry *c);
+	void *on_change_ctx;
+	struct follow *follow;        /* owned by serve; NULL for other commands */
 };
 
 /* Fills cfg with defaults, then the environment (KNOOPPUNT_DATA, …). */

@@ -18,12 +18,18 @@ static void usage(FILE *out)
 	      "  init      maak de database aan [--admin-email E --admin-password W]\n"
 	      "  demo      vul een nieuwe database met het demonetwerk Drechtsteden\n"
 	      "            [--volunteers N] [--seed S]\n"
+	      "  migrate-data  kopieer een SQLite-database naar PostgreSQL\n"
+	      "            --from BESTAND.db --to postgresql://…\n"
+	      "  erase-person  anonimiseer een vrijwilliger --volunteer ID [--reason TEKST]\n"
+	      "  retention     anonimiseer wie langer dan de bewaartermijn gestopt is\n"
+	      "            [--years N] (standaard 2, of KNOOPPUNT_RETENTION_YEARS)\n"
 	      "  version   toon de versie\n"
 	      "  help      toon deze hulp\n"
 	      "\n"
 	      "Opties voor elke opdracht:\n"
 	      "  --data MAP     map met de gegevens (of KNOOPPUNT_DATA; standaard ./data)\n"
-	      "  --db BESTAND   databasebestand (standaard MAP/knooppunt.db)\n"
+	      "  --db BESTAND   databasebestand (standaard MAP/knooppunt.db) of\n"
+	      "                 PostgreSQL-adres postgresql://gebruiker@host:poort/naam\n"
 	      "  --host ADRES   luisteradres (standaard 127.0.0.1)\n"
 	      "  --port POORT   poort (standaard 8080)\n"
 	      "  --web MAP      map met de webpagina's (standaard ./web)\n"
@@ -65,6 +71,12 @@ int main(int argc, char **argv)
 		status = cmd_init(n, rest, &app);
 	else if (strcmp(command, "demo") == 0)
 		status = cmd_demo(n, rest, &app);
+	else if (strcmp(command, "erase-person") == 0)
+		status = cmd_erase_person(n, rest, &app);
+	else if (strcmp(command, "retention") == 0)
+		status = cmd_retention(n, rest, &app);
+	else if (strcmp(command, "migrate-data") == 0)
+		status = cmd_migrate_data(n, rest, &app);
 	else {
 		fprintf(stderr, "knooppunt: onbekende opdracht '%s'\n\n", command);
 		usage(stderr);

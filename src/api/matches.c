@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/consents.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
+#include "api/journey.h"
 #include "model/call.h"
 #include "model/volunteer.h"
 
@@ -116,9 +118,11 @@ static int check_pair(struct api_call *c, struct match *m)
 	}
 	m->organisation_id = call->organisation_id;
 	/* A proposal needs the right to see the volunteer and to act on the call. */
-	struct authz_target vt = { .organisation_id = v->organisation_id, .volunteer_id = v->id };
+	struct consent consent;
+	struct authz_target vt;
 	struct authz_target mt = target_of(m);
-	if (api_authorise(c, RES_VOLUNTEER, ACT_READ, &vt) ||
+	if (consents_target(c, v->organisation_id, v->id, &consent, &vt) ||
+	    api_authorise(c, RES_VOLUNTEER, ACT_READ, &vt) ||
 	    api_authorise(c, RES_MATCH, ACT_CREATE, &mt))
 		goto end;
 	if (call->status != CALL_OPEN) {
@@ -129,6 +133,9 @@ static int check_pair(struct api_call *c, struct match *m)
 		kp_fail(&c->err, 409, "volunteer_not_active", "volunteer_id");
 		goto end;
 	}
+	/* Through the journey's required steps, with a valid VOG where the work needs one. */
+	if (journey_check_match(c, v, call))
+		goto end;
 	int64_t open = 0;
 	if (store_match_count_open(c->db, v->id, &open, &c->err))
 		goto end;

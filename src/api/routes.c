@@ -1,12 +1,20 @@
 /* Every endpoint of the API, in one table. docs/api.md describes them. */
 #include "api/accounts.h"
+#include "api/aftercare.h"
+#include "api/appreciation.h"
 #include "api/api.h"
+#include "api/audit.h"
+#include "api/consents.h"
+#include "api/erasure.h"
 #include "api/calls.h"
 #include "api/health.h"
+#include "api/journey.h"
 #include "api/lists.h"
 #include "api/matches.h"
 #include "api/organisations.h"
 #include "api/session.h"
+#include "api/tasks.h"
+#include "api/transfers.h"
 #include "api/volunteers.h"
 
 const struct api_route api_routes[] = {
@@ -15,6 +23,8 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/session", session_show },
 	{ "POST", "/api/session", session_login },
 	{ "DELETE", "/api/session", session_logout },
+	{ "GET", "/api/sessions", sessions_list },
+	{ "DELETE", "/api/sessions", sessions_revoke_others },
 	{ "POST", "/api/signup", accounts_signup },
 
 	{ "GET", "/api/accounts", accounts_list },
@@ -34,6 +44,13 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/volunteers", volunteers_create },
 	{ "GET", "/api/volunteers/{id}", volunteers_show },
 	{ "PATCH", "/api/volunteers/{id}", volunteers_update },
+	{ "GET", "/api/volunteers/{id}/consent", consents_show },
+	{ "PUT", "/api/volunteers/{id}/consent", consents_update },
+	{ "DELETE", "/api/volunteers/{id}/consent", consents_withdraw },
+	{ "GET", "/api/volunteers/{id}/export", me_export },
+	{ "POST", "/api/volunteers/{id}/erasure", erasure_create },
+	{ "GET", "/api/volunteers/{id}/audit", audit_of_volunteer },
+	{ "GET", "/api/audit", audit_search },
 
 	{ "GET", "/api/calls", calls_list },
 	{ "POST", "/api/calls", calls_create },
@@ -44,6 +61,32 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/matches", matches_create },
 	{ "GET", "/api/matches/{id}", matches_show },
 	{ "PATCH", "/api/matches/{id}", matches_update },
+	{ "GET", "/api/matches/{id}/aftercare", aftercare_show },
+	{ "PUT", "/api/matches/{id}/aftercare", aftercare_update },
+
+	{ "GET", "/api/journey/definitions", journey_definitions },
+	{ "GET", "/api/journeys", journeys_list },
+	{ "POST", "/api/journeys", journeys_create },
+	{ "GET", "/api/journeys/{id}", journeys_show },
+	{ "POST", "/api/journeys/{id}/steps", journeys_step },
+	{ "POST", "/api/journeys/{id}/exit-interview", journeys_exit_interview },
+	{ "POST", "/api/journeys/{id}/requests", journeys_request },
+	{ "GET", "/api/volunteers/{id}/journeys", volunteer_journeys },
+	{ "GET", "/api/volunteers/{id}/trainings", trainings_list },
+	{ "POST", "/api/volunteers/{id}/trainings", trainings_create },
+	{ "GET", "/api/volunteers/{id}/competences", competences_show },
+	{ "PUT", "/api/volunteers/{id}/competences", competences_update },
+	{ "GET", "/api/organisations/{id}/journey-settings", journey_settings_show },
+	{ "PUT", "/api/organisations/{id}/journey-settings", journey_settings_update },
+
+	{ "GET", "/api/transfers", transfers_list },
+	{ "POST", "/api/transfers", transfers_create },
+	{ "GET", "/api/transfers/{id}", transfers_show },
+	{ "PATCH", "/api/transfers/{id}", transfers_update },
+
+	{ "GET", "/api/tasks", tasks_list },
+	{ "POST", "/api/tasks/notify", tasks_notify },
+	{ "GET", "/api/outbox", outbox_list },
 };
 
 const int api_route_count = (int)(sizeof api_routes / sizeof api_routes[0]);

@@ -5,6 +5,7 @@
 
 #include "api/json_in.h"
 #include "auth/password.h"
+#include "auth/ratelimit.h"
 
 int session_resolve(struct api_call *c)
 {
@@ -82,6 +83,23 @@ int session_login(struct api_call *c)
 	    jin_text(c->body, "password", PASSWORD_MAX, true, password, sizeof password, &c->err))
 		return KP_ERR;
 
+	/* Per account and per address, so that neither one address trying many
+	   accounts nor many addresses trying one account get far. */
+	char key_account[300], key_address[80];
+	snprintf(key_account, sizeof key_account, "account:%s", email);
+	for (char *p = key_account; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	snprintf(key_address, sizeof key_address, "address:%s",
+	         c->req->remote_addr ? c->req->remote_addr : "");
+	struct ratelimit *rl = c->app->login_limit;
+	int64_t now = c->app->now();
+	if (rl != NULL &&
+	    (!ratelimit_allowed(rl, key_account, now) || !ratelimit_allowed(rl, key_address, now))) {
+		memset(password, 0, sizeof password);
+		http_response_header(c->res, "Retry-After", "900");
+		return kp_fail(&c->err, 429, "too_many_attempts", "email");
+	}
+
 	struct account a;
 	char hash[128] = "";
 	struct kp_error lookup = { 0 };
@@ -93,8 +111,15 @@ int session_login(struct api_call *c)
 	/* Verify even for an unknown address, so timing does not tell which exist. */
 	bool ok = password_verify(password, found ? hash : c->app->dummy_hash);
 	memset(password, 0, sizeof password);
-	if (!found || !ok)
+	if (!found || !ok) {
+		if (rl != NULL) {
+			ratelimit_fail(rl, key_account, now);
+			ratelimit_fail(rl, key_address, now);
+		}
 		return kp_fail(&c->err, 401, "login_failed", "email");
+	}
+	if (rl != NULL)
+		ratelimit_clear(rl, key_account);
 
 	return session_start(c, &a, 201);
 }
@@ -111,4 +136,52 @@ int session_logout(struct api_call *c)
 	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
 	         SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
 	return api_reply(c, 200, json_pack("{s:b}", "logged_out", 1));
+}
+
+static int add_session(void *ctx, const struct session_info *s)
+{
+	return json_array_append_new(ctx, json_pack("{s:s, s:I, s:I, s:b}", "id", s->id,
+	                                            "created_at", (json_int_t)s->created_at,
+	                                            "expires_at", (json_int_t)s->expires_at,
+	                                            "current", s->current));
+}
+
+/* The hash of this request's session token, "" when there is none. */
+static void current_hash(struct api_call *c, char hash[65])
+{
+	const char *token = http_cookie(c->req, SESSION_COOKIE);
+	hash[0] = '\0';
+	if (token != NULL && strlen(token) == TOKEN_TEXT_LEN)
+		token_hash(token, hash);
+}
+
+int sessions_list(struct api_call *c)
+{
+	if (api_authorise(c, RES_SESSION, ACT_LIST, NULL))
+		return KP_ERR;
+	char hash[65];
+	current_hash(c, hash);
+	json_t *items = json_array();
+	if (store_session_list(c->db, c->who.account_id, hash, c->app->now(), add_session, items,
+	                       &c->err)) {
+		json_decref(items);
+		return KP_ERR;
+	}
+	return api_reply(c, 200, json_pack("{s:o}", "items", items));
+}
+
+static int revoke(struct api_call *c, void *arg)
+{
+	char hash[65];
+	current_hash(c, hash);
+	return store_session_revoke(c->db, c->who.account_id, hash, arg, &c->err);
+}
+
+int sessions_revoke_others(struct api_call *c)
+{
+	int64_t revoked = 0;
+	if (api_authorise(c, RES_SESSION, ACT_DELETE, NULL) ||
+	    api_in_transaction(c, revoke, &revoked))
+		return KP_ERR;
+	return api_reply(c, 200, json_pack("{s:I}", "revoked", (json_int_t)revoked));
 }

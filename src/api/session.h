@@ -21,4 +21,9 @@ int session_start(struct api_call *c, const struct account *a, int status);
 int session_logout(struct api_call *c);
 int session_show(struct api_call *c);
 
+/* GET /api/sessions: the caller's live sessions (id, times, which is this one).
+   DELETE /api/sessions: logs out every other session of the caller. */
+int sessions_list(struct api_call *c);
+int sessions_revoke_others(struct api_call *c);
+
 #endif

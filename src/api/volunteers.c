@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/audit.h"
+#include "api/consents.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
 #include "model/place.h"
@@ -100,16 +102,16 @@ json_t *volunteer_to_json(struct catalog *cat, const struct volunteer *v, bool w
 	return doc;
 }
 
-static struct authz_target target_of(const struct volunteer *v)
+/* The volunteer as a target of permissions, its consent loaded into *k. */
+static int target_of(struct api_call *c, const struct volunteer *v, struct consent *k,
+                     struct authz_target *t)
 {
-	return (struct authz_target){ .organisation_id = v->organisation_id,
-	                              .volunteer_id = v->id };
+	return consents_target(c, v->organisation_id, v->id, k, t);
 }
 
-static bool may_see_experience(struct api_call *c, const struct volunteer *v)
+static bool may_see_experience(struct api_call *c, const struct authz_target *t)
 {
-	struct authz_target t = target_of(v);
-	return authz_allows(&c->who, RES_EXPERIENCE, ACT_READ, &t);
+	return authz_allows(&c->who, RES_EXPERIENCE, ACT_READ, t);
 }
 
 struct list_ctx {
@@ -133,6 +135,7 @@ int volunteers_list(struct api_call *c)
 	list_filter_init(&f);
 	f.organisation_id = scope.organisation_id;
 	f.volunteer_id = scope.volunteer_id;
+	f.consented_to = scope.consented_to;
 	int64_t org = 0;
 	const char *activity = NULL, *theme = NULL;
 	if (api_page(c, &pg) || api_query_id(c, "organisation_id", &org) ||
@@ -163,9 +166,13 @@ static int reply_volunteer(struct api_call *c, int status, int64_t id)
 	struct volunteer *v = malloc(sizeof *v);
 	if (v == NULL)
 		return kp_internal(&c->err);
+	struct consent k;
+	struct authz_target t;
 	int rc = store_volunteer_get(c->db, id, true, v, &c->err);
 	if (rc == KP_OK)
-		rc = api_reply(c, status, volunteer_to_json(&c->app->lists, v, may_see_experience(c, v)));
+		rc = target_of(c, v, &k, &t);
+	if (rc == KP_OK)
+		rc = api_reply(c, status, volunteer_to_json(&c->app->lists, v, may_see_experience(c, &t)));
 	free(v);
 	return rc;
 }
@@ -175,24 +182,55 @@ int volunteers_show(struct api_call *c)
 	struct volunteer *v = malloc(sizeof *v);
 	if (v == NULL)
 		return kp_internal(&c->err);
+	struct consent k;
+	struct authz_target t;
+	const char *reason = NULL;
 	int rc = store_volunteer_get(c->db, c->id, true, v, &c->err);
-	if (rc == KP_OK) {
-		struct authz_target t = target_of(v);
-		rc = api_authorise(c, RES_VOLUNTEER, ACT_READ, &t);
-	}
 	if (rc == KP_OK)
-		rc = api_reply(c, 200, volunteer_to_json(&c->app->lists, v, may_see_experience(c, v)));
+		rc = target_of(c, v, &k, &t);
+	if (rc == KP_OK)
+		rc = api_authorise(c, RES_VOLUNTEER, ACT_READ, &t);
+	if (rc == KP_OK)
+		rc = api_audit_reason(c, &reason);
+	bool experience = rc == KP_OK && may_see_experience(c, &t);
+	/* Every full view is logged, and lived experience once more on its own. */
+	if (rc == KP_OK)
+		rc = api_audit(c, "view", "volunteer", v->id, v->id, reason);
+	if (rc == KP_OK && experience)
+		rc = api_audit(c, "view", "experience", v->id, v->id, reason);
+	if (rc == KP_OK)
+		rc = api_reply(c, 200, volunteer_to_json(&c->app->lists, v, experience));
 	free(v);
 	return rc;
 }
 
+struct save {
+	struct volunteer *v;
+	bool with_experience;
+};
+
 /* Writes v (validated) inside a transaction: insert when v->id is 0. */
 static int save(struct api_call *c, void *arg)
 {
-	struct volunteer *v = arg;
-	bool with_experience = may_see_experience(c, v);
-	return v->id == 0 ? store_volunteer_insert(c->db, v, with_experience, &c->err)
-	                  : store_volunteer_update(c->db, v, with_experience, &c->err);
+	struct save *s = arg;
+	struct volunteer *v = s->v;
+	bool creating = v->id == 0;
+	int rc = creating ? store_volunteer_insert(c->db, v, s->with_experience, &c->err)
+	                  : store_volunteer_update(c->db, v, s->with_experience, &c->err);
+	if (rc == KP_OK)
+		rc = api_audit(c, creating ? "create" : "update", "volunteer", v->id, v->id, NULL);
+	if (rc == KP_OK && s->with_experience)
+		rc = api_audit(c, creating ? "create" : "update", "experience", v->id, v->id, NULL);
+	return rc;
+}
+
+/* Lived experience is written only with its explicit consent. */
+static int check_experience(struct api_call *c, const struct authz_target *t, bool *with)
+{
+	*with = json_object_get(c->body, "lived_experience") != NULL;
+	if (*with && !authz_allows(&c->who, RES_EXPERIENCE, ACT_UPDATE, t))
+		return kp_fail(&c->err, 403, "consent_required", "lived_experience");
+	return KP_OK;
 }
 
 static int check_organisation(struct api_call *c, int64_t id)
@@ -217,17 +255,21 @@ int volunteers_create(struct api_call *c)
 	int64_t now = c->app->now();
 	parse_format_date(now, v->started_on);
 	v->created_at = v->updated_at = now;
+	struct save s = { v, false };
 	int rc = from_json(c, c->body, v, true);
 	if (rc == KP_OK) {
 		struct authz_target t = { .organisation_id = v->organisation_id };
 		rc = api_authorise(c, RES_VOLUNTEER, ACT_CREATE, &t);
+		/* A new record has no consent yet, so no lived experience either. */
+		if (rc == KP_OK)
+			rc = check_experience(c, &t, &s.with_experience);
 	}
 	if (rc == KP_OK)
 		rc = check_organisation(c, v->organisation_id);
 	if (rc == KP_OK)
 		rc = volunteer_validate(v, &c->err);
 	if (rc == KP_OK)
-		rc = api_in_transaction(c, save, v);
+		rc = api_in_transaction(c, save, &s);
 	if (rc == KP_OK)
 		rc = reply_volunteer(c, 201, v->id);
 	free(v);
@@ -241,15 +283,17 @@ int volunteers_update(struct api_call *c)
 		return kp_internal(&c->err);
 	int64_t old_org = 0;
 	int rc = store_volunteer_get(c->db, c->id, true, v, &c->err);
+	struct consent k;
 	struct authz_target t = { 0 };
+	struct save s = { v, false };
+	if (rc == KP_OK)
+		rc = target_of(c, v, &k, &t);
 	if (rc == KP_OK) {
-		t = target_of(v);
 		old_org = v->organisation_id;
 		rc = api_authorise(c, RES_VOLUNTEER, ACT_UPDATE, &t);
 	}
-	if (rc == KP_OK && !may_see_experience(c, v) &&
-	    json_object_get(c->body, "lived_experience") != NULL)
-		rc = kp_fail(&c->err, 403, "forbidden", "lived_experience");
+	if (rc == KP_OK)
+		rc = check_experience(c, &t, &s.with_experience);
 	if (rc == KP_OK)
 		rc = from_json(c, c->body, v, false);
 	/* Moving a volunteer to another organisation needs rights on both sides. */
@@ -267,7 +311,7 @@ int volunteers_update(struct api_call *c)
 		rc = volunteer_validate(v, &c->err);
 	if (rc == KP_OK) {
 		v->updated_at = c->app->now();
-		rc = api_in_transaction(c, save, v);
+		rc = api_in_transaction(c, save, &s);
 	}
 	if (rc == KP_OK)
 		rc = reply_volunteer(c, 200, v->id);

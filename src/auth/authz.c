@@ -12,6 +12,42 @@ static bool self(const struct principal *who, const struct authz_target *t)
 	return who->volunteer_id > 0 && t->volunteer_id == who->volunteer_id;
 }
 
+static bool has_experience_consent(const struct authz_target *t)
+{
+	return t->consent != NULL && t->consent->experience;
+}
+
+/* A coordinator sees the own organisation's volunteers, and another
+   organisation's only as far as the volunteer's consent reaches. Export and
+   erasure belong to the person and the network administrator. */
+static bool coordinator_volunteer(const struct principal *who, enum action act,
+                                  const struct authz_target *t)
+{
+	switch (act) {
+	case ACT_LIST:
+		return true; /* the list scope adds the consent filter */
+	case ACT_READ:
+		return own_org(who, t) || consent_allows_organisation(t->consent, who->organisation_id);
+	case ACT_CREATE:
+	case ACT_UPDATE:
+		return own_org(who, t);
+	default:
+		return false;
+	}
+}
+
+/* Lived experience: only with its own explicit consent, and for another
+   organisation only when the profile consent reaches it too. */
+static bool coordinator_experience(const struct principal *who, enum action act,
+                                   const struct authz_target *t)
+{
+	if (act == ACT_READ)
+		return consent_allows_experience(t->consent, who->organisation_id, t->organisation_id);
+	if (act == ACT_UPDATE)
+		return own_org(who, t) && has_experience_consent(t);
+	return false;
+}
+
 static bool coordinator(const struct principal *who, enum resource res, enum action act,
                         const struct authz_target *t)
 {
@@ -21,12 +57,27 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 	case RES_LIST_ITEM:
 		return act == ACT_LIST || act == ACT_READ;
 	case RES_VOLUNTEER:
+		return coordinator_volunteer(who, act, t);
 	case RES_EXPERIENCE:
+		return coordinator_experience(who, act, t);
 	case RES_CALL:
 	case RES_MATCH:
 		return act == ACT_LIST || own_org(who, t);
 	case RES_ACCOUNT:
 		return act == ACT_CREATE && own_org(who, t);
+	case RES_CONSENT: /* sees it; may record a withdrawal, never widen it */
+		return (act == ACT_READ || act == ACT_DELETE) && own_org(who, t);
+	case RES_JOURNEY:
+	case RES_TRANSFER:
+		return act == ACT_LIST || ((act == ACT_READ || act == ACT_CREATE ||
+		                            act == ACT_UPDATE) && own_org(who, t));
+	case RES_JOURNEY_REQUEST:
+		return act == ACT_READ && own_org(who, t);
+	case RES_TASK:
+	case RES_OUTBOX:
+		return act == ACT_LIST || ((act == ACT_READ || act == ACT_CREATE) && own_org(who, t));
+	case RES_APPRECIATION: /* records trainings; the self-assessment is the volunteer's */
+		return (act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
 	default:
 		return false;
 	}
@@ -55,13 +106,28 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 	case RES_ORGANISATION:
 	case RES_LIST_ITEM:
 		return act == ACT_LIST || act == ACT_READ;
-	case RES_VOLUNTEER:
-	case RES_EXPERIENCE:
-		return (act == ACT_READ || act == ACT_UPDATE) && self(who, t);
+	case RES_VOLUNTEER: /* own profile, own export, own erasure; a list of just self */
+		return act == ACT_LIST || (act != ACT_CREATE && self(who, t));
+	case RES_EXPERIENCE: /* stored only after the explicit consent */
+		return self(who, t) &&
+		       (act == ACT_READ || (act == ACT_UPDATE && has_experience_consent(t)));
+	case RES_CONSENT:
+		return (act == ACT_READ || act == ACT_UPDATE || act == ACT_DELETE) && self(who, t);
+	case RES_AUDIT: /* who viewed my data */
+		return act == ACT_READ && self(who, t);
 	case RES_CALL: /* browses open calls; may post an offer of their own */
 		return act == ACT_LIST || act == ACT_READ || (act == ACT_CREATE && self(who, t));
 	case RES_MATCH: /* responds to a call, follows and may decline own matches */
 		return act == ACT_LIST || self(who, t);
+	case RES_JOURNEY: /* follows the own journey */
+		return act == ACT_LIST || (act == ACT_READ && self(who, t));
+	case RES_JOURNEY_REQUEST: /* asks to pause or stop */
+		return (act == ACT_CREATE || act == ACT_READ) && self(who, t);
+	case RES_TRANSFER: /* consents, asks for a transfer, follows it */
+		return act == ACT_LIST || ((act == ACT_READ || act == ACT_CREATE ||
+		                            act == ACT_UPDATE) && self(who, t));
+	case RES_APPRECIATION: /* keeps the own certificates and self-assessment */
+		return act != ACT_LIST && act != ACT_DELETE && act != ACT_EXPORT && self(who, t);
 	default:
 		return false;
 	}
@@ -82,14 +148,31 @@ static bool referrer(const struct principal *who, enum resource res, enum action
 	}
 }
 
+/* The network administrator runs the network, but health data is for the
+   coordinators the volunteer allows, and only the volunteer widens a consent. */
+static bool admin(enum resource res, enum action act)
+{
+	switch (res) {
+	case RES_EXPERIENCE:
+		return false;
+	case RES_CONSENT:
+		return act == ACT_READ || act == ACT_DELETE;
+	default:
+		return true;
+	}
+}
+
 bool authz_allows(const struct principal *who, enum resource res, enum action act,
                   const struct authz_target *target)
 {
-	static const struct authz_target none = { 0, 0, 0 };
+	static const struct authz_target none = { 0 };
 	const struct authz_target *t = target ? target : &none;
+	if (res == RES_SESSION) /* one's own sessions, whatever the role */
+		return who->role != ROLE_ANONYMOUS && who->account_id > 0 &&
+		       (act == ACT_LIST || act == ACT_DELETE);
 	switch (who->role) {
 	case ROLE_ADMIN:
-		return true;
+		return admin(res, act);
 	case ROLE_COORDINATOR:
 		return coordinator(who, res, act, t);
 	case ROLE_PROFESSIONAL:
@@ -119,6 +202,10 @@ struct authz_scope authz_list_scope(const struct principal *who, enum resource r
 	}
 	switch (who->role) {
 	case ROLE_COORDINATOR:
+		s.organisation_id = who->organisation_id;
+		if (res == RES_VOLUNTEER)
+			s.consented_to = who->organisation_id;
+		break;
 	case ROLE_PROFESSIONAL:
 		s.organisation_id = who->organisation_id;
 		break;

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "auth/principal.h"
+#include "model/consent.h"
 
 enum resource {
 	RES_ORGANISATION,
@@ -23,16 +24,29 @@ enum resource {
 	RES_CALL,
 	RES_MATCH,
 	RES_ACCOUNT,
+	RES_CONSENT,        /* a volunteer's consent: who may see them */
+	RES_AUDIT,          /* the audit log of views and changes of personal data */
+	RES_SESSION,        /* the caller's own login sessions */
+	RES_JOURNEY,        /* a volunteer's journey at an organisation, its steps, exit interviews */
+	RES_JOURNEY_REQUEST,/* a volunteer's own request to pause or stop */
+	RES_TRANSFER,       /* a warm transfer; checked once per side (from, to organisation) */
+	RES_TASK,           /* the coordinator's tasks and reminders */
+	RES_APPRECIATION,   /* trainings and certificates, EVC-A self-assessment */
+	RES_OUTBOX,         /* e-mails waiting to be sent */
 	RES_COUNT
 };
 
-enum action { ACT_LIST, ACT_READ, ACT_CREATE, ACT_UPDATE, ACT_COUNT };
+/* ACT_DELETE: erase a person, withdraw a consent, revoke a session.
+   ACT_EXPORT: everything stored about a person (right of access). */
+enum action { ACT_LIST, ACT_READ, ACT_CREATE, ACT_UPDATE, ACT_DELETE, ACT_EXPORT, ACT_COUNT };
 
 /* What a record is, as far as permissions care. Ids are 0 when not applicable. */
 struct authz_target {
 	int64_t organisation_id;  /* owning organisation */
 	int64_t volunteer_id;     /* the volunteer the record is about */
 	int64_t created_by;       /* account that created it (a referrer's request) */
+	const struct consent *consent; /* the volunteer's consent, loaded by the handler
+	                                  (consents_target); NULL counts as no consent */
 };
 
 bool authz_allows(const struct principal *who, enum resource res, enum action act,
@@ -46,6 +60,7 @@ struct authz_scope {
 	int64_t volunteer_id;     /* only rows about this volunteer, when set */
 	int64_t created_by;       /* only rows this account created, when set */
 	bool open_only;           /* only open calls (a volunteer browsing) */
+	int64_t consented_to;     /* also volunteers whose consent allows this organisation */
 };
 
 struct authz_scope authz_list_scope(const struct principal *who, enum resource res);

@@ -23,5 +23,19 @@ void cli_print_error(const struct kp_error *err);
 int cmd_serve(int argc, char **argv, struct app *app);
 int cmd_init(int argc, char **argv, struct app *app);
 int cmd_demo(int argc, char **argv, struct app *app);
+int cmd_erase_person(int argc, char **argv, struct app *app);
+int cmd_retention(int argc, char **argv, struct app *app);
+
+/* Anonymises the volunteers stopped more than `years` ago, under the
+   network-wide job lock (nothing happens when another process holds it). */
+int privacy_retention_run(struct db *db, int years, int64_t now, int *erased,
+                          struct kp_error *err);
+
+/* The daily retention run of the server, on a thread of its own that takes
+   a connection from app->pool. Stop it before closing the pool. */
+struct retention_job;
+struct retention_job *retention_job_start(struct app *app);
+void retention_job_stop(struct retention_job *job);
+int cmd_migrate_data(int argc, char **argv, struct app *app);
 
 #endif

@@ -43,8 +43,11 @@ int cmd_init(int argc, char **argv, struct app *app)
 			}
 		}
 	}
-	if (status == 0)
-		printf("Database klaar: %s (schema %d)\n", app->cfg.db_path, db_schema_version(db));
+	if (status == 0) {
+		char where[APP_PATH_MAX];
+		db_redact(app->cfg.db_path, where, sizeof where);
+		printf("Database klaar: %s (schema %d)\n", where, db_schema_version(db));
+	}
 	db_close(db);
 	return status;
 }

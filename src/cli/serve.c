@@ -1,15 +1,51 @@
 /* knooppunt serve: the web server with its embedded database. */
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "api/api.h"
 #include "auth/password.h"
+#include "auth/ratelimit.h"
 #include "cli/cli.h"
 #include "http/http.h"
+#include "sync/follow.h"
+#include "sync/jobs.h"
+#include "util/parse.h"
 
 static volatile sig_atomic_t stop_requested;
+
+static void apply_change(void *ctx, struct db *db, const struct change_entry *c)
+{
+	struct app *app = ctx;
+	if (app->on_change != NULL)
+		app->on_change(app->on_change_ctx, db, c);
+}
+
+/* KNOOPPUNT_JOB_PERIOD (seconds) shortens every job's period, for tests. */
+static int job_period_override(void)
+{
+	const char *s = getenv("KNOOPPUNT_JOB_PERIOD");
+	long long v = 0;
+	if (s == NULL || parse_int(s, 1, 86400, &v) != 0)
+		return 0;
+	return (int)v;
+}
+
+/* Follows the change log and runs the scheduled jobs once per network. */
+static int start_sync(struct app *app, struct jobs **jobs, struct kp_error *err)
+{
+	char server[128];
+	snprintf(server, sizeof server, "%s:%d", app->cfg.host, app->cfg.port);
+	if (follow_open(app->cfg.db_path, apply_change, app, &app->follow, err) ||
+	    follow_start(app->follow, FOLLOW_INTERVAL_MS, err) ||
+	    jobs_open(app->cfg.db_path, jobs_builtin, jobs_builtin_count, server,
+	              job_period_override(), app->now, app, jobs, err) ||
+	    jobs_start(*jobs, JOBS_TICK_MS, err))
+		return KP_ERR;
+	return KP_OK;
+}
 
 static void on_signal(int sig)
 {
@@ -26,6 +62,8 @@ int cmd_serve(int argc, char **argv, struct app *app)
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
 	struct http_server *srv = NULL;
+	struct retention_job *retention = NULL;
+	struct jobs *jobs = NULL;
 	int status = 1;
 	if (cli_open(app, &db, &err))
 		goto end;
@@ -35,14 +73,30 @@ int cmd_serve(int argc, char **argv, struct app *app)
 		kp_internal(&err);
 		goto end;
 	}
+	app->login_limit = ratelimit_new(RATELIMIT_FAILURES, RATELIMIT_WINDOW, RATELIMIT_KEYS);
+	if (app->login_limit == NULL) {
+		kp_internal(&err);
+		goto end;
+	}
 	/* One connection per HTTP thread, so a request never waits for one. */
 	if (db_pool_open(app->cfg.db_path, app->cfg.threads, &app->pool, &err))
+		goto end;
+	/* Before serving: the follower notes where the change log ends, so that
+	   nothing written from now on is missed. */
+	if (start_sync(app, &jobs, &err))
 		goto end;
 	if (http_server_start(app->cfg.host, app->cfg.port, app->cfg.threads, api_handle, app,
 	                      &srv, &err))
 		goto end;
+	char where[APP_PATH_MAX];
+	db_redact(app->cfg.db_path, where, sizeof where); /* no password in the log */
+	retention = retention_job_start(app);
+	if (retention == NULL) {
+		kp_internal(&err);
+		goto end;
+	}
 	printf("Knooppunt draait op http://%s:%d (gegevens: %s)\n", app->cfg.host, app->cfg.port,
-	       app->cfg.db_path);
+	       where);
 	fflush(stdout);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -56,6 +110,12 @@ end:
 	if (status != 0 && err.status)
 		cli_print_error(&err);
 	http_server_stop(srv);
+	jobs_close(jobs);
+	follow_close(app->follow);
+	app->follow = NULL;
+	retention_job_stop(retention);
+	ratelimit_free(app->login_limit);
+	app->login_limit = NULL;
 	db_pool_close(app->pool);
 	app->pool = NULL;
 	db_close(db);

@@ -75,8 +75,11 @@ static void read_call(struct db_stmt *st, struct call *c)
 
 static int write_items(struct db *db, const struct call *c, struct kp_error *err)
 {
-	return items_replace(db, "call_items", "call_id", c->id, c->items, call_kinds,
-	                     (int)(sizeof call_kinds / sizeof call_kinds[0]), err);
+	if (items_replace(db, "call_items", "call_id", c->id, c->items, call_kinds,
+	                  (int)(sizeof call_kinds / sizeof call_kinds[0]), err))
+		return KP_ERR;
+	/* Other app servers refresh their matching index from the change log. */
+	return store_change_record(db, CHANGE_CALL, c->id, 0, c->updated_at, err);
 }
 
 int store_call_insert(struct db *db, struct call *c, struct kp_error *err)
@@ -100,13 +103,20 @@ int store_call_update(struct db *db, const struct call *c, struct kp_error *err)
 	                   "start_time = ?, dayparts = ?, duration_minutes = ?, "
 	                   "volunteers_needed = ?, requires_vog = ?, "
 	                   "requires_driving_licence = ?, engagement = ?, status = ?, "
-	                   "created_by = ?, created_at = ?, updated_at = ? WHERE id = ?", &st, err))
+	                   "created_by = ?, created_at = ?, updated_at = ? WHERE id = ? RETURNING id",
+	               &st, err))
 		return KP_ERR;
 	int i = bind_call(st, c);
 	db_bind_int(st, i, c->id);
-	int rc = db_step(st, err);
+	int64_t got;
+	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : write_items(db, c, err);
+	if (rc) {
+		if (err && err->status == 404)
+			kp_fail(err, 404, "not_found", "id");
+		return KP_ERR;
+	}
+	return write_items(db, c, err);
 }
 
 int store_call_get(struct db *db, int64_t id, struct call *c, struct kp_error *err)
@@ -148,8 +158,8 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 	if (f->item_id)
 		rc |= query_and_int(&q, "activity_id = ?", f->item_id);
 	if (f->q) {
-		snprintf(like, sizeof like, "%%%s%%", f->q);
-		rc |= query_and_text(&q, "LOWER(title) LIKE LOWER(?)", like);
+		rc |= query_like_pattern(f->q, like, sizeof like);
+		rc |= query_and_text(&q, "LOWER(title) LIKE LOWER(?) ESCAPE '\\'", like);
 	}
 	if (rc != 0) {
 		kp_internal(err);

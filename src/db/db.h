@@ -29,9 +29,27 @@ struct db_pool;
 
 enum db_step_result { DB_DONE = 0, DB_ROW = 1, DB_FAILED = -1 };
 
-/* Opens the database at `path` (a SQLite file) and applies pending migrations. */
+/* Isolation of a transaction. SQLite runs every write transaction alone
+   (BEGIN IMMEDIATE), which is serializable; on PostgreSQL the level is
+   chosen per operation (see src/db/postgres.c). */
+enum db_isolation {
+	DB_SERIALIZABLE = 0,   /* db_begin: read-check-write operations of the API */
+	DB_READ_COMMITTED = 1  /* single guarded statements and bulk copies */
+};
+
+/* Opens the database at `path` and applies pending migrations. `path` is a
+   PostgreSQL URL ("postgresql://user@host:port/name") or a SQLite file. */
 int db_open(const char *path, struct db **out, struct kp_error *err);
 void db_close(struct db *db);
+
+/* True when path names a PostgreSQL database rather than a SQLite file. */
+bool db_is_url(const char *path);
+
+/* "sqlite" or "postgresql". */
+const char *db_backend_name(const struct db *db);
+
+/* Writes path into out with any password replaced by "***", for messages. */
+void db_redact(const char *path, char *out, size_t cap);
 
 /* Schema version after migrations (the number of the last one applied). */
 int db_schema_version(struct db *db);
@@ -39,8 +57,11 @@ int db_schema_version(struct db *db);
 /* Runs SQL without parameters or results (may hold several statements). */
 int db_exec(struct db *db, const char *sql, struct kp_error *err);
 
-/* Transactions. db_begin starts a write transaction; nested calls are not allowed. */
+/* Transactions. db_begin starts a write transaction (DB_SERIALIZABLE);
+   nested calls are not allowed. A transaction that lost a race with another
+   fails with 409 "changed_meanwhile" at the statement or at db_commit. */
 int db_begin(struct db *db, struct kp_error *err);
+int db_begin_isolation(struct db *db, enum db_isolation level, struct kp_error *err);
 int db_commit(struct db *db, struct kp_error *err);
 void db_rollback(struct db *db);
 
@@ -67,6 +88,17 @@ bool db_col_is_null(struct db_stmt *st, int col);
 
 /* Runs a statement expected to return one integer (COUNT, RETURNING id). */
 int db_query_int(struct db_stmt *st, int64_t *out, struct kp_error *err);
+
+/* A lock shared by every process on the database, for scheduled jobs that
+   must run once per network rather than once per server. *got tells whether
+   this connection holds it now; release it with db_job_unlock. */
+int db_try_job_lock(struct db *db, int64_t key, bool *got, struct kp_error *err);
+void db_job_unlock(struct db *db, int64_t key);
+
+/* After a copy inserted rows with explicit ids into table.column (an
+   INTEGER PRIMARY KEY): makes the next generated id larger than all of them.
+   table and column are trusted names, not user input. */
+int db_sync_id(struct db *db, const char *table, const char *column, struct kp_error *err);
 
 /* A fixed set of connections shared by threads; acquire blocks until one is free. */
 int db_pool_open(const char *path, int size, struct db_pool **out, struct kp_error *err);

@@ -41,7 +41,10 @@ static int insert_event(struct db *db, int64_t match_id, int from, int to, const
 	db_bind_int(st, 6, at);
 	int rc = db_step(st, err);
 	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
+	if (rc == DB_FAILED)
+		return KP_ERR;
+	/* Other app servers refresh their matching index from the change log. */
+	return store_change_record_match(db, match_id, at, err);
 }
 
 int store_match_insert(struct db *db, struct match *m, int64_t actor, struct kp_error *err)

@@ -82,7 +82,9 @@ int store_organisation_insert(struct db *db, struct organisation *o, struct kp_e
 	db_finalize(st);
 	if (rc && err && err->status == 409)
 		kp_fail(err, 409, "duplicate", "name");
-	return rc;
+	if (rc)
+		return rc;
+	return store_change_record(db, CHANGE_ORGANISATION, o->id, 0, o->updated_at, err);
 }
 
 int store_organisation_update(struct db *db, const struct organisation *o, struct kp_error *err)
@@ -91,18 +93,21 @@ int store_organisation_update(struct db *db, const struct organisation *o, struc
 	if (db_prepare(db, "UPDATE organisations SET network_id = ?, name = ?, kind = ?, "
 	                   "municipality = ?, employees = ?, vog_max_age_months = ?, email = ?, "
 	                   "phone = ?, website = ?, description = ?, active = ?, created_at = ?, "
-	                   "updated_at = ? WHERE id = ?", &st, err))
+	                   "updated_at = ? WHERE id = ? RETURNING id", &st, err))
 		return KP_ERR;
 	int i = bind_organisation(st, o);
 	db_bind_int(st, i, o->id);
-	int rc = db_step(st, err);
+	int64_t got;
+	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
-	if (rc == DB_FAILED) {
-		if (err && err->status == 409)
-			kp_fail(err, 409, "duplicate", "name");
-		return KP_ERR;
-	}
-	return KP_OK;
+	if (rc && err && err->status == 409)
+		kp_fail(err, 409, "duplicate", "name");
+	else if (rc && err && err->status == 404)
+		kp_fail(err, 404, "not_found", "id");
+	if (rc)
+		return rc;
+	/* Other app servers refresh their matching index from the change log. */
+	return store_change_record(db, CHANGE_ORGANISATION, o->id, 0, o->updated_at, err);
 }
 
 int store_organisation_get(struct db *db, int64_t id, struct organisation *o,
@@ -135,8 +140,8 @@ int store_organisation_list(struct db *db, const struct list_filter *f, struct p
 	if (f->place)
 		rc |= query_and_text(&q, "LOWER(municipality) = LOWER(?)", f->place);
 	if (f->q) {
-		snprintf(like, sizeof like, "%%%s%%", f->q);
-		rc |= query_and_text(&q, "LOWER(name) LIKE LOWER(?)", like);
+		rc |= query_like_pattern(f->q, like, sizeof like);
+		rc |= query_and_text(&q, "LOWER(name) LIKE LOWER(?) ESCAPE '\\'", like);
 	}
 	if (rc != 0) {
 		kp_internal(err);
@@ -164,4 +169,23 @@ end:
 	db_finalize(st);
 	query_free(&q);
 	return ret;
+}
+
+int store_location_insert(struct db *db, struct location *l, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "INSERT INTO locations (organisation_id, name, place, lat, lon, "
+	                   "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, l->organisation_id);
+	db_bind_text(st, 2, l->name);
+	db_bind_text(st, 3, l->place);
+	db_bind_double(st, 4, l->lat);
+	db_bind_double(st, 5, l->lon);
+	db_bind_int(st, 6, l->created_at);
+	int rc = db_query_int(st, &l->id, err);
+	db_finalize(st);
+	if (rc && err && err->status == 409)
+		kp_fail(err, 409, "duplicate", "name");
+	return rc;
 }

@@ -30,12 +30,41 @@ int query_and_int(struct query *q, const char *cond, int64_t v)
 	return 0;
 }
 
+int query_and_int2(struct query *q, const char *cond, int64_t a, int64_t b)
+{
+	if (q->n_args + 2 > QUERY_ARGS_MAX || query_and(q, cond) != 0)
+		return -1;
+	q->args[q->n_args].is_text = 0;
+	q->args[q->n_args++].i = a;
+	q->args[q->n_args].is_text = 0;
+	q->args[q->n_args++].i = b;
+	return 0;
+}
+
 int query_and_text(struct query *q, const char *cond, const char *s)
 {
 	if (q->n_args == QUERY_ARGS_MAX || query_and(q, cond) != 0)
 		return -1;
 	q->args[q->n_args].is_text = 1;
 	q->args[q->n_args++].s = s;
+	return 0;
+}
+
+int query_like_pattern(const char *text, char *pattern, size_t cap)
+{
+	size_t n = 0;
+	if (cap < 3)
+		return -1;
+	pattern[n++] = '%';
+	for (const char *p = text; *p; p++) {
+		if (n + 4 > cap)
+			return -1;
+		if (*p == '%' || *p == '_' || *p == '\\')
+			pattern[n++] = '\\';
+		pattern[n++] = *p;
+	}
+	pattern[n++] = '%';
+	pattern[n] = '\0';
 	return 0;
 }
 

@@ -29,6 +29,11 @@ void query_free(struct query *q);
 int query_and(struct query *q, const char *cond);
 int query_and_int(struct query *q, const char *cond, int64_t v);
 int query_and_text(struct query *q, const char *cond, const char *s);
+/* As query_and_int, for a condition with two "?". */
+int query_and_int2(struct query *q, const char *cond, int64_t a, int64_t b);
+/* Writes "%text%" into pattern for `LIKE ? ESCAPE '\\'`, with the text's own %, _
+   and \\ escaped so that a search is literal; -1 when it does not fit in cap. */
+int query_like_pattern(const char *text, char *pattern, size_t cap);
 /* Binds the arguments from index 1 on; returns the next free index. */
 int query_bind(const struct query *q, struct db_stmt *st);
 

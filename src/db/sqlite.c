@@ -1,28 +1,37 @@
 /*
  * The SQLite backend of src/db/db.h: one database file, WAL mode, foreign
  * keys on, a busy timeout so that concurrent writers wait instead of failing.
+ * Every write transaction is BEGIN IMMEDIATE: writers run one at a time,
+ * which is serializable whatever level the caller asks for.
  */
-#include "db/db.h"
+#include "db/backend.h"
 
-#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "db/migrations.h"
-
-struct db {
+struct sqlite_db {
+	struct db base;      /* first: the front reads ops from it */
 	sqlite3 *conn;       /* owned */
-	int schema_version;  /* last migration applied */
 };
 
-struct db_stmt {
+struct sqlite_stmt {
+	struct db_stmt base; /* first */
 	sqlite3_stmt *st;    /* owned */
-	struct db *db;       /* the connection it was prepared on */
+	struct sqlite_db *db; /* the connection it was prepared on */
 };
 
-static int fail_sqlite(struct db *db, struct kp_error *err)
+static struct sqlite_db *conn_of(struct db *db)
+{
+	return (struct sqlite_db *)db;
+}
+
+static sqlite3_stmt *stmt_of(struct db_stmt *st)
+{
+	return ((struct sqlite_stmt *)st)->st;
+}
+
+static int fail_sqlite(struct sqlite_db *db, struct kp_error *err)
 {
 	int code = sqlite3_extended_errcode(db->conn);
 	if ((code & 0xff) == SQLITE_CONSTRAINT)
@@ -33,173 +42,154 @@ static int fail_sqlite(struct db *db, struct kp_error *err)
 	return kp_internal(err);
 }
 
-int db_exec(struct db *db, const char *sql, struct kp_error *err)
+static int sl_exec(struct db *db, const char *sql, struct kp_error *err)
 {
-	if (sqlite3_exec(db->conn, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return fail_sqlite(db, err);
+	if (sqlite3_exec(conn_of(db)->conn, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return fail_sqlite(conn_of(db), err);
 	return KP_OK;
 }
 
-int db_begin(struct db *db, struct kp_error *err)
+static int sl_begin(struct db *db, enum db_isolation level, struct kp_error *err)
 {
-	return db_exec(db, "BEGIN IMMEDIATE", err);
+	(void)level;
+	return sl_exec(db, "BEGIN IMMEDIATE", err);
 }
 
-int db_commit(struct db *db, struct kp_error *err)
+static int sl_commit(struct db *db, struct kp_error *err)
 {
-	return db_exec(db, "COMMIT", err);
+	return sl_exec(db, "COMMIT", err);
 }
 
-void db_rollback(struct db *db)
+static bool sl_in_transaction(struct db *db)
 {
-	if (!sqlite3_get_autocommit(db->conn))
-		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+	return !sqlite3_get_autocommit(conn_of(db)->conn);
 }
 
-int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct kp_error *err)
+static void sl_rollback(struct db *db)
 {
-	struct db_stmt *st = calloc(1, sizeof *st);
+	sqlite3_exec(conn_of(db)->conn, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int sl_prepare(struct db *db, const char *sql, struct db_stmt **out, struct kp_error *err)
+{
+	struct sqlite_stmt *st = calloc(1, sizeof *st);
 	if (st == NULL)
 		return kp_internal(err);
-	if (sqlite3_prepare_v2(db->conn, sql, -1, &st->st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "knooppunt: sqlite: %s in: %s\n", sqlite3_errmsg(db->conn), sql);
+	if (sqlite3_prepare_v2(conn_of(db)->conn, sql, -1, &st->st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "knooppunt: sqlite: %s in: %s\n", sqlite3_errmsg(conn_of(db)->conn),
+		        sql);
 		free(st);
 		return kp_internal(err);
 	}
-	st->db = db;
-	*out = st;
+	st->base.ops = &db_sqlite_ops;
+	st->db = conn_of(db);
+	*out = &st->base;
 	return KP_OK;
 }
 
-void db_finalize(struct db_stmt *st)
+static void sl_finalize(struct db_stmt *st)
 {
-	if (st == NULL)
-		return;
-	sqlite3_finalize(st->st);
+	sqlite3_finalize(stmt_of(st));
 	free(st);
 }
 
-void db_reset(struct db_stmt *st)
+static void sl_reset(struct db_stmt *st)
 {
-	sqlite3_reset(st->st);
-	sqlite3_clear_bindings(st->st);
+	sqlite3_reset(stmt_of(st));
+	sqlite3_clear_bindings(stmt_of(st));
 }
 
-void db_bind_int(struct db_stmt *st, int idx, int64_t v)
+static void sl_bind_int(struct db_stmt *st, int idx, int64_t v)
 {
-	sqlite3_bind_int64(st->st, idx, v);
+	sqlite3_bind_int64(stmt_of(st), idx, v);
 }
 
-void db_bind_double(struct db_stmt *st, int idx, double v)
+static void sl_bind_double(struct db_stmt *st, int idx, double v)
 {
-	sqlite3_bind_double(st->st, idx, v);
+	sqlite3_bind_double(stmt_of(st), idx, v);
 }
 
-void db_bind_text(struct db_stmt *st, int idx, const char *s)
+static void sl_bind_text(struct db_stmt *st, int idx, const char *s)
 {
-	if (s == NULL)
-		sqlite3_bind_null(st->st, idx);
-	else
-		sqlite3_bind_text(st->st, idx, s, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt_of(st), idx, s, -1, SQLITE_TRANSIENT);
 }
 
-void db_bind_null(struct db_stmt *st, int idx)
+static void sl_bind_null(struct db_stmt *st, int idx)
 {
-	sqlite3_bind_null(st->st, idx);
+	sqlite3_bind_null(stmt_of(st), idx);
 }
 
-void db_bind_ref(struct db_stmt *st, int idx, int64_t v)
+static int sl_step(struct db_stmt *st, struct kp_error *err)
 {
-	if (v > 0)
-		db_bind_int(st, idx, v);
-	else
-		db_bind_null(st, idx);
-}
-
-void db_bind_opt_text(struct db_stmt *st, int idx, const char *s)
-{
-	db_bind_text(st, idx, s != NULL && *s != '\0' ? s : NULL);
-}
-
-int db_step(struct db_stmt *st, struct kp_error *err)
-{
-	int rc = sqlite3_step(st->st);
+	int rc = sqlite3_step(stmt_of(st));
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
 	if (rc == SQLITE_DONE)
 		return DB_DONE;
-	fail_sqlite(st->db, err);
+	fail_sqlite(((struct sqlite_stmt *)st)->db, err);
 	return DB_FAILED;
 }
 
-int64_t db_col_int(struct db_stmt *st, int col)
+static int64_t sl_col_int(struct db_stmt *st, int col)
 {
-	return sqlite3_column_int64(st->st, col);
+	return sqlite3_column_int64(stmt_of(st), col);
 }
 
-double db_col_double(struct db_stmt *st, int col)
+static double sl_col_double(struct db_stmt *st, int col)
 {
-	return sqlite3_column_double(st->st, col);
+	return sqlite3_column_double(stmt_of(st), col);
 }
 
-const char *db_col_text(struct db_stmt *st, int col)
+static const char *sl_col_text(struct db_stmt *st, int col)
 {
-	const unsigned char *s = sqlite3_column_text(st->st, col);
+	const unsigned char *s = sqlite3_column_text(stmt_of(st), col);
 	return s ? (const char *)s : "";
 }
 
-bool db_col_is_null(struct db_stmt *st, int col)
+static bool sl_col_is_null(struct db_stmt *st, int col)
 {
-	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
+	return sqlite3_column_type(stmt_of(st), col) == SQLITE_NULL;
 }
 
-int db_query_int(struct db_stmt *st, int64_t *out, struct kp_error *err)
+/* The SQL of the migrations is SQLite's own dialect. */
+static int sl_exec_migration(struct db *db, const char *sql, struct kp_error *err)
 {
-	int rc = db_step(st, err);
-	if (rc == DB_FAILED)
-		return KP_ERR;
-	if (rc != DB_ROW)
-		return kp_fail(err, 404, "not_found", "");
-	*out = db_col_int(st, 0);
+	return sl_exec(db, sql, err);
+}
+
+/* One SQLite file serves one server process: it always holds its jobs. */
+static int sl_try_job_lock(struct db *db, int64_t key, bool *got, struct kp_error *err)
+{
+	(void)db, (void)key, (void)err;
+	*got = true;
 	return KP_OK;
 }
 
-static int migrate(struct db *db, struct kp_error *err)
+static void sl_job_unlock(struct db *db, int64_t key)
 {
-	if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", err))
-		return KP_ERR;
-	struct db_stmt *st;
-	if (db_prepare(db, "SELECT COALESCE(MAX(version), 0) FROM schema_version", &st, err))
-		return KP_ERR;
-	int64_t version = 0;
-	int rc = db_query_int(st, &version, err);
-	db_finalize(st);
-	if (rc)
-		return KP_ERR;
-	if (version > db_migration_count)
-		return kp_fail_detail(err, 500, "schema_too_new", "",
-		                      "database schema %lld is newer than this program (%d)",
-		                      (long long)version, db_migration_count);
-	for (int i = (int)version; i < db_migration_count; i++) {
-		const struct db_migration *m = &db_migrations[i];
-		char sql[96];
-		snprintf(sql, sizeof sql, "INSERT INTO schema_version (version) VALUES (%d)", m->number);
-		if (db_begin(db, err) || db_exec(db, m->sql, err) || db_exec(db, sql, err) ||
-		    db_commit(db, err)) {
-			fprintf(stderr, "knooppunt: migration %s failed\n", m->name);
-			db_rollback(db);
-			return KP_ERR;
-		}
-	}
-	db->schema_version = db_migration_count;
+	(void)db, (void)key;
+}
+
+/* SQLite's rowid already continues after the largest id. */
+static int sl_sync_id(struct db *db, const char *table, const char *column,
+                      struct kp_error *err)
+{
+	(void)db, (void)table, (void)column, (void)err;
 	return KP_OK;
 }
 
-int db_open(const char *path, struct db **out, struct kp_error *err)
+static void sl_close(struct db *db)
 {
-	struct db *db = calloc(1, sizeof *db);
+	sqlite3_close_v2(conn_of(db)->conn);
+	free(db);
+}
+
+static int sl_open(const char *path, struct db **out, struct kp_error *err)
+{
+	struct sqlite_db *db = calloc(1, sizeof *db);
 	if (db == NULL)
 		return kp_internal(err);
+	db->base.ops = &db_sqlite_ops;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db->conn, flags, NULL) != SQLITE_OK) {
 		kp_fail_detail(err, 500, "db_open", "", "%s: %s", path,
@@ -209,27 +199,39 @@ int db_open(const char *path, struct db **out, struct kp_error *err)
 	sqlite3_busy_timeout(db->conn, 5000);
 	/* synchronous=FULL: an acknowledged write survives a crash of the process
 	   and of the machine. */
-	if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-	                "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", err))
+	if (sl_exec(&db->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+	                       "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", err))
 		goto fail;
-	if (migrate(db, err))
-		goto fail;
-	*out = db;
+	*out = &db->base;
 	return KP_OK;
 fail:
-	db_close(db);
+	sl_close(&db->base);
 	return KP_ERR;
 }
 
-void db_close(struct db *db)
-{
-	if (db == NULL)
-		return;
-	sqlite3_close_v2(db->conn);
-	free(db);
-}
-
-int db_schema_version(struct db *db)
-{
-	return db->schema_version;
-}
+const struct db_ops db_sqlite_ops = {
+	.name = "sqlite",
+	.open = sl_open,
+	.close = sl_close,
+	.exec = sl_exec,
+	.begin = sl_begin,
+	.commit = sl_commit,
+	.rollback = sl_rollback,
+	.in_transaction = sl_in_transaction,
+	.prepare = sl_prepare,
+	.finalize = sl_finalize,
+	.reset = sl_reset,
+	.bind_int = sl_bind_int,
+	.bind_double = sl_bind_double,
+	.bind_text = sl_bind_text,
+	.bind_null = sl_bind_null,
+	.step = sl_step,
+	.col_int = sl_col_int,
+	.col_double = sl_col_double,
+	.col_text = sl_col_text,
+	.col_is_null = sl_col_is_null,
+	.exec_migration = sl_exec_migration,
+	.try_job_lock = sl_try_job_lock,
+	.job_unlock = sl_job_unlock,
+	.sync_id = sl_sync_id,
+};

@@ -17,8 +17,13 @@
 #include "auth/principal.h"
 #include "db/db.h"
 #include "model/call.h"
+#include "model/competence.h"
+#include "model/consent.h"
+#include "model/journey.h"
 #include "model/match.h"
 #include "model/organisation.h"
+#include "model/reminder.h"
+#include "model/transfer.h"
 #include "model/volunteer.h"
 
 #define PAGE_MAX 200
@@ -40,6 +45,8 @@ struct list_filter {
 	int status;             /* -1 for any */
 	const char *q;          /* name or title contains (case-insensitive), NULL for none */
 	const char *place;      /* exact place, NULL for none */
+	int64_t consented_to;   /* volunteers: also those whose consent allows this
+	                           organisation (OR with organisation_id) */
 };
 void list_filter_init(struct list_filter *f);
 
@@ -53,6 +60,7 @@ int store_organisation_insert(struct db *db, struct organisation *o, struct kp_e
 int store_organisation_update(struct db *db, const struct organisation *o, struct kp_error *err);
 int store_organisation_get(struct db *db, int64_t id, struct organisation *o,
                            struct kp_error *err);
+int store_location_insert(struct db *db, struct location *l, struct kp_error *err);
 typedef int (*organisation_fn)(void *ctx, const struct organisation *o);
 int store_organisation_list(struct db *db, const struct list_filter *f, struct page pg,
                             organisation_fn each, void *ctx, int64_t *total,
@@ -155,5 +163,281 @@ int store_session_insert(struct db *db, const char *token_hash, int64_t account_
 int store_session_principal(struct db *db, const char *token_hash, int64_t now,
                             struct principal *who, struct kp_error *err);
 int store_session_delete(struct db *db, const char *token_hash, struct kp_error *err);
+
+/* --- src/db/consents.c --- */
+/* The consent in force; consent_init (scope none) when none was ever given. */
+int store_consent_get(struct db *db, int64_t volunteer_id, struct consent *c,
+                      struct kp_error *err);
+/* Records c as the consent in force and appends it to the history with
+   `action` ("given" or "withdrawn"). Withdrawing the experience consent also
+   deletes the stored lived experience. Runs in the caller's transaction. */
+int store_consent_set(struct db *db, const struct consent *c, const char *action,
+                      int64_t actor, int64_t now, struct kp_error *err);
+struct consent_event {
+	char action[16];
+	struct consent consent;   /* as it was recorded then */
+	int64_t actor_id;
+	int64_t at;
+};
+typedef int (*consent_event_fn)(void *ctx, const struct consent_event *e);
+int store_consent_events(struct db *db, int64_t volunteer_id, consent_event_fn each,
+                         void *ctx, struct kp_error *err);
+/* Every recorded consent, by volunteer id: for loading the matching index. */
+typedef int (*consent_fn)(void *ctx, const struct consent *c);
+int store_consent_each(struct db *db, consent_fn each, void *ctx, struct kp_error *err);
+
+/* --- src/db/audit.c --- */
+#define AUDIT_REASON_MAX 200
+struct audit_entry {
+	int64_t id;
+	int64_t at;
+	int64_t account_id;        /* 0: the system (retention run, command line) */
+	int role;                  /* enum role of the actor */
+	int64_t organisation_id;   /* the actor's organisation, 0 when none */
+	char action[16];           /* view, create, update, export, erase, consent */
+	char resource[16];         /* volunteer, experience, consent, … */
+	int64_t volunteer_id;      /* the person the data is about */
+	int64_t record_id;
+	char reason[AUDIT_REASON_MAX * 4 + 1];
+	char actor_name[256];      /* filled by store_audit_list from the account */
+};
+/* Appends one entry; the log has no update or delete. */
+int store_audit_append(struct db *db, const struct audit_entry *e, struct kp_error *err);
+struct audit_filter {
+	int64_t account_id;        /* 0: any */
+	int64_t volunteer_id;      /* 0: any */
+	int64_t from, to;          /* at >= from, at < to; 0: open */
+	const char *action;        /* NULL: any */
+};
+typedef int (*audit_fn)(void *ctx, const struct audit_entry *e);
+/* Newest first. */
+int store_audit_list(struct db *db, const struct audit_filter *f, struct page pg, audit_fn each,
+                     void *ctx, int64_t *total, struct kp_error *err);
+
+/* --- src/db/erasure.c --- */
+/* Anonymises a volunteer in place (row kept, so counts and hours stay
+   right): names, contact details, free text, items, lived experience,
+   consents, the account and its sessions. Runs in the caller's transaction. */
+int store_volunteer_erase(struct db *db, int64_t volunteer_id, int64_t now,
+                          struct kp_error *err);
+/* Stopped volunteers not changed since `before` and not yet anonymised. */
+typedef int (*id_fn)(void *ctx, int64_t id);
+int store_retention_due(struct db *db, int64_t before, id_fn each, void *ctx,
+                        struct kp_error *err);
+
+/* --- src/db/sessions.c: the sessions of one account --- */
+struct session_info {
+	char id[17];               /* the first 16 hex digits of the token hash */
+	int64_t created_at;
+	int64_t expires_at;
+	bool current;              /* the session of this request */
+};
+typedef int (*session_fn)(void *ctx, const struct session_info *s);
+int store_session_list(struct db *db, int64_t account_id, const char *current_hash,
+                       int64_t now, session_fn each, void *ctx, struct kp_error *err);
+/* Revokes every session of the account except keep_hash (NULL: all). */
+int store_session_revoke(struct db *db, int64_t account_id, const char *keep_hash,
+                         int64_t *revoked, struct kp_error *err);
+
+/* --- src/db/journey.c --- */
+/* The organisation's journey settings, defaults where it has no row; 404 for
+   an unknown organisation. */
+int store_journey_settings_get(struct db *db, int64_t organisation_id,
+                               struct journey_settings *s, struct kp_error *err);
+int store_journey_settings_put(struct db *db, const struct journey_settings *s, int64_t now,
+                               struct kp_error *err);
+/* Inserts a journey at j->step with its first step row (actor, notes). */
+int store_journey_insert(struct db *db, struct journey *j, int64_t actor, const char *notes,
+                         struct kp_error *err);
+int store_journey_get(struct db *db, int64_t id, struct journey *j, struct kp_error *err);
+/* The journey of a volunteer at an organisation; 404 when none. */
+int store_journey_find(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                       struct journey *j, struct kp_error *err);
+/* Moves j from j->step to `to` on date `on` (409 changed_meanwhile when it
+   moved meanwhile), records the step and closes the volunteer's requests the
+   new step answers. Updates j. */
+int store_journey_step(struct db *db, struct journey *j, int to, const char *on, int64_t actor,
+                       const char *notes, int64_t now, struct kp_error *err);
+typedef int (*journey_fn)(void *ctx, const struct journey *j);
+/* Filters: organisation_id, volunteer_id, status (a step); newest change first. */
+int store_journey_list(struct db *db, const struct list_filter *f, struct page pg,
+                       journey_fn each, void *ctx, int64_t *total, struct kp_error *err);
+struct journey_step_row {
+	int64_t id;
+	int from_step;            /* -1 for the first */
+	int step;
+	char on_date[11];
+	int64_t actor_id;
+	char actor_name[256];
+	char notes[JOURNEY_NOTES_MAX * 4 + 1];
+	int64_t created_at;
+};
+typedef int (*journey_step_fn)(void *ctx, const struct journey_step_row *r);
+int store_journey_steps(struct db *db, int64_t journey_id, journey_step_fn each, void *ctx,
+                        struct kp_error *err);
+struct exit_interview {
+	int64_t id;
+	int64_t journey_id;
+	int64_t step_id;          /* the exit_interview step row it belongs to */
+	char held_on[11];
+	int reason;               /* enum exit_reason */
+	int outcome;              /* enum exit_outcome */
+	char notes[JOURNEY_NOTES_MAX * 4 + 1];
+	int64_t actor_id;
+	int64_t created_at;
+};
+/* Records an exit interview for the journey's current (exit_interview) step. */
+int store_exit_interview_insert(struct db *db, struct exit_interview *e, struct kp_error *err);
+/* Outcome of the latest exit interview of the current step, -1 when none. */
+int store_exit_interview_outcome(struct db *db, int64_t journey_id, int *outcome,
+                                 struct kp_error *err);
+typedef int (*exit_interview_fn)(void *ctx, const struct exit_interview *e);
+int store_exit_interviews(struct db *db, int64_t journey_id, exit_interview_fn each, void *ctx,
+                          struct kp_error *err);
+struct journey_request {
+	int64_t id;
+	int64_t journey_id;
+	int kind;                 /* enum journey_request_kind */
+	char note[JOURNEY_NOTES_MAX * 4 + 1];
+	int64_t created_at;
+	int64_t handled_at;       /* 0 while open */
+};
+int store_journey_request_insert(struct db *db, struct journey_request *r, struct kp_error *err);
+typedef int (*journey_request_fn)(void *ctx, const struct journey_request *r);
+int store_journey_requests(struct db *db, int64_t journey_id, journey_request_fn each,
+                           void *ctx, struct kp_error *err);
+/* The volunteer record's status, VOG date, home organisation. */
+int store_volunteer_set_status(struct db *db, int64_t volunteer_id, int status, int64_t now,
+                               struct kp_error *err);
+int store_volunteer_set_vog(struct db *db, int64_t volunteer_id, const char *vog_date,
+                            int64_t now, struct kp_error *err);
+int store_volunteer_set_organisation(struct db *db, int64_t volunteer_id,
+                                     int64_t organisation_id, int64_t now, struct kp_error *err);
+/* The facts the reminder rules read, per non-final journey (organisation_id 0: all). */
+typedef int (*reminder_facts_fn)(void *ctx, const struct journey_settings *s,
+                                 const struct reminder_facts *f, const char *volunteer_name);
+int store_reminder_facts(struct db *db, int64_t organisation_id, reminder_facts_fn each,
+                         void *ctx, struct kp_error *err);
+typedef int (*aftercare_facts_fn)(void *ctx, const struct aftercare_facts *f,
+                                  const char *volunteer_name);
+int store_aftercare_facts(struct db *db, int64_t organisation_id, aftercare_facts_fn each,
+                          void *ctx, struct kp_error *err);
+
+/* --- src/db/aftercare.c --- */
+struct aftercare {
+	int64_t match_id;
+	char answer[16];          /* good, adjust, stop */
+	char notes[JOURNEY_NOTES_MAX * 4 + 1];
+	int64_t answered_by;
+	int64_t answered_at;      /* 0 when not answered */
+};
+int store_aftercare_put(struct db *db, const struct aftercare *a, struct kp_error *err);
+/* 404 when the match has no answer yet. */
+int store_aftercare_get(struct db *db, int64_t match_id, struct aftercare *a,
+                        struct kp_error *err);
+
+/* --- src/db/transfers.c --- */
+int store_transfer_insert(struct db *db, struct transfer *t, struct kp_error *err);
+int store_transfer_get(struct db *db, int64_t id, struct transfer *t, struct kp_error *err);
+/* Writes status, shared_parts, consent_at, decision_note, decided_by of t
+   when its stored status is still `from`; 409 changed_meanwhile otherwise. */
+int store_transfer_update(struct db *db, const struct transfer *t, int from,
+                          struct kp_error *err);
+typedef int (*transfer_fn)(void *ctx, const struct transfer *t);
+/* Filters (0 / -1 for none): organisation_id on either side, except that the
+   receiving side does not see a transfer still awaiting the volunteer's
+   consent; volunteer_id; status. Newest first. */
+int store_transfer_list(struct db *db, int64_t organisation_id, int64_t volunteer_id,
+                        int status, struct page pg, transfer_fn each, void *ctx,
+                        int64_t *total, struct kp_error *err);
+
+/* --- src/db/appreciation.c --- */
+#define TRAINING_TITLE_MAX 160
+#define TRAINING_CERTIFICATE_MAX 300
+struct volunteer_training {
+	int64_t id;
+	int64_t volunteer_id;
+	int64_t training_id;      /* a shared-list training, 0 when free text only */
+	char title[TRAINING_TITLE_MAX * 4 + 1];
+	char completed_on[11];
+	char certificate[TRAINING_CERTIFICATE_MAX * 4 + 1];
+	int64_t created_by;
+	int64_t created_at;
+};
+/* Also puts a shared-list training on the volunteer's profile, for matching. */
+int store_training_insert(struct db *db, struct volunteer_training *t, struct kp_error *err);
+typedef int (*training_fn)(void *ctx, const struct volunteer_training *t);
+int store_trainings(struct db *db, int64_t volunteer_id, training_fn each, void *ctx,
+                    struct kp_error *err);
+struct competence_rating {
+	char competence[32];      /* an EVC-A code, see model/competence.h */
+	int level;                /* 1..4 */
+	char evidence[COMPETENCE_EVIDENCE_MAX * 4 + 1];
+	int64_t updated_at;
+};
+/* Replaces the volunteer's self-assessment with ratings[0..n). */
+int store_competences_put(struct db *db, int64_t volunteer_id,
+                          const struct competence_rating *ratings, int n, struct kp_error *err);
+typedef int (*competence_fn)(void *ctx, const struct competence_rating *r);
+int store_competences(struct db *db, int64_t volunteer_id, competence_fn each, void *ctx,
+                      struct kp_error *err);
+
+/* --- src/db/outbox.c --- */
+struct outbox_mail {
+	int64_t id;
+	char recipient[255];
+	char subject[256];
+	char body[4096];
+	char dedupe_key[96];
+	int64_t organisation_id;
+	int64_t created_at;
+	int64_t sent_at;          /* 0 while pending */
+};
+/* Queues a mail unless one with the same key went to the same recipient;
+   *added tells which. */
+int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
+                     struct kp_error *err);
+typedef int (*outbox_fn)(void *ctx, const struct outbox_mail *m);
+/* Pending mails (or all), oldest first, of one organisation when organisation_id > 0. */
+int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
+                      struct page pg, outbox_fn each, void *ctx, int64_t *total,
+                      struct kp_error *err);
+int store_outbox_mark_sent(struct db *db, int64_t id, int64_t now, struct kp_error *err);
+/* E-mail addresses of an organisation's active coordinators. */
+typedef int (*email_fn)(void *ctx, const char *email);
+int store_coordinator_emails(struct db *db, int64_t organisation_id, email_fn each, void *ctx,
+                             struct kp_error *err);
+
+/* --- src/db/changes.c --- */
+/* The change log that app servers sharing a database follow (src/sync/). */
+enum change_kind { CHANGE_VOLUNTEER, CHANGE_CALL, CHANGE_MATCH, CHANGE_ORGANISATION,
+                   CHANGE_KIND_COUNT };
+const char *change_kind_name(int kind);
+int change_kind_parse(const char *name);
+struct change_entry {
+	int64_t id;
+	int kind;                 /* enum change_kind */
+	int64_t ref_id;           /* the record; for a match: its call */
+	int64_t ref2_id;          /* for a match: its volunteer; 0 otherwise */
+	int64_t at;
+};
+/* Records a change in the caller's transaction (or on its own). */
+int store_change_record(struct db *db, int kind, int64_t ref_id, int64_t ref2_id, int64_t at,
+                        struct kp_error *err);
+/* The same for a match, by its id (records its call and volunteer). */
+int store_change_record_match(struct db *db, int64_t match_id, int64_t at,
+                              struct kp_error *err);
+typedef int (*change_fn)(void *ctx, const struct change_entry *c);
+/* Changes with id >= from, ascending, at most limit of them. */
+int store_changes_since(struct db *db, int64_t from, int limit, change_fn each, void *ctx,
+                        struct kp_error *err);
+/* The id the next change will have at least (largest id + 1). */
+int store_changes_next_id(struct db *db, int64_t *next, struct kp_error *err);
+/* Deletes changes recorded before `before`; *deleted tells how many. */
+int store_changes_prune(struct db *db, int64_t before, int64_t *deleted, struct kp_error *err);
+/* The start of the latest run of job, 0 when it never ran. */
+int store_job_last_run(struct db *db, const char *job, int64_t *at, struct kp_error *err);
+int store_job_record_run(struct db *db, const char *job, const char *server, int64_t at,
+                         const char *result, struct kp_error *err);
 
 #endif

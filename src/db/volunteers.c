@@ -92,7 +92,8 @@ static int write_items(struct db *db, const struct volunteer *v, bool with_exper
 	    items_replace(db, "volunteer_experiences", "volunteer_id", v->id, v->items,
 	                  experience_kind, 1, err))
 		return KP_ERR;
-	return KP_OK;
+	/* Other app servers refresh their matching index from the change log. */
+	return store_change_record(db, CHANGE_VOLUNTEER, v->id, 0, v->updated_at, err);
 }
 
 int store_volunteer_insert(struct db *db, struct volunteer *v, bool with_experience,
@@ -120,14 +121,18 @@ int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_e
 	                   "engagement = ?, max_distance_km = ?, travel_mode = ?, "
 	                   "driving_licence = ?, max_matches = ?, vog_date = ?, "
 	                   "motivation_text = ?, started_on = ?, created_at = ?, updated_at = ? "
-	                   "WHERE id = ?", &st, err))
+	                   "WHERE id = ? RETURNING id", &st, err))
 		return KP_ERR;
 	int i = bind_profile(st, v);
 	db_bind_int(st, i, v->id);
-	int rc = db_step(st, err);
+	int64_t got;
+	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
-	if (rc == DB_FAILED)
+	if (rc) {
+		if (err && err->status == 404)
+			kp_fail(err, 404, "not_found", "id");
 		return KP_ERR;
+	}
 	return write_items(db, v, with_experience, err);
 }
 
@@ -157,7 +162,13 @@ int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct 
 static int build_filter(struct query *q, const struct list_filter *f, char *like, size_t cap)
 {
 	int rc = 0;
-	if (f->organisation_id)
+	if (f->organisation_id && f->consented_to)
+		rc |= query_and_int2(q, "(organisation_id = ? OR id IN (SELECT volunteer_id FROM "
+		                        "volunteer_consents WHERE profile_scope = 'network') OR id IN "
+		                        "(SELECT volunteer_id FROM volunteer_consent_organisations "
+		                        "WHERE organisation_id = ?))",
+		                     f->organisation_id, f->consented_to);
+	else if (f->organisation_id)
 		rc |= query_and_int(q, "organisation_id = ?", f->organisation_id);
 	if (f->volunteer_id)
 		rc |= query_and_int(q, "id = ?", f->volunteer_id);
@@ -169,8 +180,9 @@ static int build_filter(struct query *q, const struct list_filter *f, char *like
 		rc |= query_and_int(q, "id IN (SELECT volunteer_id FROM volunteer_items "
 		                       "WHERE item_id = ?)", f->item_id);
 	if (f->q) {
-		snprintf(like, cap, "%%%s%%", f->q);
-		rc |= query_and_text(q, "LOWER(first_name || ' ' || last_name) LIKE LOWER(?)", like);
+		rc |= query_like_pattern(f->q, like, cap);
+		rc |= query_and_text(q, "LOWER(first_name || ' ' || last_name) LIKE LOWER(?) "
+		                        "ESCAPE '\\'", like);
 	}
 	return rc;
 }

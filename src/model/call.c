@@ -72,6 +72,12 @@ int call_validate(const struct call *c, struct kp_error *err)
 		                     CALL_MAX_DURATION_MINUTES);
 	if (c->volunteers_needed < 1 || c->volunteers_needed > CALL_MAX_VOLUNTEERS)
 		return kp_fail_limit(err, 422, "out_of_range", "volunteers_needed", CALL_MAX_VOLUNTEERS);
+	if (c->source < 0 || c->source >= CALL_SOURCE_COUNT)
+		return kp_invalid(err, "source", "invalid_choice");
+	if (c->engagement < 0 || c->engagement >= ENGAGEMENT_COUNT)
+		return kp_invalid(err, "engagement", "invalid_choice");
+	if (c->status < 0 || c->status >= CALL_STATUS_COUNT)
+		return kp_invalid(err, "status", "invalid_choice");
 	if (c->source == SOURCE_VOLUNTEER && c->volunteer_id <= 0)
 		return kp_invalid(err, "volunteer_id", "required");
 	if (c->items[LIST_MOTIVE].n || c->items[LIST_EXPERIENCE].n || c->items[LIST_ACTIVITY].n)

@@ -50,9 +50,11 @@ int match_check_transition(int from, int to, const char *reason, struct kp_error
 {
 	if (to < 0 || to >= MATCH_STATUS_COUNT)
 		return kp_invalid(err, "status", "invalid_choice");
-	if (!match_can_transition(from, to))
+	if (!match_can_transition(from, to)) {
+		const char *name = match_status_name(from); /* NULL for a corrupt status */
 		return kp_fail_detail(err, 409, "invalid_transition", "status", "%s → %s",
-		                      match_status_name(from), match_status_name(to));
+		                      name ? name : "?", match_status_name(to));
+	}
 	if (match_needs_reason(to) && (reason == NULL || reason[0] == '\0'))
 		return kp_invalid(err, "reason", "required");
 	return KP_OK;

@@ -41,6 +41,18 @@ struct organisation {
 	int64_t created_at, updated_at;
 };
 
+/* A location of an organisation (a care home, a community centre); its
+   place resolves to coordinates like a volunteer's home place. */
+#define LOCATION_NAME_MAX 160
+struct location {
+	int64_t id;
+	int64_t organisation_id;
+	char name[LOCATION_NAME_MAX * 4 + 1];
+	char place[128];
+	double lat, lon;
+	int64_t created_at;
+};
+
 void organisation_init(struct organisation *o);
 int organisation_validate(const struct organisation *o, struct kp_error *err);
 

@@ -66,6 +66,12 @@ int volunteer_validate(const struct volunteer *v, struct kp_error *err)
 		return kp_invalid(err, "place", "required");
 	if (v->availability & ~DAYPART_ALL)
 		return kp_invalid(err, "availability", "invalid_choice");
+	if (v->engagement & ~((1u << ENGAGEMENT_COUNT) - 1))
+		return kp_invalid(err, "engagement", "invalid_choice");
+	if (v->travel_mode < 0 || v->travel_mode >= TRAVEL_MODE_COUNT)
+		return kp_invalid(err, "travel_mode", "invalid_choice");
+	if (v->driving_licence != 0 && v->driving_licence != 1)
+		return kp_invalid(err, "driving_licence", "invalid_choice");
 	if (v->hours_per_week < 0 || v->hours_per_week > VOLUNTEER_MAX_HOURS)
 		return kp_fail_limit(err, 422, "out_of_range", "hours_per_week", VOLUNTEER_MAX_HOURS);
 	if (v->max_distance_km < 0 || v->max_distance_km > VOLUNTEER_MAX_DISTANCE_KM)

@@ -112,7 +112,9 @@ bool parse_is_clean_utf8(const char *s)
 				return false;
 			cp = (cp << 6) | (p[i] & 0x3F);
 		}
-		if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		/* U+0080..U+009F are the C1 control characters (NEL, CSI, …). */
+		if ((extra == 1 && cp < 0xA0) ||
+		    (extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
 		    (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
 			return false;
 		p += extra + 1;

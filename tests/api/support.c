@@ -1,0 +1,638 @@
+/*
+ * Harness of the API tests (see support.h): starts a real server per test
+ * program, drives it with libcurl and builds fixtures through the API.
+ */
+#include "support.h"
+
+#include "db/db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define START_WAIT_MS 60000 /* sanitizer builds start slowly on a busy machine */
+#define STOP_WAIT_MS 20000
+
+static void sleep_ms(int ms)
+{
+	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+static int free_port(void)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		return -1;
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof a;
+	int port = -1;
+	if (bind(fd, (struct sockaddr *)&a, sizeof a) == 0 &&
+	    getsockname(fd, (struct sockaddr *)&a, &len) == 0)
+		port = ntohs(a.sin_port);
+	close(fd);
+	return port;
+}
+
+static const char *knooppunt_bin(void)
+{
+	const char *bin = getenv("KNOOPPUNT_BIN");
+	return bin != NULL && bin[0] != '\0' ? bin : "./knooppunt";
+}
+
+/* Starts argv in a child (stdout to /dev/null when quiet) and returns its pid. */
+static pid_t spawn(char *const argv[], bool quiet)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (quiet) {
+			int null = open("/dev/null", O_WRONLY);
+			if (null >= 0)
+				dup2(null, STDOUT_FILENO);
+		}
+		execv(argv[0], argv);
+		fprintf(stderr, "exec %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	return pid;
+}
+
+static int run_init(struct server *s)
+{
+	char *argv[12];
+	int n = 0;
+	argv[n++] = (char *)knooppunt_bin();
+	argv[n++] = "init";
+	argv[n++] = "--data";
+	argv[n++] = s->dir;
+	if (s->db_url[0] != '\0') {
+		argv[n++] = "--db";
+		argv[n++] = s->db_url;
+	}
+	argv[n++] = "--admin-email";
+	argv[n++] = ADMIN_EMAIL;
+	argv[n++] = "--admin-password";
+	argv[n++] = ADMIN_PASSWORD;
+	argv[n] = NULL;
+	pid_t pid = spawn(argv, true);
+	int st = 0;
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		fprintf(stderr, "knooppunt init failed (status %d)\n", st);
+		return -1;
+	}
+	return 0;
+}
+
+static pid_t run_serve(struct server *s)
+{
+	char port[16];
+	snprintf(port, sizeof port, "%d", s->port);
+	const char *web = getenv("KNOOPPUNT_WEB");
+	char *argv[16];
+	int n = 0;
+	argv[n++] = (char *)knooppunt_bin();
+	argv[n++] = "serve";
+	argv[n++] = "--data";
+	argv[n++] = s->dir;
+	if (s->db_url[0] != '\0') {
+		argv[n++] = "--db";
+		argv[n++] = s->db_url;
+	}
+	if (web != NULL && web[0] != '\0') {
+		argv[n++] = "--web";
+		argv[n++] = (char *)web;
+	}
+	argv[n++] = "--host";
+	argv[n++] = "127.0.0.1";
+	argv[n++] = "--port";
+	argv[n++] = port;
+	argv[n] = NULL;
+	return spawn(argv, true);
+}
+
+static int wait_healthy(struct server *s)
+{
+	struct client cl;
+	client_init(&cl, s);
+	int rc = -1;
+	for (int waited = 0; waited < START_WAIT_MS; waited += 50) {
+		int st;
+		if (waitpid(s->pid, &st, WNOHANG) == s->pid) {
+			fprintf(stderr, "knooppunt serve exited early (status %d)\n", st);
+			s->pid = 0;
+			break;
+		}
+		long status = 0;
+		json_t *doc = client_request(&cl, "GET", "/api/health", NULL, &status);
+		json_decref(doc);
+		if (status == 200) {
+			rc = 0;
+			break;
+		}
+		sleep_ms(50);
+	}
+	client_free(&cl);
+	return rc;
+}
+
+int server_start(struct server *s)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->dir, sizeof s->dir, "/tmp/apitest-XXXXXX");
+	if (mkdtemp(s->dir) == NULL) {
+		perror("mkdtemp");
+		return -1;
+	}
+	const char *url = getenv("KNOOPPUNT_TEST_DB");
+	if (url != NULL && url[0] != '\0')
+		snprintf(s->db_url, sizeof s->db_url, "%s", url);
+	else
+		snprintf(s->sqlite_path, sizeof s->sqlite_path, "%s/knooppunt.db", s->dir);
+	if (run_init(s) != 0)
+		return -1;
+	for (int attempt = 0; attempt < 5; attempt++) {
+		s->port = free_port();
+		if (s->port <= 0)
+			return -1;
+		snprintf(s->base, sizeof s->base, "http://127.0.0.1:%d", s->port);
+		s->pid = run_serve(s);
+		if (s->pid < 0)
+			return -1;
+		if (wait_healthy(s) == 0)
+			return 0;
+		if (s->pid > 0) { /* alive but not answering: give up */
+			server_stop(s);
+			return -1;
+		}
+	}
+	return -1;
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+int server_stop(struct server *s)
+{
+	int code = 0;
+	if (s->pid > 0) {
+		kill(s->pid, SIGTERM);
+		int st = 0, waited = 0;
+		while (waitpid(s->pid, &st, WNOHANG) == 0) {
+			if (waited >= STOP_WAIT_MS) {
+				kill(s->pid, SIGKILL);
+				waitpid(s->pid, &st, 0);
+				code = -1;
+				break;
+			}
+			sleep_ms(20);
+			waited += 20;
+		}
+		if (code == 0)
+			code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		s->pid = 0;
+	}
+	if (s->dir[0] != '\0')
+		nftw(s->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	s->dir[0] = '\0';
+	return code;
+}
+
+/* --- client --- */
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	struct client *cl = ctx;
+	size_t n = size * nmemb;
+	char *grown = realloc(cl->raw, cl->raw_len + n + 1);
+	if (grown == NULL)
+		return 0;
+	memcpy(grown + cl->raw_len, data, n);
+	cl->raw = grown;
+	cl->raw_len += n;
+	cl->raw[cl->raw_len] = '\0';
+	return n;
+}
+
+void client_init(struct client *cl, struct server *s)
+{
+	memset(cl, 0, sizeof *cl);
+	cl->srv = s;
+	cl->curl = curl_easy_init();
+	curl_easy_setopt(cl->curl, CURLOPT_COOKIEFILE, ""); /* cookie engine, in memory */
+	curl_easy_setopt(cl->curl, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(cl->curl, CURLOPT_WRITEDATA, cl);
+	curl_easy_setopt(cl->curl, CURLOPT_TIMEOUT, 60L);
+	curl_easy_setopt(cl->curl, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(cl->curl, CURLOPT_NOPROXY, "*");
+}
+
+void client_free(struct client *cl)
+{
+	if (cl->curl != NULL)
+		curl_easy_cleanup(cl->curl);
+	free(cl->raw);
+	memset(cl, 0, sizeof *cl);
+}
+
+json_t *client_raw(struct client *cl, const char *method, const char *path, const char *body,
+                   size_t len, const char *content_type, bool send_csrf, long *status)
+{
+	char url[1200], header[256];
+	struct curl_slist *headers = NULL;
+	snprintf(url, sizeof url, "%s%s", cl->srv->base, path);
+	free(cl->raw);
+	cl->raw = NULL;
+	cl->raw_len = 0;
+	cl->status = 0;
+	cl->content_type[0] = '\0';
+
+	CURL *h = cl->curl;
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_HTTPGET, 1L); /* resets POST state of the reused handle */
+	curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, NULL);
+	if (body != NULL) {
+		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)len);
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+	}
+	if (strcmp(method, "GET") != 0)
+		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+	/* libcurl adds its own form Content-Type to a POST unless told otherwise. */
+	if (content_type != NULL) {
+		snprintf(header, sizeof header, "Content-Type: %s", content_type);
+		headers = curl_slist_append(headers, header);
+	} else {
+		headers = curl_slist_append(headers, "Content-Type:");
+	}
+	headers = curl_slist_append(headers, "Expect:");
+	if (send_csrf && cl->csrf[0] != '\0' && strcmp(method, "GET") != 0) {
+		snprintf(header, sizeof header, "X-CSRF-Token: %s", cl->csrf);
+		headers = curl_slist_append(headers, header);
+	}
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+
+	CURLcode rc = curl_easy_perform(h);
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
+	curl_slist_free_all(headers);
+	if (rc == CURLE_OK) {
+		char *ct = NULL;
+		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &cl->status);
+		curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ct);
+		if (ct != NULL)
+			snprintf(cl->content_type, sizeof cl->content_type, "%s", ct);
+	}
+	if (status != NULL)
+		*status = cl->status;
+	if (cl->raw == NULL)
+		return NULL;
+	return json_loadb(cl->raw, cl->raw_len, JSON_DECODE_ANY, NULL);
+}
+
+json_t *client_request(struct client *cl, const char *method, const char *path,
+                       const char *body, long *status)
+{
+	return client_raw(cl, method, path, body, body ? strlen(body) : 0,
+	                  body ? "application/json" : NULL, true, status);
+}
+
+json_t *client_request_json(struct client *cl, const char *method, const char *path,
+                            const json_t *body, long *status)
+{
+	char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+	json_t *doc = client_request(cl, method, path, text, status);
+	free(text);
+	return doc;
+}
+
+long client_login(struct client *cl, const char *email, const char *password)
+{
+	json_t *in = json_pack("{s:s, s:s}", "email", email, "password", password);
+	long status = 0;
+	cl->csrf[0] = '\0';
+	json_t *doc = client_request_json(cl, "POST", "/api/session", in, &status);
+	const char *token = json_string_value(json_object_get(doc, "csrf_token"));
+	if (status == 201 && token != NULL)
+		snprintf(cl->csrf, sizeof cl->csrf, "%s", token);
+	json_decref(in);
+	json_decref(doc);
+	return status;
+}
+
+int64_t client_total(struct client *cl, const char *path)
+{
+	long status = 0;
+	json_t *doc = client_request(cl, "GET", path, NULL, &status);
+	json_t *t = json_object_get(doc, "total");
+	int64_t total = status == 200 && json_is_integer(t) ? json_integer_value(t) : -1;
+	json_decref(doc);
+	return total;
+}
+
+/* Counts through the storage interface, which speaks PostgreSQL too. */
+static int64_t count_rows_url(const char *url, const char *table)
+{
+	struct db *db = NULL;
+	struct db_stmt *st = NULL;
+	struct kp_error err = { 0 };
+	char sql[160];
+	int64_t n = -2;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\"", table);
+	if (db_open(url, &db, &err) || db_prepare(db, sql, &st, &err) ||
+	    db_query_int(st, &n, &err)) {
+		fprintf(stderr, "count_rows(%s): %s\n", table, err.code);
+		n = -2;
+	}
+	db_finalize(st);
+	db_close(db);
+	return n;
+}
+
+int64_t count_rows(const struct server *s, const char *table)
+{
+	if (s->db_url[0] != '\0')
+		return count_rows_url(s->db_url, table);
+	if (s->sqlite_path[0] == '\0')
+		return -1;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	char sql[160];
+	int64_t n = -2;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\"", table);
+	if (sqlite3_open_v2(s->sqlite_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		goto end;
+	sqlite3_busy_timeout(db, 5000);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "count_rows(%s): %s\n", table, sqlite3_errmsg(db));
+		goto end;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+end:
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+static uint64_t fnv(uint64_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 1099511628211ULL;
+	return h;
+}
+
+static uint64_t hash_table(sqlite3 *db, const char *table, uint64_t h)
+{
+	char sql[160];
+	sqlite3_stmt *st = NULL;
+	snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"", table);
+	h = fnv(h, table, strlen(table));
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return h ^ 1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = 0; i < sqlite3_column_count(st); i++) {
+			const unsigned char *v = sqlite3_column_text(st, i);
+			h = v ? fnv(h, v, (size_t)sqlite3_column_bytes(st, i)) : fnv(h, "\1", 1);
+			h = fnv(h, "\0", 1);
+		}
+	}
+	sqlite3_finalize(st);
+	return h;
+}
+
+uint64_t db_fingerprint(const struct server *s)
+{
+	if (s->sqlite_path[0] == '\0')
+		return 0;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *names = NULL;
+	uint64_t h = 14695981039346656037ULL;
+	if (sqlite3_open_v2(s->sqlite_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		goto end;
+	sqlite3_busy_timeout(db, 5000);
+	/* One read transaction, so the hash is of one consistent state. */
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT name FROM sqlite_master WHERE type = 'table' AND "
+	                       "name <> 'sessions' ORDER BY name",
+	                       -1, &names, NULL) != SQLITE_OK)
+		goto end;
+	while (sqlite3_step(names) == SQLITE_ROW)
+		h = hash_table(db, (const char *)sqlite3_column_text(names, 0), h);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+end:
+	sqlite3_finalize(names);
+	sqlite3_close(db);
+	return h;
+}
+
+/* --- assertions --- */
+
+void check_status(const struct client *cl, long status, const char *file, int line)
+{
+	if (cl->status == status)
+		return;
+	print_error("%s:%d: expected HTTP %ld, got %ld: %.400s\n", file, line, status, cl->status,
+	            cl->raw ? cl->raw : "(no body)");
+	_fail(file, line);
+}
+
+void check_problem(const struct client *cl, json_t *doc, long status, const char *field,
+                   const char *file, int line)
+{
+	const char *why = NULL;
+	const char *got = json_string_value(json_object_get(doc, "field"));
+	if (status != 0 ? cl->status != status : (cl->status < 400 || cl->status > 499))
+		why = "status";
+	else if (strncmp(cl->content_type, "application/problem+json", 24) != 0)
+		why = "content type";
+	else if (!json_is_object(doc) || json_integer_value(json_object_get(doc, "status")) !=
+	                                     (json_int_t)cl->status)
+		why = "problem document";
+	else if (field != NULL && field[0] != '\0' && (got == NULL || strcmp(got, field) != 0))
+		why = "field";
+	else if (field != NULL && field[0] == '\0' && got != NULL && got[0] != '\0')
+		why = "field (expected none)";
+	if (why == NULL)
+		return;
+	print_error("%s:%d: wrong %s: expected %ld field '%s', got %ld (%s): %.400s\n", file, line,
+	            why, status, field ? field : "*", cl->status, cl->content_type,
+	            cl->raw ? cl->raw : "(no body)");
+	_fail(file, line);
+}
+
+json_t *check_request(struct client *cl, const char *method, const char *path,
+                      const char *body, long status, const char *file, int line)
+{
+	json_t *doc = client_request(cl, method, path, body, NULL);
+	if (cl->status != status)
+		json_decref(doc);
+	check_status(cl, status, file, line);
+	return doc;
+}
+
+json_t *check_request_json(struct client *cl, const char *method, const char *path,
+                           json_t *body, long status, const char *file, int line)
+{
+	char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+	json_decref(body);
+	json_t *doc = client_request(cl, method, path, text, NULL);
+	free(text);
+	if (cl->status != status)
+		json_decref(doc);
+	check_status(cl, status, file, line);
+	return doc;
+}
+
+const char *json_str(json_t *doc, const char *key)
+{
+	const char *s = json_string_value(json_object_get(doc, key));
+	return s ? s : "";
+}
+
+bool list_has_id(json_t *list, int64_t id)
+{
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(list, "items"), i, it) {
+		if (json_integer_value(json_object_get(it, "id")) == id)
+			return true;
+	}
+	return false;
+}
+
+int64_t json_id(json_t *doc, const char *key)
+{
+	json_t *v = json_object_get(doc, key);
+	if (!json_is_integer(v)) {
+		char *text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+		print_error("no integer '%s' in %.400s\n", key, text ? text : "(null)");
+		free(text);
+		fail();
+	}
+	return json_integer_value(v);
+}
+
+/* --- fixtures --- */
+
+void fx_email(struct server *s, const char *prefix, char *out, size_t cap)
+{
+	snprintf(out, cap, "%s-%d@test.nl", prefix, ++s->serial);
+}
+
+static int64_t create(struct client *by, const char *path, json_t *in, const char *file,
+                      int line)
+{
+	long status = 0;
+	json_t *doc = client_request_json(by, "POST", path, in, &status);
+	json_decref(in);
+	check_status(by, 201, file, line);
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	return id;
+}
+
+int64_t fx_organisation(struct client *admin, const char *name)
+{
+	char unique[160];
+	snprintf(unique, sizeof unique, "%s %d", name, ++admin->srv->serial);
+	json_t *in = json_pack("{s:s, s:s, s:s, s:i}", "name", unique, "kind", "welfare",
+	                       "municipality", "Dordrecht", "employees", 12);
+	return create(admin, "/api/organisations", in, __FILE__, __LINE__);
+}
+
+int64_t fx_account(struct client *by, const char *role, const char *email,
+                   int64_t organisation_id, int64_t volunteer_id)
+{
+	json_t *in = json_pack("{s:s, s:s, s:s, s:s}", "email", email, "password", FX_PASSWORD,
+	                       "display_name", email, "role", role);
+	if (organisation_id)
+		json_object_set_new(in, "organisation_id", json_integer(organisation_id));
+	if (volunteer_id)
+		json_object_set_new(in, "volunteer_id", json_integer(volunteer_id));
+	return create(by, "/api/accounts", in, __FILE__, __LINE__);
+}
+
+int64_t fx_volunteer(struct client *by, int64_t organisation_id, const char *status)
+{
+	char first[32], email[64];
+	snprintf(first, sizeof first, "Anna%d", ++by->srv->serial);
+	snprintf(email, sizeof email, "anna%d@test.nl", by->srv->serial);
+	json_t *in = json_pack("{s:s, s:s, s:s, s:s, s:s, s:[s,s], s:[s], s:i, s:i}", "first_name",
+	                       first, "last_name", "de Vries", "email", email, "place",
+	                       "Dordrecht", "status", status ? status : "active", "availability",
+	                       "mon-morning", "wed-afternoon", "activities", "wandelen",
+	                       "hours_per_week", 4, "max_matches", 2);
+	if (organisation_id)
+		json_object_set_new(in, "organisation_id", json_integer(organisation_id));
+	return create(by, "/api/volunteers", in, __FILE__, __LINE__);
+}
+
+int64_t fx_call(struct client *by, int64_t organisation_id, const char *title)
+{
+	json_t *in = json_pack("{s:s, s:s, s:s, s:[s], s:i}", "title", title ? title : "Wandelmaatje",
+	                       "activity", "wandelen", "place", "Dordrecht", "dayparts",
+	                       "mon-morning", "volunteers_needed", 1);
+	if (organisation_id)
+		json_object_set_new(in, "organisation_id", json_integer(organisation_id));
+	return create(by, "/api/calls", in, __FILE__, __LINE__);
+}
+
+int64_t fx_match(struct client *by, int64_t call_id, int64_t volunteer_id)
+{
+	json_t *in = json_pack("{s:I, s:I}", "call_id", (json_int_t)call_id, "volunteer_id",
+	                       (json_int_t)volunteer_id);
+	return create(by, "/api/matches", in, __FILE__, __LINE__);
+}
+
+/* --- shared environment --- */
+
+int env_setup(void **state)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	struct env *e = calloc(1, sizeof *e);
+	if (e == NULL || server_start(&e->srv) != 0) {
+		if (e != NULL)
+			server_stop(&e->srv);
+		free(e);
+		return -1;
+	}
+	client_init(&e->admin, &e->srv);
+	if (client_login(&e->admin, ADMIN_EMAIL, ADMIN_PASSWORD) != 201) {
+		fprintf(stderr, "admin login failed: %s\n", e->admin.raw ? e->admin.raw : "");
+		client_free(&e->admin);
+		server_stop(&e->srv);
+		free(e);
+		return -1;
+	}
+	*state = e;
+	return 0;
+}
+
+int env_teardown(void **state)
+{
+	struct env *e = *state;
+	if (e == NULL)
+		return 0;
+	client_free(&e->admin);
+	int code = server_stop(&e->srv);
+	free(e);
+	curl_global_cleanup();
+	if (code != 0)
+		fprintf(stderr, "knooppunt serve exited with status %d\n", code);
+	return code == 0 ? 0 : -1;
+}

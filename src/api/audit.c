@@ -1,0 +1,118 @@
+/* /api/audit and /api/volunteers/{id}/audit: who viewed or changed personal data. */
+#include "api/audit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/json_out.h"
+#include "util/parse.h"
+
+int api_audit(struct api_call *c, const char *action, const char *resource,
+              int64_t volunteer_id, int64_t record_id, const char *reason)
+{
+	struct audit_entry e = {
+		.at = c->app->now(),
+		.account_id = c->who.account_id,
+		.role = c->who.role,
+		.organisation_id = c->who.organisation_id,
+		.volunteer_id = volunteer_id,
+		.record_id = record_id,
+	};
+	snprintf(e.action, sizeof e.action, "%s", action);
+	snprintf(e.resource, sizeof e.resource, "%s", resource);
+	snprintf(e.reason, sizeof e.reason, "%s", reason ? reason : "");
+	return store_audit_append(c->db, &e, &c->err);
+}
+
+int api_audit_reason(struct api_call *c, const char **reason)
+{
+	*reason = NULL;
+	return api_query_text(c, "reason", AUDIT_REASON_MAX, reason);
+}
+
+json_t *audit_entry_to_json(const struct audit_entry *e)
+{
+	json_t *doc = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)e->id, "at",
+	                        (json_int_t)e->at, "role", role_name(e->role), "action", e->action,
+	                        "resource", e->resource, "reason", e->reason);
+	json_object_set_new(doc, "account_id", jout_opt_id(e->account_id));
+	json_object_set_new(doc, "actor_name", json_string(e->actor_name));
+	json_object_set_new(doc, "organisation_id", jout_opt_id(e->organisation_id));
+	json_object_set_new(doc, "volunteer_id", jout_opt_id(e->volunteer_id));
+	json_object_set_new(doc, "record_id", jout_opt_id(e->record_id));
+	return doc;
+}
+
+static int add_row(void *ctx, const struct audit_entry *e)
+{
+	return json_array_append_new(ctx, audit_entry_to_json(e));
+}
+
+static int reply_list(struct api_call *c, const struct audit_filter *f)
+{
+	struct page pg;
+	if (api_page(c, &pg))
+		return KP_ERR;
+	json_t *items = json_array();
+	int64_t total = 0;
+	if (store_audit_list(c->db, f, pg, add_row, items, &total, &c->err)) {
+		json_decref(items);
+		return KP_ERR;
+	}
+	return api_reply(c, 200, api_list_doc(items, total, pg));
+}
+
+/* ?from= and ?to= as dates (YYYY-MM-DD, to inclusive) or unix seconds. */
+static int query_time(struct api_call *c, const char *name, bool end_of_day, int64_t *out)
+{
+	const char *s = http_query(c->req, name);
+	long long v;
+	if (s == NULL || *s == '\0')
+		return KP_OK;
+	if (parse_int(s, 0, INT64_MAX / 2, &v) == 0) {
+		*out = v;
+		return KP_OK;
+	}
+	if (!parse_is_date(s))
+		return kp_fail(&c->err, 400, "invalid_date", name);
+	*out = (int64_t)(parse_date_days(s) + (end_of_day ? 1 : 0)) * 86400;
+	return KP_OK;
+}
+
+int audit_search(struct api_call *c)
+{
+	/* Only a caller whose scope is the whole log searches it. */
+	if (api_authorise(c, RES_AUDIT, ACT_LIST, NULL))
+		return KP_ERR;
+	if (!authz_list_scope(&c->who, RES_AUDIT).all)
+		return kp_fail(&c->err, 403, "forbidden", "");
+	struct audit_filter f = { 0 };
+	const char *action = NULL;
+	if (api_query_id(c, "account_id", &f.account_id) ||
+	    api_query_id(c, "volunteer_id", &f.volunteer_id) ||
+	    query_time(c, "from", false, &f.from) || query_time(c, "to", true, &f.to) ||
+	    api_query_text(c, "action", 16, &action))
+		return KP_ERR;
+	f.action = action;
+	return reply_list(c, &f);
+}
+
+int audit_of_volunteer(struct api_call *c)
+{
+	struct volunteer *v = malloc(sizeof *v);
+	if (v == NULL)
+		return kp_internal(&c->err);
+	int rc = store_volunteer_get(c->db, c->id, false, v, &c->err);
+	struct authz_target t = { 0 };
+	if (rc == KP_OK) {
+		t.organisation_id = v->organisation_id;
+		t.volunteer_id = v->id;
+		rc = api_authorise(c, RES_AUDIT, ACT_READ, &t);
+	}
+	free(v);
+	if (rc)
+		return KP_ERR;
+	struct audit_filter f = { .volunteer_id = c->id };
+	return reply_list(c, &f);
+}

@@ -1,0 +1,272 @@
+/* /api/tasks and /api/outbox: reminders derived from the journey data. */
+#include "api/tasks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/json_in.h"
+#include "api/json_out.h"
+#include "api/notify.h"
+
+struct collect {
+	struct db *db;
+	long today;
+	int64_t organisation_id;
+	task_fn each;
+	void *ctx;
+	struct kp_error *err;
+};
+
+static int from_journey(void *ctx, const struct journey_settings *s,
+                        const struct reminder_facts *f, const char *name)
+{
+	struct collect *k = ctx;
+	struct reminder out[REMINDER_PER_JOURNEY_MAX];
+	int n = reminder_for_journey(s, f, k->today, out, REMINDER_PER_JOURNEY_MAX);
+	for (int i = 0; i < n; i++)
+		if (k->each(k->ctx, &out[i], name) != 0)
+			return -1;
+	return 0;
+}
+
+static int from_match(void *ctx, const struct aftercare_facts *f, const char *name)
+{
+	struct collect *k = ctx;
+	struct reminder r;
+	if (!reminder_for_aftercare(f, k->today, &r))
+		return 0;
+	return k->each(k->ctx, &r, name);
+}
+
+static int from_transfer(void *ctx, const struct transfer *t)
+{
+	struct collect *k = ctx;
+	struct reminder r;
+	if (k->organisation_id && t->to_organisation != k->organisation_id)
+		return 0; /* outgoing: the other side's task */
+	struct volunteer *v = malloc(sizeof *v);
+	if (v == NULL)
+		return -1;
+	int rc = store_volunteer_get(k->db, t->volunteer_id, false, v, k->err);
+	if (rc == KP_OK) {
+		char name[VOLUNTEER_NAME_MAX * 8 + 2];
+		snprintf(name, sizeof name, "%s %s", v->first_name, v->last_name);
+		reminder_for_transfer(t->id, t->volunteer_id, t->to_organisation,
+		                      journey_day_of(t->consent_at ? t->consent_at : t->created_at), &r);
+		rc = k->each(k->ctx, &r, name);
+	}
+	free(v);
+	return rc;
+}
+
+int tasks_collect(struct db *db, int64_t organisation_id, long today, task_fn each, void *ctx,
+                  struct kp_error *err)
+{
+	struct collect k = { db, today, organisation_id, each, ctx, err };
+	struct page all = { PAGE_MAX, 0 };
+	int64_t total;
+	if (store_reminder_facts(db, organisation_id, from_journey, &k, err) ||
+	    store_aftercare_facts(db, organisation_id, from_match, &k, err))
+		return KP_ERR;
+	/* Offered transfers are few; a page of PAGE_MAX is the dashboard's limit. */
+	return store_transfer_list(db, organisation_id, 0, TRANSFER_OFFERED, all, from_transfer, &k,
+	                           &total, err);
+}
+
+static const char *ref_field(int kind)
+{
+	switch (kind) {
+	case REMINDER_AFTERCARE_DUE: return "match_id";
+	case REMINDER_REQUEST: return "request_id";
+	case REMINDER_TRANSFER_OFFERED: return "transfer_id";
+	default: return NULL;
+	}
+}
+
+struct listing {
+	json_t *items;
+	const char *lang;
+	int kind;                 /* filter, -1 for all */
+};
+
+static int add_task(void *ctx, const struct reminder *r, const char *name)
+{
+	struct listing *l = ctx;
+	char due[11];
+	if (l->kind >= 0 && r->kind != l->kind)
+		return 0;
+	journey_day_format(r->due_on, due);
+	json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:I, s:s, s:I, s:s, s:b}", "kind",
+	                      reminder_kind_name(r->kind), "label",
+	                      reminder_kind_label(r->kind, l->lang), "key", r->key, "journey_id",
+	                      jout_opt_id(r->journey_id), "volunteer_id",
+	                      (json_int_t)r->volunteer_id, "volunteer_name", name,
+	                      "organisation_id", (json_int_t)r->organisation_id, "due_on", due,
+	                      "overdue", r->overdue);
+	if (ref_field(r->kind) != NULL)
+		json_object_set_new(o, ref_field(r->kind), json_integer(r->ref_id));
+	if (r->kind == REMINDER_ANNIVERSARY)
+		json_object_set_new(o, "years", json_integer(r->years));
+	if (r->kind == REMINDER_REQUEST)
+		json_object_set_new(o, "request_kind", json_string(journey_request_name(r->request_kind)));
+	return json_array_append_new(l->items, o);
+}
+
+/* The organisation a task list or run is for: the coordinator's own, or the
+   admin's choice (0: all). */
+static int scope_organisation(struct api_call *c, enum resource res, int64_t *org)
+{
+	struct authz_scope scope = authz_list_scope(&c->who, res);
+	*org = 0;
+	if (scope.none)
+		return api_authorise(c, res, ACT_LIST, NULL);
+	if (api_query_id(c, "organisation_id", org))
+		return KP_ERR;
+	if (scope.organisation_id) {
+		if (*org && *org != scope.organisation_id)
+			return kp_fail(&c->err, 403, "forbidden", "organisation_id");
+		*org = scope.organisation_id;
+	} else if (!scope.all) {
+		return kp_fail(&c->err, 403, "forbidden", "");
+	}
+	return KP_OK;
+}
+
+static int by_due(const void *a, const void *b)
+{
+	const char *x = json_string_value(json_object_get(*(json_t *const *)a, "due_on"));
+	const char *y = json_string_value(json_object_get(*(json_t *const *)b, "due_on"));
+	return strcmp(x ? x : "", y ? y : "");
+}
+
+static json_t *sorted(json_t *items)
+{
+	size_t n = json_array_size(items);
+	json_t **v = malloc((n ? n : 1) * sizeof *v);
+	json_t *out = json_array();
+	if (v == NULL)
+		return out;
+	for (size_t i = 0; i < n; i++)
+		v[i] = json_array_get(items, i);
+	qsort(v, n, sizeof *v, by_due);
+	for (size_t i = 0; i < n; i++)
+		json_array_append(out, v[i]);
+	free(v);
+	return out;
+}
+
+int tasks_list(struct api_call *c)
+{
+	int64_t org;
+	struct listing l = { NULL, c->lang, -1 };
+	if (scope_organisation(c, RES_TASK, &org) ||
+	    api_query_enum(c, "kind", reminder_kind_parse, &l.kind))
+		return KP_ERR;
+	l.items = json_array();
+	if (tasks_collect(c->db, org, journey_day_of(c->app->now()), add_task, &l, &c->err)) {
+		json_decref(l.items);
+		return KP_ERR;
+	}
+	json_t *items = sorted(l.items);
+	json_decref(l.items);
+	size_t n = json_array_size(items);
+	struct page pg = { (int)(n < 1 ? 1 : n), 0 };
+	return api_reply(c, 200, api_list_doc(items, (int64_t)n, pg));
+}
+
+struct mailing {
+	struct db *db;
+	int64_t now;
+	int *queued;
+	int tasks;
+	struct kp_error *err;
+};
+
+static void mail_text(const struct reminder *r, const char *name, char *subject, size_t scap,
+                      char *body, size_t bcap)
+{
+	char due[11];
+	journey_day_format(r->due_on, due);
+	snprintf(subject, scap, "Knooppunt: %s - %s", reminder_kind_label(r->kind, "nl"), name);
+	if (r->kind == REMINDER_ANNIVERSARY)
+		snprintf(body, bcap, "%s is op %s %d jaar vrijwilliger bij uw organisatie. "
+		         "Een mooi moment om stil te staan bij de inzet.\n", name, due, r->years);
+	else
+		snprintf(body, bcap, "%s: %s (sinds %s).\nBekijk de taken op uw overzicht in "
+		         "Knooppunt.\n", reminder_kind_label(r->kind, "nl"), name, due);
+}
+
+static int mail_task(void *ctx, const struct reminder *r, const char *name)
+{
+	struct mailing *m = ctx;
+	char subject[256], body[1024];
+	m->tasks++;
+	mail_text(r, name, subject, sizeof subject, body, sizeof body);
+	return notify_coordinators(m->db, r->organisation_id, r->key, subject, body, m->now,
+	                           m->queued, m->err) == KP_OK ? 0 : -1;
+}
+
+int tasks_queue_mails(struct db *db, int64_t organisation_id, int64_t now, int *queued,
+                      int *tasks, struct kp_error *err)
+{
+	struct mailing m = { db, now, queued, 0, err };
+	int rc = tasks_collect(db, organisation_id, journey_day_of(now), mail_task, &m, err);
+	*tasks = m.tasks;
+	return rc;
+}
+
+struct run {
+	int64_t org;
+	int queued, tasks;
+};
+
+static int run_tx(struct api_call *c, void *arg)
+{
+	struct run *r = arg;
+	return tasks_queue_mails(c->db, r->org, c->app->now(), &r->queued, &r->tasks, &c->err);
+}
+
+int tasks_notify(struct api_call *c)
+{
+	static const char *const fields[] = { NULL };
+	struct run r = { 0 };
+	if (scope_organisation(c, RES_TASK, &r.org) || jin_only(c->body, fields, &c->err))
+		return KP_ERR;
+	struct authz_target t = { .organisation_id = r.org };
+	if (r.org && api_authorise(c, RES_TASK, ACT_CREATE, &t))
+		return KP_ERR;
+	if (api_in_transaction(c, run_tx, &r))
+		return KP_ERR;
+	return api_reply(c, 200, json_pack("{s:i, s:i}", "tasks", r.tasks, "queued", r.queued));
+}
+
+static int add_mail(void *ctx, const struct outbox_mail *m)
+{
+	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:I, s:o}", "id", (json_int_t)m->id,
+	                      "recipient", m->recipient, "subject", m->subject, "body", m->body,
+	                      "key", m->dedupe_key, "organisation_id",
+	                      jout_opt_id(m->organisation_id), "created_at",
+	                      (json_int_t)m->created_at, "sent_at",
+	                      m->sent_at ? json_integer(m->sent_at) : json_null());
+	return json_array_append_new(ctx, o);
+}
+
+int outbox_list(struct api_call *c)
+{
+	int64_t org;
+	struct page pg;
+	const char *pending = http_query(c->req, "pending");
+	if (scope_organisation(c, RES_OUTBOX, &org) || api_page(c, &pg))
+		return KP_ERR;
+	if (pending != NULL && strcmp(pending, "true") != 0 && strcmp(pending, "false") != 0)
+		return kp_fail(&c->err, 400, "invalid_choice", "pending");
+	json_t *items = json_array();
+	int64_t total = 0;
+	if (store_outbox_list(c->db, pending != NULL && strcmp(pending, "true") == 0, org, pg,
+	                      add_mail, items, &total, &c->err)) {
+		json_decref(items);
+		return KP_ERR;
+	}
+	return api_reply(c, 200, api_list_doc(items, total, pg));
+}

@@ -1,0 +1,27 @@
+/*
+ * /api/transfers: warm transfers (warme doorverwijzing) of a volunteer to
+ * another organisation of the network (model/transfer.h).
+ *
+ *   GET   /api/transfers          sender side, receiver side (once consented), the volunteer
+ *   POST  /api/transfers          a coordinator proposes (awaiting_consent), or the
+ *                                 volunteer asks with their consent (offered)
+ *   GET   /api/transfers/{id}     the transfer and, while offered or accepted, exactly the
+ *                                 consented profile parts ("profile")
+ *   PATCH /api/transfers/{id}     {"action": consent|refuse|accept|decline|withdraw, …}
+ *
+ * Accepting hands the volunteer over: the sending journey becomes
+ * "referred", a journey starts at the receiving organisation, which becomes
+ * the volunteer's home organisation. The volunteer's agreement (which parts
+ * may be shared) is stored on the transfer itself.
+ */
+#ifndef KP_API_TRANSFERS_H
+#define KP_API_TRANSFERS_H
+
+#include "api/api.h"
+
+int transfers_list(struct api_call *c);
+int transfers_create(struct api_call *c);
+int transfers_show(struct api_call *c);
+int transfers_update(struct api_call *c);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * The audit log store. There is deliberately no update or delete here: the
+ * application can only append, and reads join the actor's current name.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/query.h"
+#include "db/store.h"
+
+int store_audit_append(struct db *db, const struct audit_entry *e, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "INSERT INTO audit_log (at, account_id, role, organisation_id, action, "
+	                   "resource, volunteer_id, record_id, reason) "
+	                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, e->at);
+	db_bind_ref(st, 2, e->account_id);
+	db_bind_text(st, 3, role_name(e->role));
+	db_bind_ref(st, 4, e->organisation_id);
+	db_bind_text(st, 5, e->action);
+	db_bind_text(st, 6, e->resource);
+	db_bind_ref(st, 7, e->volunteer_id);
+	db_bind_ref(st, 8, e->record_id);
+	db_bind_text(st, 9, e->reason);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
+static int build_filter(struct query *q, const struct audit_filter *f)
+{
+	int rc = 0;
+	if (f->account_id)
+		rc |= query_and_int(q, "l.account_id = ?", f->account_id);
+	if (f->volunteer_id)
+		rc |= query_and_int(q, "l.volunteer_id = ?", f->volunteer_id);
+	if (f->from)
+		rc |= query_and_int(q, "l.at >= ?", f->from);
+	if (f->to)
+		rc |= query_and_int(q, "l.at < ?", f->to);
+	if (f->action)
+		rc |= query_and_text(q, "l.action = ?", f->action);
+	return rc;
+}
+
+static void read_entry(struct db_stmt *st, struct audit_entry *e)
+{
+	int i = 0;
+	memset(e, 0, sizeof *e);
+	e->id = db_col_int(st, i++);
+	e->at = db_col_int(st, i++);
+	e->account_id = db_col_int(st, i++);
+	e->role = role_parse(db_col_text(st, i++));
+	e->organisation_id = db_col_int(st, i++);
+	snprintf(e->action, sizeof e->action, "%s", db_col_text(st, i++));
+	snprintf(e->resource, sizeof e->resource, "%s", db_col_text(st, i++));
+	e->volunteer_id = db_col_int(st, i++);
+	e->record_id = db_col_int(st, i++);
+	snprintf(e->reason, sizeof e->reason, "%s", db_col_text(st, i++));
+	snprintf(e->actor_name, sizeof e->actor_name, "%s", db_col_text(st, i++));
+}
+
+int store_audit_list(struct db *db, const struct audit_filter *f, struct page pg, audit_fn each,
+                     void *ctx, int64_t *total, struct kp_error *err)
+{
+	struct query q;
+	struct db_stmt *st = NULL;
+	int ret = KP_ERR;
+	query_init(&q);
+	if (build_filter(&q, f) != 0) {
+		kp_internal(err);
+		goto end;
+	}
+	if (query_count(db, "audit_log l", &q, total, err) ||
+	    query_page(db, "SELECT l.id, l.at, l.account_id, l.role, l.organisation_id, l.action, "
+	                   "l.resource, l.volunteer_id, l.record_id, l.reason, "
+	                   "COALESCE(a.display_name, '') FROM audit_log l "
+	                   "LEFT JOIN accounts a ON a.id = l.account_id",
+	               &q, "l.at DESC, l.id DESC", pg.limit, pg.offset, &st, err))
+		goto end;
+	struct audit_entry e;
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		read_entry(st, &e);
+		if (each(ctx, &e) != 0) {
+			kp_internal(err);
+			goto end;
+		}
+	}
+	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
+end:
+	db_finalize(st);
+	query_free(&q);
+	return ret;
+}

@@ -1,0 +1,112 @@
+/* The outbox: e-mails waiting to be sent. A row is the product; a sender
+   (or `knooppunt outbox`) reads the pending ones. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/query.h"
+#include "db/store.h"
+
+int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
+                     struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "INSERT INTO outbox (recipient, subject, body, dedupe_key, "
+	                   "organisation_id, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+	                   "ON CONFLICT (dedupe_key, recipient) DO NOTHING RETURNING id", &st, err))
+		return KP_ERR;
+	db_bind_text(st, 1, m->recipient);
+	db_bind_text(st, 2, m->subject);
+	db_bind_text(st, 3, m->body);
+	db_bind_text(st, 4, m->dedupe_key);
+	db_bind_ref(st, 5, m->organisation_id);
+	db_bind_int(st, 6, m->created_at);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	*added = rc == DB_ROW;
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
+int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
+                      struct page pg, outbox_fn each, void *ctx, int64_t *total,
+                      struct kp_error *err)
+{
+	struct query q;
+	struct db_stmt *st = NULL;
+	int ret = KP_ERR, rc = 0;
+	query_init(&q);
+	if (pending_only)
+		rc |= query_and(&q, "sent_at IS NULL");
+	if (organisation_id > 0)
+		rc |= query_and_int(&q, "organisation_id = ?", organisation_id);
+	if (rc != 0) {
+		kp_internal(err);
+		goto end;
+	}
+	if (query_count(db, "outbox", &q, total, err) ||
+	    query_page(db, "SELECT id, recipient, subject, body, dedupe_key, organisation_id, "
+	                   "created_at, sent_at FROM outbox", &q, "id", pg.limit, pg.offset, &st,
+	               err))
+		goto end;
+	struct outbox_mail *m = malloc(sizeof *m);
+	if (m == NULL) {
+		kp_internal(err);
+		goto end;
+	}
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		memset(m, 0, sizeof *m);
+		m->id = db_col_int(st, 0);
+		snprintf(m->recipient, sizeof m->recipient, "%s", db_col_text(st, 1));
+		snprintf(m->subject, sizeof m->subject, "%s", db_col_text(st, 2));
+		snprintf(m->body, sizeof m->body, "%s", db_col_text(st, 3));
+		snprintf(m->dedupe_key, sizeof m->dedupe_key, "%s", db_col_text(st, 4));
+		m->organisation_id = db_col_int(st, 5);
+		m->created_at = db_col_int(st, 6);
+		m->sent_at = db_col_int(st, 7);
+		if (each(ctx, m) != 0) {
+			kp_internal(err);
+			rc = DB_FAILED;
+			break;
+		}
+	}
+	free(m);
+	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
+end:
+	db_finalize(st);
+	query_free(&q);
+	return ret;
+}
+
+int store_outbox_mark_sent(struct db *db, int64_t id, int64_t now, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL "
+	                   "RETURNING id", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, id);
+	int64_t got;
+	int rc = db_query_int(st, &got, err);
+	db_finalize(st);
+	return rc;
+}
+
+int store_coordinator_emails(struct db *db, int64_t organisation_id, email_fn each, void *ctx,
+                             struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "SELECT email FROM accounts WHERE organisation_id = ? AND "
+	                   "role = 'coordinator' AND active = 1 ORDER BY id", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, organisation_id);
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		if (each(ctx, db_col_text(st, 0)) != 0) {
+			kp_internal(err);
+			rc = DB_FAILED;
+			break;
+		}
+	}
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}

@@ -1,0 +1,36 @@
+/*
+ * The assignment behind a proposal: calls with places, volunteers with
+ * capacities, and candidate edges with an integer gain; choose edges so
+ * that no call gets more volunteers than places, no volunteer more calls
+ * than capacity, and the total gain is as large as possible.
+ *
+ * massign_solve is exact: it is a min-cost flow (cost = -gain) in which
+ * every place of every call is routed either to a volunteer or to a
+ * "stays open" node at cost 0, found by successive shortest paths with
+ * potentials (Dijkstra), one place at a time. Reduced costs stay
+ * non-negative, so the flow is optimal after every step. Integer gains keep
+ * it exact; callers scale scores (MASSIGN_SCALE).
+ *
+ * massign_greedy is the baseline: edges by gain, best first, while they fit.
+ */
+#ifndef KP_MATCH_ASSIGN_H
+#define KP_MATCH_ASSIGN_H
+
+#include <stdint.h>
+
+#define MASSIGN_SCALE 1000000.0
+
+struct massign {
+	int n_calls, n_vols, n_edges;
+	const int *places;      /* per call */
+	const int *caps;        /* per volunteer */
+	const int *edge_call;   /* per edge */
+	const int *edge_vol;
+	const int64_t *gain;    /* per edge, > 0 */
+};
+
+/* chosen[e] = 1 for the edges taken; *total their gain. 0, or -1 when out of memory. */
+int massign_solve(const struct massign *p, uint8_t *chosen, int64_t *total);
+int massign_greedy(const struct massign *p, uint8_t *chosen, int64_t *total);
+
+#endif

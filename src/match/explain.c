@@ -1,0 +1,116 @@
+/* Dutch explanations from score parts (see explain.h). */
+#include "match/explain.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const day_names[DAYS] = {
+	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+};
+static const char *const part_names[DAYPARTS] = { "ochtend", "middag", "avond" };
+
+void mexplain_daypart(int bit, char *out, size_t size)
+{
+	if (bit < 0 || bit >= DAYPART_BITS) {
+		snprintf(out, size, "?");
+		return;
+	}
+	snprintf(out, size, "%s%s", day_names[bit / DAYPARTS], part_names[bit % DAYPARTS]);
+}
+
+void mexplain_km(double km, char *out, size_t size)
+{
+	snprintf(out, size, "%.1f km", km);
+	char *dot = strchr(out, '.');
+	if (dot)
+		*dot = ',';
+}
+
+/* Adds "<pre><arg><post>" (cut to MATCH_PHRASE_MAX bytes) as a phrase. */
+static void add(struct match_hit *h, const char *pre, const char *arg, const char *post)
+{
+	if (h->n_phrases >= MATCH_EXPLAIN_MAX)
+		return;
+	char *out = h->phrases[h->n_phrases++];
+	if (snprintf(out, MATCH_PHRASE_MAX, "%s%s%s", pre, arg, post) >= MATCH_PHRASE_MAX)
+		out[MATCH_PHRASE_MAX - 1] = '\0'; /* labels are short; a cut one still reads */
+}
+
+/* The Dutch label of the item at `bit` of `kind`, first letter lower-cased. */
+static bool label(struct match_index *ix, int kind, int bit, char *out, size_t size)
+{
+	struct catalog_item it;
+	if (bit < 0 || bit >= 64 || ix->lists == NULL ||
+	    !catalog_get(ix->lists, ix->bit_item[kind][bit], &it))
+		return false;
+	snprintf(out, size, "%s", it.label_nl);
+	if (out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z'))
+		out[0] = (char)(out[0] + 32);
+	return true;
+}
+
+static int first_bit(uint64_t m)
+{
+	return m ? __builtin_ctzll(m) : -1;
+}
+
+static void availability(struct match_hit *h, uint32_t both)
+{
+	char a[32], b[32], text[80];
+	int first = first_bit(both);
+	if (first < 0)
+		return;
+	mexplain_daypart(first, a, sizeof a);
+	uint32_t rest = both & ~(1u << first);
+	if (rest) {
+		mexplain_daypart(first_bit(rest), b, sizeof b);
+		snprintf(text, sizeof text, "%s en %s", a, b);
+	} else {
+		snprintf(text, sizeof text, "%s", a);
+	}
+	add(h, "", text, " beschikbaar");
+}
+
+void mexplain(struct match_index *ix, uint32_t s, const struct mquery *q, struct match_hit *h)
+{
+	const struct mcall *c = q->c;
+	const struct mvols *v = &ix->v;
+	char lab[LIST_LABEL_MAX * 4 + 1], km[32];
+	h->n_phrases = 0;
+	if (h->parts[MP_ACTIVITY] > 0 && label(ix, LIST_ACTIVITY, c->act_bit, lab, sizeof lab))
+		add(h, "Houdt van ", lab, "");
+	if (h->parts[MP_THEMES] > 0 &&
+	    label(ix, LIST_THEME, first_bit(v->mask[LIST_THEME][s] & c->theme), lab, sizeof lab))
+		add(h, "Betrokken bij ", lab, "");
+	mexplain_km(h->distance_km, km, sizeof km);
+	add(h, "", km, "");
+	availability(h, v->avail[s] & c->need);
+	if (c->requires_vog)
+		add(h, "heeft VOG", "", "");
+	if (c->train && label(ix, LIST_TRAINING, first_bit(c->train), lab, sizeof lab))
+		add(h, "training ", lab, " gevolgd");
+	if (c->requires_licence)
+		add(h, "heeft rijbewijs", "", "");
+	if (h->parts[MP_MOTIVES] > 0 &&
+	    label(ix, LIST_MOTIVE, first_bit(v->mask[LIST_MOTIVE][s] & c->aff_motive), lab,
+	          sizeof lab))
+		add(h, "Wil ", lab, "");
+	if (h->parts[MP_TALENTS] > 0 &&
+	    label(ix, LIST_TALENT, first_bit(v->mask[LIST_TALENT][s] & c->aff_talent), lab,
+	          sizeof lab))
+		add(h, "Talent: ", lab, "");
+	if (h->parts[MP_TEXT] > 0)
+		add(h, "motivatie sluit aan bij de oproep", "", "");
+}
+
+void match_explain_join(const struct match_hit *h, char *out, size_t size)
+{
+	size_t at = 0;
+	out[0] = '\0';
+	for (int i = 0; i < h->n_phrases && at < size; i++) {
+		int n = snprintf(out + at, size - at, "%s%s", i ? " · " : "", h->phrases[i]);
+		if (n < 0)
+			break;
+		at += (size_t)n;
+	}
+}

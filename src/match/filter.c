@@ -1,0 +1,82 @@
+/* Hard requirements: preparing a question and naming the rule that fails. */
+#include "match/filter.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "util/parse.h"
+
+static const char *const reasons[MF_REASON_COUNT] = {
+	"ok", "inactive", "capacity", "consent", "time", "training", "skill", "language",
+	"licence", "vog", "distance", "paired",
+};
+
+const char *mf_reason_name(int r)
+{
+	return r >= 0 && r < MF_REASON_COUNT ? reasons[r] : "?";
+}
+
+static void civil(int32_t days, int *y, int *m, int *d)
+{
+	char buf[11];
+	parse_format_date((long long)days * 86400, buf);
+	*y = (buf[0] - '0') * 1000 + (buf[1] - '0') * 100 + (buf[2] - '0') * 10 + (buf[3] - '0');
+	*m = (buf[5] - '0') * 10 + (buf[6] - '0');
+	*d = (buf[8] - '0') * 10 + (buf[9] - '0');
+}
+
+int32_t mf_months_before(int32_t today, int months)
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+	civil(today, &y, &m, &d);
+	int total = y * 12 + (m - 1) - months;
+	y = total / 12;
+	m = total % 12 + 1;
+	int last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	if (d > last)
+		d = last;
+	char buf[48];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+	return (int32_t)parse_date_days(buf);
+}
+
+void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now,
+                struct mquery *q)
+{
+	q->c = c;
+	q->today = mday(now);
+	q->vog_cutoff = mf_months_before(q->today, ix->orgs[c->org].vog_months);
+	q->clat = c->lat;
+	q->clon = c->lon;
+	q->cos_lat = cos(q->clat * M_PI / 180.0);
+	q->km_lon = q->cos_lat * KM_PER_DEG;
+}
+
+int mf_check(const struct match_index *ix, uint32_t s, const struct mquery *q)
+{
+	const struct mcall *c = q->c;
+	if (!mf_active(ix, s))
+		return MF_INACTIVE;
+	if (!mf_capacity(ix, s))
+		return MF_CAPACITY;
+	if (!mf_consent(ix, s, c))
+		return MF_CONSENT;
+	if (!mf_time(ix, s, c))
+		return MF_TIME;
+	if (!mf_trainings(ix, s, c))
+		return MF_TRAINING;
+	if (!mf_skills(ix, s, c))
+		return MF_SKILL;
+	if (!mf_languages(ix, s, c))
+		return MF_LANGUAGE;
+	if (!mf_licence(ix, s, c))
+		return MF_LICENCE;
+	if (!mf_vog(ix, s, q))
+		return MF_VOG;
+	if (!mf_distance(ix, s, mf_dist2(ix, s, q)))
+		return MF_DISTANCE;
+	if (!mf_unpaired(ix, s, c))
+		return MF_PAIRED;
+	return MF_OK;
+}

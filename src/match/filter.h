@@ -1,0 +1,141 @@
+/*
+ * Hard requirements: a volunteer who fails one is never proposed for the
+ * call, however well they would score. Each rule is its own function so a
+ * test can make exactly one of them fail; mf_pass chains them cheapest
+ * first for the scan.
+ *
+ * All take the index (read-locked by the caller), a volunteer slot and the
+ * prepared question (struct mquery).
+ */
+#ifndef KP_MATCH_FILTER_H
+#define KP_MATCH_FILTER_H
+
+#include <stdlib.h>
+
+#include "match/index.h"
+
+/* One question about one call, prepared once before a scan. */
+struct mquery {
+	const struct mcall *c;
+	int32_t today;          /* days since 1970 */
+	int32_t vog_cutoff;     /* a VOG must be dated on or after this day */
+	double clat, clon;      /* the call's position (from its floats) */
+	double cos_lat;         /* cos of the call's latitude */
+	double km_lon;          /* km per degree of longitude there */
+};
+
+/* Fills q for call c at time now. */
+void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now,
+                struct mquery *q);
+
+/* Day number of the date `months` calendar months before day `today`. */
+int32_t mf_months_before(int32_t today, int months);
+
+enum mf_reason {
+	MF_OK, MF_INACTIVE, MF_CAPACITY, MF_CONSENT, MF_TIME, MF_TRAINING, MF_SKILL,
+	MF_LANGUAGE, MF_LICENCE, MF_VOG, MF_DISTANCE, MF_PAIRED, MF_REASON_COUNT
+};
+const char *mf_reason_name(int r);
+
+/* Status active (inactive volunteers are kept out of the slots anyway). */
+static inline bool mf_active(const struct match_index *ix, uint32_t s)
+{
+	return (ix->v.flags[s] & VF_LIVE) != 0;
+}
+
+/* Fewer open matches than the volunteer's maximum. */
+static inline bool mf_capacity(const struct match_index *ix, uint32_t s)
+{
+	return ix->v.open[s] < ix->v.max_matches[s];
+}
+
+/*
+ * CONSENT HOOK. A volunteer may be proposed for calls of another
+ * organisation only with their consent. Consent records do not exist yet,
+ * so for now only calls of the volunteer's own organisation and of a
+ * volunteer centre (open to the whole network) pass. When consent lands,
+ * this is the one function to widen.
+ */
+static inline bool mf_consent(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	return c->open_to_all || ix->v.org[s] == c->org;
+}
+
+/* Free on one of the call's day-parts (recurring) or on the date's (one-off). */
+static inline bool mf_time(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	return (ix->v.avail[s] & c->need) != 0;
+}
+
+static inline bool mf_trainings(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	return (c->train & ~ix->v.mask[LIST_TRAINING][s]) == 0;
+}
+
+static inline bool mf_skills(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	return (c->talent & ~ix->v.mask[LIST_TALENT][s]) == 0;
+}
+
+/* Speaks every language the call names. */
+static inline bool mf_languages(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	return (c->lang & ~ix->v.mask[LIST_LANGUAGE][s]) == 0;
+}
+
+static inline bool mf_licence(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	return !c->requires_licence || (ix->v.flags[s] & VF_LICENCE);
+}
+
+/* A VOG no older than the call's organisation allows. */
+static inline bool mf_vog(const struct match_index *ix, uint32_t s, const struct mquery *q)
+{
+	return !q->c->requires_vog || (ix->v.vog_day[s] > 0 && ix->v.vog_day[s] >= q->vog_cutoff);
+}
+
+/* Squared distance in km (equirectangular: exact enough within a country). */
+static inline double mf_dist2(const struct match_index *ix, uint32_t s, const struct mquery *q)
+{
+	double dx = ((double)ix->v.lon[s] - q->clon) * q->cos_lat * KM_PER_DEG;
+	double dy = ((double)ix->v.lat[s] - q->clat) * KM_PER_DEG;
+	return dx * dx + dy * dy;
+}
+
+static inline bool mf_distance(const struct match_index *ix, uint32_t s, double d2)
+{
+	double m = ix->v.max_km[s];
+	return d2 <= m * m;
+}
+
+static int mf_cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* No match on this call yet: not declined before, not already proposed. */
+static inline bool mf_unpaired(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	return c->n_paired == 0 ||
+	       bsearch(&ix->v.id[s], c->paired, (size_t)c->n_paired, sizeof *c->paired,
+	               mf_cmp_i64) == NULL;
+}
+
+/* All hard requirements, cheapest first; sets *d2 when they pass. */
+static inline bool mf_pass(const struct match_index *ix, uint32_t s, const struct mquery *q,
+                           double *d2)
+{
+	const struct mcall *c = q->c;
+	if (!mf_active(ix, s) || !mf_capacity(ix, s) || !mf_consent(ix, s, c) ||
+	    !mf_time(ix, s, c) || !mf_trainings(ix, s, c) || !mf_skills(ix, s, c) ||
+	    !mf_languages(ix, s, c) || !mf_licence(ix, s, c) || !mf_vog(ix, s, q))
+		return false;
+	*d2 = mf_dist2(ix, s, q);
+	return mf_distance(ix, s, *d2) && mf_unpaired(ix, s, c);
+}
+
+/* The first requirement slot s fails for q, or MF_OK (for tests and tools). */
+int mf_check(const struct match_index *ix, uint32_t s, const struct mquery *q);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * Inside the match index: the data layout shared by the files of src/match/.
+ *
+ * Volunteers are a struct of arrays indexed by slot. Slots [0, sorted) are
+ * ordered by grid cell, so that the volunteers near a call are contiguous;
+ * cell c holds slots [grid.start[c], grid.start[c + 1]) and grid.max_km[c]
+ * is at least the largest max travel distance in it. Slots [sorted, n) are
+ * the overflow: volunteers added or moved since the last rebuild, scanned
+ * for every question. A slot whose flags lack VF_LIVE is not a candidate
+ * (inactive, or moved to another slot). vid maps a volunteer id to its
+ * current slot; a rebuild compacts dead slots away and re-sorts.
+ *
+ * Items of the shared lists are bits: item_bit[item id] is the item's
+ * position among the items of its kind (at most 64 per kind; later items
+ * are not indexed), mask[kind][slot] the volunteer's set. Lived experience
+ * is never loaded: it may only be used under consent (see filter.h).
+ *
+ * Free text is a sorted list of stemmed term ids per volunteer in one pool.
+ *
+ * Calls are an array of struct mcall, dead ones keep their slot.
+ * Invariant: the rwlock is held for reading by every question and for
+ * writing by every change.
+ */
+#ifndef KP_MATCH_INDEX_H
+#define KP_MATCH_INDEX_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db/match_feed.h"
+#include "match/match.h"
+#include "match/text.h"
+#include "model/call.h"
+#include "model/catalog.h"
+
+enum { MK_COUNT = 6 };      /* indexed kinds: activity … language (enum list_kind 0..5) */
+enum { VF_LIVE = 1, VF_LICENCE = 2 };
+#define MGRID_DLAT 0.1      /* cell height in degrees (about 11 km) */
+#define MGRID_DLON 0.15     /* cell width in degrees (about 10 km in the Netherlands) */
+#define MGRID_CELLS_MAX (1 << 20)
+#define MTERMS_MAX 32       /* stemmed terms kept per volunteer */
+#define MCALL_TERMS_MAX 64  /* stemmed terms kept per call */
+#define KM_PER_DEG 111.195
+
+/* int64 id -> uint32 slot, open addressing; entries are never removed. */
+struct mhash {
+	int64_t *keys;   /* 0 = empty (ids are > 0) */
+	uint32_t *vals;
+	uint32_t cap;    /* power of two */
+	uint32_t n;
+};
+int mhash_put(struct mhash *h, int64_t key, uint32_t val);
+/* Returns true and sets *val when key is present. */
+bool mhash_get(const struct mhash *h, int64_t key, uint32_t *val);
+void mhash_free(struct mhash *h);
+
+struct mvols {
+	uint32_t n, cap, sorted;
+	int64_t *id;
+	float *lat, *lon;
+	uint64_t *mask[MK_COUNT];
+	uint32_t *avail;        /* DAYPART bits */
+	int32_t *vog_day;       /* days since 1970 of the VOG, 0 when none */
+	int32_t *asked_day;     /* day of the latest match made, 0 when never */
+	uint32_t *term_off;     /* into ix->terms */
+	uint16_t *org;          /* slot in ix->orgs */
+	uint8_t *term_n;
+	uint8_t *max_km;
+	uint8_t *max_matches;
+	uint8_t *open;          /* open matches (proposed … active) */
+	uint8_t *flags;         /* VF_* */
+};
+
+struct mgrid {
+	double lat0, lon0;      /* south-west corner */
+	int rows, cols;
+	uint32_t *start;        /* rows * cols + 1 prefix offsets into the sorted slots */
+	uint8_t *max_km;        /* per cell */
+};
+
+struct morg {
+	int64_t id;
+	int kind;               /* enum organisation_kind */
+	int vog_months;
+};
+
+struct mcall {
+	int64_t id;
+	int64_t organisation_id;
+	int64_t activity_id;
+	uint16_t org;           /* slot in ix->orgs */
+	bool live;
+	bool open_to_all;       /* organisation is a volunteer centre */
+	bool one_off;
+	bool requires_vog;
+	bool requires_licence;
+	int8_t act_bit;         /* -1 when the activity is not indexed */
+	uint64_t theme, train, talent, lang;
+	uint64_t aff_motive, aff_talent;  /* motives and talents the activity serves */
+	float lat, lon;
+	uint32_t need;          /* day-parts: the recurring ones, or the one-off's */
+	int places;             /* volunteers still needed */
+	int64_t created_at;
+	uint32_t terms[MCALL_TERMS_MAX]; /* sorted stemmed term ids */
+	int n_terms;
+	int64_t *paired;        /* sorted volunteer ids with any match on this call; owned */
+	int n_paired, cap_paired;
+};
+
+struct match_index {
+	pthread_rwlock_t lock;
+	struct catalog *lists;          /* borrowed */
+	struct match_weights weights;
+	struct mvols v;
+	struct mhash vid;
+	struct mgrid grid;
+	uint32_t *terms;                /* term pool */
+	uint32_t terms_n, terms_cap;
+	uint32_t dead;                  /* slots no longer live since the last rebuild */
+	struct mtext text;
+	struct mcall *calls;
+	uint32_t n_calls, cap_calls;
+	struct mhash cid;
+	struct morg *orgs;
+	uint32_t n_orgs, cap_orgs;
+	struct mhash oid;
+	int8_t *item_bit;               /* by item id, -1 unknown */
+	uint8_t *item_kind;
+	uint32_t item_cap;
+	int64_t bit_item[MK_COUNT][64]; /* item id of each bit */
+	int next_bit[MK_COUNT];
+};
+
+/* --- index.c: storage --- */
+int mix_org_slot(struct match_index *ix, int64_t org_id, uint16_t *slot);
+void mix_put_org(struct match_index *ix, int64_t id, int kind, int vog_months);
+/* The bit of an item of an indexed kind, -1 otherwise; assigns new bits. */
+int mix_item_bit(struct match_index *ix, int64_t item_id, int *kind);
+/* Inserts or replaces a volunteer (removes it when not active). */
+int mix_put_volunteer(struct match_index *ix, const struct feed_volunteer *fv,
+                      const int64_t *items, int n_items);
+/* Inserts or replaces a call; places = volunteers still needed. Removes the
+   call when it is not open. paired: volunteer ids with a match on it. */
+int mix_put_call(struct match_index *ix, const struct call *c, int places,
+                 const int64_t *paired, int n_paired);
+/* Adds a volunteer-call pair to the call (if in the index). */
+void mix_add_pair(struct match_index *ix, int64_t call_id, int64_t volunteer_id);
+/* Applies one existing match: the pair, the call's places, the volunteer's
+   load and when they were last asked (load.c). */
+void mix_apply_match(struct match_index *ix, const struct feed_match *m);
+/* Re-sorts the volunteers by cell and rebuilds the grid. */
+int mix_rebuild(struct match_index *ix);
+/* Rebuilds when the overflow or dead slots have grown large. */
+int mix_maybe_rebuild(struct match_index *ix);
+
+/* --- affinity.c: which motives and talents an activity serves --- */
+void maff_masks(struct match_index *ix, int64_t activity_id, uint64_t *motives,
+                uint64_t *talents);
+
+/* Days since 1970 of unix time t. */
+static inline int32_t mday(int64_t t)
+{
+	return (int32_t)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
+}
+
+/* Mask of the volunteers' mask array of kind k at slot s. */
+#define VMASK(ix, k, s) ((ix)->v.mask[(k)][(s)])
+
+#endif

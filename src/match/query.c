@@ -1,0 +1,182 @@
+/* The three questions' scans over the index (see match.h, query.h). */
+#include "match/query.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match/explain.h"
+#include "match/score.h"
+
+static void scan_range(const struct match_index *ix, const struct mquery *q, uint32_t from,
+                       uint32_t to, double waiting, struct mtopk *top, int64_t *total)
+{
+	for (uint32_t s = from; s < to; s++) {
+		double d2;
+		if (!mf_pass(ix, s, q, &d2))
+			continue;
+		(*total)++;
+		double floor = mtopk_floor(top);
+		double sc = ms_score(ix, s, q, d2, waiting, floor, NULL);
+		if (top->n < top->k || !mtop_worse(sc, ix->v.id[s], top->items[0].score,
+		                                   top->items[0].id))
+			mtopk_push(top, sc, ix->v.id[s], s);
+	}
+}
+
+/* Squared km from the call to the nearest point of cell (r, c). */
+static double cell_dist2(const struct mgrid *g, const struct mquery *q, int r, int c)
+{
+	double la0 = g->lat0 + r * MGRID_DLAT, la1 = la0 + MGRID_DLAT;
+	double lo0 = g->lon0 + c * MGRID_DLON, lo1 = lo0 + MGRID_DLON;
+	double dy = q->clat < la0 ? la0 - q->clat : q->clat > la1 ? q->clat - la1 : 0;
+	double dx = q->clon < lo0 ? lo0 - q->clon : q->clon > lo1 ? q->clon - lo1 : 0;
+	dy *= KM_PER_DEG;
+	dx *= q->km_lon;
+	return dx * dx + dy * dy;
+}
+
+void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, struct mtopk *top,
+                  int64_t *total)
+{
+	struct mquery q;
+	const struct mcall *c = &ix->calls[cs];
+	mq_prepare(ix, c, now, &q);
+	double waiting = ms_waiting(&ix->weights, c, now);
+	const struct mgrid *g = &ix->grid;
+	*total = 0;
+	if (g->rows > 0) {
+		/* Every cell within the longest travel distance anyone accepts. */
+		double reach = 256.0;
+		int r0 = (int)floor((q.clat - reach / KM_PER_DEG - g->lat0) / MGRID_DLAT);
+		int r1 = (int)floor((q.clat + reach / KM_PER_DEG - g->lat0) / MGRID_DLAT);
+		int c0 = (int)floor((q.clon - reach / q.km_lon - g->lon0) / MGRID_DLON);
+		int c1 = (int)floor((q.clon + reach / q.km_lon - g->lon0) / MGRID_DLON);
+		r0 = r0 < 0 ? 0 : r0;
+		c0 = c0 < 0 ? 0 : c0;
+		r1 = r1 >= g->rows ? g->rows - 1 : r1;
+		c1 = c1 >= g->cols ? g->cols - 1 : c1;
+		for (int r = r0; r <= r1; r++)
+			for (int col = c0; col <= c1; col++) {
+				int cell = r * g->cols + col;
+				double m = g->max_km[cell];
+				if (g->start[cell] == g->start[cell + 1] || cell_dist2(g, &q, r, col) > m * m)
+					continue;
+				scan_range(ix, &q, g->start[cell], g->start[cell + 1], waiting, top, total);
+			}
+	}
+	scan_range(ix, &q, ix->v.sorted, ix->v.n, waiting, top, total);
+}
+
+/* Fills hit from slot s and call slot cs: score, parts, distance, phrases. */
+static void make_hit(struct match_index *ix, uint32_t s, uint32_t cs, int64_t now,
+                     struct match_hit *h)
+{
+	struct mquery q;
+	const struct mcall *c = &ix->calls[cs];
+	mq_prepare(ix, c, now, &q);
+	double d2 = mf_dist2(ix, s, &q);
+	memset(h, 0, sizeof *h);
+	h->volunteer_id = ix->v.id[s];
+	h->call_id = c->id;
+	h->organisation_id = c->organisation_id;
+	h->score = ms_score(ix, s, &q, d2, ms_waiting(&ix->weights, c, now), -1e300, h->parts);
+	h->distance_km = sqrt(d2);
+	mexplain(ix, s, &q, h);
+}
+
+static bool live_call(const struct match_index *ix, int64_t id, uint32_t *cs)
+{
+	return mhash_get(&ix->cid, id, cs) && ix->calls[*cs].live;
+}
+
+static bool live_volunteer(const struct match_index *ix, int64_t id, uint32_t *s)
+{
+	return mhash_get(&ix->vid, id, s) && (ix->v.flags[*s] & VF_LIVE);
+}
+
+int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t now,
+                   struct match_hit *out, int *n, int64_t *total, struct kp_error *err)
+{
+	struct mtop_item items[MATCH_LIMIT_MAX];
+	struct mtopk top = { items, limit < 1 ? 1 : limit > MATCH_LIMIT_MAX ? MATCH_LIMIT_MAX : limit,
+	                     0 };
+	uint32_t cs;
+	int rc = KP_OK;
+	*n = 0;
+	*total = 0;
+	pthread_rwlock_rdlock(&ix->lock);
+	if (!live_call(ix, call_id, &cs)) {
+		rc = kp_fail(err, 404, "not_found", "call_id");
+		goto end;
+	}
+	mq_call_scan(ix, cs, now, &top, total);
+	mtopk_sort(&top);
+	for (int i = 0; i < top.n; i++)
+		make_hit(ix, top.items[i].slot, cs, now, &out[i]);
+	*n = top.n;
+end:
+	pthread_rwlock_unlock(&ix->lock);
+	return rc;
+}
+
+int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit, int64_t now,
+                        struct match_hit *out, int *n, int64_t *total, struct kp_error *err)
+{
+	struct mtop_item items[MATCH_LIMIT_MAX];
+	struct mtopk top = { items, limit < 1 ? 1 : limit > MATCH_LIMIT_MAX ? MATCH_LIMIT_MAX : limit,
+	                     0 };
+	uint32_t s;
+	int rc = KP_OK;
+	*n = 0;
+	*total = 0;
+	pthread_rwlock_rdlock(&ix->lock);
+	if (!live_volunteer(ix, volunteer_id, &s)) {
+		rc = kp_fail(err, 404, "not_found", "volunteer_id");
+		goto end;
+	}
+	for (uint32_t cs = 0; cs < ix->n_calls; cs++) {
+		const struct mcall *c = &ix->calls[cs];
+		struct mquery q;
+		double d2;
+		if (!c->live || c->places <= 0)
+			continue;
+		mq_prepare(ix, c, now, &q);
+		if (!mf_pass(ix, s, &q, &d2))
+			continue;
+		(*total)++;
+		double sc = ms_score(ix, s, &q, d2, ms_waiting(&ix->weights, c, now),
+		                     mtopk_floor(&top), NULL);
+		mtopk_push(&top, sc, c->id, cs);
+	}
+	mtopk_sort(&top);
+	for (int i = 0; i < top.n; i++)
+		make_hit(ix, s, top.items[i].slot, now, &out[i]);
+	*n = top.n;
+end:
+	pthread_rwlock_unlock(&ix->lock);
+	return rc;
+}
+
+int match_explain_pair(struct match_index *ix, int64_t call_id, int64_t volunteer_id,
+                       int64_t now, struct match_hit *out, struct kp_error *err)
+{
+	uint32_t cs, s;
+	int rc = KP_OK;
+	pthread_rwlock_rdlock(&ix->lock);
+	struct mquery q;
+	double d2;
+	if (!live_call(ix, call_id, &cs) || !live_volunteer(ix, volunteer_id, &s)) {
+		rc = kp_fail(err, 404, "not_found", "");
+		goto end;
+	}
+	mq_prepare(ix, &ix->calls[cs], now, &q);
+	if (!mf_pass(ix, s, &q, &d2)) {
+		rc = kp_fail(err, 404, "not_found", "");
+		goto end;
+	}
+	make_hit(ix, s, cs, now, out);
+end:
+	pthread_rwlock_unlock(&ix->lock);
+	return rc;
+}

@@ -1,0 +1,16 @@
+/*
+ * Internal: the scans behind the questions. Callers hold the index's read
+ * lock.
+ */
+#ifndef KP_MATCH_QUERY_H
+#define KP_MATCH_QUERY_H
+
+#include "match/filter.h"
+#include "match/topk.h"
+
+/* Scans the volunteers near call slot cs into top (k = top->k); *total
+   counts those meeting every hard requirement. */
+void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, struct mtopk *top,
+                  int64_t *total);
+
+#endif

@@ -1,0 +1,110 @@
+/* The soft score: weights, parts, and their sum (see score.h). */
+#include "match/score.h"
+
+#include <math.h>
+
+static const char *const part_names[MP_COUNT] = {
+	"activity", "themes", "motives", "talents", "experience", "text", "distance",
+	"availability", "fairness", "waiting",
+};
+
+const char *match_part_name(int part)
+{
+	return part >= 0 && part < MP_COUNT ? part_names[part] : NULL;
+}
+
+void match_weights_default(struct match_weights *w)
+{
+	/* Volunteer-first: what they like to do and care about weighs most. */
+	w->w[MP_ACTIVITY] = 30;
+	w->w[MP_THEMES] = 20;
+	w->w[MP_MOTIVES] = 8;
+	w->w[MP_TALENTS] = 8;
+	w->w[MP_EXPERIENCE] = 10;
+	w->w[MP_TEXT] = 8;
+	w->w[MP_DISTANCE] = 10;
+	w->w[MP_AVAILABILITY] = 6;
+	w->w[MP_FAIRNESS] = 6;
+	w->w[MP_WAITING] = 4;
+	w->distance_half_km = 5;
+	w->recent_days = 14;
+	w->waiting_full_days = 28;
+}
+
+double ms_waiting(const struct match_weights *w, const struct mcall *c, int64_t now)
+{
+	double days = (double)(now - c->created_at) / 86400.0;
+	double full = w->waiting_full_days > 0 ? w->waiting_full_days : 1;
+	double p = days / full;
+	return p < 0 ? 0 : p > 1 ? 1 : p;
+}
+
+double ms_text(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	const uint32_t *t = ix->terms + ix->v.term_off[s];
+	int n = ix->v.term_n[s], i = 0, j = 0;
+	double hit = 0, all = 0;
+	for (j = 0; j < c->n_terms; j++)
+		all += mtext_idf(&ix->text, c->terms[j]);
+	for (j = 0; i < n && j < c->n_terms;) {
+		if (t[i] < c->terms[j])
+			i++;
+		else if (t[i] > c->terms[j])
+			j++;
+		else {
+			hit += mtext_idf(&ix->text, c->terms[j]);
+			i++;
+			j++;
+		}
+	}
+	return all > 0 ? hit / all : 0;
+}
+
+double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q, double d2,
+                double waiting, double floor, double parts[MP_COUNT])
+{
+	const struct mcall *c = q->c;
+	const struct mvols *v = &ix->v;
+	const double *w = ix->weights.w;
+	double h2 = ix->weights.distance_half_km * ix->weights.distance_half_km;
+	int n_theme = __builtin_popcountll(c->theme);
+	int n_motive = __builtin_popcountll(v->mask[LIST_MOTIVE][s]);
+	int n_need = __builtin_popcount(c->need);
+	bool recent = v->asked_day[s] > 0 &&
+	              v->asked_day[s] >= q->today - ix->weights.recent_days;
+	double p[MP_COUNT];
+	p[MP_ACTIVITY] = c->act_bit >= 0 && ((v->mask[LIST_ACTIVITY][s] >> c->act_bit) & 1) ? 1 : 0;
+	p[MP_THEMES] = n_theme ? (double)__builtin_popcountll(v->mask[LIST_THEME][s] & c->theme) /
+	                             (double)n_theme
+	                       : 0;
+	p[MP_MOTIVES] = n_motive ? (double)__builtin_popcountll(v->mask[LIST_MOTIVE][s] &
+	                                                        c->aff_motive) /
+	                               (double)n_motive
+	                         : 0;
+	p[MP_TALENTS] = (v->mask[LIST_TALENT][s] & c->aff_talent) ? 1 : 0;
+	p[MP_EXPERIENCE] = 0; /* lived experience needs consent: see mf_consent */
+	p[MP_TEXT] = 0;
+	p[MP_DISTANCE] = h2 / (h2 + d2);
+	p[MP_AVAILABILITY] = c->one_off || n_need == 0
+	                             ? 1
+	                             : (double)__builtin_popcount(v->avail[s] & c->need) /
+	                                   (double)n_need;
+	p[MP_FAIRNESS] = 0.5 * (1.0 - (double)v->open[s] / (double)v->max_matches[s]) +
+	                 0.5 * (recent ? 0.0 : 1.0);
+	p[MP_WAITING] = waiting;
+	double sum = 0;
+	for (int i = 0; i < MP_COUNT; i++)
+		sum += w[i] * p[i];
+	/* Only the text part is costly: skip it when even all of it cannot lift
+	   the volunteer to the floor. */
+	if (w[MP_TEXT] > 0 && c->n_terms > 0 && v->term_n[s] > 0 && sum + w[MP_TEXT] >= floor) {
+		p[MP_TEXT] = ms_text(ix, s, c);
+		sum = 0;
+		for (int i = 0; i < MP_COUNT; i++)
+			sum += w[i] * p[i];
+	}
+	if (parts)
+		for (int i = 0; i < MP_COUNT; i++)
+			parts[i] = w[i] * p[i];
+	return sum;
+}

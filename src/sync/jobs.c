@@ -1,0 +1,160 @@
+/* The scheduled-job runner (jobs.h) and the built-in jobs. */
+#include "sync/jobs.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "db/store.h"
+
+#define CHANGES_KEEP_S 3600   /* followers need seconds; an hour is ample */
+
+struct jobs {
+	struct db *db;            /* owned, used only by the runner's thread */
+	const struct job *jobs;
+	int n;
+	char server[128];
+	int period_override_s;
+	int64_t (*now)(void);
+	void *ctx;
+	int tick_ms;
+	pthread_t thread;
+	bool running;
+	bool stop;                /* under lock */
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+};
+
+static int prune_changes(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
+                         struct kp_error *err)
+{
+	(void)ctx;
+	int64_t deleted = 0;
+	if (store_changes_prune(db, now - CHANGES_KEEP_S, &deleted, err))
+		return KP_ERR;
+	snprintf(result, cap, "%lld verwijderd", (long long)deleted);
+	return KP_OK;
+}
+
+const struct job jobs_builtin[] = {
+	{ "prune_changes", 0x6b6e6f6f7001LL, 600, prune_changes },
+};
+const int jobs_builtin_count = sizeof jobs_builtin / sizeof jobs_builtin[0];
+
+/* Runs job when its period has passed; *ran tells whether it did. */
+static int run_if_due(struct jobs *j, const struct job *job, bool *ran, struct kp_error *err)
+{
+	int period = j->period_override_s > 0 ? j->period_override_s : job->period_s;
+	int64_t now = j->now(), last = 0;
+	char result[JOBS_RESULT_MAX] = "";
+	*ran = false;
+	if (db_begin(j->db, err) || store_job_last_run(j->db, job->name, &last, err))
+		goto fail;
+	if (last > 0 && now - last < period) {
+		db_rollback(j->db);
+		return KP_OK;
+	}
+	if (job->run(j->ctx, j->db, now, result, sizeof result, err) ||
+	    store_job_record_run(j->db, job->name, j->server, now, result, err) ||
+	    db_commit(j->db, err))
+		goto fail;
+	*ran = true;
+	return KP_OK;
+fail:
+	db_rollback(j->db);
+	return KP_ERR;
+}
+
+int jobs_tick(struct jobs *j, int *ran, struct kp_error *err)
+{
+	*ran = 0;
+	for (int i = 0; i < j->n; i++) {
+		const struct job *job = &j->jobs[i];
+		bool got = false, did = false;
+		if (db_try_job_lock(j->db, job->lock_key, &got, err))
+			return KP_ERR;
+		if (!got)
+			continue; /* another server is running it right now */
+		int rc = run_if_due(j, job, &did, err);
+		db_job_unlock(j->db, job->lock_key);
+		if (rc && err->status != 409) /* 409: another server recorded it first */
+			return KP_ERR;
+		*ran += did;
+	}
+	return KP_OK;
+}
+
+static void *run(void *arg)
+{
+	struct jobs *j = arg;
+	pthread_mutex_lock(&j->lock);
+	while (!j->stop) {
+		pthread_mutex_unlock(&j->lock);
+		struct kp_error err = { 0 };
+		int ran;
+		if (jobs_tick(j, &ran, &err) != KP_OK)
+			fprintf(stderr, "knooppunt: jobs: %s\n", err.code);
+		pthread_mutex_lock(&j->lock);
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += (long)j->tick_ms * 1000000L;
+		until.tv_sec += until.tv_nsec / 1000000000L;
+		until.tv_nsec %= 1000000000L;
+		while (!j->stop && pthread_cond_timedwait(&j->wake, &j->lock, &until) != ETIMEDOUT)
+			;
+	}
+	pthread_mutex_unlock(&j->lock);
+	return NULL;
+}
+
+int jobs_open(const char *path, const struct job *jobs, int n, const char *server,
+              int period_override_s, int64_t (*now)(void), void *ctx, struct jobs **out,
+              struct kp_error *err)
+{
+	struct jobs *j = calloc(1, sizeof *j);
+	if (j == NULL)
+		return kp_internal(err);
+	j->jobs = jobs;
+	j->n = n;
+	snprintf(j->server, sizeof j->server, "%s", server);
+	j->period_override_s = period_override_s;
+	j->now = now;
+	j->ctx = ctx;
+	pthread_mutex_init(&j->lock, NULL);
+	pthread_cond_init(&j->wake, NULL);
+	if (db_open(path, &j->db, err)) {
+		jobs_close(j);
+		return KP_ERR;
+	}
+	*out = j;
+	return KP_OK;
+}
+
+int jobs_start(struct jobs *j, int tick_ms, struct kp_error *err)
+{
+	j->tick_ms = tick_ms > 0 ? tick_ms : JOBS_TICK_MS;
+	if (pthread_create(&j->thread, NULL, run, j) != 0)
+		return kp_internal(err);
+	j->running = true;
+	return KP_OK;
+}
+
+void jobs_close(struct jobs *j)
+{
+	if (j == NULL)
+		return;
+	if (j->running) {
+		pthread_mutex_lock(&j->lock);
+		j->stop = true;
+		pthread_cond_signal(&j->wake);
+		pthread_mutex_unlock(&j->lock);
+		pthread_join(j->thread, NULL);
+	}
+	db_close(j->db);
+	pthread_cond_destroy(&j->wake);
+	pthread_mutex_destroy(&j->lock);
+	free(j);
+}

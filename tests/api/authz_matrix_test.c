@@ -1,0 +1,507 @@
+/*
+ * The authorisation matrix: every route of src/api/routes.c (read from the
+ * api_routes[] table itself), as every kind of caller, against the expected
+ * status codes in tests/api/authz_matrix.tsv. A route without a row fails,
+ * and so does a row without a route. Lists, shows and exports are also
+ * checked for rows and fields that must not appear: another organisation's
+ * volunteers without consent, lived experience without its consent.
+ *
+ * The TSV columns: method, pattern, target ({id} of the path: vol, org,
+ * call, match, item, or - ), mode (shared: the fixture everyone uses;
+ * fresh: a new volunteer and new logins for every caller, for requests
+ * that end a session, withdraw a consent or erase a person), body (JSON
+ * with $ORG_A $ORG_C $VOL $CALL $UNIQUE $EMAIL $PASSWORD, or -), then one
+ * expected status per caller in the order of caller_names.
+ */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+
+enum caller {
+	C_ANONYMOUS,
+	C_SELF,               /* the volunteer the record is about */
+	C_OTHER_VOLUNTEER,    /* another volunteer of the same organisation */
+	C_COORDINATOR,        /* coordinator of the owning organisation */
+	C_PROFESSIONAL,       /* professional of the owning organisation */
+	C_OTHER_COORDINATOR,  /* coordinator of an organisation without consent */
+	C_CONSENTED,          /* coordinator of an organisation the volunteer allows */
+	C_REFERRER,
+	C_ADMIN,
+	N_CALLERS
+};
+static const char *const caller_names[N_CALLERS] = {
+	"anonymous", "self", "other_volunteer", "coordinator", "professional",
+	"other_coordinator", "consented_coordinator", "referrer", "admin",
+};
+
+#define ROWS_MAX 256
+#define CONSENTED_MAX 64
+
+struct row {
+	char method[8];
+	char pattern[128];
+	char target[16];
+	char mode[8];
+	char body[512];
+	long expect[N_CALLERS];
+	bool used;
+};
+
+struct fixture {
+	struct env *e;
+	int64_t org[3];            /* A owns the records, B has no consent, C has it */
+	int64_t vol, other_vol, vol_b, call, match, item;
+	int64_t referrer_account;
+	char email[N_CALLERS][64];
+	struct client cl[N_CALLERS];
+	int64_t consented[CONSENTED_MAX]; /* volunteers whose consent reaches C */
+	int n_consented;
+	struct row rows[ROWS_MAX];
+	int n_rows;
+	int pairs, failures, leak_checks;
+};
+
+static const char *const caller_roles[N_CALLERS] = {
+	NULL, "volunteer", "volunteer", "coordinator", "professional", "coordinator",
+	"coordinator", "referrer", "admin",
+};
+
+/* --- the expected table --- */
+
+static int split(char *line, char **cols, int max)
+{
+	int n = 0;
+	char *p = line;
+	while (n < max) {
+		cols[n++] = p;
+		char *tab = strchr(p, '\t');
+		if (tab == NULL)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	return n;
+}
+
+static void load_table(struct fixture *fx)
+{
+	const char *path = getenv("KNOOPPUNT_MATRIX");
+	assert_non_null(path);
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		fail_msg("cannot open %s", path);
+	char line[2048];
+	int lineno = 0;
+	while (fgets(line, sizeof line, f) != NULL) {
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		char *cols[5 + N_CALLERS + 1];
+		int n = split(line, cols, 5 + N_CALLERS + 1);
+		if (n != 5 + N_CALLERS)
+			fail_msg("%s:%d: %d columns, expected %d", path, lineno, n, 5 + N_CALLERS);
+		assert_true(fx->n_rows < ROWS_MAX);
+		struct row *r = &fx->rows[fx->n_rows++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->method, sizeof r->method, "%s", cols[0]);
+		snprintf(r->pattern, sizeof r->pattern, "%s", cols[1]);
+		snprintf(r->target, sizeof r->target, "%s", cols[2]);
+		snprintf(r->mode, sizeof r->mode, "%s", cols[3]);
+		snprintf(r->body, sizeof r->body, "%s", strcmp(cols[4], "-") == 0 ? "" : cols[4]);
+		for (int c = 0; c < N_CALLERS; c++) {
+			char *end;
+			r->expect[c] = strtol(cols[5 + c], &end, 10);
+			if (*end != '\0' || r->expect[c] < 100 || r->expect[c] > 599)
+				fail_msg("%s:%d: bad status '%s'", path, lineno, cols[5 + c]);
+		}
+	}
+	fclose(f);
+}
+
+static struct row *find_row(struct fixture *fx, const char *method, const char *pattern)
+{
+	for (int i = 0; i < fx->n_rows; i++)
+		if (strcmp(fx->rows[i].method, method) == 0 && strcmp(fx->rows[i].pattern, pattern) == 0)
+			return &fx->rows[i];
+	return NULL;
+}
+
+/* --- fixtures --- */
+
+static void login(struct fixture *fx, struct client *cl, int who, const char *email)
+{
+	client_init(cl, &fx->e->srv);
+	if (who != C_ANONYMOUS && client_login(cl, email, FX_PASSWORD) != 201)
+		fail_msg("login of %s (%s) failed", caller_names[who], email);
+}
+
+static void give_consent(struct client *self, int64_t vol, int64_t org_c)
+{
+	char path[96], body[256];
+	snprintf(path, sizeof path, "/api/volunteers/%lld/consent", (long long)vol);
+	snprintf(body, sizeof body,
+	         "{\"profile_scope\":\"organisations\",\"organisations\":[%lld],"
+	         "\"lived_experience\":true,\"text_version\":\"2026-1\"}", (long long)org_c);
+	json_decref(expect(self, "PUT", path, body, 200));
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)vol);
+	json_decref(expect(self, "PATCH", path, "{\"lived_experience\":[\"kanker\"]}", 200));
+}
+
+static void setup_fixture(struct fixture *fx)
+{
+	struct client *admin = &fx->e->admin;
+	fx->org[0] = fx_organisation(admin, "Eigen organisatie");
+	fx->org[1] = fx_organisation(admin, "Andere organisatie");
+	fx->org[2] = fx_organisation(admin, "Toegestane organisatie");
+	fx->vol = fx_volunteer(admin, fx->org[0], "active");
+	fx->other_vol = fx_volunteer(admin, fx->org[0], "active");
+	fx->vol_b = fx_volunteer(admin, fx->org[1], "active");
+	const int64_t orgs[N_CALLERS] = { 0, 0, 0, fx->org[0], fx->org[0], fx->org[1], fx->org[2],
+	                                  0, 0 };
+	for (int c = C_SELF; c < N_CALLERS; c++) {
+		fx_email(&fx->e->srv, caller_names[c], fx->email[c], sizeof fx->email[c]);
+		int64_t vol = c == C_SELF ? fx->vol : c == C_OTHER_VOLUNTEER ? fx->other_vol : 0;
+		int64_t id = fx_account(admin, caller_roles[c], fx->email[c], orgs[c], vol);
+		if (c == C_REFERRER)
+			fx->referrer_account = id;
+	}
+	for (int c = 0; c < N_CALLERS; c++)
+		login(fx, &fx->cl[c], c, fx->email[c]);
+	give_consent(&fx->cl[C_SELF], fx->vol, fx->org[2]);
+	fx->consented[fx->n_consented++] = fx->vol;
+	fx->call = fx_call(&fx->cl[C_COORDINATOR], fx->org[0], "Wandelmaatje");
+	fx->match = fx_match(&fx->cl[C_COORDINATOR], fx->call, fx->vol);
+	json_t *items = expect(admin, "GET", "/api/lists/activity", NULL, 200);
+	json_t *first = json_array_get(json_object_get(items, "items"), 0);
+	fx->item = json_id(first, "id");
+	json_decref(items);
+}
+
+/* A new volunteer of organisation A with an account and the same consent as
+   the fixture's, and fresh logins of every caller (self is the new one). */
+static int64_t fresh_target(struct fixture *fx, struct client cl[N_CALLERS], char *email,
+                            size_t cap)
+{
+	struct client *admin = &fx->e->admin;
+	int64_t vol = fx_volunteer(admin, fx->org[0], "active");
+	fx_email(&fx->e->srv, "vers", email, cap);
+	fx_account(admin, "volunteer", email, 0, vol);
+	for (int c = 0; c < N_CALLERS; c++)
+		login(fx, &cl[c], c, c == C_SELF ? email : fx->email[c]);
+	give_consent(&cl[C_SELF], vol, fx->org[2]);
+	if (fx->n_consented < CONSENTED_MAX)
+		fx->consented[fx->n_consented++] = vol;
+	return vol;
+}
+
+static void forget_consent(struct fixture *fx, int64_t vol)
+{
+	for (int i = 0; i < fx->n_consented; i++)
+		if (fx->consented[i] == vol)
+			fx->consented[i] = fx->consented[--fx->n_consented];
+}
+
+/* --- requests --- */
+
+static int64_t target_id(const struct fixture *fx, const char *target, int64_t fresh)
+{
+	if (strcmp(target, "vol") == 0)
+		return fresh ? fresh : fx->vol;
+	if (strcmp(target, "org") == 0)
+		return fx->org[0];
+	if (strcmp(target, "call") == 0)
+		return fx->call;
+	if (strcmp(target, "match") == 0)
+		return fx->match;
+	if (strcmp(target, "item") == 0)
+		return fx->item;
+	return 0;
+}
+
+/* Copies `in` to out, replacing each `name` by `value`. */
+static void substitute(char *out, size_t cap, const char *in, const char *const *names,
+                       const char *const *values, int n)
+{
+	size_t len = 0;
+	while (*in && len + 1 < cap) {
+		int hit = -1;
+		for (int i = 0; i < n && hit < 0; i++)
+			if (strncmp(in, names[i], strlen(names[i])) == 0)
+				hit = i;
+		if (hit >= 0) {
+			len += (size_t)snprintf(out + len, cap - len, "%s", values[hit]);
+			in += strlen(names[hit]);
+		} else {
+			out[len++] = *in++;
+		}
+	}
+	out[len < cap ? len : cap - 1] = '\0';
+}
+
+static void build_request(struct fixture *fx, const struct row *r, int64_t fresh,
+                          const char *fresh_email, char *path, size_t path_cap, char *body,
+                          size_t body_cap)
+{
+	char id[24], org_a[24], org_c[24], vol[24], call[24], unique[24];
+	snprintf(id, sizeof id, "%lld", (long long)target_id(fx, r->target, fresh));
+	snprintf(org_a, sizeof org_a, "%lld", (long long)fx->org[0]);
+	snprintf(org_c, sizeof org_c, "%lld", (long long)fx->org[2]);
+	snprintf(vol, sizeof vol, "%lld", (long long)(fresh ? fresh : fx->vol));
+	snprintf(call, sizeof call, "%lld", (long long)fx->call);
+	snprintf(unique, sizeof unique, "%d", ++fx->e->srv.serial);
+	const char *email = fresh ? fresh_email : fx->email[C_SELF];
+	const char *path_names[] = { "{id}", "{kind}" };
+	const char *path_values[] = { id, "activity" };
+	substitute(path, path_cap, r->pattern, path_names, path_values, 2);
+	if (strcmp(r->method, "GET") == 0 && strchr(r->pattern, '{') == NULL)
+		snprintf(path + strlen(path), path_cap - strlen(path), "?limit=%d", PAGE_MAX);
+	const char *names[] = { "$ORG_A", "$ORG_C", "$VOL", "$CALL", "$UNIQUE", "$EMAIL",
+	                        "$PASSWORD" };
+	const char *values[] = { org_a, org_c, vol, call, unique, email, FX_PASSWORD };
+	substitute(body, body_cap, r->body, names, values, 7);
+}
+
+/* --- what must never appear --- */
+
+static void leak(struct fixture *fx, const char *route, int who, const char *what)
+{
+	fx->failures++;
+	print_error("LEAK %s as %s: %s\n", route, caller_names[who], what);
+}
+
+static bool consented(const struct fixture *fx, int64_t vol)
+{
+	for (int i = 0; i < fx->n_consented; i++)
+		if (fx->consented[i] == vol)
+			return true;
+	return false;
+}
+
+static int64_t caller_org(const struct fixture *fx, int who)
+{
+	switch (who) {
+	case C_COORDINATOR:
+	case C_PROFESSIONAL:
+		return fx->org[0];
+	case C_OTHER_COORDINATOR:
+		return fx->org[1];
+	case C_CONSENTED:
+		return fx->org[2];
+	default:
+		return 0;
+	}
+}
+
+static int64_t caller_volunteer(const struct fixture *fx, int who, int64_t fresh)
+{
+	if (who == C_SELF)
+		return fresh ? fresh : fx->vol;
+	return who == C_OTHER_VOLUNTEER ? fx->other_vol : 0;
+}
+
+static int64_t num(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_integer(v) ? json_integer_value(v) : 0;
+}
+
+static void check_volunteer_row(struct fixture *fx, const char *route, int who, json_t *it,
+                                int64_t fresh)
+{
+	int64_t id = num(it, "id"), org = num(it, "organisation_id");
+	char what[128];
+	if (json_object_get(it, "lived_experience") != NULL)
+		leak(fx, route, who, "lived_experience in a list");
+	bool ok = who == C_ADMIN;
+	if (who == C_SELF || who == C_OTHER_VOLUNTEER)
+		ok = id == caller_volunteer(fx, who, fresh);
+	if (who == C_COORDINATOR || who == C_OTHER_COORDINATOR || who == C_CONSENTED)
+		ok = org == caller_org(fx, who) || (who == C_CONSENTED && consented(fx, id));
+	snprintf(what, sizeof what, "volunteer %lld of organisation %lld", (long long)id,
+	         (long long)org);
+	if (!ok)
+		leak(fx, route, who, what);
+}
+
+static void check_list_row(struct fixture *fx, const char *pattern, int who, json_t *it,
+                           int64_t fresh)
+{
+	char what[160];
+	bool ok = true;
+	int64_t org = caller_org(fx, who);
+	fx->leak_checks++;
+	if (strcmp(pattern, "/api/volunteers") == 0) {
+		check_volunteer_row(fx, pattern, who, it, fresh);
+		return;
+	}
+	if (strcmp(pattern, "/api/calls") == 0) {
+		if (who == C_SELF || who == C_OTHER_VOLUNTEER)
+			ok = strcmp(json_str(it, "status"), "open") == 0;
+		else if (who == C_REFERRER)
+			ok = num(it, "created_by") == fx->referrer_account;
+		else if (who != C_ADMIN)
+			ok = num(it, "organisation_id") == org;
+	} else if (strcmp(pattern, "/api/matches") == 0) {
+		if (who == C_SELF || who == C_OTHER_VOLUNTEER)
+			ok = num(it, "volunteer_id") == caller_volunteer(fx, who, fresh);
+		else if (who != C_ADMIN)
+			ok = num(it, "organisation_id") == org;
+	} else if (strcmp(pattern, "/api/accounts") == 0) {
+		ok = who == C_ADMIN || num(it, "organisation_id") == org;
+	} else if (strcmp(pattern, "/api/audit") == 0) {
+		ok = who == C_ADMIN;
+	} else if (strcmp(pattern, "/api/volunteers/{id}/audit") == 0) {
+		ok = num(it, "volunteer_id") == (fresh ? fresh : fx->vol);
+	}
+	if (!ok) {
+		char *text = json_dumps(it, JSON_COMPACT);
+		snprintf(what, sizeof what, "row %.140s", text ? text : "?");
+		free(text);
+		leak(fx, pattern, who, what);
+	}
+}
+
+/* Who may see lived experience of the fixture volunteer: the volunteer, and
+   coordinators of the own and of the allowed organisation (it consented to
+   both); never the administrator, never in a list. */
+static bool sees_experience(int who)
+{
+	return who == C_SELF || who == C_COORDINATOR || who == C_CONSENTED;
+}
+
+static void check_answer(struct fixture *fx, const struct row *r, int who, json_t *doc,
+                         int64_t fresh)
+{
+	if (doc == NULL || !json_is_object(doc))
+		return;
+	json_t *items = json_object_get(doc, "items");
+	if (json_is_array(items)) {
+		size_t i;
+		json_t *it;
+		json_array_foreach(items, i, it)
+			check_list_row(fx, r->pattern, who, it, fresh);
+	}
+	if (strcmp(r->method, "GET") == 0 && strcmp(r->pattern, "/api/volunteers/{id}") == 0) {
+		fx->leak_checks++;
+		bool has = json_object_get(doc, "lived_experience") != NULL;
+		if (has != sees_experience(who))
+			leak(fx, r->pattern, who, has ? "lived experience shown" : "lived experience hidden");
+	}
+	if (strcmp(r->pattern, "/api/volunteers/{id}/export") == 0) {
+		fx->leak_checks++;
+		json_t *v = json_object_get(doc, "volunteer");
+		if (num(v, "id") != (fresh ? fresh : fx->vol))
+			leak(fx, r->pattern, who, "export of another person");
+		bool has = json_object_get(v, "lived_experience") != NULL;
+		if (has != (who == C_SELF))
+			leak(fx, r->pattern, who, has ? "lived experience exported" : "own lived experience missing");
+		char *text = json_dumps(doc, JSON_COMPACT);
+		if (text == NULL || strstr(text, "password") != NULL)
+			leak(fx, r->pattern, who, "password material in the export");
+		free(text);
+	}
+}
+
+/* --- the walk --- */
+
+static void run_row(struct fixture *fx, struct row *r)
+{
+	bool fresh_mode = strcmp(r->mode, "fresh") == 0;
+	char route[160];
+	snprintf(route, sizeof route, "%s %s", r->method, r->pattern);
+	for (int who = 0; who < N_CALLERS; who++) {
+		struct client fresh_cl[N_CALLERS];
+		char fresh_email[64] = "";
+		int64_t fresh = fresh_mode ? fresh_target(fx, fresh_cl, fresh_email, sizeof fresh_email)
+		                           : 0;
+		struct client *cl = fresh_mode ? &fresh_cl[who] : &fx->cl[who];
+		char path[256], body[1024];
+		build_request(fx, r, fresh, fresh_email, path, sizeof path, body, sizeof body);
+		long status = 0;
+		json_t *doc = client_request(cl, r->method, path, body[0] ? body : NULL, &status);
+		fx->pairs++;
+		if (status != r->expect[who]) {
+			fx->failures++;
+			print_error("%s as %s: expected %ld, got %ld: %.300s\n", route, caller_names[who],
+			            r->expect[who], status, cl->raw ? cl->raw : "");
+		} else if (status == 200) {
+			check_answer(fx, r, who, doc, fresh);
+		}
+		if (fresh_mode && status >= 200 && status < 300 &&
+		    (strstr(r->pattern, "/consent") || strstr(r->pattern, "/erasure")))
+			forget_consent(fx, fresh);
+		json_decref(doc);
+		if (fresh_mode)
+			for (int c = 0; c < N_CALLERS; c++)
+				client_free(&fresh_cl[c]);
+	}
+}
+
+/* Consent decides lists: the allowed organisation's coordinator lists the
+   volunteer, the other one does not; withdrawing takes effect at once. */
+static void consent_in_lists(struct fixture *fx)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/volunteers?limit=%d", PAGE_MAX);
+	json_t *c_list = expect(&fx->cl[C_CONSENTED], "GET", path, NULL, 200);
+	json_t *b_list = expect(&fx->cl[C_OTHER_COORDINATOR], "GET", path, NULL, 200);
+	json_t *a_list = expect(&fx->cl[C_COORDINATOR], "GET", path, NULL, 200);
+	assert_true(list_has_id(c_list, fx->vol));
+	assert_false(list_has_id(c_list, fx->vol_b));
+	assert_false(list_has_id(b_list, fx->vol));
+	assert_true(list_has_id(b_list, fx->vol_b));
+	assert_true(list_has_id(a_list, fx->vol));
+	assert_false(list_has_id(a_list, fx->vol_b));
+	json_decref(c_list);
+	json_decref(b_list);
+	json_decref(a_list);
+}
+
+static void every_route_as_every_caller(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof *fx);
+	assert_non_null(fx);
+	fx->e = *state;
+	load_table(fx);
+	setup_fixture(fx);
+	consent_in_lists(fx);
+	for (int i = 0; i < api_route_count; i++) {
+		const struct api_route *route = &api_routes[i];
+		struct row *r = find_row(fx, route->method, route->pattern);
+		if (r == NULL) {
+			fx->failures++;
+			print_error("no row in authz_matrix.tsv for %s %s\n", route->method,
+			            route->pattern);
+			continue;
+		}
+		r->used = true;
+		run_row(fx, r);
+	}
+	for (int i = 0; i < fx->n_rows; i++)
+		if (!fx->rows[i].used) {
+			fx->failures++;
+			print_error("row for %s %s names no route\n", fx->rows[i].method,
+			            fx->rows[i].pattern);
+		}
+	print_message("# %d routes, %d (endpoint, caller) pairs checked, %d leak checks, "
+	              "%d failures\n", api_route_count, fx->pairs, fx->leak_checks, fx->failures);
+	for (int c = 0; c < N_CALLERS; c++)
+		client_free(&fx->cl[c]);
+	int failures = fx->failures, pairs = fx->pairs;
+	free(fx);
+	assert_int_equal(failures, 0);
+	assert_int_equal(pairs, api_route_count * N_CALLERS);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_route_as_every_caller),
+	};
+	return cmocka_run_group_tests_name("authz_matrix", tests, env_setup, env_teardown);
+}

@@ -1,0 +1,186 @@
+/* /api/calls: create (recurring and one-off), read, update, list filters. */
+#include "support.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void call_recurring_round_trip(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Oproepen");
+	int64_t before = client_total(&e->admin, "/api/calls");
+	json_t *in = json_pack("{s:I, s:s, s:s, s:s, s:s, s:[s,s], s:i, s:i, s:b, s:b, s:s, s:[s],"
+	                       " s:[s]}",
+	                       "organisation_id", (json_int_t)org, "title",
+	                       "Wandelmaatje voor meneer De Boer", "description",
+	                       "Meneer wandelt graag langs de rivier.", "activity", "wandelen",
+	                       "place", "Hendrik-Ido-Ambacht", "dayparts", "tue-morning",
+	                       "thu-morning", "duration_minutes", 90, "volunteers_needed", 2,
+	                       "requires_vog", 1, "requires_driving_licence", 0, "engagement",
+	                       "structural", "themes", "ouderen", "required_languages", "nl");
+	json_t *doc = expect_json(&e->admin, "POST", "/api/calls", in, 201);
+	int64_t id = json_id(doc, "id");
+	assert_string_equal(json_str(doc, "status"), "open");
+	assert_string_equal(json_str(doc, "source"), "organisation");
+	json_decref(doc);
+	assert_int_equal(client_total(&e->admin, "/api/calls"), before + 1);
+
+	char path[64];
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)id);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "title"), "Wandelmaatje voor meneer De Boer");
+	assert_string_equal(json_str(doc, "activity"), "wandelen");
+	assert_string_equal(json_str(doc, "place"), "Hendrik-Ido-Ambacht");
+	assert_int_equal(json_array_size(json_object_get(doc, "dayparts")), 2);
+	assert_int_equal(json_integer_value(json_object_get(doc, "duration_minutes")), 90);
+	assert_int_equal(json_integer_value(json_object_get(doc, "volunteers_needed")), 2);
+	assert_true(json_is_true(json_object_get(doc, "requires_vog")));
+	assert_string_equal(json_str(doc, "engagement"), "structural");
+	assert_int_equal(json_array_size(json_object_get(doc, "themes")), 1);
+	assert_true(json_is_null(json_object_get(doc, "one_off_date")));
+	json_decref(doc);
+
+	doc = expect(&e->admin, "PATCH", path, "{\"status\":\"filled\",\"volunteers_needed\":1}",
+	             200);
+	assert_string_equal(json_str(doc, "status"), "filled");
+	assert_int_equal(json_integer_value(json_object_get(doc, "volunteers_needed")), 1);
+	assert_string_equal(json_str(doc, "title"), "Wandelmaatje voor meneer De Boer");
+	json_decref(doc);
+}
+
+static void call_one_off(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Eenmalig");
+	json_t *doc = expect_json(&e->admin, "POST", "/api/calls",
+	                          json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "organisation_id",
+	                                    (json_int_t)org, "title", "Rit naar het Albert Schweitzer",
+	                                    "activity", "vervoer_ziekenhuis", "place", "Dordrecht",
+	                                    "one_off_date", "2026-12-03", "start_time", "09:30"),
+	                          201);
+	assert_string_equal(json_str(doc, "one_off_date"), "2026-12-03");
+	assert_string_equal(json_str(doc, "start_time"), "09:30");
+	assert_int_equal(json_array_size(json_object_get(doc, "dayparts")), 0);
+	char path[64];
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)json_id(doc, "id"));
+	json_decref(doc);
+	/* Switching to a recurring schedule clears the date in the same request. */
+	doc = expect(&e->admin, "PATCH", path,
+	             "{\"one_off_date\":null,\"dayparts\":[\"wed-evening\"]}", 200);
+	assert_true(json_is_null(json_object_get(doc, "one_off_date")));
+	assert_int_equal(json_array_size(json_object_get(doc, "dayparts")), 1);
+	json_decref(doc);
+}
+
+static void call_list_filters(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Filters");
+	int64_t a = fx_call(&e->admin, org, "Boodschappenhulp Zuid");
+	int64_t b = fx_call(&e->admin, org, "Wandelen in het park");
+	char path[160], show[64];
+	snprintf(show, sizeof show, "/api/calls/%lld", (long long)b);
+	json_decref(expect(&e->admin, "PATCH", show, "{\"status\":\"closed\"}", 200));
+
+	snprintf(path, sizeof path, "/api/calls?organisation_id=%lld", (long long)org);
+	json_t *doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 2);
+	assert_true(list_has_id(doc, a) && list_has_id(doc, b));
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/calls?organisation_id=%lld&status=open", (long long)org);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 1);
+	assert_true(list_has_id(doc, a));
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/calls?organisation_id=%lld&q=Boodschappenhulp",
+	         (long long)org);
+	assert_int_equal(client_total(&e->admin, path), 1);
+	snprintf(path, sizeof path, "/api/calls?organisation_id=%lld&activity=wandelen",
+	         (long long)org);
+	assert_int_equal(client_total(&e->admin, path), 2);
+	snprintf(path, sizeof path, "/api/calls?organisation_id=%lld&activity=koken",
+	         (long long)org);
+	assert_int_equal(client_total(&e->admin, path), 0);
+	snprintf(path, sizeof path, "/api/calls?organisation_id=%lld&place=Dordrecht",
+	         (long long)org);
+	assert_int_equal(client_total(&e->admin, path), 2);
+	snprintf(path, sizeof path, "/api/calls?organisation_id=%lld&limit=1", (long long)org);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 1);
+	json_decref(doc);
+}
+
+static void roles_create_calls(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Rollen");
+	char email[64];
+
+	/* A professional's call comes from a location of their organisation. */
+	fx_email(&e->srv, "pro", email, sizeof email);
+	fx_account(&e->admin, "professional", email, org, 0);
+	struct client pro;
+	client_init(&pro, &e->srv);
+	assert_int_equal(client_login(&pro, email, FX_PASSWORD), 201);
+	json_t *doc = expect(&pro, "POST", "/api/calls",
+	                     "{\"title\":\"Gastvrouw dagbesteding\",\"activity\":\"gastvrouw\","
+	                     "\"place\":\"Dordrecht\",\"dayparts\":[\"mon-afternoon\"]}",
+	                     201);
+	assert_string_equal(json_str(doc, "source"), "location");
+	assert_int_equal(json_id(doc, "organisation_id"), org);
+	json_decref(doc);
+	client_free(&pro);
+
+	/* A referrer names the receiving organisation. */
+	fx_email(&e->srv, "verwijzer", email, sizeof email);
+	fx_account(&e->admin, "referrer", email, 0, 0);
+	struct client ref;
+	client_init(&ref, &e->srv);
+	assert_int_equal(client_login(&ref, email, FX_PASSWORD), 201);
+	char body[256];
+	snprintf(body, sizeof body,
+	         "{\"organisation_id\":%lld,\"title\":\"Hulpvraag boodschappen\","
+	         "\"activity\":\"boodschappen\",\"place\":\"Zwijndrecht\","
+	         "\"one_off_date\":\"2026-12-10\"}",
+	         (long long)org);
+	doc = expect(&ref, "POST", "/api/calls", body, 201);
+	assert_string_equal(json_str(doc, "source"), "referrer");
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	char path[64];
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)id);
+	json_decref(expect(&ref, "GET", path, NULL, 200));
+	doc = expect(&ref, "GET", "/api/calls", NULL, 200);
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 1);
+	assert_true(list_has_id(doc, id));
+	json_decref(doc);
+	client_free(&ref);
+
+	/* A volunteer offers help: the offer is theirs and their organisation's. */
+	int64_t vol = fx_volunteer(&e->admin, org, "active");
+	fx_email(&e->srv, "aanbod", email, sizeof email);
+	fx_account(&e->admin, "volunteer", email, 0, vol);
+	struct client v;
+	client_init(&v, &e->srv);
+	assert_int_equal(client_login(&v, email, FX_PASSWORD), 201);
+	doc = expect(&v, "POST", "/api/calls",
+	             "{\"title\":\"Ik help met de computer\",\"activity\":\"computerhulp\","
+	             "\"place\":\"Dordrecht\",\"dayparts\":[\"sat-morning\"]}",
+	             201);
+	assert_string_equal(json_str(doc, "source"), "volunteer");
+	assert_int_equal(json_id(doc, "volunteer_id"), vol);
+	assert_int_equal(json_id(doc, "organisation_id"), org);
+	json_decref(doc);
+	client_free(&v);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(call_recurring_round_trip),
+		cmocka_unit_test(call_one_off),
+		cmocka_unit_test(call_list_filters),
+		cmocka_unit_test(roles_create_calls),
+	};
+	return cmocka_run_group_tests_name("calls", tests, env_setup, env_teardown);
+}

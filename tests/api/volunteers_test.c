@@ -1,0 +1,179 @@
+/* /api/volunteers: create, read, update and the list with its filters. */
+#include "support.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool array_has(json_t *arr, const char *s)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v) {
+		if (strcmp(json_string_value(v), s) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void volunteer_full_profile_round_trip(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Profiel");
+	int64_t before = client_total(&e->admin, "/api/volunteers");
+	json_t *in = json_pack(
+		"{s:I, s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:[s,s,s], s:i, s:[s,s], s:i, s:s, s:b,"
+		" s:i, s:s, s:s, s:s, s:[s,s], s:[s], s:[], s:[], s:[], s:[]}",
+		"organisation_id", (json_int_t)org, "first_name", "Mieke", "last_name", "Bakker",
+		"email", "mieke@test.nl", "phone", "06-12345678", "birth_year", 1956, "status",
+		"active", "place", "Sliedrecht", "availability", "mon-morning", "tue-afternoon",
+		"sun-evening", "hours_per_week", 6, "engagement", "structural", "flexible",
+		"max_distance_km", 15, "travel_mode", "bike", "driving_licence", 1, "max_matches", 3,
+		"vog_date", "2025-03-01", "motivation_text", "Ik wil graag iets betekenen voor ouderen.",
+		"started_on", "2024-09-01", "activities", "wandelen", "huisbezoek", "themes",
+		"ouderen", "motives", "talents", "trainings", "languages");
+	json_t *doc = expect_json(&e->admin, "POST", "/api/volunteers", in, 201);
+	int64_t id = json_id(doc, "id");
+	assert_int_equal(json_id(doc, "organisation_id"), org);
+	assert_string_equal(json_str(doc, "place"), "Sliedrecht");
+	assert_true(json_real_value(json_object_get(doc, "lat")) > 51.7);
+	assert_true(json_real_value(json_object_get(doc, "lon")) > 4.7);
+	json_decref(doc);
+	assert_int_equal(client_total(&e->admin, "/api/volunteers"), before + 1);
+
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)id);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "first_name"), "Mieke");
+	assert_string_equal(json_str(doc, "phone"), "06-12345678");
+	assert_int_equal(json_integer_value(json_object_get(doc, "birth_year")), 1956);
+	assert_string_equal(json_str(doc, "status"), "active");
+	assert_int_equal(json_array_size(json_object_get(doc, "availability")), 3);
+	assert_true(array_has(json_object_get(doc, "availability"), "sun-evening"));
+	assert_true(array_has(json_object_get(doc, "engagement"), "structural"));
+	assert_true(array_has(json_object_get(doc, "activities"), "huisbezoek"));
+	assert_true(array_has(json_object_get(doc, "themes"), "ouderen"));
+	assert_int_equal(json_integer_value(json_object_get(doc, "max_distance_km")), 15);
+	assert_string_equal(json_str(doc, "travel_mode"), "bike");
+	assert_true(json_is_true(json_object_get(doc, "driving_licence")));
+	assert_string_equal(json_str(doc, "vog_date"), "2025-03-01");
+	assert_string_equal(json_str(doc, "started_on"), "2024-09-01");
+	json_decref(doc);
+}
+
+static void volunteer_update_changes_only_given_fields(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Wijzigen");
+	int64_t id = fx_volunteer(&e->admin, org, "applied");
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)id);
+	json_t *doc = expect(&e->admin, "PATCH", path,
+	                     "{\"status\":\"active\",\"place\":\"Alblasserdam\","
+	                     "\"availability\":[\"fri-evening\"],\"activities\":[\"klussen\"]}",
+	                     200);
+	assert_string_equal(json_str(doc, "status"), "active");
+	assert_string_equal(json_str(doc, "place"), "Alblasserdam");
+	assert_string_equal(json_str(doc, "last_name"), "de Vries");
+	json_decref(doc);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "availability")), 1);
+	assert_true(array_has(json_object_get(doc, "availability"), "fri-evening"));
+	assert_true(array_has(json_object_get(doc, "activities"), "klussen"));
+	assert_false(array_has(json_object_get(doc, "activities"), "wandelen"));
+	assert_int_equal(json_integer_value(json_object_get(doc, "hours_per_week")), 4);
+	json_decref(doc);
+
+	/* An administrator moves the volunteer to another organisation. */
+	int64_t other = fx_organisation(&e->admin, "Nieuw thuis");
+	char body[64];
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld}", (long long)other);
+	doc = expect(&e->admin, "PATCH", path, body, 200);
+	assert_int_equal(json_id(doc, "organisation_id"), other);
+	json_decref(doc);
+}
+
+static void volunteer_list_filters(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Lijst");
+	int64_t a = fx_volunteer(&e->admin, org, "active");
+	int64_t b = fx_volunteer(&e->admin, org, "paused");
+	char path[160];
+
+	snprintf(path, sizeof path, "/api/volunteers?organisation_id=%lld", (long long)org);
+	json_t *doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 2);
+	assert_true(list_has_id(doc, a) && list_has_id(doc, b));
+	json_decref(doc);
+
+	snprintf(path, sizeof path, "/api/volunteers?organisation_id=%lld&status=paused",
+	         (long long)org);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 1);
+	assert_true(list_has_id(doc, b));
+	json_decref(doc);
+
+	snprintf(path, sizeof path, "/api/volunteers?organisation_id=%lld&activity=wandelen",
+	         (long long)org);
+	assert_int_equal(client_total(&e->admin, path), 2);
+	snprintf(path, sizeof path, "/api/volunteers?organisation_id=%lld&activity=klussen",
+	         (long long)org);
+	assert_int_equal(client_total(&e->admin, path), 0);
+	snprintf(path, sizeof path, "/api/volunteers?organisation_id=%lld&place=Dordrecht",
+	         (long long)org);
+	assert_int_equal(client_total(&e->admin, path), 2);
+	snprintf(path, sizeof path, "/api/volunteers?organisation_id=%lld&place=Gorinchem",
+	         (long long)org);
+	assert_int_equal(client_total(&e->admin, path), 0);
+
+	/* q searches names: fx_volunteer names them AnnaN. */
+	char show[64];
+	snprintf(show, sizeof show, "/api/volunteers/%lld", (long long)a);
+	doc = expect(&e->admin, "GET", show, NULL, 200);
+	snprintf(path, sizeof path, "/api/volunteers?q=%s", json_str(doc, "first_name"));
+	json_decref(doc);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_true(list_has_id(doc, a));
+	assert_false(list_has_id(doc, b));
+	json_decref(doc);
+
+	snprintf(path, sizeof path, "/api/volunteers?organisation_id=%lld&limit=1&offset=1",
+	         (long long)org);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 1);
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 2);
+	json_decref(doc);
+}
+
+static void volunteer_reads_and_updates_self(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Zelf");
+	int64_t id = fx_volunteer(&e->admin, org, "active");
+	char email[64], path[64];
+	fx_email(&e->srv, "zelf", email, sizeof email);
+	fx_account(&e->admin, "volunteer", email, 0, id);
+	struct client me;
+	client_init(&me, &e->srv);
+	assert_int_equal(client_login(&me, email, FX_PASSWORD), 201);
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)id);
+	json_t *doc = expect(&me, "PATCH", path, "{\"hours_per_week\":8}", 200);
+	assert_int_equal(json_integer_value(json_object_get(doc, "hours_per_week")), 8);
+	json_decref(doc);
+	doc = expect(&me, "GET", "/api/volunteers", NULL, 200);
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 1);
+	assert_true(list_has_id(doc, id));
+	json_decref(doc);
+	client_free(&me);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(volunteer_full_profile_round_trip),
+		cmocka_unit_test(volunteer_update_changes_only_given_fields),
+		cmocka_unit_test(volunteer_list_filters),
+		cmocka_unit_test(volunteer_reads_and_updates_self),
+	};
+	return cmocka_run_group_tests_name("volunteers", tests, env_setup, env_teardown);
+}

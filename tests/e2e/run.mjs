@@ -1,0 +1,487 @@
+// Browser tests of the web front end: a real knooppunt server with demo data,
+// driven by Debian's chromium through playwright-core. Runs the journeys of
+// the front end, an axe-core scan of every page, and writes screenshots of
+// the main pages at phone and desktop width to test-output/screenshots/.
+// Prints TAP; exits non-zero when a test fails.
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
+const WEB = path.join(ROOT, 'web');
+const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const PASSWORD = 'knooppunt-demo';
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { width: 375, height: 740 };
+const DESKTOP = { width: 1280, height: 900 };
+const RUN = Date.now().toString(36);
+
+const USERS = {
+	admin: 'beheer@knooppunt.demo',
+	coordinator: 'coordinator@zonnebloem.demo',
+	otherCoordinator: 'coordinator@zorggroep.demo',
+	professional: 'medewerker@zorggroep.demo',
+	volunteer: 'vrijwilliger@knooppunt.demo',
+	referrer: 'verwijzer@wmo.demo',
+};
+
+// ---- server -------------------------------------------------------------------
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+async function startServer() {
+	if (!fs.existsSync(BIN)) throw new Error(`${BIN} not found; build first`);
+	if (!fs.existsSync(path.join(WEB, 'vendor', 'hooks.module.js'))) {
+		execFileSync(path.join(ROOT, 'scripts', 'vendor-web'), { stdio: 'inherit' });
+	}
+	const data = fs.mkdtempSync(path.join(os.tmpdir(), 'knooppunt-e2e-'));
+	execFileSync(BIN, ['demo', '--data', data, '--volunteers', '300'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	const port = await freePort();
+	const proc = spawn(BIN, ['serve', '--data', data, '--host', '127.0.0.1', '--port', String(port), '--web', WEB],
+		{ stdio: ['ignore', 'ignore', 'pipe'] });
+	let stderr = '';
+	proc.stderr.on('data', (d) => (stderr += d));
+	const base = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 100; i++) {
+		if (proc.exitCode !== null) throw new Error(`server exited: ${stderr.trim()}`);
+		try {
+			if ((await fetch(`${base}/api/health`)).ok) return { base, proc, data };
+		} catch {
+			/* not listening yet */
+		}
+		await sleep(100);
+	}
+	throw new Error(`server did not start: ${stderr.trim()}`);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---- browser helpers -------------------------------------------------------------
+
+let browser, base;
+const problems = []; // uncaught page errors and CSP violations, per page
+
+async function newPage(viewport = DESKTOP) {
+	const ctx = await browser.newContext({ viewport, locale: 'nl-NL' });
+	const page = await ctx.newPage();
+	page.setDefaultTimeout(10000);
+	page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+	page.on('console', (m) => {
+		if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+	});
+	return page;
+}
+
+async function login(page, email) {
+	await page.goto(`${base}/inloggen`);
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', PASSWORD);
+	await page.click('form button[type=submit]');
+	await page.waitForSelector('nav.mainnav');
+}
+
+async function go(page, p) {
+	await page.goto(base + p);
+	await settle(page);
+}
+
+// Waits until the page has its title and no "loading" line is left.
+async function settle(page) {
+	await page.waitForSelector('main h1');
+	await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10000 });
+}
+
+// An API call from inside the page, with the session's CSRF token.
+function apiIn(page, method, url, body) {
+	return page.evaluate(async ([method, url, body]) => {
+		const s = await fetch('/api/session').then((r) => r.json());
+		const res = await fetch(url, {
+			method,
+			headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrf_token || '' },
+			body: body === null ? undefined : JSON.stringify(body),
+		});
+		return { status: res.status, body: await res.json().catch(() => null) };
+	}, [method, url, body ?? null]);
+}
+
+async function expectText(page, selector, text) {
+	await page.waitForFunction(([sel, txt]) =>
+		[...document.querySelectorAll(sel)].some((el) => el.textContent.includes(txt)), [selector, text], { timeout: 10000 })
+		.catch(async () => {
+			const seen = await page.$$eval(selector, (els) => els.map((e) => e.textContent.trim()).slice(0, 5));
+			throw new Error(`expected "${text}" in ${selector} on ${page.url()}, saw ${JSON.stringify(seen)}`);
+		});
+}
+
+async function axe(page) {
+	const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
+	if (!loaded) await page.evaluate(AXE); // evaluate is not subject to the page's CSP
+	const result = await page.evaluate(async () => {
+		const r = await window.axe.run(document, { resultTypes: ['violations'] });
+		return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, target: v.nodes[0] && v.nodes[0].target.join(' ') }));
+	});
+	return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+async function shot(page, name) {
+	fs.mkdirSync(SHOTS, { recursive: true });
+	const w = page.viewportSize().width;
+	await page.screenshot({ path: path.join(SHOTS, `${name}-${w}.png`), fullPage: true });
+}
+
+// ---- tests ---------------------------------------------------------------------
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+const state = {}; // what one journey leaves for a later test
+
+function assert(cond, msg) {
+	if (!cond) throw new Error(msg);
+}
+
+test('the app loads under the Content-Security-Policy without page errors, in Dutch', async () => {
+	const page = await newPage(PHONE);
+	const res = await page.goto(`${base}/`);
+	const csp = res.headers()['content-security-policy'] || '';
+	assert(csp.includes("default-src 'self'"), `no CSP header: ${csp}`);
+	await settle(page);
+	assert((await page.getAttribute('html', 'lang')) === 'nl', 'html lang is not nl');
+	await expectText(page, 'h1', 'Inloggen');
+	const external = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !u.startsWith(location.origin)));
+	assert(external.length === 0, `resources from elsewhere: ${external.join(', ')}`);
+	await page.context().close();
+});
+
+test('a wrong password shows the Dutch message next to the e-mail field', async () => {
+	const page = await newPage();
+	await go(page, '/inloggen');
+	await page.fill('#f-email', USERS.coordinator);
+	await page.fill('#f-password', 'fout-wachtwoord');
+	await page.click('form button[type=submit]');
+	await expectText(page, '#f-email-error', 'klopt niet');
+	assert((await page.getAttribute('#f-email', 'aria-invalid')) === 'true', 'e-mail field not marked invalid');
+	const body = await page.textContent('main');
+	assert(!/login_failed|"status"|\{/.test(body), 'raw code or JSON shown');
+	await page.context().close();
+});
+
+test('the language switch changes the interface to English and back', async () => {
+	const page = await newPage();
+	await go(page, '/inloggen');
+	await page.click('header button:has-text("English")');
+	await expectText(page, 'h1', 'Log in');
+	assert((await page.getAttribute('html', 'lang')) === 'en', 'html lang is not en');
+	await page.click('header button:has-text("Nederlands")');
+	await expectText(page, 'h1', 'Inloggen');
+	await page.context().close();
+});
+
+test('journey 1: a volunteer signs up, fills in the profile and responds to a suggested call', async () => {
+	const page = await newPage(PHONE);
+	await go(page, '/aanmelden');
+	const email = `noor.${RUN}@example.nl`;
+	await page.fill('#f-first_name', 'Noor');
+	await page.fill('#f-last_name', `de Vries ${RUN}`);
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', 'wandelen-in-dordt');
+	await page.fill('#f-place', 'Dordrecht');
+	const org = await page.$$eval('#f-organisation_id option', (os) => os.find((o) => o.textContent.includes('Zonnebloem')).value);
+	await page.selectOption('#f-organisation_id', org);
+	await shot(page, 'aanmelden-ingevuld');
+	await page.click('form button[type=submit]');
+	await page.waitForURL(/\/mijn-profiel/);
+	await settle(page);
+	await expectText(page, '.notice', 'Welkom');
+	await expectText(page, 'h2', 'Waar zet jij je graag voor in?');
+	await expectText(page, 'h2', 'Wat kun je of wil je leren?');
+	await expectText(page, 'h2', 'Wanneer heb je tijd?');
+
+	// The four building blocks, in plain words.
+	for (const label of ['Ouderen', 'Eenzaamheid']) await page.check(`#f-themes label:has-text("${label}") input`);
+	for (const label of ['Wandelen', 'Huisbezoek en gezelschap', 'Uitstapjes en vakantieweken', 'Voorlezen en taalmaatje']) {
+		await page.check(`#f-activities label:has-text("${label}") input`);
+	}
+	await page.check('#f-motives label:has-text("Iets betekenen voor een ander") input');
+	await page.check('#f-talents label:has-text("Goed kunnen luisteren") input');
+	// The grid by keyboard: focus Monday morning, Space; then Tab through to more slots.
+	await page.focus('input[data-slot="mon-morning"]');
+	await page.keyboard.press('Space');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Space'); // mon-afternoon
+	const slots = ['tue-afternoon', 'wed-morning', 'wed-afternoon', 'thu-afternoon', 'fri-morning', 'sat-afternoon'];
+	for (const s of slots) await page.click(`label:has(input[data-slot="${s}"])`);
+	assert(await page.isChecked('input[data-slot="mon-afternoon"]'), 'Tab + Space did not reach Monday afternoon');
+	await page.fill('#f-hours_per_week', '6');
+	await page.fill('#f-max_distance_km', '15');
+	await page.check('#f-engagement label:has-text("Structureel") input');
+	await page.check('#f-engagement label:has-text("Eenmalig") input');
+	await page.click('form.profile button[type=submit]');
+	await expectText(page, '.notice', 'opgeslagen');
+	await shot(page, 'mijn-profiel-ingevuld');
+	const me = await apiIn(page, 'GET', '/api/session');
+	const vol = await apiIn(page, 'GET', `/api/volunteers/${me.body.volunteer_id}`);
+	assert(vol.status === 200, `own profile: ${vol.status}`);
+	for (const s of ['mon-morning', 'mon-afternoon', ...slots]) assert(vol.body.availability.includes(s), `availability lacks ${s}: ${vol.body.availability}`);
+	assert(vol.body.themes.includes('ouderen') && vol.body.activities.includes('wandelen'), 'themes/activities not saved');
+	assert(vol.body.hours_per_week === 6, `hours_per_week ${vol.body.hours_per_week}`);
+	assert(vol.body.status === 'applied', `new volunteer has status ${vol.body.status}`);
+	state.newVolunteerId = vol.body.id;
+
+	// Intake by the coordinator of the organisation makes the volunteer active.
+	const coord = await newPage();
+	await login(coord, USERS.coordinator);
+	await go(coord, '/vrijwilligers?status=applied&q=' + encodeURIComponent(RUN));
+	await coord.click(`a:has-text("Noor de Vries ${RUN}")`);
+	await settle(coord);
+	await coord.click('button:has-text("Intake gedaan")');
+	await expectText(coord, '.page .intro .badge', 'Actief');
+	await coord.context().close();
+
+	// Calls that suit her, with why; she responds to the first.
+	await go(page, '/');
+	await expectText(page, 'h2', 'Oproepen die bij je passen');
+	const card = page.locator('ul.cards > li').first();
+	await card.waitFor();
+	const why = await card.locator('.why').textContent();
+	assert(why && why.length > 8, 'suggestion has no explanation');
+	const title = (await card.locator('a.li-title').textContent()).trim();
+	await shot(page, 'voor-jou');
+	await card.locator('button:has-text("Ik wil dit doen")').click();
+	await expectText(page, 'ul.cards .ok', 'Je reactie is verstuurd');
+	await go(page, '/mijn-koppelingen');
+	await expectText(page, '.match-row', title);
+	await expectText(page, '.match-row .badge', 'Voorgesteld');
+	await page.context().close();
+});
+
+test('journey 2: a coordinator posts a call, opens the candidates, accepts a volunteer and the match becomes active', async () => {
+	const page = await newPage();
+	await login(page, USERS.coordinator);
+	await go(page, '/oproepen/nieuw');
+	const title = `Wandelmaatje op dinsdag ${RUN}`;
+	await page.fill('#f-title', title);
+	await page.selectOption('#f-activity', 'wandelen');
+	await page.fill('#f-description', 'Mevrouw wil graag elke week een rondje door het park.');
+	await page.fill('#f-place', 'Dordrecht');
+	await page.check('input[name=schedule][value=recurring]');
+	await page.click('label:has(input[data-slot="tue-afternoon"])');
+	await page.click('label:has(input[data-slot="thu-afternoon"])');
+	await page.check('#f-themes label:has-text("Ouderen") input');
+	await shot(page, 'oproep-plaatsen');
+	await page.click('form button[type=submit]');
+	await page.waitForURL(/\/oproepen\/\d+/);
+	await settle(page);
+	await expectText(page, 'h1', title);
+	await expectText(page, '.notice', 'geplaatst');
+	const callId = Number(new URL(page.url()).pathname.split('/').pop());
+
+	// Candidates with their explanation.
+	const cand = page.locator('ol.cands > li').first();
+	await cand.waitFor();
+	assert((await cand.locator('.why').textContent()).length > 8, 'candidate has no explanation');
+	await shot(page, 'oproep-kandidaten');
+	await cand.locator('button:has-text("Koppelen")').click();
+	const row = page.locator('.match-row').first();
+	await expectText(page, '.match-row .badge', 'Voorgesteld');
+	await row.locator('button:has-text("Contact opgenomen")').click();
+	await expectText(page, '.match-row .badge', 'Benaderd');
+	await row.locator('button:has-text("Vrijwilliger zegt ja")').click();
+	await expectText(page, '.match-row .badge', 'Akkoord');
+	await row.locator('button:has-text("Inzet gestart")').click();
+	await expectText(page, '.match-row .badge', 'Actief');
+	const matches = await apiIn(page, 'GET', `/api/matches?call_id=${callId}`);
+	assert(matches.body.items.some((m) => m.status === 'active'), 'no active match stored');
+
+	// Declining a second candidate needs a reason; the Dutch message sits at the field.
+	await page.locator('ol.cands > li').first().locator('button:has-text("Koppelen")').click();
+	await page.waitForFunction(() => document.querySelectorAll('.match-row').length >= 2);
+	const second = page.locator('.match-row:has(.badge:has-text("Voorgesteld"))').first();
+	await second.locator('button:has-text("Afwijzen")').click();
+	await second.locator('form.reason-form button[type=submit]').click();
+	await expectText(page, '.reason-form .field-error', 'verplicht');
+	await second.locator('form.reason-form input[name=reason]').fill('Past niet bij de tijden van mevrouw.');
+	await second.locator('form.reason-form button[type=submit]').click();
+	await expectText(page, '.match-row .badge', 'Afgewezen');
+	await shot(page, 'oproep-koppelingen');
+	state.callId = callId;
+	await page.context().close();
+});
+
+test('journey 3: a referrer submits a help request and follows its status', async () => {
+	const page = await newPage(PHONE);
+	await login(page, USERS.referrer);
+	await go(page, '/hulpvragen/nieuw');
+	const title = `Gezelschap voor meneer (82) ${RUN}`;
+	const org = await page.$$eval('#f-organisation_id option', (os) => os.find((o) => o.textContent.includes('Zonnebloem')).value);
+	await page.selectOption('#f-organisation_id', org);
+	await page.fill('#f-title', title);
+	await page.selectOption('#f-activity', 'huisbezoek');
+	await page.fill('#f-place', 'Zwijndrecht');
+	const d = new Date(Date.now() + 14 * 864e5).toISOString().slice(0, 10);
+	await page.fill('#f-one_off_date', d);
+	await page.click('form button[type=submit]');
+	await page.waitForURL(/\/hulpvragen\/\d+/);
+	await settle(page);
+	await expectText(page, '.notice', 'doorgezet naar Zonnebloem');
+	await expectText(page, '.intro .badge', 'In behandeling');
+	await shot(page, 'hulpvraag');
+	const id = Number(new URL(page.url()).pathname.split('/').pop());
+
+	// The receiving coordinator finds a volunteer; the referrer sees it.
+	const coord = await newPage();
+	await login(coord, USERS.coordinator);
+	await go(coord, `/oproepen/${id}`);
+	await coord.click('button:has-text("Markeren als vervuld")');
+	await expectText(coord, '.intro .badge', 'Vervuld');
+	await coord.context().close();
+	await go(page, '/');
+	await expectText(page, '.list-item', title);
+	await expectText(page, `.list-item:has-text("${title}") .badge`, 'Vrijwilliger gevonden');
+	await page.context().close();
+});
+
+test("journey 4: a coordinator cannot open another organisation's volunteer", async () => {
+	const admin = await newPage();
+	await login(admin, USERS.admin);
+	const orgs = await apiIn(admin, 'GET', '/api/organisations?limit=200');
+	const zorg = orgs.body.items.find((o) => o.name.includes('Zorggroep'));
+	const theirs = await apiIn(admin, 'GET', `/api/volunteers?organisation_id=${zorg.id}&limit=50`);
+	await admin.context().close();
+	assert(theirs.body.items.length > 0, 'no volunteers of another organisation in the demo data');
+
+	const page = await newPage();
+	await login(page, USERS.coordinator);
+	let target = null;
+	for (const v of theirs.body.items) {
+		if ((await apiIn(page, 'GET', `/api/volunteers/${v.id}`)).status === 403) {
+			target = v;
+			break;
+		}
+	}
+	assert(target, 'every volunteer of the other organisation is readable');
+	await go(page, `/vrijwilligers/${target.id}`);
+	await expectText(page, 'h1', 'Geen toegang');
+	assert(await page.$('#f-first_name') === null, 'a profile form is shown');
+	const text = await page.textContent('main');
+	assert(!text.includes(target.last_name), 'the volunteer name leaks onto the page');
+	await shot(page, 'geen-toegang');
+	await page.context().close();
+});
+
+// Each role's pages: axe at phone and desktop width, screenshots of both.
+async function ids(page) {
+	const one = async (url) => ((await apiIn(page, 'GET', url)).body?.items || [])[0];
+	return { one };
+}
+
+const TOURS = {
+	anonymous: async () => ['/inloggen', '/aanmelden'],
+	volunteer: async (page) => {
+		const { one } = await ids(page);
+		const call = await one('/api/calls?status=open&limit=1');
+		const m = await one('/api/matches?limit=1');
+		return ['/', '/mijn-profiel', '/mijn-koppelingen', '/oproepen', call && `/oproepen/${call.id}`, m && `/koppelingen/${m.id}`];
+	},
+	coordinator: async (page) => {
+		const { one } = await ids(page);
+		const v = await one('/api/volunteers?status=active&limit=1');
+		const call = await one('/api/calls?status=open&limit=1');
+		const m = await one('/api/matches?status=active&limit=1');
+		return ['/', '/vrijwilligers', v && `/vrijwilligers/${v.id}`, '/vrijwilligers/nieuw', '/oproepen', '/oproepen/nieuw',
+			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`];
+	},
+	professional: async () => ['/', '/oproepen/nieuw', '/koppelingen'],
+	referrer: async (page) => {
+		const { one } = await ids(page);
+		const c = await one('/api/calls?limit=1');
+		return ['/', '/hulpvragen/nieuw', c && `/hulpvragen/${c.id}`];
+	},
+	admin: async (page) => {
+		const { one } = await ids(page);
+		const o = await one('/api/organisations?limit=1');
+		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme'];
+	},
+};
+
+for (const [role, pages] of Object.entries(TOURS)) {
+	test(`axe: no serious or critical violation on the ${role} pages, at 375 and 1280 px`, async () => {
+		const found = [];
+		let n = 0;
+		for (const viewport of [PHONE, DESKTOP]) {
+			const page = await newPage(viewport);
+			if (role !== 'anonymous') await login(page, USERS[role]);
+			for (const p of (await pages(page)).filter(Boolean)) {
+				await go(page, p);
+				const bad = await axe(page);
+				n++;
+				for (const v of bad) found.push(`${p}@${viewport.width}: ${v.id} (${v.impact}, ${v.n}× e.g. ${v.target})`);
+				const name = `${role}${p === '/' ? '-start' : p.replace(/\/\d+/g, '-detail').replace(/\//g, '-')}`;
+				await shot(page, name);
+			}
+			await page.context().close();
+		}
+		assert(n > 0, 'no pages scanned');
+		assert(found.length === 0, found.join('; '));
+		return `${n} page views scanned`;
+	});
+}
+
+test('no uncaught page error or CSP violation on any page visited', async () => {
+	assert(problems.length === 0, problems.slice(0, 5).join(' | '));
+});
+
+// ---- runner ----------------------------------------------------------------------
+
+async function main() {
+	console.log(`1..${tests.length}`);
+	let server;
+	let failed = 0;
+	try {
+		server = await startServer();
+		base = server.base;
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+				'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		});
+	} catch (e) {
+		tests.forEach((t, i) => console.log(`not ok ${i + 1} - ${t.name}\n  # set-up failed: ${oneLine(e.message)}`));
+		if (server) server.proc.kill();
+		process.exit(1);
+	}
+	for (const [i, t] of tests.entries()) {
+		const started = Date.now();
+		try {
+			const note = await t.fn();
+			console.log(`ok ${i + 1} - ${t.name} (${note ? `${note}, ` : ''}${Date.now() - started} ms)`);
+		} catch (e) {
+			failed++;
+			console.log(`not ok ${i + 1} - ${t.name}\n  # ${oneLine(e.message)}`);
+		}
+	}
+	await browser.close();
+	server.proc.kill();
+	fs.rmSync(server.data, { recursive: true, force: true });
+	console.log(`# ${tests.length - failed} passed, ${failed} failed; screenshots in ${path.relative(ROOT, SHOTS)}/`);
+	process.exit(failed ? 1 : 0);
+}
+
+const oneLine = (s) => String(s).replace(/\s+/g, ' ').slice(0, 600);
+
+main();

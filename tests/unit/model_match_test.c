@@ -1,0 +1,153 @@
+/* Tests for src/model/match.c: the whole lifecycle table, pair by pair,
+   reasons for declined/ended, and the errors of match_check_transition. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "model/match.h"
+
+/* The lifecycle as DESIGN.md and match.h draw it:
+   proposed → contacted → accepted → active → ended; proposed, contacted and
+   accepted may each go to declined; declined and ended are final. */
+static const bool allowed[MATCH_STATUS_COUNT][MATCH_STATUS_COUNT] = {
+	/*               prop   cont   acc    decl   act    end */
+	[MATCH_PROPOSED]  = { 0, 1, 0, 1, 0, 0 },
+	[MATCH_CONTACTED] = { 0, 0, 1, 1, 0, 0 },
+	[MATCH_ACCEPTED]  = { 0, 0, 0, 1, 1, 0 },
+	[MATCH_DECLINED]  = { 0, 0, 0, 0, 0, 0 },
+	[MATCH_ACTIVE]    = { 0, 0, 0, 0, 0, 1 },
+	[MATCH_ENDED]     = { 0, 0, 0, 0, 0, 0 },
+};
+
+static void every_pair_of_the_table(void **state)
+{
+	(void)state;
+	int n_allowed = 0;
+	for (int from = 0; from < MATCH_STATUS_COUNT; from++)
+		for (int to = 0; to < MATCH_STATUS_COUNT; to++) {
+			if (match_can_transition(from, to) != allowed[from][to])
+				fail_msg("%s → %s: expected %s", match_status_name(from),
+				         match_status_name(to), allowed[from][to] ? "allowed" : "refused");
+			n_allowed += allowed[from][to];
+		}
+	assert_int_equal(n_allowed, 7);
+}
+
+static void out_of_range_statuses_refused(void **state)
+{
+	(void)state;
+	for (int s = -1; s <= MATCH_STATUS_COUNT; s++) {
+		assert_false(match_can_transition(-1, s));
+		assert_false(match_can_transition(MATCH_STATUS_COUNT, s));
+		assert_false(match_can_transition(s, -1));
+		assert_false(match_can_transition(s, MATCH_STATUS_COUNT));
+	}
+}
+
+static void reasons_and_open(void **state)
+{
+	(void)state;
+	for (int s = 0; s < MATCH_STATUS_COUNT; s++) {
+		bool needs = s == MATCH_DECLINED || s == MATCH_ENDED;
+		assert_int_equal(match_needs_reason(s), needs);
+		assert_int_equal(match_is_open(s), !needs);
+	}
+	assert_false(match_is_open(-1));
+	assert_false(match_is_open(MATCH_STATUS_COUNT));
+}
+
+static void check_transition_allowed(void **state)
+{
+	(void)state;
+	struct kp_error e = { 0 };
+	for (int from = 0; from < MATCH_STATUS_COUNT; from++)
+		for (int to = 0; to < MATCH_STATUS_COUNT; to++) {
+			if (!allowed[from][to])
+				continue;
+			assert_int_equal(match_check_transition(from, to, "verhuisd", &e), KP_OK);
+			if (!match_needs_reason(to))
+				assert_int_equal(match_check_transition(from, to, "", &e), KP_OK);
+		}
+	assert_int_equal(e.status, 0);
+}
+
+static void check_transition_refused_is_409(void **state)
+{
+	(void)state;
+	for (int from = 0; from < MATCH_STATUS_COUNT; from++)
+		for (int to = 0; to < MATCH_STATUS_COUNT; to++) {
+			if (allowed[from][to])
+				continue;
+			struct kp_error e = { 0 };
+			assert_int_equal(match_check_transition(from, to, "reden", &e), KP_ERR);
+			assert_int_equal(e.status, 409);
+			assert_string_equal(e.code, "invalid_transition");
+			assert_string_equal(e.field, "status");
+			/* the detail names both statuses */
+			assert_non_null(strstr(e.detail, match_status_name(from)));
+			assert_non_null(strstr(e.detail, match_status_name(to)));
+		}
+	struct kp_error e = { 0 };
+	assert_int_equal(match_check_transition(-7, MATCH_CONTACTED, NULL, &e), KP_ERR);
+	assert_int_equal(e.status, 409);
+}
+
+static void check_transition_missing_reason(void **state)
+{
+	(void)state;
+	struct kp_error e = { 0 };
+	assert_int_equal(match_check_transition(MATCH_PROPOSED, MATCH_DECLINED, "", &e), KP_ERR);
+	assert_int_equal(e.status, 422);
+	assert_string_equal(e.field, "reason");
+	assert_string_equal(e.code, "required");
+	memset(&e, 0, sizeof e);
+	assert_int_equal(match_check_transition(MATCH_ACTIVE, MATCH_ENDED, NULL, &e), KP_ERR);
+	assert_string_equal(e.field, "reason");
+}
+
+static void check_transition_unknown_target(void **state)
+{
+	(void)state;
+	struct kp_error e = { 0 };
+	assert_int_equal(match_check_transition(MATCH_PROPOSED, -1, "x", &e), KP_ERR);
+	assert_int_equal(e.status, 422);
+	assert_string_equal(e.field, "status");
+	assert_string_equal(e.code, "invalid_choice");
+	assert_int_equal(match_check_transition(MATCH_PROPOSED, MATCH_STATUS_COUNT, "x", &e),
+	                 KP_ERR);
+	assert_string_equal(e.code, "invalid_choice");
+}
+
+static void names_round_trip(void **state)
+{
+	(void)state;
+	static const char *const names[] = {
+		"proposed", "contacted", "accepted", "declined", "active", "ended",
+	};
+	for (int s = 0; s < MATCH_STATUS_COUNT; s++) {
+		assert_string_equal(match_status_name(s), names[s]);
+		assert_int_equal(match_status_parse(names[s]), s);
+	}
+	assert_null(match_status_name(MATCH_STATUS_COUNT));
+	assert_int_equal(match_status_parse("evaluated"), -1);
+	assert_int_equal(match_status_parse(""), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_pair_of_the_table),
+		cmocka_unit_test(out_of_range_statuses_refused),
+		cmocka_unit_test(reasons_and_open),
+		cmocka_unit_test(check_transition_allowed),
+		cmocka_unit_test(check_transition_refused_is_409),
+		cmocka_unit_test(check_transition_missing_reason),
+		cmocka_unit_test(check_transition_unknown_target),
+		cmocka_unit_test(names_round_trip),
+	};
+	return cmocka_run_group_tests_name("model_match", tests, NULL, NULL);
+}

@@ -1,0 +1,159 @@
+// The application shell: session, language, navigation per role, routes.
+import { html, render, useEffect, useState, session, api, navigate, onRoute, match, loadCatalog } from './core.js';
+import { initI18n, setLang, getLang, t } from './i18n.js';
+import { Page, Empty } from './ui.js';
+import { Login, Signup } from './pages/auth.js';
+import { Dashboard, AdminHome } from './pages/dashboard.js';
+import { VolunteerList, VolunteerPage, VolunteerNew } from './pages/volunteers.js';
+import { CallList, CallPage, CallNew } from './pages/calls.js';
+import { MatchList, MatchPage, Proposals } from './pages/matches.js';
+import { VolunteerHome, MyProfile, MyMatches } from './pages/me.js';
+import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.js';
+import { ProfessionalHome } from './pages/professional.js';
+import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
+
+const STAFF = ['admin', 'coordinator'];
+
+// [path, component, roles]
+const ROUTES = [
+	['/', Home, null],
+	['/vrijwilligers', VolunteerList, STAFF],
+	['/vrijwilligers/nieuw', VolunteerNew, STAFF],
+	['/vrijwilligers/:id', VolunteerPage, STAFF],
+	['/oproepen', CallList, [...STAFF, 'professional', 'volunteer']],
+	['/oproepen/nieuw', CallNew, [...STAFF, 'professional']],
+	['/oproepen/:id', CallPage, [...STAFF, 'professional', 'volunteer']],
+	['/voorstellen', Proposals, STAFF],
+	['/koppelingen', MatchList, [...STAFF, 'professional']],
+	['/koppelingen/:id', MatchPage, [...STAFF, 'professional', 'volunteer']],
+	['/mijn-profiel', MyProfile, ['volunteer']],
+	['/mijn-koppelingen', MyMatches, ['volunteer']],
+	['/hulpvragen/nieuw', HelpRequestNew, ['referrer']],
+	['/hulpvragen/:id', HelpRequestPage, ['referrer']],
+	['/organisaties', OrganisationList, ['admin']],
+	['/organisaties/:id', OrganisationPage, ['admin']],
+	['/lijsten', ListsPage, ['admin']],
+	['/lijsten/:kind', ListsPage, ['admin']],
+];
+
+const NAV = {
+	admin: [['/', 'nav.home'], ['/organisaties', 'nav.organisations'], ['/lijsten', 'nav.lists'],
+		['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'], ['/koppelingen', 'nav.matches']],
+	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
+		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches']],
+	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches']],
+	volunteer: [['/', 'nav.forYou'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile']],
+	referrer: [['/', 'nav.myRequests'], ['/hulpvragen/nieuw', 'nav.newRequest']],
+};
+
+function Home(props) {
+	switch (session.user.role) {
+	case 'admin': return html`<${AdminHome} ...${props} />`;
+	case 'coordinator': return html`<${Dashboard} ...${props} />`;
+	case 'professional': return html`<${ProfessionalHome} ...${props} />`;
+	case 'volunteer': return html`<${VolunteerHome} ...${props} />`;
+	case 'referrer': return html`<${ReferrerHome} ...${props} />`;
+	default: return html`<${NotFound} />`;
+	}
+}
+
+function NotFound() {
+	return html`<${Page} title=${t('notFound.title')}>
+		<${Empty} title=${t('notFound.body')}><a href="/">${t('notFound.home')}</a><//>
+	<//>`;
+}
+
+function Forbidden() {
+	return html`<${Page} title=${t('error.forbiddenTitle')}>
+		<${Empty} title=${t('error.forbidden')}><a href="/">${t('notFound.home')}</a><//>
+	<//>`;
+}
+
+function resolve(path) {
+	if (!session.user) {
+		if (path === '/aanmelden') return [Signup, {}];
+		return [Login, {}];
+	}
+	for (const [pattern, comp, roles] of ROUTES) {
+		const params = match(pattern, path);
+		if (params) return roles && !roles.includes(session.user.role) ? [Forbidden, {}] : [comp, params];
+	}
+	return [NotFound, {}];
+}
+
+function current(href) {
+	const p = location.pathname;
+	return href === '/' ? p === '/' : p === href || p.startsWith(`${href}/`);
+}
+
+function Header({ onLang, onLogout }) {
+	const user = session.user;
+	const other = getLang() === 'nl' ? 'en' : 'nl';
+	return html`<header class="top">
+		<div class="top-inner">
+			<a class="brand" href="/"><img src="/favicon.svg" alt="" width="28" height="28" /><span>Knooppunt</span></a>
+			<div class="top-tools">
+				${user && html`<span class="who">${user.display_name}<span class="role"> · ${t(`role.${user.role}`)}</span></span>`}
+				<button type="button" class="btn btn-quiet btn-small" lang=${other} onClick=${() => onLang(other)}>
+					${t('lang.switch')}
+				</button>
+				${user && html`<button type="button" class="btn btn-quiet btn-small" onClick=${onLogout}>${t('nav.logout')}</button>`}
+			</div>
+		</div>
+		${user && html`<nav class="mainnav" aria-label=${t('nav.label')}>
+			<ul>
+				${(NAV[user.role] || []).map(([href, key]) => html`<li>
+					<a href=${href} aria-current=${current(href) ? 'page' : undefined}>${t(key)}</a>
+				</li>`)}
+			</ul>
+		</nav>`}
+	</header>`;
+}
+
+function App() {
+	const [, setTick] = useState(0);
+	const refresh = () => setTick((n) => n + 1);
+	useEffect(() => onRoute(() => {
+		refresh();
+		window.scrollTo(0, 0);
+	}), []);
+
+	const onLang = async (code) => {
+		await setLang(code);
+		refresh();
+	};
+	const onLogout = async () => {
+		try {
+			await api('DELETE', '/api/session');
+		} catch {
+			/* the session may already have ended */
+		}
+		session.user = null;
+		navigate('/inloggen');
+		refresh();
+	};
+
+	const path = location.pathname.replace(/\/+$/, '') || '/';
+	const [Comp, params] = resolve(path);
+	return html`<a class="skip" href="#main">${t('nav.skip')}</a>
+		<${Header} onLang=${onLang} onLogout=${onLogout} />
+		<main id="main" tabindex="-1">
+			<${Comp} key=${path + location.search} ...${params} onLogin=${refresh} />
+		</main>
+		<footer class="foot"><p>${t('footer.text')}</p></footer>`;
+}
+
+async function boot() {
+	await initI18n();
+	try {
+		session.user = await api('GET', '/api/session');
+	} catch {
+		session.user = null;
+	}
+	await loadCatalog();
+	const root = document.getElementById('app');
+	root.textContent = ''; /* the "loading" line of index.html */
+	render(html`<${App} />`, root);
+}
+
+boot();

@@ -1,0 +1,315 @@
+// Calls (oproepen): the list, the form to post one, and one call with the
+// volunteers that would fit it and the matches made so far.
+import { html, useState, get, api, qs, query, navigate, session, useLoad, orgName, listItem, catalog } from '../core.js';
+import { t, fmtDate, fmtKm, fmtNumber, itemLabel } from '../i18n.js';
+import { Page, Loading, Alert, Empty, Status, Pager, Input, TextArea, Select, Checks, AvailabilityGrid, FormError, Notice, Tags, listOptions, useBusy, dayparts } from '../ui.js';
+import { ENGAGEMENTS } from './profile.js';
+import { MatchRows } from './matches.js';
+
+export const CALL_STATUSES = ['open', 'filled', 'closed', 'cancelled'];
+const STAFF = ['admin', 'coordinator'];
+
+export function activityLabel(code) {
+	return itemLabel(listItem('activity', code)) || code || '';
+}
+
+export function CallList() {
+	const params = query();
+	const role = session.user.role;
+	const [f, setF] = useState({ q: params.q || '', status: params.status ?? (role === 'volunteer' ? '' : 'open'), activity: params.activity || '' });
+	const offset = Number(params.offset || 0);
+	const status = params.status ?? (role === 'volunteer' ? '' : 'open');
+	const { data, error, loading } = useLoad(
+		() => get(`/api/calls${qs({ q: params.q, status, activity: params.activity, limit: 25, offset })}`), [location.search]);
+	const set = (k) => (v) => setF({ ...f, [k]: v });
+	const apply = (next, off = 0) => navigate(`/oproepen${qs({ ...next, offset: off || '' })}`, true);
+	return html`<${Page} title=${t('calls.title')} wide
+		actions=${role !== 'volunteer' && html`<a class="btn btn-primary" href="/oproepen/nieuw">${t('calls.new')}</a>`}>
+		<form class="filters card" role="search" aria-label=${t('calls.search')} onSubmit=${(e) => {
+			e.preventDefault();
+			apply(f);
+		}}>
+			<${Input} name="q" type="search" label=${t('calls.searchLabel')} value=${f.q} onInput=${set('q')} />
+			${role !== 'volunteer' && html`<${Select} name="status" label=${t('field.callStatus')} value=${f.status} onChange=${set('status')} empty=${t('common.all')}
+				options=${CALL_STATUSES.map((s) => ({ value: s, label: t(`status.call.${s}`) }))} />`}
+			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} empty=${t('common.all')} options=${listOptions('activity')} />
+			<div class="filter-actions"><button class="btn btn-primary" type="submit">${t('common.search')}</button></div>
+		</form>
+		${loading && html`<${Loading} />`}
+		<${Alert} error=${error} />
+		${data && (data.items.length === 0
+			? html`<${Empty} title=${t('calls.none')}>${role !== 'volunteer' && html`<a href="/oproepen/nieuw">${t('calls.new')}</a>`}<//>`
+			: html`<p class="count" role="status">${t('calls.count', { n: data.total })}</p>
+				<${CallRows} items=${data.items} />
+				<${Pager} data=${data} offset=${offset} onOffset=${(o) => apply({ q: params.q, status: params.status, activity: params.activity }, o)} />`)}
+	<//>`;
+}
+
+export function CallRows({ items, base = '/oproepen' }) {
+	return html`<ul class="list">${items.map((c) => html`<li class="list-item">
+		<div class="li-main">
+			<a class="li-title" href=${`${base}/${c.id}`}>${c.title}</a>
+			<span class="muted">${[activityLabel(c.activity), c.place, orgName(c.organisation_id)].filter(Boolean).join(' · ')}</span>
+		</div>
+		<div class="li-meta muted">${when(c)}</div>
+		<div class="li-end"><${Status} kind="call" value=${c.status} /></div>
+	</li>`)}</ul>`;
+}
+
+// "Op 3 mei 2026 om 14:00" or "maandag ochtend, woensdag avond".
+export function when(c) {
+	if (c.one_off_date) {
+		return c.start_time ? t('calls.onDateAt', { date: fmtDate(c.one_off_date), time: c.start_time }) : t('calls.onDate', { date: fmtDate(c.one_off_date) });
+	}
+	return dayparts(c.dayparts);
+}
+
+const CALL_FIELDS = ['title', 'description', 'activity', 'place', 'one_off_date', 'start_time', 'dayparts',
+	'duration_minutes', 'volunteers_needed', 'requires_vog', 'requires_driving_licence', 'engagement', 'themes',
+	'required_skills', 'required_trainings', 'required_languages', 'organisation_id', 'source'];
+
+function blankCall() {
+	return {
+		title: '', description: '', activity: '', place: '', schedule: 'once', one_off_date: '', start_time: '',
+		dayparts: [], duration_minutes: '120', volunteers_needed: '1', requires_vog: false,
+		requires_driving_licence: false, engagement: 'one_off', themes: [], required_skills: [],
+		required_trainings: [], required_languages: [], organisation_id: '', source: 'client',
+	};
+}
+
+function callBody(f, mode) {
+	const body = {
+		title: f.title, description: f.description, activity: f.activity || null, place: f.place,
+		requires_vog: f.requires_vog, requires_driving_licence: f.requires_driving_licence,
+		engagement: f.engagement, themes: f.themes,
+	};
+	if (f.schedule === 'once') {
+		body.one_off_date = f.one_off_date;
+		if (f.start_time) body.start_time = f.start_time;
+	} else body.dayparts = f.dayparts;
+	const num = (k) => {
+		const s = String(f[k] ?? '').trim();
+		if (s !== '') body[k] = /^\d+$/.test(s) ? Number(s) : s;
+	};
+	num('duration_minutes');
+	num('volunteers_needed');
+	if (mode !== 'referrer') {
+		body.required_skills = f.required_skills;
+		body.required_trainings = f.required_trainings;
+		body.required_languages = f.required_languages;
+	}
+	if (mode === 'admin' || mode === 'referrer') body.organisation_id = Number(f.organisation_id) || null;
+	if (mode === 'professional') body.source = f.source;
+	if (!body.activity) delete body.activity;
+	return body;
+}
+
+// The form to post a call; mode is the caller's role (referrer: a help request).
+export function CallForm({ mode, onSaved, submitLabel }) {
+	const [f, setF] = useState(blankCall);
+	const { busy, error, run } = useBusy();
+	const set = (k) => (v) => setF((old) => ({ ...old, [k]: v }));
+	const referrer = mode === 'referrer';
+	const orgs = catalog.orgs.filter((o) => o.active !== false && o.kind !== 'referrer');
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => onSaved(await api('POST', '/api/calls', callBody(f, mode))));
+	};
+	const check = (k, label) => html`<label class="check single">
+		<input type="checkbox" name=${k} checked=${f[k]} onChange=${(e) => set(k)(e.currentTarget.checked)} /><span>${label}</span>
+	</label>`;
+	return html`<form class="form" onSubmit=${submit} novalidate>
+		<${FormError} error=${error} fields=${CALL_FIELDS} />
+		<section class="card block" aria-labelledby="c-what">
+			<h2 id="c-what">${t(referrer ? 'help.what' : 'callForm.what')}</h2>
+			${(mode === 'admin' || referrer) && html`<${Select} name="organisation_id" label=${t(referrer ? 'help.organisation' : 'field.organisation')}
+				hint=${referrer ? t('help.organisationHint') : undefined} value=${f.organisation_id} onChange=${set('organisation_id')} error=${error} required
+				empty=${t('common.choose')} options=${orgs.map((o) => ({ value: o.id, label: `${o.name} (${o.municipality})` }))} />`}
+			${mode === 'professional' && html`<fieldset class="checks">
+				<legend>${t('callForm.forWhom')}</legend>
+				<div class="check-list">
+					${['client', 'location'].map((s) => html`<label class="check">
+						<input type="radio" name="source" value=${s} checked=${f.source === s} onChange=${() => set('source')(s)} />
+						<span>${t(`callForm.for_${s}`)}</span></label>`)}
+				</div>
+			</fieldset>`}
+			<${Input} name="title" label=${t(referrer ? 'help.title' : 'field.title')} hint=${t(referrer ? 'help.titleHint' : 'callForm.titleHint')} value=${f.title} onInput=${set('title')} error=${error} required maxlength="160" />
+			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} error=${error} required empty=${t('common.choose')} options=${listOptions('activity')} />
+			<${TextArea} name="description" label=${t(referrer ? 'help.description' : 'field.description')} hint=${referrer ? t('help.descriptionHint') : undefined} value=${f.description} onInput=${set('description')} error=${error} maxlength="4000" rows="5" />
+			<${Input} name="place" label=${t('field.place')} value=${f.place} onInput=${set('place')} error=${error} required maxlength="100" />
+		</section>
+		<section class="card block" aria-labelledby="c-when">
+			<h2 id="c-when">${t('callForm.when')}</h2>
+			<fieldset class="checks">
+				<legend>${t('callForm.scheduleKind')}</legend>
+				<div class="check-list">
+					${['once', 'recurring'].map((s) => html`<label class="check">
+						<input type="radio" name="schedule" value=${s} checked=${f.schedule === s} onChange=${() => set('schedule')(s)} />
+						<span>${t(`callForm.schedule_${s}`)}</span></label>`)}
+				</div>
+			</fieldset>
+			${f.schedule === 'once'
+				? html`<div class="row2">
+					<${Input} name="one_off_date" type="date" label=${t('field.date')} value=${f.one_off_date} onInput=${set('one_off_date')} error=${error} required />
+					<${Input} name="start_time" type="time" label=${t('field.start_time')} value=${f.start_time} onInput=${set('start_time')} error=${error} />
+				</div>`
+				: html`<${AvailabilityGrid} name="dayparts" legend=${t('callForm.dayparts')} value=${f.dayparts} onChange=${set('dayparts')} error=${error} />`}
+			<div class="row2">
+				<${Input} name="duration_minutes" type="number" inputmode="numeric" label=${t('field.duration')} value=${f.duration_minutes} onInput=${set('duration_minutes')} error=${error} min="15" max="1440" />
+				<${Input} name="volunteers_needed" type="number" inputmode="numeric" label=${t('field.volunteers_needed')} value=${f.volunteers_needed} onInput=${set('volunteers_needed')} error=${error} min="1" max="50" />
+			</div>
+			<${Select} name="engagement" label=${t('field.engagement')} value=${f.engagement} onChange=${set('engagement')} error=${error}
+				options=${ENGAGEMENTS.map((e) => ({ value: e, label: t(`engagement.${e}`) }))} />
+		</section>
+		<section class="card block" aria-labelledby="c-needs">
+			<h2 id="c-needs">${t('callForm.needs')}</h2>
+			${check('requires_vog', t('field.requires_vog'))}
+			${check('requires_driving_licence', t('field.requires_driving_licence'))}
+			<${Checks} name="themes" legend=${t('field.themes')} options=${listOptions('theme')} value=${f.themes} onChange=${set('themes')} error=${error} columns />
+			${!referrer && html`
+				<${Checks} name="required_skills" legend=${t('field.required_skills')} options=${listOptions('talent')} value=${f.required_skills} onChange=${set('required_skills')} error=${error} columns />
+				<${Checks} name="required_trainings" legend=${t('field.required_trainings')} options=${listOptions('training')} value=${f.required_trainings} onChange=${set('required_trainings')} error=${error} />
+				<${Checks} name="required_languages" legend=${t('field.required_languages')} options=${listOptions('language')} value=${f.required_languages} onChange=${set('required_languages')} error=${error} columns />`}
+		</section>
+		<div class="form-actions">
+			<button class="btn btn-primary" type="submit" disabled=${busy}>${submitLabel || t('callForm.submit')}</button>
+		</div>
+	</form>`;
+}
+
+export function CallNew() {
+	const role = session.user.role;
+	return html`<${Page} title=${t('calls.new')} intro=${t(role === 'professional' ? 'callForm.introProfessional' : 'callForm.intro')}>
+		<${CallForm} mode=${role} onSaved=${(c) => navigate(`/oproepen/${c.id}?nieuw=1`)} />
+	<//>`;
+}
+
+export function CallDetails({ c }) {
+	const row = (label, value) => value ? html`<div class="dl-row"><dt>${label}</dt><dd>${value}</dd></div>` : null;
+	const needs = [c.requires_vog && t('field.requires_vog'), c.requires_driving_licence && t('field.requires_driving_licence')].filter(Boolean).join(', ');
+	return html`<dl class="dl">
+		${row(t('field.activity'), activityLabel(c.activity))}
+		${row(t('field.organisation'), orgName(c.organisation_id))}
+		${row(t('field.place'), c.place)}
+		${row(t('callForm.when'), when(c))}
+		${row(t('field.duration'), c.duration_minutes ? t('calls.minutes', { n: c.duration_minutes }) : '')}
+		${row(t('field.volunteers_needed'), fmtNumber(c.volunteers_needed))}
+		${row(t('field.engagement'), t(`engagement.${c.engagement}`))}
+		${row(t('callForm.needs'), needs)}
+		${c.themes && c.themes.length > 0 && row(t('field.themes'), html`<${Tags} kind="theme" codes=${c.themes} />`)}
+		${c.required_skills && c.required_skills.length > 0 && row(t('field.required_skills'), html`<${Tags} kind="talent" codes=${c.required_skills} />`)}
+		${c.required_trainings && c.required_trainings.length > 0 && row(t('field.required_trainings'), html`<${Tags} kind="training" codes=${c.required_trainings} />`)}
+		${row(t('calls.posted'), fmtDate(c.created_at))}
+	</dl>
+	${c.description && html`<p class="description">${c.description}</p>`}`;
+}
+
+export function CallPage({ id }) {
+	const role = session.user.role;
+	const { data: c, error, loading, reload } = useLoad(() => get(`/api/calls/${id}`), [id]);
+	const [tick, setTick] = useState(0);
+	const fresh = query().nieuw === '1';
+	if (loading && !c) return html`<${Page} title=${t('calls.call')}><${Loading} /><//>`;
+	if (error) {
+		return html`<${Page} title=${error.status === 403 ? t('error.forbiddenTitle') : t('notFound.title')}>
+			<${Alert} error=${error} /><p><a href="/">${t('notFound.home')}</a></p><//>`;
+	}
+	const staff = STAFF.includes(role);
+	return html`<${Page} title=${c.title} wide intro=${html`<${Status} kind="call" value=${c.status} />`}>
+		${fresh && html`<${Notice}>${t('calls.posted_ok')}<//>`}
+		<div class="split">
+			<div class="split-main">
+				<section class="card" aria-labelledby="h-details">
+					<h2 id="h-details">${t('calls.details')}</h2>
+					<${CallDetails} c=${c} />
+					${staff && html`<${CallStatusActions} c=${c} onChange=${reload} />`}
+				</section>
+				${role === 'volunteer' && html`<${Respond} callId=${c.id} open=${c.status === 'open'} />`}
+				${(staff || role === 'professional') && html`<section class="card" aria-labelledby="h-matches">
+					<h2 id="h-matches">${t('calls.matches')}</h2>
+					<${CallMatches} id=${c.id} tick=${tick} onChange=${() => setTick(tick + 1)} />
+				</section>`}
+			</div>
+			${staff && c.status === 'open' && html`<aside class="split-side wide-side">
+				<section class="card" aria-labelledby="h-cand">
+					<h2 id="h-cand">${t('candidates.title')}</h2>
+					<p class="hint">${t('candidates.intro')}</p>
+					<${Candidates} call=${c} tick=${tick} onMatched=${() => setTick(tick + 1)} />
+				</section>
+			</aside>`}
+		</div>
+	<//>`;
+}
+
+function CallStatusActions({ c, onChange }) {
+	const { busy, error, run } = useBusy();
+	const to = (status) => run(async () => {
+		await api('PATCH', `/api/calls/${c.id}`, { status });
+		onChange();
+	});
+	const next = c.status === 'open' ? ['filled', 'closed', 'cancelled'] : ['open'];
+	return html`<div class="actionbar">
+		${next.map((s) => html`<button type="button" class="btn btn-secondary" disabled=${busy} onClick=${() => to(s)}>${t(`calls.to_${s}`)}</button>`)}
+		<${Alert} error=${error} />
+	</div>`;
+}
+
+function CallMatches({ id, tick, onChange }) {
+	const { data, error, loading, reload } = useLoad(() => get(`/api/matches?call_id=${id}&limit=50`), [id, tick]);
+	if (loading && !data) return html`<${Loading} />`;
+	if (error) return html`<${Alert} error=${error} />`;
+	if (!data.items.length) return html`<p class="muted">${t('calls.noMatches')}</p>`;
+	return html`<${MatchRows} items=${data.items} show="volunteer" actions onChange=${() => {
+		reload();
+		onChange();
+	}} />`;
+}
+
+// The volunteers that fit this call best, each with why; "Koppelen" makes a
+// proposed match that the coordinator then takes through its steps.
+function Candidates({ call, tick, onMatched }) {
+	const { data, error, loading } = useLoad(() => get(`/api/calls/${call.id}/candidates?limit=20`), [call.id, tick]);
+	const { busy, error: actionError, run } = useBusy();
+	const link = (cand) => run(async () => {
+		await api('POST', '/api/matches', { call_id: call.id, volunteer_id: cand.volunteer_id, explanation: (cand.explanation_text || '').slice(0, 200) });
+		onMatched();
+	});
+	if (loading && !data) return html`<${Loading} />`;
+	if (error && error.missing) return html`<${Empty} title=${t('candidates.unavailable')}>${t('candidates.unavailableHint')}<//>`;
+	if (error) return html`<${Alert} error=${error} />`;
+	if (!data.items.length) return html`<${Empty} title=${t('candidates.none')}>${t('candidates.noneHint')}<//>`;
+	return html`<${Alert} error=${actionError} />
+		<ol class="cands">${data.items.map((v) => html`<li class="cand">
+			<div class="cand-head">
+				<a class="li-title" href=${`/vrijwilligers/${v.volunteer_id}`}>${v.first_name} ${v.last_name}</a>
+				<span class="score" title=${t('candidates.score')}>${fmtNumber(v.score * (v.score <= 1 ? 100 : 1))}${v.score <= 1 ? '%' : ''}</span>
+			</div>
+			<p class="muted">${v.place}${v.distance_km !== undefined && v.distance_km !== null ? ` · ${fmtKm(v.distance_km)}` : ''}</p>
+			${v.explanation_text && html`<p class="why"><span class="why-label">${t('suggestions.why')}</span> ${v.explanation_text}</p>`}
+			<button type="button" class="btn btn-primary btn-small" disabled=${busy} onClick=${() => link(v)}
+				aria-label=${t('candidates.linkNamed', { name: `${v.first_name} ${v.last_name}` })}>${t('candidates.link')}</button>
+		</li>`)}</ol>`;
+}
+
+// A volunteer answers a call: "Ik wil dit doen".
+export function Respond({ callId, open }) {
+	const mine = useLoad(() => get(`/api/matches?call_id=${callId}&limit=5`), [callId]);
+	const { busy, error, run } = useBusy();
+	const respond = () => run(async () => {
+		await api('POST', '/api/matches', { call_id: callId });
+		mine.reload();
+	});
+	const existing = mine.data && mine.data.items[0];
+	return html`<section class="card respond" aria-labelledby="h-respond">
+		<h2 id="h-respond">${t('respond.title')}</h2>
+		${mine.loading && !mine.data && html`<${Loading} />`}
+		${existing
+			? html`<p role="status">${t('respond.already')} <${Status} kind="match" value=${existing.status} /></p>
+				<p><a href=${`/koppelingen/${existing.id}`}>${t('respond.follow')}</a></p>`
+			: open
+				? html`<p>${t('respond.body')}</p>
+					<${Alert} error=${error} />
+					<button type="button" class="btn btn-primary" disabled=${busy} onClick=${respond}>${t('respond.submit')}</button>`
+				: html`<p class="muted">${t('respond.closed')}</p>`}
+	</section>`;
+}

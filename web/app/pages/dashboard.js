@@ -1,0 +1,115 @@
+// The coordinator's start page: what needs attention today.
+import { html, get, session, useLoad, orgName, catalog } from '../core.js';
+import { t, fmtDate, fmtNumber } from '../i18n.js';
+import { Page, Loading, Alert, Empty, Status } from '../ui.js';
+
+const OPEN_MATCH = ['proposed', 'contacted', 'accepted', 'active'];
+
+async function loadAttention() {
+	const [calls, applied, ...matches] = await Promise.all([
+		get('/api/calls?status=open&limit=200'),
+		get('/api/volunteers?status=applied&limit=8'),
+		...OPEN_MATCH.map((s) => get(`/api/matches?status=${s}&limit=200`)),
+	]);
+	const busy = new Set(matches.flatMap((m) => m.items.map((x) => x.call_id)));
+	const lonely = calls.items.filter((c) => !busy.has(c.id));
+	return { calls, lonely, applied, proposed: matches[0] };
+}
+
+function Counter({ n, label, href }) {
+	return html`<a class="counter" href=${href}>
+		<span class="counter-n">${fmtNumber(n)}</span>
+		<span class="counter-label">${label}</span>
+	</a>`;
+}
+
+export function Dashboard() {
+	const { data, error, loading } = useLoad(loadAttention, []);
+	const user = session.user;
+	const org = orgName(user.organisation_id);
+	return html`<${Page} title=${t('dashboard.title')} intro=${org ? t('dashboard.introOrg', { org }) : t('dashboard.intro')} wide
+		actions=${html`<a class="btn btn-primary" href="/oproepen/nieuw">${t('calls.new')}</a>`}>
+		${loading && html`<${Loading} />`}
+		<${Alert} error=${error} />
+		${data && html`<${Attention} data=${data} />`}
+	<//>`;
+}
+
+function Attention({ data }) {
+	const proposals = data.proposed.items;
+	return html`
+		<div class="counters">
+			<${Counter} n=${data.lonely.length} label=${t('dashboard.lonelyCalls')} href="/oproepen?status=open" />
+			<${Counter} n=${data.proposed.total} label=${t('dashboard.proposalsWaiting')} href="/koppelingen?status=proposed" />
+			<${Counter} n=${data.applied.total} label=${t('dashboard.intakeWaiting')} href="/vrijwilligers?status=applied" />
+		</div>
+		<div class="columns">
+			<section class="card" aria-labelledby="h-lonely">
+				<h2 id="h-lonely">${t('dashboard.lonelyCalls')}</h2>
+				${data.lonely.length === 0
+					? html`<p class="muted">${t('dashboard.noLonely')}</p>`
+					: html`<ul class="rows">${data.lonely.slice(0, 8).map((c) => html`<li>
+						<a href=${`/oproepen/${c.id}`}>${c.title}</a>
+						<span class="muted">${c.place} · ${t('common.since', { date: fmtDate(c.created_at) })}</span>
+					</li>`)}</ul>`}
+			</section>
+			<section class="card" aria-labelledby="h-prop">
+				<h2 id="h-prop">${t('dashboard.proposalsWaiting')}</h2>
+				${proposals.length === 0
+					? html`<p class="muted">${t('dashboard.noProposals')}</p>`
+					: html`<ul class="rows">${proposals.slice(0, 8).map((m) => html`<li>
+						<a href=${`/koppelingen/${m.id}`}>${t('matches.number', { id: m.id })}</a>
+						<span class="muted">${m.explanation || t('status.match.proposed')}</span>
+					</li>`)}</ul>`}
+				<p><a href="/voorstellen">${t('dashboard.toProposals')}</a></p>
+			</section>
+			<section class="card" aria-labelledby="h-intake">
+				<h2 id="h-intake">${t('dashboard.intakeWaiting')}</h2>
+				${data.applied.items.length === 0
+					? html`<p class="muted">${t('dashboard.noIntake')}</p>`
+					: html`<ul class="rows">${data.applied.items.map((v) => html`<li>
+						<a href=${`/vrijwilligers/${v.id}`}>${v.first_name} ${v.last_name}</a>
+						<span class="muted">${v.place} · ${t('common.since', { date: fmtDate(v.created_at) })}</span>
+					</li>`)}</ul>`}
+			</section>
+		</div>`;
+}
+
+async function loadNetwork() {
+	const [orgs, vols, calls, matches] = await Promise.all([
+		get('/api/organisations?limit=1'), get('/api/volunteers?limit=1'),
+		get('/api/calls?status=open&limit=1'), get('/api/matches?status=active&limit=1'),
+	]);
+	return { orgs: orgs.total, vols: vols.total, calls: calls.total, matches: matches.total };
+}
+
+export function AdminHome() {
+	const { data, error, loading } = useLoad(loadNetwork, []);
+	const attention = useLoad(loadAttention, []);
+	return html`<${Page} title=${t('admin.homeTitle')} intro=${t('admin.homeIntro')} wide>
+		${loading && html`<${Loading} />`}
+		<${Alert} error=${error} />
+		${data && html`<div class="counters">
+			<${Counter} n=${data.orgs} label=${t('admin.countOrgs')} href="/organisaties" />
+			<${Counter} n=${data.vols} label=${t('admin.countVolunteers')} href="/vrijwilligers" />
+			<${Counter} n=${data.calls} label=${t('admin.countCalls')} href="/oproepen?status=open" />
+			<${Counter} n=${data.matches} label=${t('admin.countMatches')} href="/koppelingen?status=active" />
+		</div>`}
+		<div class="columns">
+			<section class="card" aria-labelledby="h-orgs">
+				<h2 id="h-orgs">${t('nav.organisations')}</h2>
+				<p>${t('admin.orgsBody')}</p>
+				<a class="btn btn-secondary" href="/organisaties">${t('admin.toOrgs')}</a>
+			</section>
+			<section class="card" aria-labelledby="h-lists">
+				<h2 id="h-lists">${t('nav.lists')}</h2>
+				<p>${t('admin.listsBody')}</p>
+				<a class="btn btn-secondary" href="/lijsten">${t('admin.toLists')}</a>
+			</section>
+		</div>
+		${attention.data && html`<h2 class="section-title">${t('dashboard.title')}</h2><${Attention} data=${attention.data} />`}
+		${catalog.orgs.length === 0 && html`<${Empty} title=${t('admin.noOrgs')} />`}
+	<//>`;
+}
+
+export { Status };

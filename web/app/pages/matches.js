@@ -1,0 +1,231 @@
+// Matches (koppelingen) and their lifecycle, and the proposal for all open
+// calls at once.
+import { html, useState, useEffect, get, api, qs, query, navigate, session, useLoad, cached, orgName } from '../core.js';
+import { t, fmtDate, fmtNumber } from '../i18n.js';
+import { Page, Loading, Alert, Empty, Status, Pager, Select, Input, useBusy } from '../ui.js';
+
+export const MATCH_STATUSES = ['proposed', 'contacted', 'accepted', 'active', 'declined', 'ended'];
+
+// The name of a call or volunteer, looked up once and cached.
+export function Name({ kind, id, link = true }) {
+	const [doc, setDoc] = useState(undefined);
+	useEffect(() => {
+		let alive = true;
+		cached(kind, id).then((d) => alive && setDoc(d));
+		return () => {
+			alive = false;
+		};
+	}, [kind, id]);
+	const base = kind === 'calls' ? '/oproepen' : '/vrijwilligers';
+	const fallback = t(kind === 'calls' ? 'matches.callN' : 'matches.volunteerN', { id });
+	if (doc === undefined) return html`<span class="muted">${fallback}</span>`;
+	if (doc === null) return html`<span>${fallback}</span>`;
+	const text = kind === 'calls' ? doc.title : `${doc.first_name} ${doc.last_name}`;
+	return link ? html`<a href=${`${base}/${id}`}>${text}</a>` : html`<span>${text}</span>`;
+}
+
+// Rows of matches; show is "call", "volunteer" or "both".
+export function MatchRows({ items, show = 'both', actions, onChange }) {
+	const role = session.user.role;
+	const canSeeVolunteer = role === 'admin' || role === 'coordinator';
+	return html`<ul class="list matches">${items.map((m) => html`<li class="list-item match-row">
+		<div class="li-main">
+			${(show === 'call' || show === 'both') && html`<span class="li-title"><${Name} kind="calls" id=${m.call_id} /></span>`}
+			${(show === 'volunteer' || show === 'both') && html`<span class=${show === 'both' ? 'muted' : 'li-title'}>
+				${canSeeVolunteer ? html`<${Name} kind="volunteers" id=${m.volunteer_id} />` : t('matches.volunteerN', { id: m.volunteer_id })}</span>`}
+			${m.explanation && html`<span class="why small">${m.explanation}</span>`}
+			${m.reason && html`<span class="muted small">${t('matches.reason')}: ${m.reason}</span>`}
+		</div>
+		<div class="li-meta muted small">${t('matches.updated', { date: fmtDate(m.updated_at) })} · <a href=${`/koppelingen/${m.id}`}>${t('matches.open')}<span class="sr-only"> ${t('matches.number', { id: m.id })}</span></a></div>
+		<div class="li-end">
+			<${Status} kind="match" value=${m.status} />
+			${actions && html`<${MatchActions} m=${m} onChange=${onChange} compact />`}
+		</div>
+	</li>`)}</ul>`;
+}
+
+// The next steps a person in this role may take on a match.
+function steps(role, status) {
+	const staff = role === 'admin' || role === 'coordinator';
+	if (staff) {
+		return {
+			proposed: [['contacted', 'matches.toContacted']],
+			contacted: [['accepted', 'matches.toAccepted']],
+			accepted: [['active', 'matches.toActive']],
+			active: [],
+		}[status] || [];
+	}
+	if (role === 'professional') return status === 'accepted' ? [['active', 'matches.confirmWorks']] : [];
+	if (role === 'volunteer') return status === 'contacted' ? [['accepted', 'matches.volunteerYes']] : [];
+	return [];
+}
+
+function canClose(role, status) {
+	if (role === 'volunteer') return ['proposed', 'contacted', 'accepted'].includes(status);
+	if (role === 'professional') return false;
+	return ['proposed', 'contacted', 'accepted', 'active'].includes(status);
+}
+
+export function MatchActions({ m, onChange, compact }) {
+	const role = session.user.role;
+	const { busy, error, setError, run } = useBusy();
+	const [closing, setClosing] = useState(false);
+	const [reason, setReason] = useState('');
+	const to = (status, why) => run(async () => {
+		await api('PATCH', `/api/matches/${m.id}`, why === undefined ? { status } : { status, reason: why });
+		setClosing(false);
+		setReason('');
+		onChange && onChange();
+	});
+	const closeTo = m.status === 'active' ? 'ended' : 'declined';
+	const next = steps(role, m.status);
+	const closable = canClose(role, m.status);
+	if (!next.length && !closable) return null;
+	const fieldId = `reason-${m.id}`;
+	const err = error && error.field === 'reason' ? error : null;
+	return html`<div class=${compact ? 'match-actions compact' : 'match-actions'}>
+		${!closing && next.map(([s, key]) => html`<button type="button" class="btn btn-primary btn-small" disabled=${busy}
+			onClick=${() => to(s)}>${t(key)}</button>`)}
+		${!closing && closable && html`<button type="button" class="btn btn-secondary btn-small" disabled=${busy}
+			onClick=${() => {
+				setError(null);
+				setClosing(true);
+			}}>${t(closeTo === 'ended' ? 'matches.end' : role === 'volunteer' ? 'matches.volunteerNo' : 'matches.decline')}</button>`}
+		${closing && html`<form class="reason-form" onSubmit=${(e) => {
+			e.preventDefault();
+			to(closeTo, reason.trim());
+		}} novalidate>
+			<div class=${err ? 'field field-invalid' : 'field'}>
+				<label for=${fieldId}>${t(closeTo === 'ended' ? 'matches.endReason' : 'matches.declineReason')}</label>
+				<input id=${fieldId} name="reason" value=${reason} maxlength="500" required
+					aria-invalid=${err ? 'true' : undefined} aria-describedby=${err ? `${fieldId}-error` : undefined}
+					onInput=${(e) => setReason(e.currentTarget.value)} />
+				${err && html`<p class="field-error" id=${`${fieldId}-error`}>${err.detail}</p>`}
+			</div>
+			<div class="btn-row">
+				<button type="submit" class="btn btn-danger btn-small" disabled=${busy}>${t(closeTo === 'ended' ? 'matches.endConfirm' : 'matches.declineConfirm')}</button>
+				<button type="button" class="btn btn-quiet btn-small" onClick=${() => setClosing(false)}>${t('common.cancel')}</button>
+			</div>
+		</form>`}
+		${error && !err && html`<p class="field-error" role="alert">${error.detail}</p>`}
+	</div>`;
+}
+
+export function MatchList() {
+	const params = query();
+	const offset = Number(params.offset || 0);
+	const [status, setStatus] = useState(params.status || '');
+	const { data, error, loading, reload } = useLoad(
+		() => get(`/api/matches${qs({ status: params.status, limit: 25, offset })}`), [location.search]);
+	const apply = (s, off = 0) => navigate(`/koppelingen${qs({ status: s, offset: off || '' })}`, true);
+	return html`<${Page} title=${t('matches.title')} intro=${t('matches.intro')} wide>
+		<form class="filters card" role="search" aria-label=${t('matches.filter')} onSubmit=${(e) => {
+			e.preventDefault();
+			apply(status);
+		}}>
+			<${Select} name="status" label=${t('field.matchStatus')} value=${status} onChange=${setStatus} empty=${t('common.all')}
+				options=${MATCH_STATUSES.map((s) => ({ value: s, label: t(`status.match.${s}`) }))} />
+			<div class="filter-actions"><button class="btn btn-primary" type="submit">${t('common.show')}</button></div>
+		</form>
+		${loading && !data && html`<${Loading} />`}
+		<${Alert} error=${error} />
+		${data && (data.items.length === 0
+			? html`<${Empty} title=${t('matches.none')} />`
+			: html`<p class="count" role="status">${t('matches.count', { n: data.total })}</p>
+				<${MatchRows} items=${data.items} actions onChange=${reload} />
+				<${Pager} data=${data} offset=${offset} onOffset=${(o) => apply(params.status, o)} />`)}
+	<//>`;
+}
+
+export function MatchPage({ id }) {
+	const role = session.user.role;
+	const { data: m, error, loading, reload } = useLoad(() => get(`/api/matches/${id}`), [id]);
+	if (loading && !m) return html`<${Page} title=${t('matches.one')}><${Loading} /><//>`;
+	if (error) return html`<${Page} title=${error.status === 403 ? t('error.forbiddenTitle') : t('notFound.title')}><${Alert} error=${error} /><//>`;
+	const staff = role === 'admin' || role === 'coordinator';
+	return html`<${Page} title=${t('matches.number', { id: m.id })} intro=${html`<${Status} kind="match" value=${m.status} />`}>
+		<section class="card" aria-labelledby="h-m">
+			<h2 id="h-m">${t('matches.who')}</h2>
+			<dl class="dl">
+				<div class="dl-row"><dt>${t('matches.call')}</dt><dd><${Name} kind="calls" id=${m.call_id} /></dd></div>
+				<div class="dl-row"><dt>${t('matches.volunteer')}</dt><dd>${staff || role === 'volunteer'
+					? html`<${Name} kind="volunteers" id=${m.volunteer_id} link=${staff} />` : t('matches.volunteerN', { id: m.volunteer_id })}</dd></div>
+				<div class="dl-row"><dt>${t('field.organisation')}</dt><dd>${orgName(m.organisation_id)}</dd></div>
+				${m.explanation && html`<div class="dl-row"><dt>${t('suggestions.why')}</dt><dd>${m.explanation}</dd></div>`}
+				${m.reason && html`<div class="dl-row"><dt>${t('matches.reason')}</dt><dd>${m.reason}</dd></div>`}
+			</dl>
+			<${MatchActions} m=${m} onChange=${reload} />
+		</section>
+		<section class="card" aria-labelledby="h-steps">
+			<h2 id="h-steps">${t('matches.history')}</h2>
+			<ol class="timeline">${(m.events || []).map((e) => html`<li>
+				<${Status} kind="match" value=${e.to} />
+				<span class="muted"> ${fmtDate(e.at, true)}</span>
+				${e.reason && html`<span> · ${e.reason}</span>`}
+			</li>`)}</ol>
+		</section>
+	<//>`;
+}
+
+// A proposal for all open calls at once (an optimal assignment computed by
+// the server); each line can be turned into a match.
+export function Proposals() {
+	const [result, setResult] = useState(null);
+	const [done, setDone] = useState({});
+	const { busy, error, run } = useBusy();
+	const action = useBusy();
+	const propose = () => run(async () => {
+		try {
+			const body = session.user.role === 'coordinator' ? { organisation_id: session.user.organisation_id } : {};
+			setResult(await api('POST', '/api/proposals', body));
+			setDone({});
+		} catch (e) {
+			if (e.missing) {
+				setResult({ unavailable: true });
+				return;
+			}
+			throw e;
+		}
+	});
+	const accept = (p) => action.run(async () => {
+		const m = await api('POST', '/api/matches', { call_id: p.call_id, volunteer_id: p.volunteer_id, explanation: (p.explanation_text || '').slice(0, 200) });
+		setDone((d) => ({ ...d, [`${p.call_id}-${p.volunteer_id}`]: m.id }));
+	});
+	return html`<${Page} title=${t('proposals.title')} intro=${t('proposals.intro')} wide>
+		<div class="actionbar">
+			<button type="button" class="btn btn-primary" disabled=${busy} onClick=${propose}>${busy ? t('proposals.busy') : t('proposals.make')}</button>
+		</div>
+		<${Alert} error=${error || action.error} />
+		${result && result.unavailable && html`<${Empty} title=${t('proposals.unavailable')} />`}
+		${result && result.items && (result.items.length === 0
+			? html`<${Empty} title=${t('proposals.none')} />`
+			: html`<p class="count" role="status">${t('proposals.count', { n: result.items.length })}</p>
+				<ul class="list">${result.items.map((p) => {
+					const made = done[`${p.call_id}-${p.volunteer_id}`];
+					return html`<li class="list-item">
+						<div class="li-main">
+							<span class="li-title"><${Name} kind="calls" id=${p.call_id} /></span>
+							<span><${Name} kind="volunteers" id=${p.volunteer_id} /></span>
+							${p.explanation_text && html`<span class="why small">${p.explanation_text}</span>`}
+						</div>
+						<div class="li-end">
+							${made
+								? html`<a href=${`/koppelingen/${made}`}>${t('proposals.made')}</a>`
+								: html`<button type="button" class="btn btn-primary btn-small" disabled=${action.busy} onClick=${() => accept(p)}>${t('candidates.link')}</button>`}
+						</div>
+					</li>`;
+				})}</ul>`)}
+		<h2 class="section-title">${t('proposals.waiting')}</h2>
+		<${WaitingProposals} />
+	<//>`;
+}
+
+function WaitingProposals() {
+	const { data, error, loading, reload } = useLoad(() => get('/api/matches?status=proposed&limit=50'), []);
+	if (loading && !data) return html`<${Loading} />`;
+	if (error) return html`<${Alert} error=${error} />`;
+	if (!data.items.length) return html`<p class="muted">${t('dashboard.noProposals')}</p>`;
+	return html`<${MatchRows} items=${data.items} actions onChange=${reload} />`;
+}
+
+export { fmtNumber, Input };

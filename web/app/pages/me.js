@@ -1,0 +1,101 @@
+// The volunteer's own pages, phone first: calls that suit me, my profile in
+// plain words, my matches, pause or stop.
+import { html, useState, get, api, query, session, useLoad, forget } from '../core.js';
+import { t } from '../i18n.js';
+import { Page, Loading, Alert, Empty, Notice, useBusy } from '../ui.js';
+import { ProfileForm } from './profile.js';
+import { Suggestions } from './volunteers.js';
+import { MatchRows } from './matches.js';
+
+const myId = () => session.user.volunteer_id;
+
+function useMe() {
+	return useLoad(() => (myId() ? get(`/api/volunteers/${myId()}`) : Promise.resolve(null)), []);
+}
+
+function StatusNote({ v }) {
+	if (!v || v.status === 'active') return null;
+	return html`<div class=${`note note-${v.status}`}><p>${t(`me.status_${v.status}`)}</p>
+		${v.status !== 'applied' && html`<p><a href="/mijn-profiel#pauze">${t('me.changeStatus')}</a></p>`}</div>`;
+}
+
+// "Ik wil dit doen" on a suggestion.
+function RespondButton({ callId }) {
+	const { busy, error, run } = useBusy();
+	const [sent, setSent] = useState(false);
+	const go = () => run(async () => {
+		await api('POST', '/api/matches', { call_id: callId });
+		setSent(true);
+	});
+	if (sent) return html`<p class="ok" role="status">${t('respond.sent')} <a href="/mijn-koppelingen">${t('nav.myMatches')}</a></p>`;
+	return html`<div class="respond-inline">
+		<button type="button" class="btn btn-primary" disabled=${busy} onClick=${go}>${t('respond.submit')}</button>
+		${error && html`<p class="field-error" role="alert">${error.detail}</p>`}
+	</div>`;
+}
+
+export function VolunteerHome() {
+	const me = useMe();
+	const name = me.data ? me.data.first_name : session.user.display_name;
+	return html`<${Page} title=${t('me.hello', { name })} intro=${t('me.intro')}>
+		<${StatusNote} v=${me.data} />
+		<h2 class="section-title">${t('me.suitsYou')}</h2>
+		${myId()
+			? html`<${Suggestions} id=${myId()} respond=${RespondButton} />`
+			: html`<${Empty} title=${t('me.noRecord')} />`}
+		<p class="more"><a href="/oproepen">${t('me.allCalls')}</a></p>
+	<//>`;
+}
+
+export function MyProfile() {
+	const me = useMe();
+	const welcome = query().welkom === '1';
+	return html`<${Page} title=${t('me.profileTitle')} intro=${t('me.profileIntro')}>
+		${welcome && html`<${Notice}>${t('me.welcome')}<//>`}
+		${me.loading && !me.data && html`<${Loading} />`}
+		<${Alert} error=${me.error} />
+		${me.data && html`<${ProfileForm} key=${me.data.updated_at} volunteer=${me.data} mode="self" onSaved=${() => me.reload()} />
+			<${PauseStop} v=${me.data} onChange=${me.reload} />`}
+		${!me.loading && !me.data && !me.error && html`<${Empty} title=${t('me.noRecord')} />`}
+	<//>`;
+}
+
+function PauseStop({ v, onChange }) {
+	const { busy, error, run } = useBusy();
+	const [confirm, setConfirm] = useState('');
+	const to = (status) => run(async () => {
+		await api('PATCH', `/api/volunteers/${v.id}`, { status });
+		forget('volunteers', v.id);
+		setConfirm('');
+		onChange();
+	});
+	return html`<section class="card block" id="pauze" aria-labelledby="h-pause">
+		<h2 id="h-pause">${t('me.pauseTitle')}</h2>
+		<p>${t(`me.now_${v.status}`)}</p>
+		<${Alert} error=${error} />
+		${confirm
+			? html`<div class="confirm" role="group" aria-labelledby="confirm-q">
+				<p id="confirm-q"><strong>${t(`me.confirm_${confirm}`)}</strong></p>
+				<div class="btn-row">
+					<button type="button" class="btn btn-danger" disabled=${busy} onClick=${() => to(confirm)}>${t(`me.yes_${confirm}`)}</button>
+					<button type="button" class="btn btn-quiet" onClick=${() => setConfirm('')}>${t('common.cancel')}</button>
+				</div>
+			</div>`
+			: html`<div class="btn-row">
+				${v.status === 'active' && html`<button type="button" class="btn btn-secondary" onClick=${() => setConfirm('paused')}>${t('me.pause')}</button>`}
+				${(v.status === 'paused' || v.status === 'stopped') && html`<button type="button" class="btn btn-primary" disabled=${busy} onClick=${() => to('active')}>${t('me.resume')}</button>`}
+				${v.status !== 'stopped' && html`<button type="button" class="btn btn-secondary" onClick=${() => setConfirm('stopped')}>${t('me.stop')}</button>`}
+			</div>`}
+	</section>`;
+}
+
+export function MyMatches() {
+	const { data, error, loading, reload } = useLoad(() => get('/api/matches?limit=50'), []);
+	return html`<${Page} title=${t('me.matchesTitle')} intro=${t('me.matchesIntro')}>
+		${loading && !data && html`<${Loading} />`}
+		<${Alert} error=${error} />
+		${data && (data.items.length === 0
+			? html`<${Empty} title=${t('me.noMatches')}><a href="/">${t('me.findCalls')}</a><//>`
+			: html`<${MatchRows} items=${data.items} show="call" actions onChange=${reload} />`)}
+	<//>`;
+}
