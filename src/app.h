@@ -28,6 +28,7 @@ struct app_config {
 
 struct change_entry;
 struct follow;
+struct match_index;
 
 struct app {
 	struct app_config cfg;
@@ -42,6 +43,8 @@ struct app {
 	void (*on_change)(void *ctx, struct db *db, const struct change_entry *c);
 	void *on_change_ctx;
 	struct follow *follow;        /* owned by serve; NULL for other commands */
+	struct match_index *index;    /* the matching engine's index (src/match/match.h); owned
+	                                 by serve, NULL for other commands */
 };
 
 /* Fills cfg with defaults, then the environment (KNOOPPUNT_DATA, …). */

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "auth/password.h"
 #include "cli/cli.h"
+#include "util/testclock.h"
 #include "version.h"
 
 static void usage(FILE *out)
@@ -18,6 +19,10 @@ static void usage(FILE *out)
 	      "  init      maak de database aan [--admin-email E --admin-password W]\n"
 	      "  demo      vul een nieuwe database met het demonetwerk Drechtsteden\n"
 	      "            [--volunteers N] [--seed S]\n"
+	      "  match     koppelvoorstellen met uitleg: --call ID (vrijwilligers voor een\n"
+	      "            oproep), --volunteer ID (oproepen voor een vrijwilliger) of\n"
+	      "            --proposal [--organisation ID] (alle open oproepen) [--limit N]\n"
+	      "  bench match  meet de koppelmachine tegen gewone SQL [--volunteers N]\n"
 	      "  migrate-data  kopieer een SQLite-database naar PostgreSQL\n"
 	      "            --from BESTAND.db --to postgresql://…\n"
 	      "  erase-person  anonimiseer een vrijwilliger --volunteer ID [--reason TEKST]\n"
@@ -58,6 +63,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	struct app app = { .now = app_clock_real };
+	if (testclock_enabled()) { /* tests only: a clock the test sets */
+		app.now = testclock_now;
+		fprintf(stderr, "knooppunt: let op, de klok volgt KNOOPPUNT_NOW\n");
+	}
 	app_config_defaults(&app.cfg);
 	catalog_init(&app.lists);
 	char *rest[argc];
@@ -71,6 +80,10 @@ int main(int argc, char **argv)
 		status = cmd_init(n, rest, &app);
 	else if (strcmp(command, "demo") == 0)
 		status = cmd_demo(n, rest, &app);
+	else if (strcmp(command, "match") == 0)
+		status = cmd_match(n, rest, &app);
+	else if (strcmp(command, "bench") == 0)
+		status = cmd_bench(n, rest, &app);
 	else if (strcmp(command, "erase-person") == 0)
 		status = cmd_erase_person(n, rest, &app);
 	else if (strcmp(command, "retention") == 0)

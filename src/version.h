@@ -1,3 +1,7 @@
+/*
+ * The program's version, as `knooppunt version` prints it and /api/health
+ * reports it. Changed by hand when a release is cut.
+ */
 #ifndef KP_VERSION_H
 #define KP_VERSION_H
 

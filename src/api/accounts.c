@@ -33,15 +33,15 @@ static int add_row(void *ctx, const struct account *a)
 
 int accounts_list(struct api_call *c)
 {
-	if (c->who.role != ROLE_ADMIN && c->who.role != ROLE_COORDINATOR)
+	struct authz_scope scope = authz_list_scope(&c->who, RES_ACCOUNT);
+	if (scope.none)
 		return api_authorise(c, RES_ACCOUNT, ACT_LIST, NULL);
 	struct list_filter f;
 	struct page pg;
 	list_filter_init(&f);
 	if (api_page(c, &pg))
 		return KP_ERR;
-	if (c->who.role == ROLE_COORDINATOR)
-		f.organisation_id = c->who.organisation_id;
+	f.organisation_id = scope.organisation_id;
 	json_t *items = json_array();
 	int64_t total = 0;
 	if (store_account_list(c->db, &f, pg, add_row, items, &total, &c->err)) {

@@ -7,6 +7,7 @@
 
 #include "api/json_in.h"
 #include "api/json_out.h"
+#include "api/suggestions.h"
 #include "model/place.h"
 
 static const char *const fields[] = {
@@ -226,7 +227,8 @@ static int check_references(struct api_call *c, struct call *call)
 		if (v == NULL)
 			return kp_internal(&c->err);
 		int rc = store_volunteer_get(c->db, c->who.volunteer_id, false, v, &c->err);
-		call->organisation_id = v->organisation_id;
+		if (rc == KP_OK) /* v is uninitialised when the lookup failed */
+			call->organisation_id = v->organisation_id;
 		free(v);
 		if (rc)
 			return KP_ERR;
@@ -268,6 +270,8 @@ int calls_create(struct api_call *c)
 	if (rc == KP_OK)
 		rc = api_in_transaction(c, save, call);
 	if (rc == KP_OK)
+		suggestions_after_call(c, call->id);
+	if (rc == KP_OK)
 		rc = reply_call(c, 201, call->id);
 	free(call);
 	return rc;
@@ -279,7 +283,7 @@ int calls_update(struct api_call *c)
 	if (call == NULL)
 		return kp_internal(&c->err);
 	int rc = store_call_get(c->db, c->id, call, &c->err);
-	int64_t org = call->organisation_id;
+	int64_t org = rc == KP_OK ? call->organisation_id : 0;
 	if (rc == KP_OK) {
 		struct authz_target t = target_of(call);
 		rc = api_authorise(c, RES_CALL, ACT_UPDATE, &t);
@@ -294,6 +298,8 @@ int calls_update(struct api_call *c)
 		call->updated_at = c->app->now();
 		rc = api_in_transaction(c, save, call);
 	}
+	if (rc == KP_OK)
+		suggestions_after_call(c, call->id);
 	if (rc == KP_OK)
 		rc = reply_call(c, 200, call->id);
 	free(call);

@@ -484,9 +484,20 @@ int volunteer_journeys(struct api_call *c)
 {
 	struct list_filter f;
 	struct page pg = { PAGE_MAX, 0 };
+	struct volunteer *vol = malloc(sizeof *vol);
+	struct consent k;
+	struct authz_target vt;
 	list_filter_init(&f);
 	f.volunteer_id = c->id;
-	if (api_authorise(c, RES_JOURNEY, ACT_LIST, NULL))
+	if (vol == NULL)
+		return kp_internal(&c->err);
+	/* Only who may see the volunteer sees the journeys, each as far as its organisation. */
+	int rc = store_volunteer_get(c->db, c->id, false, vol, &c->err);
+	if (rc == KP_OK)
+		rc = consents_target(c, vol->organisation_id, vol->id, &k, &vt);
+	free(vol);
+	if (rc || api_authorise(c, RES_VOLUNTEER, ACT_READ, &vt) ||
+	    api_authorise(c, RES_JOURNEY, ACT_LIST, NULL))
 		return KP_ERR;
 	struct visible v = { c, json_array(), 0 };
 	int64_t total = 0;

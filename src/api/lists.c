@@ -67,7 +67,8 @@ static int from_json(struct api_call *c, struct list_item *it, bool creating)
 	                                             NULL };
 	struct kp_error *e = &c->err;
 	if (jin_only(c->body, creating ? create_fields : update_fields, e) ||
-	    (creating && jin_text(c->body, "code", LIST_CODE_MAX, true, it->code, sizeof it->code, e)) ||
+	    (creating &&
+	     jin_text(c->body, "code", LIST_CODE_MAX, true, it->code, sizeof it->code, e)) ||
 	    jin_text(c->body, "label_nl", LIST_LABEL_MAX, creating, it->label_nl,
 	             sizeof it->label_nl, e) ||
 	    jin_text(c->body, "label_en", LIST_LABEL_MAX, false, it->label_en, sizeof it->label_en,

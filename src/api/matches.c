@@ -9,6 +9,7 @@
 #include "api/json_in.h"
 #include "api/json_out.h"
 #include "api/journey.h"
+#include "api/suggestions.h"
 #include "model/call.h"
 #include "model/volunteer.h"
 
@@ -173,6 +174,7 @@ int matches_create(struct api_call *c)
 	m.created_at = m.updated_at = c->app->now();
 	if (api_in_transaction(c, insert, &m))
 		return KP_ERR;
+	suggestions_after_match(c, m.call_id, m.volunteer_id);
 	return reply_match(c, 201, &m);
 }
 
@@ -219,5 +221,6 @@ int matches_update(struct api_call *c)
 	struct transition tr = { &m, to, reason };
 	if (api_in_transaction(c, transition, &tr))
 		return KP_ERR;
+	suggestions_after_match(c, m.call_id, m.volunteer_id);
 	return reply_match(c, 200, &m);
 }

@@ -212,6 +212,8 @@ static int dispatch(struct api_call *c)
 		return kp_fail(&c->err, 400, "invalid_id", "id");
 	if (session_resolve(c))
 		return KP_ERR;
+	if (c->who.role == ROLE_ANONYMOUS && !authz_public_route(found->method, found->pattern))
+		return kp_fail(&c->err, 401, "not_logged_in", "");
 	if (is_write(c->req->method) && c->who.role != ROLE_ANONYMOUS) {
 		const char *token = http_header(c->req, "X-CSRF-Token");
 		if (token == NULL || !secret_equal(token, c->who.csrf_token))

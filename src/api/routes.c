@@ -13,6 +13,7 @@
 #include "api/matches.h"
 #include "api/organisations.h"
 #include "api/session.h"
+#include "api/suggestions.h"
 #include "api/tasks.h"
 #include "api/transfers.h"
 #include "api/volunteers.h"
@@ -56,6 +57,9 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/calls", calls_create },
 	{ "GET", "/api/calls/{id}", calls_show },
 	{ "PATCH", "/api/calls/{id}", calls_update },
+	{ "GET", "/api/calls/{id}/candidates", suggestions_for_call },
+	{ "GET", "/api/volunteers/{id}/suggestions", suggestions_for_volunteer },
+	{ "POST", "/api/proposals", suggestions_proposal },
 
 	{ "GET", "/api/matches", matches_list },
 	{ "POST", "/api/matches", matches_create },

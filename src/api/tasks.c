@@ -200,7 +200,7 @@ static void mail_text(const struct reminder *r, const char *name, char *subject,
 static int mail_task(void *ctx, const struct reminder *r, const char *name)
 {
 	struct mailing *m = ctx;
-	char subject[256], body[1024];
+	char subject[1600], body[4096];
 	m->tasks++;
 	mail_text(r, name, subject, sizeof subject, body, sizeof body);
 	return notify_coordinators(m->db, r->organisation_id, r->key, subject, body, m->now,

@@ -222,7 +222,7 @@ static int organisation_name(struct api_call *c, int64_t id, char *out, size_t c
 static int mail_state(struct api_call *c, const struct transfer *t, const struct volunteer *v)
 {
 	char key[64], from[ORGANISATION_NAME_MAX * 4 + 1], to[ORGANISATION_NAME_MAX * 4 + 1];
-	char subject[256], body[1024];
+	char subject[1600], body[12288];
 	int64_t now = c->app->now();
 	if (organisation_name(c, t->from_organisation, from, sizeof from) ||
 	    organisation_name(c, t->to_organisation, to, sizeof to))
@@ -373,7 +373,7 @@ end:
 static int hand_over(struct api_call *c, const struct transfer *t)
 {
 	struct journey j;
-	char today[11], note[256], from[ORGANISATION_NAME_MAX * 4 + 1];
+	char today[11], note[700], from[ORGANISATION_NAME_MAX * 4 + 1];
 	int64_t now = c->app->now();
 	journey_day_format(journey_day_of(now), today);
 	if (organisation_name(c, t->from_organisation, from, sizeof from))

@@ -9,6 +9,7 @@
 #include "api/consents.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
+#include "api/suggestions.h"
 #include "model/place.h"
 #include "util/parse.h"
 
@@ -271,6 +272,8 @@ int volunteers_create(struct api_call *c)
 	if (rc == KP_OK)
 		rc = api_in_transaction(c, save, &s);
 	if (rc == KP_OK)
+		suggestions_after_volunteer(c, v->id);
+	if (rc == KP_OK)
 		rc = reply_volunteer(c, 201, v->id);
 	free(v);
 	return rc;
@@ -313,6 +316,8 @@ int volunteers_update(struct api_call *c)
 		v->updated_at = c->app->now();
 		rc = api_in_transaction(c, save, &s);
 	}
+	if (rc == KP_OK)
+		suggestions_after_volunteer(c, v->id);
 	if (rc == KP_OK)
 		rc = reply_volunteer(c, 200, v->id);
 	free(v);

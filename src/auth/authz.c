@@ -1,6 +1,7 @@
 #include "auth/authz.h"
 
 #include <stddef.h>
+#include <string.h>
 
 static bool own_org(const struct principal *who, const struct authz_target *t)
 {
@@ -63,8 +64,8 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 	case RES_CALL:
 	case RES_MATCH:
 		return act == ACT_LIST || own_org(who, t);
-	case RES_ACCOUNT:
-		return act == ACT_CREATE && own_org(who, t);
+	case RES_ACCOUNT: /* the list is scoped to the own organisation */
+		return act == ACT_LIST || (act == ACT_CREATE && own_org(who, t));
 	case RES_CONSENT: /* sees it; may record a withdrawal, never widen it */
 		return (act == ACT_READ || act == ACT_DELETE) && own_org(who, t);
 	case RES_JOURNEY:
@@ -78,6 +79,8 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 		return act == ACT_LIST || ((act == ACT_READ || act == ACT_CREATE) && own_org(who, t));
 	case RES_APPRECIATION: /* records trainings; the self-assessment is the volunteer's */
 		return (act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
+	case RES_SUGGESTION: /* candidates, a volunteer's suggestions, proposals */
+		return (act == ACT_LIST || act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
 	default:
 		return false;
 	}
@@ -94,6 +97,8 @@ static bool professional(const struct principal *who, enum resource res, enum ac
 		return act == ACT_LIST || own_org(who, t);
 	case RES_MATCH: /* sees who was matched, confirms that it works */
 		return act == ACT_LIST || ((act == ACT_READ || act == ACT_UPDATE) && own_org(who, t));
+	case RES_SUGGESTION: /* the candidates for a call of the own organisation */
+		return act == ACT_LIST && own_org(who, t);
 	default:
 		return false;
 	}
@@ -128,6 +133,8 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 		                            act == ACT_UPDATE) && self(who, t));
 	case RES_APPRECIATION: /* keeps the own certificates and self-assessment */
 		return act != ACT_LIST && act != ACT_DELETE && act != ACT_EXPORT && self(who, t);
+	case RES_SUGGESTION: /* the calls that suit me */
+		return act == ACT_READ && self(who, t);
 	default:
 		return false;
 	}
@@ -187,6 +194,28 @@ bool authz_allows(const struct principal *who, enum resource res, enum action ac
 	default:
 		return false;
 	}
+}
+
+bool authz_public_route(const char *method, const char *pattern)
+{
+	/* Health, logging in and out, sign-up, and the public social map. */
+	static const char *const open[][2] = {
+		{ "GET", "/api/health" },
+		{ "GET", "/api/session" },
+		{ "POST", "/api/session" },
+		{ "DELETE", "/api/session" },
+		{ "POST", "/api/signup" },
+		{ "GET", "/api/organisations" },
+		{ "GET", "/api/organisations/{id}" },
+		{ "GET", "/api/organisations/{id}/journey-settings" },
+		{ "GET", "/api/lists" },
+		{ "GET", "/api/lists/{kind}" },
+		{ "GET", "/api/journey/definitions" },
+	};
+	for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
+		if (strcmp(method, open[i][0]) == 0 && strcmp(pattern, open[i][1]) == 0)
+			return true;
+	return false;
 }
 
 struct authz_scope authz_list_scope(const struct principal *who, enum resource res)

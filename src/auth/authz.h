@@ -33,6 +33,8 @@ enum resource {
 	RES_TASK,           /* the coordinator's tasks and reminders */
 	RES_APPRECIATION,   /* trainings and certificates, EVC-A self-assessment */
 	RES_OUTBOX,         /* e-mails waiting to be sent */
+	RES_SUGGESTION,     /* matching: LIST a call's candidate volunteers, READ a
+	                       volunteer's suggested calls, CREATE a batch proposal */
 	RES_COUNT
 };
 
@@ -64,5 +66,10 @@ struct authz_scope {
 };
 
 struct authz_scope authz_list_scope(const struct principal *who, enum resource res);
+
+/* Whether a caller without a session may use the route at all (method and
+ * pattern as in the route table). Every other route answers 401 before its
+ * input is looked at, so anonymous callers learn nothing about ids or fields. */
+bool authz_public_route(const char *method, const char *pattern);
 
 #endif

@@ -23,6 +23,8 @@ void cli_print_error(const struct kp_error *err);
 int cmd_serve(int argc, char **argv, struct app *app);
 int cmd_init(int argc, char **argv, struct app *app);
 int cmd_demo(int argc, char **argv, struct app *app);
+int cmd_match(int argc, char **argv, struct app *app);
+int cmd_bench(int argc, char **argv, struct app *app);
 int cmd_erase_person(int argc, char **argv, struct app *app);
 int cmd_retention(int argc, char **argv, struct app *app);
 

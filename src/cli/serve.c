@@ -10,6 +10,7 @@
 #include "auth/ratelimit.h"
 #include "cli/cli.h"
 #include "http/http.h"
+#include "match/match.h"
 #include "sync/follow.h"
 #include "sync/jobs.h"
 #include "util/parse.h"
@@ -33,13 +34,29 @@ static int job_period_override(void)
 	return (int)v;
 }
 
+/* The matching index, loaded after the follower noted where the change log
+   ends and kept fresh by it (and by the API right after its own writes). */
+static int load_index(struct app *app, struct kp_error *err)
+{
+	struct db *db = db_pool_acquire(app->pool);
+	int rc = match_index_new(&app->lists, &app->index, err);
+	if (rc == KP_OK)
+		rc = match_index_load(app->index, db, err);
+	db_pool_release(app->pool, db);
+	if (rc == KP_OK) {
+		app->on_change = match_index_on_change;
+		app->on_change_ctx = app->index;
+	}
+	return rc;
+}
+
 /* Follows the change log and runs the scheduled jobs once per network. */
 static int start_sync(struct app *app, struct jobs **jobs, struct kp_error *err)
 {
 	char server[128];
 	snprintf(server, sizeof server, "%s:%d", app->cfg.host, app->cfg.port);
 	if (follow_open(app->cfg.db_path, apply_change, app, &app->follow, err) ||
-	    follow_start(app->follow, FOLLOW_INTERVAL_MS, err) ||
+	    load_index(app, err) || follow_start(app->follow, FOLLOW_INTERVAL_MS, err) ||
 	    jobs_open(app->cfg.db_path, jobs_builtin, jobs_builtin_count, server,
 	              job_period_override(), app->now, app, jobs, err) ||
 	    jobs_start(*jobs, JOBS_TICK_MS, err))
@@ -113,6 +130,9 @@ end:
 	jobs_close(jobs);
 	follow_close(app->follow);
 	app->follow = NULL;
+	app->on_change = NULL;
+	match_index_free(app->index);
+	app->index = NULL;
 	retention_job_stop(retention);
 	ratelimit_free(app->login_limit);
 	app->login_limit = NULL;

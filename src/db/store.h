@@ -386,8 +386,8 @@ int store_competences(struct db *db, int64_t volunteer_id, competence_fn each, v
 struct outbox_mail {
 	int64_t id;
 	char recipient[255];
-	char subject[256];
-	char body[4096];
+	char subject[1600];
+	char body[12288];         /* large enough for a transfer message with its names */
 	char dedupe_key[96];
 	int64_t organisation_id;
 	int64_t created_at;

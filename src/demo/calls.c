@@ -113,7 +113,8 @@ static void schedule(struct demo_gen *g, struct call *c, struct demo_call *d, in
 	if (status >= 0)
 		d->status = status;
 	bool past = d->status == CALL_CLOSED || d->status == CALL_CANCELLED;
-	d->one_off = rng_chance(&g->rng, 500) && status != CALL_FILLED;
+	d->one_off = status != CALL_FILLED &&
+	             rng_chance(&g->rng, d->status == CALL_FILLED ? 150 : 500);
 	if (d->one_off) {
 		demo_date(g, past ? -rng_range(&g->rng, 1, 120) : rng_range(&g->rng, 1, 42),
 		          c->one_off_date);
@@ -132,8 +133,10 @@ static void schedule(struct demo_gen *g, struct call *c, struct demo_call *d, in
 	}
 	if (strcmp(vocab_activities[d->activity].code, "uitstapjes") == 0)
 		d->needed = rng_range(&g->rng, 2, 6);
+	/* Days since posting, by status; a recurring call may stand for a year. */
 	static const int age_lo[] = { 0, 10, 60, 60 }, age_hi[] = { 30, 90, 365, 365 };
-	int age = rng_range(&g->rng, age_lo[d->status], age_hi[d->status]);
+	int age = rng_range(&g->rng, age_lo[d->status],
+	                    d->one_off || d->status != CALL_OPEN ? age_hi[d->status] : 365);
 	d->created_at = g->now - (int64_t)age * DAY - rng_range(&g->rng, 0, DAY - 1);
 	c->created_at = d->created_at;
 	c->updated_at = d->created_at + (int64_t)rng_range(&g->rng, 0, age) * DAY;
@@ -184,6 +187,7 @@ static void pick_origin(struct demo_gen *g, int i, struct call *c, struct demo_c
 {
 	static const int source_w[CALL_SOURCE_COUNT] = { 30, 20, 20, 15, 15 };
 	*loc = NULL;
+	d->offer = -1;
 	c->source = i < 2 ? SOURCE_ORGANISATION : rng_weighted(&g->rng, source_w, CALL_SOURCE_COUNT);
 	d->org = i < 2 ? ORG_ZONNEBLOEM : pick_org(g);
 	d->municipality = region_index(demo_orgs[d->org].municipality);
@@ -204,8 +208,8 @@ static void pick_origin(struct demo_gen *g, int i, struct call *c, struct demo_c
 		if (g->n_active[m] == 0) {
 			c->source = SOURCE_ORGANISATION;
 		} else {
-			const struct demo_vol *v = &g->vols[g->active[m][rng_below(&g->rng,
-			                                                 (uint32_t)g->n_active[m])]];
+			d->offer = g->active[m][rng_below(&g->rng, (uint32_t)g->n_active[m])];
+			const struct demo_vol *v = &g->vols[d->offer];
 			d->org = v->org;
 			d->municipality = m;
 			c->volunteer_id = v->id;

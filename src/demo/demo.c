@@ -16,6 +16,16 @@ void demo_date(const struct demo_gen *g, int days, char out[11])
 	parse_format_date(g->now + (long long)days * 86400, out);
 }
 
+int demo_year(const struct demo_gen *g)
+{
+	char today[11];
+	long long year = 2000;
+	demo_date(g, 0, today);
+	today[4] = '\0';
+	(void)parse_int(today, 1970, 9999, &year);
+	return (int)year;
+}
+
 static int count_one(void *ctx, const struct organisation *o)
 {
 	(void)ctx;

@@ -13,6 +13,7 @@
 #ifndef KP_DEMO_GEN_H
 #define KP_DEMO_GEN_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "app.h"
@@ -112,6 +113,8 @@ struct demo_vol {
 	uint8_t org, municipality;
 	uint8_t open, max;           /* open matches and max_matches */
 	uint8_t vog_valid, licence;
+	uint8_t scope;               /* enum consent_scope: who beyond `org` may see them */
+	uint16_t allowed;            /* scope organisations: bit per index in demo_orgs */
 };
 
 #define DEMO_CALL_MATCHES 16
@@ -120,6 +123,7 @@ struct demo_call {
 	int org, municipality, activity;
 	int status;                  /* enum call_status */
 	int needed;
+	int offer;                   /* a volunteer's offer: index in vols, else -1 */
 	int one_off;                 /* 1: one date; 0: recurring day-parts */
 	int client;                  /* who a hulpvraag is for: index in the texts' clients */
 	int requires_vog, requires_licence;
@@ -152,10 +156,18 @@ struct demo_gen {
 
 /* Writes the date `days` after (negative: before) g->now as YYYY-MM-DD. */
 void demo_date(const struct demo_gen *g, int days, char out[11]);
+/* The current year of g->now. */
+int demo_year(const struct demo_gen *g);
 
 int demo_add_organisations(struct demo_gen *g, struct kp_error *err);
 int demo_add_accounts(struct demo_gen *g, struct kp_error *err);
 int demo_add_volunteers(struct demo_gen *g, int n, struct kp_error *err);
+/* consents.c: records the consent of vols[i], given when they signed up;
+   lived experience is kept only with its explicit consent. */
+int demo_add_consent(struct demo_gen *g, int i, int64_t given_at, bool experience,
+                     struct kp_error *err);
+/* May vols[i] be matched to a call of organisation index org? */
+bool demo_consent_allows(const struct demo_gen *g, int i, int org);
 int demo_add_calls(struct demo_gen *g, int n, struct kp_error *err);
 int demo_add_matches(struct demo_gen *g, struct kp_error *err);
 

@@ -1,7 +1,8 @@
 /* The demo matches (koppelingen) in every state, each built step by step
    through the store so that every transition is recorded with its time and
-   actor. Only active volunteers are matched, and an open match counts
-   against the volunteer's max_matches. */
+   actor. Only active volunteers are matched, only for organisations their
+   consent lets see them, and an open match counts against the volunteer's
+   max_matches. */
 #include <stdio.h>
 #include <string.h>
 
@@ -16,14 +17,17 @@ static bool is_open(int state)
 	return state != MATCH_DECLINED && state != MATCH_ENDED;
 }
 
-static bool suits(const struct demo_call *c, const struct demo_vol *v, int state,
+static bool suits(const struct demo_gen *g, const struct demo_call *c, int vol, int state,
                   bool must_like)
 {
+	const struct demo_vol *v = &g->vols[vol];
 	if (is_open(state) && v->open >= v->max)
 		return false;
 	if ((c->requires_vog && !v->vog_valid) || (c->requires_licence && !v->licence))
 		return false;
 	if (must_like && !(v->activities & (1u << c->activity)))
+		return false;
+	if (!demo_consent_allows(g, vol, c->org))
 		return false;
 	for (int i = 0; i < c->n_matched; i++)
 		if (c->matched[i] == v->id)
@@ -32,17 +36,20 @@ static bool suits(const struct demo_call *c, const struct demo_vol *v, int state
 }
 
 /* An active volunteer for the call, preferably nearby and liking the
-   activity; -1 when none was found in a bounded number of draws. */
+   activity; -1 when none was found in a bounded number of draws. A
+   volunteer's offer is only ever matched to the volunteer who made it. */
 static int pick_volunteer(struct demo_gen *g, const struct demo_call *c, int state)
 {
 	if (c->n_matched >= DEMO_CALL_MATCHES)
 		return -1;
+	if (c->offer >= 0)
+		return c->n_matched == 0 && suits(g, c, c->offer, state, false) ? c->offer : -1;
 	for (int tries = 0; tries < 48; tries++) {
 		int m = tries < 32 ? c->municipality : (int)rng_below(&g->rng, DEMO_MUNICIPALITIES);
 		if (g->n_active[m] == 0)
 			continue;
 		int i = g->active[m][rng_below(&g->rng, (uint32_t)g->n_active[m])];
-		if (suits(c, &g->vols[i], state, tries < 24))
+		if (suits(g, c, i, state, tries < 24))
 			return i;
 	}
 	return -1;
@@ -102,6 +109,7 @@ static int add_match(struct demo_gen *g, int call, int vol, int state, struct kp
 	if (t > g->now - 3600)
 		t = g->now - 3600 > c->created_at ? g->now - 3600 : c->created_at;
 	int64_t room = g->now - 60 - t > 0 ? g->now - 60 - t : 0;
+	room = room / 100 * rng_range(&g->rng, 50, 95);   /* the last step not always today */
 	struct match m = { .call_id = c->id, .volunteer_id = v->id, .status = MATCH_PROPOSED };
 	m.score = (v->activities & (1u << c->activity) ? 0.70 : 0.50) + rng_below(&g->rng, 30) / 100.0;
 	explain(c, v, &m);
@@ -189,7 +197,8 @@ static int complete_states(struct demo_gen *g, struct kp_error *err)
 {
 	for (int s = 0; s < MATCH_STATUS_COUNT; s++) {
 		for (int call = 2; call < g->n_calls && g->sum->matches_by_status[s] == 0; call++) {
-			if (g->calls[call].status != CALL_OPEN || g->calls[call].one_off)
+			if (g->calls[call].status != CALL_OPEN || g->calls[call].one_off ||
+			    g->calls[call].offer >= 0)
 				continue;
 			int v = pick_volunteer(g, &g->calls[call], s);
 			if (v >= 0 && add_match(g, call, v, s, err))

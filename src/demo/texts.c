@@ -85,12 +85,13 @@ void texts_call_title(struct rng *r, const struct demo_call *c, int source,
                       const char *location, const char *place, char *out, size_t cap)
 {
 	const struct vocab_activity *a = &vocab_activities[c->activity];
-	if (source == SOURCE_VOLUNTEER)
-		snprintf(out, cap, "Aanbod van een vrijwilliger: %s in %s", a->noun, place);
+	if (source == SOURCE_VOLUNTEER)   /* lower case after the colon; nouns start in ASCII */
+		snprintf(out, cap, "Aanbod van een vrijwilliger: %c%s in %s", a->noun[0] - 'A' + 'a',
+		         a->noun + 1, place);
 	else if (source == SOURCE_CLIENT || source == SOURCE_REFERRER)
 		snprintf(out, cap, "%s voor %s in %s", a->noun, clients[c->client].who, place);
 	else if (location != NULL)
-		snprintf(out, cap, "%s in %s", PICK(r, a->titles), location);
+		snprintf(out, cap, "%s (%s)", PICK(r, a->titles), location);
 	else
 		snprintf(out, cap, "%s in %s", PICK(r, a->titles), place);
 }

@@ -232,17 +232,29 @@ static void pick_status_dates(struct demo_gen *g, struct volunteer *v, int age, 
 		demo_date(g, -rng_range(&g->rng, 10, 2000), v->vog_date);
 }
 
+/* Hours per week, forms of engagement and how many matches at once. */
+static void pick_rhythm(struct demo_gen *g, struct volunteer *v)
+{
+	static const int hours[] = { 1, 2, 3, 4, 6, 8, 12, 16 };
+	static const int hour_w[] = { 5, 20, 20, 20, 15, 10, 6, 4 };
+	static const int engagement_permille[ENGAGEMENT_COUNT] = { 300, 500, 150, 550 };
+	static const int cap_w[] = { 70, 24, 6 };
+	v->hours_per_week = hours[rng_weighted(&g->rng, hour_w, 8)];
+	for (int e = 0; e < ENGAGEMENT_COUNT; e++)
+		if (rng_chance(&g->rng, engagement_permille[e]))
+			v->engagement |= 1u << e;
+	if (v->engagement == 0)
+		v->engagement = 1u << ENGAGEMENT_FLEXIBLE;
+	v->max_matches = 1 + rng_weighted(&g->rng, cap_w, 3);
+}
+
 /* A full random profile for volunteer number i living in municipality m. */
 static void make_profile(struct demo_gen *g, struct volunteer *v, int i, int m, int *org,
                          uint32_t *liked, bool *experienced)
 {
 	int age = pick_age(&g->rng), years, motive, talent;
 	struct names_person who;
-	char now_year[5];
-	demo_date(g, 0, v->started_on);
-	memcpy(now_year, v->started_on, 4);
-	now_year[4] = '\0';
-	v->birth_year = (int)strtol(now_year, NULL, 10) - age;
+	v->birth_year = demo_year(g) - age;
 	*org = pick_org(g, m);
 	v->organisation_id = g->org_id[*org];
 	pick_contact(g, v, i, &who);
@@ -256,17 +268,7 @@ static void make_profile(struct demo_gen *g, struct volunteer *v, int i, int m, 
 	pick_trainings(g, v, *liked, years);
 	pick_languages(g, v, age, &who);
 	v->availability = pick_availability(g, age);
-	static const int hours[] = { 1, 2, 3, 4, 6, 8, 12, 16 };
-	static const int hour_w[] = { 5, 20, 20, 20, 15, 10, 6, 4 };
-	v->hours_per_week = hours[rng_weighted(&g->rng, hour_w, 8)];
-	static const int engagement_permille[ENGAGEMENT_COUNT] = { 300, 500, 150, 550 };
-	for (int e = 0; e < ENGAGEMENT_COUNT; e++)
-		if (rng_chance(&g->rng, engagement_permille[e]))
-			v->engagement |= 1u << e;
-	if (v->engagement == 0)
-		v->engagement = 1u << ENGAGEMENT_FLEXIBLE;
-	static const int cap_w[] = { 70, 24, 6 };
-	v->max_matches = 1 + rng_weighted(&g->rng, cap_w, 3);
+	pick_rhythm(g, v);
 	texts_motivation(&g->rng, activity, theme, motive, talent, v->motivation_text,
 	                 sizeof v->motivation_text);
 }
@@ -295,10 +297,7 @@ static void make_demo_profile(struct demo_gen *g, struct volunteer *v, uint32_t 
 	v->max_matches = 2;
 	demo_date(g, -200, v->vog_date);
 	demo_date(g, -3 * 365, v->started_on);
-	char year[5];
-	memcpy(year, v->started_on, 4);
-	year[4] = '\0';
-	v->birth_year = (int)strtol(year, NULL, 10) + 3 - 62;
+	v->birth_year = demo_year(g) - 62;
 	v->created_at = v->updated_at = g->now - 3 * 365 * (int64_t)DAY;
 	*liked = 0;
 	for (int i = 0; i < 4; i++) {
@@ -391,6 +390,8 @@ int demo_add_volunteers(struct demo_gen *g, int n, struct kp_error *err)
 		if (i == 0)
 			g->demo_volunteer = v->id;
 		record(g, v, org, m, liked, experienced);
+		if (demo_add_consent(g, g->n_vols - 1, v->created_at, experienced, err))
+			goto end;
 	}
 	ret = KP_OK;
 end:

@@ -51,6 +51,11 @@ void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now
 	q->clon = c->lon;
 	q->cos_lat = cos(q->clat * M_PI / 180.0);
 	q->km_lon = q->cos_lat * KM_PER_DEG;
+	q->idf_all = 0;
+	for (int i = 0; i < c->n_terms; i++) {
+		q->idf[i] = mtext_idf(&ix->text, c->terms[i]);
+		q->idf_all += q->idf[i];
+	}
 }
 
 int mf_check(const struct match_index *ix, uint32_t s, const struct mquery *q)
@@ -79,4 +84,16 @@ int mf_check(const struct match_index *ix, uint32_t s, const struct mquery *q)
 	if (!mf_unpaired(ix, s, c))
 		return MF_PAIRED;
 	return MF_OK;
+}
+
+int64_t mf_paired_passing(const struct match_index *ix, const struct mquery *q)
+{
+	int64_t n = 0;
+	for (int i = 0; i < q->c->n_paired; i++) {
+		uint32_t s;
+		double d2;
+		if (mhash_get(&ix->vid, q->c->paired[i], &s) && mf_pass_base(ix, s, q, &d2))
+			n++;
+	}
+	return n;
 }

@@ -22,6 +22,8 @@ struct mquery {
 	double clat, clon;      /* the call's position (from its floats) */
 	double cos_lat;         /* cos of the call's latitude */
 	double km_lon;          /* km per degree of longitude there */
+	double idf[MCALL_TERMS_MAX]; /* idf of each of the call's terms */
+	double idf_all;         /* their sum */
 };
 
 /* Fills q for call c at time now. */
@@ -67,20 +69,22 @@ static inline bool mf_time(const struct match_index *ix, uint32_t s, const struc
 	return (ix->v.avail[s] & c->need) != 0;
 }
 
+/* The requirement masks are tested first so that a call without such a
+   requirement (most of them) never loads the volunteer's mask. */
 static inline bool mf_trainings(const struct match_index *ix, uint32_t s, const struct mcall *c)
 {
-	return (c->train & ~ix->v.mask[LIST_TRAINING][s]) == 0;
+	return c->train == 0 || (c->train & ~ix->v.mask[LIST_TRAINING][s]) == 0;
 }
 
 static inline bool mf_skills(const struct match_index *ix, uint32_t s, const struct mcall *c)
 {
-	return (c->talent & ~ix->v.mask[LIST_TALENT][s]) == 0;
+	return c->talent == 0 || (c->talent & ~ix->v.mask[LIST_TALENT][s]) == 0;
 }
 
 /* Speaks every language the call names. */
 static inline bool mf_languages(const struct match_index *ix, uint32_t s, const struct mcall *c)
 {
-	return (c->lang & ~ix->v.mask[LIST_LANGUAGE][s]) == 0;
+	return c->lang == 0 || (c->lang & ~ix->v.mask[LIST_LANGUAGE][s]) == 0;
 }
 
 static inline bool mf_licence(const struct match_index *ix, uint32_t s, const struct mcall *c)
@@ -122,9 +126,13 @@ static inline bool mf_unpaired(const struct match_index *ix, uint32_t s, const s
 	               mf_cmp_i64) == NULL;
 }
 
-/* All hard requirements, cheapest first; sets *d2 when they pass. */
-static inline bool mf_pass(const struct match_index *ix, uint32_t s, const struct mquery *q,
-                           double *d2)
+/* Every hard requirement but mf_unpaired, cheapest first; sets *d2 when
+   they pass. A scan checks mf_unpaired only for the few volunteers that
+   would make its top, and corrects its count with mf_paired_passing. */
+static inline __attribute__((always_inline)) bool mf_pass_base(const struct match_index *ix,
+                                                               uint32_t s,
+                                                               const struct mquery *q,
+                                                               double *d2)
 {
 	const struct mcall *c = q->c;
 	if (!mf_active(ix, s) || !mf_capacity(ix, s) || !mf_consent(ix, s, c) ||
@@ -132,8 +140,19 @@ static inline bool mf_pass(const struct match_index *ix, uint32_t s, const struc
 	    !mf_languages(ix, s, c) || !mf_licence(ix, s, c) || !mf_vog(ix, s, q))
 		return false;
 	*d2 = mf_dist2(ix, s, q);
-	return mf_distance(ix, s, *d2) && mf_unpaired(ix, s, c);
+	return mf_distance(ix, s, *d2);
 }
+
+/* All hard requirements; sets *d2 when they pass. */
+static inline bool mf_pass(const struct match_index *ix, uint32_t s, const struct mquery *q,
+                           double *d2)
+{
+	return mf_pass_base(ix, s, q, d2) && mf_unpaired(ix, s, q->c);
+}
+
+/* How many of the volunteers already paired with the call pass every other
+   requirement (they were counted by a scan with mf_pass_base). */
+int64_t mf_paired_passing(const struct match_index *ix, const struct mquery *q);
 
 /* The first requirement slot s fails for q, or MF_OK (for tests and tools). */
 int mf_check(const struct match_index *ix, uint32_t s, const struct mquery *q);

@@ -356,6 +356,8 @@ static int fill_slot(struct match_index *ix, uint32_t s, const struct feed_volun
 	v->avail[s] = fv->availability & DAYPART_ALL;
 	v->vog_day[s] = fv->vog_date[0] ? (int32_t)parse_date_days(fv->vog_date) : 0;
 	v->max_km[s] = (uint8_t)(fv->max_distance_km > 255 ? 255 : fv->max_distance_km);
+	if (v->max_km[s] > ix->grid.reach_km)
+		ix->grid.reach_km = v->max_km[s];
 	v->max_matches[s] = (uint8_t)(fv->max_matches > 255 ? 255 : fv->max_matches);
 	v->flags[s] = VF_LIVE | (fv->driving_licence ? VF_LICENCE : 0);
 	return 0;
@@ -384,10 +386,14 @@ int mix_put_volunteer(struct match_index *ix, const struct feed_volunteer *fv,
 		return 0;
 	if (!known)
 		return new_slot(ix, fv->id, &s) ? -1 : fill_slot(ix, s, fv, items, n_items);
-	/* A sorted slot stays put only when the volunteer stays in its cell. */
+	/* A sorted slot stays put only when cell and organisation stay the same. */
 	int cell = grid_cell(&ix->grid, (float)fv->lat, (float)fv->lon);
+	uint16_t org;
+	if (mix_org_slot(ix, fv->organisation_id, &org))
+		return -1;
 	bool in_place = s >= ix->v.sorted ||
-	                (cell >= 0 && cell == grid_cell(&ix->grid, ix->v.lat[s], ix->v.lon[s]));
+	                (cell >= 0 && cell == grid_cell(&ix->grid, ix->v.lat[s], ix->v.lon[s]) &&
+	                 org == ix->v.org[s]);
 	if (in_place) {
 		ix->dead--; /* kill_slot counted it */
 		if (fill_slot(ix, s, fv, items, n_items))
@@ -621,18 +627,43 @@ static int repack_terms(struct match_index *ix)
 	return 0;
 }
 
+/* The live slots ordered by organisation (a counting sort), then UINT32_MAX;
+   the stable sort by cell that follows leaves each cell ordered by organisation. */
+static int by_org(const struct match_index *ix, uint32_t *order)
+{
+	uint32_t *count = calloc((size_t)ix->n_orgs + 1, sizeof *count);
+	if (count == NULL)
+		return -1;
+	uint32_t live = 0;
+	for (uint32_t s = 0; s < ix->v.n; s++)
+		if (ix->v.flags[s] & VF_LIVE) {
+			count[ix->v.org[s] + 1]++;
+			live++;
+		}
+	for (uint32_t o = 0; o < ix->n_orgs; o++)
+		count[o + 1] += count[o];
+	for (uint32_t s = 0; s < ix->v.n; s++)
+		if (ix->v.flags[s] & VF_LIVE)
+			order[count[ix->v.org[s]]++] = s;
+	if (live < ix->v.n)
+		order[live] = UINT32_MAX;
+	free(count);
+	return 0;
+}
+
 int mix_rebuild(struct match_index *ix)
 {
 	struct mgrid g;
 	int cells, rc = -1;
-	uint32_t *fill = NULL, *order = NULL;
+	uint32_t *fill = NULL, *order = NULL, *sorted = NULL;
 	if (grid_shape(&ix->v, &g, &cells))
 		return -1;
 	g.start = calloc((size_t)cells + 1, sizeof *g.start);
 	g.max_km = calloc((size_t)cells, 1);
 	fill = malloc((size_t)cells * sizeof *fill);
 	order = malloc((ix->v.n ? ix->v.n : 1) * sizeof *order);
-	if (g.start == NULL || g.max_km == NULL || fill == NULL || order == NULL)
+	sorted = malloc((ix->v.n ? ix->v.n : 1) * sizeof *sorted);
+	if (g.start == NULL || g.max_km == NULL || fill == NULL || order == NULL || sorted == NULL)
 		goto end;
 	for (uint32_t s = 0; s < ix->v.n; s++)
 		if (ix->v.flags[s] & VF_LIVE)
@@ -641,16 +672,21 @@ int mix_rebuild(struct match_index *ix)
 		g.start[c + 1] += g.start[c];
 	memcpy(fill, g.start, (size_t)cells * sizeof *fill);
 	uint32_t live = 0;
-	for (uint32_t s = 0; s < ix->v.n; s++) {
-		if (!(ix->v.flags[s] & VF_LIVE))
-			continue;
+	if (by_org(ix, order))
+		goto end;
+	for (uint32_t i = 0; i < ix->v.n; i++) {
+		uint32_t s = order[i];
+		if (s == UINT32_MAX)
+			break;
 		int c = grid_cell(&g, ix->v.lat[s], ix->v.lon[s]);
-		order[fill[c]++] = s;
+		sorted[fill[c]++] = s;
 		if (ix->v.max_km[s] > g.max_km[c])
 			g.max_km[c] = ix->v.max_km[s];
+		if (ix->v.max_km[s] > g.reach_km)
+			g.reach_km = ix->v.max_km[s];
 		live++;
 	}
-	if (permute(ix, order, live) || repack_terms(ix))
+	if (permute(ix, sorted, live) || repack_terms(ix))
 		goto end;
 	free(ix->grid.start);
 	free(ix->grid.max_km);
@@ -668,6 +704,7 @@ end:
 	free(g.max_km);
 	free(fill);
 	free(order);
+	free(sorted);
 	return rc;
 }
 

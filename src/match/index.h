@@ -2,7 +2,8 @@
  * Inside the match index: the data layout shared by the files of src/match/.
  *
  * Volunteers are a struct of arrays indexed by slot. Slots [0, sorted) are
- * ordered by grid cell, so that the volunteers near a call are contiguous;
+ * ordered by grid cell and within a cell by organisation slot, so that the
+ * volunteers near a call (and those of one organisation) are contiguous;
  * cell c holds slots [grid.start[c], grid.start[c + 1]) and grid.max_km[c]
  * is at least the largest max travel distance in it. Slots [sorted, n) are
  * the overflow: volunteers added or moved since the last rebuild, scanned
@@ -74,6 +75,7 @@ struct mvols {
 
 struct mgrid {
 	double lat0, lon0;      /* south-west corner */
+	int reach_km;           /* the largest max travel distance of any volunteer */
 	int rows, cols;
 	uint32_t *start;        /* rows * cols + 1 prefix offsets into the sorted slots */
 	uint8_t *max_km;        /* per cell */

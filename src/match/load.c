@@ -287,3 +287,25 @@ int match_index_refresh_organisation(struct match_index *ix, struct db *db, int6
 	pthread_rwlock_unlock(&ix->lock);
 	return KP_OK;
 }
+
+void match_index_on_change(void *ctx, struct db *db, const struct change_entry *c)
+{
+	struct match_index *ix = ctx;
+	struct kp_error err = { 0 };
+	switch (c->kind) {
+	case CHANGE_VOLUNTEER:
+		match_index_refresh_volunteer(ix, db, c->ref_id, &err);
+		break;
+	case CHANGE_CALL:
+		match_index_refresh_call(ix, db, c->ref_id, &err);
+		break;
+	case CHANGE_MATCH:
+		match_index_refresh_match(ix, db, c->ref_id, c->ref2_id, &err);
+		break;
+	case CHANGE_ORGANISATION:
+		match_index_refresh_organisation(ix, db, c->ref_id, &err);
+		break;
+	default:
+		break;
+	}
+}

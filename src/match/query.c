@@ -11,15 +11,17 @@
 static void scan_range(const struct match_index *ix, const struct mquery *q, uint32_t from,
                        uint32_t to, double waiting, struct mtopk *top, int64_t *total)
 {
+	const struct mcall *c = q->c;
 	for (uint32_t s = from; s < to; s++) {
 		double d2;
-		if (!mf_pass(ix, s, q, &d2))
+		if (!mf_pass_base(ix, s, q, &d2))
 			continue;
 		(*total)++;
 		double floor = mtopk_floor(top);
 		double sc = ms_score(ix, s, q, d2, waiting, floor, NULL);
-		if (top->n < top->k || !mtop_worse(sc, ix->v.id[s], top->items[0].score,
-		                                   top->items[0].id))
+		if ((top->n < top->k || !mtop_worse(sc, ix->v.id[s], top->items[0].score,
+		                                    top->items[0].id)) &&
+		    mf_unpaired(ix, s, c))
 			mtopk_push(top, sc, ix->v.id[s], s);
 	}
 }
@@ -36,6 +38,32 @@ static double cell_dist2(const struct mgrid *g, const struct mquery *q, int r, i
 	return dx * dx + dy * dy;
 }
 
+/* Narrows [*from, *to) of one cell to the volunteers of organisation slot org
+   (a cell is ordered by organisation): only they may see a call that is
+   not open to the whole network (see mf_consent). */
+static void org_range(const struct match_index *ix, uint16_t org, uint32_t *from, uint32_t *to)
+{
+	uint32_t lo = *from, hi = *to;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (ix->v.org[mid] < org)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	uint32_t end = lo;
+	hi = *to;
+	while (end < hi) {
+		uint32_t mid = end + (hi - end) / 2;
+		if (ix->v.org[mid] <= org)
+			end = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = lo;
+	*to = end;
+}
+
 void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, struct mtopk *top,
                   int64_t *total)
 {
@@ -47,7 +75,7 @@ void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, struct
 	*total = 0;
 	if (g->rows > 0) {
 		/* Every cell within the longest travel distance anyone accepts. */
-		double reach = 256.0;
+		double reach = g->reach_km + 1.0;
 		int r0 = (int)floor((q.clat - reach / KM_PER_DEG - g->lat0) / MGRID_DLAT);
 		int r1 = (int)floor((q.clat + reach / KM_PER_DEG - g->lat0) / MGRID_DLAT);
 		int c0 = (int)floor((q.clon - reach / q.km_lon - g->lon0) / MGRID_DLON);
@@ -62,27 +90,29 @@ void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, struct
 				double m = g->max_km[cell];
 				if (g->start[cell] == g->start[cell + 1] || cell_dist2(g, &q, r, col) > m * m)
 					continue;
-				scan_range(ix, &q, g->start[cell], g->start[cell + 1], waiting, top, total);
+				uint32_t from = g->start[cell], to = g->start[cell + 1];
+				if (!c->open_to_all)
+					org_range(ix, c->org, &from, &to);
+				scan_range(ix, &q, from, to, waiting, top, total);
 			}
 	}
 	scan_range(ix, &q, ix->v.sorted, ix->v.n, waiting, top, total);
+	*total -= mf_paired_passing(ix, &q);
 }
 
-/* Fills hit from slot s and call slot cs: score, parts, distance, phrases. */
-static void make_hit(struct match_index *ix, uint32_t s, uint32_t cs, int64_t now,
+/* Fills hit from slot s and the prepared question q: score, parts, distance, phrases. */
+static void make_hit(struct match_index *ix, uint32_t s, const struct mquery *q, int64_t now,
                      struct match_hit *h)
 {
-	struct mquery q;
-	const struct mcall *c = &ix->calls[cs];
-	mq_prepare(ix, c, now, &q);
-	double d2 = mf_dist2(ix, s, &q);
+	const struct mcall *c = q->c;
+	double d2 = mf_dist2(ix, s, q);
 	memset(h, 0, sizeof *h);
 	h->volunteer_id = ix->v.id[s];
 	h->call_id = c->id;
 	h->organisation_id = c->organisation_id;
-	h->score = ms_score(ix, s, &q, d2, ms_waiting(&ix->weights, c, now), -1e300, h->parts);
+	h->score = ms_score(ix, s, q, d2, ms_waiting(&ix->weights, c, now), -1e300, h->parts);
 	h->distance_km = sqrt(d2);
-	mexplain(ix, s, &q, h);
+	mexplain(ix, s, q, h);
 }
 
 static bool live_call(const struct match_index *ix, int64_t id, uint32_t *cs)
@@ -112,8 +142,10 @@ int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t n
 	}
 	mq_call_scan(ix, cs, now, &top, total);
 	mtopk_sort(&top);
+	struct mquery q;
+	mq_prepare(ix, &ix->calls[cs], now, &q);
 	for (int i = 0; i < top.n; i++)
-		make_hit(ix, top.items[i].slot, cs, now, &out[i]);
+		make_hit(ix, top.items[i].slot, &q, now, &out[i]);
 	*n = top.n;
 end:
 	pthread_rwlock_unlock(&ix->lock);
@@ -150,8 +182,11 @@ int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit,
 		mtopk_push(&top, sc, c->id, cs);
 	}
 	mtopk_sort(&top);
-	for (int i = 0; i < top.n; i++)
-		make_hit(ix, s, top.items[i].slot, now, &out[i]);
+	for (int i = 0; i < top.n; i++) {
+		struct mquery q;
+		mq_prepare(ix, &ix->calls[top.items[i].slot], now, &q);
+		make_hit(ix, s, &q, now, &out[i]);
+	}
 	*n = top.n;
 end:
 	pthread_rwlock_unlock(&ix->lock);
@@ -175,7 +210,7 @@ int match_explain_pair(struct match_index *ix, int64_t call_id, int64_t voluntee
 		rc = kp_fail(err, 404, "not_found", "");
 		goto end;
 	}
-	make_hit(ix, s, cs, now, out);
+	make_hit(ix, s, &q, now, out);
 end:
 	pthread_rwlock_unlock(&ix->lock);
 	return rc;

@@ -39,25 +39,24 @@ double ms_waiting(const struct match_weights *w, const struct mcall *c, int64_t 
 	return p < 0 ? 0 : p > 1 ? 1 : p;
 }
 
-double ms_text(const struct match_index *ix, uint32_t s, const struct mcall *c)
+double ms_text(const struct match_index *ix, uint32_t s, const struct mquery *q)
 {
+	const struct mcall *c = q->c;
 	const uint32_t *t = ix->terms + ix->v.term_off[s];
 	int n = ix->v.term_n[s], i = 0, j = 0;
-	double hit = 0, all = 0;
-	for (j = 0; j < c->n_terms; j++)
-		all += mtext_idf(&ix->text, c->terms[j]);
-	for (j = 0; i < n && j < c->n_terms;) {
+	double hit = 0;
+	while (i < n && j < c->n_terms) {
 		if (t[i] < c->terms[j])
 			i++;
 		else if (t[i] > c->terms[j])
 			j++;
 		else {
-			hit += mtext_idf(&ix->text, c->terms[j]);
+			hit += q->idf[j];
 			i++;
 			j++;
 		}
 	}
-	return all > 0 ? hit / all : 0;
+	return q->idf_all > 0 ? hit / q->idf_all : 0;
 }
 
 double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q, double d2,
@@ -98,7 +97,7 @@ double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q
 	/* Only the text part is costly: skip it when even all of it cannot lift
 	   the volunteer to the floor. */
 	if (w[MP_TEXT] > 0 && c->n_terms > 0 && v->term_n[s] > 0 && sum + w[MP_TEXT] >= floor) {
-		p[MP_TEXT] = ms_text(ix, s, c);
+		p[MP_TEXT] = ms_text(ix, s, q);
 		sum = 0;
 		for (int i = 0; i < MP_COUNT; i++)
 			sum += w[i] * p[i];

@@ -20,6 +20,6 @@ double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q
 
 /* The free-text part: share of the call's term weight (idf) the
    volunteer's motivation shares. */
-double ms_text(const struct match_index *ix, uint32_t s, const struct mcall *c);
+double ms_text(const struct match_index *ix, uint32_t s, const struct mquery *q);
 
 #endif

@@ -26,7 +26,8 @@ static int by_id(const void *a, const void *b)
 
 void catalog_replace(struct catalog *c, struct catalog_item *items, int n)
 {
-	qsort(items, (size_t)n, sizeof *items, by_id);
+	if (n > 0) /* qsort and bsearch must not see a NULL array, even when empty */
+		qsort(items, (size_t)n, sizeof *items, by_id);
 	pthread_rwlock_wrlock(&c->lock);
 	struct catalog_item *old = c->items;
 	c->items = items;
@@ -54,7 +55,8 @@ bool catalog_get(struct catalog *c, int64_t id, struct catalog_item *out)
 {
 	struct catalog_item key = { .id = id };
 	pthread_rwlock_rdlock(&c->lock);
-	const struct catalog_item *it = bsearch(&key, c->items, (size_t)c->n, sizeof key, by_id);
+	const struct catalog_item *it =
+		c->n > 0 ? bsearch(&key, c->items, (size_t)c->n, sizeof key, by_id) : NULL;
 	if (it != NULL)
 		*out = *it;
 	pthread_rwlock_unlock(&c->lock);

@@ -26,6 +26,10 @@ static void make_key(const char *name, char *out, size_t cap)
 			c = (char)*p;
 		}
 		out[n++] = (char)tolower((unsigned char)c);
+		if (n + 1 == cap && p[1] != '\0') {
+			n = 0; /* too long for any place: no key, rather than a cut-off one */
+			break;
+		}
 	}
 	while (n > 0 && isspace((unsigned char)out[n - 1]))
 		n--;

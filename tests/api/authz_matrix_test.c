@@ -7,7 +7,7 @@
  * volunteers without consent, lived experience without its consent.
  *
  * The TSV columns: method, pattern, target ({id} of the path: vol, org,
- * call, match, item, or - ), mode (shared: the fixture everyone uses;
+ * call, match, item, journey, transfer, or - ), mode (shared: the fixture everyone uses;
  * fresh: a new volunteer and new logins for every caller, for requests
  * that end a session, withdraw a consent or erase a person), body (JSON
  * with $ORG_A $ORG_C $VOL $CALL $UNIQUE $EMAIL $PASSWORD, or -), then one
@@ -55,6 +55,7 @@ struct fixture {
 	struct env *e;
 	int64_t org[3];            /* A owns the records, B has no consent, C has it */
 	int64_t vol, other_vol, vol_b, call, match, item;
+	int64_t journey, transfer;  /* the fixture volunteer's journey (active), transfer to C */
 	int64_t referrer_account;
 	char email[N_CALLERS][64];
 	struct client cl[N_CALLERS];
@@ -152,6 +153,33 @@ static void give_consent(struct client *self, int64_t vol, int64_t org_c)
 	json_decref(expect(self, "PATCH", path, "{\"lived_experience\":[\"kanker\"]}", 200));
 }
 
+/* The fixture volunteer's journey at A, walked to "active" so that it stays
+   deployable, and a transfer to C that the volunteer consented to. */
+static void setup_journey(struct fixture *fx)
+{
+	static const char *const steps[] = { "intake", "basic_training", "first_deployment",
+	                                     "active" };
+	struct client *coordinator = &fx->cl[C_COORDINATOR];
+	char path[96], body[160];
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld}", (long long)fx->vol);
+	json_t *doc = expect(coordinator, "POST", "/api/journeys", body, 201);
+	fx->journey = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/journeys/%lld/steps", (long long)fx->journey);
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		snprintf(body, sizeof body, "{\"step\":\"%s\"}", steps[i]);
+		json_decref(expect(coordinator, "POST", path, body, 200));
+	}
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"to_organisation_id\":%lld}",
+	         (long long)fx->vol, (long long)fx->org[2]);
+	doc = expect(coordinator, "POST", "/api/transfers", body, 201);
+	fx->transfer = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/transfers/%lld", (long long)fx->transfer);
+	json_decref(expect(&fx->cl[C_SELF], "PATCH", path,
+	                   "{\"action\":\"consent\",\"shared_parts\":[\"contact\"]}", 200));
+}
+
 static void setup_fixture(struct fixture *fx)
 {
 	struct client *admin = &fx->e->admin;
@@ -180,20 +208,23 @@ static void setup_fixture(struct fixture *fx)
 	json_t *first = json_array_get(json_object_get(items, "items"), 0);
 	fx->item = json_id(first, "id");
 	json_decref(items);
+	setup_journey(fx);
 }
 
 /* A new volunteer of organisation A with an account and the same consent as
-   the fixture's, and fresh logins of every caller (self is the new one). */
-static int64_t fresh_target(struct fixture *fx, struct client cl[N_CALLERS], char *email,
+   the fixture's, and a fresh login of caller `who` (self is the new one). */
+static int64_t fresh_target(struct fixture *fx, int who, struct client *cl, char *email,
                             size_t cap)
 {
 	struct client *admin = &fx->e->admin;
+	struct client self;
 	int64_t vol = fx_volunteer(admin, fx->org[0], "active");
 	fx_email(&fx->e->srv, "vers", email, cap);
 	fx_account(admin, "volunteer", email, 0, vol);
-	for (int c = 0; c < N_CALLERS; c++)
-		login(fx, &cl[c], c, c == C_SELF ? email : fx->email[c]);
-	give_consent(&cl[C_SELF], vol, fx->org[2]);
+	login(fx, &self, C_SELF, email);
+	give_consent(&self, vol, fx->org[2]);
+	client_free(&self);
+	login(fx, cl, who, who == C_SELF ? email : fx->email[who]);
 	if (fx->n_consented < CONSENTED_MAX)
 		fx->consented[fx->n_consented++] = vol;
 	return vol;
@@ -220,6 +251,10 @@ static int64_t target_id(const struct fixture *fx, const char *target, int64_t f
 		return fx->match;
 	if (strcmp(target, "item") == 0)
 		return fx->item;
+	if (strcmp(target, "journey") == 0)
+		return fx->journey;
+	if (strcmp(target, "transfer") == 0)
+		return fx->transfer;
 	return 0;
 }
 
@@ -415,11 +450,12 @@ static void run_row(struct fixture *fx, struct row *r)
 	char route[160];
 	snprintf(route, sizeof route, "%s %s", r->method, r->pattern);
 	for (int who = 0; who < N_CALLERS; who++) {
-		struct client fresh_cl[N_CALLERS];
+		struct client fresh_cl;
 		char fresh_email[64] = "";
-		int64_t fresh = fresh_mode ? fresh_target(fx, fresh_cl, fresh_email, sizeof fresh_email)
+		int64_t fresh = fresh_mode ? fresh_target(fx, who, &fresh_cl, fresh_email,
+		                                          sizeof fresh_email)
 		                           : 0;
-		struct client *cl = fresh_mode ? &fresh_cl[who] : &fx->cl[who];
+		struct client *cl = fresh_mode ? &fresh_cl : &fx->cl[who];
 		char path[256], body[1024];
 		build_request(fx, r, fresh, fresh_email, path, sizeof path, body, sizeof body);
 		long status = 0;
@@ -437,8 +473,57 @@ static void run_row(struct fixture *fx, struct row *r)
 			forget_consent(fx, fresh);
 		json_decref(doc);
 		if (fresh_mode)
-			for (int c = 0; c < N_CALLERS; c++)
-				client_free(&fresh_cl[c]);
+			client_free(&fresh_cl);
+	}
+}
+
+/* docs/permissions.md carries the same table in words (scripts/permissions-table). */
+static const char *doc_symbol(long status)
+{
+	if (status >= 200 && status < 300)
+		return "ja";
+	if (status == 401)
+		return "inloggen";
+	return status == 403 ? "nee" : "ja*";
+}
+
+static void check_document(struct fixture *fx)
+{
+	char path[1024];
+	const char *matrix = getenv("KNOOPPUNT_MATRIX");
+	snprintf(path, sizeof path, "%s", matrix);
+	for (int up = 0; up < 3; up++) { /* tests/api/authz_matrix.tsv → the source root */
+		char *slash = strrchr(path, '/');
+		assert_non_null(slash);
+		*slash = '\0';
+	}
+	snprintf(path + strlen(path), sizeof path - strlen(path), "/docs/permissions.md");
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		fail_msg("cannot open %s", path);
+	static char doc[512 * 1024];
+	size_t n = fread(doc, 1, sizeof doc - 1, f);
+	fclose(f);
+	doc[n] = '\0';
+	int doc_rows = 0;
+	for (const char *p = doc; (p = strstr(p, "\n| `")) != NULL; p++)
+		doc_rows++;
+	for (int i = 0; i < fx->n_rows; i++) {
+		const struct row *r = &fx->rows[i];
+		char line[512];
+		int len = snprintf(line, sizeof line, "| `%s %s` |", r->method, r->pattern);
+		for (int c = 0; c < N_CALLERS; c++)
+			len += snprintf(line + len, sizeof line - (size_t)len, " %s |",
+			                doc_symbol(r->expect[c]));
+		if (strstr(doc, line) == NULL) {
+			fx->failures++;
+			print_error("docs/permissions.md lacks: %s\n", line);
+		}
+	}
+	if (doc_rows != fx->n_rows) {
+		fx->failures++;
+		print_error("docs/permissions.md has %d endpoint rows, the matrix %d\n", doc_rows,
+		            fx->n_rows);
 	}
 }
 
@@ -468,6 +553,7 @@ static void every_route_as_every_caller(void **state)
 	assert_non_null(fx);
 	fx->e = *state;
 	load_table(fx);
+	check_document(fx);
 	setup_fixture(fx);
 	consent_in_lists(fx);
 	for (int i = 0; i < api_route_count; i++) {

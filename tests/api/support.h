@@ -9,7 +9,8 @@
  *
  * Backend: SQLite file DIR/knooppunt.db by default; when the environment
  * variable KNOOPPUNT_TEST_DB holds a postgresql:// URL, init and serve get
- * `--db URL` and count_rows counts there through src/db/db.h.
+ * `--db URL` on a new database of that cluster per server_start, and
+ * count_rows and db_fingerprint read there through src/db/db.h.
  *
  * Include after <cmocka.h>'s prerequisites; this header includes them.
  */
@@ -44,6 +45,10 @@ struct server {
 /* Creates the data dir, runs `knooppunt init`, starts `serve` and waits for
  * /api/health. Returns 0 or -1 (with a message on stderr). */
 int server_start(struct server *s);
+
+/* Starts a second server on the database of `first` (already initialised):
+ * two app servers sharing one database. Stop it before `first`. */
+int server_start_on(struct server *s, const struct server *first);
 
 /* SIGTERM, waitpid, removes the data dir. Returns the server's exit status
  * (0 for a clean shutdown; sanitizers make it non-zero on leaks). */
@@ -88,9 +93,10 @@ int64_t client_total(struct client *cl, const char *path);
  * read-only, or the PostgreSQL database of KNOOPPUNT_TEST_DB); -2 on error. */
 int64_t count_rows(const struct server *s, const char *table);
 
-/* A hash over every row of every table except sessions (which record use),
- * read directly from the SQLite file; 0 when the backend is not SQLite.
- * Two equal fingerprints mean nothing was written in between. */
+/* A hash over every row of every table except sessions (which record use)
+ * and job_runs (written by the servers' scheduled jobs), read directly from
+ * the SQLite file or the PostgreSQL database. Two equal fingerprints mean
+ * nothing was written in between. */
 uint64_t db_fingerprint(const struct server *s);
 
 /* Fails the test unless doc is a problem answer of the last request with

@@ -88,10 +88,10 @@ async function newPage(viewport = DESKTOP) {
 	return page;
 }
 
-async function login(page, email) {
+async function login(page, email, password = PASSWORD) {
 	await page.goto(`${base}/inloggen`);
 	await page.fill('#f-email', email);
-	await page.fill('#f-password', PASSWORD);
+	await page.fill('#f-password', password);
 	await page.click('form button[type=submit]');
 	await page.waitForSelector('nav.mainnav');
 }
@@ -125,7 +125,9 @@ async function expectText(page, selector, text) {
 		[...document.querySelectorAll(sel)].some((el) => el.textContent.includes(txt)), [selector, text], { timeout: 10000 })
 		.catch(async () => {
 			const seen = await page.$$eval(selector, (els) => els.map((e) => e.textContent.trim()).slice(0, 5));
-			throw new Error(`expected "${text}" in ${selector} on ${page.url()}, saw ${JSON.stringify(seen)}`);
+			const errors = await page.$$eval('.alert, .field-error', (els) => els.map((e) => e.textContent.trim()));
+			throw new Error(`expected "${text}" in ${selector} on ${page.url()}, saw ${JSON.stringify(seen)}` +
+				(errors.length ? `; page says ${JSON.stringify(errors)}` : ''));
 		});
 }
 
@@ -168,6 +170,15 @@ test('the app loads under the Content-Security-Policy without page errors, in Du
 	await page.context().close();
 });
 
+test('the Dutch and English translation files have the same keys', async () => {
+	const keys = (o, p = '') => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+	const nl = new Set(keys(JSON.parse(fs.readFileSync(path.join(WEB, 'i18n', 'nl.json'), 'utf8'))));
+	const en = new Set(keys(JSON.parse(fs.readFileSync(path.join(WEB, 'i18n', 'en.json'), 'utf8'))));
+	const missing = [...[...nl].filter((k) => !en.has(k)).map((k) => `en lacks ${k}`), ...[...en].filter((k) => !nl.has(k)).map((k) => `nl lacks ${k}`)];
+	assert(missing.length === 0, missing.slice(0, 10).join(', '));
+	return `${nl.size} keys`;
+});
+
 test('a wrong password shows the Dutch message next to the e-mail field', async () => {
 	const page = await newPage();
 	await go(page, '/inloggen');
@@ -193,6 +204,17 @@ test('the language switch changes the interface to English and back', async () =
 });
 
 test('journey 1: a volunteer signs up, fills in the profile and responds to a suggested call', async () => {
+	// A fresh call that suits what she will fill in (walking, Monday morning, Dordrecht).
+	const coord0 = await newPage();
+	await login(coord0, USERS.coordinator);
+	const fitTitle = `Wandelen met mevrouw op maandagochtend ${RUN}`;
+	const fit = await apiIn(coord0, 'POST', '/api/calls', {
+		title: fitTitle, activity: 'wandelen', place: 'Dordrecht', dayparts: ['mon-morning'], engagement: 'structural',
+		themes: ['ouderen'], description: 'Elke maandag een rondje door het park.',
+	});
+	assert(fit.status === 201, `posting the call: ${fit.status} ${JSON.stringify(fit.body)}`);
+	await coord0.context().close();
+
 	const page = await newPage(PHONE);
 	await go(page, '/aanmelden');
 	const email = `noor.${RUN}@example.nl`;
@@ -234,6 +256,10 @@ test('journey 1: a volunteer signs up, fills in the profile and responds to a su
 	await page.click('form.profile button[type=submit]');
 	await expectText(page, '.notice', 'opgeslagen');
 	await shot(page, 'mijn-profiel-ingevuld');
+	// Consent: the whole network may see the profile.
+	await page.check('input[name=profile_scope][value=network]');
+	await page.click('button:has-text("Toestemming opslaan")');
+	await expectText(page, '.notice', 'Je keuze is opgeslagen');
 	const me = await apiIn(page, 'GET', '/api/session');
 	const vol = await apiIn(page, 'GET', `/api/volunteers/${me.body.volunteer_id}`);
 	assert(vol.status === 200, `own profile: ${vol.status}`);
@@ -241,6 +267,8 @@ test('journey 1: a volunteer signs up, fills in the profile and responds to a su
 	assert(vol.body.themes.includes('ouderen') && vol.body.activities.includes('wandelen'), 'themes/activities not saved');
 	assert(vol.body.hours_per_week === 6, `hours_per_week ${vol.body.hours_per_week}`);
 	assert(vol.body.status === 'applied', `new volunteer has status ${vol.body.status}`);
+	const consent = await apiIn(page, 'GET', `/api/volunteers/${vol.body.id}/consent`);
+	assert(consent.body.profile_scope === 'network', `consent scope ${JSON.stringify(consent.body)}`);
 	state.newVolunteerId = vol.body.id;
 
 	// Intake by the coordinator of the organisation makes the volunteer active.
@@ -249,14 +277,29 @@ test('journey 1: a volunteer signs up, fills in the profile and responds to a su
 	await go(coord, '/vrijwilligers?status=applied&q=' + encodeURIComponent(RUN));
 	await coord.click(`a:has-text("Noor de Vries ${RUN}")`);
 	await settle(coord);
+	await coord.fill('#f-max_matches', '3'); // agreed at the intake: up to three at a time
+	await coord.click('form.profile button[type=submit]');
+	await expectText(coord, '.notice', 'opgeslagen');
 	await coord.click('button:has-text("Intake gedaan")');
 	await expectText(coord, '.page .intro .badge', 'Actief');
 	await coord.context().close();
+	state.noor = { email, password: 'wandelen-in-dordt', id: vol.body.id };
+
+	// A write reaches the matching index within a second (DESIGN.md §6); allow a few.
+	let sug;
+	for (let i = 0; i < 30; i++) {
+		sug = await apiIn(page, 'GET', `/api/volunteers/${vol.body.id}/suggestions?limit=20`);
+		if (sug.status !== 200 || sug.body.items.some((x) => x.title === fitTitle)) break;
+		await sleep(200);
+	}
+	assert(sug.status !== 404, `GET /api/volunteers/{id}/suggestions answers ${sug.status} ${sug.body && sug.body.code}: not on this server`);
+	assert(sug.status === 200 && sug.body.items.some((x) => x.title === fitTitle),
+		`the fitting call is not suggested: ${sug.status} ${JSON.stringify(sug.body).slice(0, 300)}`);
 
 	// Calls that suit her, with why; she responds to the first.
 	await go(page, '/');
 	await expectText(page, 'h2', 'Oproepen die bij je passen');
-	const card = page.locator('ul.cards > li').first();
+	const card = page.locator('ul.cards > li', { hasText: fitTitle });
 	await card.waitFor();
 	const why = await card.locator('.why').textContent();
 	assert(why && why.length > 8, 'suggestion has no explanation');
@@ -292,6 +335,8 @@ test('journey 2: a coordinator posts a call, opens the candidates, accepts a vol
 	const callId = Number(new URL(page.url()).pathname.split('/').pop());
 
 	// Candidates with their explanation.
+	const cands = await apiIn(page, 'GET', `/api/calls/${callId}/candidates?limit=20`);
+	assert(cands.status !== 404, `GET /api/calls/{id}/candidates answers ${cands.status} ${cands.body && cands.body.code}: not on this server`);
 	const cand = page.locator('ol.cands > li').first();
 	await cand.waitFor();
 	assert((await cand.locator('.why').textContent()).length > 8, 'candidate has no explanation');
@@ -308,18 +353,117 @@ test('journey 2: a coordinator posts a call, opens the candidates, accepts a vol
 	const matches = await apiIn(page, 'GET', `/api/matches?call_id=${callId}`);
 	assert(matches.body.items.some((m) => m.status === 'active'), 'no active match stored');
 
-	// Declining a second candidate needs a reason; the Dutch message sits at the field.
-	await page.locator('ol.cands > li').first().locator('button:has-text("Koppelen")').click();
-	await page.waitForFunction(() => document.querySelectorAll('.match-row').length >= 2);
-	const second = page.locator('.match-row:has(.badge:has-text("Voorgesteld"))').first();
+	await shot(page, 'oproep-koppelingen');
+	state.callId = callId;
+	await page.context().close();
+});
+
+// Posts a call through the API as the logged-in coordinator; returns its id.
+async function postCall(page, title) {
+	const r = await apiIn(page, 'POST', '/api/calls', {
+		title, activity: 'huisbezoek', place: 'Dordrecht', dayparts: ['wed-afternoon'], description: 'Koffie drinken en een praatje.',
+	});
+	assert(r.status === 201, `posting a call: ${r.status} ${JSON.stringify(r.body)}`);
+	return r.body.id;
+}
+
+// Active volunteers of the coordinator's organisation with room for one more
+// match. Matches at other organisations count too, so the administrator counts.
+async function volunteersWithRoom(page, n) {
+	const vs = await apiIn(page, 'GET', '/api/volunteers?status=active&limit=60');
+	const admin = await newPage();
+	await login(admin, USERS.admin);
+	const out = [];
+	for (const v of vs.body.items) {
+		const open = await apiIn(admin, 'GET', `/api/matches?volunteer_id=${v.id}&limit=50`);
+		const busy = open.body.items.filter((m) => ['proposed', 'contacted', 'accepted', 'active'].includes(m.status)).length;
+		if (busy < v.max_matches && !v.last_name.includes(RUN)) out.push(v);
+		if (out.length === n) break;
+	}
+	await admin.context().close();
+	assert(out.length === n, 'not enough volunteers with room in the demo data');
+	return out;
+}
+
+test('a coordinator asks for a proposal for all open calls and links one line of it', async () => {
+	const page = await newPage();
+	await login(page, USERS.coordinator);
+	const probe = await apiIn(page, 'POST', '/api/proposals', { organisation_id: (await apiIn(page, 'GET', '/api/session')).body.organisation_id });
+	assert(probe.status !== 404, `POST /api/proposals answers ${probe.status} ${probe.body && probe.body.code}: not on this server`);
+	await go(page, '/voorstellen');
+	await page.click('button:has-text("Voorstel maken")');
+	const line = page.locator('main ul.list').first().locator('li.list-item:has(button:has-text("Koppelen"))').first();
+	await line.waitFor();
+	assert((await line.locator('.why').count()) === 1, 'proposal line without explanation');
+	await line.locator('button:has-text("Koppelen")').click();
+	await expectText(page, 'main ul.list', 'Gekoppeld, bekijken');
+	await shot(page, 'voorstel');
+	await page.context().close();
+});
+
+test('a coordinator links a volunteer found by name and takes the match through every step; declining and ending need a reason', async () => {
+	const page = await newPage();
+	await login(page, USERS.coordinator);
+	const title = `Bezoek op woensdag ${RUN}`;
+	const callId = await postCall(page, title);
+	state.pickCallId = callId;
+	const [a, b] = await volunteersWithRoom(page, 2);
+	await go(page, `/oproepen/${callId}`);
+	const pick = async (v) => {
+		await page.fill('#f-pick-q', v.last_name);
+		await page.click('form.pick button[type=submit]');
+		await page.click(`.pick-row:has-text("${v.first_name} ${v.last_name}") button`);
+		await expectText(page, '.match-row', `${v.first_name} ${v.last_name}`);
+	};
+	await pick(a);
+	const row = page.locator('.match-row', { hasText: `${a.first_name} ${a.last_name}` });
+	await expectText(page, '.match-row .badge', 'Voorgesteld');
+	await row.locator('button:has-text("Contact opgenomen")').click();
+	await expectText(page, '.match-row .badge', 'Benaderd');
+	await row.locator('button:has-text("Vrijwilliger zegt ja")').click();
+	await expectText(page, '.match-row .badge', 'Akkoord');
+	await row.locator('button:has-text("Inzet gestart")').click();
+	await expectText(page, '.match-row .badge', 'Actief');
+
+	await pick(b);
+	const second = page.locator('.match-row', { hasText: `${b.first_name} ${b.last_name}` });
 	await second.locator('button:has-text("Afwijzen")').click();
 	await second.locator('form.reason-form button[type=submit]').click();
 	await expectText(page, '.reason-form .field-error', 'verplicht');
-	await second.locator('form.reason-form input[name=reason]').fill('Past niet bij de tijden van mevrouw.');
+	assert((await second.locator('input[name=reason]').getAttribute('aria-invalid')) === 'true', 'reason not marked invalid');
+	await second.locator('input[name=reason]').fill('Past niet bij de tijden van mevrouw.');
 	await second.locator('form.reason-form button[type=submit]').click();
 	await expectText(page, '.match-row .badge', 'Afgewezen');
-	await shot(page, 'oproep-koppelingen');
-	state.callId = callId;
+
+	await row.locator('button:has-text("Beëindigen")').click();
+	await row.locator('input[name=reason]').fill('De bewoner is verhuisd.');
+	await row.locator('form.reason-form button[type=submit]').click();
+	await expectText(page, '.match-row .badge', 'Beëindigd');
+	await shot(page, 'oproep-levensloop');
+	const ms = await apiIn(page, 'GET', `/api/matches?call_id=${callId}`);
+	const byVol = Object.fromEntries(ms.body.items.map((m) => [m.volunteer_id, m]));
+	assert(byVol[a.id].status === 'ended' && byVol[a.id].reason === 'De bewoner is verhuisd.', `match a: ${JSON.stringify(byVol[a.id])}`);
+	assert(byVol[b.id].status === 'declined' && byVol[b.id].reason.startsWith('Past niet'), `match b: ${JSON.stringify(byVol[b.id])}`);
+	const one = await apiIn(page, 'GET', `/api/matches/${byVol[a.id].id}`);
+	assert(one.body.events.map((e) => e.to).join(',') === 'proposed,contacted,accepted,active,ended', `events ${one.body.events.map((e) => e.to)}`);
+	await page.context().close();
+});
+
+test('a volunteer responds to an open call from its page, and follows the match', async () => {
+	assert(state.noor && state.pickCallId, 'needs the volunteer of journey 1 and the call of the previous test');
+	const page = await newPage(PHONE);
+	await login(page, state.noor.email, state.noor.password);
+	await go(page, `/oproepen/${state.pickCallId}`);
+	await page.click('button:has-text("Ik wil dit doen")');
+	await expectText(page, '.respond', 'Je hebt al gereageerd');
+	await expectText(page, '.respond .badge', 'Voorgesteld');
+	await shot(page, 'reageren');
+	await go(page, '/mijn-koppelingen');
+	await expectText(page, '.match-row', `Bezoek op woensdag ${RUN}`);
+	await page.click('.match-row button:has-text("Nee, toch niet")');
+	await page.fill('.match-row input[name=reason]', 'Ik heb op woensdag toch geen tijd.');
+	await page.click('.match-row form.reason-form button[type=submit]');
+	await expectText(page, '.match-row .badge', 'Afgewezen');
 	await page.context().close();
 });
 
@@ -352,7 +496,73 @@ test('journey 3: a referrer submits a help request and follows its status', asyn
 	await coord.context().close();
 	await go(page, '/');
 	await expectText(page, '.list-item', title);
-	await expectText(page, `.list-item:has-text("${title}") .badge`, 'Vrijwilliger gevonden');
+	const badge = (await page.locator('.list-item', { hasText: title }).locator('.badge').textContent()).trim();
+	assert(badge === 'Vrijwilliger gevonden', `help request shows status "${badge}"`);
+	await page.context().close();
+});
+
+test('a professional posts a call for a client and confirms that a match works', async () => {
+	const page = await newPage();
+	await login(page, USERS.professional);
+	await go(page, '/oproepen/nieuw');
+	await page.check('input[name=source][value=client]');
+	const title = `Voorlezen voor mevrouw (90) ${RUN}`;
+	await page.fill('#f-title', title);
+	await page.selectOption('#f-activity', 'voorlezen');
+	await page.fill('#f-place', 'Zwijndrecht');
+	await page.check('input[name=schedule][value=recurring]');
+	await page.click('label:has(input[data-slot="fri-morning"])');
+	await page.click('form button[type=submit]');
+	await page.waitForURL(/\/oproepen\/\d+/);
+	await settle(page);
+	const id = Number(new URL(page.url()).pathname.split('/').pop());
+	const call = await apiIn(page, 'GET', `/api/calls/${id}`);
+	assert(call.body.source === 'client' && call.body.title === title, `call stored as ${JSON.stringify(call.body).slice(0, 200)}`);
+
+	// The organisation's coordinator matches a volunteer and hears yes.
+	const coord = await newPage();
+	await login(coord, USERS.otherCoordinator);
+	const [v] = await volunteersWithRoom(coord, 1);
+	const made = await apiIn(coord, 'POST', '/api/matches', { call_id: id, volunteer_id: v.id });
+	assert(made.status === 201, `match: ${made.status} ${JSON.stringify(made.body)}`);
+	const m = made.body;
+	for (const status of ['contacted', 'accepted']) {
+		const r = await apiIn(coord, 'PATCH', `/api/matches/${m.id}`, { status });
+		assert(r.status === 200, `${status}: ${r.status} ${JSON.stringify(r.body)}`);
+	}
+	await coord.context().close();
+
+	await go(page, '/');
+	await shot(page, 'medewerker-bevestigen');
+	await page.click(`.match-row:has(a[href="/koppelingen/${m.id}"]) button:has-text("Bevestigen: het werkt")`);
+	await page.waitForFunction((mid) => !document.querySelector(`section:first-of-type a[href="/koppelingen/${mid}"]`) ||
+		document.querySelector(`a[href="/koppelingen/${mid}"]`).closest('.match-row').querySelector('.badge').textContent.includes('Actief'), m.id);
+	const after = await apiIn(page, 'GET', `/api/matches/${m.id}`);
+	assert(after.body.status === 'active', `match is ${after.body.status}`);
+	await page.context().close();
+});
+
+test('the network administrator adds an organisation and a value to a shared list', async () => {
+	const page = await newPage();
+	await login(page, USERS.admin);
+	await go(page, '/organisaties/nieuw');
+	await page.fill('#f-name', `Buurtkracht ${RUN}`);
+	await page.selectOption('#f-kind', 'welfare');
+	await page.click('form button[type=submit]');
+	await expectText(page, '#f-municipality-error', 'verplicht');
+	await page.fill('#f-municipality', 'Sliedrecht');
+	await page.click('form button[type=submit]');
+	await page.waitForURL(/\/organisaties\/\d+/);
+	await expectText(page, 'h1', `Buurtkracht ${RUN}`);
+	await go(page, '/lijsten/activity');
+	const code = `fietsen_${RUN}`.replace(/[^a-z0-9_]/g, '');
+	await page.fill('#f-code', code);
+	await page.fill('#f-label_nl', `Samen fietsen ${RUN}`);
+	await page.fill('#f-label_en', `Cycling together ${RUN}`);
+	await page.click('button:has-text("Toevoegen")');
+	await expectText(page, '.list-item', `Samen fietsen ${RUN}`);
+	const list = await apiIn(page, 'GET', '/api/lists/activity');
+	assert(list.body.items.some((it) => it.code === code), 'new list value not stored');
 	await page.context().close();
 });
 
@@ -420,7 +630,7 @@ const TOURS = {
 };
 
 for (const [role, pages] of Object.entries(TOURS)) {
-	test(`axe: no serious or critical violation on the ${role} pages, at 375 and 1280 px`, async () => {
+	test(`axe: no serious or critical violation (and no raw key or JSON) on the ${role} pages, at 375 and 1280 px`, async () => {
 		const found = [];
 		let n = 0;
 		for (const viewport of [PHONE, DESKTOP]) {
@@ -430,6 +640,13 @@ for (const [role, pages] of Object.entries(TOURS)) {
 				await go(page, p);
 				const bad = await axe(page);
 				n++;
+				const raw = await page.evaluate(() => {
+					const text = document.body.innerText;
+					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role)\.[a-zA-Z_.]+/);
+					const json = text.match(/\{"|"status":|problem\+json/);
+					return (key && `untranslated key ${key[0]}`) || (json && 'raw JSON on the page') || '';
+				});
+				if (raw) found.push(`${p}@${viewport.width}: ${raw}`);
 				for (const v of bad) found.push(`${p}@${viewport.width}: ${v.id} (${v.impact}, ${v.n}× e.g. ${v.target})`);
 				const name = `${role}${p === '/' ? '-start' : p.replace(/\/\d+/g, '-detail').replace(/\//g, '-')}`;
 				await shot(page, name);
@@ -442,6 +659,19 @@ for (const [role, pages] of Object.entries(TOURS)) {
 	});
 }
 
+test('the axe scan finds a planted violation (the scanner itself works)', async () => {
+	const page = await newPage();
+	await go(page, '/inloggen');
+	await page.evaluate(() => {
+		const input = document.createElement('input'); /* no label: axe rule "label", critical */
+		input.id = 'planted';
+		document.querySelector('main').append(input);
+	});
+	const bad = await axe(page);
+	assert(bad.some((v) => v.id === 'label'), `planted unlabeled input not reported: ${JSON.stringify(bad)}`);
+	await page.context().close();
+});
+
 test('no uncaught page error or CSP violation on any page visited', async () => {
 	assert(problems.length === 0, problems.slice(0, 5).join(' | '));
 });
@@ -449,6 +679,11 @@ test('no uncaught page error or CSP violation on any page visited', async () => 
 // ---- runner ----------------------------------------------------------------------
 
 async function main() {
+	// E2E_ONLY=regex runs a subset while working on the front end.
+	if (process.env.E2E_ONLY) {
+		const re = new RegExp(process.env.E2E_ONLY);
+		tests.splice(0, tests.length, ...tests.filter((t) => re.test(t.name)));
+	}
 	console.log(`1..${tests.length}`);
 	let server;
 	let failed = 0;

@@ -17,6 +17,7 @@
 #include "auth/password.h"
 #include "db/store.h"
 #include "demo/demo.h"
+#include "model/consent.h"
 
 #define VOLUNTEERS 500
 
@@ -264,7 +265,7 @@ static int each_event(void *ctx, const struct match_event *e)
 	return 0;
 }
 
-struct match_check { struct db *db; int checked; };
+struct match_check { struct db *db; int checked; int other_org; };
 
 /* Every match: an active volunteer within capacity, and a full history. */
 static int check_match(void *ctx, const struct match *m)
@@ -278,6 +279,12 @@ static int check_match(void *ctx, const struct match *m)
 	assert_int_equal(store_volunteer_get(mc->db, m->volunteer_id, false, v, &err), KP_OK);
 	assert_int_equal(v->status, VOLUNTEER_ACTIVE);
 	assert_int_equal(store_match_count_open(mc->db, v->id, &open, &err), KP_OK);
+	if (v->organisation_id != m->organisation_id) {
+		struct consent c;
+		assert_int_equal(store_consent_get(mc->db, v->id, &c, &err), KP_OK);
+		assert_true(consent_allows_organisation(&c, m->organisation_id));
+		mc->other_org++;
+	}
 	assert_true(open <= v->max_matches);
 	assert_int_equal(store_match_events(mc->db, m->id, each_event, &ev, &err), KP_OK);
 	static const int steps[MATCH_STATUS_COUNT] = { 1, 2, 3, 0, 4, 5 };
@@ -301,6 +308,7 @@ static void matches_respect_capacity_and_history(void **state)
 	WALK(store_match_list, check_match, t.a.db, &mc);
 	assert_int_equal(mc.checked, t.a.sum.matches);
 	assert_true(mc.checked > 0);
+	assert_true(mc.other_org > 0);   /* the shared register is used across organisations */
 }
 
 static void demo_logins_exist(void **state)

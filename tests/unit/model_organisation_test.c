@@ -56,7 +56,8 @@ static void each_rule_names_its_field(void **state)
 	valid(&o); o.kind = ORG_KIND_COUNT; expect(&o, "kind", "invalid_choice");
 	valid(&o); o.municipality[0] = '\0'; expect(&o, "municipality", "required");
 	valid(&o); o.employees = -1; expect(&o, "employees", "out_of_range");
-	valid(&o); o.employees = ORGANISATION_MAX_EMPLOYEES + 1; expect(&o, "employees", "out_of_range");
+	valid(&o); o.employees = ORGANISATION_MAX_EMPLOYEES + 1;
+	expect(&o, "employees", "out_of_range");
 	valid(&o); o.vog_max_age_months = 0; expect(&o, "vog_max_age_months", "out_of_range");
 	valid(&o); o.vog_max_age_months = 121; expect(&o, "vog_max_age_months", "out_of_range");
 	valid(&o); snprintf(o.email, sizeof o.email, "info.humanitas.nl");

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "model/place.h"
@@ -71,6 +72,12 @@ static void unknown_place_is_error(void **state)
 	memset(longname, 'a', sizeof longname - 1);
 	longname[sizeof longname - 1] = '\0';
 	assert_null(place_lookup(longname, "place", NULL));
+	/* cutting a long name must not leave a known place in front */
+	char padded[200];
+	snprintf(padded, sizeof padded, "Dordrecht%150sX", "");
+	struct kp_error e = { 0 };
+	assert_null(place_lookup(padded, "place", &e));
+	assert_string_equal(e.code, "unknown_place");
 }
 
 static void table_sorted_and_in_the_netherlands(void **state)

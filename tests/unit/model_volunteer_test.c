@@ -79,7 +79,8 @@ static void each_rule_names_its_field(void **state)
 	valid(&v); v.organisation_id = -4; expect(&v, "organisation_id", "required");
 	valid(&v); v.first_name[0] = '\0'; expect(&v, "first_name", "required");
 	valid(&v); v.last_name[0] = '\0'; expect(&v, "last_name", "required");
-	valid(&v); snprintf(v.email, sizeof v.email, "geen-adres"); expect(&v, "email", "invalid_email");
+	valid(&v); snprintf(v.email, sizeof v.email, "geen-adres");
+	expect(&v, "email", "invalid_email");
 	valid(&v); v.birth_year = 1899; expect(&v, "birth_year", "out_of_range");
 	valid(&v); v.birth_year = 2021; expect(&v, "birth_year", "out_of_range");
 	valid(&v); v.status = VOLUNTEER_STATUS_COUNT; expect(&v, "status", "invalid_choice");

@@ -59,7 +59,8 @@ static void field_without_limit(void **state)
 	char nl[512], en[512];
 	render(&e, "nl", nl, sizeof nl);
 	render(&e, "en", en, sizeof en);
-	assert_string_equal(nl, "De plaats in 'place' kennen we niet. Vul een Nederlandse plaatsnaam in.");
+	assert_string_equal(nl, "De plaats in 'place' kennen we niet. "
+	                        "Vul een Nederlandse plaatsnaam in.");
 	assert_string_equal(en, "The place in 'place' is unknown. Enter a Dutch place name.");
 }
 

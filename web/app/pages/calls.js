@@ -136,7 +136,7 @@ export function CallForm({ mode, onSaved, submitLabel }) {
 			<${Input} name="title" label=${t(referrer ? 'help.title' : 'field.title')} hint=${t(referrer ? 'help.titleHint' : 'callForm.titleHint')} value=${f.title} onInput=${set('title')} error=${error} required maxlength="160" />
 			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} error=${error} required empty=${t('common.choose')} options=${listOptions('activity')} />
 			<${TextArea} name="description" label=${t(referrer ? 'help.description' : 'field.description')} hint=${referrer ? t('help.descriptionHint') : undefined} value=${f.description} onInput=${set('description')} error=${error} maxlength="4000" rows="5" />
-			<${Input} name="place" label=${t('field.place')} value=${f.place} onInput=${set('place')} error=${error} required maxlength="100" />
+			<${Input} name="place" label=${t('field.callPlace')} value=${f.place} onInput=${set('place')} error=${error} required maxlength="100" />
 		</section>
 		<section class="card block" aria-labelledby="c-when">
 			<h2 id="c-when">${t('callForm.when')}</h2>
@@ -144,7 +144,7 @@ export function CallForm({ mode, onSaved, submitLabel }) {
 				<legend>${t('callForm.scheduleKind')}</legend>
 				<div class="check-list">
 					${['once', 'recurring'].map((s) => html`<label class="check">
-						<input type="radio" name="schedule" value=${s} checked=${f.schedule === s} onChange=${() => set('schedule')(s)} />
+						<input type="radio" name="schedule" value=${s} checked=${f.schedule === s} onChange=${() => setF((old) => ({ ...old, schedule: s, engagement: s === 'once' ? 'one_off' : 'structural' }))} />
 						<span>${t(`callForm.schedule_${s}`)}</span></label>`)}
 				</div>
 			</fieldset>
@@ -190,7 +190,7 @@ export function CallDetails({ c }) {
 	return html`<dl class="dl">
 		${row(t('field.activity'), activityLabel(c.activity))}
 		${row(t('field.organisation'), orgName(c.organisation_id))}
-		${row(t('field.place'), c.place)}
+		${row(t('field.callPlace'), c.place)}
 		${row(t('callForm.when'), when(c))}
 		${row(t('field.duration'), c.duration_minutes ? t('calls.minutes', { n: c.duration_minutes }) : '')}
 		${row(t('field.volunteers_needed'), fmtNumber(c.volunteers_needed))}
@@ -219,12 +219,12 @@ export function CallPage({ id }) {
 		${fresh && html`<${Notice}>${t('calls.posted_ok')}<//>`}
 		<div class="split">
 			<div class="split-main">
+				${role === 'volunteer' && html`<${Respond} callId=${c.id} open=${c.status === 'open'} />`}
 				<section class="card" aria-labelledby="h-details">
 					<h2 id="h-details">${t('calls.details')}</h2>
 					<${CallDetails} c=${c} />
 					${staff && html`<${CallStatusActions} c=${c} onChange=${reload} />`}
 				</section>
-				${role === 'volunteer' && html`<${Respond} callId=${c.id} open=${c.status === 'open'} />`}
 				${(staff || role === 'professional') && html`<section class="card" aria-labelledby="h-matches">
 					<h2 id="h-matches">${t('calls.matches')}</h2>
 					<${CallMatches} id=${c.id} tick=${tick} onChange=${() => setTick(tick + 1)} />
@@ -235,6 +235,10 @@ export function CallPage({ id }) {
 					<h2 id="h-cand">${t('candidates.title')}</h2>
 					<p class="hint">${t('candidates.intro')}</p>
 					<${Candidates} call=${c} tick=${tick} onMatched=${() => setTick(tick + 1)} />
+				</section>
+				<section class="card" aria-labelledby="h-pick">
+					<h2 id="h-pick">${t('pick.title')}</h2>
+					<${ManualPick} call=${c} onMatched=${() => setTick(tick + 1)} />
 				</section>
 			</aside>`}
 		</div>
@@ -282,7 +286,7 @@ function Candidates({ call, tick, onMatched }) {
 		<ol class="cands">${data.items.map((v) => html`<li class="cand">
 			<div class="cand-head">
 				<a class="li-title" href=${`/vrijwilligers/${v.volunteer_id}`}>${v.first_name} ${v.last_name}</a>
-				<span class="score" title=${t('candidates.score')}>${fmtNumber(v.score * (v.score <= 1 ? 100 : 1))}${v.score <= 1 ? '%' : ''}</span>
+				<span class="score">${t('candidates.scoreN', { n: fmtNumber(v.score) })}</span>
 			</div>
 			<p class="muted">${v.place}${v.distance_km !== undefined && v.distance_km !== null ? ` · ${fmtKm(v.distance_km)}` : ''}</p>
 			${v.explanation_text && html`<p class="why"><span class="why-label">${t('suggestions.why')}</span> ${v.explanation_text}</p>`}
@@ -312,4 +316,34 @@ export function Respond({ callId, open }) {
 					<button type="button" class="btn btn-primary" disabled=${busy} onClick=${respond}>${t('respond.submit')}</button>`
 				: html`<p class="muted">${t('respond.closed')}</p>`}
 	</section>`;
+}
+
+// Finding a volunteer by name, for when the coordinator already knows who.
+function ManualPick({ call, onMatched }) {
+	const [q, setQ] = useState('');
+	const [found, setFound] = useState(null);
+	const search = useBusy();
+	const { busy, error, run } = useBusy();
+	const find = (e) => {
+		e.preventDefault();
+		search.run(async () => setFound(await get(`/api/volunteers${qs({ q, status: 'active', limit: 8 })}`)));
+	};
+	const link = (v) => run(async () => {
+		await api('POST', '/api/matches', { call_id: call.id, volunteer_id: v.id });
+		setFound(null);
+		setQ('');
+		onMatched();
+	});
+	return html`<form class="pick" role="search" aria-label=${t('pick.title')} onSubmit=${find}>
+			<${Input} name="pick-q" type="search" label=${t('pick.label')} value=${q} onInput=${setQ} />
+			<button class="btn btn-secondary btn-small" type="submit" disabled=${search.busy}>${t('common.search')}</button>
+		</form>
+		<${Alert} error=${search.error || error} />
+		${found && (found.items.length === 0
+			? html`<p class="muted" role="status">${t('pick.none')}</p>`
+			: html`<ul class="rows">${found.items.map((v) => html`<li class="pick-row">
+				<span><a href=${`/vrijwilligers/${v.id}`}>${v.first_name} ${v.last_name}</a> <span class="muted">· ${v.place}</span></span>
+				<button type="button" class="btn btn-quiet btn-small" disabled=${busy} onClick=${() => link(v)}
+					aria-label=${t('candidates.linkNamed', { name: `${v.first_name} ${v.last_name}` })}>${t('candidates.link')}</button>
+			</li>`)}</ul>`)}`;
 }

@@ -151,7 +151,7 @@ export function MatchPage({ id }) {
 				<div class="dl-row"><dt>${t('matches.volunteer')}</dt><dd>${staff || role === 'volunteer'
 					? html`<${Name} kind="volunteers" id=${m.volunteer_id} link=${staff} />` : t('matches.volunteerN', { id: m.volunteer_id })}</dd></div>
 				<div class="dl-row"><dt>${t('field.organisation')}</dt><dd>${orgName(m.organisation_id)}</dd></div>
-				${m.explanation && html`<div class="dl-row"><dt>${t('suggestions.why')}</dt><dd>${m.explanation}</dd></div>`}
+				${m.explanation && html`<div class="dl-row"><dt>${t('matches.why')}</dt><dd>${m.explanation}</dd></div>`}
 				${m.reason && html`<div class="dl-row"><dt>${t('matches.reason')}</dt><dd>${m.reason}</dd></div>`}
 			</dl>
 			<${MatchActions} m=${m} onChange=${reload} />

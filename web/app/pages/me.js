@@ -6,6 +6,7 @@ import { Page, Loading, Alert, Empty, Notice, useBusy } from '../ui.js';
 import { ProfileForm } from './profile.js';
 import { Suggestions } from './volunteers.js';
 import { MatchRows } from './matches.js';
+import { ConsentPanel } from './consent.js';
 
 const myId = () => session.user.volunteer_id;
 
@@ -54,7 +55,12 @@ export function MyProfile() {
 		${welcome && html`<${Notice}>${t('me.welcome')}<//>`}
 		${me.loading && !me.data && html`<${Loading} />`}
 		<${Alert} error=${me.error} />
-		${me.data && html`<${ProfileForm} key=${me.data.updated_at} volunteer=${me.data} mode="self" onSaved=${() => me.reload()} />
+		${me.data && html`<${ProfileForm} key=${me.data.status} volunteer=${me.data} mode="self" onSaved=${() => me.reload()} />
+			<section class="card block" aria-labelledby="h-consent">
+				<h2 id="h-consent">${t('consent.title')}</h2>
+				<p class="hint">${t('consent.intro')}</p>
+				<${ConsentPanel} volunteer=${me.data} editable />
+			</section>
 			<${PauseStop} v=${me.data} onChange=${me.reload} />`}
 		${!me.loading && !me.data && !me.error && html`<${Empty} title=${t('me.noRecord')} />`}
 	<//>`;

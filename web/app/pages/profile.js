@@ -34,7 +34,7 @@ function toForm(v) {
 }
 
 // The JSON body: numbers as numbers, empty optional numbers left out.
-function toBody(f, creating, mode) {
+function toBody(f, creating, mode, original) {
 	const body = {};
 	for (const k of TEXT_FIELDS) if (f[k] !== undefined) body[k] = f[k] ?? '';
 	for (const k of INT_FIELDS) {
@@ -42,6 +42,9 @@ function toBody(f, creating, mode) {
 		if (s !== '') body[k] = /^-?\d+$/.test(s) ? Number(s) : s;
 	}
 	for (const [k] of ITEM_FIELDS) if (Array.isArray(f[k])) body[k] = f[k];
+	// Lived experience needs its own explicit consent; send it only when changed.
+	const same = (a, b) => JSON.stringify([...(a || [])].sort()) === JSON.stringify([...(b || [])].sort());
+	if (same(body.lived_experience, original.lived_experience)) delete body.lived_experience;
 	body.availability = f.availability;
 	body.engagement = f.engagement;
 	body.driving_licence = !!f.driving_licence;
@@ -70,7 +73,7 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 	const submit = (e) => {
 		e.preventDefault();
 		run(async () => {
-			const body = toBody(f, creating, mode);
+			const body = toBody(f, creating, mode, volunteer);
 			const v = creating
 				? await api('POST', '/api/volunteers', body)
 				: await api('PATCH', `/api/volunteers/${volunteer.id}`, body);
@@ -146,7 +149,7 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 			</label>
 		</section>
 
-		<div class="form-actions sticky">
+		<div class="form-actions">
 			<button class="btn btn-primary" type="submit" disabled=${busy}>${creating ? t('profile.create') : t('profile.save')}</button>
 			<${Notice}>${saved}<//>
 		</div>

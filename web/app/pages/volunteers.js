@@ -5,6 +5,7 @@ import { t, fmtDate, fmtKm, fmtNumber } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Status, Pager, Input, Select, listOptions, Tags, useBusy, dayparts } from '../ui.js';
 import { ProfileForm, blankVolunteer, VOLUNTEER_STATUSES } from './profile.js';
 import { MatchRows } from './matches.js';
+import { ConsentPanel } from './consent.js';
 
 export function VolunteerList() {
 	const params = query();
@@ -70,12 +71,16 @@ export function VolunteerPage({ id }) {
 		<${StatusActions} v=${v} onChange=${reload} />
 		<div class="split">
 			<div class="split-main">
-				<${ProfileForm} key=${v.updated_at} volunteer=${v} onSaved=${reload} />
+				<${ProfileForm} key=${v.status} volunteer=${v} onSaved=${reload} />
 			</div>
 			<aside class="split-side">
 				<section class="card" aria-labelledby="h-vm">
 					<h2 id="h-vm">${t('volunteers.matches')}</h2>
 					<${VolunteerMatches} id=${v.id} />
+				</section>
+				<section class="card" aria-labelledby="h-consent">
+					<h2 id="h-consent">${t('consent.title')}</h2>
+					<${ConsentPanel} volunteer=${v} />
 				</section>
 				<section class="card" aria-labelledby="h-sug">
 					<h2 id="h-sug">${t('volunteers.suggestions')}</h2>

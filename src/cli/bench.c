@@ -1,0 +1,477 @@
+/*
+ * knooppunt bench match: builds a national-scale network of N volunteers in
+ * a fresh SQLite file, loads the match index from it, asks 1,000 calls for
+ * their top 20 through the engine and through the same filters and score
+ * as one plain SQL query, checks that both agree, and times a proposal of
+ * 10,000 calls over 100,000 volunteers. Prints the two result lines of
+ * issue 4 (lines starting with '#' are notes).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/bench_network.h"
+#include "cli/cli.h"
+#include "db/match_feed.h"
+#include "db/store.h"
+#include "match/filter.h"
+#include "match/index.h"
+#include "match/score.h"
+#include "util/parse.h"
+
+#define BENCH_TOP 20
+#define BENCH_PROPOSAL_CALLS 10000
+#define BENCH_PROPOSAL_VOLUNTEERS 100000
+
+struct bench_opts {
+	int volunteers;
+	int calls;
+	int sql_calls;        /* calls also asked as plain SQL; -1: decide by size */
+	uint64_t seed;
+	bool reuse;           /* keep a network built by an earlier run with the same options */
+	int repeat;           /* ask the calls this many times (for profiling); the last counts */
+};
+
+static double clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+/* CPU time of this thread: the machine may be shared, and the targets are
+   per core; wall-clock figures are printed alongside as notes. */
+static double cpu_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static double percentile(double *v, int n, double p)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	int i = (int)ceil(p * n) - 1;
+	return v[i < 0 ? 0 : i >= n ? n - 1 : i];
+}
+
+static int parse_opts(int argc, char **argv, struct bench_opts *o)
+{
+	*o = (struct bench_opts){ 1000000, 1000, -1, 42, false, 1 };
+	if (argc < 1 || strcmp(argv[0], "match") != 0) {
+		fprintf(stderr, "Gebruik: knooppunt bench match [--volunteers N] [--calls N] "
+		                "[--sql-calls N] [--seed S] [--reuse]\n");
+		return -1;
+	}
+	for (int i = 1; i < argc; i++) {
+		long long v;
+		if (strcmp(argv[i], "--reuse") == 0) {
+			o->reuse = true;
+			continue;
+		}
+		if (i + 1 >= argc || parse_int(argv[i + 1], 0, 100000000, &v) != 0) {
+			fprintf(stderr, "knooppunt bench: optie %s verwacht een getal\n", argv[i]);
+			return -1;
+		}
+		if (strcmp(argv[i], "--volunteers") == 0 && v >= 100)
+			o->volunteers = (int)v;
+		else if (strcmp(argv[i], "--calls") == 0 && v >= 1)
+			o->calls = (int)v;
+		else if (strcmp(argv[i], "--sql-calls") == 0)
+			o->sql_calls = (int)v;
+		else if (strcmp(argv[i], "--seed") == 0)
+			o->seed = (uint64_t)v;
+		else if (strcmp(argv[i], "--repeat") == 0 && v >= 1)
+			o->repeat = (int)v;
+		else {
+			fprintf(stderr, "knooppunt bench: onbekende optie %s\n", argv[i]);
+			return -1;
+		}
+		i++;
+	}
+	if (o->sql_calls < 0)
+		o->sql_calls = o->volunteers <= 20000 ? o->calls : 20;
+	if (o->sql_calls > o->calls)
+		o->sql_calls = o->calls;
+	return 0;
+}
+
+/* A fresh database file for this size, replacing an older one (kept with reuse). */
+static int open_fresh(struct app *app, int n, bool reuse, struct db **db, struct kp_error *err)
+{
+	char dir[APP_PATH_MAX + 16];
+	if (app_config_finish(&app->cfg, err))
+		return KP_ERR;
+	snprintf(dir, sizeof dir, "%s", app->cfg.data_dir);
+	int len = snprintf(app->cfg.db_path, sizeof app->cfg.db_path, "%s/bench-match-%d.db", dir, n);
+	if (len < 0 || (size_t)len >= sizeof app->cfg.db_path)
+		return kp_invalid(err, "data", "too_long");
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	for (int i = 0; i < 3 && !reuse; i++) {
+		char p[APP_PATH_MAX + 8];
+		snprintf(p, sizeof p, "%s%s", app->cfg.db_path, suffix[i]);
+		unlink(p);
+	}
+	return cli_open(app, db, err);
+}
+
+static int write_orgs(struct db *db, struct bnet *b, int64_t now, struct kp_error *err)
+{
+	int64_t network;
+	struct organisation *o = malloc(sizeof *o);
+	int rc = o ? store_network_ensure(db, "Landelijk testnetwerk", "Nederland", now, &network, err)
+	           : kp_internal(err);
+	for (int i = 0; i < b->n_orgs && rc == KP_OK; i++) {
+		bnet_organisation(b, i, o);
+		o->network_id = network;
+		rc = store_organisation_insert(db, o, err);
+		b->orgs[i].id = o->id;
+	}
+	free(o);
+	return rc;
+}
+
+static int write_volunteers(struct db *db, struct bnet *b, int n, struct kp_error *err)
+{
+	struct store_bulk *bulk = NULL;
+	struct volunteer *v = calloc(1, sizeof *v);
+	int rc = v ? store_bulk_open(db, &bulk, err) : kp_internal(err);
+	for (int i = 1; i <= n && rc == KP_OK; i++) {
+		bnet_volunteer(b, i, v);
+		rc = store_bulk_volunteer(bulk, v, err);
+	}
+	store_bulk_close(bulk);
+	free(v);
+	return rc;
+}
+
+/* Open calls, and some existing matches so that capacity and "declined
+   before" have something to filter. */
+static int write_calls(struct db *db, struct bnet *b, const struct bench_opts *o,
+                       int64_t *ids, struct kp_error *err)
+{
+	struct call *c = calloc(1, sizeof *c);
+	int rc = c ? KP_OK : kp_internal(err);
+	for (int i = 0; i < o->calls && rc == KP_OK; i++) {
+		bnet_call(b, 0, c);
+		rc = store_call_insert(db, c, err);
+		ids[i] = c->id;
+	}
+	for (int i = 0; i < o->volunteers / 50 && rc == KP_OK; i++) {
+		struct match m = { .call_id = ids[bnet_next(b) % (uint64_t)o->calls],
+		                   .volunteer_id = 1 + (int64_t)(bnet_next(b) % (uint64_t)o->volunteers),
+		                   .status = (int)(bnet_next(b) % MATCH_STATUS_COUNT) };
+		snprintf(m.reason, sizeof m.reason, "%s", match_needs_reason(m.status) ? "test" : "");
+		m.created_at = m.updated_at = b->now - (int64_t)(bnet_next(b) % 60) * 86400;
+		rc = store_match_insert(db, &m, 0, err);
+		if (rc && err->status == 409) {
+			rc = KP_OK; /* the same pair drawn twice */
+			memset(err, 0, sizeof *err);
+		}
+	}
+	free(c);
+	return rc;
+}
+
+static int build_network(struct app *app, struct db *db, struct bnet *b,
+                         const struct bench_opts *o, int64_t *ids, struct kp_error *err)
+{
+	if (db_exec(db, "PRAGMA synchronous = OFF", err) || db_begin(db, err))
+		return KP_ERR;
+	if (write_orgs(db, b, app->now(), err) || bnet_index_places(b) ||
+	    write_volunteers(db, b, o->volunteers, err) || write_calls(db, b, o, ids, err) ||
+	    db_commit(db, err)) {
+		db_rollback(db);
+		return err->status ? KP_ERR : kp_internal(err);
+	}
+	return KP_OK;
+}
+
+/* A network built by an earlier run with the same size and seed: organisation
+   ids were given 1..n in order, and the open calls are read back. */
+static int reuse_network(struct db *db, struct bnet *b, const struct bench_opts *o,
+                         int64_t *ids, struct kp_error *err)
+{
+	int64_t *found = NULL;
+	int n = 0;
+	if (store_feed_open_calls(db, &found, &n, err))
+		return KP_ERR;
+	if (n < o->calls) {
+		free(found);
+		return kp_fail_detail(err, 409, "conflict", "", "%d open oproepen, %d nodig", n,
+		                      o->calls);
+	}
+	memcpy(ids, found, (size_t)o->calls * sizeof *ids);
+	free(found);
+	for (int i = 0; i < b->n_orgs; i++)
+		b->orgs[i].id = i + 1;
+	return bnet_index_places(b) ? kp_internal(err) : KP_OK;
+}
+
+/* The bits of mask as item ids of kind k. */
+static int mask_ids(const struct match_index *ix, int k, uint64_t mask, int64_t *out, int at)
+{
+	for (int bit = 0; bit < 64; bit++)
+		if (mask & (1ull << bit))
+			out[at++] = ix->bit_item[k][bit];
+	return at;
+}
+
+struct baseline_ids {
+	int64_t themes[64], required[192], motives[64], talents[64];
+};
+
+static void baseline_for(const struct match_index *ix, const struct mcall *c, int64_t now,
+                         struct feed_baseline *q, struct baseline_ids *ids)
+{
+	struct mquery mq;
+	mq_prepare(ix, c, now, &mq);
+	memset(q, 0, sizeof *q);
+	q->call_id = c->id;
+	q->organisation_id = c->organisation_id;
+	q->open_to_all = c->open_to_all;
+	q->need = c->need;
+	q->need_count = __builtin_popcount(c->need);
+	q->one_off = c->one_off;
+	q->requires_vog = c->requires_vog;
+	parse_format_date((long long)mq.vog_cutoff * 86400, q->vog_cutoff);
+	q->requires_licence = c->requires_licence;
+	q->lat = mq.clat;
+	q->lon = mq.clon;
+	q->cos_lat = mq.cos_lat;
+	q->activity_id = c->activity_id;
+	q->n_themes = mask_ids(ix, LIST_THEME, c->theme, ids->themes, 0);
+	q->themes = ids->themes;
+	int n = mask_ids(ix, LIST_TRAINING, c->train, ids->required, 0);
+	n = mask_ids(ix, LIST_TALENT, c->talent, ids->required, n);
+	q->n_required = mask_ids(ix, LIST_LANGUAGE, c->lang, ids->required, n);
+	q->required = ids->required;
+	q->n_aff_motives = mask_ids(ix, LIST_MOTIVE, c->aff_motive, ids->motives, 0);
+	q->aff_motives = ids->motives;
+	q->n_aff_talents = mask_ids(ix, LIST_TALENT, c->aff_talent, ids->talents, 0);
+	q->aff_talents = ids->talents;
+	for (int i = 0; i < MP_COUNT; i++)
+		q->w[i] = ix->weights.w[i];
+	q->half_km = ix->weights.distance_half_km;
+	q->recent_since = (int64_t)(mq.today - ix->weights.recent_days) * 86400;
+	q->waiting = ms_waiting(&ix->weights, c, now);
+}
+
+static bool same_top(const struct match_hit *e, int ne, const int64_t *ids, const double *sc,
+                     int ns, int call_index)
+{
+	bool same = ne == ns;
+	for (int i = 0; same && i < ne; i++)
+		same = e[i].volunteer_id == ids[i] && fabs(e[i].score - sc[i]) <= 1e-9;
+	if (!same) {
+		fprintf(stderr, "# verschil bij oproep %d: engine %d, SQL %d resultaten\n", call_index,
+		        ne, ns);
+		for (int i = 0; i < ne || i < ns; i++)
+			fprintf(stderr, "#   %2d engine %8lld %.12f   sql %8lld %.12f\n", i,
+			        i < ne ? (long long)e[i].volunteer_id : 0LL, i < ne ? e[i].score : 0,
+			        i < ns ? (long long)ids[i] : 0LL, i < ns ? sc[i] : 0);
+	}
+	return same;
+}
+
+struct timings {
+	double engine_p50, engine_p99, sql_p50, engine_plain_p50;
+	int checked, agreed;
+};
+
+static int run_engine(struct match_index *ix, const int64_t *ids, int n, int64_t now,
+                      double *ms, double *wall, struct kp_error *err)
+{
+	struct match_hit *hits = malloc(BENCH_TOP * sizeof *hits);
+	int rc = hits ? KP_OK : kp_internal(err);
+	for (int i = 0; i < n && rc == KP_OK; i++) {
+		int got;
+		int64_t total;
+		double w0 = clock_ms(), t0 = cpu_ms();
+		rc = match_for_call(ix, ids[i], BENCH_TOP, now, hits, &got, &total, err);
+		ms[i] = cpu_ms() - t0;
+		if (wall)
+			wall[i] = clock_ms() - w0;
+	}
+	free(hits);
+	return rc;
+}
+
+/* Plain SQL against the engine with the free-text weight at zero. */
+static int cross_check(struct match_index *ix, struct db *db, const int64_t *ids,
+                       const struct bench_opts *o, int64_t now, struct timings *t,
+                       struct kp_error *err)
+{
+	struct match_weights w, plain;
+	match_index_get_weights(ix, &w);
+	plain = w;
+	plain.w[MP_TEXT] = 0;
+	match_index_set_weights(ix, &plain);
+	double *sql_ms = calloc((size_t)o->sql_calls + 1, sizeof *sql_ms);
+	double *plain_ms = calloc((size_t)o->calls + 1, sizeof *plain_ms);
+	struct match_hit *hits = malloc(BENCH_TOP * sizeof *hits);
+	int rc = sql_ms && plain_ms && hits ? KP_OK : kp_internal(err);
+	if (rc == KP_OK)
+		rc = run_engine(ix, ids, o->calls, now, plain_ms, NULL, err);
+	for (int i = 0; i < o->sql_calls && rc == KP_OK; i++) {
+		/* Spread the sample over all calls. */
+		int at = (int)((int64_t)i * o->calls / o->sql_calls);
+		int64_t sids[BENCH_TOP], total;
+		double sscores[BENCH_TOP];
+		int ne, ns;
+		struct feed_baseline q;
+		struct baseline_ids bid;
+		uint32_t cs;
+		rc = match_for_call(ix, ids[at], BENCH_TOP, now, hits, &ne, &total, err);
+		if (rc || !mhash_get(&ix->cid, ids[at], &cs))
+			break;
+		baseline_for(ix, &ix->calls[cs], now, &q, &bid);
+		double t0 = cpu_ms();
+		rc = store_feed_baseline(db, &q, BENCH_TOP, sids, sscores, &ns, err);
+		sql_ms[i] = cpu_ms() - t0;
+		t->checked++;
+		t->agreed += same_top(hits, ne, sids, sscores, ns, at);
+	}
+	t->sql_p50 = percentile(sql_ms, t->checked, 0.5);
+	t->engine_plain_p50 = percentile(plain_ms, o->calls, 0.5);
+	match_index_set_weights(ix, &w);
+	free(sql_ms);
+	free(plain_ms);
+	free(hits);
+	return rc;
+}
+
+/* 10,000 calls over 100,000 volunteers, straight into an index of their own. */
+static int run_proposal(struct app *app, struct bnet *b, int64_t now, struct kp_error *err)
+{
+	struct match_index *ix = NULL;
+	struct volunteer *v = calloc(1, sizeof *v);
+	struct call *c = calloc(1, sizeof *c);
+	struct match_proposal p = { 0 };
+	int rc = v && c ? match_index_new(&app->lists, &ix, err) : kp_internal(err);
+	for (int i = 0; i < b->n_orgs && rc == KP_OK; i++)
+		mix_put_org(ix, b->orgs[i].id, b->orgs[i].kind, b->orgs[i].vog_months);
+	for (int i = 1; i <= BENCH_PROPOSAL_VOLUNTEERS && rc == KP_OK; i++) {
+		bnet_volunteer(b, i, v);
+		v->status = VOLUNTEER_ACTIVE;
+		struct feed_volunteer fv = { v->id, v->organisation_id, v->status, v->lat, v->lon,
+		                             v->availability, v->max_distance_km, v->max_matches,
+		                             v->driving_licence, "", v->motivation_text };
+		memcpy(fv.vog_date, v->vog_date, sizeof fv.vog_date);
+		int64_t items[LIST_KIND_COUNT * ID_SET_MAX];
+		int n = 0;
+		for (int k = 0; k < LIST_EXPERIENCE; k++)
+			for (int j = 0; j < v->items[k].n; j++)
+				items[n++] = v->items[k].ids[j];
+		if (mix_put_volunteer(ix, &fv, items, n))
+			rc = kp_internal(err);
+	}
+	for (int i = 1; i <= BENCH_PROPOSAL_CALLS && rc == KP_OK; i++) {
+		bnet_call(b, i, c);
+		if (mix_put_call(ix, c, c->volunteers_needed, NULL, 0))
+			rc = kp_internal(err);
+	}
+	if (rc == KP_OK && mix_rebuild(ix))
+		rc = kp_internal(err);
+	double w0 = clock_ms(), t0 = cpu_ms();
+	if (rc == KP_OK)
+		rc = match_proposal(ix, 0, now, &p, err);
+	double secs = (cpu_ms() - t0) / 1000.0;
+	if (rc == KP_OK) {
+		printf("# voorstel: %d koppelingen, %d vrijwilligers, %d kandidaatparen; "
+		       "%.3f s CPU, %.3f s klok\n",
+		       p.n, p.volunteers, p.edges, secs, (clock_ms() - w0) / 1000.0);
+		printf("proposal calls=%d volunteers=%d seconds=%.3f total_score=%.2f "
+		       "greedy_total_score=%.2f\n",
+		       p.calls, BENCH_PROPOSAL_VOLUNTEERS, secs, p.total_score, p.greedy_total_score);
+	}
+	match_proposal_free(&p);
+	match_index_free(ix);
+	free(v);
+	free(c);
+	return rc;
+}
+
+int cmd_bench(int argc, char **argv, struct app *app)
+{
+	struct bench_opts o;
+	struct kp_error err = { 0 };
+	struct db *db = NULL;
+	struct match_index *ix = NULL;
+	struct bnet b;
+	struct timings t = { 0 };
+	int status = 1;
+	memset(&b, 0, sizeof b);
+	if (parse_opts(argc, argv, &o))
+		return 2;
+	int64_t now = app->now();
+	int64_t *ids = calloc((size_t)o.calls, sizeof *ids);
+	double *ms = calloc((size_t)o.calls, sizeof *ms);
+	int n_orgs = o.volunteers / 2000 < 20 ? 20 : o.volunteers / 2000;
+	if (ids == NULL || ms == NULL || open_fresh(app, o.volunteers, o.reuse, &db, &err) ||
+	    bnet_init(&b, &app->lists, o.seed, now, n_orgs))
+		goto end;
+	double t0 = clock_ms();
+	if (o.reuse ? reuse_network(db, &b, &o, ids, &err) : build_network(app, db, &b, &o, ids, &err))
+		goto end;
+	printf("# netwerk %s: %d vrijwilligers, %d organisaties, %d oproepen in %.1f s (%s)\n",
+	       o.reuse ? "hergebruikt" : "gebouwd", o.volunteers, n_orgs, o.calls,
+	       (clock_ms() - t0) / 1000.0, app->cfg.db_path);
+	fflush(stdout);
+	t0 = clock_ms();
+	double c0 = cpu_ms();
+	if (match_index_new(&app->lists, &ix, &err) || match_index_load(ix, db, &err))
+		goto end;
+	double startup = (cpu_ms() - c0) / 1000.0;
+	printf("# index geladen: %.2f s CPU, %.2f s klok\n", startup, (clock_ms() - t0) / 1000.0);
+	double *wall = calloc((size_t)o.calls, sizeof *wall);
+	for (int r = 1; r < o.repeat && wall != NULL; r++)
+		if (run_engine(ix, ids, o.calls, now, ms, wall, &err))
+			break;
+	if (wall == NULL || err.status || run_engine(ix, ids, o.calls, now, ms, wall, &err)) {
+		free(wall);
+		goto end;
+	}
+	t.engine_p50 = percentile(ms, o.calls, 0.5);
+	t.engine_p99 = percentile(ms, o.calls, 0.99);
+	printf("# tijden in CPU-tijd van één kern; klok: engine p50 %.3f ms, p99 %.3f ms\n",
+	       percentile(wall, o.calls, 0.5), percentile(wall, o.calls, 0.99));
+	free(wall);
+	if (cross_check(ix, db, ids, &o, now, &t, &err))
+		goto end;
+	struct match_stats st;
+	match_index_stats(ix, &st);
+	printf("# %lld actieve vrijwilligers in de index; SQL op %d van de %d oproepen, top-%d "
+	       "gelijk bij %d van de %d (tekstgewicht 0; engine zonder tekst p50 %.3f ms)\n",
+	       (long long)st.volunteers, t.checked, o.calls, BENCH_TOP, t.agreed, t.checked,
+	       t.engine_plain_p50);
+	printf("match volunteers=%d engine_p50_ms=%.3f engine_p99_ms=%.3f sql_p50_ms=%.1f "
+	       "speedup=%.0f bytes_per_volunteer=%.0f startup_s=%.2f\n",
+	       o.volunteers, t.engine_p50, t.engine_p99, t.sql_p50,
+	       t.engine_p50 > 0 ? t.sql_p50 / t.engine_p50 : 0,
+	       st.volunteers ? (double)st.bytes / (double)st.volunteers : 0, startup);
+	fflush(stdout);
+	if (run_proposal(app, &b, now, &err))
+		goto end;
+	status = t.agreed == t.checked ? 0 : 1;
+end:
+	if (err.status)
+		cli_print_error(&err);
+	match_index_free(ix);
+	bnet_free(&b);
+	db_close(db);
+	free(ids);
+	free(ms);
+	return status;
+}

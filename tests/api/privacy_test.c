@@ -1,0 +1,696 @@
+/*
+ * Privacy by design against a real server: consent and its withdrawal,
+ * lived experience only with its own consent, the audit log, the right of
+ * access, erasure (nothing personal left in any table, figures unchanged),
+ * retention, sessions and their revocation, CSRF, security headers and
+ * login rate limiting.
+ */
+#include "support.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/wait.h>
+
+struct person {
+	int64_t id;
+	char email[64];
+	struct client cl;
+};
+
+/* A volunteer of `org` with an account, logged in. */
+static void person(struct env *e, int64_t org, struct person *p)
+{
+	p->id = fx_volunteer(&e->admin, org, "active");
+	fx_email(&e->srv, "vrijwilliger", p->email, sizeof p->email);
+	fx_account(&e->admin, "volunteer", p->email, 0, p->id);
+	client_init(&p->cl, &e->srv);
+	assert_int_equal(client_login(&p->cl, p->email, FX_PASSWORD), 201);
+}
+
+static void coordinator(struct env *e, int64_t org, struct client *cl, int64_t *account)
+{
+	char email[64];
+	fx_email(&e->srv, "coordinator", email, sizeof email);
+	int64_t id = fx_account(&e->admin, "coordinator", email, org, 0);
+	if (account != NULL)
+		*account = id;
+	client_init(cl, &e->srv);
+	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
+}
+
+static void set_consent(struct client *cl, int64_t vol, const char *scope, int64_t org,
+                        bool experience, long status)
+{
+	char path[96], body[256];
+	snprintf(path, sizeof path, "/api/volunteers/%lld/consent", (long long)vol);
+	if (org)
+		snprintf(body, sizeof body, "{\"profile_scope\":\"%s\",\"organisations\":[%lld],"
+		         "\"lived_experience\":%s,\"text_version\":\"2026-1\"}", scope, (long long)org,
+		         experience ? "true" : "false");
+	else
+		snprintf(body, sizeof body, "{\"profile_scope\":\"%s\",\"lived_experience\":%s,"
+		         "\"text_version\":\"2026-1\"}", scope, experience ? "true" : "false");
+	json_decref(expect(cl, "PUT", path, body, status));
+}
+
+static bool has_experience(struct client *cl, int64_t vol)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)vol);
+	json_t *doc = expect(cl, "GET", path, NULL, 200);
+	bool has = json_array_size(json_object_get(doc, "lived_experience")) > 0;
+	json_decref(doc);
+	return has;
+}
+
+/* Rows of a table about one volunteer, straight from the SQLite file. */
+static int64_t rows_about(const struct server *s, const char *table, const char *column,
+                          int64_t id)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	char sql[256];
+	int64_t n = -1;
+	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s WHERE %s = ?", table, column);
+	if (sqlite3_open_v2(s->sqlite_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+static void sqlite_only(const struct server *s)
+{
+	if (s->db_url[0] != '\0')
+		skip();
+}
+
+/* --- consent --- */
+
+static void consent_decides_visibility_and_withdrawal_is_immediate(void **state)
+{
+	struct env *e = *state;
+	sqlite_only(&e->srv);
+	int64_t home = fx_organisation(&e->admin, "Thuis");
+	int64_t other = fx_organisation(&e->admin, "Elders");
+	struct person v;
+	struct client coord_other, coord_home;
+	person(e, home, &v);
+	coordinator(e, other, &coord_other, NULL);
+	coordinator(e, home, &coord_home, NULL);
+	char show[64], list[96];
+	snprintf(show, sizeof show, "/api/volunteers/%lld", (long long)v.id);
+	snprintf(list, sizeof list, "/api/volunteers?limit=200");
+
+	/* No consent: only the own organisation. */
+	json_decref(expect(&coord_other, "GET", show, NULL, 403));
+	json_t *doc = expect(&coord_other, "GET", list, NULL, 200);
+	assert_false(list_has_id(doc, v.id));
+	json_decref(doc);
+
+	/* Network consent without experience: the profile, not the health data. */
+	set_consent(&v.cl, v.id, "network", 0, false, 200);
+	json_decref(expect(&coord_other, "GET", show, NULL, 200));
+	doc = expect(&coord_other, "GET", list, NULL, 200);
+	assert_true(list_has_id(doc, v.id));
+	json_decref(doc);
+	json_t *patch = expect(&v.cl, "PATCH", show, "{\"lived_experience\":[\"kanker\"]}", 403);
+	assert_string_equal(json_str(patch, "code"), "consent_required");
+	json_decref(patch);
+
+	/* Experience consent: kept, seen by both coordinators, never in lists. */
+	set_consent(&v.cl, v.id, "network", 0, true, 200);
+	json_decref(expect(&v.cl, "PATCH", show, "{\"lived_experience\":[\"kanker\"]}", 200));
+	assert_true(has_experience(&coord_home, v.id));
+	assert_true(has_experience(&coord_other, v.id));
+	assert_true(has_experience(&v.cl, v.id));
+	assert_false(has_experience(&e->admin, v.id));
+	doc = expect(&coord_home, "GET", list, NULL, 200);
+	assert_null(strstr(coord_home.raw, "lived_experience"));
+	json_decref(doc);
+	assert_int_equal(rows_about(&e->srv, "volunteer_experiences", "volunteer_id", v.id), 1);
+
+	/* Withdrawal: at once, for views and lists, and the health data is gone. */
+	char consent[96];
+	snprintf(consent, sizeof consent, "/api/volunteers/%lld/consent", (long long)v.id);
+	doc = expect(&v.cl, "DELETE", consent, NULL, 200);
+	assert_string_equal(json_str(doc, "profile_scope"), "none");
+	json_decref(doc);
+	json_decref(expect(&coord_other, "GET", show, NULL, 403));
+	doc = expect(&coord_other, "GET", list, NULL, 200);
+	assert_false(list_has_id(doc, v.id));
+	json_decref(doc);
+	assert_false(has_experience(&coord_home, v.id));
+	assert_int_equal(rows_about(&e->srv, "volunteer_experiences", "volunteer_id", v.id), 0);
+
+	/* Each step is on record with its text version. */
+	assert_int_equal(rows_about(&e->srv, "consent_events", "volunteer_id", v.id), 3);
+	snprintf(show, sizeof show, "/api/volunteers/%lld/export", (long long)v.id);
+	doc = expect(&v.cl, "GET", show, NULL, 200);
+	json_t *history = json_object_get(doc, "consent_history");
+	assert_int_equal(json_array_size(history), 3);
+	assert_string_equal(json_str(json_array_get(history, 2), "action"), "withdrawn");
+	assert_string_equal(json_str(json_array_get(history, 0), "text_version"), "2026-1");
+	json_decref(doc);
+	client_free(&v.cl);
+	client_free(&coord_other);
+	client_free(&coord_home);
+}
+
+static void consent_for_selected_organisations_and_bad_input(void **state)
+{
+	struct env *e = *state;
+	int64_t home = fx_organisation(&e->admin, "Thuis");
+	int64_t chosen = fx_organisation(&e->admin, "Gekozen");
+	int64_t not_chosen = fx_organisation(&e->admin, "Niet gekozen");
+	struct person v;
+	struct client yes, no;
+	person(e, home, &v);
+	coordinator(e, chosen, &yes, NULL);
+	coordinator(e, not_chosen, &no, NULL);
+	set_consent(&v.cl, v.id, "organisations", chosen, false, 200);
+	char show[64], consent[96];
+	snprintf(show, sizeof show, "/api/volunteers/%lld", (long long)v.id);
+	snprintf(consent, sizeof consent, "/api/volunteers/%lld/consent", (long long)v.id);
+	json_decref(expect(&yes, "GET", show, NULL, 200));
+	json_decref(expect(&no, "GET", show, NULL, 403));
+	/* A coordinator may not widen it, nor read it outside the own organisation. */
+	json_decref(expect(&yes, "GET", consent, NULL, 403));
+	json_decref(expect(&yes, "PUT", consent,
+	                   "{\"profile_scope\":\"network\",\"lived_experience\":true,"
+	                   "\"text_version\":\"2026-1\"}", 403));
+	/* Invalid input names its field and changes nothing. */
+	uint64_t before = db_fingerprint(&e->srv);
+	json_t *doc = expect(&v.cl, "PUT", consent,
+	                     "{\"profile_scope\":\"organisations\",\"lived_experience\":false,"
+	                     "\"text_version\":\"2026-1\"}", 422);
+	assert_problem(&v.cl, doc, 422, "organisations");
+	json_decref(doc);
+	doc = expect(&v.cl, "PUT", consent,
+	             "{\"profile_scope\":\"network\",\"lived_experience\":false,"
+	             "\"text_version\":\"1999\"}", 422);
+	assert_problem(&v.cl, doc, 422, "text_version");
+	json_decref(doc);
+	doc = expect(&v.cl, "PUT", consent,
+	             "{\"profile_scope\":\"organisations\",\"organisations\":[999999],"
+	             "\"lived_experience\":false,\"text_version\":\"2026-1\"}", 422);
+	assert_problem(&v.cl, doc, 422, "organisations");
+	json_decref(doc);
+	doc = expect(&v.cl, "PUT", consent, "{\"profile_scope\":\"network\",\"text_version\":\"2026-1\"}",
+	             422);
+	assert_problem(&v.cl, doc, 422, "lived_experience");
+	json_decref(doc);
+	if (before != 0)
+		assert_true(before == db_fingerprint(&e->srv));
+	client_free(&v.cl);
+	client_free(&yes);
+	client_free(&no);
+}
+
+static void new_volunteer_with_lived_experience_needs_consent(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Nieuw");
+	struct client coord;
+	coordinator(e, org, &coord, NULL);
+	json_t *doc = expect(&coord, "POST", "/api/volunteers",
+	                     "{\"first_name\":\"Mies\",\"last_name\":\"Bouw\",\"place\":\"Dordrecht\","
+	                     "\"lived_experience\":[\"kanker\"]}", 403);
+	assert_problem(&coord, doc, 403, "lived_experience");
+	json_decref(doc);
+	client_free(&coord);
+}
+
+/* --- audit --- */
+
+static void views_and_changes_are_audited(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Audit");
+	struct person v;
+	struct client coord;
+	int64_t coord_account = 0;
+	person(e, org, &v);
+	coordinator(e, org, &coord, &coord_account);
+	char path[160];
+	snprintf(path, sizeof path, "/api/volunteers/%lld?reason=intakegesprek", (long long)v.id);
+	json_decref(expect(&coord, "GET", path, NULL, 200));
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)v.id);
+	json_decref(expect(&coord, "PATCH", path, "{\"hours_per_week\":3}", 200));
+
+	/* The person sees who looked, with the reason. */
+	snprintf(path, sizeof path, "/api/volunteers/%lld/audit", (long long)v.id);
+	json_t *doc = expect(&v.cl, "GET", path, NULL, 200);
+	json_t *items = json_object_get(doc, "items");
+	bool view = false, update = false;
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it) {
+		assert_int_equal(json_id(it, "volunteer_id"), v.id);
+		if (json_id(it, "account_id") != coord_account)
+			continue;
+		assert_string_equal(json_str(it, "role"), "coordinator");
+		if (strcmp(json_str(it, "action"), "view") == 0) {
+			view = true;
+			assert_string_equal(json_str(it, "reason"), "intakegesprek");
+			assert_true(strstr(json_str(it, "actor_name"), "coordinator") != NULL);
+		}
+		update |= strcmp(json_str(it, "action"), "update") == 0;
+	}
+	assert_true(view);
+	assert_true(update);
+	json_decref(doc);
+
+	/* The administrator searches; others may not. */
+	snprintf(path, sizeof path, "/api/audit?volunteer_id=%lld&account_id=%lld&action=view",
+	         (long long)v.id, (long long)coord_account);
+	assert_int_equal(client_total(&e->admin, path), 1);
+	snprintf(path, sizeof path, "/api/audit?volunteer_id=%lld&to=2000-01-01", (long long)v.id);
+	assert_int_equal(client_total(&e->admin, path), 0);
+	snprintf(path, sizeof path, "/api/audit?volunteer_id=%lld&from=2000-01-01", (long long)v.id);
+	assert_true(client_total(&e->admin, path) >= 2);
+	json_decref(expect(&coord, "GET", "/api/audit", NULL, 403));
+	json_decref(expect(&v.cl, "GET", "/api/audit", NULL, 403));
+	doc = expect(&e->admin, "GET", "/api/audit?from=gisteren", NULL, 400);
+	assert_problem(&e->admin, doc, 400, "from");
+	json_decref(doc);
+	client_free(&v.cl);
+	client_free(&coord);
+}
+
+/* No code path changes or removes audit entries: the sources say so. */
+static void audit_log_is_append_only(void **state)
+{
+	struct env *e = *state;
+	const char *matrix = getenv("KNOOPPUNT_MATRIX");
+	assert_non_null(matrix);
+	char cmd[1024];
+	/* tests/api/authz_matrix.tsv → the source root is three levels up. */
+	snprintf(cmd, sizeof cmd,
+	         "grep -rniE '(UPDATE|DELETE FROM|DROP TABLE|ALTER TABLE)[[:space:]]+audit_log' "
+	         "\"$(dirname \"$(dirname \"$(dirname '%s')\")\")/src\" | wc -l", matrix);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	int hits = -1;
+	char line[64];
+	if (fgets(line, sizeof line, p) != NULL)
+		hits = (int)strtol(line, NULL, 10);
+	pclose(p);
+	assert_int_equal(hits, 0);
+	/* And the log only grows while the API is used. */
+	int64_t before = count_rows(&e->srv, "audit_log");
+	int64_t org = fx_organisation(&e->admin, "Groei");
+	fx_volunteer(&e->admin, org, "active");
+	assert_true(count_rows(&e->srv, "audit_log") > before);
+}
+
+/* --- the person's rights --- */
+
+static void export_holds_everything_about_the_person(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Inzage");
+	struct person v;
+	struct client coord;
+	person(e, org, &v);
+	coordinator(e, org, &coord, NULL);
+	set_consent(&v.cl, v.id, "network", 0, true, 200);
+	char path[96];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)v.id);
+	json_decref(expect(&v.cl, "PATCH", path, "{\"lived_experience\":[\"mantelzorger\"]}", 200));
+	int64_t call = fx_call(&coord, org, "Samen koken");
+	int64_t match = fx_match(&coord, call, v.id);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/export", (long long)v.id);
+	json_t *doc = expect(&v.cl, "GET", path, NULL, 200);
+	json_t *vol = json_object_get(doc, "volunteer");
+	assert_int_equal(json_id(vol, "id"), v.id);
+	assert_int_equal(json_array_size(json_object_get(vol, "lived_experience")), 1);
+	assert_string_equal(json_str(json_object_get(doc, "consent"), "profile_scope"), "network");
+	json_t *accounts = json_object_get(doc, "accounts");
+	assert_int_equal(json_array_size(accounts), 1);
+	assert_string_equal(json_str(json_array_get(accounts, 0), "email"), v.email);
+	assert_true(json_array_size(json_object_get(json_array_get(accounts, 0), "sessions")) >= 1);
+	json_t *matches = json_object_get(doc, "matches");
+	assert_int_equal(json_array_size(matches), 1);
+	assert_int_equal(json_id(json_array_get(matches, 0), "id"), match);
+	assert_true(json_array_size(json_object_get(json_array_get(matches, 0), "events")) >= 1);
+	bool export_logged = false;
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(doc, "audit"), i, it)
+		export_logged |= strcmp(json_str(it, "action"), "export") == 0;
+	assert_true(export_logged);
+	assert_null(strstr(v.cl.raw, "password"));
+	assert_null(strstr(v.cl.raw, "argon2"));
+	json_decref(doc);
+	/* The administrator's export leaves the health data out. */
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_null(json_object_get(json_object_get(doc, "volunteer"), "lived_experience"));
+	json_decref(doc);
+	json_decref(expect(&coord, "GET", path, NULL, 403));
+	client_free(&v.cl);
+	client_free(&coord);
+}
+
+/* Every text value in every table of the SQLite file that contains one of
+   needles (case-insensitive); prints where. */
+static int scan_for(const struct server *s, const char *const *needles, int n)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *tables = NULL;
+	int hits = 0;
+	assert_int_equal(sqlite3_open_v2(s->sqlite_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'",
+	                                    -1, &tables, NULL), SQLITE_OK);
+	int scanned = 0;
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		char sql[256];
+		const char *table = (const char *)sqlite3_column_text(tables, 0);
+		snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"", table);
+		sqlite3_stmt *rows = NULL;
+		if (sqlite3_prepare_v2(db, sql, -1, &rows, NULL) != SQLITE_OK)
+			continue;
+		scanned++;
+		while (sqlite3_step(rows) == SQLITE_ROW)
+			for (int c = 0; c < sqlite3_column_count(rows); c++) {
+				const char *text = (const char *)sqlite3_column_text(rows, c);
+				for (int k = 0; text != NULL && k < n; k++)
+					if (strcasestr(text, needles[k]) != NULL) {
+						hits++;
+						print_error("personal value '%s' left in %s.%s\n", needles[k], table,
+						            sqlite3_column_name(rows, c));
+					}
+			}
+		sqlite3_finalize(rows);
+	}
+	sqlite3_finalize(tables);
+	sqlite3_close(db);
+	assert_true(scanned >= 15);
+	return hits;
+}
+
+static void erasure_leaves_nothing_personal_and_keeps_figures(void **state)
+{
+	struct env *e = *state;
+	sqlite_only(&e->srv);
+	int64_t org = fx_organisation(&e->admin, "Vergeten");
+	struct client coord;
+	coordinator(e, org, &coord, NULL);
+	json_t *doc = expect(&coord, "POST", "/api/volunteers",
+	                     "{\"first_name\":\"Zwaantje\",\"last_name\":\"Klaassen-Vermeulen\","
+	                     "\"email\":\"zwaantje.kv@voorbeeld.nl\",\"phone\":\"06-98765432\","
+	                     "\"place\":\"Papendrecht\",\"birth_year\":1961,\"status\":\"active\","
+	                     "\"vog_date\":\"2025-02-03\",\"activities\":[\"wandelen\"],"
+	                     "\"motivation_text\":\"Na mijn eigen ziekte wil ik graag iets terugdoen\","
+	                     "\"max_matches\":3}", 201);
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	struct client v;
+	fx_account(&e->admin, "volunteer", "zwaantje.kv@voorbeeld.nl", 0, id);
+	client_init(&v, &e->srv);
+	assert_int_equal(client_login(&v, "zwaantje.kv@voorbeeld.nl", FX_PASSWORD), 201);
+	set_consent(&v, id, "network", 0, true, 200);
+	char path[96];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)id);
+	json_decref(expect(&v, "PATCH", path, "{\"lived_experience\":[\"kanker\"]}", 200));
+	/* An offer of her own, a match with a reason, and one that ended. */
+	json_decref(expect(&v, "POST", "/api/calls",
+	                   "{\"title\":\"Zwaantje biedt wandelen aan\",\"description\":\"Bel Zwaantje "
+	                   "op 06-98765432\",\"activity\":\"wandelen\",\"place\":\"Papendrecht\","
+	                   "\"dayparts\":[\"tue-morning\"]}", 201));
+	int64_t call = fx_call(&coord, org, "Wandelen met mevrouw");
+	int64_t match = fx_match(&coord, call, id);
+	char mpath[64];
+	snprintf(mpath, sizeof mpath, "/api/matches/%lld", (long long)match);
+	json_decref(expect(&coord, "PATCH", mpath,
+	                   "{\"status\":\"declined\",\"reason\":\"Zwaantje Klaassen-Vermeulen is ziek\"}",
+	                   200));
+	json_decref(expect(&coord, "GET", path, NULL, 200)); /* an audited view */
+
+	int64_t volunteers = count_rows(&e->srv, "volunteers");
+	int64_t matches = count_rows(&e->srv, "matches");
+	int64_t calls = count_rows(&e->srv, "calls");
+	char list[96];
+	snprintf(list, sizeof list, "/api/volunteers?organisation_id=%lld", (long long)org);
+	int64_t org_total = client_total(&e->admin, list);
+	char by_call[96];
+	snprintf(by_call, sizeof by_call, "/api/matches?call_id=%lld", (long long)call);
+	int64_t call_matches = client_total(&e->admin, by_call);
+
+	/* A coordinator may not erase; the administrator may. */
+	snprintf(path, sizeof path, "/api/volunteers/%lld/erasure", (long long)id);
+	json_decref(expect(&coord, "POST", path, "{\"reason\":\"verzoek\"}", 403));
+	json_decref(expect(&e->admin, "POST", path, "{\"reason\":\"verzoek van betrokkene\"}", 200));
+
+	const char *const needles[] = { "Zwaantje", "Klaassen", "zwaantje.kv", "98765432",
+	                                "terugdoen", "2025-02-03" };
+	assert_int_equal(scan_for(&e->srv, needles, 6), 0);
+	assert_int_equal(rows_about(&e->srv, "volunteer_experiences", "volunteer_id", id), 0);
+	assert_int_equal(rows_about(&e->srv, "volunteer_items", "volunteer_id", id), 0);
+	assert_int_equal(rows_about(&e->srv, "volunteer_consents", "volunteer_id", id), 0);
+
+	/* Figures stay right. */
+	assert_int_equal(count_rows(&e->srv, "volunteers"), volunteers);
+	assert_int_equal(count_rows(&e->srv, "matches"), matches);
+	assert_int_equal(count_rows(&e->srv, "calls"), calls);
+	assert_int_equal(client_total(&e->admin, list), org_total);
+	assert_int_equal(client_total(&e->admin, by_call), call_matches);
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)id);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "first_name"), "Geanonimiseerd");
+	assert_string_equal(json_str(doc, "place"), "Papendrecht");
+	assert_string_equal(json_str(doc, "status"), "stopped");
+	json_decref(doc);
+
+	/* The person's sessions and login are gone. */
+	json_decref(expect(&v, "GET", "/api/session", NULL, 401));
+	struct client again;
+	client_init(&again, &e->srv);
+	assert_int_equal(client_login(&again, "zwaantje.kv@voorbeeld.nl", FX_PASSWORD), 401);
+	client_free(&again);
+	/* The erasure itself is on record, without a name. */
+	snprintf(path, sizeof path, "/api/audit?volunteer_id=%lld&action=erase", (long long)id);
+	assert_int_equal(client_total(&e->admin, path), 1);
+	client_free(&v);
+	client_free(&coord);
+}
+
+/* Runs the knooppunt binary with args; returns its exit status, output in out. */
+static int run_cli(const struct server *s, const char *args, char *out, size_t cap)
+{
+	const char *bin = getenv("KNOOPPUNT_BIN");
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "'%s' %s --data '%s' 2>&1", bin ? bin : "./knooppunt", args, s->dir);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	size_t n = fread(out, 1, cap - 1, p);
+	out[n] = '\0';
+	int st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void backdate(const struct server *s, int64_t id, int64_t seconds_ago)
+{
+	sqlite3 *db = NULL;
+	char sql[160];
+	snprintf(sql, sizeof sql, "UPDATE volunteers SET updated_at = updated_at - %lld WHERE id = %lld",
+	         (long long)seconds_ago, (long long)id);
+	assert_int_equal(sqlite3_open(s->sqlite_path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static const char *first_name(struct env *e, int64_t id, char *out, size_t cap)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)id);
+	json_t *doc = expect(&e->admin, "GET", path, NULL, 200);
+	snprintf(out, cap, "%s", json_str(doc, "first_name"));
+	json_decref(doc);
+	return out;
+}
+
+static void retention_anonymises_only_long_stopped_volunteers(void **state)
+{
+	struct env *e = *state;
+	sqlite_only(&e->srv);
+	int64_t org = fx_organisation(&e->admin, "Bewaren");
+	int64_t old_stopped = fx_volunteer(&e->admin, org, "stopped");
+	int64_t recent_stopped = fx_volunteer(&e->admin, org, "stopped");
+	int64_t old_active = fx_volunteer(&e->admin, org, "active");
+	const int64_t year = 36525 * 864;
+	backdate(&e->srv, old_stopped, 3 * year);
+	backdate(&e->srv, old_active, 3 * year);
+	backdate(&e->srv, recent_stopped, year + 86400); /* a day past one year */
+	char out[1024], name[64];
+	assert_int_equal(run_cli(&e->srv, "retention --years 0", out, sizeof out), 2);
+	assert_int_equal(run_cli(&e->srv, "retention --years 2", out, sizeof out), 0);
+	assert_non_null(strstr(out, "geanonimiseerd"));
+	assert_string_equal(first_name(e, old_stopped, name, sizeof name), "Geanonimiseerd");
+	assert_string_not_equal(first_name(e, recent_stopped, name, sizeof name), "Geanonimiseerd");
+	assert_string_not_equal(first_name(e, old_active, name, sizeof name), "Geanonimiseerd");
+	/* A shorter period reaches the other one; a second run finds nothing new. */
+	assert_int_equal(run_cli(&e->srv, "retention --years 1", out, sizeof out), 0);
+	assert_string_equal(first_name(e, recent_stopped, name, sizeof name), "Geanonimiseerd");
+	assert_int_equal(run_cli(&e->srv, "retention --years 1", out, sizeof out), 0);
+	assert_non_null(strstr(out, ": 0 vrijwilliger"));
+	assert_string_not_equal(first_name(e, old_active, name, sizeof name), "Geanonimiseerd");
+
+	/* erase-person does one on request. */
+	char args[96];
+	snprintf(args, sizeof args, "erase-person --volunteer %lld", (long long)old_active);
+	assert_int_equal(run_cli(&e->srv, args, out, sizeof out), 0);
+	assert_string_equal(first_name(e, old_active, name, sizeof name), "Geanonimiseerd");
+	assert_int_equal(run_cli(&e->srv, "erase-person --volunteer 99999999", out, sizeof out), 1);
+	assert_int_equal(run_cli(&e->srv, "erase-person", out, sizeof out), 2);
+}
+
+/* --- sessions and web security --- */
+
+static void sessions_are_listed_and_revoked(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Sessies");
+	char email[64];
+	fx_email(&e->srv, "sessies", email, sizeof email);
+	fx_account(&e->admin, "coordinator", email, org, 0);
+	struct client a, b;
+	client_init(&a, &e->srv);
+	client_init(&b, &e->srv);
+	assert_int_equal(client_login(&a, email, FX_PASSWORD), 201);
+	assert_int_equal(client_login(&b, email, FX_PASSWORD), 201);
+	json_t *doc = expect(&a, "GET", "/api/sessions", NULL, 200);
+	json_t *items = json_object_get(doc, "items");
+	assert_int_equal(json_array_size(items), 2);
+	int current = 0;
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it)
+		current += json_is_true(json_object_get(it, "current"));
+	assert_int_equal(current, 1);
+	json_decref(doc);
+	/* Without the CSRF token nothing is revoked. */
+	doc = client_raw(&a, "DELETE", "/api/sessions", NULL, 0, NULL, false, NULL);
+	assert_problem(&a, doc, 403, "");
+	assert_string_equal(json_str(doc, "code"), "csrf");
+	json_decref(doc);
+	json_decref(expect(&b, "GET", "/api/session", NULL, 200));
+	doc = expect(&a, "DELETE", "/api/sessions", NULL, 200);
+	assert_int_equal(json_id(doc, "revoked"), 1);
+	json_decref(doc);
+	json_decref(expect(&b, "GET", "/api/session", NULL, 401));
+	json_decref(expect(&a, "GET", "/api/session", NULL, 200));
+	client_free(&a);
+	client_free(&b);
+}
+
+static void state_changes_need_the_csrf_token(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Csrf");
+	struct person v;
+	person(e, org, &v);
+	char path[96];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)v.id);
+	const char *body = "{\"hours_per_week\":9}";
+	uint64_t before = db_fingerprint(&e->srv);
+	json_t *doc = client_raw(&v.cl, "PATCH", path, body, strlen(body), "application/json", false,
+	                         NULL);
+	assert_problem(&v.cl, doc, 403, "");
+	assert_string_equal(json_str(doc, "code"), "csrf");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/erasure", (long long)v.id);
+	doc = client_raw(&v.cl, "POST", path, "{}", 2, "application/json", false, NULL);
+	assert_problem(&v.cl, doc, 403, "");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/consent", (long long)v.id);
+	doc = client_raw(&v.cl, "DELETE", path, NULL, 0, NULL, false, NULL);
+	assert_problem(&v.cl, doc, 403, "");
+	json_decref(doc);
+	if (before != 0)
+		assert_true(before == db_fingerprint(&e->srv));
+	client_free(&v.cl);
+}
+
+static size_t on_header(char *data, size_t size, size_t n, void *ctx)
+{
+	char *all = ctx;
+	size_t len = strlen(all), add = size * n;
+	if (len + add < 8192) {
+		memcpy(all + len, data, add);
+		all[len + add] = '\0';
+	}
+	return size * n;
+}
+
+static void security_headers_on_every_answer(void **state)
+{
+	struct env *e = *state;
+	const char *paths[] = { "/api/health", "/api/volunteers", "/" };
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		char url[256], headers[8192] = "";
+		snprintf(url, sizeof url, "%s%s", e->srv.base, paths[i]);
+		CURL *curl = curl_easy_init();
+		curl_easy_setopt(curl, CURLOPT_URL, url);
+		curl_easy_setopt(curl, CURLOPT_NOBODY, 0L);
+		curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+		curl_easy_setopt(curl, CURLOPT_HEADERDATA, headers);
+		curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_header);
+		char body[8192] = "";
+		curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
+		assert_int_equal(curl_easy_perform(curl), CURLE_OK);
+		curl_easy_cleanup(curl);
+		assert_non_null(strcasestr(headers, "X-Content-Type-Options: nosniff"));
+		assert_non_null(strcasestr(headers, "Referrer-Policy: no-referrer"));
+		assert_non_null(strcasestr(headers, "Content-Security-Policy:"));
+		assert_non_null(strcasestr(headers, "frame-ancestors 'none'"));
+	}
+}
+
+/* Last, on a server of its own: it blocks the test address for a while. */
+static void login_is_rate_limited(void **state)
+{
+	(void)state;
+	struct server srv;
+	assert_int_equal(server_start(&srv), 0);
+	struct client cl;
+	client_init(&cl, &srv);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(client_login(&cl, ADMIN_EMAIL, "fout-wachtwoord-123"), 401);
+	/* Now even the right password waits, for this account and this address. */
+	assert_int_equal(client_login(&cl, ADMIN_EMAIL, ADMIN_PASSWORD), 429);
+	json_t *doc = json_loadb(cl.raw, cl.raw_len, 0, NULL);
+	assert_problem(&cl, doc, 429, "email");
+	assert_string_equal(json_str(doc, "code"), "too_many_attempts");
+	json_decref(doc);
+	assert_int_equal(client_login(&cl, "iemand-anders@test.nl", "wat-dan-ook-123"), 429);
+	client_free(&cl);
+	assert_int_equal(server_stop(&srv), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(consent_decides_visibility_and_withdrawal_is_immediate),
+		cmocka_unit_test(consent_for_selected_organisations_and_bad_input),
+		cmocka_unit_test(new_volunteer_with_lived_experience_needs_consent),
+		cmocka_unit_test(views_and_changes_are_audited),
+		cmocka_unit_test(audit_log_is_append_only),
+		cmocka_unit_test(export_holds_everything_about_the_person),
+		cmocka_unit_test(erasure_leaves_nothing_personal_and_keeps_figures),
+		cmocka_unit_test(retention_anonymises_only_long_stopped_volunteers),
+		cmocka_unit_test(sessions_are_listed_and_revoked),
+		cmocka_unit_test(state_changes_need_the_csrf_token),
+		cmocka_unit_test(security_headers_on_every_answer),
+		cmocka_unit_test(login_is_rate_limited),
+	};
+	return cmocka_run_group_tests_name("privacy", tests, env_setup, env_teardown);
+}
