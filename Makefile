@@ -38,6 +38,7 @@ test: build build-san
 
 bench: build
 	$(BUILD)/knooppunt bench match
+	scripts/bench-read-api $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)

@@ -28,6 +28,9 @@ static void usage(FILE *out)
 	      "  erase-person  anonimiseer een vrijwilliger --volunteer ID [--reason TEKST]\n"
 	      "  retention     anonimiseer wie langer dan de bewaartermijn gestopt is\n"
 	      "            [--years N] (standaard 2, of KNOOPPUNT_RETENTION_YEARS)\n"
+	      "  reminders zet de herinneringen van de vrijwilligersreis in de outbox\n"
+	      "            [--organisation ID]\n"
+	      "  outbox    toon de wachtende e-mails [--mark-sent]\n"
 	      "  version   toon de versie\n"
 	      "  help      toon deze hulp\n"
 	      "\n"
@@ -86,6 +89,10 @@ int main(int argc, char **argv)
 		status = cmd_bench(n, rest, &app);
 	else if (strcmp(command, "erase-person") == 0)
 		status = cmd_erase_person(n, rest, &app);
+	else if (strcmp(command, "reminders") == 0)
+		status = cmd_reminders(n, rest, &app);
+	else if (strcmp(command, "outbox") == 0)
+		status = cmd_outbox(n, rest, &app);
 	else if (strcmp(command, "retention") == 0)
 		status = cmd_retention(n, rest, &app);
 	else if (strcmp(command, "migrate-data") == 0)

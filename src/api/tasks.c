@@ -193,7 +193,7 @@ static void mail_text(const struct reminder *r, const char *name, char *subject,
 		snprintf(body, bcap, "%s is op %s %d jaar vrijwilliger bij uw organisatie. "
 		         "Een mooi moment om stil te staan bij de inzet.\n", name, due, r->years);
 	else
-		snprintf(body, bcap, "%s: %s (sinds %s).\nBekijk de taken op uw overzicht in "
+		snprintf(body, bcap, "%s: %s (aan de beurt sinds %s).\nBekijk de taken op uw overzicht in "
 		         "Knooppunt.\n", reminder_kind_label(r->kind, "nl"), name, due);
 }
 

@@ -10,7 +10,8 @@
 #include "util/parse.h"
 
 static const char *const wishes[] = {
-	"ouderen gezelschap houden", "samen wandelen in de buurt", "mensen helpen met hun administratie",
+	"ouderen gezelschap houden", "samen wandelen in de buurt",
+	"mensen helpen met hun administratie",
 	"voorlezen aan kinderen", "tuinieren met bewoners", "koken voor buurtgenoten",
 	"mantelzorgers ontlasten", "er zijn voor iemand in de laatste levensfase",
 	"nieuwkomers helpen met de Nederlandse taal", "klussen in huis voor wie het niet meer kan",
@@ -24,7 +25,8 @@ static const char *const call_texts[] = {
 	"Wie gaat er wekelijks mee wandelen?", "Gezocht: gezelschap voor een oudere dame.",
 	"Hulp bij de administratie en post.", "Voorlezen aan kinderen in de bibliotheek.",
 	"Samen tuinieren in de moestuin van het verpleeghuis.", "Koken en samen eten in de wijk.",
-	"Even vrij voor een mantelzorger: wie neemt het over?", "Waken bij iemand in de laatste levensfase.",
+	"Even vrij voor een mantelzorger: wie neemt het over?",
+	"Waken bij iemand in de laatste levensfase.",
 	"Taalmaatje voor een nieuwkomer.", "Kleine klussen in huis.",
 	"Vervoer naar het ziekenhuis en terug.", "Maatje voor iemand die eenzaam is.",
 	"Computerhulp voor senioren.", "Begeleiding bij een uitstapje.",

@@ -80,6 +80,7 @@ int cmd_serve(int argc, char **argv, struct app *app)
 	struct db *db = NULL;
 	struct http_server *srv = NULL;
 	struct retention_job *retention = NULL;
+	struct reminder_job *reminders = NULL;
 	struct jobs *jobs = NULL;
 	int status = 1;
 	if (cli_open(app, &db, &err))
@@ -112,6 +113,10 @@ int cmd_serve(int argc, char **argv, struct app *app)
 		kp_internal(&err);
 		goto end;
 	}
+	if (reminder_job_start(app, &reminders)) {
+		kp_internal(&err);
+		goto end;
+	}
 	printf("Knooppunt draait op http://%s:%d (gegevens: %s)\n", app->cfg.host, app->cfg.port,
 	       where);
 	fflush(stdout);
@@ -133,6 +138,7 @@ end:
 	app->on_change = NULL;
 	match_index_free(app->index);
 	app->index = NULL;
+	reminder_job_stop(reminders);
 	retention_job_stop(retention);
 	ratelimit_free(app->login_limit);
 	app->login_limit = NULL;

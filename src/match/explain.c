@@ -84,7 +84,7 @@ void mexplain(struct match_index *ix, uint32_t s, const struct mquery *q, struct
 		add(h, "Betrokken bij ", lab, "");
 	mexplain_km(h->distance_km, km, sizeof km);
 	add(h, "", km, "");
-	availability(h, v->avail[s] & c->need);
+	availability(h, v->hot[s].avail & c->need);
 	if (c->requires_vog)
 		add(h, "heeft VOG", "", "");
 	if (c->train && label(ix, LIST_TRAINING, first_bit(c->train), lab, sizeof lab))

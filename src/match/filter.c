@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "match/score.h"
 #include "util/parse.h"
 
 static const char *const reasons[MF_REASON_COUNT] = {
@@ -51,6 +52,10 @@ void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now
 	q->clon = c->lon;
 	q->cos_lat = cos(q->clat * M_PI / 180.0);
 	q->km_lon = q->cos_lat * KM_PER_DEG;
+	const double *w = ix->weights.w;
+	double waiting = ms_waiting(&ix->weights, c, now);
+	q->rest_max = w[MP_MOTIVES] + w[MP_TALENTS] + w[MP_EXPERIENCE] + w[MP_TEXT] +
+	              w[MP_DISTANCE] + w[MP_AVAILABILITY] + w[MP_FAIRNESS] + w[MP_WAITING] * waiting;
 	q->idf_all = 0;
 	for (int i = 0; i < c->n_terms; i++) {
 		q->idf[i] = mtext_idf(&ix->text, c->terms[i]);

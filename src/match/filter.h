@@ -24,6 +24,7 @@ struct mquery {
 	double km_lon;          /* km per degree of longitude there */
 	double idf[MCALL_TERMS_MAX]; /* idf of each of the call's terms */
 	double idf_all;         /* their sum */
+	double rest_max;        /* the most all parts but activity and themes can add */
 };
 
 /* Fills q for call c at time now. */
@@ -42,13 +43,13 @@ const char *mf_reason_name(int r);
 /* Status active (inactive volunteers are kept out of the slots anyway). */
 static inline bool mf_active(const struct match_index *ix, uint32_t s)
 {
-	return (ix->v.flags[s] & VF_LIVE) != 0;
+	return (ix->v.hot[s].flags & VF_LIVE) != 0;
 }
 
 /* Fewer open matches than the volunteer's maximum. */
 static inline bool mf_capacity(const struct match_index *ix, uint32_t s)
 {
-	return ix->v.open[s] < ix->v.max_matches[s];
+	return ix->v.hot[s].open < ix->v.hot[s].max_matches;
 }
 
 /*
@@ -60,13 +61,13 @@ static inline bool mf_capacity(const struct match_index *ix, uint32_t s)
  */
 static inline bool mf_consent(const struct match_index *ix, uint32_t s, const struct mcall *c)
 {
-	return c->open_to_all || ix->v.org[s] == c->org;
+	return c->open_to_all || ix->v.hot[s].org == c->org;
 }
 
 /* Free on one of the call's day-parts (recurring) or on the date's (one-off). */
 static inline bool mf_time(const struct match_index *ix, uint32_t s, const struct mcall *c)
 {
-	return (ix->v.avail[s] & c->need) != 0;
+	return (ix->v.hot[s].avail & c->need) != 0;
 }
 
 /* The requirement masks are tested first so that a call without such a
@@ -89,26 +90,26 @@ static inline bool mf_languages(const struct match_index *ix, uint32_t s, const 
 
 static inline bool mf_licence(const struct match_index *ix, uint32_t s, const struct mcall *c)
 {
-	return !c->requires_licence || (ix->v.flags[s] & VF_LICENCE);
+	return !c->requires_licence || (ix->v.hot[s].flags & VF_LICENCE);
 }
 
 /* A VOG no older than the call's organisation allows. */
 static inline bool mf_vog(const struct match_index *ix, uint32_t s, const struct mquery *q)
 {
-	return !q->c->requires_vog || (ix->v.vog_day[s] > 0 && ix->v.vog_day[s] >= q->vog_cutoff);
+	return !q->c->requires_vog || (ix->v.hot[s].vog_day > 0 && ix->v.hot[s].vog_day >= q->vog_cutoff);
 }
 
 /* Squared distance in km (equirectangular: exact enough within a country). */
 static inline double mf_dist2(const struct match_index *ix, uint32_t s, const struct mquery *q)
 {
-	double dx = ((double)ix->v.lon[s] - q->clon) * q->cos_lat * KM_PER_DEG;
-	double dy = ((double)ix->v.lat[s] - q->clat) * KM_PER_DEG;
+	double dx = ((double)ix->v.hot[s].lon - q->clon) * q->cos_lat * KM_PER_DEG;
+	double dy = ((double)ix->v.hot[s].lat - q->clat) * KM_PER_DEG;
 	return dx * dx + dy * dy;
 }
 
 static inline bool mf_distance(const struct match_index *ix, uint32_t s, double d2)
 {
-	double m = ix->v.max_km[s];
+	double m = ix->v.hot[s].max_km;
 	return d2 <= m * m;
 }
 

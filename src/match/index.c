@@ -92,20 +92,12 @@ static int vol_fields(struct mvols *v, struct field f[])
 {
 	int n = 0;
 	f[n++] = (struct field){ (void **)&v->id, sizeof *v->id };
-	f[n++] = (struct field){ (void **)&v->lat, sizeof *v->lat };
-	f[n++] = (struct field){ (void **)&v->lon, sizeof *v->lon };
+	f[n++] = (struct field){ (void **)&v->hot, sizeof *v->hot };
 	for (int k = 0; k < MK_COUNT; k++)
 		f[n++] = (struct field){ (void **)&v->mask[k], sizeof *v->mask[k] };
-	f[n++] = (struct field){ (void **)&v->avail, sizeof *v->avail };
-	f[n++] = (struct field){ (void **)&v->vog_day, sizeof *v->vog_day };
 	f[n++] = (struct field){ (void **)&v->asked_day, sizeof *v->asked_day };
 	f[n++] = (struct field){ (void **)&v->term_off, sizeof *v->term_off };
-	f[n++] = (struct field){ (void **)&v->org, sizeof *v->org };
 	f[n++] = (struct field){ (void **)&v->term_n, sizeof *v->term_n };
-	f[n++] = (struct field){ (void **)&v->max_km, sizeof *v->max_km };
-	f[n++] = (struct field){ (void **)&v->max_matches, sizeof *v->max_matches };
-	f[n++] = (struct field){ (void **)&v->open, sizeof *v->open };
-	f[n++] = (struct field){ (void **)&v->flags, sizeof *v->flags };
 	return n;
 }
 
@@ -205,7 +197,7 @@ void match_index_stats(struct match_index *ix, struct match_stats *st)
 	st->bytes += (int64_t)ix->terms_cap * (int64_t)sizeof(uint32_t);
 	st->bytes += (int64_t)ix->grid.rows * ix->grid.cols * (int64_t)(sizeof(uint32_t) + 1);
 	for (uint32_t s = 0; s < ix->v.n; s++)
-		st->volunteers += (ix->v.flags[s] & VF_LIVE) != 0;
+		st->volunteers += (ix->v.hot[s].flags & VF_LIVE) != 0;
 	for (uint32_t i = 0; i < ix->n_calls; i++) {
 		st->calls += ix->calls[i].live;
 		st->call_bytes += (int64_t)ix->calls[i].cap_paired * (int64_t)sizeof(int64_t);
@@ -322,10 +314,10 @@ static int append_terms(struct match_index *ix, const uint32_t *t, int n, uint32
 
 static void kill_slot(struct match_index *ix, uint32_t s)
 {
-	if (!(ix->v.flags[s] & VF_LIVE))
+	if (!(ix->v.hot[s].flags & VF_LIVE))
 		return;
 	mtext_count(&ix->text, ix->terms + ix->v.term_off[s], ix->v.term_n[s], -1);
-	ix->v.flags[s] = 0;
+	ix->v.hot[s].flags = 0;
 	ix->dead++;
 }
 
@@ -343,9 +335,9 @@ static int fill_slot(struct match_index *ix, uint32_t s, const struct feed_volun
 	v->term_n[s] = (uint8_t)nt;
 	mtext_count(&ix->text, terms, nt, +1);
 	v->id[s] = fv->id;
-	v->org[s] = org;
-	v->lat[s] = (float)fv->lat;
-	v->lon[s] = (float)fv->lon;
+	v->hot[s].org = org;
+	v->hot[s].lat = (float)fv->lat;
+	v->hot[s].lon = (float)fv->lon;
 	for (int k = 0; k < MK_COUNT; k++)
 		v->mask[k][s] = 0;
 	for (int i = 0; i < n_items; i++) {
@@ -353,13 +345,13 @@ static int fill_slot(struct match_index *ix, uint32_t s, const struct feed_volun
 		if (bit >= 0)
 			v->mask[kind][s] |= 1ull << bit;
 	}
-	v->avail[s] = fv->availability & DAYPART_ALL;
-	v->vog_day[s] = fv->vog_date[0] ? (int32_t)parse_date_days(fv->vog_date) : 0;
-	v->max_km[s] = (uint8_t)(fv->max_distance_km > 255 ? 255 : fv->max_distance_km);
-	if (v->max_km[s] > ix->grid.reach_km)
-		ix->grid.reach_km = v->max_km[s];
-	v->max_matches[s] = (uint8_t)(fv->max_matches > 255 ? 255 : fv->max_matches);
-	v->flags[s] = VF_LIVE | (fv->driving_licence ? VF_LICENCE : 0);
+	v->hot[s].avail = fv->availability & DAYPART_ALL;
+	v->hot[s].vog_day = fv->vog_date[0] ? (int32_t)parse_date_days(fv->vog_date) : 0;
+	v->hot[s].max_km = (uint8_t)(fv->max_distance_km > 255 ? 255 : fv->max_distance_km);
+	if (v->hot[s].max_km > ix->grid.reach_km)
+		ix->grid.reach_km = v->hot[s].max_km;
+	v->hot[s].max_matches = (uint8_t)(fv->max_matches > 255 ? 255 : fv->max_matches);
+	v->hot[s].flags = VF_LIVE | (fv->driving_licence ? VF_LICENCE : 0);
 	return 0;
 }
 
@@ -368,9 +360,9 @@ static int new_slot(struct match_index *ix, int64_t id, uint32_t *s)
 	if (vols_reserve(&ix->v, ix->v.n + 1))
 		return -1;
 	*s = ix->v.n++;
-	ix->v.open[*s] = 0;
+	ix->v.hot[*s].open = 0;
 	ix->v.asked_day[*s] = 0;
-	ix->v.flags[*s] = 0;
+	ix->v.hot[*s].flags = 0;
 	ix->v.term_n[*s] = 0;
 	return mhash_put(&ix->vid, id, *s);
 }
@@ -392,20 +384,20 @@ int mix_put_volunteer(struct match_index *ix, const struct feed_volunteer *fv,
 	if (mix_org_slot(ix, fv->organisation_id, &org))
 		return -1;
 	bool in_place = s >= ix->v.sorted ||
-	                (cell >= 0 && cell == grid_cell(&ix->grid, ix->v.lat[s], ix->v.lon[s]) &&
-	                 org == ix->v.org[s]);
+	                (cell >= 0 && cell == grid_cell(&ix->grid, ix->v.hot[s].lat, ix->v.hot[s].lon) &&
+	                 org == ix->v.hot[s].org);
 	if (in_place) {
 		ix->dead--; /* kill_slot counted it */
 		if (fill_slot(ix, s, fv, items, n_items))
 			return -1;
-		if (s < ix->v.sorted && ix->v.max_km[s] > ix->grid.max_km[cell])
-			ix->grid.max_km[cell] = ix->v.max_km[s];
+		if (s < ix->v.sorted && ix->v.hot[s].max_km > ix->grid.max_km[cell])
+			ix->grid.max_km[cell] = ix->v.hot[s].max_km;
 		return 0;
 	}
 	uint32_t old = s;
 	if (new_slot(ix, fv->id, &s))
 		return -1;
-	ix->v.open[s] = ix->v.open[old];
+	ix->v.hot[s].open = ix->v.hot[old].open;
 	ix->v.asked_day[s] = ix->v.asked_day[old];
 	return fill_slot(ix, s, fv, items, n_items);
 }
@@ -562,12 +554,12 @@ static int grid_shape(const struct mvols *v, struct mgrid *g, int *cells)
 {
 	double lat_min = 90, lat_max = -90, lon_min = 180, lon_max = -180;
 	for (uint32_t s = 0; s < v->n; s++) {
-		if (!(v->flags[s] & VF_LIVE))
+		if (!(v->hot[s].flags & VF_LIVE))
 			continue;
-		lat_min = fmin(lat_min, v->lat[s]);
-		lat_max = fmax(lat_max, v->lat[s]);
-		lon_min = fmin(lon_min, v->lon[s]);
-		lon_max = fmax(lon_max, v->lon[s]);
+		lat_min = fmin(lat_min, v->hot[s].lat);
+		lat_max = fmax(lat_max, v->hot[s].lat);
+		lon_min = fmin(lon_min, v->hot[s].lon);
+		lon_max = fmax(lon_max, v->hot[s].lon);
 	}
 	if (lat_min > lat_max) {
 		lat_min = lat_max = 52;
@@ -636,15 +628,15 @@ static int by_org(const struct match_index *ix, uint32_t *order)
 		return -1;
 	uint32_t live = 0;
 	for (uint32_t s = 0; s < ix->v.n; s++)
-		if (ix->v.flags[s] & VF_LIVE) {
-			count[ix->v.org[s] + 1]++;
+		if (ix->v.hot[s].flags & VF_LIVE) {
+			count[ix->v.hot[s].org + 1]++;
 			live++;
 		}
 	for (uint32_t o = 0; o < ix->n_orgs; o++)
 		count[o + 1] += count[o];
 	for (uint32_t s = 0; s < ix->v.n; s++)
-		if (ix->v.flags[s] & VF_LIVE)
-			order[count[ix->v.org[s]]++] = s;
+		if (ix->v.hot[s].flags & VF_LIVE)
+			order[count[ix->v.hot[s].org]++] = s;
 	if (live < ix->v.n)
 		order[live] = UINT32_MAX;
 	free(count);
@@ -666,8 +658,8 @@ int mix_rebuild(struct match_index *ix)
 	if (g.start == NULL || g.max_km == NULL || fill == NULL || order == NULL || sorted == NULL)
 		goto end;
 	for (uint32_t s = 0; s < ix->v.n; s++)
-		if (ix->v.flags[s] & VF_LIVE)
-			g.start[grid_cell(&g, ix->v.lat[s], ix->v.lon[s]) + 1]++;
+		if (ix->v.hot[s].flags & VF_LIVE)
+			g.start[grid_cell(&g, ix->v.hot[s].lat, ix->v.hot[s].lon) + 1]++;
 	for (int c = 0; c < cells; c++)
 		g.start[c + 1] += g.start[c];
 	memcpy(fill, g.start, (size_t)cells * sizeof *fill);
@@ -678,12 +670,12 @@ int mix_rebuild(struct match_index *ix)
 		uint32_t s = order[i];
 		if (s == UINT32_MAX)
 			break;
-		int c = grid_cell(&g, ix->v.lat[s], ix->v.lon[s]);
+		int c = grid_cell(&g, ix->v.hot[s].lat, ix->v.hot[s].lon);
 		sorted[fill[c]++] = s;
-		if (ix->v.max_km[s] > g.max_km[c])
-			g.max_km[c] = ix->v.max_km[s];
-		if (ix->v.max_km[s] > g.reach_km)
-			g.reach_km = ix->v.max_km[s];
+		if (ix->v.hot[s].max_km > g.max_km[c])
+			g.max_km[c] = ix->v.hot[s].max_km;
+		if (ix->v.hot[s].max_km > g.reach_km)
+			g.reach_km = ix->v.hot[s].max_km;
 		live++;
 	}
 	if (permute(ix, sorted, live) || repack_terms(ix))

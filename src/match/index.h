@@ -56,21 +56,26 @@ int mhash_put(struct mhash *h, int64_t key, uint32_t val);
 bool mhash_get(const struct mhash *h, int64_t key, uint32_t *val);
 void mhash_free(struct mhash *h);
 
+/* What the filters read of every volunteer they pass over, in one cache-friendly record. */
+struct vhot {
+	float lat, lon;
+	uint32_t avail;         /* DAYPART bits */
+	int32_t vog_day;        /* days since 1970 of the VOG, 0 when none */
+	uint16_t org;           /* slot in ix->orgs */
+	uint8_t max_km;
+	uint8_t max_matches;
+	uint8_t open;           /* open matches (proposed … active) */
+	uint8_t flags;          /* VF_* */
+};
+
 struct mvols {
 	uint32_t n, cap, sorted;
 	int64_t *id;
-	float *lat, *lon;
+	struct vhot *hot;
 	uint64_t *mask[MK_COUNT];
-	uint32_t *avail;        /* DAYPART bits */
-	int32_t *vog_day;       /* days since 1970 of the VOG, 0 when none */
 	int32_t *asked_day;     /* day of the latest match made, 0 when never */
 	uint32_t *term_off;     /* into ix->terms */
-	uint16_t *org;          /* slot in ix->orgs */
 	uint8_t *term_n;
-	uint8_t *max_km;
-	uint8_t *max_matches;
-	uint8_t *open;          /* open matches (proposed … active) */
-	uint8_t *flags;         /* VF_* */
 };
 
 struct mgrid {

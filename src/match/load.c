@@ -20,8 +20,8 @@ void mix_apply_match(struct match_index *ix, const struct feed_match *m)
 	if (open && mhash_get(&ix->cid, m->call_id, &s))
 		ix->calls[s].places--;
 	if (mhash_get(&ix->vid, m->volunteer_id, &s)) {
-		if (open && ix->v.open[s] < 255)
-			ix->v.open[s]++;
+		if (open && ix->v.hot[s].open < 255)
+			ix->v.hot[s].open++;
 		int32_t day = mday(m->created_at);
 		if (day > ix->v.asked_day[s])
 			ix->v.asked_day[s] = day;
@@ -174,8 +174,8 @@ int match_index_refresh_volunteer(struct match_index *ix, struct db *db, int64_t
 	pthread_rwlock_wrlock(&ix->lock);
 	uint32_t s;
 	rc = mix_put_volunteer(ix, &o->fv, o->items, o->n_items) ? KP_ERR : KP_OK;
-	if (rc == KP_OK && mhash_get(&ix->vid, id, &s) && (ix->v.flags[s] & VF_LIVE)) {
-		ix->v.open[s] = (uint8_t)(o->open > 255 ? 255 : o->open);
+	if (rc == KP_OK && mhash_get(&ix->vid, id, &s) && (ix->v.hot[s].flags & VF_LIVE)) {
+		ix->v.hot[s].open = (uint8_t)(o->open > 255 ? 255 : o->open);
 		ix->v.asked_day[s] = o->asked_day;
 	}
 	if (rc == KP_OK && mix_maybe_rebuild(ix))

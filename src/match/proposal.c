@@ -69,7 +69,7 @@ static int vol_node(struct graph *g, const struct match_index *ix, uint32_t s)
 	int v = g->n_vols++;
 	g->node_of_slot[s] = (uint32_t)v;
 	g->vol_slot[v] = s;
-	g->caps[v] = ix->v.max_matches[s] - ix->v.open[s];
+	g->caps[v] = ix->v.hot[s].max_matches - ix->v.hot[s].open;
 	return v;
 }
 

@@ -46,7 +46,7 @@ static void org_range(const struct match_index *ix, uint16_t org, uint32_t *from
 	uint32_t lo = *from, hi = *to;
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
-		if (ix->v.org[mid] < org)
+		if (ix->v.hot[mid].org < org)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -55,7 +55,7 @@ static void org_range(const struct match_index *ix, uint16_t org, uint32_t *from
 	hi = *to;
 	while (end < hi) {
 		uint32_t mid = end + (hi - end) / 2;
-		if (ix->v.org[mid] <= org)
+		if (ix->v.hot[mid].org <= org)
 			end = mid + 1;
 		else
 			hi = mid;
@@ -122,7 +122,7 @@ static bool live_call(const struct match_index *ix, int64_t id, uint32_t *cs)
 
 static bool live_volunteer(const struct match_index *ix, int64_t id, uint32_t *s)
 {
-	return mhash_get(&ix->vid, id, s) && (ix->v.flags[*s] & VF_LIVE);
+	return mhash_get(&ix->vid, id, s) && (ix->v.hot[*s].flags & VF_LIVE);
 }
 
 int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t now,

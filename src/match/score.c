@@ -59,6 +59,15 @@ double ms_text(const struct match_index *ix, uint32_t s, const struct mquery *q)
 	return q->idf_all > 0 ? hit / q->idf_all : 0;
 }
 
+/* Bits set in x, without a library call on machines built without popcnt. */
+static inline int bits(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ull);
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (int)((x * 0x0101010101010101ull) >> 56);
+}
+
 double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q, double d2,
                 double waiting, double floor, double parts[MP_COUNT])
 {
@@ -66,17 +75,22 @@ double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q
 	const struct mvols *v = &ix->v;
 	const double *w = ix->weights.w;
 	double h2 = ix->weights.distance_half_km * ix->weights.distance_half_km;
-	int n_theme = __builtin_popcountll(c->theme);
-	int n_motive = __builtin_popcountll(v->mask[LIST_MOTIVE][s]);
-	int n_need = __builtin_popcount(c->need);
-	bool recent = v->asked_day[s] > 0 &&
-	              v->asked_day[s] >= q->today - ix->weights.recent_days;
+	int n_theme = bits(c->theme);
+	int n_motive = bits(v->mask[LIST_MOTIVE][s]);
+	int n_need = bits(c->need);
 	double p[MP_COUNT];
 	p[MP_ACTIVITY] = c->act_bit >= 0 && ((v->mask[LIST_ACTIVITY][s] >> c->act_bit) & 1) ? 1 : 0;
-	p[MP_THEMES] = n_theme ? (double)__builtin_popcountll(v->mask[LIST_THEME][s] & c->theme) /
+	p[MP_THEMES] = n_theme ? (double)bits(v->mask[LIST_THEME][s] & c->theme) /
 	                             (double)n_theme
 	                       : 0;
-	p[MP_MOTIVES] = n_motive ? (double)__builtin_popcountll(v->mask[LIST_MOTIVE][s] &
+	/* The two heaviest parts decide most rejections: with every other part
+	   at its best the volunteer would still stay below the floor. */
+	if (parts == NULL && w[MP_ACTIVITY] * p[MP_ACTIVITY] + w[MP_THEMES] * p[MP_THEMES] +
+	                         q->rest_max + 1e-9 < floor)
+		return -1e300;
+	bool recent = v->asked_day[s] > 0 &&
+	              v->asked_day[s] >= q->today - ix->weights.recent_days;
+	p[MP_MOTIVES] = n_motive ? (double)bits(v->mask[LIST_MOTIVE][s] &
 	                                                        c->aff_motive) /
 	                               (double)n_motive
 	                         : 0;
@@ -86,9 +100,9 @@ double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q
 	p[MP_DISTANCE] = h2 / (h2 + d2);
 	p[MP_AVAILABILITY] = c->one_off || n_need == 0
 	                             ? 1
-	                             : (double)__builtin_popcount(v->avail[s] & c->need) /
+	                             : (double)bits(v->hot[s].avail & c->need) /
 	                                   (double)n_need;
-	p[MP_FAIRNESS] = 0.5 * (1.0 - (double)v->open[s] / (double)v->max_matches[s]) +
+	p[MP_FAIRNESS] = 0.5 * (1.0 - (double)v->hot[s].open / (double)v->hot[s].max_matches) +
 	                 0.5 * (recent ? 0.0 : 1.0);
 	p[MP_WAITING] = waiting;
 	double sum = 0;

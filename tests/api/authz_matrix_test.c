@@ -507,7 +507,8 @@ static void check_document(struct fixture *fx)
 	doc[n] = '\0';
 	int doc_rows = 0;
 	for (const char *p = doc; (p = strstr(p, "\n| `")) != NULL; p++)
-		doc_rows++;
+		if (p[4] >= 'A' && p[4] <= 'Z') /* "| `GET /api/…`", not "| `none` |" */
+			doc_rows++;
 	for (int i = 0; i < fx->n_rows; i++) {
 		const struct row *r = &fx->rows[i];
 		char line[512];

@@ -7,7 +7,8 @@
  * Paths and bodies use ' for " and these placeholders, filled from the
  * fixtures: %O organisation, %N its name, %V active volunteer, %P paused
  * volunteer, %F volunteer at capacity, %C open call, %X closed call,
- * %M proposed match, %E an existing account's e-mail, %L<n>; n letters.
+ * %M proposed match, %E an existing account's e-mail, %L<n>; n letters, %% a
+ * literal %.
  */
 #include "support.h"
 
@@ -176,6 +177,17 @@ static const struct bad cases[] = {
 	{ "search text too long", PLAIN, "GET", "/api/volunteers?q=%L101;", NULL, 400, "q",
 	  "too_long" },
 	{ "unknown list kind", PLAIN, "GET", "/api/lists/planets", NULL, 404, "kind", NULL },
+	{ "search text with invalid UTF-8", PLAIN, "GET", "/api/volunteers?q=%%FF%%FE", NULL, 400,
+	  "q", "invalid_text" },
+	{ "search text with control character", PLAIN, "GET", "/api/calls?q=a%%07b", NULL, 400, "q",
+	  "invalid_text" },
+	{ "URL path over 2048 bytes", PLAIN, "GET", "/api/organisations/%L2100;", NULL, 414, "",
+	  NULL },
+	{ "unknown route", PLAIN, "GET", "/api/vrijwilligers", NULL, 404, "", "no_route" },
+	{ "method not allowed", PLAIN, "DELETE", "/api/volunteers/%V", NULL, 405, "",
+	  "method_not_allowed" },
+	{ "PUT instead of PATCH", PLAIN, "PUT", "/api/organisations/%O", "{'employees':3}", 405, "",
+	  "method_not_allowed" },
 
 	/* Calls */
 	{ "call without title", PLAIN, "POST", "/api/calls",
@@ -412,7 +424,7 @@ static char *expand(const char *in)
 				*o++ = (char)('a' + i % 26);
 			break;
 		}
-		default:
+		default: /* "%%" */
 			*o++ = *p;
 		}
 	}

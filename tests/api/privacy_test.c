@@ -203,8 +203,8 @@ static void consent_for_selected_organisations_and_bad_input(void **state)
 	             "\"lived_experience\":false,\"text_version\":\"2026-1\"}", 422);
 	assert_problem(&v.cl, doc, 422, "organisations");
 	json_decref(doc);
-	doc = expect(&v.cl, "PUT", consent, "{\"profile_scope\":\"network\",\"text_version\":\"2026-1\"}",
-	             422);
+	doc = expect(&v.cl, "PUT", consent,
+	             "{\"profile_scope\":\"network\",\"text_version\":\"2026-1\"}", 422);
 	assert_problem(&v.cl, doc, 422, "lived_experience");
 	json_decref(doc);
 	if (before != 0)
@@ -430,7 +430,8 @@ static void erasure_leaves_nothing_personal_and_keeps_figures(void **state)
 	char mpath[64];
 	snprintf(mpath, sizeof mpath, "/api/matches/%lld", (long long)match);
 	json_decref(expect(&coord, "PATCH", mpath,
-	                   "{\"status\":\"declined\",\"reason\":\"Zwaantje Klaassen-Vermeulen is ziek\"}",
+	                   "{\"status\":\"declined\","
+	                   "\"reason\":\"Zwaantje Klaassen-Vermeulen is ziek\"}",
 	                   200));
 	json_decref(expect(&coord, "GET", path, NULL, 200)); /* an audited view */
 
@@ -500,7 +501,8 @@ static void backdate(const struct server *s, int64_t id, int64_t seconds_ago)
 {
 	sqlite3 *db = NULL;
 	char sql[160];
-	snprintf(sql, sizeof sql, "UPDATE volunteers SET updated_at = updated_at - %lld WHERE id = %lld",
+	snprintf(sql, sizeof sql,
+	         "UPDATE volunteers SET updated_at = updated_at - %lld WHERE id = %lld",
 	         (long long)seconds_ago, (long long)id);
 	assert_int_equal(sqlite3_open(s->sqlite_path, &db), SQLITE_OK);
 	sqlite3_busy_timeout(db, 5000);

@@ -304,9 +304,13 @@ void client_free(struct client *cl)
 json_t *client_raw(struct client *cl, const char *method, const char *path, const char *body,
                    size_t len, const char *content_type, bool send_csrf, long *status)
 {
-	char url[1200], header[256];
+	char header[256];
 	struct curl_slist *headers = NULL;
-	snprintf(url, sizeof url, "%s%s", cl->srv->base, path);
+	size_t url_len = strlen(cl->srv->base) + strlen(path) + 1;
+	char *url = malloc(url_len);
+	if (url == NULL)
+		return NULL;
+	snprintf(url, url_len, "%s%s", cl->srv->base, path);
 	free(cl->raw);
 	cl->raw = NULL;
 	cl->raw_len = 0;
@@ -340,6 +344,7 @@ json_t *client_raw(struct client *cl, const char *method, const char *path, cons
 	CURLcode rc = curl_easy_perform(h);
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
 	curl_slist_free_all(headers);
+	free(url);
 	if (rc == CURLE_OK) {
 		char *ct = NULL;
 		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &cl->status);

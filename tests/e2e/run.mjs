@@ -203,6 +203,28 @@ test('the language switch changes the interface to English and back', async () =
 	await page.context().close();
 });
 
+test('keyboard: the skip link reaches the content, and after navigating focus moves to the new heading', async () => {
+	const page = await newPage();
+	await login(page, USERS.coordinator);
+	await go(page, '/'); // a fresh load: focus starts at the top of the document
+	await page.keyboard.press('Tab');
+	assert((await page.evaluate(() => document.activeElement.className)) === 'skip', 'first Tab does not reach the skip link');
+	await page.keyboard.press('Enter');
+	assert((await page.evaluate(() => document.activeElement.id)) === 'main', 'skip link does not move focus to main');
+	await page.focus('nav.mainnav a[href="/vrijwilligers"]');
+	await page.keyboard.press('Enter');
+	await settle(page);
+	const focused = await page.evaluate(() => `${document.activeElement.tagName} ${document.activeElement.textContent}`);
+	assert(focused === 'H1 Vrijwilligers', `focus after navigation is on ${focused}`);
+	const ring = await page.evaluate(() => {
+		const a = document.querySelector('nav.mainnav a');
+		a.focus();
+		return getComputedStyle(a).outlineStyle;
+	});
+	assert(ring !== 'none', 'no visible focus outline on a menu link');
+	await page.context().close();
+});
+
 test('journey 1: a volunteer signs up, fills in the profile and responds to a suggested call', async () => {
 	// A fresh call that suits what she will fill in (walking, Monday morning, Dordrecht).
 	const coord0 = await newPage();
@@ -295,6 +317,8 @@ test('journey 1: a volunteer signs up, fills in the profile and responds to a su
 	assert(sug.status !== 404, `GET /api/volunteers/{id}/suggestions answers ${sug.status} ${sug.body && sug.body.code}: not on this server`);
 	assert(sug.status === 200 && sug.body.items.some((x) => x.title === fitTitle),
 		`the fitting call is not suggested: ${sug.status} ${JSON.stringify(sug.body).slice(0, 300)}`);
+	assert(sug.body.items.find((x) => x.title === fitTitle).explanation_text,
+		'the server sends the suggestion without an explanation (explanation_text is empty)');
 
 	// Calls that suit her, with why; she responds to the first.
 	await go(page, '/');
@@ -337,6 +361,8 @@ test('journey 2: a coordinator posts a call, opens the candidates, accepts a vol
 	// Candidates with their explanation.
 	const cands = await apiIn(page, 'GET', `/api/calls/${callId}/candidates?limit=20`);
 	assert(cands.status !== 404, `GET /api/calls/{id}/candidates answers ${cands.status} ${cands.body && cands.body.code}: not on this server`);
+	assert(cands.status === 200 && cands.body.items.length > 0, `no candidates: ${cands.status} ${JSON.stringify(cands.body).slice(0, 200)}`);
+	assert(cands.body.items[0].explanation_text, 'the server sends candidates without an explanation (explanation_text is empty)');
 	const cand = page.locator('ol.cands > li').first();
 	await cand.waitFor();
 	assert((await cand.locator('.why').textContent()).length > 8, 'candidate has no explanation');
@@ -390,6 +416,8 @@ test('a coordinator asks for a proposal for all open calls and links one line of
 	await login(page, USERS.coordinator);
 	const probe = await apiIn(page, 'POST', '/api/proposals', { organisation_id: (await apiIn(page, 'GET', '/api/session')).body.organisation_id });
 	assert(probe.status !== 404, `POST /api/proposals answers ${probe.status} ${probe.body && probe.body.code}: not on this server`);
+	assert(probe.status === 200 && probe.body.items.length > 0, `no proposal: ${probe.status} ${JSON.stringify(probe.body).slice(0, 200)}`);
+	assert(probe.body.items.every((p) => p.explanation_text), 'the server sends proposal lines without an explanation (explanation_text is empty)');
 	await go(page, '/voorstellen');
 	await page.click('button:has-text("Voorstel maken")');
 	const line = page.locator('main ul.list').first().locator('li.list-item:has(button:has-text("Koppelen"))').first();
@@ -398,6 +426,25 @@ test('a coordinator asks for a proposal for all open calls and links one line of
 	await line.locator('button:has-text("Koppelen")').click();
 	await expectText(page, 'main ul.list', 'Gekoppeld, bekijken');
 	await shot(page, 'voorstel');
+	await page.context().close();
+});
+
+test('a coordinator registers a volunteer who came in by phone; the profile opens with status Aangemeld', async () => {
+	const page = await newPage();
+	await login(page, USERS.coordinator);
+	await go(page, '/vrijwilligers/nieuw');
+	await page.fill('#f-first_name', 'Henk');
+	await page.fill('#f-last_name', `Smit ${RUN}`);
+	await page.fill('#f-place', 'Papendrecht');
+	const org = await page.$$eval('#f-organisation_id option', (os) => os.find((o) => o.textContent.includes('Zonnebloem')).value);
+	await page.selectOption('#f-organisation_id', org);
+	await page.click('label:has(input[data-slot="thu-evening"])');
+	await page.click('form.profile button[type=submit]');
+	await page.waitForURL(/\/vrijwilligers\/\d+/);
+	await settle(page);
+	await expectText(page, 'h1', `Henk Smit ${RUN}`);
+	await expectText(page, '.intro .badge', 'Aangemeld');
+	assert(await page.isChecked('input[data-slot="thu-evening"]'), 'availability not kept');
 	await page.context().close();
 });
 

@@ -382,7 +382,7 @@ static void proposals_never_break_requirements(void **state)
 		for (int v = 1; v <= 24; v++) {
 			if (used[v]) {
 				uint32_t s = mfx_slot(f, v);
-				assert_true(used[v] <= f->ix->v.max_matches[s] - f->ix->v.open[s]);
+				assert_true(used[v] <= f->ix->v.hot[s].max_matches - f->ix->v.hot[s].open);
 			}
 		}
 		for (int c = 1; c <= 8; c++) {

@@ -75,8 +75,13 @@ export function qs(params) {
 
 const listeners = new Set();
 
+// Set when the page changes, so the new page moves focus to its <h1> and a
+// screen reader announces it; a filter that only replaces the query does not.
+export const routing = { moved: false };
+
 export function navigate(to, replace = false) {
 	if (to === location.pathname + location.search) return;
+	if (!replace) routing.moved = true;
 	history[replace ? 'replaceState' : 'pushState'](null, '', to);
 	listeners.forEach((fn) => fn());
 }
@@ -86,7 +91,10 @@ export function onRoute(fn) {
 	return () => listeners.delete(fn);
 }
 
-window.addEventListener('popstate', () => listeners.forEach((fn) => fn()));
+window.addEventListener('popstate', () => {
+	routing.moved = true;
+	listeners.forEach((fn) => fn());
+});
 
 // Same-origin links become client-side navigation.
 document.addEventListener('click', (e) => {
@@ -163,7 +171,7 @@ const cache = { calls: new Map(), volunteers: new Map() };
 export function cached(kind, id) {
 	const map = cache[kind];
 	if (!map.has(id)) {
-		const p = get(`/api/${kind}/${id}`).catch(() => null);
+		const p = get(`/api/${kind}/${id}`).catch((e) => (e.status === 403 ? { forbidden: true } : null));
 		map.set(id, p);
 	}
 	return map.get(id);

@@ -38,7 +38,8 @@ const ROUTES = [
 
 const NAV = {
 	admin: [['/', 'nav.home'], ['/organisaties', 'nav.organisations'], ['/lijsten', 'nav.lists'],
-		['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'], ['/koppelingen', 'nav.matches']],
+		['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'], ['/voorstellen', 'nav.proposals'],
+		['/koppelingen', 'nav.matches']],
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches']],
 	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches']],
@@ -74,6 +75,7 @@ function resolve(path) {
 		if (path === '/aanmelden') return [Signup, {}];
 		return [Login, {}];
 	}
+	if (path === '/inloggen' || path === '/aanmelden') return [Home, {}];
 	for (const [pattern, comp, roles] of ROUTES) {
 		const params = match(pattern, path);
 		if (params) return roles && !roles.includes(session.user.role) ? [Forbidden, {}] : [comp, params];

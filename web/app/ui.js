@@ -1,7 +1,7 @@
 // Building blocks of every page: page frame, form fields that show the
 // server's Dutch error next to the field it names, the availability grid,
 // status labels and empty states.
-import { html, useEffect, useRef, useState, catalog } from './core.js';
+import { html, useEffect, useRef, useState, catalog, routing } from './core.js';
 import { t, itemLabel } from './i18n.js';
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -13,7 +13,10 @@ export function Page({ title, intro, actions, children, wide }) {
 	const ref = useRef(null);
 	useEffect(() => {
 		document.title = `${title} · Knooppunt`;
-		if (ref.current && document.activeElement === document.body) ref.current.focus();
+		if (ref.current && routing.moved) {
+			routing.moved = false;
+			ref.current.focus();
+		}
 	}, [title]);
 	return html`<div class=${wide ? 'page page-wide' : 'page'}>
 		<div class="page-head">
@@ -57,10 +60,15 @@ export function FormError({ error, fields }) {
 	return html`<div class="alert" role="alert">${error.detail}</div>`;
 }
 
-const fieldError = (error, name) => (error && error.field === name ? error.detail : '');
+// The server's message for this field, with its JSON name ('first_name')
+// replaced by the label the person sees ('Voornaam').
+function fieldError(error, name, label) {
+	if (!error || error.field !== name) return '';
+	return label && typeof label === 'string' ? error.detail.split(`'${name}'`).join(`‘${label}’`) : error.detail;
+}
 
 export function Field({ name, label, error, hint, children, required }) {
-	const msg = fieldError(error, name);
+	const msg = fieldError(error, name, label);
 	return html`<div class=${msg ? 'field field-invalid' : 'field'}>
 		<label for=${`f-${name}`}>${label}${required && html`<span class="req" aria-hidden="true"> *</span>`}</label>
 		${hint && html`<p class="hint" id=${`f-${name}-hint`}>${hint}</p>`}
@@ -110,7 +118,7 @@ export function Select({ name, label, value, onChange, options, error, hint, req
 
 // A group of checkboxes in a fieldset; value is an array of codes.
 export function Checks({ name, legend, hint, options, value, onChange, error, columns }) {
-	const msg = fieldError(error, name);
+	const msg = fieldError(error, name, legend);
 	const toggle = (code, on) => onChange(on ? [...value, code] : value.filter((c) => c !== code));
 	return html`<fieldset class=${msg ? 'checks field-invalid' : 'checks'} id=${`f-${name}`}
 			aria-describedby=${describedBy(name, error, hint)}>
@@ -135,7 +143,7 @@ export function listOptions(kind) {
 // mouse, a finger, Tab and Space all work and screen readers say
 // "maandag ochtend, aangevinkt".
 export function AvailabilityGrid({ name = 'availability', legend, hint, value, onChange, error, readOnly }) {
-	const msg = fieldError(error, name);
+	const msg = fieldError(error, name, legend);
 	const set = new Set(value || []);
 	const toggle = (slot, on) => {
 		const next = new Set(set);

@@ -192,7 +192,7 @@ export function CallDetails({ c }) {
 		${row(t('field.organisation'), orgName(c.organisation_id))}
 		${row(t('field.callPlace'), c.place)}
 		${row(t('callForm.when'), when(c))}
-		${row(t('field.duration'), c.duration_minutes ? t('calls.minutes', { n: c.duration_minutes }) : '')}
+		${row(t('field.durationShort'), c.duration_minutes ? t('calls.minutes', { n: c.duration_minutes }) : '')}
 		${row(t('field.volunteers_needed'), fmtNumber(c.volunteers_needed))}
 		${row(t('field.engagement'), t(`engagement.${c.engagement}`))}
 		${row(t('callForm.needs'), needs)}

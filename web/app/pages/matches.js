@@ -20,6 +20,10 @@ export function Name({ kind, id, link = true }) {
 	const fallback = t(kind === 'calls' ? 'matches.callN' : 'matches.volunteerN', { id });
 	if (doc === undefined) return html`<span class="muted">${fallback}</span>`;
 	if (doc === null) return html`<span>${fallback}</span>`;
+	if (doc.forbidden) {
+		const closed = kind === 'calls' && session.user.role === 'volunteer';
+		return html`<span>${closed ? t('matches.callNotOpen', { id }) : fallback}</span>`;
+	}
 	const text = kind === 'calls' ? doc.title : `${doc.first_name} ${doc.last_name}`;
 	return link ? html`<a href=${`${base}/${id}`}>${text}</a>` : html`<span>${text}</span>`;
 }
@@ -100,7 +104,7 @@ export function MatchActions({ m, onChange, compact }) {
 				<input id=${fieldId} name="reason" value=${reason} maxlength="500" required
 					aria-invalid=${err ? 'true' : undefined} aria-describedby=${err ? `${fieldId}-error` : undefined}
 					onInput=${(e) => setReason(e.currentTarget.value)} />
-				${err && html`<p class="field-error" id=${`${fieldId}-error`}>${err.detail}</p>`}
+				${err && html`<p class="field-error" id=${`${fieldId}-error`}>${err.detail.split("'reason'").join(`‘${t(closeTo === 'ended' ? 'matches.endReason' : 'matches.declineReason')}’`)}</p>`}
 			</div>
 			<div class="btn-row">
 				<button type="submit" class="btn btn-danger btn-small" disabled=${busy}>${t(closeTo === 'ended' ? 'matches.endConfirm' : 'matches.declineConfirm')}</button>
@@ -172,6 +176,7 @@ export function MatchPage({ id }) {
 export function Proposals() {
 	const [result, setResult] = useState(null);
 	const [done, setDone] = useState({});
+	const [tick, setTick] = useState(0);
 	const { busy, error, run } = useBusy();
 	const action = useBusy();
 	const propose = () => run(async () => {
@@ -190,6 +195,7 @@ export function Proposals() {
 	const accept = (p) => action.run(async () => {
 		const m = await api('POST', '/api/matches', { call_id: p.call_id, volunteer_id: p.volunteer_id, explanation: (p.explanation_text || '').slice(0, 200) });
 		setDone((d) => ({ ...d, [`${p.call_id}-${p.volunteer_id}`]: m.id }));
+		setTick((n) => n + 1);
 	});
 	return html`<${Page} title=${t('proposals.title')} intro=${t('proposals.intro')} wide>
 		<div class="actionbar">
@@ -208,6 +214,7 @@ export function Proposals() {
 							<span><${Name} kind="volunteers" id=${p.volunteer_id} /></span>
 							${p.explanation_text && html`<span class="why small">${p.explanation_text}</span>`}
 						</div>
+						<div class="li-meta muted small">${p.score !== undefined ? t('candidates.scoreN', { n: fmtNumber(p.score) }) : ''}</div>
 						<div class="li-end">
 							${made
 								? html`<a href=${`/koppelingen/${made}`}>${t('proposals.made')}</a>`
@@ -216,12 +223,12 @@ export function Proposals() {
 					</li>`;
 				})}</ul>`)}
 		<h2 class="section-title">${t('proposals.waiting')}</h2>
-		<${WaitingProposals} />
+		<${WaitingProposals} tick=${tick} />
 	<//>`;
 }
 
-function WaitingProposals() {
-	const { data, error, loading, reload } = useLoad(() => get('/api/matches?status=proposed&limit=50'), []);
+function WaitingProposals({ tick }) {
+	const { data, error, loading, reload } = useLoad(() => get('/api/matches?status=proposed&limit=50'), [tick]);
 	if (loading && !data) return html`<${Loading} />`;
 	if (error) return html`<${Alert} error=${error} />`;
 	if (!data.items.length) return html`<p class="muted">${t('dashboard.noProposals')}</p>`;
