@@ -41,10 +41,25 @@
 #define PG_MIGRATION_LOCK 0x6b6e6f6f70LL
 
 #define PG_SQL_MAX (1024 * 1024)
+#define PG_PREPARED_MAX 512   /* prepared statements kept per connection */
+
+/* A statement prepared on the server once per connection, so that later
+   runs skip parsing and planning. Keyed by the SQL and the parameter types
+   (a NULL parameter is untyped and may make the server infer another type). */
+struct pg_prepared {
+	uint64_t hash;        /* of sql and types, to compare quickly */
+	char *sql;            /* owned */
+	Oid *types;           /* owned, n_params of them */
+	int n_params;
+	char name[16];        /* "kp1", "kp2", … */
+};
 
 struct pg_db {
 	struct db base;       /* first: the front reads ops from it */
 	PGconn *conn;         /* owned */
+	struct pg_prepared prepared[PG_PREPARED_MAX]; /* [0, n_prepared) in use */
+	int n_prepared;       /* beyond the cap, statements run unprepared */
+	int names_used;       /* names kp1…kpN ever prepared in this session */
 };
 
 struct pg_stmt {
@@ -98,11 +113,22 @@ static int fail_pg(struct pg_db *db, const PGresult *res, struct kp_error *err)
 }
 
 /* Reconnects a connection the server dropped; true when it is usable. */
+static void forget_prepared(struct pg_db *db)
+{
+	for (int i = 0; i < db->n_prepared; i++) {
+		free(db->prepared[i].sql);
+		free(db->prepared[i].types);
+	}
+	db->n_prepared = 0;
+	db->names_used = 0;
+}
+
 static bool ensure_connected(struct pg_db *db)
 {
 	if (PQstatus(db->conn) == CONNECTION_OK)
 		return true;
 	PQreset(db->conn);
+	forget_prepared(db); /* a new session knows none of them */
 	return PQstatus(db->conn) == CONNECTION_OK;
 }
 
@@ -282,12 +308,72 @@ static void pg_bind_null(struct db_stmt *st, int idx)
 	set_param(stmt_of(st), idx, NULL, 0);
 }
 
+static uint64_t statement_hash(const char *sql, const Oid *types, int n)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	for (int i = 0; i < n; i++)
+		h = (h ^ types[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* The name of st's statement prepared on its connection, preparing it on
+   first use; NULL when the cache is full (run it unprepared) or when
+   preparing failed (then *failed holds the server's error, owned by the
+   caller). */
+static const char *prepared_name(struct pg_stmt *st, PGresult **failed)
+{
+	struct pg_db *db = st->db;
+	uint64_t h = statement_hash(st->sql, st->types, st->n_params);
+	for (int i = 0; i < db->n_prepared; i++) {
+		struct pg_prepared *p = &db->prepared[i];
+		if (p->hash == h && p->n_params == st->n_params && strcmp(p->sql, st->sql) == 0 &&
+		    memcmp(p->types, st->types, (size_t)st->n_params * sizeof *p->types) == 0)
+			return p->name;
+	}
+	if (db->n_prepared == PG_PREPARED_MAX)
+		return NULL;
+	struct pg_prepared *p = &db->prepared[db->n_prepared];
+	snprintf(p->name, sizeof p->name, "kp%d", ++db->names_used);
+	PGresult *res = PQprepare(db->conn, p->name, st->sql, st->n_params, st->types);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		*failed = res;
+		return NULL;
+	}
+	PQclear(res);
+	p->sql = strdup(st->sql);
+	p->types = malloc((size_t)st->n_params * sizeof *p->types + 1);
+	if (p->sql == NULL || p->types == NULL) {
+		free(p->sql);
+		free(p->types);
+		return NULL; /* runs unprepared; the name is not reused */
+	}
+	memcpy(p->types, st->types, (size_t)st->n_params * sizeof *p->types);
+	p->n_params = st->n_params;
+	p->hash = h;
+	db->n_prepared++;
+	return p->name;
+}
+
 static int execute(struct pg_stmt *st, struct kp_error *err)
 {
 	if (!ensure_connected(st->db))
 		return fail_pg(st->db, NULL, err);
-	st->res = PQexecParams(st->db->conn, st->sql, st->n_params, st->types,
-	                       (const char *const *)st->values, NULL, NULL, 0);
+	/* Inside a failed transaction nothing runs; skip preparing so that the
+	   statement itself reports it. */
+	PGresult *failed = NULL;
+	const char *name = PQtransactionStatus(st->db->conn) == PQTRANS_INERROR
+	                           ? NULL
+	                           : prepared_name(st, &failed);
+	if (failed != NULL)
+		st->res = failed;
+	else if (name != NULL)
+		st->res = PQexecPrepared(st->db->conn, name, st->n_params,
+		                         (const char *const *)st->values, NULL, NULL, 0);
+	else
+		st->res = PQexecParams(st->db->conn, st->sql, st->n_params, st->types,
+		                       (const char *const *)st->values, NULL, NULL, 0);
 	int status = PQresultStatus(st->res);
 	if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
 		return KP_OK;
@@ -421,6 +507,7 @@ static int pg_sync_id(struct db *db, const char *table, const char *column,
 
 static void pg_close(struct db *db)
 {
+	forget_prepared(conn_of(db));
 	PQfinish(conn_of(db)->conn);
 	free(db);
 }

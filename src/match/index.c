@@ -518,7 +518,8 @@ int mix_put_call(struct match_index *ix, const struct call *c, int places,
 	if (n_paired > 0)
 		memcpy(m->paired, paired, (size_t)n_paired * sizeof *paired);
 	m->n_paired = n_paired;
-	qsort(m->paired, (size_t)n_paired, sizeof *m->paired, cmp_i64);
+	if (n_paired > 1) /* m->paired may still be NULL, which qsort must not get */
+		qsort(m->paired, (size_t)n_paired, sizeof *m->paired, cmp_i64);
 	m->live = true;
 	return 0;
 }
@@ -529,7 +530,8 @@ void mix_add_pair(struct match_index *ix, int64_t call_id, int64_t volunteer_id)
 	if (!mhash_get(&ix->cid, call_id, &s))
 		return;
 	struct mcall *m = &ix->calls[s];
-	if (bsearch(&volunteer_id, m->paired, (size_t)m->n_paired, sizeof *m->paired, cmp_i64))
+	if (m->n_paired > 0 &&
+	    bsearch(&volunteer_id, m->paired, (size_t)m->n_paired, sizeof *m->paired, cmp_i64))
 		return;
 	if (m->n_paired == m->cap_paired) {
 		int cap = m->cap_paired ? m->cap_paired * 2 : 4;

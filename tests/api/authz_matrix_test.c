@@ -434,7 +434,8 @@ static void check_answer(struct fixture *fx, const struct row *r, int who, json_
 			leak(fx, r->pattern, who, "export of another person");
 		bool has = json_object_get(v, "lived_experience") != NULL;
 		if (has != (who == C_SELF))
-			leak(fx, r->pattern, who, has ? "lived experience exported" : "own lived experience missing");
+			leak(fx, r->pattern, who,
+			     has ? "lived experience exported" : "own lived experience missing");
 		char *text = json_dumps(doc, JSON_COMPACT);
 		if (text == NULL || strstr(text, "password") != NULL)
 			leak(fx, r->pattern, who, "password material in the export");

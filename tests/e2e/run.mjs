@@ -379,6 +379,18 @@ test('journey 2: a coordinator posts a call, opens the candidates, accepts a vol
 	const matches = await apiIn(page, 'GET', `/api/matches?call_id=${callId}`);
 	assert(matches.body.items.some((m) => m.status === 'active'), 'no active match stored');
 
+	// Declining the next candidate asks for a reason and records it.
+	const next = page.locator('ol.cands > li').first();
+	const nextName = (await next.locator('a.li-title').textContent()).trim();
+	await next.locator('button:has-text("Afwijzen")').click();
+	await next.locator('form.reason-form button[type=submit]').click();
+	await expectText(page, 'ol.cands .field-error', 'Vul een reden in');
+	await next.locator('input[name=reason]').fill('Woont te ver voor elke week.');
+	await next.locator('form.reason-form button[type=submit]').click();
+	await expectText(page, '.match-row', nextName);
+	const after = await apiIn(page, 'GET', `/api/matches?call_id=${callId}`);
+	assert(after.body.items.some((m) => m.status === 'declined' && m.reason === 'Woont te ver voor elke week.'), 'declined candidate not recorded with its reason');
+
 	await shot(page, 'oproep-koppelingen');
 	state.callId = callId;
 	await page.context().close();
@@ -426,6 +438,27 @@ test('a coordinator asks for a proposal for all open calls and links one line of
 	await line.locator('button:has-text("Koppelen")').click();
 	await expectText(page, 'main ul.list', 'Gekoppeld, bekijken');
 	await shot(page, 'voorstel');
+	await page.context().close();
+});
+
+test('a coordinator opens a nazorg task from the overview and records that the match works', async () => {
+	const page = await newPage();
+	await login(page, USERS.coordinator);
+	await go(page, '/');
+	const task = page.locator('ul.tasks li.list-item', { hasText: 'Nazorg' }).first();
+	await task.waitFor();
+	await task.locator('a:has-text("Naar de koppeling")').click();
+	await settle(page);
+	const id = Number(new URL(page.url()).pathname.split('/').pop());
+	await expectText(page, 'h2', 'Nazorg');
+	await page.click('button:has-text("Nazorg vastleggen")');
+	await expectText(page, '#f-answer .field-error', 'Kies een antwoord');
+	await page.check('input[name=answer][value=good]');
+	await page.fill('#f-notes', 'Mevrouw is blij met het bezoek.');
+	await page.click('button:has-text("Nazorg vastleggen")');
+	await expectText(page, '[role=status]', 'Ja, het gaat goed');
+	const a = await apiIn(page, 'GET', `/api/matches/${id}/aftercare`);
+	assert(a.status === 200 && a.body.answer === 'good', `aftercare stored as ${JSON.stringify(a.body)}`);
 	await page.context().close();
 });
 
@@ -747,17 +780,22 @@ async function main() {
 		if (server) server.proc.kill();
 		process.exit(1);
 	}
+	// The server must not outlive this process, however it ends.
+	process.on('exit', () => server.proc.exitCode === null && server.proc.kill());
+	for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 	for (const [i, t] of tests.entries()) {
 		const started = Date.now();
 		try {
-			const note = await t.fn();
+			const note = await Promise.race([t.fn(), sleep(180000).then(() => {
+				throw new Error('took longer than 180 s');
+			})]);
 			console.log(`ok ${i + 1} - ${t.name} (${note ? `${note}, ` : ''}${Date.now() - started} ms)`);
 		} catch (e) {
 			failed++;
 			console.log(`not ok ${i + 1} - ${t.name}\n  # ${oneLine(e.message)}`);
 		}
 	}
-	await browser.close();
+	await browser.close().catch(() => {});
 	server.proc.kill();
 	fs.rmSync(server.data, { recursive: true, force: true });
 	console.log(`# ${tests.length - failed} passed, ${failed} failed; screenshots in ${path.relative(ROOT, SHOTS)}/`);

@@ -54,6 +54,8 @@ static int64_t add_volunteer(struct ctx *x, const char *first)
 	fixture_volunteer(x->f, v, x->f->org, first, "Jansen", "Dordrecht");
 	v->status = VOLUNTEER_ACTIVE;
 	v->availability = 7u << (5 * DAYPARTS);
+	snprintf(v->motivation_text, sizeof v->motivation_text,
+	         "Ik wil graag iets betekenen voor ouderen.");
 	id_set_add(&v->items[LIST_ACTIVITY], fixture_item(x->f, LIST_ACTIVITY, "wandelen"));
 	assert_int_equal(store_volunteer_insert(x->f->db, v, false, &err), KP_OK);
 	int64_t id = v->id;

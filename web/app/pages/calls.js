@@ -283,16 +283,63 @@ function Candidates({ call, tick, onMatched }) {
 	if (error) return html`<${Alert} error=${error} />`;
 	if (!data.items.length) return html`<${Empty} title=${t('candidates.none')}>${t('candidates.noneHint')}<//>`;
 	return html`<${Alert} error=${actionError} />
-		<ol class="cands">${data.items.map((v) => html`<li class="cand">
+		<ol class="cands">${data.items.map((v) => html`<li class="cand" key=${v.volunteer_id}>
 			<div class="cand-head">
 				<a class="li-title" href=${`/vrijwilligers/${v.volunteer_id}`}>${v.first_name} ${v.last_name}</a>
 				<span class="score">${t('candidates.scoreN', { n: fmtNumber(v.score) })}</span>
 			</div>
 			<p class="muted">${v.place}${v.distance_km !== undefined && v.distance_km !== null ? ` · ${fmtKm(v.distance_km)}` : ''}</p>
 			${v.explanation_text && html`<p class="why"><span class="why-label">${t('suggestions.why')}</span> ${v.explanation_text}</p>`}
-			<button type="button" class="btn btn-primary btn-small" disabled=${busy} onClick=${() => link(v)}
-				aria-label=${t('candidates.linkNamed', { name: `${v.first_name} ${v.last_name}` })}>${t('candidates.link')}</button>
+			<div class="btn-row">
+				<button type="button" class="btn btn-primary btn-small" disabled=${busy} onClick=${() => link(v)}
+					aria-label=${t('candidates.linkNamed', { name: `${v.first_name} ${v.last_name}` })}>${t('candidates.link')}</button>
+				<${DeclineCandidate} call=${call} cand=${v} onDone=${onMatched} />
+			</div>
 		</li>`)}</ol>`;
+}
+
+// Declining a candidate records a declined match with its reason, so the
+// reasons can be counted later and the candidate is not proposed again.
+function DeclineCandidate({ call, cand, onDone }) {
+	const [open, setOpen] = useState(false);
+	const [reason, setReason] = useState('');
+	const [fieldError, setFieldError] = useState('');
+	const { busy, error, run } = useBusy();
+	const name = `${cand.first_name} ${cand.last_name}`;
+	const id = `decline-${cand.volunteer_id}`;
+	const submit = (e) => {
+		e.preventDefault();
+		if (!reason.trim()) {
+			setFieldError(t('candidates.reasonRequired'));
+			return;
+		}
+		run(async () => {
+			const m = await api('POST', '/api/matches', { call_id: call.id, volunteer_id: cand.volunteer_id, explanation: (cand.explanation_text || '').slice(0, 200) });
+			await api('PATCH', `/api/matches/${m.id}`, { status: 'declined', reason: reason.trim() });
+			onDone();
+		});
+	};
+	if (!open) {
+		return html`<button type="button" class="btn btn-quiet btn-small" onClick=${() => setOpen(true)}
+			aria-label=${t('candidates.declineNamed', { name })}>${t('matches.decline')}</button>`;
+	}
+	return html`<form class="reason-form" onSubmit=${submit} novalidate>
+		<div class=${fieldError ? 'field field-invalid' : 'field'}>
+			<label for=${id}>${t('candidates.declineReason', { name })}</label>
+			<input id=${id} name="reason" value=${reason} maxlength="500" required
+				aria-invalid=${fieldError ? 'true' : undefined} aria-describedby=${fieldError ? `${id}-error` : undefined}
+				onInput=${(e) => {
+					setFieldError('');
+					setReason(e.currentTarget.value);
+				}} />
+			${fieldError && html`<p class="field-error" id=${`${id}-error`}>${fieldError}</p>`}
+		</div>
+		<${Alert} error=${error} />
+		<div class="btn-row">
+			<button type="submit" class="btn btn-danger btn-small" disabled=${busy}>${t('matches.declineConfirm')}</button>
+			<button type="button" class="btn btn-quiet btn-small" onClick=${() => setOpen(false)}>${t('common.cancel')}</button>
+		</div>
+	</form>`;
 }
 
 // A volunteer answers a call: "Ik wil dit doen".

@@ -33,7 +33,29 @@ export function Dashboard() {
 		${loading && html`<${Loading} />`}
 		<${Alert} error=${error} />
 		${data && html`<${Attention} data=${data} />`}
+		<${Tasks} />
 	<//>`;
+}
+
+// Reminders of the volunteer journey (intake due, VOG expiring, nazorg…),
+// when the server keeps them.
+function Tasks() {
+	const { data, error } = useLoad(() => get('/api/tasks?limit=20'), []);
+	if (error || !data) return null;
+	return html`<section class="card" aria-labelledby="h-tasks">
+		<h2 id="h-tasks">${t('dashboard.tasks')} <span class="muted">(${fmtNumber(data.total)})</span></h2>
+		${data.items.length === 0
+			? html`<p class="muted">${t('dashboard.noTasks')}</p>`
+			: html`<ul class="list tasks">${data.items.map((k) => html`<li class="list-item" key=${k.key}>
+				<div class="li-main">
+					<span class="li-title">${k.label}</span>
+					${k.volunteer_id && html`<a href=${`/vrijwilligers/${k.volunteer_id}`}>${k.volunteer_name}</a>`}
+				</div>
+				<div class="li-meta small">${k.match_id && html`<a href=${`/koppelingen/${k.match_id}`}>${t('dashboard.toMatch')}</a>`}</div>
+				<div class="li-end">${k.due_on && html`<span class=${k.overdue ? 'badge badge-late' : 'badge badge-off'}>
+					${t(k.overdue ? 'dashboard.overdue' : 'dashboard.due', { date: fmtDate(k.due_on) })}</span>`}</div>
+			</li>`)}</ul>`}
+	</section>`;
 }
 
 function Attention({ data }) {

@@ -32,7 +32,7 @@ export function Name({ kind, id, link = true }) {
 export function MatchRows({ items, show = 'both', actions, onChange }) {
 	const role = session.user.role;
 	const canSeeVolunteer = role === 'admin' || role === 'coordinator';
-	return html`<ul class="list matches">${items.map((m) => html`<li class="list-item match-row">
+	return html`<ul class="list matches">${items.map((m) => html`<li class="list-item match-row" key=${m.id}>
 		<div class="li-main">
 			${(show === 'call' || show === 'both') && html`<span class="li-title"><${Name} kind="calls" id=${m.call_id} /></span>`}
 			${(show === 'volunteer' || show === 'both') && html`<span class=${show === 'both' ? 'muted' : 'li-title'}>
@@ -160,6 +160,7 @@ export function MatchPage({ id }) {
 			</dl>
 			<${MatchActions} m=${m} onChange=${reload} />
 		</section>
+		${['active', 'ended'].includes(m.status) && role !== 'volunteer' && html`<${Aftercare} id=${m.id} />`}
 		<section class="card" aria-labelledby="h-steps">
 			<h2 id="h-steps">${t('matches.history')}</h2>
 			<ol class="timeline">${(m.events || []).map((e) => html`<li>
@@ -236,3 +237,41 @@ function WaitingProposals({ tick }) {
 }
 
 export { fmtNumber, Input };
+
+const AFTERCARE = ['good', 'adjust', 'stop'];
+
+// Nazorg, 2–3 weeks after the start: did the match work out?
+function Aftercare({ id }) {
+	const { data, error, loading } = useLoad(() => get(`/api/matches/${id}/aftercare`).catch((e) => {
+		if (e.status === 404 && !e.missing) return {}; /* not answered yet */
+		throw e;
+	}), [id]);
+	const [answer, setAnswer] = useState('');
+	const [notes, setNotes] = useState('');
+	const [saved, setSaved] = useState(null);
+	const { busy, error: saveError, run } = useBusy();
+	if (loading && !data) return null;
+	if (error) return null; /* not offered by this server, or not for this role */
+	const current = saved || (data.answer ? data : null);
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => setSaved(await api('PUT', `/api/matches/${id}/aftercare`, notes ? { answer, notes } : { answer })));
+	};
+	return html`<section class="card" aria-labelledby="h-after">
+		<h2 id="h-after">${t('aftercare.title')}</h2>
+		${current
+			? html`<p role="status"><strong>${t(`aftercare.answer_${current.answer}`)}</strong>${current.notes ? ` · ${current.notes}` : ''}</p>`
+			: html`<form class="form" onSubmit=${submit} novalidate>
+				<fieldset class="checks" id="f-answer">
+					<legend>${t('aftercare.question')}</legend>
+					<div class="check-list">${AFTERCARE.map((a) => html`<label class="check">
+						<input type="radio" name="answer" value=${a} checked=${answer === a} onChange=${() => setAnswer(a)} />
+						<span>${t(`aftercare.answer_${a}`)}</span></label>`)}</div>
+					${saveError && saveError.field === 'answer' && html`<p class="field-error">${t('aftercare.choose')}</p>`}
+				</fieldset>
+				<${Input} name="notes" label=${t('aftercare.notes')} value=${notes} onInput=${setNotes} error=${saveError} maxlength="2000" />
+				${saveError && saveError.field !== 'answer' && saveError.field !== 'notes' && html`<${Alert} error=${saveError} />`}
+				<button class="btn btn-primary" type="submit" disabled=${busy}>${t('aftercare.submit')}</button>
+			</form>`}
+	</section>`;
+}

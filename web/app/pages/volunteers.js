@@ -79,7 +79,7 @@ export function VolunteerPage({ id }) {
 					<${VolunteerMatches} id=${v.id} />
 				</section>
 				<section class="card" aria-labelledby="h-consent">
-					<h2 id="h-consent">${t('consent.title')}</h2>
+					<h2 id="h-consent">${t('consent.staffTitle')}</h2>
 					<${ConsentPanel} volunteer=${v} />
 				</section>
 				<section class="card" aria-labelledby="h-sug">
@@ -130,7 +130,7 @@ export function Suggestions({ id, compact, respond }) {
 	if (error) return html`<${Alert} error=${error} />`;
 	if (!data.items.length) return html`<${Empty} title=${t('suggestions.none')}>${t('suggestions.noneHint')}<//>`;
 	const items = compact ? data.items.slice(0, 5) : data.items;
-	return html`<ul class=${compact ? 'rows' : 'cards'}>${items.map((s) => html`<li class=${compact ? '' : 'card suggestion'}>
+	return html`<ul class=${compact ? 'rows' : 'cards'}>${items.map((s) => html`<li key=${s.call_id} class=${compact ? '' : 'card suggestion'}>
 		<a class="li-title" href=${`/oproepen/${s.call_id}`}>${s.title}</a>
 		<p class="muted">${[orgName(s.organisation_id), s.place, s.distance_km !== undefined && s.distance_km !== null ? fmtKm(s.distance_km) : ''].filter(Boolean).join(' · ')}</p>
 		${s.explanation_text && html`<p class="why"><span class="why-label">${t('suggestions.why')}</span> ${s.explanation_text}</p>`}
