@@ -7,6 +7,7 @@
 #include "api/audit.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
+#include "api/suggestions.h"
 
 int consents_target(struct api_call *c, int64_t org, int64_t vid, struct consent *consent,
                     struct authz_target *t)
@@ -133,6 +134,7 @@ int consents_update(struct api_call *c)
 	struct change ch = { &next, "given" };
 	if (api_in_transaction(c, save, &ch))
 		return KP_ERR;
+	suggestions_after_volunteer(c, c->id);
 	next.given_at = c->app->now();
 	return api_reply(c, 200, consent_to_json(&next));
 }
@@ -150,6 +152,7 @@ int consents_withdraw(struct api_call *c)
 	struct change ch = { &next, "withdrawn" };
 	if (api_in_transaction(c, save, &ch))
 		return KP_ERR;
+	suggestions_after_volunteer(c, c->id);
 	next.given_at = c->app->now();
 	return api_reply(c, 200, consent_to_json(&next));
 }

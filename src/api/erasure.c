@@ -6,6 +6,7 @@
 #include "api/audit.h"
 #include "api/consents.h"
 #include "api/json_in.h"
+#include "api/suggestions.h"
 
 struct erase {
 	int64_t id;
@@ -40,6 +41,7 @@ int erasure_create(struct api_call *c)
 	struct erase e = { c->id, reason };
 	if (api_in_transaction(c, erase, &e))
 		return KP_ERR;
+	suggestions_after_volunteer(c, c->id); /* drops the person from matching */
 	return api_reply(c, 200, json_pack("{s:I, s:b, s:I}", "volunteer_id", (json_int_t)c->id,
 	                                   "erased", 1, "erased_at", (json_int_t)c->app->now()));
 }

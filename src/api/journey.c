@@ -9,6 +9,7 @@
 #include "api/consents.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
+#include "api/suggestions.h"
 #include "model/competence.h"
 #include "model/transfer.h"
 
@@ -262,6 +263,7 @@ int journeys_create(struct api_call *c)
 	s->j.created_at = s->j.updated_at = c->app->now();
 	if (api_in_transaction(c, start, s))
 		goto end;
+	suggestions_after_volunteer(c, s->j.volunteer_id); /* status and gate changed */
 	rc = reply_journey(c, 201, &s->j);
 end:
 	free(s);
@@ -363,6 +365,7 @@ int journeys_step(struct api_call *c)
 		goto end;
 	if (api_in_transaction(c, step_tx, r))
 		goto end;
+	suggestions_after_volunteer(c, r->j.volunteer_id);
 	rc = reply_journey(c, 200, &r->j);
 end:
 	free(r);
@@ -417,6 +420,7 @@ int journeys_exit_interview(struct api_call *c)
 		goto end;
 	if (api_in_transaction(c, exit_tx, r))
 		goto end;
+	suggestions_after_volunteer(c, r->j.volunteer_id);
 	rc = reply_journey(c, 201, &r->j);
 end:
 	free(r);

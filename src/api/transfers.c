@@ -9,6 +9,7 @@
 #include "api/json_in.h"
 #include "api/json_out.h"
 #include "api/notify.h"
+#include "api/suggestions.h"
 
 static struct authz_target side_target(const struct transfer *t, int64_t org)
 {
@@ -470,6 +471,8 @@ int transfers_update(struct api_call *c)
 	d.parts_given = json_object_get(c->body, "shared_parts") != NULL;
 	if (api_in_transaction(c, decide_tx, &d))
 		goto end;
+	if (d.t->status == TRANSFER_ACCEPTED) /* new home organisation and status */
+		suggestions_after_volunteer(c, d.t->volunteer_id);
 	rc = reply_transfer(c, 200, d.t);
 end:
 	free(d.t);

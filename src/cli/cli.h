@@ -35,16 +35,6 @@ struct reminder_job;
 int reminder_job_start(struct app *app, struct reminder_job **job);
 void reminder_job_stop(struct reminder_job *job);
 
-/* Anonymises the volunteers stopped more than `years` ago, under the
-   network-wide job lock (nothing happens when another process holds it). */
-int privacy_retention_run(struct db *db, int years, int64_t now, int *erased,
-                          struct kp_error *err);
-
-/* The daily retention run of the server, on a thread of its own that takes
-   a connection from app->pool. Stop it before closing the pool. */
-struct retention_job;
-struct retention_job *retention_job_start(struct app *app);
-void retention_job_stop(struct retention_job *job);
 int cmd_migrate_data(int argc, char **argv, struct app *app);
 
 #endif

@@ -3,21 +3,18 @@
  * volunteer (right to be forgotten).
  * knooppunt retention [--years N]: anonymises every volunteer that stopped
  * more than N years ago (default: the configured retention period). The
- * server runs the same once a day (see serve.c).
+ * server runs the same once a day (src/sync/retention.c).
  */
-#include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "db/store.h"
+#include "sync/retention.h"
 #include "util/parse.h"
 
-#define RETENTION_JOB_KEY 0x4b50524554LL /* "KPRET": one run per network at a time */
-#define RETENTION_BATCH_MAX 100000       /* volunteers anonymised per run */
+#define RETENTION_JOB_KEY 0x6b6e6f6f7002LL /* the retention job's lock (sync/jobs.c) */
 
 /* Erases one volunteer in its own transaction, with an audit entry by "the system". */
 static int erase_one(struct db *db, int64_t id, int64_t now, const char *reason,
@@ -36,50 +33,26 @@ static int erase_one(struct db *db, int64_t id, int64_t now, const char *reason,
 	return KP_OK;
 }
 
-struct ids {
-	int64_t *v;
-	int n, cap;
-};
-
-static int collect(void *ctx, int64_t id)
-{
-	struct ids *ids = ctx;
-	if (ids->n == ids->cap) {
-		if (ids->cap >= RETENTION_BATCH_MAX)
-			return 0; /* the rest waits for the next run */
-		int cap = ids->cap ? ids->cap * 2 : 64;
-		int64_t *p = realloc(ids->v, (size_t)cap * sizeof *p);
-		if (p == NULL)
-			return -1;
-		ids->v = p;
-		ids->cap = cap;
-	}
-	ids->v[ids->n++] = id;
-	return 0;
-}
-
-int privacy_retention_run(struct db *db, int years, int64_t now, int *erased,
-                          struct kp_error *err)
+/* Anonymises the volunteers stopped more than `years` ago, under the job's
+   network-wide lock (nothing happens when another process holds it). */
+static int retention_run(struct db *db, int years, int64_t now, int *erased,
+                         struct kp_error *err)
 {
 	bool got = false;
-	struct ids ids = { 0 };
-	int rc = KP_ERR;
 	*erased = 0;
 	if (db_try_job_lock(db, RETENTION_JOB_KEY, &got, err))
 		return KP_ERR;
-	if (!got) /* another server runs it now */
+	if (!got)
 		return KP_OK;
-	int64_t before = now - (int64_t)years * 36525 * 864; /* 365.25 days a year */
-	if (store_retention_due(db, before, collect, &ids, err))
-		goto end;
-	for (int i = 0; i < ids.n; i++) {
-		if (erase_one(db, ids.v[i], now, "bewaartermijn verstreken", err))
-			goto end;
-		(*erased)++;
+	int rc = KP_ERR;
+	if (db_begin(db, err) == KP_OK) {
+		rc = store_retention_erase(db, now - years * RETENTION_YEAR_S, now,
+		                           RETENTION_BATCH_MAX, erased, err);
+		if (rc == KP_OK)
+			rc = db_commit(db, err);
+		if (rc != KP_OK)
+			db_rollback(db);
 	}
-	rc = KP_OK;
-end:
-	free(ids.v);
 	db_job_unlock(db, RETENTION_JOB_KEY);
 	return rc;
 }
@@ -154,7 +127,7 @@ int cmd_retention(int argc, char **argv, struct app *app)
 	struct db *db = NULL;
 	int status = 1, erased = 0;
 	if (cli_open(app, &db, &err) ||
-	    privacy_retention_run(db, years, app->now(), &erased, &err))
+	    retention_run(db, years, app->now(), &erased, &err))
 		goto end;
 	printf("Bewaartermijn %d jaar: %d vrijwilliger(s) geanonimiseerd.\n", years, erased);
 	status = 0;
@@ -163,80 +136,4 @@ end:
 		cli_print_error(&err);
 	db_close(db);
 	return status;
-}
-
-/* The server's daily retention run: a thread that runs once shortly after
-   start and then every RETENTION_INTERVAL seconds until stopped. */
-#define RETENTION_INTERVAL (24 * 3600)
-#define RETENTION_FIRST_DELAY 5
-
-struct retention_job {
-	struct app *app;
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t wake;
-	bool stop;
-};
-
-static void *retention_loop(void *arg)
-{
-	struct retention_job *job = arg;
-	int64_t delay = RETENTION_FIRST_DELAY;
-	pthread_mutex_lock(&job->lock);
-	while (!job->stop) {
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += (time_t)delay;
-		while (!job->stop &&
-		       pthread_cond_timedwait(&job->wake, &job->lock, &until) != ETIMEDOUT)
-			;
-		if (job->stop)
-			break;
-		pthread_mutex_unlock(&job->lock);
-		struct db *db = db_pool_acquire(job->app->pool);
-		struct kp_error err = { 0 };
-		int erased = 0;
-		if (privacy_retention_run(db, job->app->cfg.retention_years, job->app->now(), &erased,
-		                          &err))
-			cli_print_error(&err);
-		else if (erased > 0)
-			printf("Bewaartermijn: %d vrijwilliger(s) geanonimiseerd.\n", erased);
-		fflush(stdout);
-		db_pool_release(job->app->pool, db);
-		pthread_mutex_lock(&job->lock);
-		delay = RETENTION_INTERVAL;
-	}
-	pthread_mutex_unlock(&job->lock);
-	return NULL;
-}
-
-struct retention_job *retention_job_start(struct app *app)
-{
-	struct retention_job *job = calloc(1, sizeof *job);
-	if (job == NULL)
-		return NULL;
-	job->app = app;
-	pthread_mutex_init(&job->lock, NULL);
-	pthread_cond_init(&job->wake, NULL);
-	if (pthread_create(&job->thread, NULL, retention_loop, job) != 0) {
-		pthread_cond_destroy(&job->wake);
-		pthread_mutex_destroy(&job->lock);
-		free(job);
-		return NULL;
-	}
-	return job;
-}
-
-void retention_job_stop(struct retention_job *job)
-{
-	if (job == NULL)
-		return;
-	pthread_mutex_lock(&job->lock);
-	job->stop = true;
-	pthread_cond_signal(&job->wake);
-	pthread_mutex_unlock(&job->lock);
-	pthread_join(job->thread, NULL);
-	pthread_cond_destroy(&job->wake);
-	pthread_mutex_destroy(&job->lock);
-	free(job);
 }

@@ -79,7 +79,6 @@ int cmd_serve(int argc, char **argv, struct app *app)
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
 	struct http_server *srv = NULL;
-	struct retention_job *retention = NULL;
 	struct reminder_job *reminders = NULL;
 	struct jobs *jobs = NULL;
 	int status = 1;
@@ -108,11 +107,6 @@ int cmd_serve(int argc, char **argv, struct app *app)
 		goto end;
 	char where[APP_PATH_MAX];
 	db_redact(app->cfg.db_path, where, sizeof where); /* no password in the log */
-	retention = retention_job_start(app);
-	if (retention == NULL) {
-		kp_internal(&err);
-		goto end;
-	}
 	if (reminder_job_start(app, &reminders)) {
 		kp_internal(&err);
 		goto end;
@@ -139,7 +133,6 @@ end:
 	match_index_free(app->index);
 	app->index = NULL;
 	reminder_job_stop(reminders);
-	retention_job_stop(retention);
 	ratelimit_free(app->login_limit);
 	app->login_limit = NULL;
 	db_pool_close(app->pool);

@@ -134,7 +134,10 @@ int store_consent_set(struct db *db, const struct consent *c, const char *action
 	    run_id(db, "DELETE FROM volunteer_experiences WHERE volunteer_id = ?", c->volunteer_id,
 	           err))
 		return KP_ERR;
-	return KP_OK;
+	/* Matching on every server sees the new consent (change log, schema 4). */
+	return db_schema_version(db) >= 4
+	           ? store_change_record(db, CHANGE_VOLUNTEER, c->volunteer_id, 0, now, err)
+	           : KP_OK;
 }
 
 /* Parses "3,7,12" into c->organisations. */

@@ -9,6 +9,7 @@
  * an older schema is still erased correctly.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "db/store.h"
 
@@ -102,7 +103,11 @@ int store_volunteer_erase(struct db *db, int64_t volunteer_id, int64_t now,
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
 		if (steps[i].min_version <= version && run_step(db, &steps[i], volunteer_id, err))
 			return KP_ERR;
-	return anonymise_row(db, volunteer_id, now, err);
+	if (anonymise_row(db, volunteer_id, now, err))
+		return KP_ERR;
+	/* Every server's matching index drops the person (change log, schema 4). */
+	return version >= 4 ? store_change_record(db, CHANGE_VOLUNTEER, volunteer_id, 0, now, err)
+	                    : KP_OK;
 }
 
 int store_retention_due(struct db *db, int64_t before, id_fn each, void *ctx,
@@ -123,4 +128,43 @@ int store_retention_due(struct db *db, int64_t before, id_fn each, void *ctx,
 	}
 	db_finalize(st);
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
+struct due {
+	int64_t *ids;
+	int n, max;
+};
+
+static int collect(void *ctx, int64_t id)
+{
+	struct due *d = ctx;
+	if (d->n < d->max)
+		d->ids[d->n++] = id;
+	return 0;
+}
+
+int store_retention_erase(struct db *db, int64_t before, int64_t now, int max, int *erased,
+                          struct kp_error *err)
+{
+	struct due d = { calloc((size_t)(max > 0 ? max : 1), sizeof(int64_t)), 0, max };
+	int rc = KP_ERR;
+	*erased = 0;
+	if (d.ids == NULL)
+		return kp_internal(err);
+	if (store_retention_due(db, before, collect, &d, err))
+		goto end;
+	for (int i = 0; i < d.n; i++) {
+		struct audit_entry e = { .at = now, .role = ROLE_ANONYMOUS, .volunteer_id = d.ids[i],
+		                         .record_id = d.ids[i] };
+		snprintf(e.action, sizeof e.action, "erase");
+		snprintf(e.resource, sizeof e.resource, "volunteer");
+		snprintf(e.reason, sizeof e.reason, "bewaartermijn verstreken");
+		if (store_volunteer_erase(db, d.ids[i], now, err) || store_audit_append(db, &e, err))
+			goto end;
+		(*erased)++;
+	}
+	rc = KP_OK;
+end:
+	free(d.ids);
+	return rc;
 }

@@ -422,14 +422,17 @@ static int update_volunteer(struct db *db, const char *sql, struct db_stmt **st,
 	return db_prepare(db, sql, st, err);
 }
 
-static int finish_update(struct db_stmt *st, struct kp_error *err)
+/* Runs the update and records the change for the servers' matching index. */
+static int finish_update(struct db *db, struct db_stmt *st, int64_t now, struct kp_error *err)
 {
 	int64_t got;
 	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
 	if (rc && err && err->status == 404)
 		kp_fail(err, 404, "not_found", "volunteer_id");
-	return rc;
+	if (rc)
+		return rc;
+	return store_change_record(db, CHANGE_VOLUNTEER, got, 0, now, err);
 }
 
 int store_volunteer_set_status(struct db *db, int64_t volunteer_id, int status, int64_t now,
@@ -442,7 +445,7 @@ int store_volunteer_set_status(struct db *db, int64_t volunteer_id, int status, 
 	db_bind_text(st, 1, volunteer_status_name(status));
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, volunteer_id);
-	return finish_update(st, err);
+	return finish_update(db, st, now, err);
 }
 
 int store_volunteer_set_vog(struct db *db, int64_t volunteer_id, const char *vog_date,
@@ -455,7 +458,7 @@ int store_volunteer_set_vog(struct db *db, int64_t volunteer_id, const char *vog
 	db_bind_opt_text(st, 1, vog_date);
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, volunteer_id);
-	return finish_update(st, err);
+	return finish_update(db, st, now, err);
 }
 
 int store_volunteer_set_organisation(struct db *db, int64_t volunteer_id,
@@ -468,7 +471,7 @@ int store_volunteer_set_organisation(struct db *db, int64_t volunteer_id,
 	db_bind_int(st, 1, organisation_id);
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, volunteer_id);
-	return finish_update(st, err);
+	return finish_update(db, st, now, err);
 }
 
 /* One row per non-final journey with everything the rules read. */

@@ -224,6 +224,10 @@ int store_volunteer_erase(struct db *db, int64_t volunteer_id, int64_t now,
 typedef int (*id_fn)(void *ctx, int64_t id);
 int store_retention_due(struct db *db, int64_t before, id_fn each, void *ctx,
                         struct kp_error *err);
+/* Anonymises, in the caller's transaction, at most `max` of those, each with
+   an audit entry by the system (account 0); *erased counts them. */
+int store_retention_erase(struct db *db, int64_t before, int64_t now, int max, int *erased,
+                          struct kp_error *err);
 
 /* --- src/db/sessions.c: the sessions of one account --- */
 struct session_info {

@@ -297,7 +297,9 @@ static int grid_cell(const struct mgrid *g, double lat, double lon)
 static int append_terms(struct match_index *ix, const uint32_t *t, int n, uint32_t *off)
 {
 	if (ix->terms_n + (uint32_t)n > ix->terms_cap) {
-		uint32_t cap = ix->terms_cap ? ix->terms_cap : 4096;
+		/* At least 4096: from a capacity of 1 (after compaction) cap + cap / 2
+		 * would never grow. */
+		uint32_t cap = ix->terms_cap > 4096 ? ix->terms_cap : 4096;
 		while (cap < ix->terms_n + (uint32_t)n)
 			cap = cap + cap / 2;
 		uint32_t *p = realloc(ix->terms, cap * sizeof *p);

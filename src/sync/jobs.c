@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "db/store.h"
+#include "sync/retention.h"
 
 #define CHANGES_KEEP_S 3600   /* followers need seconds; an hour is ample */
 
@@ -41,6 +42,7 @@ static int prune_changes(void *ctx, struct db *db, int64_t now, char *result, si
 
 const struct job jobs_builtin[] = {
 	{ "prune_changes", 0x6b6e6f6f7001LL, 600, prune_changes },
+	{ "retention", 0x6b6e6f6f7002LL, RETENTION_PERIOD_S, retention_job },
 };
 const int jobs_builtin_count = sizeof jobs_builtin / sizeof jobs_builtin[0];
 

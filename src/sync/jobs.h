@@ -33,7 +33,7 @@ struct job {
 	           struct kp_error *err);
 };
 
-/* The jobs every server runs: pruning the change log. */
+/* The jobs every server runs: pruning the change log, retention (retention.h). */
 extern const struct job jobs_builtin[];
 extern const int jobs_builtin_count;
 

@@ -309,7 +309,7 @@ test('journey 1: a volunteer signs up, fills in the profile and responds to a su
 
 	// A write reaches the matching index within a second (DESIGN.md §6); allow a few.
 	let sug;
-	for (let i = 0; i < 30; i++) {
+	for (let i = 0; i < 50; i++) {
 		sug = await apiIn(page, 'GET', `/api/volunteers/${vol.body.id}/suggestions?limit=20`);
 		if (sug.status !== 200 || sug.body.items.some((x) => x.title === fitTitle)) break;
 		await sleep(200);

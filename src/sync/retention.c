@@ -1,0 +1,18 @@
+#include "sync/retention.h"
+
+#include <stdio.h>
+
+#include "app.h"
+#include "db/store.h"
+
+int retention_job(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
+                  struct kp_error *err)
+{
+	const struct app *app = ctx;
+	int erased = 0;
+	int64_t before = now - app->cfg.retention_years * RETENTION_YEAR_S;
+	if (store_retention_erase(db, before, now, RETENTION_BATCH_MAX, &erased, err))
+		return KP_ERR;
+	snprintf(result, cap, "%d geanonimiseerd", erased);
+	return KP_OK;
+}

@@ -1,0 +1,22 @@
+/*
+ * The retention job: once a day, anonymise the volunteers that stopped more
+ * than the configured retention period ago (struct app_config
+ * retention_years). Runs under the job runner (jobs.h), so once per network
+ * however many servers share the database. ctx is the struct app.
+ */
+#ifndef KP_SYNC_RETENTION_H
+#define KP_SYNC_RETENTION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/db.h"
+
+#define RETENTION_PERIOD_S (24 * 3600)
+#define RETENTION_BATCH_MAX 10000  /* per run; a backlog continues the next day */
+#define RETENTION_YEAR_S (36525LL * 864) /* 365.25 days */
+
+int retention_job(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
+                  struct kp_error *err);
+
+#endif
