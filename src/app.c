@@ -26,6 +26,9 @@ void app_config_defaults(struct app_config *cfg)
 	long long y;
 	if (years != NULL && parse_int(years, 1, 100, &y) == 0)
 		cfg->retention_years = (int)y;
+	const char *proxy = getenv("KNOOPPUNT_TRUSTED_PROXY"); /* e.g. nginx on 127.0.0.1 */
+	if (proxy != NULL && strlen(proxy) < sizeof cfg->trusted_proxy)
+		snprintf(cfg->trusted_proxy, sizeof cfg->trusted_proxy, "%s", proxy);
 }
 
 int app_config_finish(struct app_config *cfg, struct kp_error *err)

@@ -24,6 +24,7 @@ struct app_config {
 	int threads;                  /* HTTP worker threads */
 	int session_hours;            /* session lifetime */
 	int retention_years;          /* stopped volunteers are anonymised after this */
+	char trusted_proxy[64];       /* peer whose X-Forwarded-For names the client; "" none */
 };
 
 struct change_entry;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/audit.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
 #include "api/suggestions.h"
@@ -185,6 +186,11 @@ int calls_show(struct api_call *c)
 	int rc = store_call_get(c->db, c->id, call, &c->err);
 	if (rc == KP_OK)
 		rc = authorise_read(c, call);
+	/* A help request describes a client's situation: every view is logged. */
+	const char *reason = NULL;
+	if (rc == KP_OK && (call->source == SOURCE_CLIENT || call->source == SOURCE_REFERRER) &&
+	    (rc = api_audit_reason(c, &reason)) == KP_OK)
+		rc = api_audit(c, "view", "call", 0, call->id, reason);
 	if (rc == KP_OK)
 		rc = api_reply(c, 200, call_to_json(&c->app->lists, call));
 	free(call);

@@ -74,6 +74,25 @@ int session_start(struct api_call *c, const struct account *a, int status)
 	return api_reply(c, status, principal_doc(&who));
 }
 
+/* "address:" and the client's address: the peer's, or behind the trusted
+   proxy the last X-Forwarded-For entry, which that proxy appended itself. */
+static void client_address(const struct api_call *c, char *out, size_t cap)
+{
+	const char *peer = c->req->remote_addr ? c->req->remote_addr : "";
+	const char *xff = http_header(c->req, "X-Forwarded-For");
+	const char *proxy = c->app->cfg.trusted_proxy;
+	if (proxy[0] == '\0' || strcmp(peer, proxy) != 0 || xff == NULL) {
+		snprintf(out, cap, "address:%s", peer);
+		return;
+	}
+	const char *last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ')
+		last++;
+	size_t n = strcspn(last, " ");
+	snprintf(out, cap, "address:%.*s", (int)(n < 64 ? n : 64), last);
+}
+
 int session_login(struct api_call *c)
 {
 	static const char *const fields[] = { "email", "password", NULL };
@@ -89,8 +108,7 @@ int session_login(struct api_call *c)
 	snprintf(key_account, sizeof key_account, "account:%s", email);
 	for (char *p = key_account; *p; p++)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-	snprintf(key_address, sizeof key_address, "address:%s",
-	         c->req->remote_addr ? c->req->remote_addr : "");
+	client_address(c, key_address, sizeof key_address);
 	struct ratelimit *rl = c->app->login_limit;
 	int64_t now = c->app->now();
 	if (rl != NULL &&

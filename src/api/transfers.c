@@ -142,10 +142,19 @@ static json_t *profile_json(struct api_call *c, const struct transfer *t)
 	return p;
 }
 
+/* The consented parts go to the receiver; the volunteer and the administrator
+   see them too, the sender only while it is still the home organisation. */
+static bool shows_profile(const struct transfer *t, int side)
+{
+	if (t->status == TRANSFER_OFFERED)
+		return side != SIDE_NONE;
+	return t->status == TRANSFER_ACCEPTED && side != SIDE_SENDER && side != SIDE_NONE;
+}
+
 static int reply_transfer(struct api_call *c, int status, const struct transfer *t)
 {
 	json_t *doc = transfer_json(t);
-	if (t->status == TRANSFER_OFFERED || t->status == TRANSFER_ACCEPTED) {
+	if (shows_profile(t, side_of(c, t, ACT_READ))) {
 		json_t *p = profile_json(c, t);
 		if (p == NULL) {
 			json_decref(doc);

@@ -21,16 +21,18 @@ static const char *const wishes[] = {
 	"jongeren helpen met huiswerk", "gezinnen met schulden ondersteunen",
 };
 
+/* One text per default activity, in the order of the shared list. */
 static const char *const call_texts[] = {
-	"Wie gaat er wekelijks mee wandelen?", "Gezocht: gezelschap voor een oudere dame.",
-	"Hulp bij de administratie en post.", "Voorlezen aan kinderen in de bibliotheek.",
-	"Samen tuinieren in de moestuin van het verpleeghuis.", "Koken en samen eten in de wijk.",
+	"Gezelschap voor een oudere dame.", "Wie gaat er wekelijks mee wandelen?",
+	"Boodschappen doen voor een buurvrouw.", "Vervoer naar het ziekenhuis en terug.",
+	"Kleine klussen in huis.", "Hulp bij de administratie en post.",
+	"Computerhulp voor senioren.", "Maatje voor iemand die eenzaam is.",
+	"Lotgenotencontact voor mensen met kanker.", "Waken bij iemand in de laatste levensfase.",
+	"Activiteiten voor mensen met dementie.", "Gastvrouw bij de koffieochtend.",
 	"Even vrij voor een mantelzorger: wie neemt het over?",
-	"Waken bij iemand in de laatste levensfase.",
-	"Taalmaatje voor een nieuwkomer.", "Kleine klussen in huis.",
-	"Vervoer naar het ziekenhuis en terug.", "Maatje voor iemand die eenzaam is.",
-	"Computerhulp voor senioren.", "Begeleiding bij een uitstapje.",
-	"Lotgenotencontact voor mensen met kanker.", "Activiteiten voor mensen met dementie.",
+	"Voorlezen aan kinderen in de bibliotheek.",
+	"Samen tuinieren in de moestuin van het verpleeghuis.", "Koken en samen eten in de wijk.",
+	"Begeleiding bij een uitstapje.", "Rolstoel duwen bij een wandeling in het park.",
 };
 
 uint64_t bnet_next(struct bnet *b)

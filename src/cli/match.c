@@ -41,12 +41,18 @@ static void cell(const char *s, int width)
 	putchar(' ');
 }
 
-static void km_text(double km, char *out, size_t size)
+/* A number with one decimal and a Dutch decimal comma, then suffix. */
+static void decimal_text(double x, const char *suffix, char *out, size_t size)
 {
-	snprintf(out, size, "%.1f km", km);
+	snprintf(out, size, "%.1f%s", x, suffix);
 	char *dot = strchr(out, '.');
 	if (dot)
 		*dot = ',';
+}
+
+static void km_text(double km, char *out, size_t size)
+{
+	decimal_text(km, " km", out, size);
 }
 
 static int parse_opts(int argc, char **argv, struct match_opts *o)
@@ -111,7 +117,7 @@ static int for_call(struct match_index *ix, struct db *db, struct app *app,
 		snprintf(rank, sizeof rank, "%d", i + 1);
 		snprintf(name, sizeof name, "%s %s", v->first_name, v->last_name);
 		km_text(hits[i].distance_km, km, sizeof km);
-		snprintf(score, sizeof score, "%.1f", hits[i].score);
+		decimal_text(hits[i].score, "", score, sizeof score);
 		match_explain_join(&hits[i], text, sizeof text);
 		cell(rank, 3), cell(name, 28), cell(v->place, 18), cell(km, 9), cell(score, 6);
 		printf("%s\n", text);
@@ -149,7 +155,7 @@ static int for_volunteer(struct match_index *ix, struct db *db, struct app *app,
 			goto end;
 		snprintf(rank, sizeof rank, "%d", i + 1);
 		km_text(hits[i].distance_km, km, sizeof km);
-		snprintf(score, sizeof score, "%.1f", hits[i].score);
+		decimal_text(hits[i].score, "", score, sizeof score);
 		match_explain_join(&hits[i], text, sizeof text);
 		cell(rank, 3), cell(c->title, 40), cell(c->place, 18), cell(km, 9), cell(score, 6);
 		printf("%s\n", text);
@@ -190,12 +196,15 @@ static int proposal(struct match_index *ix, struct db *db, struct app *app,
 		if (match_explain_pair(ix, c->id, v->id, now, h, err) == KP_OK)
 			match_explain_join(h, text, sizeof text);
 		snprintf(name, sizeof name, "%s %s", v->first_name, v->last_name);
-		snprintf(score, sizeof score, "%.1f", p.pairs[i].score);
+		decimal_text(p.pairs[i].score, "", score, sizeof score);
 		cell(c->title, 36), cell(name, 26), cell(score, 6);
 		printf("%s\n", text);
 	}
-	printf("\nTotaalscore %.1f (één voor één de beste kiezen gaf %.1f); %d vrijwilligers "
-	       "ingezet\n", p.total_score, p.greedy_total_score, p.volunteers);
+	char total[32], greedy[32];
+	decimal_text(p.total_score, "", total, sizeof total);
+	decimal_text(p.greedy_total_score, "", greedy, sizeof greedy);
+	printf("\nTotaalscore %s (één voor één de beste kiezen gaf %s); %d vrijwilligers "
+	       "ingezet\n", total, greedy, p.volunteers);
 	rc = KP_OK;
 end:
 	match_proposal_free(&p);

@@ -239,6 +239,25 @@ end:
 	return ret;
 }
 
+int store_journey_each(struct db *db, journey_fn each, void *ctx, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, SELECT_JOURNEY " ORDER BY id", &st, err))
+		return KP_ERR;
+	struct journey j;
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		read_journey(st, &j);
+		if (each(ctx, &j) != 0) {
+			kp_internal(err);
+			rc = DB_FAILED;
+			break;
+		}
+	}
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
 int store_journey_steps(struct db *db, int64_t journey_id, journey_step_fn each, void *ctx,
                         struct kp_error *err)
 {

@@ -263,6 +263,8 @@ int store_journey_find(struct db *db, int64_t volunteer_id, int64_t organisation
 int store_journey_step(struct db *db, struct journey *j, int to, const char *on, int64_t actor,
                        const char *notes, int64_t now, struct kp_error *err);
 typedef int (*journey_fn)(void *ctx, const struct journey *j);
+/* Every journey, by id: for the matching engine's gate (journey_check_deployable). */
+int store_journey_each(struct db *db, journey_fn each, void *ctx, struct kp_error *err);
 /* Filters: organisation_id, volunteer_id, status (a step); newest change first. */
 int store_journey_list(struct db *db, const struct list_filter *f, struct page pg,
                        journey_fn each, void *ctx, int64_t *total, struct kp_error *err);

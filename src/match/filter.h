@@ -96,7 +96,8 @@ static inline bool mf_licence(const struct match_index *ix, uint32_t s, const st
 /* A VOG no older than the call's organisation allows. */
 static inline bool mf_vog(const struct match_index *ix, uint32_t s, const struct mquery *q)
 {
-	return !q->c->requires_vog || (ix->v.hot[s].vog_day > 0 && ix->v.hot[s].vog_day >= q->vog_cutoff);
+	int32_t day = ix->v.hot[s].vog_day;
+	return !q->c->requires_vog || (day > 0 && day >= q->vog_cutoff);
 }
 
 /* Squared distance in km (equirectangular: exact enough within a country). */

@@ -8,7 +8,9 @@
 #include "model/organisation.h"
 #include "util/parse.h"
 
-#define REBUILD_MIN 65536  /* overflow or dead slots before a rebuild pays off */
+#define REBUILD_MIN 65536
+
+static void grid_free(struct mgrid *g);  /* overflow or dead slots before a rebuild pays off */
 
 /* --- int64 -> uint32 hash --- */
 
@@ -155,8 +157,7 @@ void match_index_free(struct match_index *ix)
 		return;
 	vols_free(&ix->v);
 	mhash_free(&ix->vid);
-	free(ix->grid.start);
-	free(ix->grid.max_km);
+	grid_free(&ix->grid);
 	free(ix->terms);
 	mtext_free(&ix->text);
 	for (uint32_t i = 0; i < ix->n_calls; i++)
@@ -386,7 +387,8 @@ int mix_put_volunteer(struct match_index *ix, const struct feed_volunteer *fv,
 	if (mix_org_slot(ix, fv->organisation_id, &org))
 		return -1;
 	bool in_place = s >= ix->v.sorted ||
-	                (cell >= 0 && cell == grid_cell(&ix->grid, ix->v.hot[s].lat, ix->v.hot[s].lon) &&
+	                (cell >= 0 &&
+	                 cell == grid_cell(&ix->grid, ix->v.hot[s].lat, ix->v.hot[s].lon) &&
 	                 org == ix->v.hot[s].org);
 	if (in_place) {
 		ix->dead--; /* kill_slot counted it */
@@ -623,6 +625,44 @@ static int repack_terms(struct match_index *ix)
 	return 0;
 }
 
+static void grid_free(struct mgrid *g)
+{
+	free(g->start);
+	free(g->max_km);
+	free(g->run_off);
+	free(g->run_org);
+	free(g->run_start);
+	g->start = g->run_off = g->run_start = NULL;
+	g->max_km = NULL;
+	g->run_org = NULL;
+}
+
+/* Records where each organisation's slots begin in each cell of the sorted
+   volunteers, so a question finds them without searching the slots. */
+static int org_runs(const struct match_index *ix, struct mgrid *g, int cells)
+{
+	uint32_t runs = 0;
+	for (int c = 0; c < cells; c++)
+		for (uint32_t s = g->start[c]; s < g->start[c + 1]; s++)
+			runs += s == g->start[c] || ix->v.hot[s].org != ix->v.hot[s - 1].org;
+	g->run_off = malloc(((size_t)cells + 1) * sizeof *g->run_off);
+	g->run_org = malloc(((size_t)runs + 1) * sizeof *g->run_org);
+	g->run_start = malloc(((size_t)runs + 1) * sizeof *g->run_start);
+	if (g->run_off == NULL || g->run_org == NULL || g->run_start == NULL)
+		return -1;
+	uint32_t r = 0;
+	for (int c = 0; c < cells; c++) {
+		g->run_off[c] = r;
+		for (uint32_t s = g->start[c]; s < g->start[c + 1]; s++)
+			if (s == g->start[c] || ix->v.hot[s].org != ix->v.hot[s - 1].org) {
+				g->run_org[r] = ix->v.hot[s].org;
+				g->run_start[r++] = s;
+			}
+	}
+	g->run_off[cells] = r;
+	return 0;
+}
+
 /* The live slots ordered by organisation (a counting sort), then UINT32_MAX;
    the stable sort by cell that follows leaves each cell ordered by organisation. */
 static int by_org(const struct match_index *ix, uint32_t *order)
@@ -682,13 +722,11 @@ int mix_rebuild(struct match_index *ix)
 			g.reach_km = ix->v.hot[s].max_km;
 		live++;
 	}
-	if (permute(ix, sorted, live) || repack_terms(ix))
+	if (permute(ix, sorted, live) || repack_terms(ix) || org_runs(ix, &g, cells))
 		goto end;
-	free(ix->grid.start);
-	free(ix->grid.max_km);
+	grid_free(&ix->grid);
 	ix->grid = g;
-	g.start = NULL;
-	g.max_km = NULL;
+	memset(&g, 0, sizeof g);
 	mhash_free(&ix->vid);
 	for (uint32_t s = 0; s < live; s++)
 		if (mhash_put(&ix->vid, ix->v.id[s], s))
@@ -696,8 +734,7 @@ int mix_rebuild(struct match_index *ix)
 	ix->dead = 0;
 	rc = 0;
 end:
-	free(g.start);
-	free(g.max_km);
+	grid_free(&g);
 	free(fill);
 	free(order);
 	free(sorted);

@@ -84,6 +84,11 @@ struct mgrid {
 	int rows, cols;
 	uint32_t *start;        /* rows * cols + 1 prefix offsets into the sorted slots */
 	uint8_t *max_km;        /* per cell */
+	/* The organisations of cell c and where their slots begin:
+	   run_org[i], run_start[i] for i in [run_off[c], run_off[c + 1]). */
+	uint32_t *run_off;
+	uint16_t *run_org;
+	uint32_t *run_start;
 };
 
 struct morg {

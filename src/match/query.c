@@ -41,27 +41,17 @@ static double cell_dist2(const struct mgrid *g, const struct mquery *q, int r, i
 /* Narrows [*from, *to) of one cell to the volunteers of organisation slot org
    (a cell is ordered by organisation): only they may see a call that is
    not open to the whole network (see mf_consent). */
-static void org_range(const struct match_index *ix, uint16_t org, uint32_t *from, uint32_t *to)
+static void org_range(const struct mgrid *g, int cell, uint16_t org, uint32_t *from,
+                      uint32_t *to)
 {
-	uint32_t lo = *from, hi = *to;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (ix->v.hot[mid].org < org)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (uint32_t i = g->run_off[cell]; i < g->run_off[cell + 1]; i++) {
+		if (g->run_org[i] != org)
+			continue;
+		*from = g->run_start[i];
+		*to = i + 1 < g->run_off[cell + 1] ? g->run_start[i + 1] : g->start[cell + 1];
+		return;
 	}
-	uint32_t end = lo;
-	hi = *to;
-	while (end < hi) {
-		uint32_t mid = end + (hi - end) / 2;
-		if (ix->v.hot[mid].org <= org)
-			end = mid + 1;
-		else
-			hi = mid;
-	}
-	*from = lo;
-	*to = end;
+	*to = *from; /* none of them here */
 }
 
 void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, struct mtopk *top,
@@ -92,7 +82,7 @@ void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, struct
 					continue;
 				uint32_t from = g->start[cell], to = g->start[cell + 1];
 				if (!c->open_to_all)
-					org_range(ix, c->org, &from, &to);
+					org_range(g, cell, c->org, &from, &to);
 				scan_range(ix, &q, from, to, waiting, top, total);
 			}
 	}

@@ -392,6 +392,19 @@ static void check_list_row(struct fixture *fx, const char *pattern, int who, jso
 		ok = who == C_ADMIN;
 	} else if (strcmp(pattern, "/api/volunteers/{id}/audit") == 0) {
 		ok = num(it, "volunteer_id") == (fresh ? fresh : fx->vol);
+	} else if (strcmp(pattern, "/api/journeys") == 0 ||
+	           strcmp(pattern, "/api/volunteers/{id}/journeys") == 0) {
+		if (who == C_SELF || who == C_OTHER_VOLUNTEER)
+			ok = num(it, "volunteer_id") == caller_volunteer(fx, who, fresh);
+		else if (who != C_ADMIN)
+			ok = num(it, "organisation_id") == org;
+	} else if (strcmp(pattern, "/api/transfers") == 0) {
+		if (who == C_SELF || who == C_OTHER_VOLUNTEER)
+			ok = num(it, "volunteer_id") == caller_volunteer(fx, who, fresh);
+		else if (who != C_ADMIN)
+			ok = num(it, "from_organisation_id") == org || num(it, "to_organisation_id") == org;
+	} else if (strcmp(pattern, "/api/outbox") == 0) {
+		ok = who == C_ADMIN || num(it, "organisation_id") == org;
 	}
 	if (!ok) {
 		char *text = json_dumps(it, JSON_COMPACT);

@@ -657,6 +657,8 @@ static void transfer_shares_exactly_the_consented_parts(void **state)
 	                    expect(&self, "GET", path, NULL, 200) };
 	for (int k = 0; k < 3; k++) {
 		assert_string_equal(json_str(seen[k], "status"), "accepted");
+		/* the sender, no longer the home organisation, no longer sees the profile */
+		assert_true((json_object_get(seen[k], "profile") != NULL) == (k != 0));
 		json_decref(seen[k]);
 	}
 

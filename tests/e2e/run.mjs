@@ -11,6 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { register as registerJourney } from './journey.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -674,6 +675,9 @@ test("journey 4: a coordinator cannot open another organisation's volunteer", as
 	await page.context().close();
 });
 
+// The volunteer journey, transfers, privacy and accounts (tests/e2e/journey.mjs).
+registerJourney({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, state });
+
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {
 	const one = async (url) => ((await apiIn(page, 'GET', url)).body?.items || [])[0];
@@ -686,15 +690,19 @@ const TOURS = {
 		const { one } = await ids(page);
 		const call = await one('/api/calls?status=open&limit=1');
 		const m = await one('/api/matches?limit=1');
-		return ['/', '/mijn-profiel', '/mijn-koppelingen', '/oproepen', call && `/oproepen/${call.id}`, m && `/koppelingen/${m.id}`];
+		const tr = await one('/api/transfers?limit=1');
+		return ['/', '/mijn-profiel', '/mijn-koppelingen', '/oproepen', call && `/oproepen/${call.id}`, m && `/koppelingen/${m.id}`,
+			'/mijn-reis', '/mijn-gegevens', tr && `/doorverwijzingen/${tr.id}`];
 	},
 	coordinator: async (page) => {
 		const { one } = await ids(page);
 		const v = await one('/api/volunteers?status=active&limit=1');
 		const call = await one('/api/calls?status=open&limit=1');
 		const m = await one('/api/matches?status=active&limit=1');
+		const tr = await one('/api/transfers?limit=1');
 		return ['/', '/vrijwilligers', v && `/vrijwilligers/${v.id}`, '/vrijwilligers/nieuw', '/oproepen', '/oproepen/nieuw',
-			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`];
+			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`,
+			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers'];
 	},
 	professional: async () => ['/', '/oproepen/nieuw', '/koppelingen'],
 	referrer: async (page) => {
@@ -705,7 +713,9 @@ const TOURS = {
 	admin: async (page) => {
 		const { one } = await ids(page);
 		const o = await one('/api/organisations?limit=1');
-		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme'];
+		const v = await one('/api/volunteers?status=active&limit=1');
+		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme',
+			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers'];
 	},
 };
 
@@ -722,7 +732,7 @@ for (const [role, pages] of Object.entries(TOURS)) {
 				n++;
 				const raw = await page.evaluate(() => {
 					const text = document.body.innerText;
-					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role)\.[a-zA-Z_.]+/);
+					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role|aftercare|journey|transfer|training|competence|privacy|audit|erase|accounts)\.[a-zA-Z_.]+/);
 					const json = text.match(/\{"|"status":|problem\+json/);
 					return (key && `untranslated key ${key[0]}`) || (json && 'raw JSON on the page') || '';
 				});

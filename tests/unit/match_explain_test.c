@@ -32,7 +32,8 @@ static void explains_the_issue_example(void **state)
 	assert_int_equal(match_explain_pair(f->ix, 100, 1, f->now, &h, &err), KP_OK);
 	char text[1024];
 	match_explain_join(&h, text, sizeof text);
-	assert_string_equal(text, "Houdt van wandelen · 2,1 km · dinsdagmiddag beschikbaar · heeft VOG");
+	assert_string_equal(text,
+	                    "Houdt van wandelen · 2,1 km · dinsdagmiddag beschikbaar · heeft VOG");
 }
 
 static void explains_themes_motives_talents(void **state)

@@ -267,7 +267,8 @@ static void months_before(void **state)
 	                 parse_date_days("2025-12-15"));
 }
 
-/* The seed's scenario: a Thursday-morning hospital ride ranks only those free then with a licence. */
+/* The seed's scenario: a Thursday-morning hospital ride ranks only those free
+   then and with a driving licence. */
 static void hospital_ride_scenario(void **state)
 {
 	struct mfx *f = *state;
@@ -343,9 +344,11 @@ static void random_network(struct mfx *f, uint64_t *seed, int nv, int nc)
 		c->requires_driving_licence = (int)(rnd(seed) % 3 == 0);
 		c->volunteers_needed = 1 + (int)(rnd(seed) % 3);
 		if (rnd(seed) % 2)
-			id_set_add(&c->items[LIST_TRAINING], mfx_item(f, LIST_TRAINING, trainings[rnd(seed) % 3]));
+			id_set_add(&c->items[LIST_TRAINING],
+			           mfx_item(f, LIST_TRAINING, trainings[rnd(seed) % 3]));
 		if (rnd(seed) % 3 == 0)
-			id_set_add(&c->items[LIST_LANGUAGE], mfx_item(f, LIST_LANGUAGE, languages[rnd(seed) % 3]));
+			id_set_add(&c->items[LIST_LANGUAGE],
+			           mfx_item(f, LIST_LANGUAGE, languages[rnd(seed) % 3]));
 		mfx_put_call(f, c);
 	}
 	free(c);

@@ -10,8 +10,8 @@
 #include "model/match.h"
 
 /* Score of a base volunteer changed by `change` for the base call. */
-static double score_with(struct mfx *f, int64_t id, void (*change)(struct mfx *, struct mfx_volunteer *),
-                         double *parts)
+static double score_with(struct mfx *f, int64_t id,
+                         void (*change)(struct mfx *, struct mfx_volunteer *), double *parts)
 {
 	struct mfx_volunteer v;
 	struct call *c = malloc(sizeof *c);

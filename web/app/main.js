@@ -7,7 +7,9 @@ import { Dashboard, AdminHome } from './pages/dashboard.js';
 import { VolunteerList, VolunteerPage, VolunteerNew } from './pages/volunteers.js';
 import { CallList, CallPage, CallNew } from './pages/calls.js';
 import { MatchList, MatchPage, Proposals } from './pages/matches.js';
-import { VolunteerHome, MyProfile, MyMatches } from './pages/me.js';
+import { VolunteerHome, MyProfile, MyMatches, MyJourneyPage } from './pages/me.js';
+import { TransferList, TransferPage } from './pages/transfers.js';
+import { MyData, AuditLog, Accounts } from './pages/privacy.js';
 import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.js';
 import { ProfessionalHome } from './pages/professional.js';
 import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
@@ -28,6 +30,12 @@ const ROUTES = [
 	['/koppelingen/:id', MatchPage, [...STAFF, 'professional', 'volunteer']],
 	['/mijn-profiel', MyProfile, ['volunteer']],
 	['/mijn-koppelingen', MyMatches, ['volunteer']],
+	['/mijn-reis', MyJourneyPage, ['volunteer']],
+	['/mijn-gegevens', MyData, ['volunteer']],
+	['/doorverwijzingen', TransferList, STAFF],
+	['/doorverwijzingen/:id', TransferPage, [...STAFF, 'volunteer']],
+	['/gebruikers', Accounts, STAFF],
+	['/auditlog', AuditLog, ['admin']],
 	['/hulpvragen/nieuw', HelpRequestNew, ['referrer']],
 	['/hulpvragen/:id', HelpRequestPage, ['referrer']],
 	['/organisaties', OrganisationList, ['admin']],
@@ -39,11 +47,14 @@ const ROUTES = [
 const NAV = {
 	admin: [['/', 'nav.home'], ['/organisaties', 'nav.organisations'], ['/lijsten', 'nav.lists'],
 		['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'], ['/voorstellen', 'nav.proposals'],
-		['/koppelingen', 'nav.matches']],
+		['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'], ['/gebruikers', 'nav.accounts'],
+		['/auditlog', 'nav.audit']],
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
-		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches']],
+		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
+		['/gebruikers', 'nav.accounts']],
 	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches']],
-	volunteer: [['/', 'nav.forYou'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile']],
+	volunteer: [['/', 'nav.forYou'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile'],
+		['/mijn-reis', 'nav.myJourney'], ['/mijn-gegevens', 'nav.myData']],
 	referrer: [['/', 'nav.myRequests'], ['/hulpvragen/nieuw', 'nav.newRequest']],
 };
 

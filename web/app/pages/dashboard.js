@@ -49,9 +49,11 @@ function Tasks() {
 			: html`<ul class="list tasks">${data.items.map((k) => html`<li class="list-item" key=${k.key}>
 				<div class="li-main">
 					<span class="li-title">${k.label}</span>
-					${k.volunteer_id && html`<a href=${`/vrijwilligers/${k.volunteer_id}`}>${k.volunteer_name}</a>`}
+					${k.volunteer_id && html`<a href=${k.transfer_id ? `/doorverwijzingen/${k.transfer_id}` : `/vrijwilligers/${k.volunteer_id}${k.journey_id ? '#reis' : ''}`}>${k.volunteer_name}</a>`}
 				</div>
-				<div class="li-meta small">${k.match_id && html`<a href=${`/koppelingen/${k.match_id}`}>${t('dashboard.toMatch')}</a>`}</div>
+				<div class="li-meta small">${k.match_id && html`<a href=${`/koppelingen/${k.match_id}`}>${t('dashboard.toMatch')}</a>`}
+					${k.transfer_id && html`<a href=${`/doorverwijzingen/${k.transfer_id}`}>${t('dashboard.toTransfer')}</a>`}
+					${k.journey_id && !k.match_id && !k.transfer_id && html`<a href=${`/vrijwilligers/${k.volunteer_id}#reis`}>${t('dashboard.toJourney')}</a>`}</div>
 				<div class="li-end">${k.due_on && html`<span class=${k.overdue ? 'badge badge-late' : 'badge badge-off'}>
 					${t(k.overdue ? 'dashboard.overdue' : 'dashboard.due', { date: fmtDate(k.due_on) })}</span>`}</div>
 			</li>`)}</ul>`}

@@ -1,12 +1,15 @@
 // The volunteer's own pages, phone first: calls that suit me, my profile in
 // plain words, my matches, pause or stop.
 import { html, useState, get, api, query, session, useLoad, forget } from '../core.js';
-import { t } from '../i18n.js';
+import { t, fmtDate } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Notice, useBusy } from '../ui.js';
 import { ProfileForm } from './profile.js';
 import { Suggestions } from './volunteers.js';
 import { MatchRows } from './matches.js';
 import { ConsentPanel } from './consent.js';
+import { MyJourney } from './journey.js';
+import { MyTransfers } from './transfers.js';
+import { Trainings, Competences } from './appreciation.js';
 
 const myId = () => session.user.volunteer_id;
 
@@ -60,6 +63,12 @@ export function MyProfile() {
 				<h2 id="h-consent">${t('consent.title')}</h2>
 				<p class="hint">${t('consent.intro')}</p>
 				<${ConsentPanel} volunteer=${me.data} editable />
+				<p><a href="/mijn-gegevens">${t('privacy.link')}</a></p>
+			</section>
+			<section class="card block" aria-labelledby="h-my-journey">
+				<h2 id="h-my-journey">${t('journey.meTitle')}</h2>
+				<${MyJourney} volunteerId=${me.data.id} />
+				<p><a href="/mijn-reis">${t('journey.meLink')}</a></p>
 			</section>
 			<${PauseStop} v=${me.data} onChange=${me.reload} />`}
 		${!me.loading && !me.data && !me.error && html`<${Empty} title=${t('me.noRecord')} />`}
@@ -103,5 +112,36 @@ export function MyMatches() {
 		${data && (data.items.length === 0
 			? html`<${Empty} title=${t('me.noMatches')}><a href="/">${t('me.findCalls')}</a><//>`
 			: html`<${MatchRows} items=${data.items} show="call" actions onChange=${reload} />`)}
+	<//>`;
+}
+
+// /mijn-reis: the journey in plain words, transfers, trainings and the
+// self-assessment of the EVC-A competences.
+export function MyJourneyPage() {
+	const me = useMe();
+	return html`<${Page} title=${t('journey.mePageTitle')} intro=${t('journey.mePageIntro')}>
+		${me.loading && !me.data && html`<${Loading} />`}
+		<${Alert} error=${me.error} />
+		${me.data && html`
+			<section class="card block" aria-labelledby="h-my-journey">
+				<h2 id="h-my-journey">${t('journey.meTitle')}</h2>
+				<p class="muted">${t('journey.meSince', { date: fmtDate(me.data.started_on) })}</p>
+				<${MyJourney} volunteerId=${me.data.id} />
+			</section>
+			<section class="card block" aria-labelledby="h-my-transfer">
+				<h2 id="h-my-transfer">${t('transfer.meTitle')}</h2>
+				<p class="hint">${t('transfer.meIntro')}</p>
+				<${MyTransfers} volunteer=${me.data} />
+			</section>
+			<section class="card block" aria-labelledby="h-my-trainings">
+				<h2 id="h-my-trainings">${t('training.titleMe')}</h2>
+				<${Trainings} volunteerId=${me.data.id} />
+			</section>
+			<section class="card block" aria-labelledby="h-my-competences">
+				<h2 id="h-my-competences">${t('competence.titleMe')}</h2>
+				<p class="hint">${t('competence.introMe')}</p>
+				<${Competences} volunteerId=${me.data.id} editable />
+			</section>`}
+		${!me.loading && !me.data && !me.error && html`<${Empty} title=${t('me.noRecord')} />`}
 	<//>`;
 }

@@ -6,6 +6,10 @@ import { Page, Loading, Alert, Empty, Status, Pager, Input, Select, listOptions,
 import { ProfileForm, blankVolunteer, VOLUNTEER_STATUSES } from './profile.js';
 import { MatchRows } from './matches.js';
 import { ConsentPanel } from './consent.js';
+import { JourneyPanel } from './journey.js';
+import { TransferPanel } from './transfers.js';
+import { Trainings, Competences } from './appreciation.js';
+import { ErasurePanel } from './privacy.js';
 
 export function VolunteerList() {
 	const params = query();
@@ -71,7 +75,20 @@ export function VolunteerPage({ id }) {
 		<${StatusActions} v=${v} onChange=${reload} />
 		<div class="split">
 			<div class="split-main">
+				<section class="card" id="reis" aria-labelledby="h-journey">
+					<h2 id="h-journey">${t('journey.title')}</h2>
+					<${JourneyPanel} volunteer=${v} onChange=${reload} />
+				</section>
 				<${ProfileForm} key=${v.status} volunteer=${v} onSaved=${reload} />
+				<section class="card" aria-labelledby="h-trainings">
+					<h2 id="h-trainings">${t('training.titleStaff')}</h2>
+					<${Trainings} volunteerId=${v.id} />
+				</section>
+				<section class="card" aria-labelledby="h-competences">
+					<h2 id="h-competences">${t('competence.titleStaff')}</h2>
+					<p class="hint">${t('competence.introStaff')}</p>
+					<${Competences} volunteerId=${v.id} />
+				</section>
 			</div>
 			<aside class="split-side">
 				<section class="card" aria-labelledby="h-vm">
@@ -82,6 +99,14 @@ export function VolunteerPage({ id }) {
 					<h2 id="h-consent">${t('consent.staffTitle')}</h2>
 					<${ConsentPanel} volunteer=${v} />
 				</section>
+				<section class="card" aria-labelledby="h-transfer">
+					<h2 id="h-transfer">${t('transfer.title')}</h2>
+					<${TransferPanel} volunteer=${v} />
+				</section>
+				${session.user.role === 'admin' && html`<section class="card" aria-labelledby="h-erase">
+					<h2 id="h-erase">${t('erase.title')}</h2>
+					<${ErasurePanel} volunteer=${v} />
+				</section>`}
 				<section class="card" aria-labelledby="h-sug">
 					<h2 id="h-sug">${t('volunteers.suggestions')}</h2>
 					<${Suggestions} id=${v.id} compact />

@@ -1,0 +1,250 @@
+// Browser tests of the volunteer journey, warm transfers, the volunteer's
+// own data (audit view, export download), the administrator's audit search
+// and erasure, and account creation. run.mjs registers them with its helpers,
+// so that one TAP stream comes out.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export function register(h) {
+	const { test, newPage, login, go, apiIn, expectText, shot, assert, USERS, RUN, PHONE, axe } = h;
+
+	// axe on a page in a state the page tours do not reach (a form open, an
+	// error shown); serious and critical violations fail the test.
+	async function scan(page, where) {
+		const bad = await axe(page);
+		assert(bad.length === 0, `${where}: ${bad.map((v) => `${v.id} (${v.impact}, ${v.n}× e.g. ${v.target})`).join('; ')}`);
+	}
+
+	// A new volunteer signs up (as at /aanmelden) at the organisation named
+	// `orgPart`; returns the logged-in page and the volunteer.
+	async function signUp(first, orgPart, viewport) {
+		const page = await newPage(viewport);
+		await go(page, '/aanmelden');
+		const orgs = await apiIn(page, 'GET', '/api/organisations?limit=200');
+		const org = orgs.body.items.find((o) => o.name.includes(orgPart));
+		assert(org, `no organisation named ${orgPart}`);
+		const email = `${first.toLowerCase()}.${RUN}.${Math.random().toString(36).slice(2, 7)}@example.nl`;
+		const res = await apiIn(page, 'POST', '/api/signup', {
+			email, password: 'vrijwilliger-1234', first_name: first, last_name: `Jansen ${RUN}`, place: 'Dordrecht',
+			organisation_id: org.id,
+		});
+		assert(res.status === 201, `sign-up: ${res.status} ${JSON.stringify(res.body)}`);
+		return { page, id: res.body.volunteer_id, email, org, name: `${first} Jansen ${RUN}` };
+	}
+
+	async function record(page, step, label, extra = async () => {}) {
+		await page.selectOption('#f-step', step);
+		await extra();
+		await page.click('button:has-text("Stap vastleggen")');
+		await expectText(page, '.journey-now .badge', label);
+	}
+
+	test('journey: a coordinator records intake → VOG → training → first deployment → active → exit interview; the volunteer reads it in plain words', async () => {
+		const vol = await signUp('Fatima', 'Zonnebloem', PHONE);
+		const page = await newPage();
+		await login(page, USERS.coordinator);
+		await go(page, `/vrijwilligers/${vol.id}`);
+		await expectText(page, '#reis', 'nog geen vrijwilligersreis');
+		await page.click('#reis button:has-text("Vrijwilligersreis starten")');
+		await expectText(page, '.journey-now .badge', 'Aanmelding');
+
+		await record(page, 'intake', 'intakegesprek', () => page.fill('#f-notes', 'Wil graag wandelen met ouderen.'));
+		await record(page, 'vog_requested', 'VOG aangevraagd');
+		// VOG received without its date: the server's message stands next to the date field.
+		await page.selectOption('#f-step', 'vog_received');
+		await page.click('button:has-text("Stap vastleggen")');
+		await expectText(page, '#f-vog_date-error', 'VOG');
+		assert((await page.getAttribute('#f-vog_date', 'aria-invalid')) === 'true', 'VOG date not marked invalid');
+		await scan(page, 'step form with an error');
+		await record(page, 'vog_received', 'VOG ontvangen', () => page.fill('#f-vog_date', new Date().toISOString().slice(0, 10)));
+		await record(page, 'basic_training', 'Basistraining');
+		await record(page, 'first_deployment', 'Eerste inzet');
+		await record(page, 'active', 'Actief');
+		await record(page, 'exit_interview', 'Exitgesprek');
+		await shot(page, 'reis-exitgesprek');
+
+		// The exit interview: a reason is required, named next to its field.
+		await page.click('button:has-text("Exitgesprek vastleggen")');
+		await expectText(page, '#f-reason-error', 'reden');
+		await scan(page, 'exit interview form with an error');
+		await page.selectOption('#f-reason', 'time');
+		await page.selectOption('#f-outcome', 'stops');
+		await page.fill('#f-notes', 'Gaat mantelzorg geven; wil later misschien terugkomen.');
+		await page.click('button:has-text("Exitgesprek vastleggen")');
+		await expectText(page, '.journey-now .badge', 'Gestopt');
+		await expectText(page, '.journey-history', 'Kennismakings- of intakegesprek');
+		await expectText(page, '#reis .rows', 'Te weinig tijd');
+		const j = await apiIn(page, 'GET', `/api/volunteers/${vol.id}/journeys`);
+		const steps = j.body.items[0].steps.map((s) => s.step);
+		assert(JSON.stringify(steps) === JSON.stringify(['signed_up', 'intake', 'vog_requested', 'vog_received', 'basic_training',
+			'first_deployment', 'active', 'exit_interview', 'stopped']), `steps stored: ${steps.join(', ')}`);
+		assert(j.body.items[0].exit_interviews[0].outcome === 'stops', 'exit outcome not stored');
+		await shot(page, 'reis-coordinator');
+		await page.context().close();
+
+		await go(vol.page, '/mijn-reis');
+		await expectText(vol.page, '.journey-now .badge', 'Gestopt');
+		await expectText(vol.page, '.journey', 'Bedankt voor alles wat je hebt gedaan');
+		await vol.page.click('summary:has-text("Alle stappen")');
+		await expectText(vol.page, '.journey-history', 'Wil graag wandelen met ouderen.');
+		await shot(vol.page, 'mijn-reis');
+		await vol.page.context().close();
+		return `${steps.length} steps`;
+	});
+
+	test('transfer: coordinator A hands a volunteer to organisation B, the volunteer agrees, coordinator B accepts, the volunteer sees it', async () => {
+		const vol = await signUp('Kees', 'Zonnebloem', PHONE);
+		const a = await newPage();
+		await login(a, USERS.coordinator);
+		await go(a, `/vrijwilligers/${vol.id}`);
+		await a.click('button:has-text("Doorverwijzen naar een andere organisatie")');
+		// No organisation chosen: the message names the field.
+		await a.click('button:has-text("Vraag aan de vrijwilliger sturen")');
+		await a.waitForSelector('#f-to_organisation_id-error');
+		const orgB = await a.$$eval('#f-to_organisation_id option', (os) => os.find((o) => o.textContent.includes('Zorggroep')).value);
+		await a.selectOption('#f-to_organisation_id', orgB);
+		await a.fill('#f-message', 'Kees zoekt werk met mensen met dementie; dat hebben wij niet.');
+		await shot(a, 'doorverwijzen-start');
+		await scan(a, 'transfer start form');
+		await a.click('button:has-text("Vraag aan de vrijwilliger sturen")');
+		await a.waitForURL(/\/doorverwijzingen\/\d+$/);
+		const transferId = Number(a.url().split('/').pop());
+		await expectText(a, 'main', 'Wacht op toestemming');
+		await a.context().close();
+
+		// The volunteer chooses what is shared.
+		await go(vol.page, '/mijn-reis');
+		await expectText(vol.page, '.transfer-me', 'wil je in contact brengen');
+		await vol.page.uncheck('input[name=shared_parts][value=availability]');
+		await vol.page.check('input[name=shared_parts][value=motivation]');
+		await shot(vol.page, 'mijn-reis-toestemming');
+		await scan(vol.page, 'transfer consent at 375 px');
+		await vol.page.click('button:has-text("Ja, deel deze gegevens")');
+		await expectText(vol.page, '.transfer-me .badge', 'Aangeboden');
+
+		// Coordinator B finds it among the tasks and in the incoming list.
+		const b = await newPage();
+		await login(b, USERS.otherCoordinator);
+		const tasks = await apiIn(b, 'GET', '/api/tasks?limit=200');
+		assert(tasks.body.items.some((k) => k.kind === 'transfer_offered' && k.transfer_id === transferId), 'no task for the offered transfer');
+		await go(b, '/doorverwijzingen');
+		await b.click(`#h-tr-incoming + ul a[href="/doorverwijzingen/${transferId}"]`);
+		await b.waitForURL(new RegExp(`/doorverwijzingen/${transferId}$`));
+		await expectText(b, 'main dl', vol.email);
+		const shared = await b.textContent('main dl');
+		assert(!shared.includes('Beschikbaarheid'), 'availability shown although the volunteer did not share it');
+		// Declining needs a note, named next to the field.
+		await b.click('button:has-text("Afwijzen")');
+		await b.waitForSelector('#f-note-error');
+		await b.fill('#f-note', 'Welkom! Wij bellen Kees deze week.');
+		await shot(b, 'doorverwijzing-ontvangen');
+		await scan(b, 'accept or decline with an error');
+		await b.click('button:has-text("Accepteren")');
+		await expectText(b, 'main .intro', 'Geaccepteerd');
+		await go(b, '/doorverwijzingen');
+		await expectText(b, '#h-tr-incoming + ul', vol.name);
+		await shot(b, 'doorverwijzingen');
+		const v = await apiIn(b, 'GET', `/api/volunteers/${vol.id}`);
+		assert(v.status === 200 && String(v.body.organisation_id) === orgB, `volunteer not moved to B: ${v.status} ${v.body && v.body.organisation_id}`);
+		await b.context().close();
+
+		await go(vol.page, '/mijn-reis');
+		await expectText(vol.page, '.transfer-me .badge', 'Geaccepteerd');
+		await expectText(vol.page, '.transfer-me', 'heeft je verwelkomd');
+		await expectText(vol.page, '.transfer-me', 'Wij bellen Kees');
+		await vol.page.context().close();
+		h.state.transfer = transferId;
+	});
+
+	test('privacy: the volunteer sees who viewed their data and downloads everything as a JSON file', async () => {
+		const vol = await signUp('Ilse', 'Zonnebloem', PHONE);
+		await go(vol.page, '/mijn-gegevens');
+		await expectText(vol.page, '#h-audit ~ .empty', 'Nog niemand');
+		const c = await newPage();
+		await login(c, USERS.coordinator);
+		await go(c, `/vrijwilligers/${vol.id}`);
+		const coordName = (await apiIn(c, 'GET', '/api/session')).body.display_name;
+		await c.context().close();
+
+		await go(vol.page, '/mijn-gegevens');
+		await expectText(vol.page, '.audit', coordName);
+		await expectText(vol.page, '.audit', 'heeft het profiel bekeken');
+		await shot(vol.page, 'mijn-gegevens');
+		const [download] = await Promise.all([
+			vol.page.waitForEvent('download'),
+			vol.page.click('a:has-text("Mijn gegevens downloaden")'),
+		]);
+		assert(/^knooppunt-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`);
+		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'knooppunt-export-')), 'export.json');
+		await download.saveAs(file);
+		const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+		fs.rmSync(path.dirname(file), { recursive: true, force: true });
+		assert(doc.volunteer && doc.volunteer.id === vol.id, 'export is not about this volunteer');
+		assert(doc.volunteer.email === vol.email, 'export lacks the e-mail address');
+		assert(doc.audit.some((e) => e.action === 'view' && e.actor_name === coordName), "export lacks the coordinator's view");
+		await vol.page.context().close();
+		return `${doc.audit.length} audit entries in the export`;
+	});
+
+	test('the network administrator searches the audit log and erases a person after a clear confirmation', async () => {
+		const vol = await signUp('Bram', 'Zonnebloem');
+		await vol.page.context().close();
+		const page = await newPage();
+		await login(page, USERS.admin);
+		await go(page, `/vrijwilligers/${vol.id}`); /* a view, logged */
+		await go(page, '/auditlog');
+		await page.fill('#f-volunteer_id', String(vol.id));
+		await page.selectOption('#f-action', 'view');
+		await page.click('form[role=search] button[type=submit]');
+		await page.waitForURL(/volunteer_id=/);
+		await expectText(page, '.count', 'regel');
+		await expectText(page, '.audit', 'heeft het profiel bekeken');
+		await shot(page, 'auditlog');
+
+		await go(page, `/vrijwilligers/${vol.id}`);
+		await page.click('button:has-text("Gegevens wissen…")');
+		await expectText(page, '.confirm', vol.name);
+		await page.fill('#f-reason', 'Verzoek van de vrijwilliger per e-mail.');
+		await page.click('button:has-text("Definitief wissen")');
+		await expectText(page, '#f-sure-error', 'ongedaan');
+		let still = await apiIn(page, 'GET', `/api/volunteers/${vol.id}`);
+		assert(still.body.email === vol.email, 'erased without the confirmation');
+		await shot(page, 'wissen-bevestigen');
+		await scan(page, 'erasure confirmation with an error');
+		await page.check('#f-sure');
+		await page.click('button:has-text("Definitief wissen")');
+		await expectText(page, '.notice', 'gewist');
+		still = await apiIn(page, 'GET', `/api/volunteers/${vol.id}`);
+		const text = JSON.stringify(still.body || {});
+		assert(!text.includes(vol.email) && !text.includes(`Jansen ${RUN}`), `personal data left after erasure: ${still.status}`);
+		await go(page, `/auditlog?volunteer_id=${vol.id}&action=erase`);
+		await expectText(page, '.audit', 'Verzoek van de vrijwilliger');
+		await page.context().close();
+	});
+
+	test('a coordinator creates an account for a colleague; a short password is named next to its field; the colleague logs in', async () => {
+		const page = await newPage();
+		await login(page, USERS.coordinator);
+		await go(page, '/gebruikers');
+		const email = `collega.${RUN}@zonnebloem.demo`;
+		await page.fill('#f-display_name', 'Henk Collega');
+		await page.fill('#f-email', email);
+		await page.fill('#f-password', 'kort');
+		await page.selectOption('#f-role', 'professional');
+		await page.click('button:has-text("Gebruiker aanmaken")');
+		await page.waitForSelector('#f-password-error');
+		assert(!/too_short|"status"/.test(await page.textContent('main')), 'raw code shown');
+		await scan(page, 'account form with an error');
+		await page.fill('#f-password', 'een-goed-wachtwoord');
+		await page.click('button:has-text("Gebruiker aanmaken")');
+		await expectText(page, '.notice', email);
+		await expectText(page, '.list', 'Henk Collega');
+		await shot(page, 'gebruikers');
+		await page.context().close();
+		const other = await newPage();
+		await login(other, email, 'een-goed-wachtwoord');
+		await expectText(other, 'header .who', 'Henk Collega');
+		await other.context().close();
+	});
+}
