@@ -4,10 +4,13 @@
  * Statements: the `?` placeholders are rewritten to $1…$n (outside string
  * literals, quoted names and comments) when prepared; parameters travel as
  * text with their type (bigint, double precision, text; NULL untyped so it
- * fits any column). A statement runs with PQexecParams on its first db_step
- * and its whole result is fetched at once, so one connection can run other
- * statements while a caller still walks the rows of this one; column text
- * stays valid until the next db_reset or db_finalize.
+ * fits any column; a function that takes `integer` needs CAST(? AS INTEGER)).
+ * A statement runs on its first db_step and its whole result is fetched at
+ * once, so one connection can run other statements while a caller still
+ * walks the rows of this one; column text stays valid until the next
+ * db_reset or db_finalize. Each connection prepares a statement on the
+ * server the first time it runs (up to PG_PREPARED_MAX of them) and reuses
+ * it after, which saves parsing and planning on every request.
  *
  * Isolation per operation:
  * - db_begin (every write of the API: read, check, then write) is

@@ -26,14 +26,23 @@ void mexplain_km(double km, char *out, size_t size)
 		*dot = ',';
 }
 
+/* Appends s to out[0..at), keeping room for the NUL; returns the new length. */
+static size_t put(char *out, size_t at, const char *s)
+{
+	size_t n = strlen(s);
+	if (at + n > MATCH_PHRASE_MAX - 1)
+		n = MATCH_PHRASE_MAX - 1 - at; /* labels are short; a cut one still reads */
+	memcpy(out + at, s, n);
+	return at + n;
+}
+
 /* Adds "<pre><arg><post>" (cut to MATCH_PHRASE_MAX bytes) as a phrase. */
 static void add(struct match_hit *h, const char *pre, const char *arg, const char *post)
 {
 	if (h->n_phrases >= MATCH_EXPLAIN_MAX)
 		return;
 	char *out = h->phrases[h->n_phrases++];
-	if (snprintf(out, MATCH_PHRASE_MAX, "%s%s%s", pre, arg, post) >= MATCH_PHRASE_MAX)
-		out[MATCH_PHRASE_MAX - 1] = '\0'; /* labels are short; a cut one still reads */
+	out[put(out, put(out, put(out, 0, pre), arg), post)] = '\0';
 }
 
 /* The Dutch label of the item at `bit` of `kind`, first letter lower-cased. */

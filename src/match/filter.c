@@ -57,9 +57,22 @@ void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now
 	q->rest_max = w[MP_MOTIVES] + w[MP_TALENTS] + w[MP_EXPERIENCE] + w[MP_TEXT] +
 	              w[MP_DISTANCE] + w[MP_AVAILABILITY] + w[MP_FAIRNESS] + w[MP_WAITING] * waiting;
 	q->idf_all = 0;
+	double sorted[MCALL_TERMS_MAX];
 	for (int i = 0; i < c->n_terms; i++) {
 		q->idf[i] = mtext_idf(&ix->text, c->terms[i]);
 		q->idf_all += q->idf[i];
+		int j = i; /* insertion sort, largest first: at most MCALL_TERMS_MAX terms */
+		while (j > 0 && sorted[j - 1] < q->idf[i]) {
+			sorted[j] = sorted[j - 1];
+			j--;
+		}
+		sorted[j] = q->idf[i];
+	}
+	/* A volunteer with k terms shares at most the k weightiest ones. */
+	q->text_cap[0] = 0;
+	for (int k = 1; k <= MCALL_TERMS_MAX; k++) {
+		double top = k <= c->n_terms ? sorted[k - 1] : 0;
+		q->text_cap[k] = q->text_cap[k - 1] + (q->idf_all > 0 ? top / q->idf_all : 0);
 	}
 }
 

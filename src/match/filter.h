@@ -25,6 +25,7 @@ struct mquery {
 	double idf[MCALL_TERMS_MAX]; /* idf of each of the call's terms */
 	double idf_all;         /* their sum */
 	double rest_max;        /* the most all parts but activity and themes can add */
+	double text_cap[MCALL_TERMS_MAX + 1]; /* most text share with k shared terms */
 };
 
 /* Fills q for call c at time now. */

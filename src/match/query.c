@@ -54,38 +54,77 @@ static void org_range(const struct mgrid *g, int cell, uint16_t org, uint32_t *f
 	*to = *from; /* none of them here */
 }
 
+/* A cell worth visiting and its squared distance from the call. */
+struct near_cell {
+	double d2;
+	int cell;
+};
+
+static int nearer(const void *a, const void *b)
+{
+	double x = ((const struct near_cell *)a)->d2, y = ((const struct near_cell *)b)->d2;
+	return (x > y) - (x < y);
+}
+
+#define NEAR_CELLS_MAX 4096
+
+/* The cells within reach of q that hold someone who may travel that far,
+   nearest first (near volunteers score high, so the top fills early and
+   later volunteers are cut sooner); returns how many, or -1 when there
+   are more than NEAR_CELLS_MAX (far north, where cells are narrow). */
+static int cells_in_reach(const struct mgrid *g, const struct mquery *q, struct near_cell *out)
+{
+	double reach = g->reach_km + 1.0;
+	int r0 = (int)floor((q->clat - reach / KM_PER_DEG - g->lat0) / MGRID_DLAT);
+	int r1 = (int)floor((q->clat + reach / KM_PER_DEG - g->lat0) / MGRID_DLAT);
+	int c0 = (int)floor((q->clon - reach / q->km_lon - g->lon0) / MGRID_DLON);
+	int c1 = (int)floor((q->clon + reach / q->km_lon - g->lon0) / MGRID_DLON);
+	r0 = r0 < 0 ? 0 : r0;
+	c0 = c0 < 0 ? 0 : c0;
+	r1 = r1 >= g->rows ? g->rows - 1 : r1;
+	c1 = c1 >= g->cols ? g->cols - 1 : c1;
+	int n = 0;
+	for (int r = r0; r <= r1; r++)
+		for (int col = c0; col <= c1; col++) {
+			int cell = r * g->cols + col;
+			double m = g->max_km[cell], d2 = cell_dist2(g, q, r, col);
+			if (g->start[cell] == g->start[cell + 1] || d2 > m * m)
+				continue;
+			if (n == NEAR_CELLS_MAX)
+				return -1;
+			out[n++] = (struct near_cell){ d2, cell };
+		}
+	qsort(out, (size_t)n, sizeof *out, nearer);
+	return n;
+}
+
+/* Scans one cell: only the call's organisation's run unless it is open to all. */
+static void scan_cell(const struct match_index *ix, const struct mquery *q, int cell,
+                      double waiting, struct mtopk *top, int64_t *total)
+{
+	const struct mgrid *g = &ix->grid;
+	uint32_t from = g->start[cell], to = g->start[cell + 1];
+	if (!q->c->open_to_all)
+		org_range(g, cell, q->c->org, &from, &to);
+	scan_range(ix, q, from, to, waiting, top, total);
+}
+
 void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, struct mtopk *top,
                   int64_t *total)
 {
 	struct mquery q;
+	struct near_cell cells[NEAR_CELLS_MAX];
 	const struct mcall *c = &ix->calls[cs];
 	mq_prepare(ix, c, now, &q);
 	double waiting = ms_waiting(&ix->weights, c, now);
 	const struct mgrid *g = &ix->grid;
 	*total = 0;
-	if (g->rows > 0) {
-		/* Every cell within the longest travel distance anyone accepts. */
-		double reach = g->reach_km + 1.0;
-		int r0 = (int)floor((q.clat - reach / KM_PER_DEG - g->lat0) / MGRID_DLAT);
-		int r1 = (int)floor((q.clat + reach / KM_PER_DEG - g->lat0) / MGRID_DLAT);
-		int c0 = (int)floor((q.clon - reach / q.km_lon - g->lon0) / MGRID_DLON);
-		int c1 = (int)floor((q.clon + reach / q.km_lon - g->lon0) / MGRID_DLON);
-		r0 = r0 < 0 ? 0 : r0;
-		c0 = c0 < 0 ? 0 : c0;
-		r1 = r1 >= g->rows ? g->rows - 1 : r1;
-		c1 = c1 >= g->cols ? g->cols - 1 : c1;
-		for (int r = r0; r <= r1; r++)
-			for (int col = c0; col <= c1; col++) {
-				int cell = r * g->cols + col;
-				double m = g->max_km[cell];
-				if (g->start[cell] == g->start[cell + 1] || cell_dist2(g, &q, r, col) > m * m)
-					continue;
-				uint32_t from = g->start[cell], to = g->start[cell + 1];
-				if (!c->open_to_all)
-					org_range(g, cell, c->org, &from, &to);
-				scan_range(ix, &q, from, to, waiting, top, total);
-			}
-	}
+	int n = g->rows > 0 ? cells_in_reach(g, &q, cells) : 0;
+	if (n < 0) /* too many cells to sort: all of them, in order (the filters decide) */
+		for (int cell = 0; cell < g->rows * g->cols; cell++)
+			scan_cell(ix, &q, cell, waiting, top, total);
+	for (int i = 0; i < n; i++)
+		scan_cell(ix, &q, cells[i].cell, waiting, top, total);
 	scan_range(ix, &q, ix->v.sorted, ix->v.n, waiting, top, total);
 	*total -= mf_paired_passing(ix, &q);
 }

@@ -110,7 +110,9 @@ double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q
 		sum += w[i] * p[i];
 	/* Only the text part is costly: skip it when even all of it cannot lift
 	   the volunteer to the floor. */
-	if (w[MP_TEXT] > 0 && c->n_terms > 0 && v->term_n[s] > 0 && sum + w[MP_TEXT] >= floor) {
+	int k = v->term_n[s] < c->n_terms ? v->term_n[s] : c->n_terms;
+	double text_max = w[MP_TEXT] * (q->text_cap[k] + 1e-9);
+	if (w[MP_TEXT] > 0 && k > 0 && sum + text_max >= floor) {
 		p[MP_TEXT] = ms_text(ix, s, q);
 		sum = 0;
 		for (int i = 0; i < MP_COUNT; i++)

@@ -168,6 +168,48 @@ static void consent_decides_visibility_and_withdrawal_is_immediate(void **state)
 	client_free(&coord_home);
 }
 
+static bool is_candidate(struct client *cl, int64_t call, int64_t vol)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/calls/%lld/candidates?limit=50", (long long)call);
+	json_t *doc = expect(cl, "GET", path, NULL, 200);
+	bool found = false;
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(doc, "items"), i, it)
+		found |= json_id(it, "volunteer_id") == vol;
+	json_decref(doc);
+	return found;
+}
+
+/* Matching for a call of another organisation (here a volunteer centre,
+   whose calls are open to the whole network) names a volunteer only with
+   their consent, and stops at once when it is withdrawn. */
+static void matching_respects_consent(void **state)
+{
+	struct env *e = *state;
+	int64_t home = fx_organisation(&e->admin, "Thuisbasis");
+	json_t *doc = expect(&e->admin, "POST", "/api/organisations",
+	                     "{\"name\":\"Steunpunt Vrijwilligerswerk Proef\","
+	                     "\"kind\":\"volunteer_centre\",\"municipality\":\"Dordrecht\"}", 201);
+	int64_t centre = json_id(doc, "id");
+	json_decref(doc);
+	struct person v;
+	struct client coord;
+	person(e, home, &v);
+	coordinator(e, centre, &coord, NULL);
+	int64_t call = fx_call(&coord, centre, "Wandelen in het park");
+	assert_false(is_candidate(&coord, call, v.id));
+	set_consent(&v.cl, v.id, "network", 0, false, 200);
+	assert_true(is_candidate(&coord, call, v.id));
+	char path[96];
+	snprintf(path, sizeof path, "/api/volunteers/%lld/consent", (long long)v.id);
+	json_decref(expect(&v.cl, "DELETE", path, NULL, 200));
+	assert_false(is_candidate(&coord, call, v.id));
+	client_free(&v.cl);
+	client_free(&coord);
+}
+
 static void consent_for_selected_organisations_and_bad_input(void **state)
 {
 	struct env *e = *state;
@@ -717,6 +759,54 @@ static void security_headers_on_every_answer(void **state)
 	}
 }
 
+/* A login as from `client` behind a proxy (X-Forwarded-For); the HTTP status. */
+static long login_via_proxy(const struct server *srv, const char *email, const char *password,
+                            const char *client)
+{
+	char url[128], body[256], xff[96], sink[4096] = "";
+	snprintf(url, sizeof url, "%s/api/session", srv->base);
+	snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}", email, password);
+	snprintf(xff, sizeof xff, "X-Forwarded-For: 203.0.113.9, %s", client);
+	struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
+	h = curl_slist_append(h, xff);
+	CURL *curl = curl_easy_init();
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_header);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, sink);
+	long status = 0;
+	if (curl_easy_perform(curl) == CURLE_OK)
+		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_cleanup(curl);
+	curl_slist_free_all(h);
+	return status;
+}
+
+/* Behind a trusted proxy the limit counts the forwarded client address, so
+   one client's failures do not lock everybody out; the account limit holds. */
+static void rate_limit_behind_a_trusted_proxy(void **state)
+{
+	(void)state;
+	struct server srv;
+	setenv("KNOOPPUNT_TRUSTED_PROXY", "127.0.0.1", 1);
+	int started = server_start(&srv);
+	unsetenv("KNOOPPUNT_TRUSTED_PROXY");
+	assert_int_equal(started, 0);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(login_via_proxy(&srv, "niemand@test.nl", "fout-123456", "192.0.2.1"),
+		                 401);
+	assert_int_equal(login_via_proxy(&srv, ADMIN_EMAIL, ADMIN_PASSWORD, "192.0.2.1"), 429);
+	assert_int_equal(login_via_proxy(&srv, ADMIN_EMAIL, ADMIN_PASSWORD, "192.0.2.2"), 201);
+	char client[32];
+	for (int i = 0; i < 5; i++) {
+		snprintf(client, sizeof client, "192.0.2.%d", 10 + i);
+		assert_int_equal(login_via_proxy(&srv, ADMIN_EMAIL, "fout-123456", client), 401);
+	}
+	assert_int_equal(login_via_proxy(&srv, ADMIN_EMAIL, ADMIN_PASSWORD, "192.0.2.20"), 429);
+	assert_int_equal(server_stop(&srv), 0);
+}
+
 /* Last, on a server of its own: it blocks the test address for a while. */
 static void login_is_rate_limited(void **state)
 {
@@ -743,6 +833,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(consent_decides_visibility_and_withdrawal_is_immediate),
 		cmocka_unit_test(consent_for_selected_organisations_and_bad_input),
+		cmocka_unit_test(matching_respects_consent),
 		cmocka_unit_test(new_volunteer_with_lived_experience_needs_consent),
 		cmocka_unit_test(views_and_changes_are_audited),
 		cmocka_unit_test(audit_log_is_append_only),
@@ -754,6 +845,7 @@ int main(void)
 		cmocka_unit_test(state_changes_need_the_csrf_token),
 		cmocka_unit_test(security_headers_on_every_answer),
 		cmocka_unit_test(login_is_rate_limited),
+		cmocka_unit_test(rate_limit_behind_a_trusted_proxy),
 	};
 	return cmocka_run_group_tests_name("privacy", tests, env_setup, env_teardown);
 }

@@ -14,6 +14,13 @@ export function register(h) {
 	async function scan(page, where) {
 		const bad = await axe(page);
 		assert(bad.length === 0, `${where}: ${bad.map((v) => `${v.id} (${v.impact}, ${v.n}× e.g. ${v.target})`).join('; ')}`);
+		// Two forms on one page must not share an id: a label would name the wrong field.
+		const dup = await page.evaluate(() => {
+			const seen = new Set(), twice = new Set();
+			document.querySelectorAll('[id]').forEach((el) => (seen.has(el.id) ? twice : seen).add(el.id));
+			return [...twice];
+		});
+		assert(dup.length === 0, `${where}: duplicate ids ${dup.join(', ')}`);
 	}
 
 	// A new volunteer signs up (as at /aanmelden) at the organisation named
@@ -34,7 +41,7 @@ export function register(h) {
 	}
 
 	async function record(page, step, label, extra = async () => {}) {
-		await page.selectOption('#f-step', step);
+		await page.selectOption('#j-step', step);
 		await extra();
 		await page.click('button:has-text("Stap vastleggen")');
 		await expectText(page, '.journey-now .badge', label);
@@ -46,18 +53,22 @@ export function register(h) {
 		await login(page, USERS.coordinator);
 		await go(page, `/vrijwilligers/${vol.id}`);
 		await expectText(page, '#reis', 'nog geen vrijwilligersreis');
+		assert(await page.$('.actionbar button'), 'no status buttons before the journey starts');
 		await page.click('#reis button:has-text("Vrijwilligersreis starten")');
 		await expectText(page, '.journey-now .badge', 'Aanmelding');
+		await page.waitForSelector('.actionbar', { state: 'detached' });
 
-		await record(page, 'intake', 'intakegesprek', () => page.fill('#f-notes', 'Wil graag wandelen met ouderen.'));
+		await record(page, 'intake', 'intakegesprek', () => page.fill('#j-notes', 'Wil graag wandelen met ouderen.'));
 		await record(page, 'vog_requested', 'VOG aangevraagd');
+		// Keyboard: the form is replaced after a step; focus lands on the new current step.
+		await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('journey-now'));
 		// VOG received without its date: the server's message stands next to the date field.
-		await page.selectOption('#f-step', 'vog_received');
+		await page.selectOption('#j-step', 'vog_received');
 		await page.click('button:has-text("Stap vastleggen")');
-		await expectText(page, '#f-vog_date-error', 'VOG');
-		assert((await page.getAttribute('#f-vog_date', 'aria-invalid')) === 'true', 'VOG date not marked invalid');
+		await expectText(page, '#j-vog_date-error', 'VOG');
+		assert((await page.getAttribute('#j-vog_date', 'aria-invalid')) === 'true', 'VOG date not marked invalid');
 		await scan(page, 'step form with an error');
-		await record(page, 'vog_received', 'VOG ontvangen', () => page.fill('#f-vog_date', new Date().toISOString().slice(0, 10)));
+		await record(page, 'vog_received', 'VOG ontvangen', () => page.fill('#j-vog_date', new Date().toISOString().slice(0, 10)));
 		await record(page, 'basic_training', 'Basistraining');
 		await record(page, 'first_deployment', 'Eerste inzet');
 		await record(page, 'active', 'Actief');
@@ -66,11 +77,12 @@ export function register(h) {
 
 		// The exit interview: a reason is required, named next to its field.
 		await page.click('button:has-text("Exitgesprek vastleggen")');
-		await expectText(page, '#f-reason-error', 'reden');
+		await expectText(page, '#j-reason-error', 'reden');
 		await scan(page, 'exit interview form with an error');
-		await page.selectOption('#f-reason', 'time');
-		await page.selectOption('#f-outcome', 'stops');
-		await page.fill('#f-notes', 'Gaat mantelzorg geven; wil later misschien terugkomen.');
+		await page.selectOption('#j-reason', 'time');
+		await page.focus('#j-outcome');
+		await page.keyboard.press('End'); /* the last outcome: stops */
+		await page.fill('#j-notes', 'Gaat mantelzorg geven; wil later misschien terugkomen.');
 		await page.click('button:has-text("Exitgesprek vastleggen")');
 		await expectText(page, '.journey-now .badge', 'Gestopt');
 		await expectText(page, '.journey-history', 'Kennismakings- of intakegesprek');
@@ -101,10 +113,10 @@ export function register(h) {
 		await a.click('button:has-text("Doorverwijzen naar een andere organisatie")');
 		// No organisation chosen: the message names the field.
 		await a.click('button:has-text("Vraag aan de vrijwilliger sturen")');
-		await a.waitForSelector('#f-to_organisation_id-error');
-		const orgB = await a.$$eval('#f-to_organisation_id option', (os) => os.find((o) => o.textContent.includes('Zorggroep')).value);
-		await a.selectOption('#f-to_organisation_id', orgB);
-		await a.fill('#f-message', 'Kees zoekt werk met mensen met dementie; dat hebben wij niet.');
+		await a.waitForSelector('#tr-to_organisation_id-error');
+		const orgB = await a.$$eval('#tr-to_organisation_id option', (os) => os.find((o) => o.textContent.includes('Zorggroep')).value);
+		await a.selectOption('#tr-to_organisation_id', orgB);
+		await a.fill('#tr-message', 'Kees zoekt werk met mensen met dementie; dat hebben wij niet.');
 		await shot(a, 'doorverwijzen-start');
 		await scan(a, 'transfer start form');
 		await a.click('button:has-text("Vraag aan de vrijwilliger sturen")');
@@ -159,12 +171,13 @@ export function register(h) {
 
 	test('privacy: the volunteer sees who viewed their data and downloads everything as a JSON file', async () => {
 		const vol = await signUp('Ilse', 'Zonnebloem', PHONE);
-		await go(vol.page, '/mijn-gegevens');
-		await expectText(vol.page, '#h-audit ~ .empty', 'Nog niemand');
 		const c = await newPage();
 		await login(c, USERS.coordinator);
-		await go(c, `/vrijwilligers/${vol.id}`);
 		const coordName = (await apiIn(c, 'GET', '/api/session')).body.display_name;
+		await go(vol.page, '/mijn-gegevens');
+		await vol.page.waitForSelector('#h-audit ~ .empty, #h-audit ~ .audit');
+		assert(!(await vol.page.textContent('main')).includes(coordName), 'a view is listed before the coordinator looked');
+		await go(c, `/vrijwilligers/${vol.id}`);
 		await c.context().close();
 
 		await go(vol.page, '/mijn-gegevens');
@@ -205,14 +218,14 @@ export function register(h) {
 		await go(page, `/vrijwilligers/${vol.id}`);
 		await page.click('button:has-text("Gegevens wissen…")');
 		await expectText(page, '.confirm', vol.name);
-		await page.fill('#f-reason', 'Verzoek van de vrijwilliger per e-mail.');
+		await page.fill('#er-reason', 'Verzoek van de vrijwilliger per e-mail.');
 		await page.click('button:has-text("Definitief wissen")');
-		await expectText(page, '#f-sure-error', 'ongedaan');
+		await expectText(page, '#er-sure-error', 'ongedaan');
 		let still = await apiIn(page, 'GET', `/api/volunteers/${vol.id}`);
 		assert(still.body.email === vol.email, 'erased without the confirmation');
 		await shot(page, 'wissen-bevestigen');
 		await scan(page, 'erasure confirmation with an error');
-		await page.check('#f-sure');
+		await page.check('#er-sure');
 		await page.click('button:has-text("Definitief wissen")');
 		await expectText(page, '.notice', 'gewist');
 		still = await apiIn(page, 'GET', `/api/volunteers/${vol.id}`);
@@ -223,7 +236,7 @@ export function register(h) {
 		await page.context().close();
 	});
 
-	test('a coordinator creates an account for a colleague; a short password is named next to its field; the colleague logs in', async () => {
+	test('a coordinator creates an account for a colleague (a short password is named next to its field) and a login for a volunteer; both log in', async () => {
 		const page = await newPage();
 		await login(page, USERS.coordinator);
 		await go(page, '/gebruikers');
@@ -246,5 +259,59 @@ export function register(h) {
 		await login(other, email, 'een-goed-wachtwoord');
 		await expectText(other, 'header .who', 'Henk Collega');
 		await other.context().close();
+
+		// A volunteer who came in by phone gets a login from their page.
+		const page2 = await newPage(PHONE);
+		await login(page2, USERS.coordinator);
+		const me = (await apiIn(page2, 'GET', '/api/session')).body;
+		const list = await apiIn(page2, 'GET', `/api/volunteers?status=active&organisation_id=${me.organisation_id}&limit=50`);
+		const accounts = await apiIn(page2, 'GET', '/api/accounts?limit=200');
+		const v = list.body.items.find((x) => x.organisation_id === me.organisation_id && !accounts.body.items.some((a) => a.volunteer_id === x.id));
+		assert(v, 'no volunteer without a login in the demo data');
+		await go(page2, `/vrijwilligers/${v.id}`);
+		await expectText(page2, '#h-login ~ p', 'nog geen inlogaccount');
+		await page2.click('button:has-text("Inlogaccount aanmaken")');
+		await page2.click('button:has-text("Training toevoegen")');
+		await page2.click('button:has-text("Doorverwijzen naar een andere organisatie")');
+		await scan(page2, 'volunteer page with the login, training and transfer forms open');
+		const vEmail = `login.${RUN}@example.nl`;
+		await page2.fill('#acc-email', vEmail);
+		await page2.fill('#acc-password', 'mijn-eigen-wachtwoord');
+		await page2.click('button:has-text("Gebruiker aanmaken")');
+		await expectText(page2, '#h-login ~ p', vEmail);
+		await page2.context().close();
+		const vp = await newPage(PHONE);
+		await login(vp, vEmail, 'mijn-eigen-wachtwoord');
+		await go(vp, '/mijn-profiel');
+		assert((await vp.inputValue('#f-first_name')) === v.first_name, 'the new login does not open the volunteer\'s own profile');
+		await vp.context().close();
+	});
+	test('appreciation: a volunteer adds a training and rates EVC-A competences; the coordinator sees both', async () => {
+		const vol = await signUp('Joke', 'Zonnebloem', PHONE);
+		await go(vol.page, '/mijn-reis');
+		await vol.page.click('button:has-text("Training toevoegen")');
+		await vol.page.click('form button:has-text("Toevoegen")');
+		await vol.page.waitForSelector('#t-title-error');
+		await vol.page.fill('#t-title', 'Omgaan met dementie (online)');
+		await vol.page.fill('#t-certificate', 'CERT-2026-118');
+		await vol.page.click('form button:has-text("Toevoegen")');
+		await expectText(vol.page, '#h-my-trainings ~ div .rows', 'Omgaan met dementie (online)');
+		await vol.page.selectOption('#f-level-reliability', '4');
+		await vol.page.fill('#f-evidence-reliability', 'Al drie jaar elke week op tijd.');
+		await vol.page.selectOption('#f-level-cooperating', '3');
+		await vol.page.click('button:has-text("Opslaan")');
+		await expectText(vol.page, '.competences .notice', 'Opgeslagen');
+		await scan(vol.page, 'appreciation forms at 375 px');
+		await vol.page.context().close();
+
+		const c = await newPage();
+		await login(c, USERS.coordinator);
+		await go(c, `/vrijwilligers/${vol.id}`);
+		await expectText(c, '#h-trainings ~ div .rows', 'CERT-2026-118');
+		await expectText(c, '#h-competences ~ dl', 'Kan ik anderen leren');
+		await expectText(c, '#h-competences ~ dl', 'Al drie jaar elke week op tijd.');
+		const r = await apiIn(c, 'PUT', `/api/volunteers/${vol.id}/competences`, { ratings: [] });
+		assert(r.status === 403, `a coordinator may overwrite the self-assessment: ${r.status}`);
+		await c.context().close();
 	});
 }

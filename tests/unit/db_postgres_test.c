@@ -522,6 +522,68 @@ static void job_lock_is_exclusive(void **state)
 	db_close(other);
 }
 
+/* PostgreSQL: a connection the server dropped (restart, fail-over) fails
+   its next statement with 503 and works again after that, prepared
+   statements included. */
+static void reconnects_after_a_dropped_connection(void **state)
+{
+	struct fixture *fx = *state;
+	if (strcmp(db_backend_name(fx->db), "postgresql") != 0)
+		skip(); /* a SQLite file has no connection to lose */
+	struct kp_error err = { 0 };
+	struct db_stmt *st;
+	int64_t pid = 0, n = 0;
+	assert_int_equal(db_prepare(fx->db, "SELECT pg_backend_pid()", &st, &err), KP_OK);
+	assert_int_equal(db_query_int(st, &pid, &err), KP_OK);
+	db_finalize(st);
+	struct db *other;
+	assert_int_equal(db_open(fx->path, &other, &err), KP_OK);
+	assert_int_equal(db_prepare(other, "SELECT pg_terminate_backend(CAST(? AS INTEGER))", &st,
+	                            &err), KP_OK);
+	db_bind_int(st, 1, pid);
+	assert_int_equal(db_step(st, &err), DB_ROW);
+	db_finalize(st);
+	db_close(other);
+	const char *sql = "SELECT COUNT(*) FROM list_items WHERE kind = ?";
+	assert_int_equal(db_prepare(fx->db, sql, &st, &err), KP_OK);
+	db_bind_text(st, 1, "activity");
+	err = (struct kp_error){ 0 };
+	assert_int_equal(db_step(st, &err), DB_FAILED);
+	assert_int_equal(err.status, 503);
+	db_finalize(st);
+	for (int i = 0; i < 3; i++) { /* prepared anew on the new session, then reused */
+		assert_int_equal(db_prepare(fx->db, sql, &st, &err), KP_OK);
+		db_bind_text(st, 1, "activity");
+		assert_int_equal(db_query_int(st, &n, &err), KP_OK);
+		db_finalize(st);
+		assert_true(n >= 10);
+	}
+}
+
+/* A statement with an error reports it, inside a transaction too, and the
+   transaction can only be rolled back afterwards. */
+static void bad_statement_fails_cleanly(void **state)
+{
+	struct fixture *fx = *state;
+	struct kp_error err = { 0 };
+	struct db_stmt *st = NULL;
+	assert_int_equal(db_begin(fx->db, &err), KP_OK);
+	int rc = db_prepare(fx->db, "SELECT no_such_column FROM list_items WHERE id = ?", &st, &err);
+	if (rc == KP_OK) { /* PostgreSQL finds out when it runs */
+		db_bind_int(st, 1, 1);
+		assert_int_equal(db_step(st, &err), DB_FAILED);
+		db_finalize(st);
+	}
+	assert_int_equal(err.status, 500);
+	db_rollback(fx->db);
+	/* The connection is usable again. */
+	int64_t n = 0;
+	assert_int_equal(db_prepare(fx->db, "SELECT COUNT(*) FROM networks", &st, &err), KP_OK);
+	assert_int_equal(db_query_int(st, &n, &err), KP_OK);
+	db_finalize(st);
+	assert_int_equal(n, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -536,6 +598,8 @@ int main(void)
 		cmocka_unit_test(concurrent_transition_loses_cleanly),
 		cmocka_unit_test(no_lost_update_of_profile),
 		cmocka_unit_test(job_lock_is_exclusive),
+		cmocka_unit_test(bad_statement_fails_cleanly),
+		cmocka_unit_test(reconnects_after_a_dropped_connection),
 	};
 	int failed = cmocka_run_group_tests_name("sqlite", tests, setup_sqlite, teardown);
 	if (test_pg_available()) {

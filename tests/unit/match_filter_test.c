@@ -394,6 +394,21 @@ static void proposals_never_break_requirements(void **state)
 			assert_true(taken[c] <= (f->ix->calls[cs].places > 0 ? f->ix->calls[cs].places : 0));
 		}
 		assert_true(p.total_score >= p.greedy_total_score - 1e-6);
+		/* The scan (grid cells, organisation runs) finds every feasible volunteer. */
+		for (int c = 1; c <= 8; c++) {
+			struct match_hit hits[30];
+			int n;
+			int64_t total, brute = 0;
+			assert_int_equal(match_for_call(f->ix, 100 + c, 30, f->now, hits, &n, &total, &err),
+			                 KP_OK);
+			for (int v = 1; v <= 24; v++) {
+				uint32_t s;
+				if (mhash_get(&f->ix->vid, v, &s))
+					brute += mfx_check(f, v, 100 + c) == MF_OK;
+			}
+			assert_int_equal(total, brute);
+			assert_int_equal(n, brute);
+		}
 		pairs += p.n;
 		match_proposal_free(&p);
 		mfx_teardown(&st);

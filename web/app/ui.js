@@ -67,48 +67,50 @@ function fieldError(error, name, label) {
 	return label && typeof label === 'string' ? error.detail.split(`'${name}'`).join(`‘${label}’`) : error.detail;
 }
 
-export function Field({ name, label, error, hint, children, required }) {
+// `prefix` keeps ids unique when two forms on one page have a field of the
+// same name (the profile's VOG date and the journey's); default "f-".
+export function Field({ name, label, error, hint, children, required, prefix = 'f-' }) {
 	const msg = fieldError(error, name, label);
 	return html`<div class=${msg ? 'field field-invalid' : 'field'}>
-		<label for=${`f-${name}`}>${label}${required && html`<span class="req" aria-hidden="true"> *</span>`}</label>
-		${hint && html`<p class="hint" id=${`f-${name}-hint`}>${hint}</p>`}
+		<label for=${`${prefix}${name}`}>${label}${required && html`<span class="req" aria-hidden="true"> *</span>`}</label>
+		${hint && html`<p class="hint" id=${`${prefix}${name}-hint`}>${hint}</p>`}
 		${children}
-		${msg && html`<p class="field-error" id=${`f-${name}-error`}>${msg}</p>`}
+		${msg && html`<p class="field-error" id=${`${prefix}${name}-error`}>${msg}</p>`}
 	</div>`;
 }
 
-function describedBy(name, error, hint) {
+function describedBy(name, error, hint, prefix = 'f-') {
 	const ids = [];
-	if (hint) ids.push(`f-${name}-hint`);
-	if (fieldError(error, name)) ids.push(`f-${name}-error`);
+	if (hint) ids.push(`${prefix}${name}-hint`);
+	if (fieldError(error, name)) ids.push(`${prefix}${name}-error`);
 	return ids.length ? ids.join(' ') : undefined;
 }
 
-export function Input({ name, label, value, onInput, error, hint, type = 'text', required, autocomplete, maxlength, min, max, inputmode }) {
-	return html`<${Field} name=${name} label=${label} error=${error} hint=${hint} required=${required}>
-		<input id=${`f-${name}`} name=${name} type=${type} value=${value ?? ''} required=${required}
+export function Input({ name, label, value, onInput, error, hint, type = 'text', required, autocomplete, maxlength, min, max, inputmode, prefix = 'f-' }) {
+	return html`<${Field} name=${name} label=${label} error=${error} hint=${hint} required=${required} prefix=${prefix}>
+		<input id=${`${prefix}${name}`} name=${name} type=${type} value=${value ?? ''} required=${required}
 			autocomplete=${autocomplete} maxlength=${maxlength} min=${min} max=${max} inputmode=${inputmode}
 			aria-invalid=${fieldError(error, name) ? 'true' : undefined}
-			aria-describedby=${describedBy(name, error, hint)}
+			aria-describedby=${describedBy(name, error, hint, prefix)}
 			onInput=${(e) => onInput(e.currentTarget.value)} />
 	<//>`;
 }
 
-export function TextArea({ name, label, value, onInput, error, hint, required, maxlength, rows = 4 }) {
-	return html`<${Field} name=${name} label=${label} error=${error} hint=${hint} required=${required}>
-		<textarea id=${`f-${name}`} name=${name} rows=${rows} required=${required} maxlength=${maxlength}
+export function TextArea({ name, label, value, onInput, error, hint, required, maxlength, rows = 4, prefix = 'f-' }) {
+	return html`<${Field} name=${name} label=${label} error=${error} hint=${hint} required=${required} prefix=${prefix}>
+		<textarea id=${`${prefix}${name}`} name=${name} rows=${rows} required=${required} maxlength=${maxlength}
 			aria-invalid=${fieldError(error, name) ? 'true' : undefined}
-			aria-describedby=${describedBy(name, error, hint)}
+			aria-describedby=${describedBy(name, error, hint, prefix)}
 			onInput=${(e) => onInput(e.currentTarget.value)}>${value ?? ''}</textarea>
 	<//>`;
 }
 
 // options: [{ value, label }]
-export function Select({ name, label, value, onChange, options, error, hint, required, empty }) {
-	return html`<${Field} name=${name} label=${label} error=${error} hint=${hint} required=${required}>
-		<select id=${`f-${name}`} name=${name} required=${required}
+export function Select({ name, label, value, onChange, options, error, hint, required, empty, prefix = 'f-' }) {
+	return html`<${Field} name=${name} label=${label} error=${error} hint=${hint} required=${required} prefix=${prefix}>
+		<select id=${`${prefix}${name}`} name=${name} required=${required}
 			aria-invalid=${fieldError(error, name) ? 'true' : undefined}
-			aria-describedby=${describedBy(name, error, hint)}
+			aria-describedby=${describedBy(name, error, hint, prefix)}
 			onChange=${(e) => onChange(e.currentTarget.value)}>
 			${empty !== undefined && html`<option value="">${empty}</option>`}
 			${options.map((o) => html`<option value=${o.value} selected=${String(o.value) === String(value ?? '')}>${o.label}</option>`)}
@@ -117,13 +119,13 @@ export function Select({ name, label, value, onChange, options, error, hint, req
 }
 
 // A group of checkboxes in a fieldset; value is an array of codes.
-export function Checks({ name, legend, hint, options, value, onChange, error, columns }) {
+export function Checks({ name, legend, hint, options, value, onChange, error, columns, prefix = 'f-' }) {
 	const msg = fieldError(error, name, legend);
 	const toggle = (code, on) => onChange(on ? [...value, code] : value.filter((c) => c !== code));
-	return html`<fieldset class=${msg ? 'checks field-invalid' : 'checks'} id=${`f-${name}`}
-			aria-describedby=${describedBy(name, error, hint)}>
+	return html`<fieldset class=${msg ? 'checks field-invalid' : 'checks'} id=${`${prefix}${name}`}
+			aria-describedby=${describedBy(name, error, hint, prefix)}>
 		<legend>${legend}</legend>
-		${hint && html`<p class="hint" id=${`f-${name}-hint`}>${hint}</p>`}
+		${hint && html`<p class="hint" id=${`${prefix}${name}-hint`}>${hint}</p>`}
 		<div class=${columns ? 'check-list check-cols' : 'check-list'}>
 			${options.map((o) => html`<label class="check">
 				<input type="checkbox" name=${name} value=${o.value} checked=${value.includes(o.value)}
@@ -131,7 +133,7 @@ export function Checks({ name, legend, hint, options, value, onChange, error, co
 				<span>${o.label}</span>
 			</label>`)}
 		</div>
-		${msg && html`<p class="field-error" id=${`f-${name}-error`}>${msg}</p>`}
+		${msg && html`<p class="field-error" id=${`${prefix}${name}-error`}>${msg}</p>`}
 	</fieldset>`;
 }
 

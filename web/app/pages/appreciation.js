@@ -42,11 +42,11 @@ export function Trainings({ volunteerId }) {
 			? html`<form class="form" onSubmit=${submit} novalidate aria-labelledby="h-add-training">
 				<h3 class="sub-title" id="h-add-training">${t('training.addTitle')}</h3>
 				<${FormError} error=${error} fields=${TRAINING_FIELDS} />
-				<${Select} name="training" label=${t('training.fromList')} value=${f.training} onChange=${set('training')}
+				<${Select} prefix="t-" name="training" label=${t('training.fromList')} value=${f.training} onChange=${set('training')}
 					empty=${t('training.other')} options=${listOptions('training')} error=${error} />
-				${!f.training && html`<${Input} name="title" label=${t('training.title')} value=${f.title} onInput=${set('title')} error=${error} maxlength="200" required />`}
-				<${Input} name="completed_on" type="date" label=${t('training.date')} value=${f.completed_on} max=${today()} onInput=${set('completed_on')} error=${error} required />
-				<${Input} name="certificate" label=${t('training.certificate')} hint=${t('training.certificateHint')} value=${f.certificate} onInput=${set('certificate')} error=${error} maxlength="200" />
+				${!f.training && html`<${Input} prefix="t-" name="title" label=${t('training.title')} value=${f.title} onInput=${set('title')} error=${error} maxlength="200" required />`}
+				<${Input} prefix="t-" name="completed_on" type="date" label=${t('training.date')} value=${f.completed_on} max=${today()} onInput=${set('completed_on')} error=${error} required />
+				<${Input} prefix="t-" name="certificate" label=${t('training.certificate')} hint=${t('training.certificateHint')} value=${f.certificate} onInput=${set('certificate')} error=${error} maxlength="200" />
 				<div class="btn-row">
 					<button type="submit" class="btn btn-primary" disabled=${busy}>${t('training.add')}</button>
 					<button type="button" class="btn btn-quiet" onClick=${() => setOpen(false)}>${t('common.cancel')}</button>

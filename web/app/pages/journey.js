@@ -2,7 +2,7 @@
 // the volunteer's page with the current step, the history and the form for
 // the next step or the exit interview; for the volunteer the same journey in
 // plain words, with a way to ask for a pause or to stop.
-import { html, useState, get, api, useLoad, orgName, session, forget } from '../core.js';
+import { html, useState, useEffect, get, api, useLoad, orgName, session, forget } from '../core.js';
 import { t, fmtDate, getLang } from '../i18n.js';
 import { Loading, Alert, Notice, Select, Input, TextArea, FormError, useBusy } from '../ui.js';
 
@@ -68,18 +68,35 @@ function OpenRequests({ journey }) {
 
 // ---- coordinator ---------------------------------------------------------------
 
-export function JourneyPanel({ volunteer, onChange }) {
+// After a step the form under the focus is replaced: focus moves to the
+// current step, which is then read out.
+function focusNow() {
+	let tries = 0;
+	const tick = () => {
+		const el = document.querySelector('#reis .journey-now');
+		if (el) el.focus();
+		else if (tries++ < 20) setTimeout(tick, 50);
+	};
+	setTimeout(tick, 0);
+}
+
+export function JourneyPanel({ volunteer, onChange, onFound }) {
 	const defs = useLoad(definitions, [getLang()]);
 	const list = useLoad(() => get(`/api/volunteers/${volunteer.id}/journeys`), [volunteer.id]);
+	const own = session.user.organisation_id || volunteer.organisation_id;
+	const found = !!(list.data && list.data.items.some((x) => x.organisation_id === own));
+	useEffect(() => {
+		if (onFound) onFound(found);
+	}, [found]);
 	const { busy, error, run } = useBusy();
 	if ((list.loading && !list.data) || (defs.loading && !defs.data)) return html`<${Loading} />`;
 	if (list.error || defs.error) return html`<${Alert} error=${list.error || defs.error} />`;
-	const own = session.user.organisation_id || volunteer.organisation_id;
 	const journeys = list.data.items;
 	const j = journeys.find((x) => x.organisation_id === own) || journeys[0];
 	const changed = () => {
 		forget('volunteers', volunteer.id);
 		list.reload();
+		focusNow();
 		if (onChange) onChange();
 	};
 	if (!j) {
@@ -94,7 +111,7 @@ export function JourneyPanel({ volunteer, onChange }) {
 	const referralPending = j.step === 'exit_interview' &&
 		j.exit_interviews.some((e) => e.outcome === 'other_organisation' && e.held_on >= j.step_on);
 	return html`<div class="journey">
-		<p class="journey-now">${t('journey.now')} <${StepBadge} step=${j.step} label=${j.step_label} />
+		<p class="journey-now" tabindex="-1" aria-live="polite">${t('journey.now')} <${StepBadge} step=${j.step} label=${j.step_label} />
 			<span class="muted"> ${t('journey.since', { date: fmtDate(j.step_on) })}</span></p>
 		${journeys.length > 1 && html`<p class="muted small">${t('journey.atOrg', { org: orgName(j.organisation_id) })}</p>`}
 		<${OpenRequests} journey=${j} />
@@ -131,12 +148,12 @@ function StepForm({ journey, defs, onSaved }) {
 	return html`<form class="form journey-form" onSubmit=${submit} novalidate aria-labelledby="h-next-step">
 		<h3 class="sub-title" id="h-next-step">${t('journey.nextTitle')}</h3>
 		<${FormError} error=${error} fields=${STEP_FIELDS} />
-		<${Select} name="step" label=${t('journey.nextStep')} value=${f.step} onChange=${set('step')}
+		<${Select} prefix="j-" name="step" label=${t('journey.nextStep')} value=${f.step} onChange=${set('step')}
 			options=${next.map((s) => ({ value: s, label: stepLabel(defs, s) }))} error=${error} />
-		<${Input} name="on_date" type="date" label=${t('journey.date')} value=${f.on_date} max=${today()} onInput=${set('on_date')} error=${error} required />
-		${f.step === 'vog_received' && html`<${Input} name="vog_date" type="date" label=${t('journey.vogDate')}
+		<${Input} prefix="j-" name="on_date" type="date" label=${t('journey.date')} value=${f.on_date} max=${today()} onInput=${set('on_date')} error=${error} required />
+		${f.step === 'vog_received' && html`<${Input} prefix="j-" name="vog_date" type="date" label=${t('journey.vogDate')}
 			hint=${t('journey.vogDateHint')} value=${f.vog_date} max=${today()} onInput=${set('vog_date')} error=${error} required />`}
-		<${TextArea} name="notes" label=${t('journey.notes')} hint=${t('journey.notesHint')} value=${f.notes} onInput=${set('notes')} error=${error} maxlength="2000" rows="3" />
+		<${TextArea} prefix="j-" name="notes" label=${t('journey.notes')} hint=${t('journey.notesHint')} value=${f.notes} onInput=${set('notes')} error=${error} maxlength="2000" rows="3" />
 		<div class="form-actions">
 			<button class="btn btn-primary" type="submit" disabled=${busy}>${t('journey.record')}</button>
 			<${Notice}>${saved}<//>
@@ -167,13 +184,13 @@ function ExitForm({ journey, defs, onSaved }) {
 		<h3 class="sub-title" id="h-exit">${t('journey.exitTitle')}</h3>
 		<p class="hint">${t('journey.exitIntro')}</p>
 		<${FormError} error=${error} fields=${EXIT_FIELDS} />
-		<${Input} name="held_on" type="date" label=${t('journey.heldOn')} value=${f.held_on} max=${today()} onInput=${set('held_on')} error=${error} required />
-		<${Select} name="reason" label=${t('journey.reasonLabel')} value=${f.reason} onChange=${set('reason')} error=${error} required
+		<${Input} prefix="j-" name="held_on" type="date" label=${t('journey.heldOn')} value=${f.held_on} max=${today()} onInput=${set('held_on')} error=${error} required />
+		<${Select} prefix="j-" name="reason" label=${t('journey.reasonLabel')} value=${f.reason} onChange=${set('reason')} error=${error} required
 			empty=${t('journey.choose')} options=${defs.exit_reasons.map((r) => ({ value: r, label: t(`journey.reason.${r}`) }))} />
-		<${Select} name="outcome" label=${t('journey.outcomeLabel')} value=${f.outcome} onChange=${set('outcome')} error=${error} required
+		<${Select} prefix="j-" name="outcome" label=${t('journey.outcomeLabel')} value=${f.outcome} onChange=${set('outcome')} error=${error} required
 			empty=${t('journey.choose')} hint=${t('journey.outcomeHint')}
 			options=${defs.exit_outcomes.map((o) => ({ value: o, label: t(`journey.outcome.${o}`) }))} />
-		<${TextArea} name="notes" label=${t('journey.notes')} value=${f.notes} onInput=${set('notes')} error=${error} maxlength="2000" rows="3" />
+		<${TextArea} prefix="j-" name="notes" label=${t('journey.notes')} value=${f.notes} onInput=${set('notes')} error=${error} maxlength="2000" rows="3" />
 		<div class="form-actions">
 			<button class="btn btn-primary" type="submit" disabled=${busy}>${t('journey.exitSubmit')}</button>
 		</div>
@@ -182,7 +199,7 @@ function ExitForm({ journey, defs, onSaved }) {
 
 // ---- volunteer -------------------------------------------------------------------
 
-export function MyJourney({ volunteerId }) {
+export function MyJourney({ volunteerId, ask = true }) {
 	const list = useLoad(() => get(`/api/volunteers/${volunteerId}/journeys`), [volunteerId]);
 	if (list.loading && !list.data) return html`<${Loading} />`;
 	if (list.error) return html`<${Alert} error=${list.error} />`;
@@ -196,7 +213,7 @@ export function MyJourney({ volunteerId }) {
 			<summary>${t('journey.meHistory')}</summary>
 			<${History} journey=${j} />
 		</details>
-		<${AskPauseStop} journey=${j} onDone=${list.reload} />
+		${ask && html`<${AskPauseStop} journey=${j} onDone=${list.reload} />`}
 	</div>`);
 }
 

@@ -67,7 +67,7 @@ export function MyProfile() {
 			</section>
 			<section class="card block" aria-labelledby="h-my-journey">
 				<h2 id="h-my-journey">${t('journey.meTitle')}</h2>
-				<${MyJourney} volunteerId=${me.data.id} />
+				<${MyJourney} volunteerId=${me.data.id} ask=${false} />
 				<p><a href="/mijn-reis">${t('journey.meLink')}</a></p>
 			</section>
 			<${PauseStop} v=${me.data} onChange=${me.reload} />`}

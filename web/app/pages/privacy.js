@@ -20,7 +20,7 @@ function actionText(e) {
 function AuditRows({ items, showVolunteer }) {
 	return html`<ul class="list audit">${items.map((e) => html`<li class="list-item" key=${e.id}>
 		<div class="li-main">
-			<span class="li-title">${e.account_id && e.account_id === session.user.account_id ? t('audit.you') : e.actor_name || t('audit.unknown')}</span>
+			<span class="li-title">${e.account_id && e.account_id === session.user.account_id ? t(session.user.role === 'volunteer' ? 'privacy.you' : 'audit.you') : e.actor_name || t('audit.unknown')}</span>
 			<span class="muted">${t(`role.${e.role}`)}${e.organisation_id ? ` · ${orgName(e.organisation_id)}` : ''}</span>
 		</div>
 		<div class="li-meta">
@@ -133,15 +133,15 @@ export function ErasurePanel({ volunteer }) {
 		<p><strong>${t('erase.confirm', { name })}</strong></p>
 		<p>${t('erase.explain')}</p>
 		<${FormError} error=${error} fields=${['reason', 'sure']} />
-		<${TextArea} name="reason" label=${t('erase.reason')} hint=${t('erase.reasonHint')} value=${reason} onInput=${setReason} error=${error} maxlength="200" rows="2" />
+		<${TextArea} prefix="er-" name="reason" label=${t('erase.reason')} hint=${t('erase.reasonHint')} value=${reason} onInput=${setReason} error=${error} maxlength="200" rows="2" />
 		<div class=${error && error.field === 'sure' ? 'field field-invalid' : 'field'}>
 			<label class="check single">
-				<input type="checkbox" id="f-sure" checked=${sure} onChange=${(e) => setSure(e.currentTarget.checked)}
+				<input type="checkbox" id="er-sure" checked=${sure} onChange=${(e) => setSure(e.currentTarget.checked)}
 					aria-invalid=${error && error.field === 'sure' ? 'true' : undefined}
-					aria-describedby=${error && error.field === 'sure' ? 'f-sure-error' : undefined} />
+					aria-describedby=${error && error.field === 'sure' ? 'er-sure-error' : undefined} />
 				<span>${t('erase.sure', { name })}</span>
 			</label>
-			${error && error.field === 'sure' && html`<p class="field-error" id="f-sure-error">${error.detail}</p>`}
+			${error && error.field === 'sure' && html`<p class="field-error" id="er-sure-error">${error.detail}</p>`}
 		</div>
 		<div class="btn-row">
 			<button type="submit" class="btn btn-danger" disabled=${busy}>${t('erase.submit')}</button>
@@ -185,6 +185,7 @@ export function Accounts() {
 
 export function AccountForm({ onSaved, volunteer }) {
 	const admin = session.user.role === 'admin';
+	const pfx = volunteer ? 'acc-' : 'f-';
 	const roles = volunteer ? ['volunteer'] : admin ? ['coordinator', 'professional', 'referrer', 'admin'] : ['coordinator', 'professional'];
 	const blank = {
 		display_name: volunteer ? `${volunteer.first_name} ${volunteer.last_name}` : '', email: volunteer ? volunteer.email : '',
@@ -208,12 +209,12 @@ export function AccountForm({ onSaved, volunteer }) {
 	};
 	return html`<form class="form" onSubmit=${submit} novalidate>
 		<${FormError} error=${error} fields=${ACCOUNT_FIELDS} />
-		<${Input} name="display_name" label=${t('accounts.name')} value=${f.display_name} onInput=${set('display_name')} error=${error} maxlength="100" required />
-		<${Input} name="email" type="email" label=${t('field.email')} autocomplete="off" value=${f.email} onInput=${set('email')} error=${error} required />
-		<${Input} name="password" type="password" label=${t('accounts.password')} hint=${t('accounts.passwordHint')} autocomplete="new-password" value=${f.password} onInput=${set('password')} error=${error} required />
-		${roles.length > 1 && html`<${Select} name="role" label=${t('accounts.role')} value=${f.role} onChange=${set('role')} error=${error}
+		<${Input} prefix=${pfx} name="display_name" label=${t('accounts.name')} value=${f.display_name} onInput=${set('display_name')} error=${error} maxlength="100" required />
+		<${Input} prefix=${pfx} name="email" type="email" label=${t('field.email')} autocomplete="off" value=${f.email} onInput=${set('email')} error=${error} required />
+		<${Input} prefix=${pfx} name="password" type="password" label=${t('accounts.password')} hint=${t('accounts.passwordHint')} autocomplete="new-password" value=${f.password} onInput=${set('password')} error=${error} required />
+		${roles.length > 1 && html`<${Select} prefix=${pfx} name="role" label=${t('accounts.role')} value=${f.role} onChange=${set('role')} error=${error}
 			options=${roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />`}
-		${admin && !volunteer && ['coordinator', 'professional', 'referrer'].includes(f.role) && html`<${Select} name="organisation_id" label=${t('accounts.organisation')}
+		${admin && !volunteer && ['coordinator', 'professional', 'referrer'].includes(f.role) && html`<${Select} prefix=${pfx} name="organisation_id" label=${t('accounts.organisation')}
 			value=${f.organisation_id} onChange=${set('organisation_id')} error=${error} empty=${t('journey.choose')}
 			options=${catalog.orgs.map((o) => ({ value: String(o.id), label: o.name }))} />`}
 		<div class="form-actions">
@@ -221,4 +222,29 @@ export function AccountForm({ onSaved, volunteer }) {
 			<${Notice}>${saved}<//>
 		</div>
 	</form>`;
+}
+
+// On the volunteer's page: the volunteer's login, or a form to create one.
+// The accounts API has no filter by volunteer, so the organisation's list is
+// read page by page (a few hundred accounts at most per organisation).
+async function findAccount(volunteerId) {
+	for (let offset = 0; offset < 2000; offset += 200) {
+		const d = await get(`/api/accounts?limit=200&offset=${offset}`);
+		const a = d.items.find((x) => x.volunteer_id === volunteerId);
+		if (a) return a;
+		if (offset + d.items.length >= d.total) return null;
+	}
+	return null;
+}
+
+export function VolunteerAccount({ volunteer }) {
+	const { data, error, loading, reload } = useLoad(() => findAccount(volunteer.id), [volunteer.id]);
+	const [open, setOpen] = useState(false);
+	if (loading && data === null && !error) return html`<${Loading} />`;
+	if (error) return html`<${Alert} error=${error} />`;
+	if (data) return html`<p>${t('accounts.hasLogin', { email: data.email })}</p>`;
+	return html`<p class="muted">${t('accounts.noLogin')}</p>
+		${open
+			? html`<${AccountForm} volunteer=${volunteer} onSaved=${reload} />`
+			: html`<button type="button" class="btn btn-secondary" onClick=${() => setOpen(true)}>${t('accounts.createLogin')}</button>`}`;
 }

@@ -194,12 +194,12 @@ export function TransferPanel({ volunteer }) {
 			<h3 class="sub-title" id="h-tr-start">${t('transfer.startTitle')}</h3>
 			<p class="hint">${t('transfer.startIntro')}</p>
 			<${FormError} error=${error} fields=${START_FIELDS} />
-			<${Select} name="to_organisation_id" label=${t('transfer.to')} value=${f.to} onChange=${(v) => setF({ ...f, to: v })}
+			<${Select} prefix="tr-" name="to_organisation_id" label=${t('transfer.to')} value=${f.to} onChange=${(v) => setF({ ...f, to: v })}
 				empty=${t('journey.choose')} required error=${error}
 				options=${otherOrgs(volunteer.organisation_id).map((o) => ({ value: o.id, label: o.name }))} />
-			<${TextArea} name="message" label=${t('transfer.message')} hint=${t('transfer.messageHint')} value=${f.message}
+			<${TextArea} prefix="tr-" name="message" label=${t('transfer.message')} hint=${t('transfer.messageHint')} value=${f.message}
 				onInput=${(v) => setF({ ...f, message: v })} error=${error} maxlength="2000" rows="4" />
-			<${Checks} name="shared_parts" legend=${t('transfer.partsProposed')} hint=${t('transfer.partsHint')}
+			<${Checks} prefix="tr-" name="shared_parts" legend=${t('transfer.partsProposed')} hint=${t('transfer.partsHint')}
 				options=${partOptions()} value=${f.parts} onChange=${(v) => setF({ ...f, parts: v })} error=${error} />
 			<div class="btn-row">
 				<button type="submit" class="btn btn-primary" disabled=${busy}>${t('transfer.send')}</button>

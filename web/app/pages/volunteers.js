@@ -9,7 +9,7 @@ import { ConsentPanel } from './consent.js';
 import { JourneyPanel } from './journey.js';
 import { TransferPanel } from './transfers.js';
 import { Trainings, Competences } from './appreciation.js';
-import { ErasurePanel } from './privacy.js';
+import { ErasurePanel, VolunteerAccount } from './privacy.js';
 
 export function VolunteerList() {
 	const params = query();
@@ -62,6 +62,8 @@ export function VolunteerNew() {
 
 export function VolunteerPage({ id }) {
 	const { data: v, error, loading, reload } = useLoad(() => get(`/api/volunteers/${id}`), [id]);
+	// With a journey, its steps set the status; the quick buttons would bypass them.
+	const [journey, setJourney] = useState(false);
 	if (loading && !v) return html`<${Page} title=${t('volunteers.profile')}><${Loading} /><//>`;
 	if (error) {
 		const title = error.status === 403 ? t('error.forbiddenTitle') : error.status === 404 ? t('notFound.title') : t('error.title');
@@ -70,17 +72,20 @@ export function VolunteerPage({ id }) {
 			<p><a href="/vrijwilligers">${t('volunteers.back')}</a></p>
 		<//>`;
 	}
+	// The journey, trainings, transfers and login belong to the volunteer's own
+	// organisation; a coordinator elsewhere sees the profile by consent only.
+	const own = session.user.role === 'admin' || v.organisation_id === session.user.organisation_id;
 	return html`<${Page} title=${`${v.first_name} ${v.last_name}`} wide
 		intro=${html`<${Status} kind="volunteer" value=${v.status} /> ${orgName(v.organisation_id)} · ${v.place} · ${t('volunteers.since', { date: fmtDate(v.started_on) })}`}>
-		<${StatusActions} v=${v} onChange=${reload} />
+		${!journey && html`<${StatusActions} v=${v} onChange=${reload} />`}
 		<div class="split">
 			<div class="split-main">
-				<section class="card" id="reis" aria-labelledby="h-journey">
+				${own && html`<section class="card" id="reis" aria-labelledby="h-journey">
 					<h2 id="h-journey">${t('journey.title')}</h2>
-					<${JourneyPanel} volunteer=${v} onChange=${reload} />
-				</section>
+					<${JourneyPanel} volunteer=${v} onChange=${reload} onFound=${setJourney} />
+				</section>`}
 				<${ProfileForm} key=${v.status} volunteer=${v} onSaved=${reload} />
-				<section class="card" aria-labelledby="h-trainings">
+				${own && html`<section class="card" aria-labelledby="h-trainings">
 					<h2 id="h-trainings">${t('training.titleStaff')}</h2>
 					<${Trainings} volunteerId=${v.id} />
 				</section>
@@ -88,7 +93,7 @@ export function VolunteerPage({ id }) {
 					<h2 id="h-competences">${t('competence.titleStaff')}</h2>
 					<p class="hint">${t('competence.introStaff')}</p>
 					<${Competences} volunteerId=${v.id} />
-				</section>
+				</section>`}
 			</div>
 			<aside class="split-side">
 				<section class="card" aria-labelledby="h-vm">
@@ -99,10 +104,14 @@ export function VolunteerPage({ id }) {
 					<h2 id="h-consent">${t('consent.staffTitle')}</h2>
 					<${ConsentPanel} volunteer=${v} />
 				</section>
-				<section class="card" aria-labelledby="h-transfer">
+				${own && html`<section class="card" aria-labelledby="h-transfer">
 					<h2 id="h-transfer">${t('transfer.title')}</h2>
 					<${TransferPanel} volunteer=${v} />
 				</section>
+				<section class="card" aria-labelledby="h-login">
+					<h2 id="h-login">${t('accounts.loginTitle')}</h2>
+					<${VolunteerAccount} volunteer=${v} />
+				</section>`}
 				${session.user.role === 'admin' && html`<section class="card" aria-labelledby="h-erase">
 					<h2 id="h-erase">${t('erase.title')}</h2>
 					<${ErasurePanel} volunteer=${v} />
