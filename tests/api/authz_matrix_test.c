@@ -8,8 +8,9 @@
  *
  * The TSV columns: method, pattern, target ({id} of the path: vol, org,
  * call, match, item, journey, transfer, or - ), mode (shared: the fixture everyone uses;
- * fresh: a new volunteer and new logins for every caller, for requests
- * that end a session, withdraw a consent or erase a person), body (JSON
+ * fresh: a new volunteer (with the fixture's consent on consent and erasure
+ * routes) and a new login for each caller, for requests that end a session,
+ * withdraw a consent or erase a person), body (JSON
  * with $ORG_A $ORG_C $VOL $CALL $UNIQUE $EMAIL $PASSWORD, or -), then one
  * expected status per caller in the order of caller_names.
  */
@@ -213,18 +214,24 @@ static void setup_fixture(struct fixture *fx)
 
 /* A new volunteer of organisation A with an account and the same consent as
    the fixture's, and a fresh login of caller `who` (self is the new one). */
-static int64_t fresh_target(struct fixture *fx, int who, struct client *cl, char *email,
-                            size_t cap)
+static int64_t fresh_target(struct fixture *fx, int who, bool consent, struct client *cl,
+                            char *email, size_t cap)
 {
 	struct client *admin = &fx->e->admin;
-	struct client self;
 	int64_t vol = fx_volunteer(admin, fx->org[0], "active");
 	fx_email(&fx->e->srv, "vers", email, cap);
 	fx_account(admin, "volunteer", email, 0, vol);
-	login(fx, &self, C_SELF, email);
-	give_consent(&self, vol, fx->org[2]);
-	client_free(&self);
 	login(fx, cl, who, who == C_SELF ? email : fx->email[who]);
+	if (!consent) /* the consent costs a login of its own: only where it matters */
+		return vol;
+	if (who == C_SELF) {
+		give_consent(cl, vol, fx->org[2]);
+	} else {
+		struct client self;
+		login(fx, &self, C_SELF, email);
+		give_consent(&self, vol, fx->org[2]);
+		client_free(&self);
+	}
 	if (fx->n_consented < CONSENTED_MAX)
 		fx->consented[fx->n_consented++] = vol;
 	return vol;
@@ -466,7 +473,9 @@ static void run_row(struct fixture *fx, struct row *r)
 	for (int who = 0; who < N_CALLERS; who++) {
 		struct client fresh_cl;
 		char fresh_email[64] = "";
-		int64_t fresh = fresh_mode ? fresh_target(fx, who, &fresh_cl, fresh_email,
+		bool consent = strstr(r->pattern, "/consent") != NULL ||
+		               strstr(r->pattern, "/erasure") != NULL;
+		int64_t fresh = fresh_mode ? fresh_target(fx, who, consent, &fresh_cl, fresh_email,
 		                                          sizeof fresh_email)
 		                           : 0;
 		struct client *cl = fresh_mode ? &fresh_cl : &fx->cl[who];

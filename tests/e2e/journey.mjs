@@ -274,7 +274,7 @@ export function register(h) {
 		await page2.click('button:has-text("Training toevoegen")');
 		await page2.click('button:has-text("Doorverwijzen naar een andere organisatie")');
 		await scan(page2, 'volunteer page with the login, training and transfer forms open');
-		const vEmail = `login.${RUN}@example.nl`;
+		const vEmail = `inlog-${RUN}@example.nl`;
 		await page2.fill('#acc-email', vEmail);
 		await page2.fill('#acc-password', 'mijn-eigen-wachtwoord');
 		await page2.click('button:has-text("Gebruiker aanmaken")');
