@@ -22,6 +22,8 @@ static json_t *match_to_json(const struct match *m)
 	                        match_status_name(m->status), "reason", m->reason, "score",
 	                        m->score, "explanation", m->explanation, "created_at",
 	                        (json_int_t)m->created_at, "updated_at", (json_int_t)m->updated_at);
+	json_object_set_new(doc, "volunteer_name", json_string(m->volunteer_name));
+	json_object_set_new(doc, "call_title", json_string(m->call_title));
 	return doc;
 }
 

@@ -8,8 +8,9 @@
 
 #define SELECT_MATCH                                                                    \
 	"SELECT m.id, m.call_id, m.volunteer_id, c.organisation_id, m.status, m.reason, "   \
-	"m.score, m.explanation, m.created_at, m.updated_at FROM matches m "                \
-	"JOIN calls c ON c.id = m.call_id"
+	"m.score, m.explanation, m.created_at, m.updated_at, "                              \
+	"v.first_name || ' ' || v.last_name, c.title FROM matches m "                        \
+	"JOIN calls c ON c.id = m.call_id JOIN volunteers v ON v.id = m.volunteer_id"
 
 static void read_match(struct db_stmt *st, struct match *m)
 {
@@ -24,6 +25,8 @@ static void read_match(struct db_stmt *st, struct match *m)
 	snprintf(m->explanation, sizeof m->explanation, "%s", db_col_text(st, 7));
 	m->created_at = db_col_int(st, 8);
 	m->updated_at = db_col_int(st, 9);
+	snprintf(m->volunteer_name, sizeof m->volunteer_name, "%s", db_col_text(st, 10));
+	snprintf(m->call_title, sizeof m->call_title, "%s", db_col_text(st, 11));
 }
 
 static int insert_event(struct db *db, int64_t match_id, int from, int to, const char *reason,

@@ -45,6 +45,9 @@ struct match {
 	double score;
 	char explanation[512];
 	int64_t created_at, updated_at;
+	/* Read-only, for display to whoever may read the match: who and what. */
+	char volunteer_name[1024];
+	char call_title[641];
 };
 
 #endif
