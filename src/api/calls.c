@@ -160,9 +160,10 @@ int calls_list(struct api_call *c)
 static int authorise_read(struct api_call *c, const struct call *call)
 {
 	struct authz_target t = target_of(call);
-	if (c->who.role == ROLE_VOLUNTEER && call->status != CALL_OPEN &&
-	    call->volunteer_id != c->who.volunteer_id)
-		return kp_fail(&c->err, 403, "forbidden", "");
+	t.open = call->status == CALL_OPEN;
+	if (c->who.role == ROLE_VOLUNTEER && !t.open &&
+	    store_match_exists(c->db, call->id, c->who.volunteer_id, &t.caller_matched, &c->err))
+		return KP_ERR;
 	return api_authorise(c, RES_CALL, ACT_READ, &t);
 }
 

@@ -59,8 +59,8 @@ static json_t *parts_of(const struct match_hit *h)
 }
 
 /* Runs the question for a call, then names the volunteers it found. */
-static int candidates(struct api_call *c, struct match_index *ix, int64_t call_org, int limit,
-                      json_t *items, int64_t *total)
+static int candidates(struct api_call *c, struct match_index *ix, int limit, json_t *items,
+                      int64_t *total)
 {
 	struct match_hit *hits = calloc((size_t)limit, sizeof *hits);
 	struct volunteer *v = malloc(sizeof *v);
@@ -74,17 +74,11 @@ static int candidates(struct api_call *c, struct match_index *ix, int64_t call_o
 	if (match_for_call(ix, c->id, limit, c->app->now(), hits, &n, total, &miss))
 		n = 0;
 	for (int i = 0; i < n && rc == KP_OK; i++) {
+		/* The engine proposes a volunteer of another organisation only with
+		   their consent (mf_consent), so every hit may be named here. */
 		rc = store_volunteer_get(c->db, hits[i].volunteer_id, false, v, &c->err);
 		if (rc)
 			break;
-		/* Beyond the own organisation only with the volunteer's consent. */
-		struct consent k;
-		if (v->organisation_id != call_org &&
-		    ((rc = store_consent_get(c->db, v->id, &k, &c->err)) != KP_OK ||
-		     !consent_allows_organisation(&k, call_org))) {
-			(*total)--;
-			continue;
-		}
 		json_t *item = json_object();
 		json_object_set_new(item, "volunteer_id", json_integer(v->id));
 		json_object_set_new(item, "first_name", json_string(v->first_name));
@@ -118,7 +112,7 @@ int suggestions_for_call(struct api_call *c)
 	if (rc == KP_OK && (ix = index_of(c)) == NULL)
 		rc = KP_ERR;
 	if (rc == KP_OK)
-		rc = candidates(c, ix, call->organisation_id, limit, items, &total);
+		rc = candidates(c, ix, limit, items, &total);
 	if (rc == KP_OK) {
 		json_t *doc = json_object();
 		json_object_set_new(doc, "items", items);

@@ -120,8 +120,10 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 		return (act == ACT_READ || act == ACT_UPDATE || act == ACT_DELETE) && self(who, t);
 	case RES_AUDIT: /* who viewed my data */
 		return act == ACT_READ && self(who, t);
-	case RES_CALL: /* browses open calls; may post an offer of their own */
-		return act == ACT_LIST || act == ACT_READ || (act == ACT_CREATE && self(who, t));
+	case RES_CALL: /* browses open calls and the calls they are matched to; offers */
+		return act == ACT_LIST ||
+		       (act == ACT_READ && (t->open || t->caller_matched || self(who, t))) ||
+		       (act == ACT_CREATE && self(who, t));
 	case RES_MATCH: /* responds to a call, follows and may decline own matches */
 		return act == ACT_LIST || self(who, t);
 	case RES_JOURNEY: /* follows the own journey */

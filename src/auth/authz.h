@@ -49,6 +49,8 @@ struct authz_target {
 	int64_t created_by;       /* account that created it (a referrer's request) */
 	const struct consent *consent; /* the volunteer's consent, loaded by the handler
 	                                  (consents_target); NULL counts as no consent */
+	bool open;                /* a call that is open to responses */
+	bool caller_matched;      /* the calling volunteer has a match on this call */
 };
 
 bool authz_allows(const struct principal *who, enum resource res, enum action act,

@@ -240,7 +240,6 @@ static void baseline_for(const struct match_index *ix, const struct mcall *c, in
 	memset(q, 0, sizeof *q);
 	q->call_id = c->id;
 	q->organisation_id = c->organisation_id;
-	q->open_to_all = c->open_to_all;
 	q->need = c->need;
 	q->need_count = __builtin_popcount(c->need);
 	q->one_off = c->one_off;

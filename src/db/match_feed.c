@@ -77,6 +77,31 @@ end:
 	return rc;
 }
 
+int store_feed_volunteer_experiences(struct db *db, int64_t only_id, feed_item_fn each,
+                                     void *ctx, struct kp_error *err)
+{
+	struct db_stmt *st = NULL;
+	int rc = KP_ERR, step;
+	const char *sql = only_id > 0
+		? "SELECT volunteer_id, item_id FROM volunteer_experiences WHERE volunteer_id = ?"
+		: "SELECT volunteer_id, item_id FROM volunteer_experiences ORDER BY volunteer_id";
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	if (only_id > 0)
+		db_bind_int(st, 1, only_id);
+	while ((step = db_step(st, err)) == DB_ROW) {
+		if (each(ctx, db_col_int(st, 0), db_col_int(st, 1))) {
+			kp_internal(err);
+			goto end;
+		}
+	}
+	if (step == DB_DONE)
+		rc = KP_OK;
+end:
+	db_finalize(st);
+	return rc;
+}
+
 int store_feed_matches(struct db *db, int64_t call_id, int64_t volunteer_id, feed_match_fn each,
                        void *ctx, struct kp_error *err)
 {
@@ -316,8 +341,14 @@ static int baseline_sql(struct buf *b, const struct feed_baseline *q)
 	                 "%.17g * 111.195) + ((lat - %.17g) * 111.195) * ((lat - %.17g) * 111.195) "
 	                 "AS d2 FROM volunteers) v WHERE v.status = 'active'",
 	                 q->lon, q->cos_lat, q->lon, q->cos_lat, q->lat, q->lat);
-	if (!q->open_to_all)
-		rc |= buf_printf(b, " AND v.organisation_id = %lld", (long long)q->organisation_id);
+	/* Consent: the own organisation, or the volunteer allowed this one. */
+	rc |= buf_printf(b,
+	                 " AND (v.organisation_id = %lld OR v.id IN (SELECT volunteer_id FROM "
+	                 "volunteer_consents WHERE profile_scope = 'network') OR v.id IN (SELECT "
+	                 "o.volunteer_id FROM volunteer_consent_organisations o JOIN "
+	                 "volunteer_consents k ON k.volunteer_id = o.volunteer_id WHERE "
+	                 "k.profile_scope = 'organisations' AND o.organisation_id = %lld))",
+	                 (long long)q->organisation_id, (long long)q->organisation_id);
 	rc |= buf_printf(b, " AND (v.availability & %u) != 0", q->need);
 	if (q->n_required) {
 		rc |= buf_appends(b, " AND ");

@@ -50,6 +50,10 @@ int store_feed_volunteers(struct db *db, int64_t only_id, feed_volunteer_fn each
 /* Profile items (not lived experience) ordered by volunteer id. */
 int store_feed_volunteer_items(struct db *db, int64_t only_id, feed_item_fn each, void *ctx,
                                struct kp_error *err);
+/* Lived experience items ordered by volunteer id (health data: for the
+   matching index, which keeps them only under the experience consent). */
+int store_feed_volunteer_experiences(struct db *db, int64_t only_id, feed_item_fn each,
+                                     void *ctx, struct kp_error *err);
 /* Matches; filter by call or volunteer when the id is > 0. */
 int store_feed_matches(struct db *db, int64_t call_id, int64_t volunteer_id, feed_match_fn each,
                        void *ctx, struct kp_error *err);
@@ -70,7 +74,6 @@ void store_bulk_close(struct store_bulk *b);
 struct feed_baseline {
 	int64_t call_id;
 	int64_t organisation_id;
-	bool open_to_all;           /* the call's organisation is a volunteer centre */
 	uint32_t need;              /* day-parts the call needs */
 	int need_count;             /* bits in need */
 	bool one_off;

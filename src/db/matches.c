@@ -114,6 +114,22 @@ int store_match_get(struct db *db, int64_t id, struct match *m, struct kp_error 
 	return rc == DB_DONE ? kp_fail(err, 404, "not_found", "id") : KP_OK;
 }
 
+int store_match_exists(struct db *db, int64_t call_id, int64_t volunteer_id, bool *exists,
+                       struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "SELECT COUNT(*) FROM matches WHERE call_id = ? AND volunteer_id = ?",
+	               &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, call_id);
+	db_bind_int(st, 2, volunteer_id);
+	int64_t n = 0;
+	int rc = db_query_int(st, &n, err);
+	db_finalize(st);
+	*exists = n > 0;
+	return rc;
+}
+
 int store_match_count_open(struct db *db, int64_t volunteer_id, int64_t *n,
                            struct kp_error *err)
 {

@@ -119,6 +119,9 @@ int store_match_insert(struct db *db, struct match *m, int64_t actor, struct kp_
 int store_match_transition(struct db *db, int64_t id, int from, int to, const char *reason,
                            int64_t actor, int64_t now, struct kp_error *err);
 int store_match_get(struct db *db, int64_t id, struct match *m, struct kp_error *err);
+/* Whether volunteer_id has a match (in any state) on call_id. */
+int store_match_exists(struct db *db, int64_t call_id, int64_t volunteer_id, bool *exists,
+                       struct kp_error *err);
 /* Number of open matches (proposed … active) of a volunteer. */
 int store_match_count_open(struct db *db, int64_t volunteer_id, int64_t *n,
                            struct kp_error *err);

@@ -1,5 +1,6 @@
 /*
- * Which motives and talents an activity serves, by item code. Calls name an
+ * Which motives and talents an activity serves, and which lived experiences
+ * a peer-support call needs, by item code. Calls name an
  * activity but no motives; this table lets a volunteer's motives ("Nieuwe
  * mensen ontmoeten") and talents ("Goed kunnen luisteren") count for the
  * activities where they matter. Codes missing from the shared lists are
@@ -71,4 +72,48 @@ void maff_masks(struct match_index *ix, int64_t activity_id, uint64_t *motives,
 		*motives = codes_mask(ix, LIST_MOTIVE, table[i].motives);
 		*talents = codes_mask(ix, LIST_TALENT, table[i].talents);
 	}
+}
+
+/*
+ * Which lived experiences a peer-support call's themes call for, by code:
+ * someone who had cancer supports people with cancer, a former family carer
+ * supports family carers. Used only under the volunteer's experience
+ * consent (filter.h, mf_experience).
+ */
+static const char *const peer_activities[] = { "lotgenotencontact" };
+
+static const struct {
+	const char *theme;
+	const char *experiences;   /* space-separated experience codes */
+} peer_table[] = {
+	{ "kanker", "kanker naaste_kanker" },
+	{ "mantelzorg", "mantelzorger" },
+	{ "dementie", "dementie_naaste" },
+	{ "ggz", "psychisch" },
+	{ "palliatief", "rouw naaste_kanker" },
+	{ "beperking", "chronisch" },
+};
+
+static bool is_peer_support(const char *code)
+{
+	for (size_t i = 0; i < sizeof peer_activities / sizeof peer_activities[0]; i++)
+		if (strcmp(peer_activities[i], code) == 0)
+			return true;
+	return false;
+}
+
+uint64_t maff_experience(struct match_index *ix, int64_t activity_id, uint64_t theme)
+{
+	struct catalog_item it;
+	uint64_t m = 0;
+	if (ix->lists == NULL || theme == 0 || !catalog_get(ix->lists, activity_id, &it) ||
+	    !is_peer_support(it.code))
+		return 0;
+	for (size_t i = 0; i < sizeof peer_table / sizeof peer_table[0]; i++) {
+		int64_t id = catalog_find(ix->lists, LIST_THEME, peer_table[i].theme);
+		int bit = id ? mix_item_bit(ix, id, NULL) : -1;
+		if (bit >= 0 && ((theme >> bit) & 1))
+			m |= codes_mask(ix, LIST_EXPERIENCE, peer_table[i].experiences);
+	}
+	return m;
 }

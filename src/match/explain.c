@@ -91,6 +91,10 @@ void mexplain(struct match_index *ix, uint32_t s, const struct mquery *q, struct
 	if (h->parts[MP_THEMES] > 0 &&
 	    label(ix, LIST_THEME, first_bit(v->mask[LIST_THEME][s] & c->theme), lab, sizeof lab))
 		add(h, "Betrokken bij ", lab, "");
+	/* Generic on purpose: the part counts only under consent, and the
+	   health condition itself is never named in a list. */
+	if (h->parts[MP_EXPERIENCE] > 0)
+		add(h, "Ervaringsdeskundig", "", "");
 	mexplain_km(h->distance_km, km, sizeof km);
 	add(h, "", km, "");
 	availability(h, v->hot[s].avail & c->need);

@@ -53,16 +53,37 @@ static inline bool mf_capacity(const struct match_index *ix, uint32_t s)
 	return ix->v.hot[s].open < ix->v.hot[s].max_matches;
 }
 
+/* Organisation slot org is in the pooled set at offset off (0: empty set). */
+static inline bool mf_oset_has(const struct match_index *ix, uint32_t off, uint16_t org)
+{
+	if (off == 0)
+		return false;
+	const uint16_t *p = ix->osets + off;
+	for (uint16_t i = 0; i < p[0]; i++)
+		if (p[1 + i] == org)
+			return true;
+	return false;
+}
+
 /*
- * CONSENT HOOK. A volunteer may be proposed for calls of another
- * organisation only with their consent. Consent records do not exist yet,
- * so for now only calls of the volunteer's own organisation and of a
- * volunteer centre (open to the whole network) pass. When consent lands,
- * this is the one function to widen.
+ * Consent (consent_allows_organisation): a call of the volunteer's own
+ * organisation always; a call of another organisation (volunteer centres
+ * included) only when the volunteer consented to the whole network or to
+ * that organisation.
  */
 static inline bool mf_consent(const struct match_index *ix, uint32_t s, const struct mcall *c)
 {
-	return c->open_to_all || ix->v.hot[s].org == c->org;
+	const struct vhot *h = &ix->v.hot[s];
+	if (h->org == c->org || (h->flags & VF_NETWORK))
+		return true;
+	return (h->flags & VF_SELECTED) && mf_oset_has(ix, ix->v.oset[s], c->org);
+}
+
+/* May lived experience count for this call (consent_allows_experience)?
+   The explicit experience consent, and the call's organisation allowed. */
+static inline bool mf_experience(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	return (ix->v.hot[s].flags & VF_EXPERIENCE) && mf_consent(ix, s, c);
 }
 
 /* Free on one of the call's day-parts (recurring) or on the date's (one-off). */

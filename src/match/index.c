@@ -98,6 +98,7 @@ static int vol_fields(struct mvols *v, struct field f[])
 	for (int k = 0; k < MK_COUNT; k++)
 		f[n++] = (struct field){ (void **)&v->mask[k], sizeof *v->mask[k] };
 	f[n++] = (struct field){ (void **)&v->asked_day, sizeof *v->asked_day };
+	f[n++] = (struct field){ (void **)&v->oset, sizeof *v->oset };
 	f[n++] = (struct field){ (void **)&v->term_off, sizeof *v->term_off };
 	f[n++] = (struct field){ (void **)&v->term_n, sizeof *v->term_n };
 	return n;
@@ -166,6 +167,8 @@ void match_index_free(struct match_index *ix)
 	mhash_free(&ix->cid);
 	free(ix->orgs);
 	mhash_free(&ix->oid);
+	free(ix->osets);
+	mhash_free(&ix->oset_hash);
 	free(ix->item_bit);
 	free(ix->item_kind);
 	pthread_rwlock_destroy(&ix->lock);
@@ -197,6 +200,8 @@ void match_index_stats(struct match_index *ix, struct match_stats *st)
 	st->bytes += (int64_t)ix->vid.cap * (int64_t)(sizeof(int64_t) + sizeof(uint32_t));
 	st->bytes += (int64_t)ix->terms_cap * (int64_t)sizeof(uint32_t);
 	st->bytes += (int64_t)ix->grid.rows * ix->grid.cols * (int64_t)(sizeof(uint32_t) + 1);
+	st->bytes += (int64_t)ix->osets_cap * (int64_t)sizeof *ix->osets;
+	st->bytes += (int64_t)ix->oset_hash.cap * (int64_t)(sizeof(int64_t) + sizeof(uint32_t));
 	for (uint32_t s = 0; s < ix->v.n; s++)
 		st->volunteers += (ix->v.hot[s].flags & VF_LIVE) != 0;
 	for (uint32_t i = 0; i < ix->n_calls; i++) {
@@ -216,9 +221,6 @@ void mix_put_org(struct match_index *ix, int64_t id, int kind, int vog_months)
 		return;
 	ix->orgs[s].kind = kind;
 	ix->orgs[s].vog_months = vog_months;
-	for (uint32_t i = 0; i < ix->n_calls; i++)
-		if (ix->calls[i].org == s)
-			ix->calls[i].open_to_all = kind == ORG_VOLUNTEER_CENTRE;
 }
 
 int mix_org_slot(struct match_index *ix, int64_t org_id, uint16_t *slot)
@@ -320,7 +322,7 @@ static void kill_slot(struct match_index *ix, uint32_t s)
 	if (!(ix->v.hot[s].flags & VF_LIVE))
 		return;
 	mtext_count(&ix->text, ix->terms + ix->v.term_off[s], ix->v.term_n[s], -1);
-	ix->v.hot[s].flags = 0;
+	ix->v.hot[s].flags &= VF_CONSENT; /* kept for a refill of the same slot */
 	ix->dead++;
 }
 
@@ -354,7 +356,10 @@ static int fill_slot(struct match_index *ix, uint32_t s, const struct feed_volun
 	if (v->hot[s].max_km > ix->grid.reach_km)
 		ix->grid.reach_km = v->hot[s].max_km;
 	v->hot[s].max_matches = (uint8_t)(fv->max_matches > 255 ? 255 : fv->max_matches);
-	v->hot[s].flags = VF_LIVE | (fv->driving_licence ? VF_LICENCE : 0);
+	v->hot[s].flags = (uint8_t)(VF_LIVE | (fv->driving_licence ? VF_LICENCE : 0) |
+	                            (v->hot[s].flags & VF_CONSENT));
+	if (!(v->hot[s].flags & VF_EXPERIENCE))
+		v->mask[LIST_EXPERIENCE][s] = 0; /* health data only under consent */
 	return 0;
 }
 
@@ -366,6 +371,7 @@ static int new_slot(struct match_index *ix, int64_t id, uint32_t *s)
 	ix->v.hot[*s].open = 0;
 	ix->v.asked_day[*s] = 0;
 	ix->v.hot[*s].flags = 0;
+	ix->v.oset[*s] = 0;
 	ix->v.term_n[*s] = 0;
 	return mhash_put(&ix->vid, id, *s);
 }
@@ -403,7 +409,119 @@ int mix_put_volunteer(struct match_index *ix, const struct feed_volunteer *fv,
 		return -1;
 	ix->v.hot[s].open = ix->v.hot[old].open;
 	ix->v.asked_day[s] = ix->v.asked_day[old];
+	ix->v.hot[s].flags = ix->v.hot[old].flags & VF_CONSENT;
+	ix->v.oset[s] = ix->v.oset[old];
 	return fill_slot(ix, s, fv, items, n_items);
+}
+
+/* --- consent --- */
+
+/* The pool offset of the sorted set slots[0..n) (n >= 1), stored once; 0
+   when out of memory (then the volunteer stays within the own organisation). */
+static uint32_t oset_intern(struct match_index *ix, const uint16_t *slots, int n)
+{
+	uint64_t h = 1469598103934665603ull ^ (uint64_t)n;
+	for (int i = 0; i < n; i++)
+		h = (h ^ slots[i]) * 1099511628211ull;
+	int64_t key = (int64_t)((h >> 1) | 1);
+	uint32_t off;
+	if (mhash_get(&ix->oset_hash, key, &off) && ix->osets[off] == n &&
+	    memcmp(ix->osets + off + 1, slots, (size_t)n * sizeof *slots) == 0)
+		return off;
+	uint32_t need = (ix->osets_n ? ix->osets_n : 1) + 1 + (uint32_t)n;
+	if (need > ix->osets_cap) {
+		uint32_t cap = ix->osets_cap ? ix->osets_cap * 2 : 256;
+		while (cap < need)
+			cap *= 2;
+		uint16_t *p = realloc(ix->osets, cap * sizeof *p);
+		if (p == NULL)
+			return 0;
+		ix->osets = p;
+		ix->osets_cap = cap;
+	}
+	if (ix->osets_n == 0)
+		ix->osets_n = 1; /* offset 0 means "no set" */
+	off = ix->osets_n;
+	ix->osets[off] = (uint16_t)n;
+	memcpy(ix->osets + off + 1, slots, (size_t)n * sizeof *slots);
+	ix->osets_n = need;
+	if (!mhash_get(&ix->oset_hash, key, &(uint32_t){ 0 }))
+		mhash_put(&ix->oset_hash, key, off); /* a colliding set is simply not shared */
+	return off;
+}
+
+/* The consent's organisations as a pooled set of organisation slots. */
+static uint32_t oset_of(struct match_index *ix, const struct consent *k)
+{
+	uint16_t slots[CONSENT_ORGS_MAX];
+	int n = 0;
+	for (int i = 0; i < k->n_organisations && i < CONSENT_ORGS_MAX; i++) {
+		uint16_t o;
+		if (mix_org_slot(ix, k->organisations[i], &o))
+			continue;
+		int j = n; /* insertion sort without duplicates: at most CONSENT_ORGS_MAX */
+		while (j > 0 && slots[j - 1] > o)
+			j--;
+		if (j > 0 && slots[j - 1] == o)
+			continue;
+		memmove(slots + j + 1, slots + j, (size_t)(n - j) * sizeof *slots);
+		slots[j] = o;
+		n++;
+	}
+	return n > 0 ? oset_intern(ix, slots, n) : 0;
+}
+
+/* Moves live slot *s to a new overflow slot, keeping everything it holds. */
+static int move_to_overflow(struct match_index *ix, uint32_t *s)
+{
+	uint32_t old = *s, to;
+	if (new_slot(ix, ix->v.id[old], &to))
+		return -1;
+	struct field f[VOL_FIELDS_MAX];
+	int nf = vol_fields(&ix->v, f);
+	for (int i = 0; i < nf; i++) {
+		char *base = *f[i].p;
+		memcpy(base + (size_t)to * f[i].size, base + (size_t)old * f[i].size, f[i].size);
+	}
+	ix->v.hot[old].flags = 0;
+	ix->dead++;
+	*s = to;
+	return 0;
+}
+
+int mix_put_consent(struct match_index *ix, const struct consent *k)
+{
+	uint32_t s;
+	if (!mhash_get(&ix->vid, k->volunteer_id, &s) || !(ix->v.hot[s].flags & VF_LIVE))
+		return 0;
+	uint32_t set = k->scope == CONSENT_ORGANISATIONS ? oset_of(ix, k) : 0;
+	uint8_t flags = (uint8_t)((k->scope == CONSENT_NETWORK ? VF_NETWORK : 0) |
+	                          (set ? VF_SELECTED : 0) | (k->experience ? VF_EXPERIENCE : 0));
+	/* A sorted slot sits in the run its openness chose. */
+	if (s < ix->v.sorted && (ix->v.hot[s].flags & VF_OPEN) != (flags & VF_OPEN) &&
+	    move_to_overflow(ix, &s))
+		return -1;
+	ix->v.hot[s].flags = (uint8_t)((ix->v.hot[s].flags & ~VF_CONSENT) | flags);
+	ix->v.oset[s] = set;
+	if (!k->experience)
+		ix->v.mask[LIST_EXPERIENCE][s] = 0;
+	return 0;
+}
+
+void mix_put_experience(struct match_index *ix, int64_t volunteer_id, const int64_t *items,
+                        int n_items)
+{
+	uint32_t s;
+	if (!mhash_get(&ix->vid, volunteer_id, &s) || !(ix->v.hot[s].flags & VF_LIVE) ||
+	    !(ix->v.hot[s].flags & VF_EXPERIENCE))
+		return;
+	uint64_t m = 0;
+	for (int i = 0; i < n_items; i++) {
+		int kind, bit = mix_item_bit(ix, items[i], &kind);
+		if (bit >= 0 && kind == LIST_EXPERIENCE)
+			m |= 1ull << bit;
+	}
+	ix->v.mask[LIST_EXPERIENCE][s] = m;
 }
 
 /* --- calls --- */
@@ -494,13 +612,13 @@ int mix_put_call(struct match_index *ix, const struct call *c, int places,
 	m->activity_id = c->activity_id;
 	if (mix_org_slot(ix, c->organisation_id, &m->org))
 		return -1;
-	m->open_to_all = ix->orgs[m->org].kind == ORG_VOLUNTEER_CENTRE;
 	m->act_bit = (int8_t)mix_item_bit(ix, c->activity_id, NULL);
 	m->theme = items_mask(ix, &c->items[LIST_THEME]);
 	m->train = items_mask(ix, &c->items[LIST_TRAINING]);
 	m->talent = items_mask(ix, &c->items[LIST_TALENT]);
 	m->lang = items_mask(ix, &c->items[LIST_LANGUAGE]);
 	maff_masks(ix, c->activity_id, &m->aff_motive, &m->aff_talent);
+	m->exp_need = maff_experience(ix, c->activity_id, m->theme);
 	m->lat = (float)c->lat;
 	m->lon = (float)c->lon;
 	m->one_off = c->one_off_date[0] != '\0';
@@ -637,14 +755,21 @@ static void grid_free(struct mgrid *g)
 	g->run_org = NULL;
 }
 
-/* Records where each organisation's slots begin in each cell of the sorted
+/* The run a slot sorts into within its cell: MRUN_OPEN for volunteers who
+   may be seen beyond their organisation, else their organisation slot. */
+static uint16_t run_of(const struct match_index *ix, uint32_t s)
+{
+	return (ix->v.hot[s].flags & VF_OPEN) ? MRUN_OPEN : ix->v.hot[s].org;
+}
+
+/* Records where each run's slots begin in each cell of the sorted
    volunteers, so a question finds them without searching the slots. */
 static int org_runs(const struct match_index *ix, struct mgrid *g, int cells)
 {
 	uint32_t runs = 0;
 	for (int c = 0; c < cells; c++)
 		for (uint32_t s = g->start[c]; s < g->start[c + 1]; s++)
-			runs += s == g->start[c] || ix->v.hot[s].org != ix->v.hot[s - 1].org;
+			runs += s == g->start[c] || run_of(ix, s) != run_of(ix, s - 1);
 	g->run_off = malloc(((size_t)cells + 1) * sizeof *g->run_off);
 	g->run_org = malloc(((size_t)runs + 1) * sizeof *g->run_org);
 	g->run_start = malloc(((size_t)runs + 1) * sizeof *g->run_start);
@@ -654,8 +779,8 @@ static int org_runs(const struct match_index *ix, struct mgrid *g, int cells)
 	for (int c = 0; c < cells; c++) {
 		g->run_off[c] = r;
 		for (uint32_t s = g->start[c]; s < g->start[c + 1]; s++)
-			if (s == g->start[c] || ix->v.hot[s].org != ix->v.hot[s - 1].org) {
-				g->run_org[r] = ix->v.hot[s].org;
+			if (s == g->start[c] || run_of(ix, s) != run_of(ix, s - 1)) {
+				g->run_org[r] = run_of(ix, s);
 				g->run_start[r++] = s;
 			}
 	}
@@ -663,24 +788,30 @@ static int org_runs(const struct match_index *ix, struct mgrid *g, int cells)
 	return 0;
 }
 
-/* The live slots ordered by organisation (a counting sort), then UINT32_MAX;
-   the stable sort by cell that follows leaves each cell ordered by organisation. */
+/* Counting-sort key of a slot: the open run first, then by organisation. */
+static uint32_t run_key(const struct match_index *ix, uint32_t s)
+{
+	return (ix->v.hot[s].flags & VF_OPEN) ? 0 : (uint32_t)ix->v.hot[s].org + 1;
+}
+
+/* The live slots ordered by run (a counting sort), then UINT32_MAX; the
+   stable sort by cell that follows leaves each cell ordered by run. */
 static int by_org(const struct match_index *ix, uint32_t *order)
 {
-	uint32_t *count = calloc((size_t)ix->n_orgs + 1, sizeof *count);
+	uint32_t *count = calloc((size_t)ix->n_orgs + 2, sizeof *count);
 	if (count == NULL)
 		return -1;
 	uint32_t live = 0;
 	for (uint32_t s = 0; s < ix->v.n; s++)
 		if (ix->v.hot[s].flags & VF_LIVE) {
-			count[ix->v.hot[s].org + 1]++;
+			count[run_key(ix, s) + 1]++;
 			live++;
 		}
-	for (uint32_t o = 0; o < ix->n_orgs; o++)
+	for (uint32_t o = 0; o <= ix->n_orgs; o++)
 		count[o + 1] += count[o];
 	for (uint32_t s = 0; s < ix->v.n; s++)
 		if (ix->v.hot[s].flags & VF_LIVE)
-			order[count[ix->v.hot[s].org]++] = s;
+			order[count[run_key(ix, s)]++] = s;
 	if (live < ix->v.n)
 		order[live] = UINT32_MAX;
 	free(count);

@@ -14,7 +14,17 @@
  * Items of the shared lists are bits: item_bit[item id] is the item's
  * position among the items of its kind (at most 64 per kind; later items
  * are not indexed), mask[kind][slot] the volunteer's set. Lived experience
- * is never loaded: it may only be used under consent (see filter.h).
+ * (mask[LIST_EXPERIENCE]) is kept only while the volunteer's experience
+ * consent (VF_EXPERIENCE) holds, and is used only where filter.h's
+ * mf_experience allows it; it is never shown by name.
+ *
+ * Consent: the VF_NETWORK / VF_SELECTED / VF_EXPERIENCE flags of a slot, and
+ * for VF_SELECTED oset[slot], an offset into the shared pool of organisation
+ * sets (ix->osets: a count, then that many sorted organisation slots; equal
+ * sets are stored once, and the pool only grows). A volunteer with VF_OPEN
+ * may be seen beyond the own organisation; within a cell the sorted slots
+ * put all of them in one run (MRUN_OPEN) before the organisations' runs, so
+ * a call scans that run and its own organisation's run only.
  *
  * Free text is a sorted list of stemmed term ids per volunteer in one pool.
  *
@@ -34,9 +44,19 @@
 #include "match/text.h"
 #include "model/call.h"
 #include "model/catalog.h"
+#include "model/consent.h"
 
-enum { MK_COUNT = 6 };      /* indexed kinds: activity … language (enum list_kind 0..5) */
-enum { VF_LIVE = 1, VF_LICENCE = 2 };
+enum { MK_COUNT = 7 };      /* indexed kinds: activity … experience (enum list_kind 0..6) */
+enum {
+	VF_LIVE = 1,
+	VF_LICENCE = 2,
+	VF_NETWORK = 4,          /* consent: the whole network may see the profile */
+	VF_SELECTED = 8,         /* consent: the organisations of oset[slot] may */
+	VF_EXPERIENCE = 16,      /* consent: lived experience may be used */
+	VF_OPEN = VF_NETWORK | VF_SELECTED,
+	VF_CONSENT = VF_OPEN | VF_EXPERIENCE
+};
+#define MRUN_OPEN UINT16_MAX /* run_org of a cell's run of VF_OPEN volunteers */
 #define MGRID_DLAT 0.1      /* cell height in degrees (about 11 km) */
 #define MGRID_DLON 0.15     /* cell width in degrees (about 10 km in the Netherlands) */
 #define MGRID_CELLS_MAX (1 << 20)
@@ -74,6 +94,7 @@ struct mvols {
 	struct vhot *hot;
 	uint64_t *mask[MK_COUNT];
 	int32_t *asked_day;     /* day of the latest match made, 0 when never */
+	uint32_t *oset;         /* VF_SELECTED: offset into ix->osets, else 0 */
 	uint32_t *term_off;     /* into ix->terms */
 	uint8_t *term_n;
 };
@@ -84,8 +105,9 @@ struct mgrid {
 	int rows, cols;
 	uint32_t *start;        /* rows * cols + 1 prefix offsets into the sorted slots */
 	uint8_t *max_km;        /* per cell */
-	/* The organisations of cell c and where their slots begin:
-	   run_org[i], run_start[i] for i in [run_off[c], run_off[c + 1]). */
+	/* The runs of cell c and where their slots begin: run_org[i] (an
+	   organisation slot, or MRUN_OPEN first), run_start[i] for i in
+	   [run_off[c], run_off[c + 1]). */
 	uint32_t *run_off;
 	uint16_t *run_org;
 	uint32_t *run_start;
@@ -103,13 +125,13 @@ struct mcall {
 	int64_t activity_id;
 	uint16_t org;           /* slot in ix->orgs */
 	bool live;
-	bool open_to_all;       /* organisation is a volunteer centre */
 	bool one_off;
 	bool requires_vog;
 	bool requires_licence;
 	int8_t act_bit;         /* -1 when the activity is not indexed */
 	uint64_t theme, train, talent, lang;
 	uint64_t aff_motive, aff_talent;  /* motives and talents the activity serves */
+	uint64_t exp_need;      /* peer support: lived experiences its themes call for */
 	float lat, lon;
 	uint32_t need;          /* day-parts: the recurring ones, or the one-off's */
 	int places;             /* volunteers still needed */
@@ -137,6 +159,9 @@ struct match_index {
 	struct morg *orgs;
 	uint32_t n_orgs, cap_orgs;
 	struct mhash oid;
+	uint16_t *osets;                /* organisation-set pool; osets[0] unused */
+	uint32_t osets_n, osets_cap;
+	struct mhash oset_hash;         /* content hash -> offset, for sharing sets */
 	int8_t *item_bit;               /* by item id, -1 unknown */
 	uint8_t *item_kind;
 	uint32_t item_cap;
@@ -158,6 +183,13 @@ int mix_put_call(struct match_index *ix, const struct call *c, int places,
                  const int64_t *paired, int n_paired);
 /* Adds a volunteer-call pair to the call (if in the index). */
 void mix_add_pair(struct match_index *ix, int64_t call_id, int64_t volunteer_id);
+/* Sets the consent of a volunteer in the index (nothing when not live);
+   moves a sorted slot to the overflow when it opens or closes. */
+int mix_put_consent(struct match_index *ix, const struct consent *k);
+/* Sets the lived experience of a volunteer to the experience items among
+   items[0..n) when the experience consent is in force (else nothing). */
+void mix_put_experience(struct match_index *ix, int64_t volunteer_id, const int64_t *items,
+                        int n_items);
 /* Applies one existing match: the pair, the call's places, the volunteer's
    load and when they were last asked (load.c). */
 void mix_apply_match(struct match_index *ix, const struct feed_match *m);
@@ -169,6 +201,9 @@ int mix_maybe_rebuild(struct match_index *ix);
 /* --- affinity.c: which motives and talents an activity serves --- */
 void maff_masks(struct match_index *ix, int64_t activity_id, uint64_t *motives,
                 uint64_t *talents);
+/* For a peer-support activity: the lived experiences (bits) that the
+   themes `theme` (bits) call for; 0 for any other activity. */
+uint64_t maff_experience(struct match_index *ix, int64_t activity_id, uint64_t theme);
 
 /* Days since 1970 of unix time t. */
 static inline int32_t mday(int64_t t)

@@ -59,6 +59,28 @@ static int item_row(void *ctx, int64_t volunteer_id, int64_t item_id)
 	return 0;
 }
 
+/* Lived experience arrives ordered by volunteer id, after the consents:
+   kept only for volunteers whose experience consent is in force. */
+static int experience_row(void *ctx, int64_t volunteer_id, int64_t item_id)
+{
+	struct item_cursor *cur = ctx;
+	struct match_index *ix = cur->ix;
+	while (cur->at < ix->v.n && ix->v.id[cur->at] < volunteer_id)
+		cur->at++;
+	if (cur->at >= ix->v.n || ix->v.id[cur->at] != volunteer_id ||
+	    !(ix->v.hot[cur->at].flags & VF_EXPERIENCE))
+		return 0;
+	int kind, bit = mix_item_bit(ix, item_id, &kind);
+	if (bit >= 0 && kind == LIST_EXPERIENCE)
+		ix->v.mask[kind][cur->at] |= 1ull << bit;
+	return 0;
+}
+
+static int consent_row(void *ctx, const struct consent *k)
+{
+	return mix_put_consent(ctx, k) ? -1 : 0;
+}
+
 static int match_row(void *ctx, const struct feed_match *m)
 {
 	mix_apply_match(ctx, m);
@@ -92,7 +114,7 @@ end:
 int match_index_load(struct match_index *ix, struct db *db, struct kp_error *err)
 {
 	int rc = KP_ERR;
-	struct item_cursor cur = { ix, 0 };
+	struct item_cursor cur = { ix, 0 }, exp = { ix, 0 };
 	pthread_rwlock_wrlock(&ix->lock);
 	if (ix->v.n > 0 || ix->n_calls > 0) {
 		kp_fail(err, 409, "conflict", "");
@@ -100,7 +122,10 @@ int match_index_load(struct match_index *ix, struct db *db, struct kp_error *err
 	}
 	if (store_feed_organisations(db, 0, org_row, ix, err) ||
 	    store_feed_volunteers(db, 0, volunteer_row, ix, err) ||
-	    store_feed_volunteer_items(db, 0, item_row, &cur, err) || load_calls(ix, db, err) ||
+	    store_feed_volunteer_items(db, 0, item_row, &cur, err) ||
+	    store_consent_each(db, consent_row, ix, err) ||
+	    store_feed_volunteer_experiences(db, 0, experience_row, &exp, err) ||
+	    load_calls(ix, db, err) ||
 	    store_feed_matches(db, 0, 0, match_row, ix, err))
 		goto end;
 	if (mix_rebuild(ix)) {
@@ -123,6 +148,7 @@ struct one_volunteer {
 	int n_items;
 	int open;
 	int32_t asked_day;
+	struct consent consent;
 };
 
 static int copy_volunteer(void *ctx, const struct feed_volunteer *fv)
@@ -165,6 +191,9 @@ int match_index_refresh_volunteer(struct match_index *ix, struct db *db, int64_t
 		return kp_internal(err);
 	if (store_feed_volunteers(db, id, copy_volunteer, o, err) ||
 	    store_feed_volunteer_items(db, id, copy_item, o, err) ||
+	    store_consent_get(db, id, &o->consent, err) ||
+	    (o->consent.experience &&
+	     store_feed_volunteer_experiences(db, id, copy_item, o, err)) ||
 	    store_feed_matches(db, 0, id, count_match, o, err))
 		goto end;
 	if (!o->found) {
@@ -174,6 +203,12 @@ int match_index_refresh_volunteer(struct match_index *ix, struct db *db, int64_t
 	pthread_rwlock_wrlock(&ix->lock);
 	uint32_t s;
 	rc = mix_put_volunteer(ix, &o->fv, o->items, o->n_items) ? KP_ERR : KP_OK;
+	/* Consent after the profile (it may move the slot), then the lived
+	   experience, which only the consent in force lets in. */
+	if (rc == KP_OK && mix_put_consent(ix, &o->consent))
+		rc = KP_ERR;
+	if (rc == KP_OK)
+		mix_put_experience(ix, id, o->items, o->n_items);
 	if (rc == KP_OK && mhash_get(&ix->vid, id, &s) && (ix->v.hot[s].flags & VF_LIVE)) {
 		ix->v.hot[s].open = (uint8_t)(o->open > 255 ? 255 : o->open);
 		ix->v.asked_day[s] = o->asked_day;

@@ -46,7 +46,7 @@ enum match_part {
 	MP_THEMES,        /* share of the call's themes the volunteer cares about */
 	MP_MOTIVES,       /* share of the volunteer's motives the activity serves */
 	MP_TALENTS,       /* the volunteer has a talent the activity uses */
-	MP_EXPERIENCE,    /* lived experience (peer support): needs consent, unused */
+	MP_EXPERIENCE,    /* lived experience a peer-support call needs; only under consent */
 	MP_TEXT,          /* stemmed word overlap of motivation and call text */
 	MP_DISTANCE,      /* h^2 / (h^2 + d^2): 1 nearby, 1/2 at h km */
 	MP_AVAILABILITY,  /* share of the call's day-parts the volunteer is free */

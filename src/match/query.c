@@ -38,9 +38,9 @@ static double cell_dist2(const struct mgrid *g, const struct mquery *q, int r, i
 	return dx * dx + dy * dy;
 }
 
-/* Narrows [*from, *to) of one cell to the volunteers of organisation slot org
-   (a cell is ordered by organisation): only they may see a call that is
-   not open to the whole network (see mf_consent). */
+/* Narrows [*from, *to) of one cell to its run `org` (an organisation slot,
+   or MRUN_OPEN): a cell is ordered by run, and only the call's own
+   organisation's run and the open run may pass mf_consent. */
 static void org_range(const struct mgrid *g, int cell, uint16_t org, uint32_t *from,
                       uint32_t *to)
 {
@@ -98,14 +98,20 @@ static int cells_in_reach(const struct mgrid *g, const struct mquery *q, struct 
 	return n;
 }
 
-/* Scans one cell: only the call's organisation's run unless it is open to all. */
+/* Scans one cell: the volunteers open beyond their organisation (filtered
+   by mf_consent), then the call's own organisation's other volunteers. */
 static void scan_cell(const struct match_index *ix, const struct mquery *q, int cell,
                       double waiting, struct mtopk *top, int64_t *total)
 {
 	const struct mgrid *g = &ix->grid;
 	uint32_t from = g->start[cell], to = g->start[cell + 1];
-	if (!q->c->open_to_all)
-		org_range(g, cell, q->c->org, &from, &to);
+	if (g->run_off[cell] < g->run_off[cell + 1] && g->run_org[g->run_off[cell]] == MRUN_OPEN) {
+		org_range(g, cell, MRUN_OPEN, &from, &to);
+		scan_range(ix, q, from, to, waiting, top, total);
+		from = g->start[cell];
+		to = g->start[cell + 1];
+	}
+	org_range(g, cell, q->c->org, &from, &to);
 	scan_range(ix, q, from, to, waiting, top, total);
 }
 

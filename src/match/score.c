@@ -95,7 +95,11 @@ double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q
 	                               (double)n_motive
 	                         : 0;
 	p[MP_TALENTS] = (v->mask[LIST_TALENT][s] & c->aff_talent) ? 1 : 0;
-	p[MP_EXPERIENCE] = 0; /* lived experience needs consent: see mf_consent */
+	/* Without consent it counts exactly as if there were none. */
+	p[MP_EXPERIENCE] = c->exp_need && (v->mask[LIST_EXPERIENCE][s] & c->exp_need) &&
+	                           mf_experience(ix, s, c)
+	                       ? 1
+	                       : 0;
 	p[MP_TEXT] = 0;
 	p[MP_DISTANCE] = h2 / (h2 + d2);
 	p[MP_AVAILABILITY] = c->one_off || n_need == 0

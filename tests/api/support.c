@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -53,8 +54,13 @@ static const char *knooppunt_bin(void)
 /* Starts argv in a child (stdout to /dev/null when quiet) and returns its pid. */
 static pid_t spawn(char *const argv[], bool quiet)
 {
+	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid == 0) {
+		/* A test program that dies (a crash, a failed group setup) takes its
+		 * server along instead of leaving it running. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+			_exit(126);
 		/* In a sanitizer build, undefined behaviour in the server stops it, so
 		 * the tests see it; the option is ignored elsewhere. */
 		setenv("UBSAN_OPTIONS", "halt_on_error=1:print_stacktrace=1", 0);
@@ -210,6 +216,33 @@ int server_start_on(struct server *s, const struct server *first)
 	return serve_until_healthy(s);
 }
 
+/* Servers still running, stopped at exit when a failed setup skipped the
+ * teardown that would have stopped them. */
+#define LIVE_MAX 16
+static struct server *live[LIVE_MAX];
+
+static void stop_leftovers(void)
+{
+	for (int i = 0; i < LIVE_MAX; i++)
+		if (live[i] != NULL)
+			server_stop(live[i]);
+}
+
+static void track(struct server *s, bool running)
+{
+	static bool registered;
+	if (!registered)
+		registered = atexit(stop_leftovers) == 0;
+	for (int i = 0; i < LIVE_MAX; i++) {
+		if (running && live[i] == NULL) {
+			live[i] = s;
+			return;
+		}
+		if (!running && live[i] == s)
+			live[i] = NULL;
+	}
+}
+
 static int serve_until_healthy(struct server *s)
 {
 	for (int attempt = 0; attempt < 5; attempt++) {
@@ -220,6 +253,7 @@ static int serve_until_healthy(struct server *s)
 		s->pid = run_serve(s);
 		if (s->pid < 0)
 			return -1;
+		track(s, true);
 		if (wait_healthy(s) == 0)
 			return 0;
 		if (s->pid > 0) { /* alive but not answering: give up */
@@ -241,6 +275,7 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
 int server_stop(struct server *s)
 {
 	int code = 0;
+	track(s, false);
 	if (s->pid > 0) {
 		kill(s->pid, SIGTERM);
 		int st = 0, waited = 0;

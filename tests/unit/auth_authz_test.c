@@ -61,7 +61,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
-		[RES_VOLUNTEER] = "YSNSSS", [RES_EXPERIENCE] = "NSNZNN", [RES_CALL] = "YYSNNN",
+		[RES_VOLUNTEER] = "YSNSSS", [RES_EXPERIENCE] = "NSNZNN", [RES_CALL] = "YSSNNN",
 		[RES_MATCH] = "YSSSSS", [RES_ACCOUNT] = "NNNNNN", [RES_CONSENT] = "NSNSSN",
 		[RES_AUDIT] = "NSNNNN", [RES_SESSION] = "YNNNYN",
 		[RES_JOURNEY] = "YSNNNN", [RES_JOURNEY_REQUEST] = "NSSNNN", [RES_TRANSFER] = "YSSSNN",
@@ -181,6 +181,26 @@ static void every_role_resource_action_relation(void **state)
 	assert_true(checked > 3000);
 }
 
+/* A volunteer reads open calls, the calls they are matched to and their own offers. */
+static void volunteer_reads_open_and_matched_calls(void **state)
+{
+	(void)state;
+	struct principal who = caller(ROLE_VOLUNTEER);
+	struct authz_target t = { .organisation_id = OTHER_ORG, .volunteer_id = 0 };
+	assert_false(authz_allows(&who, RES_CALL, ACT_READ, &t));
+	t.open = true;
+	assert_true(authz_allows(&who, RES_CALL, ACT_READ, &t));
+	t.open = false;
+	t.caller_matched = true;
+	assert_true(authz_allows(&who, RES_CALL, ACT_READ, &t));
+	t.caller_matched = false;
+	t.volunteer_id = ME_VOLUNTEER;
+	assert_true(authz_allows(&who, RES_CALL, ACT_READ, &t));
+	/* being matched never allows changing the call */
+	t.caller_matched = true;
+	assert_false(authz_allows(&who, RES_CALL, ACT_UPDATE, &t));
+}
+
 static void consent_for_listed_organisations(void **state)
 {
 	(void)state;
@@ -296,6 +316,7 @@ static void scope_never_shows_what_read_refuses(void **state)
 			t.organisation_id = s.organisation_id ? s.organisation_id : OTHER_ORG;
 			t.volunteer_id = s.volunteer_id ? s.volunteer_id : OTHER_VOLUNTEER;
 			t.created_by = s.created_by ? s.created_by : OTHER_ACCOUNT;
+			t.open = s.open_only;
 			assert_true(authz_allows(&who, lists[i], ACT_READ, &t));
 		}
 	}
@@ -305,6 +326,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_role_resource_action_relation),
+		cmocka_unit_test(volunteer_reads_open_and_matched_calls),
 		cmocka_unit_test(consent_for_listed_organisations),
 		cmocka_unit_test(caller_without_organisation_owns_nothing),
 		cmocka_unit_test(unknown_role_refused),

@@ -75,10 +75,106 @@ static void centre(struct mfx *f, struct call *c)
 	c->organisation_id = 3;
 }
 
-static void consent_limits_other_organisations(void **state)
+static void selects_org2(struct mfx *f, struct mfx_volunteer *v)
 {
-	assert_int_equal(check_with(*state, NULL, other_org), MF_CONSENT);
-	assert_int_equal(check_with(*state, NULL, centre), MF_OK);
+	(void)f;
+	v->consent.scope = CONSENT_ORGANISATIONS;
+	v->consent.organisations[v->consent.n_organisations++] = 2;
+}
+
+static void whole_network(struct mfx *f, struct mfx_volunteer *v)
+{
+	(void)f;
+	v->consent.scope = CONSENT_NETWORK;
+}
+
+/* The volunteers candidates for call cid, by a scan of the index. */
+static int64_t scanned(struct mfx *f, int64_t cid, int64_t *first)
+{
+	struct match_hit hits[8];
+	struct kp_error err = { 0 };
+	int n;
+	int64_t total;
+	assert_int_equal(match_for_call(f->ix, cid, 8, f->now, hits, &n, &total, &err), KP_OK);
+	assert_int_equal(n, total);
+	*first = n > 0 ? hits[0].volunteer_id : 0;
+	return total;
+}
+
+static void consent_own_org_always(void **state)
+{
+	struct mfx *f = *state;
+	int64_t first;
+	assert_int_equal(check_with(f, NULL, NULL), MF_OK);
+	assert_int_equal(scanned(f, 100, &first), 1);
+	/* Naming other organisations does not close the own one. */
+	assert_int_equal(check_with(f, selects_org2, NULL), MF_OK);
+	assert_int_equal(scanned(f, 100, &first), 1);
+	assert_int_equal(first, 1);
+}
+
+static void consent_other_org_never_without(void **state)
+{
+	struct mfx *f = *state;
+	int64_t first;
+	assert_int_equal(check_with(f, NULL, other_org), MF_CONSENT);
+	assert_int_equal(scanned(f, 100, &first), 0);
+	/* A volunteer centre gets no exception. */
+	assert_int_equal(check_with(f, NULL, centre), MF_CONSENT);
+	assert_int_equal(scanned(f, 100, &first), 0);
+	assert_int_equal(check_with(f, selects_org2, centre), MF_CONSENT);
+	assert_int_equal(scanned(f, 100, &first), 0);
+}
+
+static void consent_selected_org_allowed(void **state)
+{
+	struct mfx *f = *state;
+	int64_t first;
+	assert_int_equal(check_with(f, selects_org2, other_org), MF_OK);
+	assert_int_equal(scanned(f, 100, &first), 1); /* sorted into the open run */
+	assert_int_equal(first, 1);
+	assert_int_equal(check_with(f, whole_network, other_org), MF_OK);
+	assert_int_equal(check_with(f, whole_network, centre), MF_OK);
+	assert_int_equal(scanned(f, 100, &first), 1);
+}
+
+/* Withdrawal counts for all three questions as soon as the index has it,
+   whether the volunteer sits in the sorted slots or in the overflow. */
+static void consent_withdrawal_immediate(void **state)
+{
+	struct mfx *f = *state;
+	struct call *c = malloc(sizeof *c);
+	struct match_hit hits[4];
+	struct kp_error err = { 0 };
+	struct match_proposal p;
+	int n;
+	int64_t total, first, org2 = 2;
+	assert_non_null(c);
+	assert_int_equal(check_with(f, selects_org2, other_org), MF_OK);
+	mfx_call(f, 101, c); /* a call of the own organisation stays */
+	mfx_put_call(f, c);
+	free(c);
+	for (int round = 0; round < 2; round++) {
+		mfx_consent(f, 1, CONSENT_NONE, NULL, 0, false);
+		assert_int_equal(mfx_check(f, 1, 100), MF_CONSENT);
+		assert_int_equal(mfx_check(f, 1, 101), MF_OK);
+		assert_int_equal(scanned(f, 100, &first), 0);
+		assert_int_equal(match_for_volunteer(f->ix, 1, 4, f->now, hits, &n, &total, &err),
+		                 KP_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(hits[0].call_id, 101);
+		assert_int_equal(match_proposal(f->ix, 2, f->now, &p, &err), KP_OK);
+		assert_int_equal(p.n, 0);
+		match_proposal_free(&p);
+		/* Given again, it counts again at once. */
+		mfx_consent(f, 1, CONSENT_ORGANISATIONS, &org2, 1, false);
+		assert_int_equal(scanned(f, 100, &first), 1);
+		assert_int_equal(match_proposal(f->ix, 2, f->now, &p, &err), KP_OK);
+		assert_int_equal(p.n, 1);
+		assert_int_equal(p.pairs[0].volunteer_id, 1);
+		match_proposal_free(&p);
+		assert_int_equal(mix_rebuild(f->ix), 0); /* the second round from sorted slots */
+	}
 }
 
 static void mornings_only(struct mfx *f, struct mfx_volunteer *v)
@@ -201,6 +297,12 @@ static void needs_vog_org2_centre(struct mfx *f, struct call *c)
 	centre(f, c);
 }
 
+static void vog_at_limit_network(struct mfx *f, struct mfx_volunteer *v)
+{
+	snprintf(v->fv.vog_date, sizeof v->fv.vog_date, "2023-11-24"); /* exactly 36 months */
+	whole_network(f, v);
+}
+
 static void no_vog(struct mfx *f, struct mfx_volunteer *v)
 {
 	(void)f;
@@ -225,7 +327,7 @@ static void vog_present_and_recent(void **state)
 	assert_int_equal(check_with(*state, old_vog, needs_vog), MF_VOG);
 	assert_int_equal(check_with(*state, vog_at_limit, needs_vog), MF_OK);
 	assert_int_equal(check_with(*state, old_vog, NULL), MF_OK);
-	assert_int_equal(check_with(*state, vog_at_limit, needs_vog_org2_centre), MF_OK);
+	assert_int_equal(check_with(*state, vog_at_limit_network, needs_vog_org2_centre), MF_OK);
 }
 
 static void lives_far(struct mfx *f, struct mfx_volunteer *v)
@@ -311,6 +413,24 @@ static uint64_t rnd(uint64_t *s)
 }
 
 /* One random small network: volunteers and calls varying on every requirement. */
+/* None, one or two of the three organisations, or the whole network. */
+static void random_consent(uint64_t *seed, struct consent *k)
+{
+	consent_init(k, 0);
+	switch (rnd(seed) % 4) {
+	case 0:
+		break;
+	case 1:
+		k->scope = CONSENT_NETWORK;
+		break;
+	default:
+		k->scope = CONSENT_ORGANISATIONS;
+		k->organisations[k->n_organisations++] = 1 + (int64_t)(rnd(seed) % 3);
+		if (rnd(seed) % 2)
+			k->organisations[k->n_organisations++] = 1 + (int64_t)(rnd(seed) % 3);
+	}
+}
+
 static void random_network(struct mfx *f, uint64_t *seed, int nv, int nc)
 {
 	static const char *const trainings[] = { "basistraining", "dementie", "palliatief" };
@@ -334,6 +454,7 @@ static void random_network(struct mfx *f, uint64_t *seed, int nv, int nc)
 		v.fv.driving_licence = (int)(rnd(seed) % 2);
 		if (rnd(seed) % 3 == 0)
 			v.fv.vog_date[0] = '\0';
+		random_consent(seed, &v.consent);
 		mfx_put_volunteer(f, &v);
 	}
 	for (int i = 1; i <= nc; i++) {
@@ -359,6 +480,13 @@ static void random_network(struct mfx *f, uint64_t *seed, int nv, int nc)
 		mix_apply_match(f->ix, &m);
 	}
 	assert_int_equal(mix_rebuild(f->ix), 0);
+	/* Consents change after the sort: slots move to the overflow. */
+	for (int i = 0; i < nv / 4; i++) {
+		struct consent k;
+		random_consent(seed, &k);
+		k.volunteer_id = 1 + (int64_t)(rnd(seed) % (uint64_t)nv);
+		assert_int_equal(mix_put_consent(f->ix, &k), 0);
+	}
 }
 
 /* Over thousands of random networks no proposed pair breaks a requirement,
@@ -422,8 +550,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(base_pair_passes, mfx_setup, mfx_teardown),
 		cmocka_unit_test_setup_teardown(inactive_volunteer_fails, mfx_setup, mfx_teardown),
 		cmocka_unit_test_setup_teardown(capacity_fails_when_full, mfx_setup, mfx_teardown),
-		cmocka_unit_test_setup_teardown(consent_limits_other_organisations, mfx_setup,
+		cmocka_unit_test_setup_teardown(consent_own_org_always, mfx_setup, mfx_teardown),
+		cmocka_unit_test_setup_teardown(consent_other_org_never_without, mfx_setup,
 		                                mfx_teardown),
+		cmocka_unit_test_setup_teardown(consent_selected_org_allowed, mfx_setup, mfx_teardown),
+		cmocka_unit_test_setup_teardown(consent_withdrawal_immediate, mfx_setup, mfx_teardown),
 		cmocka_unit_test_setup_teardown(time_must_overlap, mfx_setup, mfx_teardown),
 		cmocka_unit_test_setup_teardown(one_off_needs_that_day_part, mfx_setup, mfx_teardown),
 		cmocka_unit_test_setup_teardown(trainings_required, mfx_setup, mfx_teardown),

@@ -32,6 +32,7 @@ struct mfx {
 
 struct mfx_volunteer {
 	struct feed_volunteer fv;
+	struct consent consent;   /* none unless a test gives one */
 	char text[256];
 	int64_t items[64];
 	int n_items;
@@ -97,6 +98,7 @@ static inline void mfx_volunteer(struct mfx *f, int64_t id, struct mfx_volunteer
 	                                 .max_distance_km = 10, .max_matches = 2,
 	                                 .driving_licence = 1, .motivation_text = v->text };
 	snprintf(v->fv.vog_date, sizeof v->fv.vog_date, "2026-01-10");
+	consent_init(&v->consent, id);
 	mfx_add(f, v, LIST_ACTIVITY, "wandelen");
 	mfx_add(f, v, LIST_THEME, "ouderen");
 	mfx_add(f, v, LIST_MOTIVE, "contact");
@@ -124,9 +126,28 @@ static inline void mfx_call(struct mfx *f, int64_t id, struct call *c)
 	id_set_add(&c->items[LIST_THEME], mfx_item(f, LIST_THEME, "ouderen"));
 }
 
+/* As a refresh does: the profile, then the consent, then lived experience. */
 static inline void mfx_put_volunteer(struct mfx *f, const struct mfx_volunteer *v)
 {
+	struct consent k = v->consent;
+	k.volunteer_id = v->fv.id;
 	assert_int_equal(mix_put_volunteer(f->ix, &v->fv, v->items, v->n_items), 0);
+	assert_int_equal(mix_put_consent(f->ix, &k), 0);
+	mix_put_experience(f->ix, v->fv.id, v->items, v->n_items);
+}
+
+/* Gives volunteer vid consent `scope` (for CONSENT_ORGANISATIONS the n
+   organisations orgs) and, when experience, the lived-experience consent. */
+static inline void mfx_consent(struct mfx *f, int64_t vid, int scope, const int64_t *orgs,
+                               int n, bool experience)
+{
+	struct consent k;
+	consent_init(&k, vid);
+	k.scope = scope;
+	for (int i = 0; i < n; i++)
+		k.organisations[k.n_organisations++] = orgs[i];
+	k.experience = experience;
+	assert_int_equal(mix_put_consent(f->ix, &k), 0);
 }
 
 static inline void mfx_put_call(struct mfx *f, const struct call *c)

@@ -48,7 +48,7 @@ function Tasks() {
 			? html`<p class="muted">${t('dashboard.noTasks')}</p>`
 			: html`<ul class="list tasks">${data.items.map((k) => html`<li class="list-item" key=${k.key}>
 				<div class="li-main">
-					<span class="li-title">${k.label}</span>
+					<span class="li-title">${k.label}${k.years ? ` · ${t('dashboard.years', { n: k.years })}` : ''}</span>
 					${k.volunteer_id && html`<a href=${k.transfer_id ? `/doorverwijzingen/${k.transfer_id}` : `/vrijwilligers/${k.volunteer_id}${k.journey_id ? '#reis' : ''}`}>${k.volunteer_name}</a>`}
 				</div>
 				<div class="li-meta small">${k.match_id && html`<a href=${`/koppelingen/${k.match_id}`}>${t('dashboard.toMatch')}</a>`}

@@ -3,7 +3,7 @@
 // audit log and erases a person; coordinators and the administrator create
 // accounts for their organisation.
 import { html, useState, get, api, qs, query, navigate, session, useLoad, catalog, orgName, forget } from '../core.js';
-import { t, fmtDate } from '../i18n.js';
+import { t, has, fmtDate } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Notice, Input, Select, TextArea, FormError, Pager, useBusy } from '../ui.js';
 import { ConsentPanel } from './consent.js';
 import { today } from './journey.js';
@@ -12,7 +12,8 @@ const ACTIONS = ['view', 'create', 'update', 'export', 'erase', 'consent', 'with
 
 function actionText(e) {
 	const key = `audit.action.${e.action}`;
-	const what = t(`audit.resource.${e.resource}`);
+	// A resource the server logs but this page has no word for yet: "gegevens".
+	const what = t(has(`audit.resource.${e.resource}`) ? `audit.resource.${e.resource}` : 'audit.resource.other');
 	const text = t(key, { what });
 	return text === key ? `${e.action} ${e.resource}` : text;
 }
@@ -26,6 +27,7 @@ function AuditRows({ items, showVolunteer }) {
 		<div class="li-meta">
 			<span>${actionText(e)}</span>
 			${showVolunteer && e.volunteer_id && html` · <a href=${`/vrijwilligers/${e.volunteer_id}`}>${t('audit.volunteerN', { id: e.volunteer_id })}</a>`}
+			${showVolunteer && e.resource === 'call' && e.record_id && html` · <a href=${`/oproepen/${e.record_id}`}>${t('audit.callN', { id: e.record_id })}</a>`}
 			${e.reason && html`<span class="muted"> · ${t('audit.reason')}: ${e.reason}</span>`}
 		</div>
 		<div class="li-end small"><time datetime=${new Date(e.at * 1000).toISOString()}>${fmtDate(e.at, true)}</time></div>
