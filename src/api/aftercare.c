@@ -26,7 +26,7 @@ static int load(struct api_call *c, enum action act, struct match *m)
 	return api_authorise(c, RES_MATCH, act, &t);
 }
 
-static json_t *aftercare_json(const struct aftercare *a)
+json_t *aftercare_to_json(const struct aftercare *a)
 {
 	return json_pack("{s:I, s:s, s:s, s:o, s:I}", "match_id", (json_int_t)a->match_id,
 	                 "answer", a->answer, "notes", a->notes, "answered_by",
@@ -39,7 +39,7 @@ int aftercare_show(struct api_call *c)
 	struct aftercare a;
 	if (load(c, ACT_READ, &m) || store_aftercare_get(c->db, m.id, &a, &c->err))
 		return KP_ERR;
-	return api_reply(c, 200, aftercare_json(&a));
+	return api_reply(c, 200, aftercare_to_json(&a));
 }
 
 static int put(struct api_call *c, void *arg)
@@ -66,5 +66,5 @@ int aftercare_update(struct api_call *c)
 	a.answered_at = c->app->now();
 	if (api_in_transaction(c, put, &a))
 		return KP_ERR;
-	return api_reply(c, 200, aftercare_json(&a));
+	return api_reply(c, 200, aftercare_to_json(&a));
 }

@@ -13,4 +13,7 @@
 int aftercare_show(struct api_call *c);
 int aftercare_update(struct api_call *c);
 
+/* The stored answer; the caller owns the result. */
+json_t *aftercare_to_json(const struct aftercare *a);
+
 #endif

@@ -25,16 +25,20 @@ static int authorise(struct api_call *c, enum action act)
 	return rc;
 }
 
+json_t *training_to_json(struct catalog *cat, const struct volunteer_training *t)
+{
+	return json_pack("{s:I, s:o, s:s, s:s, s:s, s:o, s:I}", "id", (json_int_t)t->id,
+	                 "training", jout_item(cat, t->training_id), "title", t->title,
+	                 "completed_on", t->completed_on, "certificate", t->certificate,
+	                 "created_by", jout_opt_id(t->created_by), "created_at",
+	                 (json_int_t)t->created_at);
+}
+
 static int add_training(void *ctx, const struct volunteer_training *t)
 {
 	struct api_call *c = ((void **)ctx)[0];
 	json_t *items = ((void **)ctx)[1];
-	json_t *o = json_pack("{s:I, s:o, s:s, s:s, s:s, s:o, s:I}", "id", (json_int_t)t->id,
-	                      "training", jout_item(&c->app->lists, t->training_id), "title",
-	                      t->title, "completed_on", t->completed_on, "certificate",
-	                      t->certificate, "created_by", jout_opt_id(t->created_by),
-	                      "created_at", (json_int_t)t->created_at);
-	return json_array_append_new(items, o);
+	return json_array_append_new(items, training_to_json(&c->app->lists, t));
 }
 
 static int reply_trainings(struct api_call *c, int status)
@@ -100,15 +104,19 @@ end:
 	return rc;
 }
 
+json_t *competence_to_json(const struct competence_rating *r, const char *lang)
+{
+	int i = competence_parse(r->competence);
+	return json_pack("{s:s, s:s, s:i, s:s, s:I}", "competence", r->competence, "label",
+	                 competence_label(i, lang), "level", r->level, "evidence", r->evidence,
+	                 "updated_at", (json_int_t)r->updated_at);
+}
+
 static int add_rating(void *ctx, const struct competence_rating *r)
 {
 	struct api_call *c = ((void **)ctx)[0];
 	json_t *items = ((void **)ctx)[1];
-	int i = competence_parse(r->competence);
-	json_t *o = json_pack("{s:s, s:s, s:i, s:s, s:I}", "competence", r->competence, "label",
-	                      competence_label(i, c->lang), "level", r->level, "evidence",
-	                      r->evidence, "updated_at", (json_int_t)r->updated_at);
-	return json_array_append_new(items, o);
+	return json_array_append_new(items, competence_to_json(r, c->lang));
 }
 
 static int reply_competences(struct api_call *c)

@@ -17,4 +17,9 @@ int trainings_create(struct api_call *c);
 int competences_show(struct api_call *c);
 int competences_update(struct api_call *c);
 
+/* One training or certificate; the caller owns the result. */
+json_t *training_to_json(struct catalog *cat, const struct volunteer_training *t);
+/* One self-assessed competence with its label in `lang`; the caller owns the result. */
+json_t *competence_to_json(const struct competence_rating *r, const char *lang);
+
 #endif

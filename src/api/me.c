@@ -1,19 +1,33 @@
 /*
  * GET /api/volunteers/{id}/export: the right of access. One JSON document
- * with everything stored about the volunteer: profile (with lived
- * experience when the caller may see it), consent and its history, the
- * account and its sessions, matches with their history, own offers, and
- * who viewed or changed the data.
+ * with everything stored about the volunteer, each section holding only
+ * rows that belong to this volunteer:
+ *
+ *   volunteer        the profile (lived experience when the caller may see it)
+ *   consent          the current consent; consent_history every change of it
+ *   accounts         the logins with their open sessions
+ *   matches          with their status history and the nazorg answer (aftercare)
+ *   offers           calls the volunteer placed
+ *   journeys         at every organisation, with steps (and notes), exit
+ *                    interviews and the volunteer's own pause/stop requests
+ *   transfers        warm transfers about the volunteer, with messages and notes
+ *   trainings        trainings followed and certificates
+ *   competences      the EVC-A self-assessment
+ *   audit            who viewed or changed the data
  */
 #include "api/erasure.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/aftercare.h"
+#include "api/appreciation.h"
 #include "api/audit.h"
 #include "api/calls.h"
 #include "api/consents.h"
+#include "api/journey.h"
 #include "api/json_out.h"
+#include "api/transfers.h"
 #include "api/volunteers.h"
 #include "model/match.h"
 
@@ -62,6 +76,18 @@ static int add_match_event(void *ctx, const struct match_event *e)
 		               e->reason, "at", (json_int_t)e->at));
 }
 
+/* The nazorg answer of a match, null while there is none. */
+static int add_aftercare(struct api_call *c, int64_t match_id, json_t *doc)
+{
+	struct aftercare a;
+	if (store_aftercare_get(c->db, match_id, &a, &c->err) == KP_OK)
+		return json_object_set_new(doc, "aftercare", aftercare_to_json(&a));
+	if (c->err.status != 404)
+		return KP_ERR;
+	memset(&c->err, 0, sizeof c->err);
+	return json_object_set_new(doc, "aftercare", json_null());
+}
+
 static int add_match(void *ctx, const struct match *m)
 {
 	struct doc *d = ctx;
@@ -71,7 +97,8 @@ static int add_match(void *ctx, const struct match *m)
 	                        match_status_name(m->status), "reason", m->reason, "explanation",
 	                        m->explanation, "created_at", (json_int_t)m->created_at,
 	                        "updated_at", (json_int_t)m->updated_at, "events", events);
-	if (store_match_events(d->c->db, m->id, add_match_event, events, &d->c->err)) {
+	if (store_match_events(d->c->db, m->id, add_match_event, events, &d->c->err) ||
+	    add_aftercare(d->c, m->id, doc)) {
 		json_decref(doc);
 		return -1;
 	}
@@ -82,6 +109,33 @@ static int add_call(void *ctx, const struct call *call)
 {
 	struct doc *d = ctx;
 	return json_array_append_new(d->arr, call_to_json(&d->c->app->lists, call));
+}
+
+static int add_journey(void *ctx, const struct journey *j)
+{
+	struct doc *d = ctx;
+	json_t *doc = journey_full_json(d->c, j);
+	if (doc == NULL)
+		return -1;
+	json_object_del(doc, "next_steps"); /* advice, not stored data */
+	return json_array_append_new(d->arr, doc);
+}
+
+static int add_transfer(void *ctx, const struct transfer *t)
+{
+	return json_array_append_new(ctx, transfer_to_json(t));
+}
+
+static int add_training(void *ctx, const struct volunteer_training *t)
+{
+	struct doc *d = ctx;
+	return json_array_append_new(d->arr, training_to_json(&d->c->app->lists, t));
+}
+
+static int add_competence(void *ctx, const struct competence_rating *r)
+{
+	struct doc *d = ctx;
+	return json_array_append_new(d->arr, competence_to_json(r, d->c->lang));
 }
 
 static int add_audit(void *ctx, const struct audit_entry *e)
@@ -132,6 +186,32 @@ static int all_audit(struct api_call *c, json_t *arr)
 	}
 }
 
+static int all_journeys(struct api_call *c, json_t *arr)
+{
+	struct list_filter f;
+	list_filter_init(&f);
+	f.volunteer_id = c->id;
+	struct doc d = { c, arr };
+	int64_t total = 0;
+	for (struct page pg = { EXPORT_PAGE, 0 };; pg.offset += EXPORT_PAGE) {
+		if (store_journey_list(c->db, &f, pg, add_journey, &d, &total, &c->err))
+			return KP_ERR;
+		if (pg.offset + EXPORT_PAGE >= total)
+			return KP_OK;
+	}
+}
+
+static int all_transfers(struct api_call *c, json_t *arr)
+{
+	int64_t total = 0;
+	for (struct page pg = { EXPORT_PAGE, 0 };; pg.offset += EXPORT_PAGE) {
+		if (store_transfer_list(c->db, 0, c->id, -1, pg, add_transfer, arr, &total, &c->err))
+			return KP_ERR;
+		if (pg.offset + EXPORT_PAGE >= total)
+			return KP_OK;
+	}
+}
+
 static int all_accounts(struct api_call *c, json_t *arr)
 {
 	struct list_filter f;
@@ -141,6 +221,23 @@ static int all_accounts(struct api_call *c, json_t *arr)
 	int64_t total = 0;
 	struct page pg = { EXPORT_PAGE, 0 }; /* a person has one or two accounts */
 	return store_account_list(c->db, &f, pg, add_account, &d, &total, &c->err);
+}
+
+/* The volunteer journey of issue 6: journeys, transfers, appreciation. */
+static int build_journey(struct api_call *c, json_t *doc)
+{
+	json_t *journeys = json_array(), *transfers = json_array();
+	json_t *trainings = json_array(), *competences = json_array();
+	json_object_set_new(doc, "journeys", journeys);
+	json_object_set_new(doc, "transfers", transfers);
+	json_object_set_new(doc, "trainings", trainings);
+	json_object_set_new(doc, "competences", competences);
+	struct doc tr = { c, trainings }, co = { c, competences };
+	if (all_journeys(c, journeys) || all_transfers(c, transfers) ||
+	    store_trainings(c->db, c->id, add_training, &tr, &c->err) ||
+	    store_competences(c->db, c->id, add_competence, &co, &c->err))
+		return KP_ERR;
+	return KP_OK;
 }
 
 static int build(struct api_call *c, const struct volunteer *v, const struct consent *k,
@@ -158,7 +255,7 @@ static int build(struct api_call *c, const struct volunteer *v, const struct con
 	json_object_set_new(doc, "audit", audit);
 	if (store_consent_events(c->db, v->id, add_event, history, &c->err) ||
 	    all_accounts(c, accounts) || all_matches(c, matches) || all_offers(c, offers) ||
-	    all_audit(c, audit))
+	    build_journey(c, doc) || all_audit(c, audit))
 		return KP_ERR;
 	return KP_OK;
 }

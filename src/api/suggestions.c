@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/consents.h"
 #include "api/json_in.h"
 #include "match/match.h"
 #include "util/parse.h"
@@ -15,6 +16,7 @@
 /* ?limit= between 1 and MATCH_LIMIT_MAX, 20 when absent. */
 static int read_limit(struct api_call *c, int *limit)
 {
+	*limit = 20;
 	const char *s = http_query(c->req, "limit");
 	long long v = 20;
 	if (s != NULL && parse_int(s, 1, MATCH_LIMIT_MAX, &v) != 0)
@@ -58,6 +60,22 @@ static json_t *parts_of(const struct match_hit *h)
 	return parts;
 }
 
+/* Lived experience counted only under the volunteer's consent; the caller
+   hears of it only when they may see it (RES_EXPERIENCE: the network
+   administrator, for one, may not). */
+static int shown_experience(struct api_call *c, int64_t org, int64_t vid, struct match_hit *h)
+{
+	struct consent k;
+	struct authz_target t;
+	if (h->parts[MP_EXPERIENCE] <= 0)
+		return KP_OK;
+	if (consents_target(c, org, vid, &k, &t))
+		return KP_ERR;
+	if (!authz_allows(&c->who, RES_EXPERIENCE, ACT_READ, &t))
+		match_hit_hide_experience(h);
+	return KP_OK;
+}
+
 /* Runs the question for a call, then names the volunteers it found. */
 static int candidates(struct api_call *c, struct match_index *ix, int limit, json_t *items,
                       int64_t *total)
@@ -77,6 +95,8 @@ static int candidates(struct api_call *c, struct match_index *ix, int limit, jso
 		/* The engine proposes a volunteer of another organisation only with
 		   their consent (mf_consent), so every hit may be named here. */
 		rc = store_volunteer_get(c->db, hits[i].volunteer_id, false, v, &c->err);
+		if (rc == KP_OK)
+			rc = shown_experience(c, v->organisation_id, v->id, &hits[i]);
 		if (rc)
 			break;
 		json_t *item = json_object();
@@ -125,7 +145,8 @@ int suggestions_for_call(struct api_call *c)
 	return rc;
 }
 
-static int suggestions(struct api_call *c, struct match_index *ix, int limit, json_t *items)
+static int suggestions(struct api_call *c, struct match_index *ix, const struct volunteer *v,
+                       int limit, json_t *items)
 {
 	struct match_hit *hits = calloc((size_t)limit, sizeof *hits);
 	struct call *call = malloc(sizeof *call);
@@ -141,6 +162,8 @@ static int suggestions(struct api_call *c, struct match_index *ix, int limit, js
 		n = 0;
 	for (int i = 0; i < n && rc == KP_OK; i++) {
 		rc = store_call_get(c->db, hits[i].call_id, call, &c->err);
+		if (rc == KP_OK)
+			rc = shown_experience(c, v->organisation_id, v->id, &hits[i]);
 		if (rc)
 			break;
 		struct catalog_item act;
@@ -178,7 +201,7 @@ int suggestions_for_volunteer(struct api_call *c)
 	if (rc == KP_OK && (ix = index_of(c)) == NULL)
 		rc = KP_ERR;
 	if (rc == KP_OK)
-		rc = suggestions(c, ix, limit, items);
+		rc = suggestions(c, ix, v, limit, items);
 	if (rc == KP_OK) {
 		json_t *doc = json_object();
 		json_object_set_new(doc, "total", json_integer((json_int_t)json_array_size(items)));
@@ -187,6 +210,22 @@ int suggestions_for_volunteer(struct api_call *c)
 		rc = api_reply(c, 200, doc);
 	}
 	json_decref(items);
+	free(v);
+	return rc;
+}
+
+/* As shown_experience, for a pair of a proposal (the volunteer's
+   organisation read only when lived experience counted). */
+static int hidden_for(struct api_call *c, struct match_hit *h)
+{
+	struct volunteer *v;
+	if (h->parts[MP_EXPERIENCE] <= 0)
+		return KP_OK;
+	if ((v = malloc(sizeof *v)) == NULL)
+		return kp_internal(&c->err);
+	int rc = store_volunteer_get(c->db, h->volunteer_id, false, v, &c->err);
+	if (rc == KP_OK)
+		rc = shown_experience(c, v->organisation_id, v->id, h);
 	free(v);
 	return rc;
 }
@@ -201,13 +240,17 @@ static json_t *proposal_doc(struct api_call *c, struct match_index *ix,
 	for (int i = 0; i < p->n; i++) {
 		json_t *item = json_object();
 		struct kp_error miss = { 0 };
+		double score = p->pairs[i].score;
 		text[0] = '\0';
 		if (h && match_explain_pair(ix, p->pairs[i].call_id, p->pairs[i].volunteer_id, now, h,
-		                            &miss) == KP_OK)
+		                            &miss) == KP_OK &&
+		    hidden_for(c, h) == KP_OK) {
 			match_explain_join(h, text, sizeof text);
+			score = h->score;
+		}
 		json_object_set_new(item, "call_id", json_integer(p->pairs[i].call_id));
 		json_object_set_new(item, "volunteer_id", json_integer(p->pairs[i].volunteer_id));
-		json_object_set_new(item, "score", json_real(round(p->pairs[i].score * 100.0) / 100.0));
+		json_object_set_new(item, "score", json_real(round(score * 100.0) / 100.0));
 		json_object_set_new(item, "explanation_text", json_string(text));
 		json_array_append_new(items, item);
 	}

@@ -38,7 +38,7 @@ static json_t *parts_json(uint32_t bits)
 	return jout_flags(bits, transfer_part_name, TRANSFER_PART_COUNT);
 }
 
-static json_t *transfer_json(const struct transfer *t)
+json_t *transfer_to_json(const struct transfer *t)
 {
 	return json_pack("{s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:I, s:I}",
 	                 "id", (json_int_t)t->id, "volunteer_id", (json_int_t)t->volunteer_id,
@@ -153,7 +153,7 @@ static bool shows_profile(const struct transfer *t, int side)
 
 static int reply_transfer(struct api_call *c, int status, const struct transfer *t)
 {
-	json_t *doc = transfer_json(t);
+	json_t *doc = transfer_to_json(t);
 	if (shows_profile(t, side_of(c, t, ACT_READ))) {
 		json_t *p = profile_json(c, t);
 		if (p == NULL) {
@@ -185,7 +185,7 @@ end:
 
 static int add_row(void *ctx, const struct transfer *t)
 {
-	return json_array_append_new(ctx, transfer_json(t));
+	return json_array_append_new(ctx, transfer_to_json(t));
 }
 
 int transfers_list(struct api_call *c)

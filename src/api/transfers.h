@@ -24,4 +24,8 @@ int transfers_create(struct api_call *c);
 int transfers_show(struct api_call *c);
 int transfers_update(struct api_call *c);
 
+/* The transfer as every side sees it, without the shared profile; the
+   caller owns the result. */
+json_t *transfer_to_json(const struct transfer *t);
+
 #endif

@@ -16,6 +16,7 @@ int store_network_ensure(struct db *db, const char *name, const char *region, in
 	db_finalize(st);
 	if (rc == KP_OK || err->status != 404)
 		return rc;
+	*err = (struct kp_error){ 0 }; /* "none yet" is not an error: callers test err->status */
 	if (db_prepare(db, "INSERT INTO networks (name, region, created_at) VALUES (?, ?, ?) "
 	                   "RETURNING id", &st, err))
 		return KP_ERR;

@@ -94,7 +94,7 @@ void mexplain(struct match_index *ix, uint32_t s, const struct mquery *q, struct
 	/* Generic on purpose: the part counts only under consent, and the
 	   health condition itself is never named in a list. */
 	if (h->parts[MP_EXPERIENCE] > 0)
-		add(h, "Ervaringsdeskundig", "", "");
+		add(h, MATCH_PHRASE_EXPERIENCE, "", "");
 	mexplain_km(h->distance_km, km, sizeof km);
 	add(h, "", km, "");
 	availability(h, v->hot[s].avail & c->need);
@@ -126,4 +126,19 @@ void match_explain_join(const struct match_hit *h, char *out, size_t size)
 			break;
 		at += (size_t)n;
 	}
+}
+
+void match_hit_hide_experience(struct match_hit *h)
+{
+	h->score -= h->parts[MP_EXPERIENCE];
+	h->parts[MP_EXPERIENCE] = 0;
+	int n = 0;
+	for (int i = 0; i < h->n_phrases; i++) {
+		if (strcmp(h->phrases[i], MATCH_PHRASE_EXPERIENCE) == 0)
+			continue;
+		if (n != i)
+			memcpy(h->phrases[n], h->phrases[i], sizeof h->phrases[n]);
+		n++;
+	}
+	h->n_phrases = n;
 }

@@ -82,6 +82,13 @@ struct match_hit {
 /* Joins the phrases with " · " into out. */
 void match_explain_join(const struct match_hit *h, char *out, size_t size);
 
+/* The phrase said when lived experience counted: generic, never the experience. */
+#define MATCH_PHRASE_EXPERIENCE "Ervaringsdeskundig"
+
+/* For a caller who may not see the volunteer's lived experience: the hit
+   as shown without it (score and part lowered, phrase dropped). */
+void match_hit_hide_experience(struct match_hit *h);
+
 struct match_index;
 
 /* An empty index using `lists` for item kinds, codes and labels. */

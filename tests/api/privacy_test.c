@@ -183,8 +183,8 @@ static bool is_candidate(struct client *cl, int64_t call, int64_t vol)
 }
 
 /* Matching for a call of another organisation (here a volunteer centre,
-   whose calls are open to the whole network) names a volunteer only with
-   their consent, and stops at once when it is withdrawn. */
+   which gets no exception) names a volunteer only with their consent, and
+   stops at once when it is withdrawn. */
 static void matching_respects_consent(void **state)
 {
 	struct env *e = *state;
@@ -386,6 +386,113 @@ static void audit_log_is_append_only(void **state)
 
 /* --- the person's rights --- */
 
+/* method on base/id/rest with body, expecting status. */
+static void post_json(struct client *cl, const char *method, const char *base, int64_t id,
+                      const char *rest, const char *body, long status)
+{
+	char path[96];
+	snprintf(path, sizeof path, "%s/%lld%s", base, (long long)id, rest);
+	json_decref(expect(cl, method, path, body, status));
+}
+
+/* Volunteer-journey data about `vol`, every free text starting with `mark`:
+   nazorg on `match` (started here), a journey with step notes, a pause
+   request, an exit interview, a transfer to `to` that its coordinator
+   declines, a training and a competence. Returns the journey's id. */
+static int64_t journey_data(struct env *e, struct client *coord, struct client *self,
+                            int64_t vol, int64_t match, int64_t to, const char *mark)
+{
+	char body[512];
+	const char *steps[] = { "contacted", "accepted", "active" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(body, sizeof body, "{\"status\":\"%s\"}", steps[i]);
+		post_json(coord, "PATCH", "/api/matches", match, "", body, 200);
+	}
+	snprintf(body, sizeof body, "{\"answer\":\"adjust\",\"notes\":\"%s nazorg\"}", mark);
+	post_json(coord, "PUT", "/api/matches", match, "/aftercare", body, 200);
+	/* A journey after the match: starting one makes the volunteer "applied". */
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"notes\":\"%s aanmelding\"}",
+	         (long long)vol, mark);
+	json_t *doc = expect(coord, "POST", "/api/journeys", body, 201);
+	int64_t j = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(body, sizeof body, "{\"step\":\"intake\",\"notes\":\"%s intake\"}", mark);
+	post_json(coord, "POST", "/api/journeys", j, "/steps", body, 200);
+	snprintf(body, sizeof body, "{\"kind\":\"pause\",\"note\":\"%s verzoek\"}", mark);
+	post_json(self, "POST", "/api/journeys", j, "/requests", body, 201);
+	post_json(coord, "POST", "/api/journeys", j, "/steps", "{\"step\":\"exit_interview\"}",
+	          200);
+	snprintf(body, sizeof body, "{\"reason\":\"moved\",\"outcome\":\"other_organisation\","
+	         "\"notes\":\"%s exitgesprek\"}", mark);
+	post_json(coord, "POST", "/api/journeys", j, "/exit-interview", body, 201);
+	/* A transfer the volunteer agrees to and the receiver declines. */
+	struct client receiver;
+	coordinator(e, to, &receiver, NULL);
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"to_organisation_id\":%lld,"
+	         "\"message\":\"%s overdracht\",\"shared_parts\":[\"contact\"]}", (long long)vol,
+	         (long long)to, mark);
+	doc = expect(coord, "POST", "/api/transfers", body, 201);
+	int64_t t = json_id(doc, "id");
+	json_decref(doc);
+	post_json(self, "PATCH", "/api/transfers", t, "",
+	          "{\"action\":\"consent\",\"shared_parts\":[\"contact\"]}", 200);
+	snprintf(body, sizeof body, "{\"action\":\"decline\",\"note\":\"%s afgewezen\"}", mark);
+	post_json(&receiver, "PATCH", "/api/transfers", t, "", body, 200);
+	client_free(&receiver);
+	snprintf(body, sizeof body, "{\"title\":\"Omgaan met dementie\",\"completed_on\":"
+	         "\"2025-03-01\",\"certificate\":\"%s certificaat\"}", mark);
+	post_json(coord, "POST", "/api/volunteers", vol, "/trainings", body, 201);
+	snprintf(body, sizeof body, "{\"ratings\":[{\"competence\":\"cooperating\",\"level\":3,"
+	         "\"evidence\":\"%s bewijs\"}]}", mark);
+	post_json(self, "PUT", "/api/volunteers", vol, "/competences", body, 200);
+	return j;
+}
+
+/* How many elements of `items` have a string `key` containing `text`. */
+static int with_text(json_t *items, const char *key, const char *text)
+{
+	int n = 0;
+	size_t i;
+	json_t *it;
+	assert_true(json_is_array(items));
+	json_array_foreach(items, i, it)
+		n += strstr(json_str(it, key), text) != NULL;
+	return n;
+}
+
+/* The journey sections of an export hold `vol`'s own data, written with `mark`. */
+static void check_journey_sections(json_t *doc, int64_t vol, int64_t journey, const char *mark)
+{
+	char text[64];
+	json_t *journeys = json_object_get(doc, "journeys");
+	assert_int_equal(json_array_size(journeys), 1);
+	json_t *j = json_array_get(journeys, 0);
+	assert_int_equal(json_id(j, "id"), journey);
+	assert_int_equal(json_id(j, "volunteer_id"), vol);
+	assert_string_equal(json_str(j, "step"), "exit_interview");
+	snprintf(text, sizeof text, "%s aanmelding", mark);
+	assert_int_equal(with_text(json_object_get(j, "steps"), "notes", text), 1);
+	snprintf(text, sizeof text, "%s intake", mark);
+	assert_int_equal(with_text(json_object_get(j, "steps"), "notes", text), 1);
+	snprintf(text, sizeof text, "%s exitgesprek", mark);
+	assert_int_equal(with_text(json_object_get(j, "exit_interviews"), "notes", text), 1);
+	snprintf(text, sizeof text, "%s verzoek", mark);
+	assert_int_equal(with_text(json_object_get(j, "requests"), "note", text), 1);
+	json_t *transfers = json_object_get(doc, "transfers");
+	assert_int_equal(json_array_size(transfers), 1);
+	assert_int_equal(json_id(json_array_get(transfers, 0), "volunteer_id"), vol);
+	snprintf(text, sizeof text, "%s overdracht", mark);
+	assert_int_equal(with_text(transfers, "message", text), 1);
+	snprintf(text, sizeof text, "%s afgewezen", mark);
+	assert_int_equal(with_text(transfers, "decision_note", text), 1);
+	snprintf(text, sizeof text, "%s certificaat", mark);
+	assert_int_equal(json_array_size(json_object_get(doc, "trainings")), 1);
+	assert_int_equal(with_text(json_object_get(doc, "trainings"), "certificate", text), 1);
+	snprintf(text, sizeof text, "%s bewijs", mark);
+	assert_int_equal(json_array_size(json_object_get(doc, "competences")), 1);
+	assert_int_equal(with_text(json_object_get(doc, "competences"), "evidence", text), 1);
+}
+
 static void export_holds_everything_about_the_person(void **state)
 {
 	struct env *e = *state;
@@ -400,8 +507,17 @@ static void export_holds_everything_about_the_person(void **state)
 	json_decref(expect(&v.cl, "PATCH", path, "{\"lived_experience\":[\"mantelzorger\"]}", 200));
 	int64_t call = fx_call(&coord, org, "Samen koken");
 	int64_t match = fx_match(&coord, call, v.id);
+	/* Journey data of the person and of another volunteer of the same organisation. */
+	int64_t to = fx_organisation(&e->admin, "Inzage overname");
+	int64_t journey = journey_data(e, &coord, &v.cl, v.id, match, to, "Eigen-inzage");
+	struct person w;
+	person(e, org, &w);
+	int64_t other_match = fx_match(&coord, fx_call(&coord, org, "Samen wandelen"), w.id);
+	int64_t other_journey = journey_data(e, &coord, &w.cl, w.id, other_match, to, "Ander-inzage");
 	snprintf(path, sizeof path, "/api/volunteers/%lld/export", (long long)v.id);
 	json_t *doc = expect(&v.cl, "GET", path, NULL, 200);
+	assert_null(strstr(v.cl.raw, "Ander-inzage"));
+	check_journey_sections(doc, v.id, journey, "Eigen-inzage");
 	json_t *vol = json_object_get(doc, "volunteer");
 	assert_int_equal(json_id(vol, "id"), v.id);
 	assert_int_equal(json_array_size(json_object_get(vol, "lived_experience")), 1);
@@ -414,6 +530,9 @@ static void export_holds_everything_about_the_person(void **state)
 	assert_int_equal(json_array_size(matches), 1);
 	assert_int_equal(json_id(json_array_get(matches, 0), "id"), match);
 	assert_true(json_array_size(json_object_get(json_array_get(matches, 0), "events")) >= 1);
+	json_t *aftercare = json_object_get(json_array_get(matches, 0), "aftercare");
+	assert_string_equal(json_str(aftercare, "answer"), "adjust");
+	assert_string_equal(json_str(aftercare, "notes"), "Eigen-inzage nazorg");
 	bool export_logged = false;
 	size_t i;
 	json_t *it;
@@ -428,7 +547,14 @@ static void export_holds_everything_about_the_person(void **state)
 	assert_null(json_object_get(json_object_get(doc, "volunteer"), "lived_experience"));
 	json_decref(doc);
 	json_decref(expect(&coord, "GET", path, NULL, 403));
+	/* And the other way round. */
+	snprintf(path, sizeof path, "/api/volunteers/%lld/export", (long long)w.id);
+	doc = expect(&w.cl, "GET", path, NULL, 200);
+	assert_null(strstr(w.cl.raw, "Eigen-inzage"));
+	check_journey_sections(doc, w.id, other_journey, "Ander-inzage");
+	json_decref(doc);
 	client_free(&v.cl);
+	client_free(&w.cl);
 	client_free(&coord);
 }
 
@@ -507,6 +633,10 @@ static void erasure_leaves_nothing_personal_and_keeps_figures(void **state)
 	                   "\"reason\":\"Zwaantje Klaassen-Vermeulen is ziek\"}",
 	                   200));
 	json_decref(expect(&coord, "GET", path, NULL, 200)); /* an audited view */
+	/* Her journey, with her name in every free text it has. */
+	int64_t active = fx_match(&coord, fx_call(&coord, org, "Boodschappen doen"), id);
+	journey_data(e, &coord, &v, id, active, fx_organisation(&e->admin, "Vergeten overname"),
+	             "Zwaantje Klaassen-Vermeulen");
 
 	int64_t volunteers = count_rows(&e->srv, "volunteers");
 	int64_t matches = count_rows(&e->srv, "matches");

@@ -100,6 +100,153 @@ static void suggestions_for_a_volunteer(void **state)
 	json_decref(doc);
 }
 
+/* A volunteer of `org` with an account, logged in as cl; returns the id. */
+static int64_t volunteer_with_account(struct env *e, int64_t org, struct client *cl)
+{
+	char email[64];
+	int64_t id = fx_volunteer(&e->admin, org, "active");
+	fx_email(&e->srv, "koppelvrijwilliger", email, sizeof email);
+	fx_account(&e->admin, "volunteer", email, 0, id);
+	client_init(cl, &e->srv);
+	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
+	return id;
+}
+
+static void consent(struct client *cl, int64_t vol, const char *scope, int64_t org,
+                    bool experience)
+{
+	char path[96], body[256];
+	snprintf(path, sizeof path, "/api/volunteers/%lld/consent", (long long)vol);
+	if (org)
+		snprintf(body, sizeof body, "{\"profile_scope\":\"%s\",\"organisations\":[%lld],"
+		         "\"lived_experience\":%s,\"text_version\":\"2026-1\"}", scope,
+		         (long long)org, experience ? "true" : "false");
+	else
+		snprintf(body, sizeof body, "{\"profile_scope\":\"%s\",\"lived_experience\":%s,"
+		         "\"text_version\":\"2026-1\"}", scope, experience ? "true" : "false");
+	json_decref(expect(cl, "PUT", path, body, 200));
+}
+
+static void withdraw(struct client *cl, int64_t vol)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/volunteers/%lld/consent", (long long)vol);
+	json_decref(expect(cl, "DELETE", path, NULL, 200));
+}
+
+/* The candidate item of vol in doc, or NULL. */
+static json_t *item_of(json_t *doc, int64_t vol)
+{
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(doc, "items"), i, it)
+		if (json_id(it, "volunteer_id") == vol)
+			return it;
+	return NULL;
+}
+
+/* Candidates never include a volunteer of another organisation without
+   their consent; consent for that organisation opens it, withdrawal closes
+   it on the next question. total counts the same volunteers. */
+static void candidates_only_with_consent(void **state)
+{
+	struct env *e = *state;
+	int64_t home = fx_organisation(&e->admin, "Eigen club");
+	int64_t other = fx_organisation(&e->admin, "Andere club");
+	int64_t third = fx_organisation(&e->admin, "Derde club");
+	struct client cl;
+	int64_t vol = volunteer_with_account(e, home, &cl);
+	int64_t theirs = fx_volunteer(&e->admin, other, "active");
+	int64_t call = fx_call(&e->admin, other, "Wandelmaatje in Sterrenburg");
+	json_t *doc = candidates(&e->admin, call, 200);
+	assert_int_equal(total_of(doc), 1);
+	assert_non_null(item_of(doc, theirs));
+	assert_null(item_of(doc, vol));
+	json_decref(doc);
+	consent(&cl, vol, "organisations", third, false);
+	doc = candidates(&e->admin, call, 200);
+	assert_int_equal(total_of(doc), 1);
+	assert_null(item_of(doc, vol));
+	json_decref(doc);
+	consent(&cl, vol, "organisations", other, false);
+	doc = candidates(&e->admin, call, 200);
+	assert_int_equal(total_of(doc), 2);
+	assert_non_null(item_of(doc, vol));
+	json_decref(doc);
+	withdraw(&cl, vol);
+	doc = candidates(&e->admin, call, 200);
+	assert_int_equal(total_of(doc), 1);
+	assert_null(item_of(doc, vol));
+	json_decref(doc);
+	/* The own organisation's calls never needed it. */
+	int64_t own_call = fx_call(&e->admin, home, "Wandelmaatje thuis");
+	doc = candidates(&e->admin, own_call, 200);
+	assert_non_null(item_of(doc, vol));
+	json_decref(doc);
+	client_free(&cl);
+}
+
+/* Lived experience counts for peer support with its consent, and the
+   candidate list then says "Ervaringsdeskundig" to the call's coordinator,
+   never the condition; the network administrator, who may not see health
+   data, hears nothing of it. */
+static void peer_support_uses_lived_experience_under_consent(void **state)
+{
+	struct env *e = *state;
+	int64_t home = fx_organisation(&e->admin, "Inloophuis");
+	int64_t other = fx_organisation(&e->admin, "Kankercentrum");
+	struct client cl;
+	int64_t vol = volunteer_with_account(e, home, &cl);
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)vol);
+	json_decref(expect(&e->admin, "PATCH", path,
+	                   "{\"activities\":[\"lotgenotencontact\"],\"themes\":[\"kanker\"]}", 200));
+	consent(&cl, vol, "network", 0, true);
+	json_decref(expect(&cl, "PATCH", path, "{\"lived_experience\":[\"kanker\"]}", 200));
+	char body[256];
+	snprintf(body, sizeof body,
+	         "{\"title\":\"Lotgenotencontact bij slokdarmkanker\",\"activity\":"
+	         "\"lotgenotencontact\",\"themes\":[\"kanker\"],\"place\":\"Dordrecht\","
+	         "\"dayparts\":[\"mon-morning\"],\"volunteers_needed\":1,\"organisation_id\":%lld}",
+	         (long long)other);
+	json_t *made = expect(&e->admin, "POST", "/api/calls", body, 201);
+	int64_t call = json_id(made, "id");
+	json_decref(made);
+	char email[64];
+	struct client coord;
+	fx_email(&e->srv, "kankercoordinator", email, sizeof email);
+	fx_account(&e->admin, "coordinator", email, other, 0);
+	client_init(&coord, &e->srv);
+	assert_int_equal(client_login(&coord, email, FX_PASSWORD), 201);
+	json_t *doc = candidates(&coord, call, 200);
+	json_t *it = item_of(doc, vol);
+	assert_non_null(it);
+	double with = json_real_value(json_object_get(it, "score"));
+	assert_true(json_real_value(json_object_get(json_object_get(it, "parts"), "experience")) > 0);
+	assert_non_null(strstr(json_str(it, "explanation_text"), "Ervaringsdeskundig"));
+	assert_null(strstr(json_str(it, "explanation_text"), "gehad"));
+	json_decref(doc);
+	doc = candidates(&e->admin, call, 200);
+	it = item_of(doc, vol);
+	assert_non_null(it);
+	double hidden = json_real_value(json_object_get(it, "score"));
+	assert_true(json_real_value(json_object_get(json_object_get(it, "parts"), "experience")) == 0);
+	assert_null(strstr(json_str(it, "explanation_text"), "Ervaringsdeskundig"));
+	json_decref(doc);
+	/* Profile consent only: a candidate, scored as if without experience. */
+	consent(&cl, vol, "network", 0, false);
+	doc = candidates(&coord, call, 200);
+	it = item_of(doc, vol);
+	assert_non_null(it);
+	assert_true(json_real_value(json_object_get(json_object_get(it, "parts"), "experience")) == 0);
+	assert_null(strstr(json_str(it, "explanation_text"), "Ervaringsdeskundig"));
+	assert_true(json_real_value(json_object_get(it, "score")) < with);
+	assert_true(json_real_value(json_object_get(it, "score")) == hidden);
+	json_decref(doc);
+	client_free(&coord);
+	client_free(&cl);
+}
+
 static void limit_is_checked(void **state)
 {
 	struct env *e = *state;
@@ -125,6 +272,8 @@ int main(void)
 		cmocka_unit_test(candidates_explain_and_stay_fresh),
 		cmocka_unit_test(suggestions_for_a_volunteer),
 		cmocka_unit_test(limit_is_checked),
+		cmocka_unit_test(candidates_only_with_consent),
+		cmocka_unit_test(peer_support_uses_lived_experience_under_consent),
 	};
 	return cmocka_run_group_tests_name("suggestions", tests, env_setup, env_teardown);
 }

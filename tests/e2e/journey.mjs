@@ -314,4 +314,25 @@ export function register(h) {
 		assert(r.status === 403, `a coordinator may overwrite the self-assessment: ${r.status}`);
 		await c.context().close();
 	});
+	test("the network administrator sets an organisation's journey rules; a value out of range is named next to its field", async () => {
+		const page = await newPage(PHONE);
+		await login(page, USERS.admin);
+		const orgs = await apiIn(page, 'GET', '/api/organisations?limit=200');
+		const org = orgs.body.items.find((o) => o.name.includes('Zorggroep'));
+		const before = (await apiIn(page, 'GET', `/api/organisations/${org.id}/journey-settings`)).body;
+		await go(page, `/organisaties/${org.id}`);
+		await page.fill('#js-intake_days', '0');
+		await page.click('button:has-text("Instellingen opslaan")');
+		await page.waitForSelector('#js-intake_days-error');
+		assert((await page.getAttribute('#js-intake_days', 'aria-invalid')) === 'true', 'intake days not marked invalid');
+		await scan(page, 'journey settings with an error');
+		await page.fill('#js-intake_days', '21');
+		await page.click('button:has-text("Instellingen opslaan")');
+		await expectText(page, '#h-journey-settings ~ form .notice', 'opgeslagen');
+		const after = (await apiIn(page, 'GET', `/api/organisations/${org.id}/journey-settings`)).body;
+		assert(after.intake_days === 21 && after.requires_vog === before.requires_vog, `stored: ${JSON.stringify(after)}`);
+		await shot(page, 'reis-instellingen');
+		await apiIn(page, 'PUT', `/api/organisations/${org.id}/journey-settings`, { intake_days: before.intake_days });
+		await page.context().close();
+	});
 }

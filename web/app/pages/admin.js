@@ -4,6 +4,7 @@
 import { html, useState, get, api, navigate, useLoad, loadOrganisations, loadCatalog, LIST_KINDS } from '../core.js';
 import { t, fmtNumber } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Notice, Input, TextArea, Select, FormError, useBusy } from '../ui.js';
+import { JourneySettings } from './journey.js';
 
 const ORG_KINDS = ['care_provider', 'volunteer_organisation', 'informal_care', 'volunteer_centre', 'welfare', 'referrer'];
 const ORG_FIELDS = ['name', 'kind', 'municipality', 'employees', 'vog_max_age_months', 'email', 'phone', 'website', 'description', 'active'];
@@ -33,6 +34,11 @@ export function OrganisationPage({ id }) {
 	if (error) return html`<${Page} title=${t('notFound.title')}><${Alert} error=${error} /><//>`;
 	return html`<${Page} title=${creating ? t('orgs.new') : data.name}>
 		<${OrganisationForm} org=${data} creating=${creating} />
+		${!creating && html`<section class="card" aria-labelledby="h-journey-settings">
+			<h2 id="h-journey-settings">${t('journey.settingsTitle')}</h2>
+			<p class="hint">${t('journey.settingsIntro')}</p>
+			<${JourneySettings} orgId=${data.id} />
+		</section>`}
 	<//>`;
 }
 

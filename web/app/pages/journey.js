@@ -251,3 +251,49 @@ function AskPauseStop({ journey, onDone }) {
 		</div>
 	</form>`;
 }
+
+// ---- an organisation's journey settings (administrator, on /organisaties/:id) ----
+
+const SETTINGS_FIELDS = ['requires_vog', 'requires_training', 'intake_days', 'evaluation_months'];
+
+export function JourneySettings({ orgId }) {
+	const { data, error, loading } = useLoad(() => get(`/api/organisations/${orgId}/journey-settings`), [orgId]);
+	if (loading && !data) return html`<${Loading} />`;
+	if (error) return html`<${Alert} error=${error} />`;
+	return html`<${SettingsForm} orgId=${orgId} s=${data} />`;
+}
+
+function SettingsForm({ orgId, s }) {
+	const [f, setF] = useState({ requires_vog: s.requires_vog, requires_training: s.requires_training,
+		intake_days: String(s.intake_days), evaluation_months: String(s.evaluation_months) });
+	const [saved, setSaved] = useState('');
+	const { busy, error, run } = useBusy();
+	const set = (k) => (v) => {
+		setSaved('');
+		setF({ ...f, [k]: v });
+	};
+	const num = (v) => (/^\d+$/.test(String(v).trim()) ? Number(v) : v);
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => {
+			await api('PUT', `/api/organisations/${orgId}/journey-settings`, {
+				requires_vog: f.requires_vog, requires_training: f.requires_training,
+				intake_days: num(f.intake_days), evaluation_months: num(f.evaluation_months),
+			});
+			setSaved(t('journey.settingsSaved'));
+		});
+	};
+	return html`<form class="form" onSubmit=${submit} novalidate>
+		<${FormError} error=${error} fields=${SETTINGS_FIELDS} />
+		<label class="check single"><input type="checkbox" checked=${f.requires_vog} onChange=${(e) => set('requires_vog')(e.currentTarget.checked)} />
+			<span>${t('journey.requiresVog')}</span></label>
+		<label class="check single"><input type="checkbox" checked=${f.requires_training} onChange=${(e) => set('requires_training')(e.currentTarget.checked)} />
+			<span>${t('journey.requiresTraining')}</span></label>
+		<${Input} prefix="js-" name="intake_days" type="number" min="1" max="365" inputmode="numeric" label=${t('journey.intakeDays')} hint=${t('journey.intakeDaysHint')} value=${f.intake_days} onInput=${set('intake_days')} error=${error} />
+		<${Input} prefix="js-" name="evaluation_months" type="number" min="1" max="60" inputmode="numeric" label=${t('journey.evaluationMonths')} value=${f.evaluation_months} onInput=${set('evaluation_months')} error=${error} />
+		<div class="form-actions">
+			<button class="btn btn-primary" type="submit" disabled=${busy}>${t('journey.settingsSave')}</button>
+			<${Notice}>${saved}<//>
+		</div>
+	</form>`;
+}
