@@ -154,3 +154,19 @@ end:
 	query_free(&q);
 	return ret;
 }
+
+int store_account_follow_volunteer(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                                   struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE accounts SET organisation_id = ? "
+	                   "WHERE volunteer_id = ? AND role = 'volunteer' AND organisation_id <> ?",
+	               &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, organisation_id);
+	db_bind_int(st, 2, volunteer_id);
+	db_bind_int(st, 3, organisation_id);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}

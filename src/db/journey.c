@@ -490,7 +490,9 @@ int store_volunteer_set_organisation(struct db *db, int64_t volunteer_id,
 	db_bind_int(st, 1, organisation_id);
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, volunteer_id);
-	return finish_update(db, st, now, err);
+	if (finish_update(db, st, now, err))
+		return KP_ERR;
+	return store_account_follow_volunteer(db, volunteer_id, organisation_id, err);
 }
 
 /* One row per non-final journey with everything the rules read. */

@@ -159,6 +159,10 @@ typedef int (*account_fn)(void *ctx, const struct account *a);
 /* Lists accounts (of one organisation when f->organisation_id is set), by e-mail. */
 int store_account_list(struct db *db, const struct list_filter *f, struct page pg,
                        account_fn each, void *ctx, int64_t *total, struct kp_error *err);
+/* Moves the volunteer's own accounts along when their home organisation changes,
+   so the old organisation no longer sees the login. */
+int store_account_follow_volunteer(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                                   struct kp_error *err);
 int store_session_insert(struct db *db, const char *token_hash, int64_t account_id,
                          const char *csrf, int64_t now, int64_t expires_at,
                          struct kp_error *err);

@@ -133,6 +133,8 @@ int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_e
 			kp_fail(err, 404, "not_found", "id");
 		return KP_ERR;
 	}
+	if (store_account_follow_volunteer(db, v->id, v->organisation_id, err))
+		return KP_ERR;
 	return write_items(db, v, with_experience, err);
 }
 

@@ -662,6 +662,19 @@ static void transfer_shares_exactly_the_consented_parts(void **state)
 		json_decref(seen[k]);
 	}
 
+	/* The login moved along: A no longer lists it, B does. */
+	struct client *sides[2] = { &a, &b };
+	for (int k = 0; k < 2; k++) {
+		doc = expect(sides[k], "GET", "/api/accounts?limit=200", NULL, 200);
+		bool listed = false;
+		size_t idx;
+		json_t *acc;
+		json_array_foreach(json_object_get(doc, "items"), idx, acc)
+			listed = listed || json_integer_value(json_object_get(acc, "volunteer_id")) == vol;
+		assert_true(listed == (k == 1));
+		json_decref(doc);
+	}
+
 	/* The volunteer's own request, sharing nothing but the name; declined. */
 	doc = expect(&self, "POST", "/api/transfers", "{\"to_organisation_id\":0}", 422);
 	assert_problem(&self, doc, 422, "to_organisation_id");
