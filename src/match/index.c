@@ -311,7 +311,8 @@ static int append_terms(struct match_index *ix, const uint32_t *t, int n, uint32
 		ix->terms = p;
 		ix->terms_cap = cap;
 	}
-	memcpy(ix->terms + ix->terms_n, t, (size_t)n * sizeof *t);
+	if (n > 0) /* terms may still be NULL when nothing was ever stored */
+		memcpy(ix->terms + ix->terms_n, t, (size_t)n * sizeof *t);
 	*off = ix->terms_n;
 	ix->terms_n += (uint32_t)n;
 	return 0;

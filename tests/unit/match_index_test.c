@@ -136,6 +136,41 @@ static void writes_are_visible_after_refresh(void **state)
 	free(v);
 }
 
+static void give_consent(struct ctx *x, int64_t vol, int scope, int64_t org)
+{
+	struct consent k;
+	struct kp_error err = { 0 };
+	consent_init(&k, vol);
+	k.scope = scope;
+	if (org)
+		k.organisations[k.n_organisations++] = org;
+	snprintf(k.text_version, sizeof k.text_version, "%s", CONSENT_TEXT_CURRENT);
+	assert_int_equal(store_consent_set(x->f->db, &k, scope == CONSENT_NONE ? "withdrawn" : "given",
+	                                   0, x->f->now, &err), KP_OK);
+}
+
+/* Consent recorded in the database: read at start, re-read on refresh. */
+static void consent_loads_and_refreshes(void **state)
+{
+	struct ctx *x = *state;
+	struct kp_error err = { 0 };
+	int64_t ids[8];
+	int64_t a = add_volunteer(x, "Anna"), b = add_volunteer(x, "Bram");
+	give_consent(x, a, CONSENT_ORGANISATIONS, x->f->org2);
+	give_consent(x, b, CONSENT_NETWORK, 0);
+	x->call = fixture_insert_call(x->f, x->f->org2, "Wandelen op zaterdag");
+	assert_int_equal(match_index_load(x->ix, x->f->db, &err), KP_OK);
+	assert_int_equal(candidates(x, ids, 8), 2);
+	give_consent(x, a, CONSENT_NONE, 0);
+	assert_int_equal(candidates(x, ids, 8), 2); /* the database, not yet the index */
+	assert_int_equal(match_index_refresh_volunteer(x->ix, x->f->db, a, &err), KP_OK);
+	assert_int_equal(candidates(x, ids, 8), 1);
+	assert_int_equal(ids[0], b);
+	give_consent(x, b, CONSENT_ORGANISATIONS, x->f->org);
+	assert_int_equal(match_index_refresh_volunteer(x->ix, x->f->db, b, &err), KP_OK);
+	assert_int_equal(candidates(x, ids, 8), 0);
+}
+
 static void matches_and_calls_are_visible_after_refresh(void **state)
 {
 	struct ctx *x = *state;
@@ -197,6 +232,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(loads_from_the_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(writes_are_visible_after_refresh, setup, teardown),
+		cmocka_unit_test_setup_teardown(consent_loads_and_refreshes, setup, teardown),
 		cmocka_unit_test_setup_teardown(matches_and_calls_are_visible_after_refresh, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(rebuild_keeps_answers, setup, teardown),
