@@ -9,16 +9,32 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* Prepared statements kept per connection, so that the stores' SQL is compiled
+   once and not on every call. Invariant: an entry with in_use set is handed out
+   to exactly one struct sqlite_stmt; the others are reset and unbound. */
+#define STMT_CACHE 64
+
+struct cached_stmt {
+	char *sql;           /* owned; NULL for a free entry */
+	sqlite3_stmt *st;    /* owned by the cache */
+	bool in_use;
+	uint64_t last_used;  /* for least-recently-used eviction */
+};
 
 struct sqlite_db {
 	struct db base;      /* first: the front reads ops from it */
 	sqlite3 *conn;       /* owned */
+	struct cached_stmt cache[STMT_CACHE];
+	uint64_t uses;       /* clock for last_used */
 };
 
 struct sqlite_stmt {
 	struct db_stmt base; /* first */
-	sqlite3_stmt *st;    /* owned */
+	sqlite3_stmt *st;    /* owned, unless it belongs to the cache (slot >= 0) */
 	struct sqlite_db *db; /* the connection it was prepared on */
+	int slot;            /* cache entry, -1 when not cached */
 };
 
 static struct sqlite_db *conn_of(struct db *db)
@@ -70,26 +86,78 @@ static void sl_rollback(struct db *db)
 	sqlite3_exec(conn_of(db)->conn, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* A cached statement for sql that is not in use, or -1. */
+static int cache_find(struct sqlite_db *db, const char *sql)
+{
+	for (int i = 0; i < STMT_CACHE; i++) {
+		struct cached_stmt *c = &db->cache[i];
+		if (c->sql != NULL && !c->in_use && strcmp(c->sql, sql) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Takes st into the cache for sql, evicting the least recently used entry
+   that is not in use; returns the entry, or -1 when every entry is in use. */
+static int cache_add(struct sqlite_db *db, const char *sql, sqlite3_stmt *st)
+{
+	int victim = -1;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		struct cached_stmt *c = &db->cache[i];
+		if (c->in_use)
+			continue;
+		if (c->sql == NULL) {
+			victim = i;
+			break;
+		}
+		if (victim < 0 || c->last_used < db->cache[victim].last_used)
+			victim = i;
+	}
+	char *copy = victim >= 0 ? strdup(sql) : NULL;
+	if (copy == NULL)
+		return -1;
+	struct cached_stmt *c = &db->cache[victim];
+	sqlite3_finalize(c->st);
+	free(c->sql);
+	*c = (struct cached_stmt){ .sql = copy, .st = st, .in_use = true };
+	return victim;
+}
+
 static int sl_prepare(struct db *db, const char *sql, struct db_stmt **out, struct kp_error *err)
 {
+	struct sqlite_db *conn = conn_of(db);
 	struct sqlite_stmt *st = calloc(1, sizeof *st);
 	if (st == NULL)
 		return kp_internal(err);
-	if (sqlite3_prepare_v2(conn_of(db)->conn, sql, -1, &st->st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "knooppunt: sqlite: %s in: %s\n", sqlite3_errmsg(conn_of(db)->conn),
-		        sql);
+	st->slot = cache_find(conn, sql);
+	if (st->slot >= 0) {
+		conn->cache[st->slot].in_use = true;
+		st->st = conn->cache[st->slot].st;
+	} else if (sqlite3_prepare_v2(conn->conn, sql, -1, &st->st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "knooppunt: sqlite: %s in: %s\n", sqlite3_errmsg(conn->conn), sql);
 		free(st);
 		return kp_internal(err);
+	} else {
+		st->slot = cache_add(conn, sql, st->st);
 	}
+	if (st->slot >= 0)
+		conn->cache[st->slot].last_used = ++conn->uses;
 	st->base.ops = &db_sqlite_ops;
-	st->db = conn_of(db);
+	st->db = conn;
 	*out = &st->base;
 	return KP_OK;
 }
 
-static void sl_finalize(struct db_stmt *st)
+static void sl_finalize(struct db_stmt *base)
 {
-	sqlite3_finalize(stmt_of(st));
+	struct sqlite_stmt *st = (struct sqlite_stmt *)base;
+	if (st->slot >= 0) {
+		sqlite3_reset(st->st);
+		sqlite3_clear_bindings(st->st);
+		st->db->cache[st->slot].in_use = false;
+	} else {
+		sqlite3_finalize(st->st);
+	}
 	free(st);
 }
 
@@ -180,7 +248,12 @@ static int sl_sync_id(struct db *db, const char *table, const char *column,
 
 static void sl_close(struct db *db)
 {
-	sqlite3_close_v2(conn_of(db)->conn);
+	struct sqlite_db *conn = conn_of(db);
+	for (int i = 0; i < STMT_CACHE; i++) {
+		sqlite3_finalize(conn->cache[i].st);
+		free(conn->cache[i].sql);
+	}
+	sqlite3_close_v2(conn->conn);
 	free(db);
 }
 

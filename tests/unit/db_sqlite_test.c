@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+
 #include "db/migrations.h"
 #include "db_fixture.h"
 
@@ -171,6 +173,43 @@ static void binding_round_trip(void **state)
 	assert_int_equal(err.status, 500);
 }
 
+/* Statements are reused from the connection's cache: a reused one starts
+   unbound, the same SQL can run nested, and more SQL than the cache holds works. */
+static void statement_cache(void **state)
+{
+	struct fixture *f = *state;
+	struct db_stmt *outer, *inner;
+	struct kp_error err = { 0 };
+	const char *sql = "SELECT ?, ? IS NULL";
+	for (int round = 0; round < 3; round++) {
+		assert_int_equal(db_prepare(f->db, sql, &outer, &err), KP_OK);
+		if (round == 0)
+			db_bind_int(outer, 2, 5); /* must not leak into the next round */
+		db_bind_int(outer, 1, round);
+		assert_int_equal(db_prepare(f->db, sql, &inner, &err), KP_OK);
+		db_bind_int(inner, 1, 100 + round);
+		assert_int_equal(db_step(outer, &err), DB_ROW);
+		assert_int_equal(db_step(inner, &err), DB_ROW);
+		assert_int_equal(db_col_int(outer, 0), round);
+		assert_int_equal(db_col_int(inner, 0), 100 + round);
+		assert_int_equal(db_col_int(inner, 1), 1);
+		if (round > 0)
+			assert_int_equal(db_col_int(outer, 1), 1);
+		db_finalize(inner);
+		db_finalize(outer);
+	}
+	char many[64];
+	for (int i = 0; i < 200; i++) {
+		struct db_stmt *st;
+		int64_t got = 0;
+		snprintf(many, sizeof many, "SELECT %d", i);
+		assert_int_equal(db_prepare(f->db, many, &st, &err), KP_OK);
+		assert_int_equal(db_query_int(st, &got, &err), KP_OK);
+		assert_int_equal(got, i);
+		db_finalize(st);
+	}
+}
+
 static void redact_and_url(void **state)
 {
 	(void)state;
@@ -191,6 +230,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(migrations_applied, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(statement_cache, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(reopen_does_not_reapply, fixture_setup,
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(newer_schema_refused, fixture_setup, fixture_teardown),
