@@ -9,14 +9,6 @@ static const char *const sources[CALL_SOURCE_COUNT] = {
 	"organisation", "location", "client", "referrer", "volunteer",
 };
 
-static int find(const char *const *names, int n, const char *name)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 const char *call_status_name(int s)
 {
 	return s >= 0 && s < CALL_STATUS_COUNT ? statuses[s] : NULL;
@@ -24,7 +16,7 @@ const char *call_status_name(int s)
 
 int call_status_parse(const char *name)
 {
-	return find(statuses, CALL_STATUS_COUNT, name);
+	return names_find(statuses, CALL_STATUS_COUNT, name);
 }
 
 const char *call_source_name(int s)
@@ -34,7 +26,7 @@ const char *call_source_name(int s)
 
 int call_source_parse(const char *name)
 {
-	return find(sources, CALL_SOURCE_COUNT, name);
+	return names_find(sources, CALL_SOURCE_COUNT, name);
 }
 
 void call_init(struct call *c)

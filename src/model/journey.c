@@ -33,14 +33,6 @@ static const char *const outcomes[EXIT_OUTCOME_COUNT] = {
 
 static const char *const requests[REQUEST_KIND_COUNT] = { "pause", "stop" };
 
-static int find(const char *const *names, int n, const char *name)
-{
-	for (int i = 0; name != NULL && i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 const char *journey_step_name(int step)
 {
 	return step >= 0 && step < STEP_COUNT ? steps[step].name : NULL;
@@ -68,7 +60,7 @@ const char *exit_reason_name(int r)
 
 int exit_reason_parse(const char *name)
 {
-	return find(reasons, EXIT_REASON_COUNT, name);
+	return names_find(reasons, EXIT_REASON_COUNT, name);
 }
 
 const char *exit_outcome_name(int o)
@@ -78,7 +70,7 @@ const char *exit_outcome_name(int o)
 
 int exit_outcome_parse(const char *name)
 {
-	return find(outcomes, EXIT_OUTCOME_COUNT, name);
+	return names_find(outcomes, EXIT_OUTCOME_COUNT, name);
 }
 
 int exit_outcome_next_step(int outcome)
@@ -105,7 +97,7 @@ const char *journey_request_name(int k)
 
 int journey_request_parse(const char *name)
 {
-	return find(requests, REQUEST_KIND_COUNT, name);
+	return names_find(requests, REQUEST_KIND_COUNT, name);
 }
 
 bool journey_request_answered_by(int kind, int step)

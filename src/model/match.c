@@ -1,5 +1,7 @@
 #include "model/match.h"
 
+#include "model/types.h"
+
 #include <string.h>
 
 static const char *const statuses[MATCH_STATUS_COUNT] = {
@@ -13,10 +15,7 @@ const char *match_status_name(int s)
 
 int match_status_parse(const char *name)
 {
-	for (int i = 0; i < MATCH_STATUS_COUNT; i++)
-		if (strcmp(statuses[i], name) == 0)
-			return i;
-	return -1;
+	return names_find(statuses, MATCH_STATUS_COUNT, name);
 }
 
 bool match_can_transition(int from, int to)

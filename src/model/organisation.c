@@ -1,5 +1,7 @@
 #include "model/organisation.h"
 
+#include "model/types.h"
+
 #include <string.h>
 
 static const char *const kinds[ORG_KIND_COUNT] = {
@@ -14,10 +16,7 @@ const char *organisation_kind_name(int k)
 
 int organisation_kind_parse(const char *name)
 {
-	for (int i = 0; i < ORG_KIND_COUNT; i++)
-		if (strcmp(kinds[i], name) == 0)
-			return i;
-	return -1;
+	return names_find(kinds, ORG_KIND_COUNT, name);
 }
 
 void organisation_init(struct organisation *o)

@@ -1,5 +1,7 @@
 #include "model/transfer.h"
 
+#include "model/types.h"
+
 #include <string.h>
 
 static const char *const statuses[TRANSFER_STATUS_COUNT] = {
@@ -12,14 +14,6 @@ static const char *const actions[TRANSFER_ACTION_COUNT] = {
 	"consent", "refuse", "accept", "decline", "withdraw",
 };
 
-static int find(const char *const *names, int n, const char *name)
-{
-	for (int i = 0; name != NULL && i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 const char *transfer_status_name(int s)
 {
 	return s >= 0 && s < TRANSFER_STATUS_COUNT ? statuses[s] : NULL;
@@ -27,7 +21,7 @@ const char *transfer_status_name(int s)
 
 int transfer_status_parse(const char *name)
 {
-	return find(statuses, TRANSFER_STATUS_COUNT, name);
+	return names_find(statuses, TRANSFER_STATUS_COUNT, name);
 }
 
 const char *transfer_part_name(int p)
@@ -37,7 +31,7 @@ const char *transfer_part_name(int p)
 
 int transfer_part_parse(const char *name)
 {
-	return find(parts, TRANSFER_PART_COUNT, name);
+	return names_find(parts, TRANSFER_PART_COUNT, name);
 }
 
 const char *transfer_action_name(int a)
@@ -47,7 +41,7 @@ const char *transfer_action_name(int a)
 
 int transfer_action_parse(const char *name)
 {
-	return find(actions, TRANSFER_ACTION_COUNT, name);
+	return names_find(actions, TRANSFER_ACTION_COUNT, name);
 }
 
 int transfer_next_status(int from, int action)

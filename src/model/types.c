@@ -8,22 +8,22 @@ static const char *const list_kinds[LIST_KIND_COUNT] = {
 	"activity", "theme", "motive", "talent", "training", "language", "experience",
 };
 
-const char *list_kind_name(enum list_kind kind)
+int names_find(const char *const *names, int n, const char *name)
 {
-	return (unsigned)kind < LIST_KIND_COUNT ? list_kinds[kind] : NULL;
-}
-
-static int find(const char *const *names, int n, const char *name)
-{
-	for (int i = 0; i < n; i++)
+	for (int i = 0; name != NULL && i < n; i++)
 		if (strcmp(names[i], name) == 0)
 			return i;
 	return -1;
 }
 
+const char *list_kind_name(enum list_kind kind)
+{
+	return (unsigned)kind < LIST_KIND_COUNT ? list_kinds[kind] : NULL;
+}
+
 int list_kind_parse(const char *name)
 {
-	return find(list_kinds, LIST_KIND_COUNT, name);
+	return names_find(list_kinds, LIST_KIND_COUNT, name);
 }
 
 bool id_set_contains(const struct id_set *s, int64_t id)
@@ -60,7 +60,7 @@ int daypart_parse(const char *name)
 	char day[4];
 	memcpy(day, name, 3);
 	day[3] = '\0';
-	int d = find(days, DAYS, day), p = find(parts, DAYPARTS, dash + 1);
+	int d = names_find(days, DAYS, day), p = names_find(parts, DAYPARTS, dash + 1);
 	return d < 0 || p < 0 ? -1 : d * DAYPARTS + p;
 }
 
@@ -75,7 +75,7 @@ const char *engagement_name(int e)
 
 int engagement_parse(const char *name)
 {
-	return find(engagements, ENGAGEMENT_COUNT, name);
+	return names_find(engagements, ENGAGEMENT_COUNT, name);
 }
 
 double geo_distance_km(double lat1, double lon1, double lat2, double lon2)

@@ -20,6 +20,10 @@ enum list_kind {
 	LIST_KIND_COUNT
 };
 
+/* Index of name in names[0..n), or -1 when absent or NULL: the parse
+   functions of the model's enums are built on it. */
+int names_find(const char *const *names, int n, const char *name);
+
 #define LIST_CODE_MAX 60     /* item codes: lower-case ASCII, digits, "_" */
 #define LIST_LABEL_MAX 120   /* item labels, in characters */
 

@@ -11,14 +11,6 @@ static const char *const travel_modes[TRAVEL_MODE_COUNT] = {
 	"walk", "bike", "car", "public_transport",
 };
 
-static int find(const char *const *names, int n, const char *name)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 const char *volunteer_status_name(int s)
 {
 	return s >= 0 && s < VOLUNTEER_STATUS_COUNT ? statuses[s] : NULL;
@@ -26,7 +18,7 @@ const char *volunteer_status_name(int s)
 
 int volunteer_status_parse(const char *name)
 {
-	return find(statuses, VOLUNTEER_STATUS_COUNT, name);
+	return names_find(statuses, VOLUNTEER_STATUS_COUNT, name);
 }
 
 const char *travel_mode_name(int m)
@@ -36,7 +28,7 @@ const char *travel_mode_name(int m)
 
 int travel_mode_parse(const char *name)
 {
-	return find(travel_modes, TRAVEL_MODE_COUNT, name);
+	return names_find(travel_modes, TRAVEL_MODE_COUNT, name);
 }
 
 void volunteer_init(struct volunteer *v)
