@@ -267,12 +267,28 @@ static void baseline_for(const struct match_index *ix, const struct mcall *c, in
 	q->waiting = ms_waiting(&ix->weights, c, now);
 }
 
+/* Scores agree within SCORE_TOLERANCE: the engine computes distances from
+   packed single-precision coordinates, SQL from doubles. */
+#define SCORE_TOLERANCE 1e-3
+
+/* True when id appears in ids[0..n) with a score within tolerance of score:
+   two volunteers tied within the tolerance may stand in either order. */
+static bool tied_elsewhere(int64_t id, double score, const int64_t *ids, const double *sc, int n)
+{
+	for (int j = 0; j < n; j++)
+		if (ids[j] == id && fabs(sc[j] - score) <= SCORE_TOLERANCE)
+			return true;
+	return false;
+}
+
 static bool same_top(const struct match_hit *e, int ne, const int64_t *ids, const double *sc,
                      int ns, int call_index)
 {
 	bool same = ne == ns;
 	for (int i = 0; same && i < ne; i++)
-		same = e[i].volunteer_id == ids[i] && fabs(e[i].score - sc[i]) <= 1e-9;
+		same = fabs(e[i].score - sc[i]) <= SCORE_TOLERANCE &&
+		       (e[i].volunteer_id == ids[i] ||
+		        tied_elsewhere(e[i].volunteer_id, e[i].score, ids, sc, ns));
 	if (!same) {
 		fprintf(stderr, "# verschil bij oproep %d: engine %d, SQL %d resultaten\n", call_index,
 		        ne, ns);
