@@ -221,7 +221,7 @@ void bnet_call(struct bnet *b, int64_t id, struct call *c)
 	c->dayparts = 0;
 	if (chance(b, 30)) {
 		parse_format_date(b->now + (int64_t)(1 + pick(b, 14)) * 86400, c->one_off_date);
-		snprintf(c->start_time, sizeof c->start_time, "%02d:00", 9 + pick(b, 11));
+		snprintf(c->start_time, sizeof c->start_time, "%02u:00", (unsigned)(9 + pick(b, 11)) % 24);
 	} else {
 		for (int i = 1 + pick(b, 3); i > 0; i--)
 			c->dayparts |= 1u << pick(b, DAYPART_BITS);

@@ -444,7 +444,8 @@ static uint32_t oset_intern(struct match_index *ix, const uint16_t *slots, int n
 		ix->osets_n = 1; /* offset 0 means "no set" */
 	off = ix->osets_n;
 	ix->osets[off] = (uint16_t)n;
-	memcpy(ix->osets + off + 1, slots, (size_t)n * sizeof *slots);
+	if (n > 0)
+		memcpy(ix->osets + off + 1, slots, (size_t)n * sizeof *slots);
 	ix->osets_n = need;
 	if (!mhash_get(&ix->oset_hash, key, &(uint32_t){ 0 }))
 		mhash_put(&ix->oset_hash, key, off); /* a colliding set is simply not shared */
@@ -733,7 +734,8 @@ static int repack_terms(struct match_index *ix)
 		return -1;
 	uint32_t at = 0;
 	for (uint32_t s = 0; s < ix->v.n; s++) {
-		memcpy(pool + at, ix->terms + ix->v.term_off[s], ix->v.term_n[s] * sizeof *pool);
+		if (ix->v.term_n[s] > 0) /* ix->terms is NULL while no volunteer has terms */
+			memcpy(pool + at, ix->terms + ix->v.term_off[s], ix->v.term_n[s] * sizeof *pool);
 		ix->v.term_off[s] = at;
 		at += ix->v.term_n[s];
 	}
