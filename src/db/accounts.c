@@ -113,46 +113,44 @@ int store_session_delete(struct db *db, const char *token_hash, struct kp_error 
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
+struct account_walk {
+	account_fn each;
+	void *ctx;
+};
+
+static int account_row(void *arg, struct db_stmt *st)
+{
+	struct account_walk *w = arg;
+	struct account a;
+	memset(&a, 0, sizeof a);
+	a.id = db_col_int(st, 0);
+	snprintf(a.email, sizeof a.email, "%s", db_col_text(st, 1));
+	snprintf(a.display_name, sizeof a.display_name, "%s", db_col_text(st, 2));
+	a.role = role_parse(db_col_text(st, 3));
+	a.organisation_id = db_col_int(st, 4);
+	a.volunteer_id = db_col_int(st, 5);
+	a.active = (int)db_col_int(st, 6);
+	return w->each(w->ctx, &a);
+}
+
 int store_account_list(struct db *db, const struct list_filter *f, struct page pg,
                        account_fn each, void *ctx, int64_t *total, struct kp_error *err)
 {
 	struct query q;
-	struct db_stmt *st = NULL;
-	int ret = KP_ERR, rc = 0;
+	int rc = 0;
 	query_init(&q);
 	if (f->organisation_id)
 		rc |= query_and_int(&q, "organisation_id = ?", f->organisation_id);
 	if (f->volunteer_id)
 		rc |= query_and_int(&q, "volunteer_id = ?", f->volunteer_id);
-	if (rc != 0) {
-		kp_internal(err);
-		goto end;
-	}
-	if (query_count(db, "accounts", &q, total, err) ||
-	    query_page(db, "SELECT id, email, display_name, role, organisation_id, volunteer_id, "
-	                   "active FROM accounts", &q, "email, id", pg.limit, pg.offset, &st, err))
-		goto end;
-	struct account a;
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		memset(&a, 0, sizeof a);
-		a.id = db_col_int(st, 0);
-		snprintf(a.email, sizeof a.email, "%s", db_col_text(st, 1));
-		snprintf(a.display_name, sizeof a.display_name, "%s", db_col_text(st, 2));
-		a.role = role_parse(db_col_text(st, 3));
-		a.organisation_id = db_col_int(st, 4);
-		a.volunteer_id = db_col_int(st, 5);
-		a.active = (int)db_col_int(st, 6);
-		if (each(ctx, &a) != 0) {
-			kp_internal(err);
-			rc = DB_FAILED;
-			break;
-		}
-	}
-	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
-end:
-	db_finalize(st);
+	struct account_walk w = { each, ctx };
+	rc = rc != 0 ? kp_internal(err)
+	             : query_list(db, "accounts",
+	                          "SELECT id, email, display_name, role, organisation_id, "
+	                          "volunteer_id, active FROM accounts",
+	                          &q, "email, id", pg.limit, pg.offset, account_row, &w, total, err);
 	query_free(&q);
-	return ret;
+	return rc;
 }
 
 int store_account_follow_volunteer(struct db *db, int64_t volunteer_id, int64_t organisation_id,

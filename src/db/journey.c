@@ -203,12 +203,24 @@ int store_journey_step(struct db *db, struct journey *j, int to, const char *on,
 	return KP_OK;
 }
 
+struct journey_walk {
+	journey_fn each;
+	void *ctx;
+};
+
+static int journey_row(void *arg, struct db_stmt *st)
+{
+	struct journey_walk *w = arg;
+	struct journey j;
+	read_journey(st, &j);
+	return w->each(w->ctx, &j);
+}
+
 int store_journey_list(struct db *db, const struct list_filter *f, struct page pg,
                        journey_fn each, void *ctx, int64_t *total, struct kp_error *err)
 {
 	struct query q;
-	struct db_stmt *st = NULL;
-	int ret = KP_ERR, rc = 0;
+	int rc = 0;
 	query_init(&q);
 	if (f->organisation_id)
 		rc |= query_and_int(&q, "organisation_id = ?", f->organisation_id);
@@ -216,27 +228,12 @@ int store_journey_list(struct db *db, const struct list_filter *f, struct page p
 		rc |= query_and_int(&q, "volunteer_id = ?", f->volunteer_id);
 	if (f->status >= 0)
 		rc |= query_and_text(&q, "step = ?", journey_step_name(f->status));
-	if (rc != 0) {
-		kp_internal(err);
-		goto end;
-	}
-	if (query_count(db, "journeys", &q, total, err) ||
-	    query_page(db, SELECT_JOURNEY, &q, "updated_at DESC, id DESC", pg.limit, pg.offset,
-	               &st, err))
-		goto end;
-	struct journey j;
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		read_journey(st, &j);
-		if (each(ctx, &j) != 0) {
-			kp_internal(err);
-			goto end;
-		}
-	}
-	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
-end:
-	db_finalize(st);
+	struct journey_walk w = { each, ctx };
+	rc = rc != 0 ? kp_internal(err)
+	             : query_list(db, "journeys", SELECT_JOURNEY, &q, "updated_at DESC, id DESC",
+	                          pg.limit, pg.offset, journey_row, &w, total, err);
 	query_free(&q);
-	return ret;
+	return rc;
 }
 
 int store_journey_each(struct db *db, journey_fn each, void *ctx, struct kp_error *err)

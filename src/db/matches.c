@@ -143,12 +143,24 @@ int store_match_count_open(struct db *db, int64_t volunteer_id, int64_t *n,
 	return rc;
 }
 
+struct match_walk {
+	match_fn each;
+	void *ctx;
+};
+
+static int match_row(void *arg, struct db_stmt *st)
+{
+	struct match_walk *w = arg;
+	struct match m;
+	read_match(st, &m);
+	return w->each(w->ctx, &m);
+}
+
 int store_match_list(struct db *db, const struct list_filter *f, struct page pg, match_fn each,
                      void *ctx, int64_t *total, struct kp_error *err)
 {
 	struct query q;
-	struct db_stmt *st = NULL;
-	int ret = KP_ERR, rc = 0;
+	int rc = 0;
 	query_init(&q);
 	if (f->organisation_id)
 		rc |= query_and_int(&q, "c.organisation_id = ?", f->organisation_id);
@@ -158,27 +170,13 @@ int store_match_list(struct db *db, const struct list_filter *f, struct page pg,
 		rc |= query_and_int(&q, "m.call_id = ?", f->call_id);
 	if (f->status >= 0)
 		rc |= query_and_text(&q, "m.status = ?", match_status_name(f->status));
-	if (rc != 0) {
-		kp_internal(err);
-		goto end;
-	}
-	if (query_count(db, "matches m JOIN calls c ON c.id = m.call_id", &q, total, err) ||
-	    query_page(db, SELECT_MATCH, &q, "m.updated_at DESC, m.id DESC", pg.limit, pg.offset,
-	               &st, err))
-		goto end;
-	struct match m;
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		read_match(st, &m);
-		if (each(ctx, &m) != 0) {
-			kp_internal(err);
-			goto end;
-		}
-	}
-	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
-end:
-	db_finalize(st);
+	struct match_walk w = { each, ctx };
+	rc = rc != 0 ? kp_internal(err)
+	             : query_list(db, "matches m JOIN calls c ON c.id = m.call_id", SELECT_MATCH, &q,
+	                          "m.updated_at DESC, m.id DESC", pg.limit, pg.offset, match_row,
+	                          &w, total, err);
 	query_free(&q);
-	return ret;
+	return rc;
 }
 
 int store_match_events(struct db *db, int64_t match_id, match_event_fn each, void *ctx,

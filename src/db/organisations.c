@@ -127,14 +127,26 @@ int store_organisation_get(struct db *db, int64_t id, struct organisation *o,
 	return rc == DB_DONE ? kp_fail(err, 404, "not_found", "id") : KP_OK;
 }
 
+struct organisation_walk {
+	organisation_fn each;
+	void *ctx;
+	struct organisation *row;  /* one buffer for every row: the struct is large */
+};
+
+static int organisation_row(void *arg, struct db_stmt *st)
+{
+	struct organisation_walk *w = arg;
+	read_organisation(st, w->row);
+	return w->each(w->ctx, w->row);
+}
+
 int store_organisation_list(struct db *db, const struct list_filter *f, struct page pg,
                             organisation_fn each, void *ctx, int64_t *total,
                             struct kp_error *err)
 {
 	struct query q;
 	char like[512];
-	struct db_stmt *st = NULL;
-	int ret = KP_ERR, rc = 0;
+	int rc = 0;
 	query_init(&q);
 	if (f->organisation_id)
 		rc |= query_and_int(&q, "id = ?", f->organisation_id);
@@ -144,32 +156,14 @@ int store_organisation_list(struct db *db, const struct list_filter *f, struct p
 		rc |= query_like_pattern(f->q, like, sizeof like);
 		rc |= query_and_text(&q, "LOWER(name) LIKE LOWER(?) ESCAPE '\\'", like);
 	}
-	if (rc != 0) {
-		kp_internal(err);
-		goto end;
-	}
-	if (query_count(db, "organisations", &q, total, err) ||
-	    query_page(db, SELECT_ORGANISATION, &q, "name, id", pg.limit, pg.offset, &st, err))
-		goto end;
-	struct organisation *o = malloc(sizeof *o);
-	if (o == NULL) {
-		kp_internal(err);
-		goto end;
-	}
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		read_organisation(st, o);
-		if (each(ctx, o) != 0) {
-			kp_internal(err);
-			rc = DB_FAILED;
-			break;
-		}
-	}
-	free(o);
-	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
-end:
-	db_finalize(st);
+	struct organisation_walk w = { each, ctx, malloc(sizeof *w.row) };
+	rc = rc != 0 || w.row == NULL
+	             ? kp_internal(err)
+	             : query_list(db, "organisations", SELECT_ORGANISATION, &q, "name, id", pg.limit,
+	                          pg.offset, organisation_row, &w, total, err);
+	free(w.row);
 	query_free(&q);
-	return ret;
+	return rc;
 }
 
 int store_location_insert(struct db *db, struct location *l, struct kp_error *err)

@@ -117,3 +117,23 @@ void list_filter_init(struct list_filter *f)
 	memset(f, 0, sizeof *f);
 	f->status = -1;
 }
+
+int query_list(struct db *db, const char *from, const char *select, const struct query *q,
+               const char *order, int limit, int offset, query_row_fn row, void *ctx,
+               int64_t *total, struct kp_error *err)
+{
+	struct db_stmt *st = NULL;
+	if (query_count(db, from, q, total, err) ||
+	    query_page(db, select, q, order, limit, offset, &st, err))
+		return KP_ERR;
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		if (row(ctx, st) != 0) {
+			kp_internal(err);
+			rc = DB_FAILED;
+			break;
+		}
+	}
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}

@@ -41,6 +41,17 @@ int query_bind(const struct query *q, struct db_stmt *st);
 int query_count(struct db *db, const char *from, const struct query *q, int64_t *total,
                 struct kp_error *err);
 
+/* Called for each row of a page; a non-zero return stops the walk and the
+   list fails as an internal error. */
+typedef int (*query_row_fn)(void *ctx, struct db_stmt *st);
+
+/* The whole of a list: counts the rows of `from` that q selects into *total,
+   then calls row(ctx, st) for every row of the page "<select><where> ORDER BY
+   <order> LIMIT limit OFFSET offset". */
+int query_list(struct db *db, const char *from, const char *select, const struct query *q,
+               const char *order, int limit, int offset, query_row_fn row, void *ctx,
+               int64_t *total, struct kp_error *err);
+
 /* Prepares "<select><where><order> LIMIT ? OFFSET ?" with every argument bound. */
 int query_page(struct db *db, const char *select, const struct query *q, const char *order,
                int limit, int offset, struct db_stmt **out, struct kp_error *err);

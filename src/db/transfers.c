@@ -93,13 +93,25 @@ int store_transfer_update(struct db *db, const struct transfer *t, int from,
 	return rc;
 }
 
+struct transfer_walk {
+	transfer_fn each;
+	void *ctx;
+	struct transfer *row;  /* one buffer for every row: the struct is large */
+};
+
+static int transfer_row(void *arg, struct db_stmt *st)
+{
+	struct transfer_walk *w = arg;
+	read_transfer(st, w->row);
+	return w->each(w->ctx, w->row);
+}
+
 int store_transfer_list(struct db *db, int64_t organisation_id, int64_t volunteer_id,
                         int status, struct page pg, transfer_fn each, void *ctx,
                         int64_t *total, struct kp_error *err)
 {
 	struct query q;
-	struct db_stmt *st = NULL;
-	int ret = KP_ERR, rc = 0;
+	int rc = 0;
 	query_init(&q);
 	if (organisation_id)
 		rc |= query_and_int2(&q, "(from_organisation = ? OR (to_organisation = ? AND "
@@ -109,31 +121,12 @@ int store_transfer_list(struct db *db, int64_t organisation_id, int64_t voluntee
 		rc |= query_and_int(&q, "volunteer_id = ?", volunteer_id);
 	if (status >= 0)
 		rc |= query_and_text(&q, "status = ?", transfer_status_name(status));
-	if (rc != 0) {
-		kp_internal(err);
-		goto end;
-	}
-	if (query_count(db, "transfers", &q, total, err) ||
-	    query_page(db, SELECT_TRANSFER, &q, "updated_at DESC, id DESC", pg.limit, pg.offset,
-	               &st, err))
-		goto end;
-	struct transfer *t = malloc(sizeof *t);
-	if (t == NULL) {
-		kp_internal(err);
-		goto end;
-	}
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		read_transfer(st, t);
-		if (each(ctx, t) != 0) {
-			kp_internal(err);
-			rc = DB_FAILED;
-			break;
-		}
-	}
-	free(t);
-	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
-end:
-	db_finalize(st);
+	struct transfer_walk w = { each, ctx, malloc(sizeof *w.row) };
+	rc = rc != 0 || w.row == NULL
+	             ? kp_internal(err)
+	             : query_list(db, "transfers", SELECT_TRANSFER, &q, "updated_at DESC, id DESC",
+	                          pg.limit, pg.offset, transfer_row, &w, total, err);
+	free(w.row);
 	query_free(&q);
-	return ret;
+	return rc;
 }
