@@ -136,14 +136,29 @@ int store_call_get(struct db *db, int64_t id, struct call *c, struct kp_error *e
 	return items_load(db, "call_items", "call_id", id, c->items, err);
 }
 
+struct call_walk {
+	struct db *db;
+	call_fn each;
+	void *ctx;
+	struct call *row;  /* one buffer for every row: the struct is large */
+};
+
+static int call_row(void *arg, struct db_stmt *st)
+{
+	struct call_walk *w = arg;
+	struct kp_error err = { 0 };
+	read_call(st, w->row);
+	if (items_load(w->db, "call_items", "call_id", w->row->id, w->row->items, &err))
+		return -1;
+	return w->each(w->ctx, w->row);
+}
+
 int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,
                     void *ctx, int64_t *total, struct kp_error *err)
 {
 	struct query q;
 	char like[512];
-	struct db_stmt *st = NULL;
-	struct call *c = NULL;
-	int ret = KP_ERR, rc = 0;
+	int rc = 0;
 	query_init(&q);
 	if (f->organisation_id)
 		rc |= query_and_int(&q, "organisation_id = ?", f->organisation_id);
@@ -161,32 +176,12 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 		rc |= query_like_pattern(f->q, like, sizeof like);
 		rc |= query_and_text(&q, "LOWER(title) LIKE LOWER(?) ESCAPE '\\'", like);
 	}
-	if (rc != 0) {
-		kp_internal(err);
-		goto end;
-	}
-	if (query_count(db, "calls", &q, total, err) ||
-	    query_page(db, SELECT_CALL, &q, "created_at DESC, id DESC", pg.limit, pg.offset, &st,
-	               err))
-		goto end;
-	c = malloc(sizeof *c);
-	if (c == NULL) {
-		kp_internal(err);
-		goto end;
-	}
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		read_call(st, c);
-		if (items_load(db, "call_items", "call_id", c->id, c->items, err))
-			goto end;
-		if (each(ctx, c) != 0) {
-			kp_internal(err);
-			goto end;
-		}
-	}
-	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
-end:
-	free(c);
-	db_finalize(st);
+	struct call_walk w = { db, each, ctx, malloc(sizeof *w.row) };
+	rc = rc != 0 || w.row == NULL
+	             ? kp_internal(err)
+	             : query_list(db, "calls", SELECT_CALL, &q, "created_at DESC, id DESC", pg.limit,
+	                          pg.offset, call_row, &w, total, err);
+	free(w.row);
 	query_free(&q);
-	return ret;
+	return rc;
 }

@@ -189,42 +189,36 @@ static int build_filter(struct query *q, const struct list_filter *f, char *like
 	return rc;
 }
 
+struct volunteer_walk {
+	struct db *db;
+	volunteer_fn each;
+	void *ctx;
+	struct volunteer *row;  /* one buffer for every row: the struct is large */
+};
+
+static int volunteer_row(void *arg, struct db_stmt *st)
+{
+	struct volunteer_walk *w = arg;
+	struct kp_error err = { 0 };
+	read_profile(st, w->row);
+	if (items_load(w->db, "volunteer_items", "volunteer_id", w->row->id, w->row->items, &err))
+		return -1;
+	return w->each(w->ctx, w->row);
+}
+
 int store_volunteer_list(struct db *db, const struct list_filter *f, struct page pg,
                          volunteer_fn each, void *ctx, int64_t *total, struct kp_error *err)
 {
 	struct query q;
 	char like[512];
-	struct db_stmt *st = NULL;
-	struct volunteer *v = NULL;
-	int ret = KP_ERR;
 	query_init(&q);
-	if (build_filter(&q, f, like, sizeof like) != 0) {
-		kp_internal(err);
-		goto end;
-	}
-	if (query_count(db, "volunteers", &q, total, err) ||
-	    query_page(db, SELECT_PROFILE, &q, "last_name, first_name, id", pg.limit, pg.offset,
-	               &st, err))
-		goto end;
-	v = malloc(sizeof *v);
-	if (v == NULL) {
-		kp_internal(err);
-		goto end;
-	}
-	int rc;
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		read_profile(st, v);
-		if (items_load(db, "volunteer_items", "volunteer_id", v->id, v->items, err))
-			goto end;
-		if (each(ctx, v) != 0) {
-			kp_internal(err);
-			goto end;
-		}
-	}
-	ret = rc == DB_FAILED ? KP_ERR : KP_OK;
-end:
-	free(v);
-	db_finalize(st);
+	int rc = build_filter(&q, f, like, sizeof like);
+	struct volunteer_walk w = { db, each, ctx, malloc(sizeof *w.row) };
+	rc = rc != 0 || w.row == NULL
+	             ? kp_internal(err)
+	             : query_list(db, "volunteers", SELECT_PROFILE, &q, "last_name, first_name, id",
+	                          pg.limit, pg.offset, volunteer_row, &w, total, err);
+	free(w.row);
 	query_free(&q);
-	return ret;
+	return rc;
 }
