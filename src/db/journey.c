@@ -203,9 +203,18 @@ int store_journey_step(struct db *db, struct journey *j, int to, const char *on,
 	return KP_OK;
 }
 
+/* A walk over journey rows: the caller's typed callback, its context, and
+   for the large row types one buffer reused for every row. */
 struct journey_walk {
-	journey_fn each;
+	union {
+		journey_fn journey;
+		journey_step_fn step;
+		exit_interview_fn exit;
+		journey_request_fn request;
+	} each;
 	void *ctx;
+	void *row;
+	int64_t journey_id;
 };
 
 static int journey_row(void *arg, struct db_stmt *st)
@@ -213,7 +222,7 @@ static int journey_row(void *arg, struct db_stmt *st)
 	struct journey_walk *w = arg;
 	struct journey j;
 	read_journey(st, &j);
-	return w->each(w->ctx, &j);
+	return w->each.journey(w->ctx, &j);
 }
 
 int store_journey_list(struct db *db, const struct list_filter *f, struct page pg,
@@ -228,7 +237,7 @@ int store_journey_list(struct db *db, const struct list_filter *f, struct page p
 		rc |= query_and_int(&q, "volunteer_id = ?", f->volunteer_id);
 	if (f->status >= 0)
 		rc |= query_and_text(&q, "step = ?", journey_step_name(f->status));
-	struct journey_walk w = { each, ctx };
+	struct journey_walk w = { .each.journey = each, .ctx = ctx };
 	rc = rc != 0 ? kp_internal(err)
 	             : query_list(db, "journeys", SELECT_JOURNEY, &q, "updated_at DESC, id DESC",
 	                          pg.limit, pg.offset, journey_row, &w, total, err);
@@ -238,59 +247,40 @@ int store_journey_list(struct db *db, const struct list_filter *f, struct page p
 
 int store_journey_each(struct db *db, journey_fn each, void *ctx, struct kp_error *err)
 {
-	struct db_stmt *st;
-	if (db_prepare(db, SELECT_JOURNEY " ORDER BY id", &st, err))
-		return KP_ERR;
-	struct journey j;
-	int rc;
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		read_journey(st, &j);
-		if (each(ctx, &j) != 0) {
-			kp_internal(err);
-			rc = DB_FAILED;
-			break;
-		}
-	}
-	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
+	struct journey_walk w = { .each.journey = each, .ctx = ctx };
+	return query_each(db, SELECT_JOURNEY " ORDER BY id", 0, journey_row, &w, err);
+}
+
+static int step_row(void *arg, struct db_stmt *st)
+{
+	struct journey_walk *w = arg;
+	struct journey_step_row *r = w->row;
+	memset(r, 0, sizeof *r);
+	r->id = db_col_int(st, 0);
+	r->from_step = db_col_is_null(st, 1) ? -1 : journey_step_parse(db_col_text(st, 1));
+	r->step = journey_step_parse(db_col_text(st, 2));
+	snprintf(r->on_date, sizeof r->on_date, "%s", db_col_text(st, 3));
+	r->actor_id = db_col_int(st, 4);
+	snprintf(r->actor_name, sizeof r->actor_name, "%s", db_col_text(st, 5));
+	snprintf(r->notes, sizeof r->notes, "%s", db_col_text(st, 6));
+	r->created_at = db_col_int(st, 7);
+	return w->each.step(w->ctx, r);
 }
 
 int store_journey_steps(struct db *db, int64_t journey_id, journey_step_fn each, void *ctx,
                         struct kp_error *err)
 {
-	struct db_stmt *st;
-	if (db_prepare(db, "SELECT s.id, s.from_step, s.step, s.on_date, s.actor_id, "
-	                   "a.display_name, s.notes, s.created_at FROM journey_steps s "
-	                   "LEFT JOIN accounts a ON a.id = s.actor_id "
-	                   "WHERE s.journey_id = ? ORDER BY s.id", &st, err))
-		return KP_ERR;
-	db_bind_int(st, 1, journey_id);
-	struct journey_step_row *r = malloc(sizeof *r);
-	int rc = DB_FAILED;
-	if (r == NULL) {
-		kp_internal(err);
-		goto end;
-	}
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		memset(r, 0, sizeof *r);
-		r->id = db_col_int(st, 0);
-		r->from_step = db_col_is_null(st, 1) ? -1 : journey_step_parse(db_col_text(st, 1));
-		r->step = journey_step_parse(db_col_text(st, 2));
-		snprintf(r->on_date, sizeof r->on_date, "%s", db_col_text(st, 3));
-		r->actor_id = db_col_int(st, 4);
-		snprintf(r->actor_name, sizeof r->actor_name, "%s", db_col_text(st, 5));
-		snprintf(r->notes, sizeof r->notes, "%s", db_col_text(st, 6));
-		r->created_at = db_col_int(st, 7);
-		if (each(ctx, r) != 0) {
-			rc = DB_FAILED;
-			kp_internal(err);
-			break;
-		}
-	}
-end:
-	free(r);
-	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
+	struct journey_walk w = { .each.step = each, .ctx = ctx,
+	                          .row = malloc(sizeof(struct journey_step_row)) };
+	int rc = w.row == NULL
+	                 ? kp_internal(err)
+	                 : query_each(db, "SELECT s.id, s.from_step, s.step, s.on_date, s.actor_id, "
+	                                  "a.display_name, s.notes, s.created_at FROM journey_steps s "
+	                                  "LEFT JOIN accounts a ON a.id = s.actor_id "
+	                                  "WHERE s.journey_id = ? ORDER BY s.id",
+	                              journey_id, step_row, &w, err);
+	free(w.row);
+	return rc;
 }
 
 /* The id of the journey's latest step row: the step an exit interview belongs to. */
@@ -345,42 +335,36 @@ int store_exit_interview_outcome(struct db *db, int64_t journey_id, int *outcome
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
+static int exit_row(void *arg, struct db_stmt *st)
+{
+	struct journey_walk *w = arg;
+	struct exit_interview *e = w->row;
+	memset(e, 0, sizeof *e);
+	e->id = db_col_int(st, 0);
+	e->journey_id = w->journey_id;
+	e->step_id = db_col_int(st, 1);
+	snprintf(e->held_on, sizeof e->held_on, "%s", db_col_text(st, 2));
+	e->reason = exit_reason_parse(db_col_text(st, 3));
+	e->outcome = exit_outcome_parse(db_col_text(st, 4));
+	snprintf(e->notes, sizeof e->notes, "%s", db_col_text(st, 5));
+	e->actor_id = db_col_int(st, 6);
+	e->created_at = db_col_int(st, 7);
+	return w->each.exit(w->ctx, e);
+}
+
 int store_exit_interviews(struct db *db, int64_t journey_id, exit_interview_fn each, void *ctx,
                           struct kp_error *err)
 {
-	struct db_stmt *st;
-	if (db_prepare(db, "SELECT id, step_id, held_on, reason, outcome, notes, actor_id, "
-	                   "created_at FROM exit_interviews WHERE journey_id = ? ORDER BY id",
-	               &st, err))
-		return KP_ERR;
-	db_bind_int(st, 1, journey_id);
-	struct exit_interview *e = malloc(sizeof *e);
-	int rc = DB_FAILED;
-	if (e == NULL) {
-		kp_internal(err);
-		goto end;
-	}
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		memset(e, 0, sizeof *e);
-		e->id = db_col_int(st, 0);
-		e->journey_id = journey_id;
-		e->step_id = db_col_int(st, 1);
-		snprintf(e->held_on, sizeof e->held_on, "%s", db_col_text(st, 2));
-		e->reason = exit_reason_parse(db_col_text(st, 3));
-		e->outcome = exit_outcome_parse(db_col_text(st, 4));
-		snprintf(e->notes, sizeof e->notes, "%s", db_col_text(st, 5));
-		e->actor_id = db_col_int(st, 6);
-		e->created_at = db_col_int(st, 7);
-		if (each(ctx, e) != 0) {
-			rc = DB_FAILED;
-			kp_internal(err);
-			break;
-		}
-	}
-end:
-	free(e);
-	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
+	struct journey_walk w = { .each.exit = each, .ctx = ctx, .journey_id = journey_id,
+	                          .row = malloc(sizeof(struct exit_interview)) };
+	int rc = w.row == NULL
+	                 ? kp_internal(err)
+	                 : query_each(db, "SELECT id, step_id, held_on, reason, outcome, notes, "
+	                                  "actor_id, created_at FROM exit_interviews "
+	                                  "WHERE journey_id = ? ORDER BY id",
+	                              journey_id, exit_row, &w, err);
+	free(w.row);
+	return rc;
 }
 
 int store_journey_request_insert(struct db *db, struct journey_request *r, struct kp_error *err)
@@ -398,44 +382,32 @@ int store_journey_request_insert(struct db *db, struct journey_request *r, struc
 	return rc;
 }
 
+static int request_row(void *arg, struct db_stmt *st)
+{
+	struct journey_walk *w = arg;
+	struct journey_request *r = w->row;
+	memset(r, 0, sizeof *r);
+	r->id = db_col_int(st, 0);
+	r->journey_id = w->journey_id;
+	r->kind = journey_request_parse(db_col_text(st, 1));
+	snprintf(r->note, sizeof r->note, "%s", db_col_text(st, 2));
+	r->created_at = db_col_int(st, 3);
+	r->handled_at = db_col_int(st, 4);
+	return w->each.request(w->ctx, r);
+}
+
 int store_journey_requests(struct db *db, int64_t journey_id, journey_request_fn each,
                            void *ctx, struct kp_error *err)
 {
-	struct db_stmt *st;
-	if (db_prepare(db, "SELECT id, kind, note, created_at, handled_at FROM journey_requests "
-	                   "WHERE journey_id = ? ORDER BY id", &st, err))
-		return KP_ERR;
-	db_bind_int(st, 1, journey_id);
-	struct journey_request *r = malloc(sizeof *r);
-	int rc = DB_FAILED;
-	if (r == NULL) {
-		kp_internal(err);
-		goto end;
-	}
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		memset(r, 0, sizeof *r);
-		r->id = db_col_int(st, 0);
-		r->journey_id = journey_id;
-		r->kind = journey_request_parse(db_col_text(st, 1));
-		snprintf(r->note, sizeof r->note, "%s", db_col_text(st, 2));
-		r->created_at = db_col_int(st, 3);
-		r->handled_at = db_col_int(st, 4);
-		if (each(ctx, r) != 0) {
-			rc = DB_FAILED;
-			kp_internal(err);
-			break;
-		}
-	}
-end:
-	free(r);
-	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
-}
-
-static int update_volunteer(struct db *db, const char *sql, struct db_stmt **st,
-                            struct kp_error *err)
-{
-	return db_prepare(db, sql, st, err);
+	struct journey_walk w = { .each.request = each, .ctx = ctx, .journey_id = journey_id,
+	                          .row = malloc(sizeof(struct journey_request)) };
+	int rc = w.row == NULL
+	                 ? kp_internal(err)
+	                 : query_each(db, "SELECT id, kind, note, created_at, handled_at "
+	                                  "FROM journey_requests WHERE journey_id = ? ORDER BY id",
+	                              journey_id, request_row, &w, err);
+	free(w.row);
+	return rc;
 }
 
 /* Runs the update and records the change for the servers' matching index. */
@@ -455,8 +427,8 @@ int store_volunteer_set_status(struct db *db, int64_t volunteer_id, int status, 
                                struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (update_volunteer(db, "UPDATE volunteers SET status = ?, updated_at = ? WHERE id = ? "
-	                         "RETURNING id", &st, err))
+	if (db_prepare(db, "UPDATE volunteers SET status = ?, updated_at = ? WHERE id = ? "
+	                   "RETURNING id", &st, err))
 		return KP_ERR;
 	db_bind_text(st, 1, volunteer_status_name(status));
 	db_bind_int(st, 2, now);
@@ -468,8 +440,8 @@ int store_volunteer_set_vog(struct db *db, int64_t volunteer_id, const char *vog
                             int64_t now, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (update_volunteer(db, "UPDATE volunteers SET vog_date = ?, updated_at = ? WHERE id = ? "
-	                         "RETURNING id", &st, err))
+	if (db_prepare(db, "UPDATE volunteers SET vog_date = ?, updated_at = ? WHERE id = ? "
+	                   "RETURNING id", &st, err))
 		return KP_ERR;
 	db_bind_opt_text(st, 1, vog_date);
 	db_bind_int(st, 2, now);
@@ -481,8 +453,8 @@ int store_volunteer_set_organisation(struct db *db, int64_t volunteer_id,
                                      int64_t organisation_id, int64_t now, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (update_volunteer(db, "UPDATE volunteers SET organisation_id = ?, updated_at = ? "
-	                         "WHERE id = ? RETURNING id", &st, err))
+	if (db_prepare(db, "UPDATE volunteers SET organisation_id = ?, updated_at = ? "
+	                   "WHERE id = ? RETURNING id", &st, err))
 		return KP_ERR;
 	db_bind_int(st, 1, organisation_id);
 	db_bind_int(st, 2, now);

@@ -5,159 +5,123 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/query.h"
 #include "model/match.h"
 #include "model/organisation.h"
 #include "util/buf.h"
 
 #define OPEN_STATUSES "('proposed','contacted','accepted','active')"
 
+/* The caller's typed callback and its context, for the row functions below. */
+struct feed_walk {
+	union {
+		feed_volunteer_fn volunteer;
+		feed_item_fn item;
+		feed_match_fn match;
+		feed_org_fn org;
+	} each;
+	void *ctx;
+};
+
+static int volunteer_row(void *arg, struct db_stmt *st)
+{
+	struct feed_walk *w = arg;
+	struct feed_volunteer v;
+	v.id = db_col_int(st, 0);
+	v.organisation_id = db_col_int(st, 1);
+	v.status = volunteer_status_parse(db_col_text(st, 2));
+	v.lat = db_col_double(st, 3);
+	v.lon = db_col_double(st, 4);
+	v.availability = (uint32_t)db_col_int(st, 5);
+	v.max_distance_km = (int)db_col_int(st, 6);
+	v.max_matches = (int)db_col_int(st, 7);
+	v.driving_licence = (int)db_col_int(st, 8);
+	snprintf(v.vog_date, sizeof v.vog_date, "%s", db_col_text(st, 9));
+	v.motivation_text = db_col_text(st, 10);
+	return w->each.volunteer(w->ctx, &v);
+}
+
+#define FEED_VOLUNTEER                                                                   \
+	"SELECT id, organisation_id, status, lat, lon, availability, max_distance_km, "     \
+	"max_matches, driving_licence, vog_date, motivation_text FROM volunteers "
+
 int store_feed_volunteers(struct db *db, int64_t only_id, feed_volunteer_fn each, void *ctx,
                           struct kp_error *err)
 {
-	struct db_stmt *st = NULL;
-	int rc = KP_ERR, step;
-	const char *sql = only_id > 0
-		? "SELECT id, organisation_id, status, lat, lon, availability, max_distance_km, "
-		  "max_matches, driving_licence, vog_date, motivation_text FROM volunteers "
-		  "WHERE id = ?"
-		: "SELECT id, organisation_id, status, lat, lon, availability, max_distance_km, "
-		  "max_matches, driving_licence, vog_date, motivation_text FROM volunteers "
-		  "ORDER BY id";
-	if (db_prepare(db, sql, &st, err))
-		return KP_ERR;
-	if (only_id > 0)
-		db_bind_int(st, 1, only_id);
-	while ((step = db_step(st, err)) == DB_ROW) {
-		struct feed_volunteer v;
-		v.id = db_col_int(st, 0);
-		v.organisation_id = db_col_int(st, 1);
-		v.status = volunteer_status_parse(db_col_text(st, 2));
-		v.lat = db_col_double(st, 3);
-		v.lon = db_col_double(st, 4);
-		v.availability = (uint32_t)db_col_int(st, 5);
-		v.max_distance_km = (int)db_col_int(st, 6);
-		v.max_matches = (int)db_col_int(st, 7);
-		v.driving_licence = (int)db_col_int(st, 8);
-		snprintf(v.vog_date, sizeof v.vog_date, "%s", db_col_text(st, 9));
-		v.motivation_text = db_col_text(st, 10);
-		if (each(ctx, &v)) {
-			kp_internal(err);
-			goto end;
-		}
-	}
-	if (step == DB_DONE)
-		rc = KP_OK;
-end:
-	db_finalize(st);
-	return rc;
+	struct feed_walk w = { .each.volunteer = each, .ctx = ctx };
+	return query_each(db, only_id > 0 ? FEED_VOLUNTEER "WHERE id = ?"
+	                                  : FEED_VOLUNTEER "ORDER BY id",
+	                  only_id, volunteer_row, &w, err);
+}
+
+static int link_row(void *arg, struct db_stmt *st)
+{
+	struct feed_walk *w = arg;
+	return w->each.item(w->ctx, db_col_int(st, 0), db_col_int(st, 1));
 }
 
 int store_feed_volunteer_items(struct db *db, int64_t only_id, feed_item_fn each, void *ctx,
                                struct kp_error *err)
 {
-	struct db_stmt *st = NULL;
-	int rc = KP_ERR, step;
-	const char *sql = only_id > 0
-		? "SELECT volunteer_id, item_id FROM volunteer_items WHERE volunteer_id = ?"
-		: "SELECT volunteer_id, item_id FROM volunteer_items ORDER BY volunteer_id";
-	if (db_prepare(db, sql, &st, err))
-		return KP_ERR;
-	if (only_id > 0)
-		db_bind_int(st, 1, only_id);
-	while ((step = db_step(st, err)) == DB_ROW) {
-		if (each(ctx, db_col_int(st, 0), db_col_int(st, 1))) {
-			kp_internal(err);
-			goto end;
-		}
-	}
-	if (step == DB_DONE)
-		rc = KP_OK;
-end:
-	db_finalize(st);
-	return rc;
+	struct feed_walk w = { .each.item = each, .ctx = ctx };
+	return query_each(db, only_id > 0
+	                          ? "SELECT volunteer_id, item_id FROM volunteer_items "
+	                            "WHERE volunteer_id = ?"
+	                          : "SELECT volunteer_id, item_id FROM volunteer_items "
+	                            "ORDER BY volunteer_id",
+	                  only_id, link_row, &w, err);
 }
 
 int store_feed_volunteer_experiences(struct db *db, int64_t only_id, feed_item_fn each,
                                      void *ctx, struct kp_error *err)
 {
-	struct db_stmt *st = NULL;
-	int rc = KP_ERR, step;
-	const char *sql = only_id > 0
-		? "SELECT volunteer_id, item_id FROM volunteer_experiences WHERE volunteer_id = ?"
-		: "SELECT volunteer_id, item_id FROM volunteer_experiences ORDER BY volunteer_id";
-	if (db_prepare(db, sql, &st, err))
-		return KP_ERR;
-	if (only_id > 0)
-		db_bind_int(st, 1, only_id);
-	while ((step = db_step(st, err)) == DB_ROW) {
-		if (each(ctx, db_col_int(st, 0), db_col_int(st, 1))) {
-			kp_internal(err);
-			goto end;
-		}
-	}
-	if (step == DB_DONE)
-		rc = KP_OK;
-end:
-	db_finalize(st);
-	return rc;
+	struct feed_walk w = { .each.item = each, .ctx = ctx };
+	return query_each(db, only_id > 0
+	                          ? "SELECT volunteer_id, item_id FROM volunteer_experiences "
+	                            "WHERE volunteer_id = ?"
+	                          : "SELECT volunteer_id, item_id FROM volunteer_experiences "
+	                            "ORDER BY volunteer_id",
+	                  only_id, link_row, &w, err);
 }
+
+static int match_row(void *arg, struct db_stmt *st)
+{
+	struct feed_walk *w = arg;
+	struct feed_match m = { db_col_int(st, 0), db_col_int(st, 1),
+	                        match_status_parse(db_col_text(st, 2)), db_col_int(st, 3) };
+	return w->each.match(w->ctx, &m);
+}
+
+#define FEED_MATCH "SELECT call_id, volunteer_id, status, created_at FROM matches"
 
 int store_feed_matches(struct db *db, int64_t call_id, int64_t volunteer_id, feed_match_fn each,
                        void *ctx, struct kp_error *err)
 {
-	struct db_stmt *st = NULL;
-	int rc = KP_ERR, step;
-	const char *sql =
-		call_id > 0 ? "SELECT call_id, volunteer_id, status, created_at FROM matches "
-		              "WHERE call_id = ?"
-		: volunteer_id > 0 ? "SELECT call_id, volunteer_id, status, created_at FROM matches "
-		                     "WHERE volunteer_id = ?"
-		                   : "SELECT call_id, volunteer_id, status, created_at FROM matches";
-	if (db_prepare(db, sql, &st, err))
-		return KP_ERR;
+	struct feed_walk w = { .each.match = each, .ctx = ctx };
 	if (call_id > 0)
-		db_bind_int(st, 1, call_id);
-	else if (volunteer_id > 0)
-		db_bind_int(st, 1, volunteer_id);
-	while ((step = db_step(st, err)) == DB_ROW) {
-		struct feed_match m = { db_col_int(st, 0), db_col_int(st, 1),
-		                        match_status_parse(db_col_text(st, 2)), db_col_int(st, 3) };
-		if (each(ctx, &m)) {
-			kp_internal(err);
-			goto end;
-		}
-	}
-	if (step == DB_DONE)
-		rc = KP_OK;
-end:
-	db_finalize(st);
-	return rc;
+		return query_each(db, FEED_MATCH " WHERE call_id = ?", call_id, match_row, &w, err);
+	if (volunteer_id > 0)
+		return query_each(db, FEED_MATCH " WHERE volunteer_id = ?", volunteer_id, match_row,
+		                  &w, err);
+	return query_each(db, FEED_MATCH, 0, match_row, &w, err);
+}
+
+static int organisation_row(void *arg, struct db_stmt *st)
+{
+	struct feed_walk *w = arg;
+	return w->each.org(w->ctx, db_col_int(st, 0), organisation_kind_parse(db_col_text(st, 1)),
+	                   (int)db_col_int(st, 2));
 }
 
 int store_feed_organisations(struct db *db, int64_t only_id, feed_org_fn each, void *ctx,
                              struct kp_error *err)
 {
-	struct db_stmt *st = NULL;
-	int rc = KP_ERR, step;
-	const char *sql = only_id > 0
-		? "SELECT id, kind, vog_max_age_months FROM organisations WHERE id = ?"
-		: "SELECT id, kind, vog_max_age_months FROM organisations";
-	if (db_prepare(db, sql, &st, err))
-		return KP_ERR;
-	if (only_id > 0)
-		db_bind_int(st, 1, only_id);
-	while ((step = db_step(st, err)) == DB_ROW) {
-		if (each(ctx, db_col_int(st, 0), organisation_kind_parse(db_col_text(st, 1)),
-		         (int)db_col_int(st, 2))) {
-			kp_internal(err);
-			goto end;
-		}
-	}
-	if (step == DB_DONE)
-		rc = KP_OK;
-end:
-	db_finalize(st);
-	return rc;
+	struct feed_walk w = { .each.org = each, .ctx = ctx };
+	return query_each(db, only_id > 0
+	                          ? "SELECT id, kind, vog_max_age_months FROM organisations "
+	                            "WHERE id = ?"
+	                          : "SELECT id, kind, vog_max_age_months FROM organisations",
+	                  only_id, organisation_row, &w, err);
 }
 
 int store_feed_open_calls(struct db *db, int64_t **ids, int *n, struct kp_error *err)

@@ -118,14 +118,9 @@ void list_filter_init(struct list_filter *f)
 	f->status = -1;
 }
 
-int query_list(struct db *db, const char *from, const char *select, const struct query *q,
-               const char *order, int limit, int offset, query_row_fn row, void *ctx,
-               int64_t *total, struct kp_error *err)
+/* Steps st to the end, calling row for each row; finalises st. */
+static int walk_rows(struct db_stmt *st, query_row_fn row, void *ctx, struct kp_error *err)
 {
-	struct db_stmt *st = NULL;
-	if (query_count(db, from, q, total, err) ||
-	    query_page(db, select, q, order, limit, offset, &st, err))
-		return KP_ERR;
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		if (row(ctx, st) != 0) {
@@ -136,4 +131,26 @@ int query_list(struct db *db, const char *from, const char *select, const struct
 	}
 	db_finalize(st);
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
+int query_each(struct db *db, const char *sql, int64_t id, query_row_fn row, void *ctx,
+               struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	if (id > 0)
+		db_bind_int(st, 1, id);
+	return walk_rows(st, row, ctx, err);
+}
+
+int query_list(struct db *db, const char *from, const char *select, const struct query *q,
+               const char *order, int limit, int offset, query_row_fn row, void *ctx,
+               int64_t *total, struct kp_error *err)
+{
+	struct db_stmt *st = NULL;
+	if (query_count(db, from, q, total, err) ||
+	    query_page(db, select, q, order, limit, offset, &st, err))
+		return KP_ERR;
+	return walk_rows(st, row, ctx, err);
 }

@@ -52,6 +52,11 @@ int query_list(struct db *db, const char *from, const char *select, const struct
                const char *order, int limit, int offset, query_row_fn row, void *ctx,
                int64_t *total, struct kp_error *err);
 
+/* Runs sql, binding id to its one "?" when id > 0, and calls row(ctx, st)
+   for every row; a non-zero return stops the walk as an internal error. */
+int query_each(struct db *db, const char *sql, int64_t id, query_row_fn row, void *ctx,
+               struct kp_error *err);
+
 /* Prepares "<select><where><order> LIMIT ? OFFSET ?" with every argument bound. */
 int query_page(struct db *db, const char *select, const struct query *q, const char *order,
                int limit, int offset, struct db_stmt **out, struct kp_error *err);
