@@ -143,80 +143,64 @@ static int add_audit(void *ctx, const struct audit_entry *e)
 	return json_array_append_new(ctx, audit_entry_to_json(e));
 }
 
+/* Reads one page of a list about the person into arr, setting *total. */
+typedef int (*page_fn)(struct api_call *c, struct page pg, json_t *arr, int64_t *total);
+
 /* Every page of a list, so that the export is complete. */
-static int all_matches(struct api_call *c, json_t *arr)
+static int every_page(struct api_call *c, page_fn fetch, json_t *arr)
 {
-	struct list_filter f;
-	list_filter_init(&f);
-	f.volunteer_id = c->id;
-	struct doc d = { c, arr };
 	int64_t total = 0;
 	for (struct page pg = { EXPORT_PAGE, 0 };; pg.offset += EXPORT_PAGE) {
-		if (store_match_list(c->db, &f, pg, add_match, &d, &total, &c->err))
+		if (fetch(c, pg, arr, &total))
 			return KP_ERR;
 		if (pg.offset + EXPORT_PAGE >= total)
 			return KP_OK;
 	}
 }
 
-static int all_offers(struct api_call *c, json_t *arr)
+static struct list_filter about_person(const struct api_call *c)
 {
 	struct list_filter f;
 	list_filter_init(&f);
 	f.volunteer_id = c->id;
-	struct doc d = { c, arr };
-	int64_t total = 0;
-	for (struct page pg = { EXPORT_PAGE, 0 };; pg.offset += EXPORT_PAGE) {
-		if (store_call_list(c->db, &f, pg, add_call, &d, &total, &c->err))
-			return KP_ERR;
-		if (pg.offset + EXPORT_PAGE >= total)
-			return KP_OK;
-	}
+	return f;
 }
 
-static int all_audit(struct api_call *c, json_t *arr)
+static int matches_page(struct api_call *c, struct page pg, json_t *arr, int64_t *total)
+{
+	struct list_filter f = about_person(c);
+	struct doc d = { c, arr };
+	return store_match_list(c->db, &f, pg, add_match, &d, total, &c->err);
+}
+
+static int offers_page(struct api_call *c, struct page pg, json_t *arr, int64_t *total)
+{
+	struct list_filter f = about_person(c);
+	struct doc d = { c, arr };
+	return store_call_list(c->db, &f, pg, add_call, &d, total, &c->err);
+}
+
+static int audit_page(struct api_call *c, struct page pg, json_t *arr, int64_t *total)
 {
 	struct audit_filter f = { .volunteer_id = c->id };
-	int64_t total = 0;
-	for (struct page pg = { EXPORT_PAGE, 0 };; pg.offset += EXPORT_PAGE) {
-		if (store_audit_list(c->db, &f, pg, add_audit, arr, &total, &c->err))
-			return KP_ERR;
-		if (pg.offset + EXPORT_PAGE >= total)
-			return KP_OK;
-	}
+	return store_audit_list(c->db, &f, pg, add_audit, arr, total, &c->err);
 }
 
-static int all_journeys(struct api_call *c, json_t *arr)
+static int journeys_page(struct api_call *c, struct page pg, json_t *arr, int64_t *total)
 {
-	struct list_filter f;
-	list_filter_init(&f);
-	f.volunteer_id = c->id;
+	struct list_filter f = about_person(c);
 	struct doc d = { c, arr };
-	int64_t total = 0;
-	for (struct page pg = { EXPORT_PAGE, 0 };; pg.offset += EXPORT_PAGE) {
-		if (store_journey_list(c->db, &f, pg, add_journey, &d, &total, &c->err))
-			return KP_ERR;
-		if (pg.offset + EXPORT_PAGE >= total)
-			return KP_OK;
-	}
+	return store_journey_list(c->db, &f, pg, add_journey, &d, total, &c->err);
 }
 
-static int all_transfers(struct api_call *c, json_t *arr)
+static int transfers_page(struct api_call *c, struct page pg, json_t *arr, int64_t *total)
 {
-	int64_t total = 0;
-	for (struct page pg = { EXPORT_PAGE, 0 };; pg.offset += EXPORT_PAGE) {
-		if (store_transfer_list(c->db, 0, c->id, -1, pg, add_transfer, arr, &total, &c->err))
-			return KP_ERR;
-		if (pg.offset + EXPORT_PAGE >= total)
-			return KP_OK;
-	}
+	return store_transfer_list(c->db, 0, c->id, -1, pg, add_transfer, arr, total, &c->err);
 }
 
 static int all_accounts(struct api_call *c, json_t *arr)
 {
-	struct list_filter f;
-	list_filter_init(&f);
-	f.volunteer_id = c->id;
+	struct list_filter f = about_person(c);
 	struct doc d = { c, arr };
 	int64_t total = 0;
 	struct page pg = { EXPORT_PAGE, 0 }; /* a person has one or two accounts */
@@ -233,7 +217,7 @@ static int build_journey(struct api_call *c, json_t *doc)
 	json_object_set_new(doc, "trainings", trainings);
 	json_object_set_new(doc, "competences", competences);
 	struct doc tr = { c, trainings }, co = { c, competences };
-	if (all_journeys(c, journeys) || all_transfers(c, transfers) ||
+	if (every_page(c, journeys_page, journeys) || every_page(c, transfers_page, transfers) ||
 	    store_trainings(c->db, c->id, add_training, &tr, &c->err) ||
 	    store_competences(c->db, c->id, add_competence, &co, &c->err))
 		return KP_ERR;
@@ -254,8 +238,9 @@ static int build(struct api_call *c, const struct volunteer *v, const struct con
 	json_object_set_new(doc, "offers", offers);
 	json_object_set_new(doc, "audit", audit);
 	if (store_consent_events(c->db, v->id, add_event, history, &c->err) ||
-	    all_accounts(c, accounts) || all_matches(c, matches) || all_offers(c, offers) ||
-	    build_journey(c, doc) || all_audit(c, audit))
+	    all_accounts(c, accounts) || every_page(c, matches_page, matches) ||
+	    every_page(c, offers_page, offers) || build_journey(c, doc) ||
+	    every_page(c, audit_page, audit))
 		return KP_ERR;
 	return KP_OK;
 }
