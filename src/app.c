@@ -49,9 +49,15 @@ int64_t app_clock_real(void)
 	return (int64_t)time(NULL);
 }
 
+/* The catalog items read so far, growing as rows come in. */
+struct item_acc {
+	struct catalog_item *items;  /* owned until handed to catalog_replace */
+	int n, cap;
+};
+
 static int add_item(void *ctx, const struct list_item *it)
 {
-	struct { struct catalog_item *items; int n, cap; } *acc = ctx;
+	struct item_acc *acc = ctx;
 	if (acc->n == acc->cap) {
 		int cap = acc->cap ? acc->cap * 2 : 128;
 		struct catalog_item *p = realloc(acc->items, (size_t)cap * sizeof *p);
@@ -73,7 +79,7 @@ static int add_item(void *ctx, const struct list_item *it)
 
 int app_reload_lists(struct app *app, struct db *db, struct kp_error *err)
 {
-	struct { struct catalog_item *items; int n, cap; } acc = { 0 };
+	struct item_acc acc = { 0 };
 	for (int kind = 0; kind < LIST_KIND_COUNT; kind++) {
 		if (store_list_items(db, kind, true, add_item, &acc, err)) {
 			free(acc.items);
