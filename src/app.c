@@ -34,7 +34,7 @@ void app_config_defaults(struct app_config *cfg)
 int app_config_finish(struct app_config *cfg, struct kp_error *err)
 {
 	if (mkdir(cfg->data_dir, 0700) != 0 && errno != EEXIST)
-		return kp_fail_detail(err, 500, "data_dir", "data", "%s: %s", cfg->data_dir,
+		return kp_fail_detail(err, KP_INTERNAL, "data_dir", "data", "%s: %s", cfg->data_dir,
 		                      strerror(errno));
 	if (cfg->db_path[0] == '\0') {
 		int n = snprintf(cfg->db_path, sizeof cfg->db_path, "%s/knooppunt.db", cfg->data_dir);

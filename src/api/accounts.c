@@ -68,7 +68,7 @@ static int read_credentials(struct api_call *c, struct account *a, char hash[PAS
 		return kp_invalid(&c->err, "email", "invalid_email");
 	int rc = KP_OK;
 	if (parse_utf8_length(password) < PASSWORD_MIN)
-		rc = kp_fail_limit(&c->err, 422, "too_short", "password", PASSWORD_MIN);
+		rc = kp_fail_limit(&c->err, KP_INVALID, "too_short", "password", PASSWORD_MIN);
 	else if (password_hash(password, hash) != 0)
 		rc = kp_internal(&c->err);
 	memset(password, 0, sizeof password);
@@ -106,7 +106,7 @@ int accounts_create(struct api_call *c)
 		a.organisation_id = rc == KP_OK ? v->organisation_id : 0;
 		free(v);
 		if (rc) {
-			if (c->err.status == 404)
+			if (c->err.kind == KP_NOT_FOUND)
 				kp_invalid(&c->err, "volunteer_id", "unknown_reference");
 			return KP_ERR;
 		}
@@ -115,7 +115,7 @@ int accounts_create(struct api_call *c)
 	struct authz_target t = { .organisation_id = a.organisation_id };
 	if (api_authorise(c, RES_ACCOUNT, ACT_CREATE, &t) ||
 	    (c->who.role != ROLE_ADMIN && (a.role == ROLE_ADMIN || a.role == ROLE_REFERRER)))
-		return c->err.status ? KP_ERR : kp_fail(&c->err, 403, "forbidden", "role");
+		return c->err.kind ? KP_ERR : kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "role");
 	if (read_credentials(c, &a, hash))
 		return KP_ERR;
 	void *args[] = { &a, hash };
@@ -139,7 +139,7 @@ static int insert_signup(struct api_call *c, void *arg)
 	int rc = store_organisation_get(c->db, s->v.organisation_id, o, &c->err);
 	free(o);
 	if (rc) {
-		if (c->err.status == 404)
+		if (c->err.kind == KP_NOT_FOUND)
 			kp_invalid(&c->err, "organisation_id", "unknown_reference");
 		return KP_ERR;
 	}

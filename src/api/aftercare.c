@@ -59,7 +59,7 @@ int aftercare_update(struct api_call *c)
 		return KP_ERR;
 	/* Nazorg is about a match that started. */
 	if (m.status != MATCH_ACTIVE && m.status != MATCH_ENDED)
-		return kp_fail(&c->err, 409, "match_not_started", "answer");
+		return kp_fail(&c->err, KP_CONFLICT, "match_not_started", "answer");
 	a.match_id = m.id;
 	snprintf(a.answer, sizeof a.answer, "%s", answers[answer]);
 	a.answered_by = c->who.account_id;

@@ -51,6 +51,9 @@ extern const int api_route_count;
 /* The http_handler_fn of the server; ctx is the struct app. */
 void api_handle(void *ctx, const struct http_request *req, struct http_response *res);
 
+/* The HTTP status of an error kind: the one place where kinds become statuses. */
+int api_status_of_kind(enum kp_kind kind);
+
 /* Sends doc (stolen) as the JSON answer with `status`. */
 int api_reply(struct api_call *c, int status, json_t *doc);
 

@@ -192,7 +192,7 @@ int competences_update(struct api_call *c)
 		goto end;
 	}
 	if (json_array_size(a) > COMPETENCE_COUNT) {
-		kp_fail_limit(&c->err, 422, "too_many", "ratings", COMPETENCE_COUNT);
+		kp_fail_limit(&c->err, KP_INVALID, "too_many", "ratings", COMPETENCE_COUNT);
 		goto end;
 	}
 	for (size_t i = 0; i < json_array_size(a); i++)

@@ -75,7 +75,7 @@ static int query_time(struct api_call *c, const char *name, bool end_of_day, int
 		return KP_OK;
 	}
 	if (!parse_is_date(s))
-		return kp_fail(&c->err, 400, "invalid_date", name);
+		return kp_fail(&c->err, KP_MALFORMED, "invalid_date", name);
 	*out = (int64_t)(parse_date_days(s) + (end_of_day ? 1 : 0)) * 86400;
 	return KP_OK;
 }
@@ -86,7 +86,7 @@ int audit_search(struct api_call *c)
 	if (api_authorise(c, RES_AUDIT, ACT_LIST, NULL))
 		return KP_ERR;
 	if (!authz_list_scope(&c->who, RES_AUDIT).all)
-		return kp_fail(&c->err, 403, "forbidden", "");
+		return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "");
 	struct audit_filter f = { 0 };
 	const char *action = NULL;
 	if (api_query_id(c, "account_id", &f.account_id) ||

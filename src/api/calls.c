@@ -142,11 +142,11 @@ int calls_list(struct api_call *c)
 	if (org && (scope.all || scope.open_only || scope.created_by))
 		f.organisation_id = org;
 	else if (org && org != f.organisation_id)
-		return kp_fail(&c->err, 403, "forbidden", "organisation_id");
+		return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
 	if (scope.open_only)
 		f.status = CALL_OPEN;
 	if (activity && (f.item_id = catalog_find(&c->app->lists, LIST_ACTIVITY, activity)) == 0)
-		return kp_fail(&c->err, 400, "unknown_item", "activity");
+		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "activity");
 	struct list_ctx x = { c, json_array() };
 	int64_t total = 0;
 	if (store_call_list(c->db, &f, pg, add_row, &x, &total, &c->err)) {
@@ -251,7 +251,7 @@ static int check_references(struct api_call *c, struct call *call)
 	                                                             &c->err)
 	                                   : kp_invalid(&c->err, "organisation_id", "required");
 	free(o);
-	if (rc && c->err.status == 404)
+	if (rc && c->err.kind == KP_NOT_FOUND)
 		kp_invalid(&c->err, "organisation_id", "unknown_reference");
 	return rc;
 }
@@ -298,7 +298,7 @@ int calls_update(struct api_call *c)
 	if (rc == KP_OK)
 		rc = from_json(c, c->body, call, false);
 	if (rc == KP_OK && call->organisation_id != org && c->who.role != ROLE_ADMIN)
-		rc = kp_fail(&c->err, 403, "forbidden", "organisation_id");
+		rc = kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
 	if (rc == KP_OK)
 		rc = call_validate(call, &c->err);
 	if (rc == KP_OK) {

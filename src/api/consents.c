@@ -67,7 +67,7 @@ static int read_organisations(struct api_call *c, struct consent *k)
 	if (!json_is_array(arr))
 		return kp_invalid(&c->err, "organisations", "wrong_type");
 	if (json_array_size(arr) > CONSENT_ORGS_MAX)
-		return kp_fail_limit(&c->err, 422, "too_many", "organisations", CONSENT_ORGS_MAX);
+		return kp_fail_limit(&c->err, KP_INVALID, "too_many", "organisations", CONSENT_ORGS_MAX);
 	size_t i;
 	json_t *el;
 	json_array_foreach(arr, i, el) {
@@ -87,7 +87,7 @@ static int check_organisations(struct api_call *c, const struct consent *k)
 	for (int i = 0; i < k->n_organisations && rc == KP_OK; i++)
 		rc = store_organisation_get(c->db, k->organisations[i], o, &c->err);
 	free(o);
-	if (rc && c->err.status == 404)
+	if (rc && c->err.kind == KP_NOT_FOUND)
 		kp_invalid(&c->err, "organisations", "unknown_reference");
 	return rc;
 }

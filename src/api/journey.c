@@ -168,12 +168,12 @@ int journeys_list(struct api_call *c)
 		return KP_ERR;
 	if (scope.organisation_id) {
 		if (f.organisation_id && f.organisation_id != scope.organisation_id)
-			return kp_fail(&c->err, 403, "forbidden", "organisation_id");
+			return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
 		f.organisation_id = scope.organisation_id;
 	}
 	if (scope.volunteer_id) {
 		if (f.volunteer_id && f.volunteer_id != scope.volunteer_id)
-			return kp_fail(&c->err, 403, "forbidden", "volunteer_id");
+			return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "volunteer_id");
 		f.volunteer_id = scope.volunteer_id;
 	}
 	struct doc_ctx d = { json_array(), c->lang };
@@ -216,7 +216,7 @@ static int start(struct api_call *c, void *arg)
 	if (v == NULL)
 		return kp_internal(&c->err);
 	if (store_volunteer_get(c->db, s->j.volunteer_id, false, v, &c->err)) {
-		if (c->err.status == 404)
+		if (c->err.kind == KP_NOT_FOUND)
 			kp_invalid(&c->err, "volunteer_id", "unknown_reference");
 		goto end;
 	}
@@ -298,7 +298,7 @@ static int step_guarded(struct api_call *c, struct journey *j, int to, const cha
 		return KP_ERR;
 	if (force) { /* a transfer's referral: only the final steps are kept */
 		if (journey_step_is_final(j->step))
-			return kp_fail(&c->err, 409, "invalid_step", "step");
+			return kp_fail(&c->err, KP_CONFLICT, "invalid_step", "step");
 	} else if (journey_check_step(&s, j->step, to, &g, &c->err)) {
 		return KP_ERR;
 	}
@@ -383,7 +383,7 @@ static int exit_tx(struct api_call *c, void *arg)
 	if (store_journey_get(c->db, c->id, &r->j, &c->err))
 		return KP_ERR;
 	if (r->j.step != STEP_EXIT_INTERVIEW)
-		return kp_fail(&c->err, 409, "not_in_exit_interview", "step");
+		return kp_fail(&c->err, KP_CONFLICT, "not_in_exit_interview", "step");
 	long held = journey_day_parse(r->e.held_on);
 	if (held > today(c))
 		return kp_invalid(&c->err, "held_on", "date_in_future");
@@ -438,7 +438,7 @@ static int request_tx(struct api_call *c, void *arg)
 	if (store_journey_get(c->db, c->id, &q->j, &c->err))
 		return KP_ERR;
 	if (journey_step_is_final(q->j.step) || journey_request_answered_by(q->r.kind, q->j.step))
-		return kp_fail(&c->err, 409, "request_not_needed", "kind");
+		return kp_fail(&c->err, KP_CONFLICT, "request_not_needed", "kind");
 	return store_journey_request_insert(c->db, &q->r, &c->err);
 }
 
@@ -572,7 +572,7 @@ static int gate_journey(struct api_call *c, const struct volunteer *v, int64_t o
 	for (int i = 0; i < 2 && !*found; i++) {
 		if (store_journey_find(c->db, v->id, orgs[i], j, &c->err) == KP_OK) {
 			*found = true;
-		} else if (c->err.status != 404) {
+		} else if (c->err.kind != KP_NOT_FOUND) {
 			return KP_ERR;
 		} else {
 			memset(&c->err, 0, sizeof c->err);

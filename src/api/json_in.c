@@ -78,11 +78,11 @@ int jin_text(json_t *obj, const char *field, size_t max_chars, bool required, ch
 	if (required && bytes == 0)
 		return kp_invalid(err, field, "required");
 	if (bytes >= cap)
-		return kp_fail_limit(err, 422, "too_long", field, (long long)max_chars);
+		return kp_fail_limit(err, KP_INVALID, "too_long", field, (long long)max_chars);
 	memcpy(dst, s, bytes);
 	dst[bytes] = '\0'; /* on failure the caller discards dst with the request */
 	if ((size_t)parse_utf8_length(dst) > max_chars)
-		return kp_fail_limit(err, 422, "too_long", field, (long long)max_chars);
+		return kp_fail_limit(err, KP_INVALID, "too_long", field, (long long)max_chars);
 	return KP_OK;
 }
 
@@ -97,7 +97,7 @@ int jin_int(json_t *obj, const char *field, long long min, long long max, bool r
 		return kp_invalid(err, field, "wrong_type");
 	json_int_t n = json_integer_value(v);
 	if (n < min || n > max)
-		return kp_fail_limit(err, 422, "out_of_range", field, n < min ? min : max);
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", field, n < min ? min : max);
 	*dst = (int)n;
 	return KP_OK;
 }
@@ -192,7 +192,7 @@ static int each_string(json_t *obj, const char *field, size_t max, bool *present
 	if (!json_is_array(v))
 		return kp_invalid(err, field, "wrong_type");
 	if (json_array_size(v) > max)
-		return kp_fail_limit(err, 422, "too_many", field, (long long)max);
+		return kp_fail_limit(err, KP_INVALID, "too_many", field, (long long)max);
 	size_t i;
 	json_t *el;
 	json_array_foreach(v, i, el) {
@@ -217,7 +217,7 @@ static int add_item(void *ctx, const char *code)
 	struct items_ctx *x = ctx;
 	int64_t id = catalog_find(x->cat, x->kind, code);
 	if (id == 0)
-		return kp_fail_detail(x->err, 422, "unknown_item", x->field, "%.60s", code);
+		return kp_fail_detail(x->err, KP_INVALID, "unknown_item", x->field, "%.60s", code);
 	(void)id_set_add(&x->set, id); /* cannot overflow: length checked before */
 	return 0;
 }
@@ -245,7 +245,8 @@ int jin_item(json_t *obj, const char *field, struct catalog *cat, int kind, bool
 		return kp_invalid(err, field, "wrong_type");
 	int64_t id = catalog_find(cat, kind, json_string_value(v));
 	if (id == 0)
-		return kp_fail_detail(err, 422, "unknown_item", field, "%.60s", json_string_value(v));
+		return kp_fail_detail(err, KP_INVALID, "unknown_item", field, "%.60s",
+		                      json_string_value(v));
 	*dst = id;
 	return KP_OK;
 }

@@ -16,7 +16,7 @@ static json_t *to_json(const struct list_item *it)
 static int kind_of(struct api_call *c, int *kind)
 {
 	*kind = list_kind_parse(c->param);
-	return *kind < 0 ? kp_fail(&c->err, 404, "no_route", "kind") : KP_OK;
+	return *kind < 0 ? kp_fail(&c->err, KP_NOT_FOUND, "no_route", "kind") : KP_OK;
 }
 
 int lists_index(struct api_call *c)
@@ -118,7 +118,7 @@ int lists_update(struct api_call *c)
 	    store_list_item_get(c->db, c->id, &it, &c->err))
 		return KP_ERR;
 	if (it.kind != kind)
-		return kp_fail(&c->err, 404, "not_found", "id");
+		return kp_fail(&c->err, KP_NOT_FOUND, "not_found", "id");
 	if (from_json(c, &it, false) || api_in_transaction(c, save, &it))
 		return KP_ERR;
 	return saved(c, 200, &it);

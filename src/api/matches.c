@@ -52,7 +52,7 @@ int matches_list(struct api_call *c)
 		return KP_ERR;
 	if (scope.volunteer_id) {
 		if (f.volunteer_id && f.volunteer_id != scope.volunteer_id)
-			return kp_fail(&c->err, 403, "forbidden", "volunteer_id");
+			return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "volunteer_id");
 		f.volunteer_id = scope.volunteer_id;
 	}
 	f.organisation_id = scope.organisation_id;
@@ -110,12 +110,12 @@ static int check_pair(struct api_call *c, struct match *m)
 		goto end;
 	}
 	if (store_call_get(c->db, m->call_id, call, &c->err)) {
-		if (c->err.status == 404)
+		if (c->err.kind == KP_NOT_FOUND)
 			kp_invalid(&c->err, "call_id", "unknown_reference");
 		goto end;
 	}
 	if (store_volunteer_get(c->db, m->volunteer_id, false, v, &c->err)) {
-		if (c->err.status == 404)
+		if (c->err.kind == KP_NOT_FOUND)
 			kp_invalid(&c->err, "volunteer_id", "unknown_reference");
 		goto end;
 	}
@@ -129,11 +129,11 @@ static int check_pair(struct api_call *c, struct match *m)
 	    api_authorise(c, RES_MATCH, ACT_CREATE, &mt))
 		goto end;
 	if (call->status != CALL_OPEN) {
-		kp_fail(&c->err, 409, "call_not_open", "call_id");
+		kp_fail(&c->err, KP_CONFLICT, "call_not_open", "call_id");
 		goto end;
 	}
 	if (v->status != VOLUNTEER_ACTIVE) {
-		kp_fail(&c->err, 409, "volunteer_not_active", "volunteer_id");
+		kp_fail(&c->err, KP_CONFLICT, "volunteer_not_active", "volunteer_id");
 		goto end;
 	}
 	/* Through the journey's required steps, with a valid VOG where the work needs one. */
@@ -143,7 +143,7 @@ static int check_pair(struct api_call *c, struct match *m)
 	if (store_match_count_open(c->db, v->id, &open, &c->err))
 		goto end;
 	if (open >= v->max_matches) {
-		kp_fail_limit(&c->err, 409, "capacity_reached", "volunteer_id", v->max_matches);
+		kp_fail_limit(&c->err, KP_CONFLICT, "capacity_reached", "volunteer_id", v->max_matches);
 		goto end;
 	}
 	rc = KP_OK;
@@ -217,7 +217,7 @@ int matches_update(struct api_call *c)
 	/* A volunteer decides only for themselves: say yes when asked, or say no. */
 	if (c->who.role == ROLE_VOLUNTEER && to != MATCH_DECLINED &&
 	    !(m.status == MATCH_CONTACTED && to == MATCH_ACCEPTED))
-		return kp_fail(&c->err, 403, "forbidden", "status");
+		return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "status");
 	if (match_check_transition(m.status, to, reason, &c->err))
 		return KP_ERR;
 	struct transition tr = { &m, to, reason };

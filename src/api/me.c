@@ -82,7 +82,7 @@ static int add_aftercare(struct api_call *c, int64_t match_id, json_t *doc)
 	struct aftercare a;
 	if (store_aftercare_get(c->db, match_id, &a, &c->err) == KP_OK)
 		return json_object_set_new(doc, "aftercare", aftercare_to_json(&a));
-	if (c->err.status != 404)
+	if (c->err.kind != KP_NOT_FOUND)
 		return KP_ERR;
 	memset(&c->err, 0, sizeof c->err);
 	return json_object_set_new(doc, "aftercare", json_null());

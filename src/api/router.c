@@ -32,10 +32,21 @@ int api_reply(struct api_call *c, int status, json_t *doc)
 	return KP_OK;
 }
 
+int api_status_of_kind(enum kp_kind kind)
+{
+	static const int status[KP_KIND_COUNT] = {
+		[KP_NONE] = 500, [KP_INVALID] = 422, [KP_MALFORMED] = 400,
+		[KP_UNAUTHENTICATED] = 401, [KP_FORBIDDEN] = 403, [KP_NOT_FOUND] = 404,
+		[KP_NO_METHOD] = 405, [KP_UNSUPPORTED] = 415, [KP_CONFLICT] = 409,
+		[KP_LIMITED] = 429, [KP_BUSY] = 503, [KP_INTERNAL] = 500,
+	};
+	return kind > KP_NONE && kind < KP_KIND_COUNT ? status[kind] : 500;
+}
+
 static void reply_problem(struct api_call *c)
 {
 	const struct kp_error *e = &c->err;
-	int status = e->status ? e->status : 500;
+	int status = api_status_of_kind(e->kind);
 	struct buf detail;
 	buf_init(&detail, 2048);
 	json_t *doc = json_object();
@@ -43,13 +54,16 @@ static void reply_problem(struct api_call *c)
 		json_object_set_new(doc, "detail", json_string(detail.data ? detail.data : ""));
 	buf_free(&detail);
 	json_object_set_new(doc, "type", json_string("about:blank"));
-	json_object_set_new(doc, "title", json_string(messages_title(status, c->lang)));
+	json_object_set_new(doc, "title", json_string(messages_title(e->kind, c->lang)));
 	json_object_set_new(doc, "status", json_integer(status));
 	json_object_set_new(doc, "code", json_string(e->code[0] ? e->code : "internal"));
 	if (e->field[0])
 		json_object_set_new(doc, "field", json_string(e->field));
 	api_reply(c, status, doc);
 	c->res->content_type = "application/problem+json";
+	/* Busy is passing: say when to try again rather than fail for good. */
+	if (e->kind == KP_BUSY)
+		http_response_header(c->res, "Retry-After", "1");
 }
 
 int api_authorise(struct api_call *c, enum resource res, enum action act,
@@ -58,8 +72,8 @@ int api_authorise(struct api_call *c, enum resource res, enum action act,
 	if (authz_allows(&c->who, res, act, target))
 		return KP_OK;
 	if (c->who.role == ROLE_ANONYMOUS)
-		return kp_fail(&c->err, 401, "not_logged_in", "");
-	return kp_fail(&c->err, 403, "forbidden", "");
+		return kp_fail(&c->err, KP_UNAUTHENTICATED, "not_logged_in", "");
+	return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "");
 }
 
 int api_page(struct api_call *c, struct page *pg)
@@ -70,13 +84,13 @@ int api_page(struct api_call *c, struct page *pg)
 	const char *s = http_query(c->req, "limit");
 	if (s != NULL) {
 		if (parse_int(s, 1, PAGE_MAX, &v) != 0)
-			return kp_fail_limit(&c->err, 400, "out_of_range", "limit", PAGE_MAX);
+			return kp_fail_limit(&c->err, KP_MALFORMED, "out_of_range", "limit", PAGE_MAX);
 		pg->limit = (int)v;
 	}
 	s = http_query(c->req, "offset");
 	if (s != NULL) {
 		if (parse_int(s, 0, 100000000, &v) != 0)
-			return kp_fail_limit(&c->err, 400, "out_of_range", "offset", 100000000);
+			return kp_fail_limit(&c->err, KP_MALFORMED, "out_of_range", "offset", 100000000);
 		pg->offset = (int)v;
 	}
 	return KP_OK;
@@ -89,7 +103,7 @@ int api_query_id(struct api_call *c, const char *name, int64_t *out)
 	if (s == NULL)
 		return KP_OK;
 	if (parse_int(s, 1, INT64_MAX, &v) != 0)
-		return kp_fail(&c->err, 400, "invalid_id", name);
+		return kp_fail(&c->err, KP_MALFORMED, "invalid_id", name);
 	*out = v;
 	return KP_OK;
 }
@@ -100,9 +114,9 @@ int api_query_text(struct api_call *c, const char *name, size_t max, const char 
 	if (s == NULL || *s == '\0')
 		return KP_OK;
 	if (!parse_is_clean_utf8(s))
-		return kp_fail(&c->err, 400, "invalid_text", name);
+		return kp_fail(&c->err, KP_MALFORMED, "invalid_text", name);
 	if ((size_t)parse_utf8_length(s) > max)
-		return kp_fail_limit(&c->err, 400, "too_long", name, (long long)max);
+		return kp_fail_limit(&c->err, KP_MALFORMED, "too_long", name, (long long)max);
 	*out = s;
 	return KP_OK;
 }
@@ -114,7 +128,7 @@ int api_query_enum(struct api_call *c, const char *name, int (*parse)(const char
 		return KP_OK;
 	int v = parse(s);
 	if (v < 0)
-		return kp_fail(&c->err, 400, "invalid_choice", name);
+		return kp_fail(&c->err, KP_MALFORMED, "invalid_choice", name);
 	*out = v;
 	return KP_OK;
 }
@@ -179,15 +193,15 @@ static int parse_body(struct api_call *c)
 		return KP_OK;
 	const char *type = http_header(req, "Content-Type");
 	if (type == NULL || strncmp(type, "application/json", 16) != 0)
-		return kp_fail(&c->err, 415, "unsupported_media_type", "");
+		return kp_fail(&c->err, KP_UNSUPPORTED, "unsupported_media_type", "");
 	if (!jin_depth_ok(req->body, req->body_len, API_JSON_DEPTH_MAX))
-		return kp_fail_limit(&c->err, 400, "too_deep", "", API_JSON_DEPTH_MAX);
+		return kp_fail_limit(&c->err, KP_MALFORMED, "too_deep", "", API_JSON_DEPTH_MAX);
 	json_error_t jerr;
 	c->body = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &jerr);
 	if (c->body == NULL)
-		return kp_fail_detail(&c->err, 400, "invalid_json", "", "%s", jerr.text);
+		return kp_fail_detail(&c->err, KP_MALFORMED, "invalid_json", "", "%s", jerr.text);
 	if (!json_is_object(c->body))
-		return kp_fail(&c->err, 400, "not_object", "");
+		return kp_fail(&c->err, KP_MALFORMED, "not_object", "");
 	return KP_OK;
 }
 
@@ -206,18 +220,18 @@ static int dispatch(struct api_call *c)
 			found = r;
 	}
 	if (found == NULL)
-		return path_known ? kp_fail(&c->err, 405, "method_not_allowed", "")
-		                  : kp_fail(&c->err, 404, "no_route", "");
+		return path_known ? kp_fail(&c->err, KP_NO_METHOD, "method_not_allowed", "")
+		                  : kp_fail(&c->err, KP_NOT_FOUND, "no_route", "");
 	if (c->id < 0)
-		return kp_fail(&c->err, 400, "invalid_id", "id");
+		return kp_fail(&c->err, KP_MALFORMED, "invalid_id", "id");
 	if (session_resolve(c))
 		return KP_ERR;
 	if (c->who.role == ROLE_ANONYMOUS && !authz_public_route(found->method, found->pattern))
-		return kp_fail(&c->err, 401, "not_logged_in", "");
+		return kp_fail(&c->err, KP_UNAUTHENTICATED, "not_logged_in", "");
 	if (is_write(c->req->method) && c->who.role != ROLE_ANONYMOUS) {
 		const char *token = http_header(c->req, "X-CSRF-Token");
 		if (token == NULL || !secret_equal(token, c->who.csrf_token))
-			return kp_fail(&c->err, 403, "csrf", "");
+			return kp_fail(&c->err, KP_FORBIDDEN, "csrf", "");
 	}
 	if (parse_body(c))
 		return KP_ERR;

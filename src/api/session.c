@@ -20,7 +20,7 @@ int session_resolve(struct api_call *c)
 	if (store_session_principal(c->db, hash, c->app->now(), &c->who, &err)) {
 		memset(&c->who, 0, sizeof c->who);
 		c->who.role = ROLE_ANONYMOUS;
-		if (err.status != 401) { /* a database failure is not "logged out" */
+		if (err.kind != KP_UNAUTHENTICATED) { /* a database failure is not "logged out" */
 			c->err = err;
 			return KP_ERR;
 		}
@@ -45,7 +45,7 @@ static json_t *principal_doc(const struct principal *who)
 int session_show(struct api_call *c)
 {
 	if (c->who.role == ROLE_ANONYMOUS)
-		return kp_fail(&c->err, 401, "not_logged_in", "");
+		return kp_fail(&c->err, KP_UNAUTHENTICATED, "not_logged_in", "");
 	return api_reply(c, 200, principal_doc(&c->who));
 }
 
@@ -115,14 +115,14 @@ int session_login(struct api_call *c)
 	    (!ratelimit_allowed(rl, key_account, now) || !ratelimit_allowed(rl, key_address, now))) {
 		memset(password, 0, sizeof password);
 		http_response_header(c->res, "Retry-After", "900");
-		return kp_fail(&c->err, 429, "too_many_attempts", "email");
+		return kp_fail(&c->err, KP_LIMITED, "too_many_attempts", "email");
 	}
 
 	struct account a;
 	char hash[128] = "";
 	struct kp_error lookup = { 0 };
 	int found = store_account_by_email(c->db, email, &a, hash, &lookup) == KP_OK;
-	if (!found && lookup.status != 404) {
+	if (!found && lookup.kind != KP_NOT_FOUND) {
 		c->err = lookup;
 		return KP_ERR;
 	}
@@ -134,7 +134,7 @@ int session_login(struct api_call *c)
 			ratelimit_fail(rl, key_account, now);
 			ratelimit_fail(rl, key_address, now);
 		}
-		return kp_fail(&c->err, 401, "login_failed", "email");
+		return kp_fail(&c->err, KP_UNAUTHENTICATED, "login_failed", "email");
 	}
 	if (rl != NULL)
 		ratelimit_clear(rl, key_account);
@@ -146,7 +146,7 @@ int session_logout(struct api_call *c)
 {
 	const char *token = http_cookie(c->req, SESSION_COOKIE);
 	if (c->who.role == ROLE_ANONYMOUS || token == NULL)
-		return kp_fail(&c->err, 401, "not_logged_in", "");
+		return kp_fail(&c->err, KP_UNAUTHENTICATED, "not_logged_in", "");
 	char hash[65];
 	token_hash(token, hash);
 	if (store_session_delete(c->db, hash, &c->err))

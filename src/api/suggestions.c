@@ -20,7 +20,7 @@ static int read_limit(struct api_call *c, int *limit)
 	const char *s = http_query(c->req, "limit");
 	long long v = 20;
 	if (s != NULL && parse_int(s, 1, MATCH_LIMIT_MAX, &v) != 0)
-		return kp_fail_limit(&c->err, 400, "out_of_range", "limit", MATCH_LIMIT_MAX);
+		return kp_fail_limit(&c->err, KP_MALFORMED, "out_of_range", "limit", MATCH_LIMIT_MAX);
 	*limit = (int)v;
 	return KP_OK;
 }
@@ -28,7 +28,7 @@ static int read_limit(struct api_call *c, int *limit)
 static struct match_index *index_of(struct api_call *c)
 {
 	if (c->app->index == NULL)
-		kp_fail(&c->err, 503, "matching_unavailable", "");
+		kp_fail(&c->err, KP_BUSY, "matching_unavailable", "");
 	return c->app->index;
 }
 

@@ -125,10 +125,10 @@ static int scope_organisation(struct api_call *c, enum resource res, int64_t *or
 		return KP_ERR;
 	if (scope.organisation_id) {
 		if (*org && *org != scope.organisation_id)
-			return kp_fail(&c->err, 403, "forbidden", "organisation_id");
+			return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
 		*org = scope.organisation_id;
 	} else if (!scope.all) {
-		return kp_fail(&c->err, 403, "forbidden", "");
+		return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "");
 	}
 	return KP_OK;
 }
@@ -260,7 +260,7 @@ int outbox_list(struct api_call *c)
 	if (scope_organisation(c, RES_OUTBOX, &org) || api_page(c, &pg))
 		return KP_ERR;
 	if (pending != NULL && strcmp(pending, "true") != 0 && strcmp(pending, "false") != 0)
-		return kp_fail(&c->err, 400, "invalid_choice", "pending");
+		return kp_fail(&c->err, KP_MALFORMED, "invalid_choice", "pending");
 	json_t *items = json_array();
 	int64_t total = 0;
 	if (store_outbox_list(c->db, pending != NULL && strcmp(pending, "true") == 0, org, pg,

@@ -115,7 +115,7 @@ static int put_parts(struct api_call *c, json_t *p, const struct volunteer *v,
 		json_object_set_new(p, "journey", a);
 		if (store_journey_find(c->db, v->id, t->from_organisation, &j, &c->err) == KP_OK)
 			return store_journey_steps(c->db, j.id, add_history, a, &c->err);
-		if (c->err.status != 404)
+		if (c->err.kind != KP_NOT_FOUND)
 			return KP_ERR;
 		memset(&c->err, 0, sizeof c->err);
 	}
@@ -201,7 +201,7 @@ int transfers_list(struct api_call *c)
 		return KP_ERR;
 	if (scope.volunteer_id) {
 		if (volunteer && volunteer != scope.volunteer_id)
-			return kp_fail(&c->err, 403, "forbidden", "volunteer_id");
+			return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "volunteer_id");
 		volunteer = scope.volunteer_id;
 	}
 	json_t *items = json_array();
@@ -298,7 +298,7 @@ static int no_open_transfer(struct api_call *c, int64_t volunteer)
 	json_decref(ignore);
 	if (rc)
 		return KP_ERR;
-	return a + b > 0 ? kp_fail(&c->err, 409, "transfer_open", "volunteer_id") : KP_OK;
+	return a + b > 0 ? kp_fail(&c->err, KP_CONFLICT, "transfer_open", "volunteer_id") : KP_OK;
 }
 
 static int create_tx(struct api_call *c, void *arg)
@@ -312,7 +312,7 @@ static int create_tx(struct api_call *c, void *arg)
 		goto end;
 	}
 	if (store_volunteer_get(c->db, t->volunteer_id, false, v, &c->err)) {
-		if (c->err.status == 404)
+		if (c->err.kind == KP_NOT_FOUND)
 			kp_invalid(&c->err, "volunteer_id", "unknown_reference");
 		goto end;
 	}
@@ -357,7 +357,7 @@ int transfers_create(struct api_call *c)
 	    jin_flags(c->body, "shared_parts", transfer_part_parse, &t->shared_parts, &c->err))
 		goto end;
 	if (by_volunteer && t->volunteer_id != c->who.volunteer_id) {
-		kp_fail(&c->err, 403, "forbidden", "volunteer_id");
+		kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "volunteer_id");
 		goto end;
 	}
 	/* The volunteer's own request carries their consent; a coordinator's waits for it. */
@@ -392,7 +392,7 @@ static int hand_over(struct api_call *c, const struct transfer *t)
 		if (!journey_step_is_final(j.step) &&
 		    journey_take_step(c, &j, STEP_REFERRED, today, "warme doorverwijzing", NULL, true))
 			return KP_ERR;
-	} else if (c->err.status != 404) {
+	} else if (c->err.kind != KP_NOT_FOUND) {
 		return KP_ERR;
 	}
 	memset(&c->err, 0, sizeof c->err);
@@ -408,7 +408,7 @@ static int hand_over(struct api_call *c, const struct transfer *t)
 		                  : store_volunteer_set_status(c->db, t->volunteer_id, status, now,
 		                                               &c->err);
 	}
-	if (c->err.status != 404)
+	if (c->err.kind != KP_NOT_FOUND)
 		return KP_ERR;
 	memset(&c->err, 0, sizeof c->err);
 	memset(&j, 0, sizeof j);

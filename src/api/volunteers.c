@@ -148,11 +148,11 @@ int volunteers_list(struct api_call *c)
 	if (org && scope.all)
 		f.organisation_id = org;
 	else if (org && org != f.organisation_id)
-		return kp_fail(&c->err, 403, "forbidden", "organisation_id");
+		return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
 	if (activity && (f.item_id = catalog_find(&c->app->lists, LIST_ACTIVITY, activity)) == 0)
-		return kp_fail(&c->err, 400, "unknown_item", "activity");
+		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "activity");
 	if (theme && (f.item_id = catalog_find(&c->app->lists, LIST_THEME, theme)) == 0)
-		return kp_fail(&c->err, 400, "unknown_item", "theme");
+		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "theme");
 	struct list_ctx x = { c, json_array() };
 	int64_t total = 0;
 	if (store_volunteer_list(c->db, &f, pg, add_row, &x, &total, &c->err)) {
@@ -230,7 +230,7 @@ static int check_experience(struct api_call *c, const struct authz_target *t, bo
 {
 	*with = json_object_get(c->body, "lived_experience") != NULL;
 	if (*with && !authz_allows(&c->who, RES_EXPERIENCE, ACT_UPDATE, t))
-		return kp_fail(&c->err, 403, "consent_required", "lived_experience");
+		return kp_fail(&c->err, KP_FORBIDDEN, "consent_required", "lived_experience");
 	return KP_OK;
 }
 
@@ -241,7 +241,7 @@ static int check_organisation(struct api_call *c, int64_t id)
 		return kp_internal(&c->err);
 	int rc = store_organisation_get(c->db, id, o, &c->err);
 	free(o);
-	if (rc && c->err.status == 404)
+	if (rc && c->err.kind == KP_NOT_FOUND)
 		kp_invalid(&c->err, "organisation_id", "unknown_reference");
 	return rc;
 }
@@ -304,7 +304,7 @@ int volunteers_update(struct api_call *c)
 		struct authz_target to = { .organisation_id = v->organisation_id,
 		                           .volunteer_id = v->id };
 		if (c->who.role == ROLE_VOLUNTEER)
-			rc = kp_fail(&c->err, 403, "forbidden", "organisation_id");
+			rc = kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
 		else
 			rc = api_authorise(c, RES_VOLUNTEER, ACT_CREATE, &to);
 		if (rc == KP_OK)

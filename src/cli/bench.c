@@ -175,7 +175,7 @@ static int write_calls(struct db *db, struct bnet *b, const struct bench_opts *o
 		snprintf(m.reason, sizeof m.reason, "%s", match_needs_reason(m.status) ? "test" : "");
 		m.created_at = m.updated_at = b->now - (int64_t)(bnet_next(b) % 60) * 86400;
 		rc = store_match_insert(db, &m, 0, err);
-		if (rc && err->status == 409) {
+		if (rc && err->kind == KP_CONFLICT) {
 			rc = KP_OK; /* the same pair drawn twice */
 			memset(err, 0, sizeof *err);
 		}
@@ -193,7 +193,7 @@ static int build_network(struct app *app, struct db *db, struct bnet *b,
 	    write_volunteers(db, b, o->volunteers, err) || write_calls(db, b, o, ids, err) ||
 	    db_commit(db, err)) {
 		db_rollback(db);
-		return err->status ? KP_ERR : kp_internal(err);
+		return err->kind ? KP_ERR : kp_internal(err);
 	}
 	return KP_OK;
 }
@@ -209,7 +209,7 @@ static int reuse_network(struct db *db, struct bnet *b, const struct bench_opts 
 		return KP_ERR;
 	if (n < o->calls) {
 		free(found);
-		return kp_fail_detail(err, 409, "conflict", "", "%d open oproepen, %d nodig", n,
+		return kp_fail_detail(err, KP_CONFLICT, "conflict", "", "%d open oproepen, %d nodig", n,
 		                      o->calls);
 	}
 	memcpy(ids, found, (size_t)o->calls * sizeof *ids);
@@ -454,7 +454,7 @@ int cmd_bench(int argc, char **argv, struct app *app)
 	for (int r = 1; r < o.repeat && wall != NULL; r++)
 		if (run_engine(ix, ids, o.calls, now, ms, wall, &err))
 			break;
-	if (wall == NULL || err.status || run_engine(ix, ids, o.calls, now, ms, wall, &err)) {
+	if (wall == NULL || err.kind || run_engine(ix, ids, o.calls, now, ms, wall, &err)) {
 		free(wall);
 		goto end;
 	}
@@ -481,7 +481,7 @@ int cmd_bench(int argc, char **argv, struct app *app)
 		goto end;
 	status = t.agreed == t.checked ? 0 : 1;
 end:
-	if (err.status)
+	if (err.kind)
 		cli_print_error(&err);
 	match_index_free(ix);
 	bnet_free(&b);

@@ -130,7 +130,7 @@ static void reminder_run(struct app *app)
 	     db_commit(db, &err))) {
 		db_rollback(db);
 	}
-	if (err.status)
+	if (err.kind)
 		cli_print_error(&err);
 	else if (queued > 0)
 		printf("Herinneringen: %d nieuwe e-mail(s) in de outbox.\n", queued);

@@ -231,7 +231,7 @@ int cmd_match(int argc, char **argv, struct app *app)
 	                        : proposal(ix, db, app, &o, &err);
 	status = rc == KP_OK ? 0 : 1;
 end:
-	if (status != 0 && err.status)
+	if (status != 0 && err.kind)
 		cli_print_error(&err);
 	match_index_free(ix);
 	db_close(db);

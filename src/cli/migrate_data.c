@@ -59,7 +59,7 @@ int cmd_migrate_data(int argc, char **argv, struct app *app)
 	       report.n_tables, from, where);
 	status = 0;
 end:
-	if (status != 0 && err.status)
+	if (status != 0 && err.kind)
 		cli_print_error(&err);
 	db_close(dst);
 	db_close(src);

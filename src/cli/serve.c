@@ -123,7 +123,7 @@ int cmd_serve(int argc, char **argv, struct app *app)
 		pause();
 	status = 0;
 end:
-	if (status != 0 && err.status)
+	if (status != 0 && err.kind)
 		cli_print_error(&err);
 	http_server_stop(srv);
 	jobs_close(jobs);

@@ -23,8 +23,8 @@ int store_account_insert(struct db *db, struct account *a, const char *password_
 	db_bind_int(st, 8, now);
 	int rc = db_query_int(st, &a->id, err);
 	db_finalize(st);
-	if (rc && err && err->status == 409)
-		kp_fail(err, 409, "duplicate", "email");
+	if (rc && err && err->kind == KP_CONFLICT)
+		kp_fail(err, KP_CONFLICT, "duplicate", "email");
 	return rc;
 }
 
@@ -52,7 +52,7 @@ int store_account_by_email(struct db *db, const char *email, struct account *a,
 	db_finalize(st);
 	if (rc == DB_FAILED)
 		return KP_ERR;
-	return rc == DB_DONE ? kp_fail(err, 404, "not_found", "email") : KP_OK;
+	return rc == DB_DONE ? kp_fail(err, KP_NOT_FOUND, "not_found", "email") : KP_OK;
 }
 
 int store_session_insert(struct db *db, const char *token_hash, int64_t account_id,
@@ -99,7 +99,7 @@ int store_session_principal(struct db *db, const char *token_hash, int64_t now,
 	db_finalize(st);
 	if (rc == DB_FAILED)
 		return KP_ERR;
-	return rc == DB_DONE ? kp_fail(err, 401, "not_logged_in", "") : KP_OK;
+	return rc == DB_DONE ? kp_fail(err, KP_UNAUTHENTICATED, "not_logged_in", "") : KP_OK;
 }
 
 int store_session_delete(struct db *db, const char *token_hash, struct kp_error *err)

@@ -43,5 +43,5 @@ int store_aftercare_get(struct db *db, int64_t match_id, struct aftercare *a,
 	db_finalize(st);
 	if (rc == DB_FAILED)
 		return KP_ERR;
-	return rc == DB_DONE ? kp_fail(err, 404, "not_found", "match_id") : KP_OK;
+	return rc == DB_DONE ? kp_fail(err, KP_NOT_FOUND, "not_found", "match_id") : KP_OK;
 }

@@ -112,8 +112,8 @@ int store_call_update(struct db *db, const struct call *c, struct kp_error *err)
 	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
 	if (rc) {
-		if (err && err->status == 404)
-			kp_fail(err, 404, "not_found", "id");
+		if (err && err->kind == KP_NOT_FOUND)
+			kp_fail(err, KP_NOT_FOUND, "not_found", "id");
 		return KP_ERR;
 	}
 	return write_items(db, c, err);
@@ -132,7 +132,7 @@ int store_call_get(struct db *db, int64_t id, struct call *c, struct kp_error *e
 	if (rc == DB_FAILED)
 		return KP_ERR;
 	if (rc == DB_DONE)
-		return kp_fail(err, 404, "not_found", "id");
+		return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
 	return items_load(db, "call_items", "call_id", id, c->items, err);
 }
 

@@ -59,7 +59,7 @@ static int list_tables(struct db *db, struct table_info *t, int *n, struct kp_er
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		if (*n == COPY_TABLES_MAX) {
 			rc = DB_FAILED;
-			kp_fail_limit(err, 500, "too_many_tables", "", COPY_TABLES_MAX);
+			kp_fail_limit(err, KP_INTERNAL, "too_many_tables", "", COPY_TABLES_MAX);
 			break;
 		}
 		memset(&t[*n], 0, sizeof t[*n]);
@@ -80,7 +80,7 @@ static int read_columns(struct db *db, struct table_info *t, struct kp_error *er
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		if (t->n_cols == COPY_COLUMNS_MAX) {
 			rc = DB_FAILED;
-			kp_fail_limit(err, 500, "too_many_columns", "", COPY_COLUMNS_MAX);
+			kp_fail_limit(err, KP_INTERNAL, "too_many_columns", "", COPY_COLUMNS_MAX);
 			break;
 		}
 		int c = t->n_cols++;
@@ -132,7 +132,7 @@ static int order_tables(struct table_info *t, int n, struct table_info **order,
 				order[done++] = &t[i];
 		}
 		if (done == before)
-			return kp_fail(err, 500, "copy_cycle", "");
+			return kp_fail(err, KP_INTERNAL, "copy_cycle", "");
 	}
 	return KP_OK;
 }
@@ -338,7 +338,7 @@ static int check_empty(struct db *to, const struct table_info *t, int n, struct 
 		if (rc)
 			return KP_ERR;
 		if (rows > 0)
-			return kp_fail_detail(err, 409, "not_empty", "to", "%s", t[i].name);
+			return kp_fail_detail(err, KP_CONFLICT, "not_empty", "to", "%s", t[i].name);
 	}
 	return KP_OK;
 }
@@ -370,7 +370,7 @@ static int verify(struct db *from, struct db *to, struct table_info **order, int
 			return KP_ERR;
 		same = same && r->rows_from == r->rows_to && r->sum_from == r->sum_to;
 	}
-	return same ? KP_OK : kp_fail(err, 500, "copy_mismatch", "");
+	return same ? KP_OK : kp_fail(err, KP_INTERNAL, "copy_mismatch", "");
 }
 
 int db_copy_all(struct db *from, struct db *to, struct copy_report *report,
@@ -385,7 +385,7 @@ int db_copy_all(struct db *from, struct db *to, struct copy_report *report,
 		goto end;
 	}
 	if (strcmp(db_backend_name(from), "sqlite") != 0) {
-		kp_fail(err, 422, "not_sqlite", "from");
+		kp_fail(err, KP_INVALID, "not_sqlite", "from");
 		goto end;
 	}
 	if (list_tables(from, t, &n, err) || describe(from, t, n, err) ||

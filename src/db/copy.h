@@ -36,7 +36,7 @@ struct copy_report {
 
 /* Copies every table of `from` (SQLite) into `to`, then fills report with
    counts and checksums of both sides. Returns KP_OK only when every table
-   matches; 409 "not_empty" when `to` already holds data, 500 "copy_mismatch"
+   matches; KP_CONFLICT "not_empty" when `to` already holds data, KP_INTERNAL "copy_mismatch"
    when a count or checksum differs (the report says where). */
 int db_copy_all(struct db *from, struct db *to, struct copy_report *report,
                 struct kp_error *err);

@@ -76,7 +76,7 @@ static int migrate(struct db *db, struct kp_error *err)
 	    read_version(db, &version, err))
 		goto end;
 	if (version > db_migration_count) {
-		kp_fail_detail(err, 500, "schema_too_new", "",
+		kp_fail_detail(err, KP_INTERNAL, "schema_too_new", "",
 		               "database schema %lld is newer than this program (%d)",
 		               (long long)version, db_migration_count);
 		goto end;
@@ -228,7 +228,7 @@ int db_query_int(struct db_stmt *st, int64_t *out, struct kp_error *err)
 	if (rc == DB_FAILED)
 		return KP_ERR;
 	if (rc != DB_ROW)
-		return kp_fail(err, 404, "not_found", "");
+		return kp_fail(err, KP_NOT_FOUND, "not_found", "");
 	*out = db_col_int(st, 0);
 	return KP_OK;
 }

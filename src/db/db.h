@@ -59,7 +59,7 @@ int db_exec(struct db *db, const char *sql, struct kp_error *err);
 
 /* Transactions. db_begin starts a write transaction (DB_SERIALIZABLE);
    nested calls are not allowed. A transaction that lost a race with another
-   fails with 409 "changed_meanwhile" at the statement or at db_commit. */
+   fails with KP_CONFLICT "changed_meanwhile" at the statement or at db_commit. */
 int db_begin(struct db *db, struct kp_error *err);
 int db_begin_isolation(struct db *db, enum db_isolation level, struct kp_error *err);
 int db_commit(struct db *db, struct kp_error *err);
@@ -78,7 +78,7 @@ void db_bind_ref(struct db_stmt *st, int idx, int64_t v);
 /* Binds NULL for an empty string, the text otherwise. */
 void db_bind_opt_text(struct db_stmt *st, int idx, const char *s);
 
-/* DB_ROW, DB_DONE, or DB_FAILED (with err filled in; 409 for a constraint). */
+/* DB_ROW, DB_DONE, or DB_FAILED (with err filled in; a conflict for a constraint). */
 int db_step(struct db_stmt *st, struct kp_error *err);
 
 int64_t db_col_int(struct db_stmt *st, int col);

@@ -98,7 +98,7 @@ int store_volunteer_erase(struct db *db, int64_t volunteer_id, int64_t now,
 	if (rc)
 		return KP_ERR;
 	if (n == 0)
-		return kp_fail(err, 404, "not_found", "id");
+		return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
 	int version = db_schema_version(db);
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
 		if (steps[i].min_version <= version && run_step(db, &steps[i], volunteer_id, err))

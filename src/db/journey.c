@@ -31,7 +31,7 @@ int store_journey_settings_get(struct db *db, int64_t organisation_id,
 	db_finalize(st);
 	if (rc == DB_FAILED)
 		return KP_ERR;
-	return rc == DB_DONE ? kp_fail(err, 404, "not_found", "organisation_id") : KP_OK;
+	return rc == DB_DONE ? kp_fail(err, KP_NOT_FOUND, "not_found", "organisation_id") : KP_OK;
 }
 
 int store_journey_settings_put(struct db *db, const struct journey_settings *s, int64_t now,
@@ -112,8 +112,8 @@ int store_journey_insert(struct db *db, struct journey *j, int64_t actor, const 
 	int rc = db_query_int(st, &j->id, err);
 	db_finalize(st);
 	if (rc) {
-		if (err && err->status == 409)
-			kp_fail(err, 409, "journey_exists", "organisation_id");
+		if (err && err->kind == KP_CONFLICT)
+			kp_fail(err, KP_CONFLICT, "journey_exists", "organisation_id");
 		return KP_ERR;
 	}
 	return insert_step(db, j->id, -1, j->step, j->step_on, actor, notes, j->created_at, err);
@@ -128,7 +128,7 @@ static int get_one(struct db *db, struct db_stmt *st, struct journey *j, struct 
 	(void)db;
 	if (rc == DB_FAILED)
 		return KP_ERR;
-	return rc == DB_DONE ? kp_fail(err, 404, "not_found", "id") : KP_OK;
+	return rc == DB_DONE ? kp_fail(err, KP_NOT_FOUND, "not_found", "id") : KP_OK;
 }
 
 int store_journey_get(struct db *db, int64_t id, struct journey *j, struct kp_error *err)
@@ -190,8 +190,8 @@ int store_journey_step(struct db *db, struct journey *j, int to, const char *on,
 	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
 	if (rc) {
-		if (err && err->status == 404)
-			kp_fail(err, 409, "changed_meanwhile", "step");
+		if (err && err->kind == KP_NOT_FOUND)
+			kp_fail(err, KP_CONFLICT, "changed_meanwhile", "step");
 		return KP_ERR;
 	}
 	if (insert_step(db, j->id, j->step, to, on, actor, notes, now, err) ||
@@ -416,8 +416,8 @@ static int finish_update(struct db *db, struct db_stmt *st, int64_t now, struct 
 	int64_t got;
 	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
-	if (rc && err && err->status == 404)
-		kp_fail(err, 404, "not_found", "volunteer_id");
+	if (rc && err && err->kind == KP_NOT_FOUND)
+		kp_fail(err, KP_NOT_FOUND, "not_found", "volunteer_id");
 	if (rc)
 		return rc;
 	return store_change_record(db, CHANGE_VOLUNTEER, got, 0, now, err);
@@ -546,7 +546,7 @@ int store_reminder_facts(struct db *db, int64_t organisation_id, reminder_facts_
 		read_settings(st, f.organisation_id, &s);
 		snprintf(name, sizeof name, "%s %s", db_col_text(st, 7), db_col_text(st, 8));
 		if (read_request(db, &f, err) || each(ctx, &s, &f, name) != 0) {
-			if (err->status == 0)
+			if (err->kind == 0)
 				kp_internal(err);
 			rc = DB_FAILED;
 			break;

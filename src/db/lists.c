@@ -33,8 +33,8 @@ int store_list_item_insert(struct db *db, struct list_item *it, struct kp_error 
 	db_bind_int(st, 6, it->position);
 	int rc = db_query_int(st, &it->id, err);
 	db_finalize(st);
-	if (rc && err && err->status == 409)
-		kp_fail(err, 409, "duplicate", "code");
+	if (rc && err && err->kind == KP_CONFLICT)
+		kp_fail(err, KP_CONFLICT, "duplicate", "code");
 	return rc;
 }
 
@@ -66,7 +66,7 @@ int store_list_item_get(struct db *db, int64_t id, struct list_item *it, struct 
 	db_finalize(st);
 	if (rc == DB_FAILED)
 		return KP_ERR;
-	return rc == DB_DONE ? kp_fail(err, 404, "not_found", "id") : KP_OK;
+	return rc == DB_DONE ? kp_fail(err, KP_NOT_FOUND, "not_found", "id") : KP_OK;
 }
 
 int store_list_item_find(struct db *db, int kind, const char *code, const char *field,
@@ -80,8 +80,8 @@ int store_list_item_find(struct db *db, int kind, const char *code, const char *
 	db_bind_text(st, 2, code);
 	int rc = db_query_int(st, id, err);
 	db_finalize(st);
-	if (rc && err && err->status == 404)
-		kp_fail_detail(err, 422, "unknown_item", field, "%s", code);
+	if (rc && err && err->kind == KP_NOT_FOUND)
+		kp_fail_detail(err, KP_INVALID, "unknown_item", field, "%s", code);
 	return rc;
 }
 

@@ -68,8 +68,8 @@ int store_match_insert(struct db *db, struct match *m, int64_t actor, struct kp_
 	int rc = db_query_int(st, &m->id, err);
 	db_finalize(st);
 	if (rc) {
-		if (err && err->status == 409)
-			kp_fail(err, 409, "already_matched", "volunteer_id");
+		if (err && err->kind == KP_CONFLICT)
+			kp_fail(err, KP_CONFLICT, "already_matched", "volunteer_id");
 		return KP_ERR;
 	}
 	return insert_event(db, m->id, -1, m->status, m->reason, actor, m->created_at, err);
@@ -92,8 +92,8 @@ int store_match_transition(struct db *db, int64_t id, int from, int to, const ch
 	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
 	if (rc) {
-		if (err && err->status == 404)
-			kp_fail(err, 409, "changed_meanwhile", "status");
+		if (err && err->kind == KP_NOT_FOUND)
+			kp_fail(err, KP_CONFLICT, "changed_meanwhile", "status");
 		return KP_ERR;
 	}
 	return insert_event(db, id, from, to, reason, actor, now, err);
@@ -111,7 +111,7 @@ int store_match_get(struct db *db, int64_t id, struct match *m, struct kp_error 
 	db_finalize(st);
 	if (rc == DB_FAILED)
 		return KP_ERR;
-	return rc == DB_DONE ? kp_fail(err, 404, "not_found", "id") : KP_OK;
+	return rc == DB_DONE ? kp_fail(err, KP_NOT_FOUND, "not_found", "id") : KP_OK;
 }
 
 int store_match_exists(struct db *db, int64_t call_id, int64_t volunteer_id, bool *exists,

@@ -14,9 +14,9 @@ int store_network_ensure(struct db *db, const char *name, const char *region, in
 		return KP_ERR;
 	int rc = db_query_int(st, id, err);
 	db_finalize(st);
-	if (rc == KP_OK || err->status != 404)
+	if (rc == KP_OK || err->kind != KP_NOT_FOUND)
 		return rc;
-	*err = (struct kp_error){ 0 }; /* "none yet" is not an error: callers test err->status */
+	*err = (struct kp_error){ 0 }; /* "none yet" is not an error: callers test err->kind */
 	if (db_prepare(db, "INSERT INTO networks (name, region, created_at) VALUES (?, ?, ?) "
 	                   "RETURNING id", &st, err))
 		return KP_ERR;
@@ -81,8 +81,8 @@ int store_organisation_insert(struct db *db, struct organisation *o, struct kp_e
 	bind_organisation(st, o);
 	int rc = db_query_int(st, &o->id, err);
 	db_finalize(st);
-	if (rc && err && err->status == 409)
-		kp_fail(err, 409, "duplicate", "name");
+	if (rc && err && err->kind == KP_CONFLICT)
+		kp_fail(err, KP_CONFLICT, "duplicate", "name");
 	if (rc)
 		return rc;
 	return store_change_record(db, CHANGE_ORGANISATION, o->id, 0, o->updated_at, err);
@@ -101,10 +101,10 @@ int store_organisation_update(struct db *db, const struct organisation *o, struc
 	int64_t got;
 	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
-	if (rc && err && err->status == 409)
-		kp_fail(err, 409, "duplicate", "name");
-	else if (rc && err && err->status == 404)
-		kp_fail(err, 404, "not_found", "id");
+	if (rc && err && err->kind == KP_CONFLICT)
+		kp_fail(err, KP_CONFLICT, "duplicate", "name");
+	else if (rc && err && err->kind == KP_NOT_FOUND)
+		kp_fail(err, KP_NOT_FOUND, "not_found", "id");
 	if (rc)
 		return rc;
 	/* Other app servers refresh their matching index from the change log. */
@@ -124,7 +124,7 @@ int store_organisation_get(struct db *db, int64_t id, struct organisation *o,
 	db_finalize(st);
 	if (rc == DB_FAILED)
 		return KP_ERR;
-	return rc == DB_DONE ? kp_fail(err, 404, "not_found", "id") : KP_OK;
+	return rc == DB_DONE ? kp_fail(err, KP_NOT_FOUND, "not_found", "id") : KP_OK;
 }
 
 struct organisation_walk {
@@ -180,7 +180,7 @@ int store_location_insert(struct db *db, struct location *l, struct kp_error *er
 	db_bind_int(st, 6, l->created_at);
 	int rc = db_query_int(st, &l->id, err);
 	db_finalize(st);
-	if (rc && err && err->status == 409)
-		kp_fail(err, 409, "duplicate", "name");
+	if (rc && err && err->kind == KP_CONFLICT)
+		kp_fail(err, KP_CONFLICT, "duplicate", "name");
 	return rc;
 }

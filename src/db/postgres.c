@@ -17,13 +17,13 @@
  *   SERIALIZABLE, the same guarantee SQLite gives by running writers one at
  *   a time: no lost updates and no write skew (two proposals that each see
  *   room for one more match). The loser of a race gets SQLSTATE 40001 at a
- *   statement or at COMMIT, answered as 409 "changed_meanwhile".
+ *   statement or at COMMIT, answered as KP_CONFLICT "changed_meanwhile".
  * - DB_READ_COMMITTED for work that is one guarded statement or that runs
  *   alone: migrations (which also hold an advisory lock, so two servers
  *   starting together migrate once) and bulk copies.
  * - Reads outside a transaction run in autocommit; each statement sees
  *   committed data.
- * Constraint violations (SQLSTATE class 23) become 409 "conflict", as on
+ * Constraint violations (SQLSTATE class 23) become KP_CONFLICT "conflict", as on
  * SQLite. A broken connection is re-established before its next statement.
  */
 #include "db/backend.h"
@@ -106,11 +106,11 @@ static int fail_pg(struct pg_db *db, const PGresult *res, struct kp_error *err)
 	char msg[256];
 	first_line(primary ? primary : PQerrorMessage(db->conn), msg, sizeof msg);
 	if (state != NULL && strncmp(state, "23", 2) == 0)
-		return kp_fail_detail(err, 409, "conflict", "", "%s", msg);
+		return kp_fail_detail(err, KP_CONFLICT, "conflict", "", "%s", msg);
 	if (state != NULL && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0))
-		return kp_fail(err, 409, "changed_meanwhile", "");
+		return kp_fail(err, KP_CONFLICT, "changed_meanwhile", "");
 	if (PQstatus(db->conn) != CONNECTION_OK)
-		return kp_fail(err, 503, "busy", "");
+		return kp_fail(err, KP_BUSY, "busy", "");
 	fprintf(stderr, "knooppunt: postgresql: %s (%s)\n", msg, state ? state : "-");
 	return kp_internal(err);
 }
@@ -526,7 +526,7 @@ static int pg_open(const char *path, struct db **out, struct kp_error *err)
 		char where[512], msg[256];
 		db_redact(path, where, sizeof where);
 		first_line(db->conn ? PQerrorMessage(db->conn) : "out of memory", msg, sizeof msg);
-		kp_fail_detail(err, 500, "db_open", "", "%s: %s", where, msg);
+		kp_fail_detail(err, KP_INTERNAL, "db_open", "", "%s: %s", where, msg);
 		pg_close(&db->base);
 		return KP_ERR;
 	}

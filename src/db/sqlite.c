@@ -51,9 +51,9 @@ static int fail_sqlite(struct sqlite_db *db, struct kp_error *err)
 {
 	int code = sqlite3_extended_errcode(db->conn);
 	if ((code & 0xff) == SQLITE_CONSTRAINT)
-		return kp_fail_detail(err, 409, "conflict", "", "%s", sqlite3_errmsg(db->conn));
+		return kp_fail_detail(err, KP_CONFLICT, "conflict", "", "%s", sqlite3_errmsg(db->conn));
 	if ((code & 0xff) == SQLITE_BUSY)
-		return kp_fail(err, 503, "busy", "");
+		return kp_fail(err, KP_BUSY, "busy", "");
 	fprintf(stderr, "knooppunt: sqlite: %s\n", sqlite3_errmsg(db->conn));
 	return kp_internal(err);
 }
@@ -265,7 +265,7 @@ static int sl_open(const char *path, struct db **out, struct kp_error *err)
 	db->base.ops = &db_sqlite_ops;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db->conn, flags, NULL) != SQLITE_OK) {
-		kp_fail_detail(err, 500, "db_open", "", "%s: %s", path,
+		kp_fail_detail(err, KP_INTERNAL, "db_open", "", "%s: %s", path,
 		               db->conn ? sqlite3_errmsg(db->conn) : "out of memory");
 		goto fail;
 	}

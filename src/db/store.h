@@ -4,7 +4,7 @@
  * that every backend runs the same SQL.
  *
  * Conventions: functions return KP_OK or KP_ERR with err filled in
- * (404 "not_found" when a record does not exist, 409 "conflict" for a
+ * (KP_NOT_FOUND when a record does not exist, KP_CONFLICT "conflict" for a
  * uniqueness or reference violation). Writes of several rows run inside the
  * caller's transaction (db_begin … db_commit); the stores never commit.
  */
@@ -79,7 +79,7 @@ struct list_item {
 int store_list_item_insert(struct db *db, struct list_item *it, struct kp_error *err);
 int store_list_item_update(struct db *db, const struct list_item *it, struct kp_error *err);
 int store_list_item_get(struct db *db, int64_t id, struct list_item *it, struct kp_error *err);
-/* Finds an item by kind and code; 422 "unknown_item" naming `field` when absent. */
+/* Finds an item by kind and code; KP_INVALID "unknown_item" naming `field` when absent. */
 int store_list_item_find(struct db *db, int kind, const char *code, const char *field,
                          int64_t *id, struct kp_error *err);
 typedef int (*list_item_fn)(void *ctx, const struct list_item *it);
@@ -152,7 +152,7 @@ struct account {
 /* Inserts an account with an already-hashed password. */
 int store_account_insert(struct db *db, struct account *a, const char *password_hash,
                          int64_t now, struct kp_error *err);
-/* Loads an active account and its password hash by e-mail; 404 when none. */
+/* Loads an active account and its password hash by e-mail; not found when none. */
 int store_account_by_email(struct db *db, const char *email, struct account *a,
                            char hash[128], struct kp_error *err);
 typedef int (*account_fn)(void *ctx, const struct account *a);
@@ -166,7 +166,7 @@ int store_account_follow_volunteer(struct db *db, int64_t volunteer_id, int64_t 
 int store_session_insert(struct db *db, const char *token_hash, int64_t account_id,
                          const char *csrf, int64_t now, int64_t expires_at,
                          struct kp_error *err);
-/* Resolves a live session to its principal; 401 when unknown or expired. */
+/* Resolves a live session to its principal; unauthenticated when unknown or expired. */
 int store_session_principal(struct db *db, const char *token_hash, int64_t now,
                             struct principal *who, struct kp_error *err);
 int store_session_delete(struct db *db, const char *token_hash, struct kp_error *err);
@@ -251,7 +251,7 @@ int store_session_revoke(struct db *db, int64_t account_id, const char *keep_has
                          int64_t *revoked, struct kp_error *err);
 
 /* --- src/db/journey.c --- */
-/* The organisation's journey settings, defaults where it has no row; 404 for
+/* The organisation's journey settings, defaults where it has no row; not found for
    an unknown organisation. */
 int store_journey_settings_get(struct db *db, int64_t organisation_id,
                                struct journey_settings *s, struct kp_error *err);
@@ -261,10 +261,10 @@ int store_journey_settings_put(struct db *db, const struct journey_settings *s, 
 int store_journey_insert(struct db *db, struct journey *j, int64_t actor, const char *notes,
                          struct kp_error *err);
 int store_journey_get(struct db *db, int64_t id, struct journey *j, struct kp_error *err);
-/* The journey of a volunteer at an organisation; 404 when none. */
+/* The journey of a volunteer at an organisation; not found when none. */
 int store_journey_find(struct db *db, int64_t volunteer_id, int64_t organisation_id,
                        struct journey *j, struct kp_error *err);
-/* Moves j from j->step to `to` on date `on` (409 changed_meanwhile when it
+/* Moves j from j->step to `to` on date `on` (KP_CONFLICT changed_meanwhile when it
    moved meanwhile), records the step and closes the volunteer's requests the
    new step answers. Updates j. */
 int store_journey_step(struct db *db, struct journey *j, int to, const char *on, int64_t actor,
@@ -345,7 +345,7 @@ struct aftercare {
 	int64_t answered_at;      /* 0 when not answered */
 };
 int store_aftercare_put(struct db *db, const struct aftercare *a, struct kp_error *err);
-/* 404 when the match has no answer yet. */
+/* not found when the match has no answer yet. */
 int store_aftercare_get(struct db *db, int64_t match_id, struct aftercare *a,
                         struct kp_error *err);
 
@@ -353,7 +353,7 @@ int store_aftercare_get(struct db *db, int64_t match_id, struct aftercare *a,
 int store_transfer_insert(struct db *db, struct transfer *t, struct kp_error *err);
 int store_transfer_get(struct db *db, int64_t id, struct transfer *t, struct kp_error *err);
 /* Writes status, shared_parts, consent_at, decision_note, decided_by of t
-   when its stored status is still `from`; 409 changed_meanwhile otherwise. */
+   when its stored status is still `from`; KP_CONFLICT changed_meanwhile otherwise. */
 int store_transfer_update(struct db *db, const struct transfer *t, int from,
                           struct kp_error *err);
 typedef int (*transfer_fn)(void *ctx, const struct transfer *t);

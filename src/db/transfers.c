@@ -66,7 +66,7 @@ int store_transfer_get(struct db *db, int64_t id, struct transfer *t, struct kp_
 	db_finalize(st);
 	if (rc == DB_FAILED)
 		return KP_ERR;
-	return rc == DB_DONE ? kp_fail(err, 404, "not_found", "id") : KP_OK;
+	return rc == DB_DONE ? kp_fail(err, KP_NOT_FOUND, "not_found", "id") : KP_OK;
 }
 
 int store_transfer_update(struct db *db, const struct transfer *t, int from,
@@ -88,8 +88,8 @@ int store_transfer_update(struct db *db, const struct transfer *t, int from,
 	int64_t got;
 	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
-	if (rc && err && err->status == 404)
-		kp_fail(err, 409, "changed_meanwhile", "action");
+	if (rc && err && err->kind == KP_NOT_FOUND)
+		kp_fail(err, KP_CONFLICT, "changed_meanwhile", "action");
 	return rc;
 }
 

@@ -129,8 +129,8 @@ int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_e
 	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
 	if (rc) {
-		if (err && err->status == 404)
-			kp_fail(err, 404, "not_found", "id");
+		if (err && err->kind == KP_NOT_FOUND)
+			kp_fail(err, KP_NOT_FOUND, "not_found", "id");
 		return KP_ERR;
 	}
 	if (store_account_follow_volunteer(db, v->id, v->organisation_id, err))
@@ -152,7 +152,7 @@ int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct 
 	if (rc == DB_FAILED)
 		return KP_ERR;
 	if (rc == DB_DONE)
-		return kp_fail(err, 404, "not_found", "id");
+		return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
 	if (items_load(db, "volunteer_items", "volunteer_id", id, v->items, err))
 		return KP_ERR;
 	if (with_experience &&

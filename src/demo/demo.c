@@ -42,7 +42,7 @@ static int check_empty(struct db *db, struct kp_error *err)
 	if (store_organisation_list(db, &f, (struct page){ .limit = 1 }, count_one, NULL, &total,
 	                            err))
 		return KP_ERR;
-	return total > 0 ? kp_fail(err, 409, "demo_not_empty", "data") : KP_OK;
+	return total > 0 ? kp_fail(err, KP_CONFLICT, "demo_not_empty", "data") : KP_OK;
 }
 
 static int fill(struct demo_gen *g, int volunteers, struct kp_error *err)
@@ -68,7 +68,7 @@ int demo_build(struct app *app, struct db *db, const struct demo_options *opt,
 	if (g == NULL)
 		return kp_internal(err);
 	if (opt->volunteers < DEMO_MIN_VOLUNTEERS || opt->volunteers > DEMO_MAX_VOLUNTEERS) {
-		kp_fail_limit(err, 422, "out_of_range", "volunteers", DEMO_MAX_VOLUNTEERS);
+		kp_fail_limit(err, KP_INVALID, "out_of_range", "volunteers", DEMO_MAX_VOLUNTEERS);
 		goto end;
 	}
 	g->app = app;

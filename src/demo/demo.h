@@ -54,7 +54,7 @@ const char *demo_municipality(int i);
 
 /* Fills a database that has no organisations yet (lists and network already
    seeded, app->lists loaded) with the demo network, in one transaction.
-   Refuses a database with organisations (409 "demo_not_empty") and writes
+   Refuses a database with organisations (KP_CONFLICT "demo_not_empty") and writes
    nothing then. sum may be NULL. */
 int demo_build(struct app *app, struct db *db, const struct demo_options *opt,
                struct demo_summary *sum, struct kp_error *err);

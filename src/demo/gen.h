@@ -63,7 +63,7 @@ struct vocab_ids {
 	int64_t language[VOCAB_LANGUAGES];
 	int64_t experience[VOCAB_EXPERIENCES];
 };
-/* Resolves every code to its list item id; 500 "internal" naming the code's
+/* Resolves every code to its list item id; KP_INTERNAL "internal" naming the code's
    list when a default item is missing or switched off. */
 int vocab_resolve(struct catalog *c, struct vocab_ids *ids, struct kp_error *err);
 

@@ -164,7 +164,7 @@ static int resolve(struct catalog *c, int kind, const char *const *codes, size_t
 		const char *code = *(const char *const *)((const char *)codes + (size_t)i * stride);
 		out[i] = catalog_find(c, kind, code);
 		if (out[i] == 0)
-			return kp_fail_detail(err, 500, "internal", list_kind_name(kind),
+			return kp_fail_detail(err, KP_INTERNAL, "internal", list_kind_name(kind),
 			                      "list item %s missing", code);
 	}
 	return KP_OK;

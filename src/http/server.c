@@ -188,7 +188,7 @@ int http_server_start(const char *host, int port, int threads, http_handler_fn h
 		MHD_OPTION_END);
 	if (srv->daemon == NULL) {
 		free(srv);
-		return kp_fail_detail(err, 500, "listen_failed", "port", "%s:%d", host, port);
+		return kp_fail_detail(err, KP_INTERNAL, "listen_failed", "port", "%s:%d", host, port);
 	}
 	*out = srv;
 	return KP_OK;

@@ -117,7 +117,7 @@ int match_index_load(struct match_index *ix, struct db *db, struct kp_error *err
 	struct item_cursor cur = { ix, 0 }, exp = { ix, 0 };
 	pthread_rwlock_wrlock(&ix->lock);
 	if (ix->v.n > 0 || ix->n_calls > 0) {
-		kp_fail(err, 409, "conflict", "");
+		kp_fail(err, KP_CONFLICT, "conflict", "");
 		goto end;
 	}
 	if (store_feed_organisations(db, 0, org_row, ix, err) ||

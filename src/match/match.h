@@ -132,12 +132,12 @@ void match_index_stats(struct match_index *ix, struct match_stats *st);
 
 /* The best `limit` (1..MATCH_LIMIT_MAX) volunteers for a call at time `now`
    (unix seconds), best first, into out[0..*n); *total counts every volunteer
-   that meets the hard requirements. 404 "not_found" when the call is not an
+   that meets the hard requirements. KP_NOT_FOUND when the call is not an
    open call in the index. */
 int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t now,
                    struct match_hit *out, int *n, int64_t *total, struct kp_error *err);
 
-/* The best `limit` open calls for a volunteer, as above; 404 when the
+/* The best `limit` open calls for a volunteer, as above; not found when the
    volunteer is not an active volunteer in the index. */
 int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit, int64_t now,
                         struct match_hit *out, int *n, int64_t *total, struct kp_error *err);
@@ -166,7 +166,7 @@ int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now,
                    struct match_proposal *out, struct kp_error *err);
 void match_proposal_free(struct match_proposal *p);
 
-/* Scores and explains one pair (for a proposal's explanation); 404 when the
+/* Scores and explains one pair (for a proposal's explanation); not found when the
    pair is not feasible any more. */
 int match_explain_pair(struct match_index *ix, int64_t call_id, int64_t volunteer_id,
                        int64_t now, struct match_hit *out, struct kp_error *err);

@@ -172,7 +172,7 @@ int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t n
 	*total = 0;
 	pthread_rwlock_rdlock(&ix->lock);
 	if (!live_call(ix, call_id, &cs)) {
-		rc = kp_fail(err, 404, "not_found", "call_id");
+		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "call_id");
 		goto end;
 	}
 	mq_call_scan(ix, cs, now, &top, total);
@@ -199,7 +199,7 @@ int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit,
 	*total = 0;
 	pthread_rwlock_rdlock(&ix->lock);
 	if (!live_volunteer(ix, volunteer_id, &s)) {
-		rc = kp_fail(err, 404, "not_found", "volunteer_id");
+		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "volunteer_id");
 		goto end;
 	}
 	for (uint32_t cs = 0; cs < ix->n_calls; cs++) {
@@ -237,12 +237,12 @@ int match_explain_pair(struct match_index *ix, int64_t call_id, int64_t voluntee
 	struct mquery q;
 	double d2;
 	if (!live_call(ix, call_id, &cs) || !live_volunteer(ix, volunteer_id, &s)) {
-		rc = kp_fail(err, 404, "not_found", "");
+		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "");
 		goto end;
 	}
 	mq_prepare(ix, &ix->calls[cs], now, &q);
 	if (!mf_pass(ix, s, &q, &d2)) {
-		rc = kp_fail(err, 404, "not_found", "");
+		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "");
 		goto end;
 	}
 	make_hit(ix, s, &q, now, out);

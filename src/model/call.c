@@ -60,10 +60,11 @@ int call_validate(const struct call *c, struct kp_error *err)
 	if (c->one_off_date[0] != '\0' && c->dayparts != 0)
 		return kp_invalid(err, "dayparts", "schedule_conflict");
 	if (c->duration_minutes < 15 || c->duration_minutes > CALL_MAX_DURATION_MINUTES)
-		return kp_fail_limit(err, 422, "out_of_range", "duration_minutes",
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "duration_minutes",
 		                     CALL_MAX_DURATION_MINUTES);
 	if (c->volunteers_needed < 1 || c->volunteers_needed > CALL_MAX_VOLUNTEERS)
-		return kp_fail_limit(err, 422, "out_of_range", "volunteers_needed", CALL_MAX_VOLUNTEERS);
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "volunteers_needed",
+		                     CALL_MAX_VOLUNTEERS);
 	if (c->source < 0 || c->source >= CALL_SOURCE_COUNT)
 		return kp_invalid(err, "source", "invalid_choice");
 	if (c->engagement < 0 || c->engagement >= ENGAGEMENT_COUNT)

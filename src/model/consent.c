@@ -43,7 +43,7 @@ int consent_validate(const struct consent *c, struct kp_error *err)
 	if (consent_scope_name(c->scope) == NULL)
 		return kp_invalid(err, "profile_scope", "invalid_choice");
 	if (c->n_organisations < 0 || c->n_organisations > CONSENT_ORGS_MAX)
-		return kp_fail_limit(err, 422, "too_many", "organisations", CONSENT_ORGS_MAX);
+		return kp_fail_limit(err, KP_INVALID, "too_many", "organisations", CONSENT_ORGS_MAX);
 	if (c->scope == CONSENT_ORGANISATIONS && c->n_organisations == 0)
 		return kp_invalid(err, "organisations", "required");
 	if (c->scope != CONSENT_ORGANISATIONS && c->n_organisations > 0)

@@ -121,9 +121,10 @@ void journey_settings_default(struct journey_settings *s, int64_t organisation_i
 int journey_settings_validate(const struct journey_settings *s, struct kp_error *err)
 {
 	if (s->intake_days < 1 || s->intake_days > JOURNEY_INTAKE_DAYS_MAX)
-		return kp_fail_limit(err, 422, "out_of_range", "intake_days", JOURNEY_INTAKE_DAYS_MAX);
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "intake_days",
+		                     JOURNEY_INTAKE_DAYS_MAX);
 	if (s->evaluation_months < 1 || s->evaluation_months > JOURNEY_EVALUATION_MONTHS_MAX)
-		return kp_fail_limit(err, 422, "out_of_range", "evaluation_months",
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "evaluation_months",
 		                     JOURNEY_EVALUATION_MONTHS_MAX);
 	return KP_OK;
 }
@@ -207,21 +208,21 @@ int journey_check_step(const struct journey_settings *s, int from, int to,
 	if (to < 0 || to >= STEP_COUNT)
 		return kp_invalid(err, "step", "invalid_choice");
 	if (!journey_can_step(s, from, to))
-		return kp_fail_detail(err, 409, "invalid_step", "step", "%s → %s",
+		return kp_fail_detail(err, KP_CONFLICT, "invalid_step", "step", "%s → %s",
 		                      journey_step_name(from), journey_step_name(to));
 	if (check_dates(g, err))
 		return KP_ERR;
 	if (to == STEP_VOG_RECEIVED) {
 		if (g->vog_on < 0)
-			return kp_fail(err, 409, "vog_missing", "vog_date");
+			return kp_fail(err, KP_CONFLICT, "vog_missing", "vog_date");
 		if (g->vog_on > g->on || !journey_vog_valid(g->vog_on, s->vog_max_age_months, g->on))
-			return kp_fail(err, 409, "vog_expired", "vog_date");
+			return kp_fail(err, KP_CONFLICT, "vog_expired", "vog_date");
 	}
 	if (from == STEP_EXIT_INTERVIEW) {
 		if (g->exit_outcome < 0)
-			return kp_fail(err, 409, "exit_interview_required", "step");
+			return kp_fail(err, KP_CONFLICT, "exit_interview_required", "step");
 		if (exit_outcome_next_step(g->exit_outcome) != to)
-			return kp_fail_detail(err, 409, "exit_outcome_mismatch", "step", "%s",
+			return kp_fail_detail(err, KP_CONFLICT, "exit_outcome_mismatch", "step", "%s",
 			                      exit_outcome_name(g->exit_outcome));
 	}
 	return KP_OK;
@@ -253,13 +254,13 @@ int journey_step_volunteer_status(int step)
 int journey_check_deployable(const struct journey_gate *g, struct kp_error *err)
 {
 	if (g->has_journey && !journey_step_is_deployable(g->step))
-		return kp_fail_detail(err, 409, "journey_not_ready", "volunteer_id", "%s",
+		return kp_fail_detail(err, KP_CONFLICT, "journey_not_ready", "volunteer_id", "%s",
 		                      journey_step_name(g->step));
 	if (g->needs_vog) {
 		if (g->vog_on < 0)
-			return kp_fail(err, 409, "vog_missing", "volunteer_id");
+			return kp_fail(err, KP_CONFLICT, "vog_missing", "volunteer_id");
 		if (!journey_vog_valid(g->vog_on, g->vog_max_age_months, g->today))
-			return kp_fail(err, 409, "vog_expired", "volunteer_id");
+			return kp_fail(err, KP_CONFLICT, "vog_expired", "volunteer_id");
 	}
 	return KP_OK;
 }

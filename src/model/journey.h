@@ -120,7 +120,7 @@ bool journey_step_is_deployable(int step);
 /* True when the step table allows from → to under these settings (no guards). */
 bool journey_can_step(const struct journey_settings *s, int from, int to);
 /* Checks the step table and every guard; names the field in err
-   (step, on_date, vog_date) with 409 for a state conflict, 422 for input. */
+   (step, on_date, vog_date) with KP_CONFLICT for a state conflict, KP_INVALID for input. */
 int journey_check_step(const struct journey_settings *s, int from, int to,
                        const struct journey_guard *g, struct kp_error *err);
 
@@ -138,7 +138,7 @@ struct journey_gate {
 	int vog_max_age_months;
 	long today;
 };
-/* KP_OK, or 409 naming volunteer_id: journey_not_ready, vog_missing, vog_expired. */
+/* KP_OK, or KP_CONFLICT naming volunteer_id: journey_not_ready, vog_missing, vog_expired. */
 int journey_check_deployable(const struct journey_gate *g, struct kp_error *err);
 bool journey_is_deployable(const struct journey_gate *g);
 

@@ -51,7 +51,7 @@ int match_check_transition(int from, int to, const char *reason, struct kp_error
 		return kp_invalid(err, "status", "invalid_choice");
 	if (!match_can_transition(from, to)) {
 		const char *name = match_status_name(from); /* NULL for a corrupt status */
-		return kp_fail_detail(err, 409, "invalid_transition", "status", "%s → %s",
+		return kp_fail_detail(err, KP_CONFLICT, "invalid_transition", "status", "%s → %s",
 		                      name ? name : "?", match_status_name(to));
 	}
 	if (match_needs_reason(to) && (reason == NULL || reason[0] == '\0'))

@@ -36,9 +36,10 @@ int organisation_validate(const struct organisation *o, struct kp_error *err)
 	if (o->municipality[0] == '\0')
 		return kp_invalid(err, "municipality", "required");
 	if (o->employees < 0 || o->employees > ORGANISATION_MAX_EMPLOYEES)
-		return kp_fail_limit(err, 422, "out_of_range", "employees", ORGANISATION_MAX_EMPLOYEES);
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "employees",
+		                     ORGANISATION_MAX_EMPLOYEES);
 	if (o->vog_max_age_months < 1 || o->vog_max_age_months > 120)
-		return kp_fail_limit(err, 422, "out_of_range", "vog_max_age_months", 120);
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "vog_max_age_months", 120);
 	if (o->email[0] != '\0' && strchr(o->email, '@') == NULL)
 		return kp_invalid(err, "email", "invalid_email");
 	return KP_OK;

@@ -86,9 +86,9 @@ int transfer_check_action(int from, int action, int side, struct kp_error *err)
 	if (action < 0 || action >= TRANSFER_ACTION_COUNT)
 		return kp_invalid(err, "action", "invalid_choice");
 	if (!side_may(action, side))
-		return kp_fail(err, 403, "forbidden", "action");
+		return kp_fail(err, KP_FORBIDDEN, "forbidden", "action");
 	if (transfer_next_status(from, action) < 0)
-		return kp_fail_detail(err, 409, "invalid_transfer_step", "action", "%s: %s",
+		return kp_fail_detail(err, KP_CONFLICT, "invalid_transfer_step", "action", "%s: %s",
 		                      transfer_status_name(from), transfer_action_name(action));
 	return KP_OK;
 }

@@ -57,8 +57,8 @@ enum transfer_side { SIDE_VOLUNTEER, SIDE_SENDER, SIDE_RECEIVER, SIDE_ADMIN, SID
 
 /* The status an action leads to, or -1 when not allowed from `from`. */
 int transfer_next_status(int from, int action);
-/* Checks that `side` may take `action` from status `from`; 403 for the wrong
-   side, 409 invalid_transfer_step for the wrong state. */
+/* Checks that `side` may take `action` from status `from`; forbidden for the wrong
+   side, a conflict invalid_transfer_step for the wrong state. */
 int transfer_check_action(int from, int action, int side, struct kp_error *err);
 
 struct transfer {

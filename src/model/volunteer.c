@@ -51,7 +51,7 @@ int volunteer_validate(const struct volunteer *v, struct kp_error *err)
 	if (v->email[0] != '\0' && strchr(v->email, '@') == NULL)
 		return kp_invalid(err, "email", "invalid_email");
 	if (v->birth_year != 0 && (v->birth_year < 1900 || v->birth_year > 2020))
-		return kp_fail_limit(err, 422, "out_of_range", "birth_year", 1900);
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "birth_year", 1900);
 	if (v->status < 0 || v->status >= VOLUNTEER_STATUS_COUNT)
 		return kp_invalid(err, "status", "invalid_choice");
 	if (v->place[0] == '\0')
@@ -65,12 +65,13 @@ int volunteer_validate(const struct volunteer *v, struct kp_error *err)
 	if (v->driving_licence != 0 && v->driving_licence != 1)
 		return kp_invalid(err, "driving_licence", "invalid_choice");
 	if (v->hours_per_week < 0 || v->hours_per_week > VOLUNTEER_MAX_HOURS)
-		return kp_fail_limit(err, 422, "out_of_range", "hours_per_week", VOLUNTEER_MAX_HOURS);
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "hours_per_week",
+		                     VOLUNTEER_MAX_HOURS);
 	if (v->max_distance_km < 0 || v->max_distance_km > VOLUNTEER_MAX_DISTANCE_KM)
-		return kp_fail_limit(err, 422, "out_of_range", "max_distance_km",
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "max_distance_km",
 		                     VOLUNTEER_MAX_DISTANCE_KM);
 	if (v->max_matches < 1 || v->max_matches > VOLUNTEER_MAX_MATCHES)
-		return kp_fail_limit(err, 422, "out_of_range", "max_matches", VOLUNTEER_MAX_MATCHES);
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "max_matches", VOLUNTEER_MAX_MATCHES);
 	if (v->vog_date[0] != '\0' && !parse_is_date(v->vog_date))
 		return kp_invalid(err, "vog_date", "invalid_date");
 	if (!parse_is_date(v->started_on))

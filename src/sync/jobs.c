@@ -82,7 +82,7 @@ int jobs_tick(struct jobs *j, int *ran, struct kp_error *err)
 			continue; /* another server is running it right now */
 		int rc = run_if_due(j, job, &did, err);
 		db_job_unlock(j->db, job->lock_key);
-		if (rc && err->status != 409) /* 409: another server recorded it first */
+		if (rc && err->kind != KP_CONFLICT) /* a conflict: another server recorded it first */
 			return KP_ERR;
 		*ran += did;
 	}

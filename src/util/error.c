@@ -9,12 +9,12 @@ static void copy(char *dst, size_t cap, const char *src)
 	snprintf(dst, cap, "%s", src ? src : "");
 }
 
-int kp_fail_limit(struct kp_error *err, int status, const char *code, const char *field,
-                  long long limit)
+int kp_fail_limit(struct kp_error *err, enum kp_kind kind, const char *code,
+                  const char *field, long long limit)
 {
 	if (err == NULL)
 		return KP_ERR;
-	err->status = status;
+	err->kind = kind;
 	copy(err->code, sizeof err->code, code);
 	copy(err->field, sizeof err->field, field);
 	err->limit = limit;
@@ -22,15 +22,15 @@ int kp_fail_limit(struct kp_error *err, int status, const char *code, const char
 	return KP_ERR;
 }
 
-int kp_fail(struct kp_error *err, int status, const char *code, const char *field)
+int kp_fail(struct kp_error *err, enum kp_kind kind, const char *code, const char *field)
 {
-	return kp_fail_limit(err, status, code, field, 0);
+	return kp_fail_limit(err, kind, code, field, 0);
 }
 
-int kp_fail_detail(struct kp_error *err, int status, const char *code, const char *field,
-                   const char *fmt, ...)
+int kp_fail_detail(struct kp_error *err, enum kp_kind kind, const char *code,
+                   const char *field, const char *fmt, ...)
 {
-	kp_fail(err, status, code, field);
+	kp_fail(err, kind, code, field);
 	if (err != NULL) {
 		va_list ap;
 		va_start(ap, fmt);
@@ -38,4 +38,16 @@ int kp_fail_detail(struct kp_error *err, int status, const char *code, const cha
 		va_end(ap);
 	}
 	return KP_ERR;
+}
+
+const char *kp_kind_name(enum kp_kind kind)
+{
+	static const char *const names[KP_KIND_COUNT] = {
+		[KP_NONE] = "none", [KP_INVALID] = "invalid", [KP_MALFORMED] = "malformed",
+		[KP_UNAUTHENTICATED] = "unauthenticated", [KP_FORBIDDEN] = "forbidden",
+		[KP_NOT_FOUND] = "not_found", [KP_NO_METHOD] = "no_method",
+		[KP_UNSUPPORTED] = "unsupported", [KP_CONFLICT] = "conflict", [KP_LIMITED] = "limited",
+		[KP_BUSY] = "busy", [KP_INTERNAL] = "internal",
+	};
+	return kind >= 0 && kind < KP_KIND_COUNT ? names[kind] : "internal";
 }

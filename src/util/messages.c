@@ -183,21 +183,20 @@ int messages_render(const struct kp_error *err, const char *lang, struct buf *ou
 	return rc;
 }
 
-const char *messages_title(int status, const char *lang)
+const char *messages_title(enum kp_kind kind, const char *lang)
 {
 	int en = strcmp(lang, "en") == 0;
-	switch (status) {
-	case 400: return en ? "Bad request" : "Ongeldig verzoek";
-	case 401: return en ? "Not logged in" : "Niet ingelogd";
-	case 403: return en ? "No access" : "Geen toegang";
-	case 404: return en ? "Not found" : "Niet gevonden";
-	case 405: return en ? "Method not allowed" : "Handeling niet toegestaan";
-	case 409: return en ? "Conflict" : "Conflict";
-	case 413: return en ? "Too large" : "Te groot";
-	case 415: return en ? "Unsupported media type" : "Verkeerd invoerformaat";
-	case 422: return en ? "Invalid input" : "Ongeldige invoer";
-	case 429: return en ? "Too many requests" : "Te veel verzoeken";
-	case 503: return en ? "Busy" : "Bezet";
+	switch (kind) {
+	case KP_MALFORMED: return en ? "Bad request" : "Ongeldig verzoek";
+	case KP_UNAUTHENTICATED: return en ? "Not logged in" : "Niet ingelogd";
+	case KP_FORBIDDEN: return en ? "No access" : "Geen toegang";
+	case KP_NOT_FOUND: return en ? "Not found" : "Niet gevonden";
+	case KP_NO_METHOD: return en ? "Method not allowed" : "Handeling niet toegestaan";
+	case KP_CONFLICT: return en ? "Conflict" : "Conflict";
+	case KP_UNSUPPORTED: return en ? "Unsupported media type" : "Verkeerd invoerformaat";
+	case KP_INVALID: return en ? "Invalid input" : "Ongeldige invoer";
+	case KP_LIMITED: return en ? "Too many requests" : "Te veel verzoeken";
+	case KP_BUSY: return en ? "Busy" : "Bezet";
 	default: return en ? "Error" : "Fout";
 	}
 }

@@ -14,7 +14,7 @@ const char *messages_language(const char *accept_language);
 /* Writes the human text for err in `lang` into out ("Het veld 'title' is verplicht."). */
 int messages_render(const struct kp_error *err, const char *lang, struct buf *out);
 
-/* Short title for an HTTP status in `lang` ("Ongeldige invoer"). */
-const char *messages_title(int status, const char *lang);
+/* Short title for an error kind in `lang` ("Ongeldige invoer"). */
+const char *messages_title(enum kp_kind kind, const char *lang);
 
 #endif

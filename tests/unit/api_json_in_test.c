@@ -24,7 +24,7 @@ static json_t *parse(const char *text)
 
 static void expect_err(const struct kp_error *e, const char *field, const char *code)
 {
-	assert_int_equal(e->status, 422);
+	assert_int_equal(e->kind, KP_INVALID);
 	assert_string_equal(e->field, field);
 	assert_string_equal(e->code, code);
 }

@@ -101,11 +101,11 @@ static void round_trip_recurring_and_update(void **state)
 	assert_int_equal(got->items[LIST_LANGUAGE].n, 1);
 
 	assert_int_equal(store_call_get(f->db, c->id + 1000, got, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 	memset(&err, 0, sizeof err);
 	c->id += 1000;
 	assert_int_equal(store_call_update(f->db, c, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 	free(c);
 	free(got);
 }

@@ -27,7 +27,7 @@ static int64_t first_vol, activity;
 static void must(int rc, const struct kp_error *err)
 {
 	if (rc != KP_OK)
-		fail_msg("store call failed: %d %s %s", err->status, err->code, err->detail);
+		fail_msg("store call failed: %d %s %s", err->kind, err->code, err->detail);
 }
 
 static void fill_source(void)
@@ -177,7 +177,7 @@ static void copies_with_equal_counts_and_checksums(void **state)
 	/* A second copy into the now non-empty database is refused. */
 	err = (struct kp_error){ 0 };
 	assert_int_equal(db_copy_all(from, to, &report, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "not_empty");
 	db_close(to);
 	db_close(from);

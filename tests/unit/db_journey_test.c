@@ -49,7 +49,7 @@ static void settings_default_and_upsert(void **state)
 	assert_int_equal(back.intake_days, 7);
 	assert_int_equal(back.evaluation_months, 6);
 	assert_int_equal(store_journey_settings_get(f->db, 999999, &back, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 }
 
 static int count_step(void *ctx, const struct journey_step_row *r)
@@ -76,7 +76,7 @@ static void steps_and_stale_guard(void **state)
 	int64_t vol = fixture_insert_volunteer(f, f->org, "Fatma", "Yilmaz", "Dordrecht");
 	new_journey(f, vol, f->org, &j);
 	assert_int_equal(store_journey_insert(f->db, &j, 0, "", &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "journey_exists");
 	stale = j;
 	assert_int_equal(store_journey_step(f->db, &j, STEP_INTAKE, "2026-03-05", 0, "goed",
@@ -84,7 +84,7 @@ static void steps_and_stale_guard(void **state)
 	assert_int_equal(j.step, STEP_INTAKE);
 	assert_int_equal(store_journey_step(f->db, &stale, STEP_STOPPED, "2026-03-05", 0, "",
 	                                    f->now, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "changed_meanwhile");
 	int n = 0;
 	assert_int_equal(store_journey_steps(f->db, j.id, count_step, &n, &err), KP_OK);
@@ -94,7 +94,7 @@ static void steps_and_stale_guard(void **state)
 	assert_int_equal(back.step, STEP_INTAKE);
 	assert_string_equal(back.step_on, "2026-03-05");
 	assert_int_equal(store_journey_find(f->db, vol, f->org2, &back, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 	n = 0;
 	assert_int_equal(store_journey_each(f->db, count_journey, &n, &err), KP_OK);
 	assert_int_equal(n, 1);
@@ -302,7 +302,7 @@ static void receiver_sees_transfer_only_after_consent(void **state)
 	/* A decision against a status that moved on loses. */
 	t->status = TRANSFER_ACCEPTED;
 	assert_int_equal(store_transfer_update(f->db, t, TRANSFER_AWAITING_CONSENT, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	struct transfer back;
 	assert_int_equal(store_transfer_get(f->db, t->id, &back, &err), KP_OK);
 	assert_int_equal(back.status, TRANSFER_OFFERED);

@@ -81,13 +81,13 @@ static void find_active_by_kind_and_code(void **state)
 
 	assert_int_equal(store_list_item_find(f->db, LIST_MOTIVE, "wandelen", "motives", &id,
 	                                      &err), KP_ERR);
-	assert_int_equal(err.status, 422);
+	assert_int_equal(err.kind, KP_INVALID);
 	assert_string_equal(err.code, "unknown_item");
 	assert_string_equal(err.field, "motives");
 	assert_string_equal(err.detail, "wandelen");
 	assert_int_equal(store_list_item_find(f->db, LIST_ACTIVITY, "WANDELEN", "activity", &id,
 	                                      &err), KP_ERR);
-	assert_int_equal(err.status, 422);
+	assert_int_equal(err.kind, KP_INVALID);
 }
 
 static void deactivated_item_not_found(void **state)
@@ -104,7 +104,7 @@ static void deactivated_item_not_found(void **state)
 	int64_t found = 0;
 	assert_int_equal(store_list_item_find(f->db, LIST_ACTIVITY, "klussen", "activity", &found,
 	                                      &err), KP_ERR);
-	assert_int_equal(err.status, 422);
+	assert_int_equal(err.kind, KP_INVALID);
 	struct list_item got;
 	assert_int_equal(store_list_item_get(f->db, id, &got, &err), KP_OK);
 	assert_int_equal(got.active, 0);
@@ -119,7 +119,7 @@ static void deactivated_item_not_found(void **state)
 	assert_int_equal(all.inactive, 1);
 	assert_int_equal(active.inactive, 0);
 	assert_int_equal(store_list_item_get(f->db, 123456, &got, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 }
 
 static void insert_new_item(void **state)

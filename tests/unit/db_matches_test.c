@@ -62,7 +62,7 @@ static void insert_and_get(void **state)
 	assert_int_equal(ev.e[0].to_status, MATCH_PROPOSED);
 	assert_int_equal(ev.e[0].actor_id, 0);
 	assert_int_equal(store_match_get(f->db, id + 1, &m, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 }
 
 static void duplicate_is_409(void **state)
@@ -74,7 +74,7 @@ static void duplicate_is_409(void **state)
 	new_match(f, call, vol, MATCH_PROPOSED);
 	struct match m = { .call_id = call, .volunteer_id = vol, .status = MATCH_PROPOSED };
 	assert_int_equal(store_match_insert(f->db, &m, 0, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "already_matched");
 }
 
@@ -122,7 +122,7 @@ static void stale_status_is_409_and_writes_nothing(void **state)
 	/* a second caller still believes the match is proposed */
 	assert_int_equal(store_match_transition(f->db, id, MATCH_PROPOSED, MATCH_DECLINED,
 	                                        "geen tijd", 0, f->now + 2, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "changed_meanwhile");
 	struct match m;
 	assert_int_equal(store_match_get(f->db, id, &m, &err), KP_OK);
@@ -134,7 +134,7 @@ static void stale_status_is_409_and_writes_nothing(void **state)
 	memset(&err, 0, sizeof err);
 	assert_int_equal(store_match_transition(f->db, id + 50, MATCH_PROPOSED, MATCH_CONTACTED,
 	                                        "", 0, f->now, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 }
 
 static int count(void *ctx, const struct match *m)

@@ -63,13 +63,13 @@ static void update_and_missing(void **state)
 	assert_int_equal(got.kind, ORG_CARE_PROVIDER);
 	assert_string_equal(got.name, "Humanitas Drechtsteden");
 	assert_int_equal(store_organisation_get(f->db, 424242, &got, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 	assert_string_equal(err.code, "not_found");
 	/* an update of a record that is not there is a 404, not a silent success */
 	memset(&err, 0, sizeof err);
 	o.id = 424242;
 	assert_int_equal(store_organisation_update(f->db, &o, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 }
 
 struct collected {
@@ -184,7 +184,7 @@ static void callback_failure_is_reported(void **state)
 	int64_t total;
 	assert_int_equal(store_organisation_list(f->db, &lf, (struct page){ 50, 0 }, stop, NULL,
 	                                         &total, &err), KP_ERR);
-	assert_int_equal(err.status, 500);
+	assert_int_equal(err.kind, KP_INTERNAL);
 }
 
 int main(void)

@@ -260,7 +260,7 @@ static void match_transition_with_events(void **state)
 	err = (struct kp_error){ 0 };
 	assert_int_equal(store_match_transition(fx->db, id, MATCH_PROPOSED, MATCH_ACCEPTED, "",
 	                                        0, 4300, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "changed_meanwhile");
 	struct match m;
 	assert_int_equal(store_match_get(fx->db, id, &m, &err), KP_OK);
@@ -281,7 +281,7 @@ static void match_transition_with_events(void **state)
 	assert_int_equal(db_begin(fx->db, &err), KP_OK);
 	assert_int_equal(store_match_insert(fx->db, &dup, 0, &err), KP_ERR);
 	db_rollback(fx->db);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "already_matched");
 }
 
@@ -294,7 +294,7 @@ static void constraint_is_conflict(void **state)
 	snprintf(it.label_nl, sizeof it.label_nl, "Nog eens wandelen");
 	snprintf(it.label_en, sizeof it.label_en, "Walking again");
 	assert_int_equal(store_list_item_insert(fx->db, &it, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "duplicate");
 	/* A missing referenced row is a conflict too, and writes nothing. */
 	struct db_stmt *st;
@@ -310,7 +310,7 @@ static void constraint_is_conflict(void **state)
 	db_bind_int(st, 6, 1);
 	assert_int_equal(db_step(st, &err), DB_FAILED);
 	db_finalize(st);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "conflict");
 }
 
@@ -407,7 +407,7 @@ static void *race(void *arg)
 	if (pg)
 		pthread_barrier_wait(r->barrier);
 	if (m.status != MATCH_PROPOSED) {
-		kp_fail(&r->err, 409, "changed_meanwhile", "status");
+		kp_fail(&r->err, KP_CONFLICT, "changed_meanwhile", "status");
 		goto end;
 	}
 	if (store_match_transition(db, r->match_id, MATCH_PROPOSED, r->to, "", 0, 5000, &r->err) ||
@@ -445,7 +445,7 @@ static void concurrent_transition_loses_cleanly(void **state)
 		assert_int_equal((a.rc == KP_OK) + (b.rc == KP_OK), 1);
 		struct racer *loser = a.rc == KP_OK ? &b : &a;
 		struct racer *winner = a.rc == KP_OK ? &a : &b;
-		assert_int_equal(loser->err.status, 409);
+		assert_int_equal(loser->err.kind, KP_CONFLICT);
 		assert_string_equal(loser->err.code, "changed_meanwhile");
 		wins_a += a.rc == KP_OK;
 		struct match m;
@@ -484,7 +484,7 @@ static void no_lost_update_of_profile(void **state)
 		if (rc == KP_OK)
 			rc = db_commit(other, &err);
 		assert_int_equal(rc, KP_ERR);
-		assert_int_equal(err.status, 409);
+		assert_int_equal(err.kind, KP_CONFLICT);
 		assert_string_equal(err.code, "changed_meanwhile");
 		db_rollback(other);
 	} else {
@@ -549,7 +549,7 @@ static void reconnects_after_a_dropped_connection(void **state)
 	db_bind_text(st, 1, "activity");
 	err = (struct kp_error){ 0 };
 	assert_int_equal(db_step(st, &err), DB_FAILED);
-	assert_int_equal(err.status, 503);
+	assert_int_equal(err.kind, KP_BUSY);
 	db_finalize(st);
 	for (int i = 0; i < 3; i++) { /* prepared anew on the new session, then reused */
 		assert_int_equal(db_prepare(fx->db, sql, &st, &err), KP_OK);
@@ -574,7 +574,7 @@ static void bad_statement_fails_cleanly(void **state)
 		assert_int_equal(db_step(st, &err), DB_FAILED);
 		db_finalize(st);
 	}
-	assert_int_equal(err.status, 500);
+	assert_int_equal(err.kind, KP_INTERNAL);
 	db_rollback(fx->db);
 	/* The connection is usable again. */
 	int64_t n = 0;

@@ -71,7 +71,7 @@ static void newer_schema_refused(void **state)
 	struct db *other = NULL;
 	assert_int_equal(db_open(f->path, &other, &err), KP_ERR);
 	assert_null(other);
-	assert_int_equal(err.status, 500);
+	assert_int_equal(err.kind, KP_INTERNAL);
 }
 
 static void wal_and_foreign_keys(void **state)
@@ -88,7 +88,7 @@ static void wal_and_foreign_keys(void **state)
 	struct volunteer *v = malloc(sizeof *v);
 	fixture_volunteer(f, v, 9999, "Piet", "Jansen", "Dordrecht");
 	assert_int_equal(store_volunteer_insert(f->db, v, false, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	free(v);
 }
 
@@ -102,7 +102,7 @@ static void unique_violation_is_409(void **state)
 	snprintf(o.name, sizeof o.name, "Humanitas Dordrecht");
 	snprintf(o.municipality, sizeof o.municipality, "Dordrecht");
 	assert_int_equal(store_organisation_insert(f->db, &o, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "duplicate");
 	assert_string_equal(err.field, "name");
 
@@ -112,7 +112,7 @@ static void unique_violation_is_409(void **state)
 	snprintf(it.label_en, sizeof it.label_en, "Walking again");
 	memset(&err, 0, sizeof err);
 	assert_int_equal(store_list_item_insert(f->db, &it, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.field, "code");
 	/* the same code on another list is fine */
 	it.kind = LIST_TALENT;
@@ -124,7 +124,7 @@ static void unique_violation_is_409(void **state)
 	assert_int_equal(store_organisation_get(f->db, f->org2, &got, &err), KP_OK);
 	snprintf(got.name, sizeof got.name, "Humanitas Dordrecht");
 	assert_int_equal(store_organisation_update(f->db, &got, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "duplicate");
 }
 
@@ -170,7 +170,7 @@ static void binding_round_trip(void **state)
 	assert_int_equal(db_step(st, &err), DB_DONE);
 	db_finalize(st);
 	assert_int_equal(db_prepare(f->db, "SELECT nonsense FROM nowhere", &st, &err), KP_ERR);
-	assert_int_equal(err.status, 500);
+	assert_int_equal(err.kind, KP_INTERNAL);
 }
 
 /* Statements are reused from the connection's cache: a reused one starts

@@ -159,11 +159,11 @@ static void update_changes_and_missing(void **state)
 	assert_string_equal(got->vog_date, "");
 	assert_int_equal(got->items[LIST_ACTIVITY].n, 1);
 	assert_int_equal(store_volunteer_get(f->db, 987654, false, got, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 	memset(&err, 0, sizeof err);
 	v->id = 987654;
 	assert_int_equal(store_volunteer_update(f->db, v, false, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 	free(v);
 	free(got);
 }

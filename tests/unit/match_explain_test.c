@@ -75,7 +75,7 @@ static void infeasible_pair_is_not_explained(void **state)
 	struct match_hit h;
 	struct kp_error err = { 0 };
 	assert_int_equal(match_explain_pair(f->ix, 100, 1, f->now, &h, &err), KP_ERR);
-	assert_int_equal(err.status, 404);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
 }
 
 static void day_parts_and_km_in_dutch(void **state)

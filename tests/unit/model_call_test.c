@@ -35,7 +35,7 @@ static void expect(const struct call *c, const char *field, const char *code)
 {
 	struct kp_error e = { 0 };
 	assert_int_equal(call_validate(c, &e), KP_ERR);
-	assert_int_equal(e.status, 422);
+	assert_int_equal(e.kind, KP_INVALID);
 	assert_string_equal(e.field, field);
 	assert_string_equal(e.code, code);
 }

@@ -100,7 +100,7 @@ static void out_of_range_steps_refused(void **state)
 	assert_false(journey_can_step(&s, -1, STEP_INTAKE));
 	assert_false(journey_can_step(&s, STEP_INTAKE, STEP_COUNT));
 	assert_int_equal(journey_check_step(&s, STEP_SIGNED_UP, 99, &g, &err), KP_ERR);
-	assert_int_equal(err.status, 422);
+	assert_int_equal(err.kind, KP_INVALID);
 	assert_string_equal(err.field, "step");
 	assert_string_equal(err.code, "invalid_choice");
 }
@@ -111,11 +111,11 @@ static struct journey_guard guard(const char *current, const char *on, const cha
 	return g;
 }
 
-static void check_error(int rc, const struct kp_error *err, int status, const char *code,
+static void check_error(int rc, const struct kp_error *err, enum kp_kind kind, const char *code,
                         const char *field)
 {
 	assert_int_equal(rc, KP_ERR);
-	assert_int_equal(err->status, status);
+	assert_int_equal(err->kind, kind);
 	assert_string_equal(err->code, code);
 	assert_string_equal(err->field, field);
 }
@@ -129,13 +129,13 @@ static void date_guards(void **state)
 	struct journey_guard g = guard("2026-03-10", "2026-03-10", "2026-03-10");
 	assert_int_equal(journey_check_step(&s, STEP_SIGNED_UP, STEP_INTAKE, &g, &err), KP_OK);
 	g = guard("2026-03-10", "2026-03-11", "2026-03-10");
-	check_error(journey_check_step(&s, STEP_SIGNED_UP, STEP_INTAKE, &g, &err), &err, 422,
+	check_error(journey_check_step(&s, STEP_SIGNED_UP, STEP_INTAKE, &g, &err), &err, KP_INVALID,
 	            "date_in_future", "on_date");
 	g = guard("2026-03-10", "2026-03-09", "2026-03-12");
-	check_error(journey_check_step(&s, STEP_SIGNED_UP, STEP_INTAKE, &g, &err), &err, 422,
+	check_error(journey_check_step(&s, STEP_SIGNED_UP, STEP_INTAKE, &g, &err), &err, KP_INVALID,
 	            "date_before_current_step", "on_date");
 	g = guard("2026-03-10", NULL, "2026-03-12");
-	check_error(journey_check_step(&s, STEP_SIGNED_UP, STEP_INTAKE, &g, &err), &err, 422,
+	check_error(journey_check_step(&s, STEP_SIGNED_UP, STEP_INTAKE, &g, &err), &err, KP_INVALID,
 	            "invalid_date", "on_date");
 }
 
@@ -146,7 +146,7 @@ static void table_checked_before_guards(void **state)
 	struct kp_error err = { 0 };
 	journey_settings_default(&s, 1);
 	struct journey_guard g = guard("2026-03-10", "2026-03-11", "2026-03-10");
-	check_error(journey_check_step(&s, STEP_SIGNED_UP, STEP_ACTIVE, &g, &err), &err, 409,
+	check_error(journey_check_step(&s, STEP_SIGNED_UP, STEP_ACTIVE, &g, &err), &err, KP_CONFLICT,
 	            "invalid_step", "step");
 	assert_non_null(strstr(err.detail, "signed_up"));
 }
@@ -161,13 +161,13 @@ static void vog_received_needs_valid_vog(void **state)
 	s.vog_max_age_months = 6;
 	struct journey_guard g = guard("2026-03-01", "2026-03-10", "2026-03-10");
 	check_error(journey_check_step(&s, STEP_VOG_REQUESTED, STEP_VOG_RECEIVED, &g, &err), &err,
-	            409, "vog_missing", "vog_date");
+	            KP_CONFLICT, "vog_missing", "vog_date");
 	g.vog_on = day("2025-09-09"); /* six months and a day before the step */
 	check_error(journey_check_step(&s, STEP_VOG_REQUESTED, STEP_VOG_RECEIVED, &g, &err), &err,
-	            409, "vog_expired", "vog_date");
+	            KP_CONFLICT, "vog_expired", "vog_date");
 	g.vog_on = day("2026-03-11"); /* issued after the step date */
 	check_error(journey_check_step(&s, STEP_VOG_REQUESTED, STEP_VOG_RECEIVED, &g, &err), &err,
-	            409, "vog_expired", "vog_date");
+	            KP_CONFLICT, "vog_expired", "vog_date");
 	g.vog_on = day("2025-09-10"); /* exactly six months: still valid */
 	assert_int_equal(journey_check_step(&s, STEP_VOG_REQUESTED, STEP_VOG_RECEIVED, &g, &err),
 	                 KP_OK);
@@ -180,7 +180,8 @@ static void exit_interview_outcome_decides_next_step(void **state)
 	struct kp_error err = { 0 };
 	journey_settings_default(&s, 1);
 	struct journey_guard g = guard("2026-03-01", "2026-03-02", "2026-03-02");
-	check_error(journey_check_step(&s, STEP_EXIT_INTERVIEW, STEP_STOPPED, &g, &err), &err, 409,
+	check_error(journey_check_step(&s, STEP_EXIT_INTERVIEW, STEP_STOPPED, &g, &err), &err,
+	            KP_CONFLICT,
 	            "exit_interview_required", "step");
 	static const struct { int outcome, ok, wrong; } cases[] = {
 		{ OUTCOME_SAME_ROLE, STEP_ACTIVE, STEP_STOPPED },
@@ -195,7 +196,7 @@ static void exit_interview_outcome_decides_next_step(void **state)
 		assert_int_equal(journey_check_step(&s, STEP_EXIT_INTERVIEW, cases[i].ok, &g, &err),
 		                 KP_OK);
 		check_error(journey_check_step(&s, STEP_EXIT_INTERVIEW, cases[i].wrong, &g, &err),
-		            &err, 409, "exit_outcome_mismatch", "step");
+		            &err, KP_CONFLICT, "exit_outcome_mismatch", "step");
 	}
 	assert_int_equal(exit_outcome_next_step(EXIT_OUTCOME_COUNT), -1);
 }
@@ -238,18 +239,21 @@ static void deployment_gate(void **state)
 		assert_int_equal(journey_is_deployable(&g), want);
 	}
 	g.step = STEP_BASIC_TRAINING;
-	check_error(journey_check_deployable(&g, &err), &err, 409, "journey_not_ready",
+	check_error(journey_check_deployable(&g, &err), &err, KP_CONFLICT, "journey_not_ready",
 	            "volunteer_id");
 	g.step = STEP_ACTIVE;
 	g.needs_vog = true;
-	check_error(journey_check_deployable(&g, &err), &err, 409, "vog_missing", "volunteer_id");
+	check_error(journey_check_deployable(&g, &err), &err, KP_CONFLICT, "vog_missing",
+	            "volunteer_id");
 	g.vog_on = day("2023-05-31"); /* 36 months and a day */
-	check_error(journey_check_deployable(&g, &err), &err, 409, "vog_expired", "volunteer_id");
+	check_error(journey_check_deployable(&g, &err), &err, KP_CONFLICT, "vog_expired",
+	            "volunteer_id");
 	g.vog_on = day("2023-06-01");
 	assert_int_equal(journey_check_deployable(&g, &err), KP_OK);
 	g.has_journey = false; /* without a journey the VOG need still holds */
 	g.vog_on = -1;
-	check_error(journey_check_deployable(&g, &err), &err, 409, "vog_missing", "volunteer_id");
+	check_error(journey_check_deployable(&g, &err), &err, KP_CONFLICT, "vog_missing",
+	            "volunteer_id");
 }
 
 static void day_arithmetic(void **state)
@@ -281,10 +285,11 @@ static void settings_limits(void **state)
 	journey_settings_default(&s, 7);
 	assert_int_equal(journey_settings_validate(&s, &err), KP_OK);
 	s.intake_days = 0;
-	check_error(journey_settings_validate(&s, &err), &err, 422, "out_of_range", "intake_days");
+	check_error(journey_settings_validate(&s, &err), &err, KP_INVALID, "out_of_range",
+	            "intake_days");
 	s.intake_days = JOURNEY_INTAKE_DAYS_MAX;
 	s.evaluation_months = JOURNEY_EVALUATION_MONTHS_MAX + 1;
-	check_error(journey_settings_validate(&s, &err), &err, 422, "out_of_range",
+	check_error(journey_settings_validate(&s, &err), &err, KP_INVALID, "out_of_range",
 	            "evaluation_months");
 	assert_int_equal(err.limit, JOURNEY_EVALUATION_MONTHS_MAX);
 }

@@ -72,7 +72,7 @@ static void check_transition_allowed(void **state)
 			if (!match_needs_reason(to))
 				assert_int_equal(match_check_transition(from, to, "", &e), KP_OK);
 		}
-	assert_int_equal(e.status, 0);
+	assert_int_equal(e.kind, 0);
 }
 
 static void check_transition_refused_is_409(void **state)
@@ -84,7 +84,7 @@ static void check_transition_refused_is_409(void **state)
 				continue;
 			struct kp_error e = { 0 };
 			assert_int_equal(match_check_transition(from, to, "reden", &e), KP_ERR);
-			assert_int_equal(e.status, 409);
+			assert_int_equal(e.kind, KP_CONFLICT);
 			assert_string_equal(e.code, "invalid_transition");
 			assert_string_equal(e.field, "status");
 			/* the detail names both statuses */
@@ -93,7 +93,7 @@ static void check_transition_refused_is_409(void **state)
 		}
 	struct kp_error e = { 0 };
 	assert_int_equal(match_check_transition(-7, MATCH_CONTACTED, NULL, &e), KP_ERR);
-	assert_int_equal(e.status, 409);
+	assert_int_equal(e.kind, KP_CONFLICT);
 }
 
 static void check_transition_missing_reason(void **state)
@@ -101,7 +101,7 @@ static void check_transition_missing_reason(void **state)
 	(void)state;
 	struct kp_error e = { 0 };
 	assert_int_equal(match_check_transition(MATCH_PROPOSED, MATCH_DECLINED, "", &e), KP_ERR);
-	assert_int_equal(e.status, 422);
+	assert_int_equal(e.kind, KP_INVALID);
 	assert_string_equal(e.field, "reason");
 	assert_string_equal(e.code, "required");
 	memset(&e, 0, sizeof e);
@@ -114,7 +114,7 @@ static void check_transition_unknown_target(void **state)
 	(void)state;
 	struct kp_error e = { 0 };
 	assert_int_equal(match_check_transition(MATCH_PROPOSED, -1, "x", &e), KP_ERR);
-	assert_int_equal(e.status, 422);
+	assert_int_equal(e.kind, KP_INVALID);
 	assert_string_equal(e.field, "status");
 	assert_string_equal(e.code, "invalid_choice");
 	assert_int_equal(match_check_transition(MATCH_PROPOSED, MATCH_STATUS_COUNT, "x", &e),

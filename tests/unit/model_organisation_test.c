@@ -23,7 +23,7 @@ static void expect(const struct organisation *o, const char *field, const char *
 {
 	struct kp_error e = { 0 };
 	assert_int_equal(organisation_validate(o, &e), KP_ERR);
-	assert_int_equal(e.status, 422);
+	assert_int_equal(e.kind, KP_INVALID);
 	assert_string_equal(e.field, field);
 	assert_string_equal(e.code, code);
 }

@@ -19,7 +19,7 @@ static const struct place *found(const char *name)
 	const struct place *p = place_lookup(name, "place", &e);
 	if (p == NULL)
 		fail_msg("place '%s' not found", name);
-	assert_int_equal(e.status, 0);
+	assert_int_equal(e.kind, 0);
 	return p;
 }
 
@@ -63,7 +63,7 @@ static void unknown_place_is_error(void **state)
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct kp_error e = { 0 };
 		assert_null(place_lookup(bad[i], "home_place", &e));
-		assert_int_equal(e.status, 422);
+		assert_int_equal(e.kind, KP_INVALID);
 		assert_string_equal(e.field, "home_place");
 		assert_string_equal(e.code, "unknown_place");
 	}

@@ -64,7 +64,7 @@ static void who_may_act(void **state)
 			int rc = transfer_check_action(from, a, side, &err);
 			assert_int_equal(rc == KP_OK, want);
 			if (!want)
-				assert_int_equal(err.status, 403);
+				assert_int_equal(err.kind, KP_FORBIDDEN);
 		}
 	}
 }
@@ -75,14 +75,14 @@ static void wrong_state_is_conflict(void **state)
 	struct kp_error err = { 0 };
 	assert_int_equal(transfer_check_action(TRANSFER_AWAITING_CONSENT, TACT_ACCEPT,
 	                                       SIDE_RECEIVER, &err), KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_string_equal(err.code, "invalid_transfer_step");
 	assert_string_equal(err.field, "action");
 	assert_int_equal(transfer_check_action(TRANSFER_ACCEPTED, TACT_WITHDRAW, SIDE_SENDER, &err),
 	                 KP_ERR);
-	assert_int_equal(err.status, 409);
+	assert_int_equal(err.kind, KP_CONFLICT);
 	assert_int_equal(transfer_check_action(TRANSFER_OFFERED, 99, SIDE_ADMIN, &err), KP_ERR);
-	assert_int_equal(err.status, 422);
+	assert_int_equal(err.kind, KP_INVALID);
 }
 
 static void names_round_trip(void **state)

@@ -29,7 +29,7 @@ static void expect(const struct volunteer *v, const char *field, const char *cod
 {
 	struct kp_error e = { 0 };
 	assert_int_equal(volunteer_validate(v, &e), KP_ERR);
-	assert_int_equal(e.status, 422);
+	assert_int_equal(e.kind, KP_INVALID);
 	assert_string_equal(e.field, field);
 	assert_string_equal(e.code, code);
 }
@@ -45,7 +45,7 @@ static void defaults_and_valid_volunteer(void **state)
 	valid(&v);
 	struct kp_error e = { 0 };
 	assert_int_equal(volunteer_validate(&v, &e), KP_OK);
-	assert_int_equal(e.status, 0);
+	assert_int_equal(e.kind, 0);
 	/* optional fields may be empty */
 	v.email[0] = '\0';
 	v.vog_date[0] = '\0';

@@ -15,8 +15,8 @@ static void fail_fills_in(void **state)
 	(void)state;
 	struct kp_error e;
 	memset(&e, 0x55, sizeof e);
-	assert_int_equal(kp_fail(&e, 404, "not_found", "id"), KP_ERR);
-	assert_int_equal(e.status, 404);
+	assert_int_equal(kp_fail(&e, KP_NOT_FOUND, "not_found", "id"), KP_ERR);
+	assert_int_equal(e.kind, KP_NOT_FOUND);
 	assert_string_equal(e.code, "not_found");
 	assert_string_equal(e.field, "id");
 	assert_int_equal(e.limit, 0);
@@ -27,8 +27,8 @@ static void fail_limit_fills_in(void **state)
 {
 	(void)state;
 	struct kp_error e = { 0 };
-	assert_int_equal(kp_fail_limit(&e, 422, "too_long", "title", 160), KP_ERR);
-	assert_int_equal(e.status, 422);
+	assert_int_equal(kp_fail_limit(&e, KP_INVALID, "too_long", "title", 160), KP_ERR);
+	assert_int_equal(e.kind, KP_INVALID);
 	assert_string_equal(e.code, "too_long");
 	assert_string_equal(e.field, "title");
 	assert_int_equal(e.limit, 160);
@@ -38,10 +38,10 @@ static void later_failure_overwrites_earlier(void **state)
 {
 	(void)state;
 	struct kp_error e = { 0 };
-	kp_fail_detail(&e, 422, "unknown_item", "themes", "code %d", 7);
+	kp_fail_detail(&e, KP_INVALID, "unknown_item", "themes", "code %d", 7);
 	assert_string_equal(e.detail, "code 7");
-	kp_fail_limit(&e, 409, "conflict", NULL, 3);
-	assert_int_equal(e.status, 409);
+	kp_fail_limit(&e, KP_CONFLICT, "conflict", NULL, 3);
+	assert_int_equal(e.kind, KP_CONFLICT);
 	assert_string_equal(e.code, "conflict");
 	assert_string_equal(e.field, "");
 	assert_string_equal(e.detail, "");
@@ -53,11 +53,11 @@ static void shorthands(void **state)
 	(void)state;
 	struct kp_error e = { 0 };
 	assert_int_equal(kp_invalid(&e, "email", "invalid_email"), KP_ERR);
-	assert_int_equal(e.status, 422);
+	assert_int_equal(e.kind, KP_INVALID);
 	assert_string_equal(e.field, "email");
 	assert_string_equal(e.code, "invalid_email");
 	assert_int_equal(kp_internal(&e), KP_ERR);
-	assert_int_equal(e.status, 500);
+	assert_int_equal(e.kind, KP_INTERNAL);
 	assert_string_equal(e.code, "internal");
 	assert_string_equal(e.field, "");
 }
@@ -74,7 +74,7 @@ static void long_values_are_truncated_not_overflowed(void **state)
 	char longtext[600];
 	memset(longtext, 'x', sizeof longtext - 1);
 	longtext[sizeof longtext - 1] = '\0';
-	kp_fail_detail(&s.e, 422, longtext, longtext, "%s", longtext);
+	kp_fail_detail(&s.e, KP_INVALID, longtext, longtext, "%s", longtext);
 	assert_int_equal(strlen(s.e.code), sizeof s.e.code - 1);
 	assert_int_equal(strlen(s.e.field), sizeof s.e.field - 1);
 	assert_int_equal(strlen(s.e.detail), sizeof s.e.detail - 1);
@@ -85,9 +85,9 @@ static void long_values_are_truncated_not_overflowed(void **state)
 static void null_error_is_tolerated(void **state)
 {
 	(void)state;
-	assert_int_equal(kp_fail(NULL, 422, "required", "x"), KP_ERR);
-	assert_int_equal(kp_fail_limit(NULL, 422, "too_long", "x", 5), KP_ERR);
-	assert_int_equal(kp_fail_detail(NULL, 422, "required", "x", "%s", "y"), KP_ERR);
+	assert_int_equal(kp_fail(NULL, KP_INVALID, "required", "x"), KP_ERR);
+	assert_int_equal(kp_fail_limit(NULL, KP_INVALID, "too_long", "x", 5), KP_ERR);
+	assert_int_equal(kp_fail_detail(NULL, KP_INVALID, "required", "x", "%s", "y"), KP_ERR);
 	assert_int_equal(kp_invalid(NULL, "x", "required"), KP_ERR);
 }
 

@@ -25,7 +25,7 @@ static void field_and_limit_in_dutch(void **state)
 {
 	(void)state;
 	struct kp_error e = { 0 };
-	kp_fail_limit(&e, 422, "too_long", "title", 160);
+	kp_fail_limit(&e, KP_INVALID, "too_long", "title", 160);
 	char out[512];
 	render(&e, "nl", out, sizeof out);
 	assert_string_equal(out, "Het veld 'title' is te lang (maximaal 160 tekens).");
@@ -35,7 +35,7 @@ static void field_and_limit_in_english(void **state)
 {
 	(void)state;
 	struct kp_error e = { 0 };
-	kp_fail_limit(&e, 422, "too_many", "themes", 32);
+	kp_fail_limit(&e, KP_INVALID, "too_many", "themes", 32);
 	char out[512];
 	render(&e, "en", out, sizeof out);
 	assert_string_equal(out, "The field 'themes' has too many values (at most 32).");
@@ -45,7 +45,7 @@ static void negative_and_large_limits(void **state)
 {
 	(void)state;
 	struct kp_error e = { 0 };
-	kp_fail_limit(&e, 422, "out_of_range", "x", -9000000000LL);
+	kp_fail_limit(&e, KP_INVALID, "out_of_range", "x", -9000000000LL);
 	char out[512];
 	render(&e, "nl", out, sizeof out);
 	assert_non_null(strstr(out, "(grens -9000000000)"));
@@ -90,7 +90,7 @@ static void detail_is_appended(void **state)
 {
 	(void)state;
 	struct kp_error e = { 0 };
-	kp_fail_detail(&e, 422, "unknown_item", "themes", "%s", "zeilen");
+	kp_fail_detail(&e, KP_INVALID, "unknown_item", "themes", "%s", "zeilen");
 	char out[512];
 	render(&e, "en", out, sizeof out);
 	assert_string_equal(out, "A value in 'themes' is not on the shared list. (zeilen)");
@@ -136,10 +136,10 @@ static void language_choice(void **state)
 static void titles(void **state)
 {
 	(void)state;
-	assert_string_equal(messages_title(422, "nl"), "Ongeldige invoer");
-	assert_string_equal(messages_title(422, "en"), "Invalid input");
-	assert_string_equal(messages_title(403, "nl"), "Geen toegang");
-	assert_string_equal(messages_title(404, "en"), "Not found");
+	assert_string_equal(messages_title(KP_INVALID, "nl"), "Ongeldige invoer");
+	assert_string_equal(messages_title(KP_INVALID, "en"), "Invalid input");
+	assert_string_equal(messages_title(KP_FORBIDDEN, "nl"), "Geen toegang");
+	assert_string_equal(messages_title(KP_NOT_FOUND, "en"), "Not found");
 	assert_string_equal(messages_title(999, "nl"), "Fout");
 	assert_string_equal(messages_title(999, "en"), "Error");
 }
