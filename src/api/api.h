@@ -35,6 +35,8 @@ struct api_call {
 	json_t *body;              /* parsed JSON object of POST/PATCH; owned by the router */
 	const char *lang;          /* "nl" or "en" */
 	struct kp_error err;
+	json_t *current;           /* with a failed edit: the record as it is now, shown in
+	                              the problem answer; owned by the router */
 };
 
 typedef int (*api_handler)(struct api_call *c);
@@ -68,6 +70,21 @@ int api_page(struct api_call *c, struct page *pg);
 int api_query_id(struct api_call *c, const char *name, int64_t *out);
 int api_query_text(struct api_call *c, const char *name, size_t max, const char **out);
 int api_query_enum(struct api_call *c, const char *name, int (*parse)(const char *), int *out);
+
+/* The fields of table t that the request body names. */
+uint64_t api_field_mask(struct api_call *c, const struct field_table *t);
+
+/* The version an edit starts from: the If-Match header ("3" or W/"3"), else
+   "version" in the body; 0 when neither is given. */
+int api_base_version(struct api_call *c, int64_t *out);
+
+/* As api_reply, with the record's version as its ETag. */
+int api_reply_versioned(struct api_call *c, int status, json_t *doc, int64_t version);
+
+/* Answers an edit that returned rc: 200 with doc (stolen, NULL when there is no
+   record) and its version; or, when it failed on a conflict, the problem with
+   doc as the record as it is now. Returns rc. */
+int api_reply_edit(struct api_call *c, int rc, json_t *doc, int64_t version);
 
 /* {"items": [...], "total": n, "limit": l, "offset": o} */
 json_t *api_list_doc(json_t *items, int64_t total, struct page pg);

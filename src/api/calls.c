@@ -8,15 +8,8 @@
 #include "api/audit.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
-#include "api/suggestions.h"
 #include "model/place.h"
-
-static const char *const fields[] = {
-	"organisation_id", "location_id", "volunteer_id", "source", "title", "description",
-	"activity", "place", "one_off_date", "start_time", "dayparts", "duration_minutes",
-	"volunteers_needed", "requires_vog", "requires_driving_licence", "engagement", "status",
-	"themes", "required_skills", "required_trainings", "required_languages", NULL,
-};
+#include "service/calls.h"
 
 static const struct {
 	int kind;
@@ -33,7 +26,7 @@ static int from_json(struct api_call *c, json_t *in, struct call *call, bool cre
 {
 	struct kp_error *e = &c->err;
 	struct catalog *cat = &c->app->lists;
-	if (jin_only(in, fields, e) ||
+	if (jin_only_fields(in, &call_fields, e) ||
 	    jin_id(in, "organisation_id", false, &call->organisation_id, e) ||
 	    jin_id(in, "location_id", false, &call->location_id, e) ||
 	    jin_id(in, "volunteer_id", false, &call->volunteer_id, e) ||
@@ -100,6 +93,7 @@ json_t *call_to_json(struct catalog *cat, const struct call *call)
 	json_object_set_new(doc, "created_by", jout_opt_id(call->created_by));
 	json_object_set_new(doc, "created_at", json_integer(call->created_at));
 	json_object_set_new(doc, "updated_at", json_integer(call->updated_at));
+	json_object_set_new(doc, "version", json_integer(call->version));
 	return doc;
 }
 
@@ -167,18 +161,6 @@ static int authorise_read(struct api_call *c, const struct call *call)
 	return api_authorise(c, RES_CALL, ACT_READ, &t);
 }
 
-static int reply_call(struct api_call *c, int status, int64_t id)
-{
-	struct call *call = malloc(sizeof *call);
-	if (call == NULL)
-		return kp_internal(&c->err);
-	int rc = store_call_get(c->db, id, call, &c->err);
-	if (rc == KP_OK)
-		rc = api_reply(c, status, call_to_json(&c->app->lists, call));
-	free(call);
-	return rc;
-}
-
 int calls_show(struct api_call *c)
 {
 	struct call *call = malloc(sizeof *call);
@@ -193,66 +175,8 @@ int calls_show(struct api_call *c)
 	    (rc = api_audit_reason(c, &reason)) == KP_OK)
 		rc = api_audit(c, "view", "call", 0, call->id, reason);
 	if (rc == KP_OK)
-		rc = api_reply(c, 200, call_to_json(&c->app->lists, call));
+		rc = api_reply_versioned(c, 200, call_to_json(&c->app->lists, call), call->version);
 	free(call);
-	return rc;
-}
-
-static int save(struct api_call *c, void *arg)
-{
-	struct call *call = arg;
-	return call->id == 0 ? store_call_insert(c->db, call, &c->err)
-	                     : store_call_update(c->db, call, &c->err);
-}
-
-/* The caller's role decides where a new call comes from and whom it belongs to. */
-static void defaults_for_caller(const struct principal *who, struct call *call)
-{
-	call->created_by = who->account_id;
-	call->organisation_id = who->organisation_id;
-	switch (who->role) {
-	case ROLE_PROFESSIONAL:
-		call->source = SOURCE_LOCATION;
-		break;
-	case ROLE_REFERRER:
-		call->source = SOURCE_REFERRER;
-		call->organisation_id = 0; /* the referrer names the receiving organisation */
-		break;
-	case ROLE_VOLUNTEER:
-		call->source = SOURCE_VOLUNTEER;
-		call->volunteer_id = who->volunteer_id;
-		break;
-	default:
-		call->source = SOURCE_ORGANISATION;
-	}
-}
-
-static int check_references(struct api_call *c, struct call *call)
-{
-	if (c->who.role == ROLE_VOLUNTEER) {
-		struct volunteer *v = malloc(sizeof *v);
-		if (v == NULL)
-			return kp_internal(&c->err);
-		int rc = store_volunteer_get(c->db, c->who.volunteer_id, false, v, &c->err);
-		if (rc == KP_OK) /* v is uninitialised when the lookup failed */
-			call->organisation_id = v->organisation_id;
-		free(v);
-		if (rc)
-			return KP_ERR;
-		call->source = SOURCE_VOLUNTEER;
-		call->volunteer_id = c->who.volunteer_id;
-	}
-	if (c->who.role == ROLE_REFERRER)
-		call->source = SOURCE_REFERRER;
-	struct organisation *o = malloc(sizeof *o);
-	if (o == NULL)
-		return kp_internal(&c->err);
-	int rc = call->organisation_id > 0 ? store_organisation_get(c->db, call->organisation_id, o,
-	                                                             &c->err)
-	                                   : kp_invalid(&c->err, "organisation_id", "required");
-	free(o);
-	if (rc && c->err.kind == KP_NOT_FOUND)
-		kp_invalid(&c->err, "organisation_id", "unknown_reference");
 	return rc;
 }
 
@@ -262,53 +186,35 @@ int calls_create(struct api_call *c)
 	if (call == NULL)
 		return kp_internal(&c->err);
 	call_init(call);
-	defaults_for_caller(&c->who, call);
-	call->created_at = call->updated_at = c->app->now();
+	call_defaults_for(&c->who, call);
 	int rc = from_json(c, c->body, call, true);
 	if (rc == KP_OK)
-		rc = check_references(c, call);
-	if (rc == KP_OK) {
-		call->status = CALL_OPEN;
-		struct authz_target t = target_of(call);
-		rc = api_authorise(c, RES_CALL, ACT_CREATE, &t);
-	}
+		rc = call_create(c->app, c->db, &c->who, call, &c->err);
 	if (rc == KP_OK)
-		rc = call_validate(call, &c->err);
-	if (rc == KP_OK)
-		rc = api_in_transaction(c, save, call);
-	if (rc == KP_OK)
-		suggestions_after_call(c, call->id);
-	if (rc == KP_OK)
-		rc = reply_call(c, 201, call->id);
+		rc = api_reply_versioned(c, 201, call_to_json(&c->app->lists, call), call->version);
 	free(call);
 	return rc;
 }
 
+/* PATCH: only the fields the body names change; see service/calls.h. */
 int calls_update(struct api_call *c)
 {
-	struct call *call = malloc(sizeof *call);
-	if (call == NULL)
-		return kp_internal(&c->err);
-	int rc = store_call_get(c->db, c->id, call, &c->err);
-	int64_t org = rc == KP_OK ? call->organisation_id : 0;
+	struct call *patch = malloc(sizeof *patch), *out = calloc(1, sizeof *out);
+	struct call_edit e = { .id = c->id, .patch = patch, .out = out };
+	int rc = patch && out ? KP_OK : kp_internal(&c->err);
 	if (rc == KP_OK) {
-		struct authz_target t = target_of(call);
-		rc = api_authorise(c, RES_CALL, ACT_UPDATE, &t);
+		call_init(patch);
+		rc = from_json(c, c->body, patch, false);
 	}
 	if (rc == KP_OK)
-		rc = from_json(c, c->body, call, false);
-	if (rc == KP_OK && call->organisation_id != org && c->who.role != ROLE_ADMIN)
-		rc = kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
-	if (rc == KP_OK)
-		rc = call_validate(call, &c->err);
+		rc = api_base_version(c, &e.base_version);
 	if (rc == KP_OK) {
-		call->updated_at = c->app->now();
-		rc = api_in_transaction(c, save, call);
+		e.mask = api_field_mask(c, &call_fields);
+		rc = call_update(c->app, c->db, &c->who, &e, &c->err);
 	}
-	if (rc == KP_OK)
-		suggestions_after_call(c, call->id);
-	if (rc == KP_OK)
-		rc = reply_call(c, 200, call->id);
-	free(call);
+	json_t *doc = out && out->id ? call_to_json(&c->app->lists, out) : NULL;
+	rc = api_reply_edit(c, rc, doc, out ? out->version : 0);
+	free(patch);
+	free(out);
 	return rc;
 }

@@ -46,6 +46,21 @@ int jin_only(json_t *obj, const char *const *allowed, struct kp_error *err)
 	return KP_OK;
 }
 
+int jin_only_fields(json_t *obj, const struct field_table *t, struct kp_error *err)
+{
+	const char *key;
+	json_t *value;
+	json_object_foreach(obj, key, value) {
+		(void)value;
+		if (strcmp(key, "version") != 0 && field_bit(t, key) == 0) {
+			char field[64];
+			snprintf(field, sizeof field, "%.60s", key);
+			return kp_invalid(err, field, "unknown_field");
+		}
+	}
+	return KP_OK;
+}
+
 /* Looks up field; *present tells whether it is there and not null. */
 static json_t *get(json_t *obj, const char *field, bool required, bool *present,
                    struct kp_error *err)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "model/catalog.h"
+#include "model/field.h"
 #include "model/types.h"
 #include "util/error.h"
 
@@ -20,6 +21,8 @@ bool jin_depth_ok(const char *text, size_t len, int max_depth);
 
 /* Rejects any key of obj not in the NULL-terminated `allowed` list. */
 int jin_only(json_t *obj, const char *const *allowed, struct kp_error *err);
+/* The same for a record's editable fields (model/field.h), and "version". */
+int jin_only_fields(json_t *obj, const struct field_table *t, struct kp_error *err);
 
 /* Text of at most max_chars characters into dst (capacity cap). Clean UTF-8 only. */
 int jin_text(json_t *obj, const char *field, size_t max_chars, bool required, char *dst,

@@ -43,6 +43,66 @@ int api_status_of_kind(enum kp_kind kind)
 	return kind > KP_NONE && kind < KP_KIND_COUNT ? status[kind] : 500;
 }
 
+int api_reply_versioned(struct api_call *c, int status, json_t *doc, int64_t version)
+{
+	char etag[32];
+	snprintf(etag, sizeof etag, "\"%lld\"", (long long)version);
+	http_response_header(c->res, "ETag", etag);
+	return api_reply(c, status, doc);
+}
+
+int api_reply_edit(struct api_call *c, int rc, json_t *doc, int64_t version)
+{
+	if (rc == KP_OK && doc != NULL)
+		return api_reply_versioned(c, 200, doc, version);
+	if (rc != KP_OK && doc != NULL && c->err.kind == KP_CONFLICT)
+		c->current = doc;
+	else
+		json_decref(doc);
+	return rc == KP_OK ? kp_internal(&c->err) : rc;
+}
+
+uint64_t api_field_mask(struct api_call *c, const struct field_table *t)
+{
+	uint64_t mask = 0;
+	const char *key;
+	json_t *value;
+	json_object_foreach(c->body, key, value)
+		mask |= field_bit(t, key);
+	return mask;
+}
+
+int api_base_version(struct api_call *c, int64_t *out)
+{
+	const char *h = http_header(c->req, "If-Match");
+	long long v = 0;
+	*out = 0;
+	if (h != NULL) {
+		char digits[24];
+		size_t n;
+		if (strncmp(h, "W/", 2) == 0)
+			h += 2;
+		if (*h == '"')
+			h++;
+		n = strspn(h, "0123456789");
+		if (n == 0 || n >= sizeof digits || (h[n] != '"' && h[n] != '\0'))
+			return kp_fail(&c->err, KP_MALFORMED, "invalid_version", "If-Match");
+		memcpy(digits, h, n);
+		digits[n] = '\0';
+		if (parse_int(digits, 1, INT64_MAX, &v) != 0)
+			return kp_fail(&c->err, KP_MALFORMED, "invalid_version", "If-Match");
+		*out = v;
+		return KP_OK;
+	}
+	json_t *body = c->body ? json_object_get(c->body, "version") : NULL;
+	if (body == NULL || json_is_null(body))
+		return KP_OK;
+	if (!json_is_integer(body) || json_integer_value(body) < 1)
+		return kp_invalid(&c->err, "version", "invalid_version");
+	*out = json_integer_value(body);
+	return KP_OK;
+}
+
 static void reply_problem(struct api_call *c)
 {
 	const struct kp_error *e = &c->err;
@@ -59,6 +119,10 @@ static void reply_problem(struct api_call *c)
 	json_object_set_new(doc, "code", json_string(e->code[0] ? e->code : "internal"));
 	if (e->field[0])
 		json_object_set_new(doc, "field", json_string(e->field));
+	if (c->current != NULL) {
+		json_object_set_new(doc, "current", c->current);
+		c->current = NULL;
+	}
 	api_reply(c, status, doc);
 	c->res->content_type = "application/problem+json";
 	/* Busy is passing: say when to try again rather than fail for good. */
@@ -259,4 +323,5 @@ void api_handle(void *ctx, const struct http_request *req, struct http_response 
 	}
 	db_pool_release(app->pool, c.db);
 	json_decref(c.body);
+	json_decref(c.current);
 }

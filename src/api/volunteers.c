@@ -9,17 +9,9 @@
 #include "api/consents.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
-#include "api/suggestions.h"
 #include "model/place.h"
+#include "service/volunteers.h"
 #include "util/parse.h"
-
-static const char *const fields[] = {
-	"organisation_id", "first_name", "last_name", "email", "phone", "birth_year", "status",
-	"place", "availability", "hours_per_week", "engagement", "max_distance_km",
-	"travel_mode", "driving_licence", "max_matches", "vog_date", "motivation_text",
-	"started_on", "activities", "themes", "motives", "talents", "trainings", "languages",
-	"lived_experience", NULL,
-};
 
 /* The JSON field of each list kind on a volunteer. */
 static const char *const item_fields[LIST_KIND_COUNT] = {
@@ -31,7 +23,7 @@ static const char *const item_fields[LIST_KIND_COUNT] = {
 static int from_json(struct api_call *c, json_t *in, struct volunteer *v, bool creating)
 {
 	struct kp_error *e = &c->err;
-	if (jin_only(in, fields, e) ||
+	if (jin_only_fields(in, &volunteer_fields, e) ||
 	    jin_id(in, "organisation_id", false, &v->organisation_id, e) ||
 	    jin_text(in, "first_name", VOLUNTEER_NAME_MAX, creating, v->first_name,
 	             sizeof v->first_name, e) ||
@@ -100,6 +92,7 @@ json_t *volunteer_to_json(struct catalog *cat, const struct volunteer *v, bool w
 			json_object_set_new(doc, item_fields[k], jout_items(cat, &v->items[k]));
 	json_object_set_new(doc, "created_at", json_integer(v->created_at));
 	json_object_set_new(doc, "updated_at", json_integer(v->updated_at));
+	json_object_set_new(doc, "version", json_integer(v->version));
 	return doc;
 }
 
@@ -162,22 +155,6 @@ int volunteers_list(struct api_call *c)
 	return api_reply(c, 200, api_list_doc(x.items, total, pg));
 }
 
-static int reply_volunteer(struct api_call *c, int status, int64_t id)
-{
-	struct volunteer *v = malloc(sizeof *v);
-	if (v == NULL)
-		return kp_internal(&c->err);
-	struct consent k;
-	struct authz_target t;
-	int rc = store_volunteer_get(c->db, id, true, v, &c->err);
-	if (rc == KP_OK)
-		rc = target_of(c, v, &k, &t);
-	if (rc == KP_OK)
-		rc = api_reply(c, status, volunteer_to_json(&c->app->lists, v, may_see_experience(c, &t)));
-	free(v);
-	return rc;
-}
-
 int volunteers_show(struct api_call *c)
 {
 	struct volunteer *v = malloc(sizeof *v);
@@ -200,49 +177,9 @@ int volunteers_show(struct api_call *c)
 	if (rc == KP_OK && experience)
 		rc = api_audit(c, "view", "experience", v->id, v->id, reason);
 	if (rc == KP_OK)
-		rc = api_reply(c, 200, volunteer_to_json(&c->app->lists, v, experience));
+		rc = api_reply_versioned(c, 200, volunteer_to_json(&c->app->lists, v, experience),
+		                         v->version);
 	free(v);
-	return rc;
-}
-
-struct save {
-	struct volunteer *v;
-	bool with_experience;
-};
-
-/* Writes v (validated) inside a transaction: insert when v->id is 0. */
-static int save(struct api_call *c, void *arg)
-{
-	struct save *s = arg;
-	struct volunteer *v = s->v;
-	bool creating = v->id == 0;
-	int rc = creating ? store_volunteer_insert(c->db, v, s->with_experience, &c->err)
-	                  : store_volunteer_update(c->db, v, s->with_experience, &c->err);
-	if (rc == KP_OK)
-		rc = api_audit(c, creating ? "create" : "update", "volunteer", v->id, v->id, NULL);
-	if (rc == KP_OK && s->with_experience)
-		rc = api_audit(c, creating ? "create" : "update", "experience", v->id, v->id, NULL);
-	return rc;
-}
-
-/* Lived experience is written only with its explicit consent. */
-static int check_experience(struct api_call *c, const struct authz_target *t, bool *with)
-{
-	*with = json_object_get(c->body, "lived_experience") != NULL;
-	if (*with && !authz_allows(&c->who, RES_EXPERIENCE, ACT_UPDATE, t))
-		return kp_fail(&c->err, KP_FORBIDDEN, "consent_required", "lived_experience");
-	return KP_OK;
-}
-
-static int check_organisation(struct api_call *c, int64_t id)
-{
-	struct organisation *o = malloc(sizeof *o);
-	if (o == NULL)
-		return kp_internal(&c->err);
-	int rc = store_organisation_get(c->db, id, o, &c->err);
-	free(o);
-	if (rc && c->err.kind == KP_NOT_FOUND)
-		kp_invalid(&c->err, "organisation_id", "unknown_reference");
 	return rc;
 }
 
@@ -253,73 +190,36 @@ int volunteers_create(struct api_call *c)
 		return kp_internal(&c->err);
 	volunteer_init(v);
 	v->organisation_id = c->who.organisation_id;
-	int64_t now = c->app->now();
-	parse_format_date(now, v->started_on);
-	v->created_at = v->updated_at = now;
-	struct save s = { v, false };
+	parse_format_date(c->app->now(), v->started_on);
 	int rc = from_json(c, c->body, v, true);
-	if (rc == KP_OK) {
-		struct authz_target t = { .organisation_id = v->organisation_id };
-		rc = api_authorise(c, RES_VOLUNTEER, ACT_CREATE, &t);
-		/* A new record has no consent yet, so no lived experience either. */
-		if (rc == KP_OK)
-			rc = check_experience(c, &t, &s.with_experience);
-	}
 	if (rc == KP_OK)
-		rc = check_organisation(c, v->organisation_id);
+		rc = volunteer_create(c->app, c->db, &c->who, v, &c->err);
 	if (rc == KP_OK)
-		rc = volunteer_validate(v, &c->err);
-	if (rc == KP_OK)
-		rc = api_in_transaction(c, save, &s);
-	if (rc == KP_OK)
-		suggestions_after_volunteer(c, v->id);
-	if (rc == KP_OK)
-		rc = reply_volunteer(c, 201, v->id);
+		rc = api_reply_versioned(c, 201, volunteer_to_json(&c->app->lists, v, false),
+		                         v->version);
 	free(v);
 	return rc;
 }
 
+/* PATCH: only the fields the body names change; see service/volunteers.h. */
 int volunteers_update(struct api_call *c)
 {
-	struct volunteer *v = malloc(sizeof *v);
-	if (v == NULL)
-		return kp_internal(&c->err);
-	int64_t old_org = 0;
-	int rc = store_volunteer_get(c->db, c->id, true, v, &c->err);
-	struct consent k;
-	struct authz_target t = { 0 };
-	struct save s = { v, false };
-	if (rc == KP_OK)
-		rc = target_of(c, v, &k, &t);
+	struct volunteer *patch = malloc(sizeof *patch), *out = calloc(1, sizeof *out);
+	struct volunteer_edit e = { .id = c->id, .patch = patch, .out = out };
+	int rc = patch && out ? KP_OK : kp_internal(&c->err);
 	if (rc == KP_OK) {
-		old_org = v->organisation_id;
-		rc = api_authorise(c, RES_VOLUNTEER, ACT_UPDATE, &t);
+		volunteer_init(patch);
+		rc = from_json(c, c->body, patch, false);
 	}
 	if (rc == KP_OK)
-		rc = check_experience(c, &t, &s.with_experience);
-	if (rc == KP_OK)
-		rc = from_json(c, c->body, v, false);
-	/* Moving a volunteer to another organisation needs rights on both sides. */
-	if (rc == KP_OK && v->organisation_id != old_org) {
-		struct authz_target to = { .organisation_id = v->organisation_id,
-		                           .volunteer_id = v->id };
-		if (c->who.role == ROLE_VOLUNTEER)
-			rc = kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
-		else
-			rc = api_authorise(c, RES_VOLUNTEER, ACT_CREATE, &to);
-		if (rc == KP_OK)
-			rc = check_organisation(c, v->organisation_id);
-	}
-	if (rc == KP_OK)
-		rc = volunteer_validate(v, &c->err);
+		rc = api_base_version(c, &e.base_version);
 	if (rc == KP_OK) {
-		v->updated_at = c->app->now();
-		rc = api_in_transaction(c, save, &s);
+		e.mask = api_field_mask(c, &volunteer_fields);
+		rc = volunteer_update(c->app, c->db, &c->who, &e, &c->err);
 	}
-	if (rc == KP_OK)
-		suggestions_after_volunteer(c, v->id);
-	if (rc == KP_OK)
-		rc = reply_volunteer(c, 200, v->id);
-	free(v);
+	json_t *doc = out && out->id ? volunteer_to_json(&c->app->lists, out, e.show_experience) : NULL;
+	rc = api_reply_edit(c, rc, doc, out ? out->version : 0);
+	free(patch);
+	free(out);
 	return rc;
 }

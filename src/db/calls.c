@@ -14,7 +14,7 @@ static const int call_kinds[] = { LIST_THEME, LIST_TALENT, LIST_TRAINING, LIST_L
 	"place, lat, lon, one_off_date, start_time, dayparts, duration_minutes, "               \
 	"volunteers_needed, requires_vog, requires_driving_licence, engagement, status, "      \
 	"created_by, created_at, updated_at"
-#define SELECT_CALL "SELECT id, " COLUMNS " FROM calls"
+#define SELECT_CALL "SELECT id, " COLUMNS ", version FROM calls"
 
 static int bind_call(struct db_stmt *st, const struct call *c)
 {
@@ -71,6 +71,7 @@ static void read_call(struct db_stmt *st, struct call *c)
 	c->created_by = db_col_int(st, i++);
 	c->created_at = db_col_int(st, i++);
 	c->updated_at = db_col_int(st, i++);
+	c->version = db_col_int(st, i++);
 }
 
 static int write_items(struct db *db, const struct call *c, struct kp_error *err)
@@ -103,7 +104,8 @@ int store_call_update(struct db *db, const struct call *c, struct kp_error *err)
 	                   "start_time = ?, dayparts = ?, duration_minutes = ?, "
 	                   "volunteers_needed = ?, requires_vog = ?, "
 	                   "requires_driving_licence = ?, engagement = ?, status = ?, "
-	                   "created_by = ?, created_at = ?, updated_at = ? WHERE id = ? RETURNING id",
+	                   "created_by = ?, created_at = ?, updated_at = ?, version = version + 1 "
+	                   "WHERE id = ? RETURNING id",
 	               &st, err))
 		return KP_ERR;
 	int i = bind_call(st, c);

@@ -108,9 +108,9 @@ static int fail_pg(struct pg_db *db, const PGresult *res, struct kp_error *err)
 	if (state != NULL && strncmp(state, "23", 2) == 0)
 		return kp_fail_detail(err, KP_CONFLICT, "conflict", "", "%s", msg);
 	if (state != NULL && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0))
-		return kp_fail(err, KP_CONFLICT, "changed_meanwhile", "");
+		return kp_fail_retry(err, KP_CONFLICT, "changed_meanwhile");
 	if (PQstatus(db->conn) != CONNECTION_OK)
-		return kp_fail(err, KP_BUSY, "busy", "");
+		return kp_fail_retry(err, KP_BUSY, "busy");
 	fprintf(stderr, "knooppunt: postgresql: %s (%s)\n", msg, state ? state : "-");
 	return kp_internal(err);
 }

@@ -53,7 +53,7 @@ static int fail_sqlite(struct sqlite_db *db, struct kp_error *err)
 	if ((code & 0xff) == SQLITE_CONSTRAINT)
 		return kp_fail_detail(err, KP_CONFLICT, "conflict", "", "%s", sqlite3_errmsg(db->conn));
 	if ((code & 0xff) == SQLITE_BUSY)
-		return kp_fail(err, KP_BUSY, "busy", "");
+		return kp_fail_retry(err, KP_BUSY, "busy");
 	fprintf(stderr, "knooppunt: sqlite: %s\n", sqlite3_errmsg(db->conn));
 	return kp_internal(err);
 }

@@ -93,6 +93,7 @@ int store_lists_seed_defaults(struct db *db, struct kp_error *err);
    items[LIST_EXPERIENCE] (lived experience), which is otherwise left alone. */
 int store_volunteer_insert(struct db *db, struct volunteer *v, bool with_experience,
                            struct kp_error *err);
+/* An update writes every field of v and raises the stored version by one. */
 int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_experience,
                            struct kp_error *err);
 /* Loads a volunteer; items[LIST_EXPERIENCE] only when with_experience. */
@@ -103,8 +104,18 @@ typedef int (*volunteer_fn)(void *ctx, const struct volunteer *v);
 int store_volunteer_list(struct db *db, const struct list_filter *f, struct page pg,
                          volunteer_fn each, void *ctx, int64_t *total, struct kp_error *err);
 
+/* --- src/db/versions.c --- */
+/* The fields of record `id` (of the table's kind) that changed after version
+   `since`, as a mask of the table's bits. */
+int store_fields_changed_since(struct db *db, const struct field_table *t, int64_t id,
+                               int64_t since, uint64_t *mask, struct kp_error *err);
+/* Records that the fields in mask changed with version `version`. */
+int store_fields_touch(struct db *db, const struct field_table *t, int64_t id, int64_t version,
+                       uint64_t mask, struct kp_error *err);
+
 /* --- src/db/calls.c --- */
 int store_call_insert(struct db *db, struct call *c, struct kp_error *err);
+/* Writes every field of c and raises the stored version by one. */
 int store_call_update(struct db *db, const struct call *c, struct kp_error *err);
 int store_call_get(struct db *db, int64_t id, struct call *c, struct kp_error *err);
 typedef int (*call_fn)(void *ctx, const struct call *c);

@@ -78,9 +78,10 @@ static void read_profile(struct db_stmt *st, struct volunteer *v)
 	snprintf(v->started_on, sizeof v->started_on, "%s", db_col_text(st, i++));
 	v->created_at = db_col_int(st, i++);
 	v->updated_at = db_col_int(st, i++);
+	v->version = db_col_int(st, i++);
 }
 
-#define SELECT_PROFILE "SELECT id, " COLUMNS " FROM volunteers"
+#define SELECT_PROFILE "SELECT id, " COLUMNS ", version FROM volunteers"
 
 static int write_items(struct db *db, const struct volunteer *v, bool with_experience,
                        struct kp_error *err)
@@ -120,8 +121,8 @@ int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_e
 	                   "place = ?, lat = ?, lon = ?, availability = ?, hours_per_week = ?, "
 	                   "engagement = ?, max_distance_km = ?, travel_mode = ?, "
 	                   "driving_licence = ?, max_matches = ?, vog_date = ?, "
-	                   "motivation_text = ?, started_on = ?, created_at = ?, updated_at = ? "
-	                   "WHERE id = ? RETURNING id", &st, err))
+	                   "motivation_text = ?, started_on = ?, created_at = ?, updated_at = ?, "
+	                   "version = version + 1 WHERE id = ? RETURNING id", &st, err))
 		return KP_ERR;
 	int i = bind_profile(st, v);
 	db_bind_int(st, i, v->id);

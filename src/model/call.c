@@ -29,6 +29,36 @@ int call_source_parse(const char *name)
 	return names_find(sources, CALL_SOURCE_COUNT, name);
 }
 
+#define CF(name, type, member) FIELD(struct call, name, type, member)
+
+static const struct field_def call_field_defs[] = {
+	CF("organisation_id", FIELD_BYTES, organisation_id),
+	CF("location_id", FIELD_BYTES, location_id),
+	CF("volunteer_id", FIELD_BYTES, volunteer_id),
+	CF("source", FIELD_BYTES, source),
+	CF("title", FIELD_TEXT, title),
+	CF("description", FIELD_TEXT, description),
+	CF("activity", FIELD_BYTES, activity_id),
+	FIELD_TEXT_WITH(struct call, "place", place, lon),
+	CF("one_off_date", FIELD_TEXT, one_off_date),
+	CF("start_time", FIELD_TEXT, start_time),
+	CF("dayparts", FIELD_BYTES, dayparts),
+	CF("duration_minutes", FIELD_BYTES, duration_minutes),
+	CF("volunteers_needed", FIELD_BYTES, volunteers_needed),
+	CF("requires_vog", FIELD_BYTES, requires_vog),
+	CF("requires_driving_licence", FIELD_BYTES, requires_driving_licence),
+	CF("engagement", FIELD_BYTES, engagement),
+	CF("status", FIELD_BYTES, status),
+	CF("themes", FIELD_ID_SET, items[LIST_THEME]),
+	CF("required_skills", FIELD_ID_SET, items[LIST_TALENT]),
+	CF("required_trainings", FIELD_ID_SET, items[LIST_TRAINING]),
+	CF("required_languages", FIELD_ID_SET, items[LIST_LANGUAGE]),
+};
+
+const struct field_table call_fields = {
+	"call", call_field_defs, (int)(sizeof call_field_defs / sizeof call_field_defs[0]),
+};
+
 void call_init(struct call *c)
 {
 	memset(c, 0, sizeof *c);

@@ -13,6 +13,7 @@
 
 #include <stdint.h>
 
+#include "model/field.h"
 #include "model/types.h"
 #include "util/error.h"
 
@@ -55,7 +56,11 @@ struct call {
 	int64_t created_by;           /* account id, 0 when unknown */
 	struct id_set items[LIST_KIND_COUNT];
 	int64_t created_at, updated_at;
+	int64_t version;              /* 1 when created, one up with every change */
 };
+
+/* The fields a request may name, each with the JSON name it has there. */
+extern const struct field_table call_fields;
 
 void call_init(struct call *c);
 int call_validate(const struct call *c, struct kp_error *err);

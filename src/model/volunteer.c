@@ -31,6 +31,41 @@ int travel_mode_parse(const char *name)
 	return names_find(travel_modes, TRAVEL_MODE_COUNT, name);
 }
 
+#define VF(name, type, member) FIELD(struct volunteer, name, type, member)
+
+static const struct field_def volunteer_field_defs[] = {
+	VF("organisation_id", FIELD_BYTES, organisation_id),
+	VF("first_name", FIELD_TEXT, first_name),
+	VF("last_name", FIELD_TEXT, last_name),
+	VF("email", FIELD_TEXT, email),
+	VF("phone", FIELD_TEXT, phone),
+	VF("birth_year", FIELD_BYTES, birth_year),
+	VF("status", FIELD_BYTES, status),
+	FIELD_TEXT_WITH(struct volunteer, "place", place, lon),
+	VF("availability", FIELD_BYTES, availability),
+	VF("hours_per_week", FIELD_BYTES, hours_per_week),
+	VF("engagement", FIELD_BYTES, engagement),
+	VF("max_distance_km", FIELD_BYTES, max_distance_km),
+	VF("travel_mode", FIELD_BYTES, travel_mode),
+	VF("driving_licence", FIELD_BYTES, driving_licence),
+	VF("max_matches", FIELD_BYTES, max_matches),
+	VF("vog_date", FIELD_TEXT, vog_date),
+	VF("motivation_text", FIELD_TEXT, motivation_text),
+	VF("started_on", FIELD_TEXT, started_on),
+	VF("activities", FIELD_ID_SET, items[LIST_ACTIVITY]),
+	VF("themes", FIELD_ID_SET, items[LIST_THEME]),
+	VF("motives", FIELD_ID_SET, items[LIST_MOTIVE]),
+	VF("talents", FIELD_ID_SET, items[LIST_TALENT]),
+	VF("trainings", FIELD_ID_SET, items[LIST_TRAINING]),
+	VF("languages", FIELD_ID_SET, items[LIST_LANGUAGE]),
+	VF("lived_experience", FIELD_ID_SET, items[LIST_EXPERIENCE]),
+};
+
+const struct field_table volunteer_fields = {
+	"volunteer", volunteer_field_defs,
+	(int)(sizeof volunteer_field_defs / sizeof volunteer_field_defs[0]),
+};
+
 void volunteer_init(struct volunteer *v)
 {
 	memset(v, 0, sizeof *v);

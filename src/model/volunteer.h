@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "model/field.h"
 #include "model/types.h"
 #include "util/error.h"
 
@@ -62,7 +63,11 @@ struct volunteer {
 	char started_on[11];              /* YYYY-MM-DD */
 	struct id_set items[LIST_KIND_COUNT];
 	int64_t created_at, updated_at;
+	int64_t version;                  /* 1 when created, one up with every change */
 };
+
+/* The fields a request may name, each with the JSON name it has there. */
+extern const struct field_table volunteer_fields;
 
 /* A fresh volunteer with the defaults a form would show. */
 void volunteer_init(struct volunteer *v);

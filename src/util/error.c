@@ -19,6 +19,7 @@ int kp_fail_limit(struct kp_error *err, enum kp_kind kind, const char *code,
 	copy(err->field, sizeof err->field, field);
 	err->limit = limit;
 	err->detail[0] = '\0';
+	err->retry = false;
 	return KP_ERR;
 }
 
@@ -37,6 +38,14 @@ int kp_fail_detail(struct kp_error *err, enum kp_kind kind, const char *code,
 		vsnprintf(err->detail, sizeof err->detail, fmt, ap);
 		va_end(ap);
 	}
+	return KP_ERR;
+}
+
+int kp_fail_retry(struct kp_error *err, enum kp_kind kind, const char *code)
+{
+	kp_fail(err, kind, code, "");
+	if (err != NULL)
+		err->retry = true;
 	return KP_ERR;
 }
 

@@ -12,6 +12,8 @@
 #ifndef KP_UTIL_ERROR_H
 #define KP_UTIL_ERROR_H
 
+#include <stdbool.h>
+
 enum { KP_OK = 0, KP_ERR = -1 };
 
 enum kp_kind {
@@ -36,6 +38,8 @@ struct kp_error {
 	char field[64];    /* offending input field, "" when none */
 	long long limit;   /* number quoted by the message, 0 when none */
 	char detail[256];  /* optional extra text (already user-facing) */
+	bool retry;        /* the same work may succeed when run again from the start:
+	                      a lost serialisation race, a busy database */
 };
 
 /* Fills in err (when not NULL) and returns KP_ERR. */
@@ -49,6 +53,9 @@ int kp_fail_limit(struct kp_error *err, enum kp_kind kind, const char *code,
 int kp_fail_detail(struct kp_error *err, enum kp_kind kind, const char *code,
                    const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+
+/* As kp_fail, for a failure that may pass when the work is run again. */
+int kp_fail_retry(struct kp_error *err, enum kp_kind kind, const char *code);
 
 /* The stable English name of a kind ("not_found"), for logs and tests. */
 const char *kp_kind_name(enum kp_kind kind);

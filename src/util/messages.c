@@ -50,6 +50,8 @@ static const struct {
 	{ "changed_meanwhile",
 	  "Iemand anders heeft dit intussen gewijzigd. Laad opnieuw en probeer het nog eens.",
 	  "Someone else changed this meanwhile. Reload and try again." },
+	{ "invalid_version", "'%F' moet een versienummer zijn, zoals \"3\".",
+	  "'%F' must be a version number, such as \"3\"." },
 	{ "already_matched", "Deze vrijwilliger is al aan deze oproep gekoppeld.",
 	  "This volunteer is already matched to this call." },
 	{ "call_not_open", "Deze oproep staat niet (meer) open.", "This call is not open (any more)." },

@@ -374,6 +374,10 @@ json_t *client_raw(struct client *cl, const char *method, const char *path, cons
 		snprintf(header, sizeof header, "X-CSRF-Token: %s", cl->csrf);
 		headers = curl_slist_append(headers, header);
 	}
+	if (cl->if_match[0] != '\0') {
+		snprintf(header, sizeof header, "If-Match: %s", cl->if_match);
+		headers = curl_slist_append(headers, header);
+	}
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
 
 	CURLcode rc = curl_easy_perform(h);

@@ -61,6 +61,7 @@ struct client {
 	long status;          /* of the last request */
 	char content_type[128];
 	char *raw;            /* body of the last answer, NUL-terminated */
+	char if_match[32];    /* sent as If-Match on every request when not "" */
 	size_t raw_len;
 };
 

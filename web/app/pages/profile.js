@@ -60,8 +60,21 @@ function toBody(f, creating, mode, original) {
 	return body;
 }
 
+// An edit sends only what the person changed, with the version it started from, so
+// that someone else's change to another field stays and one to the same field is
+// reported instead of overwritten.
+function changesOnly(body, base, mode) {
+	const before = toBody(toForm(base), false, mode, base);
+	const same = (a, b) => JSON.stringify(Array.isArray(a) ? [...a].sort() : a) ===
+		JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
+	for (const k of Object.keys(body)) if (same(body[k], before[k])) delete body[k];
+	body.version = base.version;
+	return body;
+}
+
 export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 	const [f, setF] = useState(() => toForm(volunteer));
+	const [base, setBase] = useState(volunteer);
 	const [saved, setSaved] = useState('');
 	const { busy, error, run } = useBusy();
 	const set = (k) => (val) => {
@@ -73,11 +86,12 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 	const submit = (e) => {
 		e.preventDefault();
 		run(async () => {
-			const body = toBody(f, creating, mode, volunteer);
+			const body = toBody(f, creating, mode, base);
 			const v = creating
 				? await api('POST', '/api/volunteers', body)
-				: await api('PATCH', `/api/volunteers/${volunteer.id}`, body);
+				: await api('PATCH', `/api/volunteers/${volunteer.id}`, changesOnly(body, base, mode));
 			forget('volunteers', v.id);
+			setBase(v);
 			setF(toForm(v));
 			setSaved(t('profile.saved'));
 			onSaved && onSaved(v);

@@ -1,0 +1,132 @@
+/* Posting and editing calls for help (calls.h). */
+#include "service/calls.h"
+
+#include <stdlib.h>
+
+void call_defaults_for(const struct principal *who, struct call *call)
+{
+	call->created_by = who->account_id;
+	call->organisation_id = who->organisation_id;
+	switch (who->role) {
+	case ROLE_PROFESSIONAL:
+		call->source = SOURCE_LOCATION;
+		break;
+	case ROLE_REFERRER:
+		call->source = SOURCE_REFERRER;
+		call->organisation_id = 0; /* the referrer names the receiving organisation */
+		break;
+	case ROLE_VOLUNTEER:
+		call->source = SOURCE_VOLUNTEER;
+		call->volunteer_id = who->volunteer_id;
+		break;
+	default:
+		call->source = SOURCE_ORGANISATION;
+	}
+}
+
+static struct authz_target target_of(const struct call *call)
+{
+	return (struct authz_target){ .organisation_id = call->organisation_id,
+	                              .volunteer_id = call->volunteer_id,
+	                              .created_by = call->created_by };
+}
+
+/* A volunteer's offer belongs to their own organisation, whatever was asked. */
+static int own_organisation(struct svc *s, struct call *call)
+{
+	struct volunteer *v = malloc(sizeof *v);
+	if (v == NULL)
+		return kp_internal(s->err);
+	int rc = store_volunteer_get(s->db, s->who->volunteer_id, false, v, s->err);
+	if (rc == KP_OK) /* v is uninitialised when the lookup failed */
+		call->organisation_id = v->organisation_id;
+	free(v);
+	call->source = SOURCE_VOLUNTEER;
+	call->volunteer_id = s->who->volunteer_id;
+	return rc;
+}
+
+static int check_organisation(struct svc *s, int64_t id)
+{
+	if (id <= 0)
+		return kp_invalid(s->err, "organisation_id", "required");
+	struct organisation *o = malloc(sizeof *o);
+	if (o == NULL)
+		return kp_internal(s->err);
+	int rc = store_organisation_get(s->db, id, o, s->err);
+	free(o);
+	if (rc && s->err->kind == KP_NOT_FOUND)
+		kp_invalid(s->err, "organisation_id", "unknown_reference");
+	return rc;
+}
+
+static int write_new(struct svc *s, void *arg)
+{
+	struct call *call = arg;
+	if (s->who->role == ROLE_VOLUNTEER && own_organisation(s, call))
+		return KP_ERR;
+	if (s->who->role == ROLE_REFERRER)
+		call->source = SOURCE_REFERRER;
+	if (check_organisation(s, call->organisation_id))
+		return KP_ERR;
+	call->status = CALL_OPEN;
+	call->created_at = call->updated_at = s->now;
+	call->version = 1;
+	struct authz_target t = target_of(call);
+	if (svc_authorise(s, RES_CALL, ACT_CREATE, &t) || call_validate(call, s->err) ||
+	    store_call_insert(s->db, call, s->err))
+		return KP_ERR;
+	svc_after_call(s, call->id);
+	return KP_OK;
+}
+
+int call_create(struct app *app, struct db *db, const struct principal *who, struct call *call,
+                struct kp_error *err)
+{
+	call->id = 0;
+	return svc_run(app, db, who, write_new, call, err);
+}
+
+static int apply_edit(struct svc *s, struct call_edit *e, struct call *next)
+{
+	if (store_call_get(s->db, e->id, e->out, s->err))
+		return KP_ERR;
+	struct authz_target t = target_of(e->out);
+	if (svc_authorise(s, RES_CALL, ACT_UPDATE, &t))
+		return KP_ERR;
+	*next = *e->out;
+	field_copy(&call_fields, e->mask, next, e->patch);
+	uint64_t changed = field_changed(&call_fields, e->out, next) & e->mask;
+	if (changed == 0)
+		return KP_OK; /* nothing new: no write, no new version */
+	if (next->organisation_id != e->out->organisation_id && s->who->role != ROLE_ADMIN)
+		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "organisation_id");
+	if (svc_check_meanwhile(s, &call_fields, e->id, e->base_version, e->out->version,
+	                        changed) ||
+	    call_validate(next, s->err))
+		return KP_ERR;
+	next->updated_at = s->now;
+	next->version = e->out->version + 1;
+	if (store_call_update(s->db, next, s->err) ||
+	    store_fields_touch(s->db, &call_fields, e->id, next->version, changed, s->err))
+		return KP_ERR;
+	svc_after_call(s, e->id);
+	*e->out = *next;
+	return KP_OK;
+}
+
+static int run_edit(struct svc *s, void *arg)
+{
+	struct call *next = malloc(sizeof *next);
+	if (next == NULL)
+		return kp_internal(s->err);
+	int rc = apply_edit(s, arg, next);
+	free(next);
+	return rc;
+}
+
+int call_update(struct app *app, struct db *db, const struct principal *who,
+                struct call_edit *e, struct kp_error *err)
+{
+	return svc_run(app, db, who, run_edit, e, err);
+}

@@ -1,0 +1,39 @@
+/*
+ * Use cases of calls for help: posting a call and editing it.
+ *
+ * Who posts decides where a call comes from (call_defaults_for): a care
+ * professional's call comes from a location, a referrer's is a help request
+ * for the organisation they name, a volunteer's is an offer of their own
+ * organisation. Edits change only the fields they name, on the record as it
+ * is inside the transaction, with the same version rules as volunteer edits
+ * (service/volunteers.h). Only the network administrator moves a call to
+ * another organisation.
+ *
+ * Ownership: the caller owns every struct passed in; `out` is written.
+ */
+#ifndef KP_SERVICE_CALLS_H
+#define KP_SERVICE_CALLS_H
+
+#include "service/service.h"
+
+struct call_edit {
+	int64_t id;                 /* the call */
+	const struct call *patch;   /* new values of the fields in mask */
+	uint64_t mask;              /* call_fields bits the request names */
+	int64_t base_version;       /* version the editor started from; 0: none given */
+	struct call *out;           /* the call after the edit, or as it is now */
+};
+
+/* Fills the fields that follow from who is posting into a fresh call. */
+void call_defaults_for(const struct principal *who, struct call *call);
+
+/* Posts call (defaults and request values filled in). On success call is
+   the stored record. */
+int call_create(struct app *app, struct db *db, const struct principal *who, struct call *call,
+                struct kp_error *err);
+
+/* Applies an edit as described above. */
+int call_update(struct app *app, struct db *db, const struct principal *who,
+                struct call_edit *e, struct kp_error *err);
+
+#endif

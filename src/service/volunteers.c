@@ -1,0 +1,112 @@
+/* Registering volunteers and editing their profiles (volunteers.h). */
+#include "service/volunteers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int check_organisation(struct svc *s, int64_t id)
+{
+	struct organisation *o = malloc(sizeof *o);
+	if (o == NULL)
+		return kp_internal(s->err);
+	int rc = store_organisation_get(s->db, id, o, s->err);
+	free(o);
+	if (rc && s->err->kind == KP_NOT_FOUND)
+		kp_invalid(s->err, "organisation_id", "unknown_reference");
+	return rc;
+}
+
+static int write_new(struct svc *s, void *arg)
+{
+	struct volunteer *v = arg;
+	bool experience = v->items[LIST_EXPERIENCE].n > 0;
+	struct authz_target t = { .organisation_id = v->organisation_id };
+	/* A new record has no consent yet, so no lived experience either. */
+	if (svc_authorise(s, RES_VOLUNTEER, ACT_CREATE, &t))
+		return KP_ERR;
+	if (experience && !authz_allows(s->who, RES_EXPERIENCE, ACT_UPDATE, &t))
+		return kp_fail(s->err, KP_FORBIDDEN, "consent_required", "lived_experience");
+	v->created_at = v->updated_at = s->now;
+	v->version = 1;
+	if (check_organisation(s, v->organisation_id) || volunteer_validate(v, s->err) ||
+	    store_volunteer_insert(s->db, v, experience, s->err) ||
+	    svc_audit(s, "create", "volunteer", v->id, v->id, NULL))
+		return KP_ERR;
+	svc_after_volunteer(s, v->id);
+	return KP_OK;
+}
+
+int volunteer_create(struct app *app, struct db *db, const struct principal *who,
+                     struct volunteer *v, struct kp_error *err)
+{
+	v->id = 0;
+	return svc_run(app, db, who, write_new, v, err);
+}
+
+/* Moving a volunteer to another organisation needs rights on both sides. */
+static int authorise_move(struct svc *s, const struct volunteer *v)
+{
+	struct authz_target to = { .organisation_id = v->organisation_id, .volunteer_id = v->id };
+	if (s->who->role == ROLE_VOLUNTEER)
+		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "organisation_id");
+	if (svc_authorise(s, RES_VOLUNTEER, ACT_CREATE, &to))
+		return KP_ERR;
+	return check_organisation(s, v->organisation_id);
+}
+
+static int write_edit(struct svc *s, struct volunteer_edit *e, struct volunteer *next,
+                      uint64_t changed)
+{
+	uint64_t experience = field_bit(&volunteer_fields, "lived_experience");
+	next->updated_at = s->now;
+	next->version = e->out->version + 1;
+	if (store_volunteer_update(s->db, next, (changed & experience) != 0, s->err) ||
+	    store_fields_touch(s->db, &volunteer_fields, e->id, next->version, changed, s->err) ||
+	    svc_audit(s, "update", "volunteer", e->id, e->id, NULL) ||
+	    ((changed & experience) && svc_audit(s, "update", "experience", e->id, e->id, NULL)))
+		return KP_ERR;
+	svc_after_volunteer(s, e->id);
+	*e->out = *next;
+	return KP_OK;
+}
+
+static int apply_edit(struct svc *s, struct volunteer_edit *e, struct volunteer *next)
+{
+	struct consent k;
+	struct authz_target t;
+	uint64_t experience = field_bit(&volunteer_fields, "lived_experience");
+	if (store_volunteer_get(s->db, e->id, true, e->out, s->err) ||
+	    svc_volunteer_target(s, e->out->organisation_id, e->id, &k, &t) ||
+	    svc_authorise(s, RES_VOLUNTEER, ACT_UPDATE, &t))
+		return KP_ERR;
+	e->show_experience = authz_allows(s->who, RES_EXPERIENCE, ACT_READ, &t);
+	if ((e->mask & experience) && !authz_allows(s->who, RES_EXPERIENCE, ACT_UPDATE, &t))
+		return kp_fail(s->err, KP_FORBIDDEN, "consent_required", "lived_experience");
+	*next = *e->out;
+	field_copy(&volunteer_fields, e->mask, next, e->patch);
+	uint64_t changed = field_changed(&volunteer_fields, e->out, next) & e->mask;
+	if (changed == 0)
+		return KP_OK; /* nothing new: no write, no new version */
+	if (svc_check_meanwhile(s, &volunteer_fields, e->id, e->base_version, e->out->version,
+	                        changed) ||
+	    (next->organisation_id != e->out->organisation_id && authorise_move(s, next)) ||
+	    volunteer_validate(next, s->err))
+		return KP_ERR;
+	return write_edit(s, e, next, changed);
+}
+
+static int run_edit(struct svc *s, void *arg)
+{
+	struct volunteer *next = malloc(sizeof *next);
+	if (next == NULL)
+		return kp_internal(s->err);
+	int rc = apply_edit(s, arg, next);
+	free(next);
+	return rc;
+}
+
+int volunteer_update(struct app *app, struct db *db, const struct principal *who,
+                     struct volunteer_edit *e, struct kp_error *err)
+{
+	return svc_run(app, db, who, run_edit, e, err);
+}

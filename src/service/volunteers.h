@@ -1,0 +1,38 @@
+/*
+ * Use cases of the volunteer register: registering a volunteer and editing
+ * a profile on the four building blocks.
+ *
+ * An edit names its fields (a mask of volunteer_fields bits) and carries
+ * their new values in a scratch record; only those fields change, on the
+ * record as it is inside the transaction. An edit made from a version
+ * (base_version > 0) that would change a field someone changed after that
+ * version fails with KP_CONFLICT "changed_meanwhile" naming the field, and
+ * leaves the record as it is now in `out`; edits of different fields both
+ * stay. Lived experience is written only with its explicit consent.
+ *
+ * Ownership: the caller owns every struct passed in; `out` is written.
+ */
+#ifndef KP_SERVICE_VOLUNTEERS_H
+#define KP_SERVICE_VOLUNTEERS_H
+
+#include "service/service.h"
+
+struct volunteer_edit {
+	int64_t id;                     /* the volunteer */
+	const struct volunteer *patch;  /* new values of the fields in mask */
+	uint64_t mask;                  /* volunteer_fields bits the request names */
+	int64_t base_version;           /* version the editor started from; 0: none given */
+	struct volunteer *out;          /* the record after the edit, or as it is now */
+	bool show_experience;           /* out: the caller may see lived experience */
+};
+
+/* Registers v (defaults and request values filled in; organisation_id the
+   caller's unless the request named one). On success v is the stored record. */
+int volunteer_create(struct app *app, struct db *db, const struct principal *who,
+                     struct volunteer *v, struct kp_error *err);
+
+/* Applies an edit as described above. */
+int volunteer_update(struct app *app, struct db *db, const struct principal *who,
+                     struct volunteer_edit *e, struct kp_error *err);
+
+#endif
