@@ -73,6 +73,19 @@ int svc_run(struct app *app, struct db *db, const struct principal *who, svc_fn 
 	return rc;
 }
 
+int svc_read(struct app *app, struct db *db, const struct principal *who, svc_fn fn, void *arg,
+             struct kp_error *err)
+{
+	static struct svc zero;
+	struct svc s = zero;
+	s.app = app;
+	s.db = db;
+	s.who = who;
+	s.err = err;
+	s.now = app->now();
+	return fn(&s, arg);
+}
+
 int svc_authorise(struct svc *s, enum resource res, enum action act,
                   const struct authz_target *target)
 {

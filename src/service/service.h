@@ -58,6 +58,12 @@ typedef int (*svc_fn)(struct svc *s, void *arg);
 int svc_run(struct app *app, struct db *db, const struct principal *who, svc_fn fn, void *arg,
             struct kp_error *err);
 
+/* Runs a use case that only reads (a list, a record without an audit row):
+   no transaction, each statement sees what is committed when it runs.
+   Queued effects are ignored. */
+int svc_read(struct app *app, struct db *db, const struct principal *who, svc_fn fn, void *arg,
+             struct kp_error *err);
+
 /* KP_OK when who may do `act` on `res` for target; else KP_FORBIDDEN (or
    KP_UNAUTHENTICATED for nobody) naming no field. */
 int svc_authorise(struct svc *s, enum resource res, enum action act,
