@@ -29,11 +29,6 @@ int cmd_erase_person(int argc, char **argv, struct app *app);
 int cmd_retention(int argc, char **argv, struct app *app);
 int cmd_reminders(int argc, char **argv, struct app *app);
 int cmd_outbox(int argc, char **argv, struct app *app);
-/* The server's hourly reminder run on a thread of its own (none with the test
-   clock: *job stays NULL). reminder_job_stop(NULL) does nothing. */
-struct reminder_job;
-int reminder_job_start(struct app *app, struct reminder_job **job);
-void reminder_job_stop(struct reminder_job *job);
 
 int cmd_migrate_data(int argc, char **argv, struct app *app);
 
