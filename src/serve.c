@@ -1,4 +1,6 @@
-/* knooppunt serve: the web server with its embedded database. */
+/* knooppunt serve (serve.h): the web server with its embedded database. */
+#include "serve.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
