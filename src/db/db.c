@@ -244,6 +244,13 @@ int db_ping(struct db *db, struct kp_error *err)
 	return rc;
 }
 
+int db_bulk_load(struct db *db, struct kp_error *err)
+{
+	if (db->ops != &db_sqlite_ops)
+		return KP_OK;
+	return db_exec(db, "PRAGMA synchronous = OFF", err);
+}
+
 int db_try_job_lock(struct db *db, int64_t key, bool *got, struct kp_error *err)
 {
 	return db->ops->try_job_lock(db, key, got, err);
