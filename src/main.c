@@ -7,6 +7,7 @@
 #include "app.h"
 #include "auth/password.h"
 #include "cli/cli.h"
+#include "serve.h"
 #include "util/testclock.h"
 #include "version.h"
 

@@ -20,13 +20,7 @@ static json_t *sync_doc(struct app *app)
 
 int health_show(struct api_call *c)
 {
-	struct db_stmt *st;
-	int64_t one = 0;
-	if (db_prepare(c->db, "SELECT 1", &st, &c->err))
-		return KP_ERR;
-	int rc = db_query_int(st, &one, &c->err);
-	db_finalize(st);
-	if (rc)
+	if (db_ping(c->db, &c->err))
 		return KP_ERR;
 	return api_reply(c, 200, json_pack("{s:s, s:s, s:i, s:s, s:o}", "status", "ok", "version",
 	                                   KNOOPPUNT_VERSION, "schema",

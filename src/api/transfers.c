@@ -8,8 +8,8 @@
 #include "api/journey.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
-#include "api/notify.h"
 #include "api/suggestions.h"
+#include "service/notify.h"
 
 static struct authz_target side_target(const struct transfer *t, int64_t org)
 {

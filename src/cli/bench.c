@@ -187,7 +187,7 @@ static int write_calls(struct db *db, struct bnet *b, const struct bench_opts *o
 static int build_network(struct app *app, struct db *db, struct bnet *b,
                          const struct bench_opts *o, int64_t *ids, struct kp_error *err)
 {
-	if (db_exec(db, "PRAGMA synchronous = OFF", err) || db_begin(db, err))
+	if (db_bulk_load(db, err) || db_begin(db, err))
 		return KP_ERR;
 	if (write_orgs(db, b, app->now(), err) || bnet_index_places(b) ||
 	    write_volunteers(db, b, o->volunteers, err) || write_calls(db, b, o, ids, err) ||

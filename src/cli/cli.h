@@ -1,7 +1,9 @@
 /*
  * The subcommands of the knooppunt binary. Each takes the arguments after
  * its name and a context with defaults already applied, and returns the
- * process exit status.
+ * process exit status. They call service/, sync/ and the store, never the
+ * API; `serve`, which wires HTTP to the API, is the composition root's
+ * (src/serve.h).
  */
 #ifndef KP_CLI_CLI_H
 #define KP_CLI_CLI_H
@@ -20,7 +22,6 @@ int cli_open(struct app *app, struct db **db, struct kp_error *err);
 /* Prints err to stderr in Dutch, prefixed with "knooppunt: ". */
 void cli_print_error(const struct kp_error *err);
 
-int cmd_serve(int argc, char **argv, struct app *app);
 int cmd_init(int argc, char **argv, struct app *app);
 int cmd_demo(int argc, char **argv, struct app *app);
 int cmd_match(int argc, char **argv, struct app *app);
@@ -29,11 +30,6 @@ int cmd_erase_person(int argc, char **argv, struct app *app);
 int cmd_retention(int argc, char **argv, struct app *app);
 int cmd_reminders(int argc, char **argv, struct app *app);
 int cmd_outbox(int argc, char **argv, struct app *app);
-/* The server's hourly reminder run on a thread of its own (none with the test
-   clock: *job stays NULL). reminder_job_stop(NULL) does nothing. */
-struct reminder_job;
-int reminder_job_start(struct app *app, struct reminder_job **job);
-void reminder_job_stop(struct reminder_job *job);
 
 int cmd_migrate_data(int argc, char **argv, struct app *app);
 

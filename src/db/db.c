@@ -233,6 +233,24 @@ int db_query_int(struct db_stmt *st, int64_t *out, struct kp_error *err)
 	return KP_OK;
 }
 
+int db_ping(struct db *db, struct kp_error *err)
+{
+	struct db_stmt *st;
+	int64_t one = 0;
+	if (db_prepare(db, "SELECT 1", &st, err))
+		return KP_ERR;
+	int rc = db_query_int(st, &one, err);
+	db_finalize(st);
+	return rc;
+}
+
+int db_bulk_load(struct db *db, struct kp_error *err)
+{
+	if (db->ops != &db_sqlite_ops)
+		return KP_OK;
+	return db_exec(db, "PRAGMA synchronous = OFF", err);
+}
+
 int db_try_job_lock(struct db *db, int64_t key, bool *got, struct kp_error *err)
 {
 	return db->ops->try_job_lock(db, key, got, err);

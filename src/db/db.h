@@ -54,6 +54,15 @@ void db_redact(const char *path, char *out, size_t cap);
 /* Schema version after migrations (the number of the last one applied). */
 int db_schema_version(struct db *db);
 
+/* Checks that the database answers (a trivial query on this connection);
+   KP_OK when it does, otherwise err says why. For health checks. */
+int db_ping(struct db *db, struct kp_error *err);
+
+/* For a throwaway database about to be filled in bulk (the benchmark's):
+   trades durability for speed on this connection. SQLite stops waiting for
+   the disk; PostgreSQL is left as it is. */
+int db_bulk_load(struct db *db, struct kp_error *err);
+
 /* Runs SQL without parameters or results (may hold several statements). */
 int db_exec(struct db *db, const char *sql, struct kp_error *err);
 

@@ -1,7 +1,7 @@
 /*
- * Scheduled jobs (pruning the change log, and later reminders and
- * retention) that must run once per period for the whole network, however
- * many app servers share the database.
+ * Scheduled jobs (pruning the change log, retention, the journey's reminder
+ * mails) that must run once per period for the whole network, however many
+ * app servers share the database.
  *
  * Each tick, for every job: take the job's lock on the database (a
  * PostgreSQL advisory lock; a SQLite file has one server), then, in one
@@ -33,7 +33,11 @@ struct job {
 	           struct kp_error *err);
 };
 
-/* The jobs every server runs: pruning the change log, retention (retention.h). */
+#define JOBS_REMINDERS_PERIOD_S 3600
+
+/* The jobs every server runs: pruning the change log, retention (retention.h)
+   and queueing the reminder mails (service/reminders.h; hourly, and never with
+   the test clock of util/testclock.h, whose tests queue them themselves). */
 extern const struct job jobs_builtin[];
 extern const int jobs_builtin_count;
 

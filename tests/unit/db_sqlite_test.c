@@ -40,6 +40,18 @@ static void migrations_applied(void **state)
 	                               "'matches', 'match_events', 'list_items', 'accounts')"), 7);
 }
 
+/* The health check's ping answers, in a transaction too. */
+static void ping_answers(void **state)
+{
+	struct fixture *f = *state;
+	struct kp_error err = { 0 };
+	assert_int_equal(db_ping(f->db, &err), KP_OK);
+	assert_int_equal(db_begin(f->db, &err), KP_OK);
+	assert_int_equal(db_ping(f->db, &err), KP_OK);
+	db_rollback(f->db);
+	assert_int_equal(err.kind, KP_NONE);
+}
+
 static void reopen_does_not_reapply(void **state)
 {
 	struct fixture *f = *state;
@@ -231,6 +243,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(migrations_applied, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(statement_cache, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(ping_answers, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(reopen_does_not_reapply, fixture_setup,
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(newer_schema_refused, fixture_setup, fixture_teardown),

@@ -3,9 +3,11 @@
  * (the product; a sender or `knooppunt outbox` picks it up). The dedupe key
  * names the occasion, so the same occasion mails each recipient once.
  * Runs inside the caller's transaction; no SQL here, only the store.
+ * Ownership: every pointer is borrowed for the call; the store copies what
+ * it keeps.
  */
-#ifndef KP_API_NOTIFY_H
-#define KP_API_NOTIFY_H
+#ifndef KP_SERVICE_NOTIFY_H
+#define KP_SERVICE_NOTIFY_H
 
 #include <stdbool.h>
 #include <stdint.h>

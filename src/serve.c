@@ -1,4 +1,6 @@
-/* knooppunt serve: the web server with its embedded database. */
+/* knooppunt serve (serve.h): the web server with its embedded database. */
+#include "serve.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,7 +81,6 @@ int cmd_serve(int argc, char **argv, struct app *app)
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
 	struct http_server *srv = NULL;
-	struct reminder_job *reminders = NULL;
 	struct jobs *jobs = NULL;
 	int status = 1;
 	if (cli_open(app, &db, &err))
@@ -107,10 +108,6 @@ int cmd_serve(int argc, char **argv, struct app *app)
 		goto end;
 	char where[APP_PATH_MAX];
 	db_redact(app->cfg.db_path, where, sizeof where); /* no password in the log */
-	if (reminder_job_start(app, &reminders)) {
-		kp_internal(&err);
-		goto end;
-	}
 	printf("Knooppunt draait op http://%s:%d (gegevens: %s)\n", app->cfg.host, app->cfg.port,
 	       where);
 	fflush(stdout);
@@ -132,7 +129,6 @@ end:
 	app->on_change = NULL;
 	match_index_free(app->index);
 	app->index = NULL;
-	reminder_job_stop(reminders);
 	ratelimit_free(app->login_limit);
 	app->login_limit = NULL;
 	db_pool_close(app->pool);

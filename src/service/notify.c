@@ -1,4 +1,4 @@
-#include "api/notify.h"
+#include "service/notify.h"
 
 #include <stdio.h>
 #include <stdlib.h>

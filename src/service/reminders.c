@@ -1,0 +1,128 @@
+/* The journey's reminders (reminders.h): tasks derived from the data, and
+   the mails they queue. */
+#include "service/reminders.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "service/notify.h"
+
+struct collect {
+	struct db *db;
+	long today;
+	int64_t organisation_id;
+	reminder_fn each;
+	void *ctx;
+	struct kp_error *err;
+};
+
+static int from_journey(void *ctx, const struct journey_settings *s,
+                        const struct reminder_facts *f, const char *name)
+{
+	struct collect *k = ctx;
+	struct reminder out[REMINDER_PER_JOURNEY_MAX];
+	int n = reminder_for_journey(s, f, k->today, out, REMINDER_PER_JOURNEY_MAX);
+	for (int i = 0; i < n; i++)
+		if (k->each(k->ctx, &out[i], name) != 0)
+			return -1;
+	return 0;
+}
+
+static int from_match(void *ctx, const struct aftercare_facts *f, const char *name)
+{
+	struct collect *k = ctx;
+	struct reminder r;
+	if (!reminder_for_aftercare(f, k->today, &r))
+		return 0;
+	return k->each(k->ctx, &r, name);
+}
+
+static int from_transfer(void *ctx, const struct transfer *t)
+{
+	struct collect *k = ctx;
+	struct reminder r;
+	if (k->organisation_id && t->to_organisation != k->organisation_id)
+		return 0; /* outgoing: the other side's task */
+	struct volunteer *v = malloc(sizeof *v);
+	if (v == NULL)
+		return -1;
+	int rc = store_volunteer_get(k->db, t->volunteer_id, false, v, k->err);
+	if (rc == KP_OK) {
+		char name[VOLUNTEER_NAME_MAX * 8 + 2];
+		snprintf(name, sizeof name, "%s %s", v->first_name, v->last_name);
+		reminder_for_transfer(t->id, t->volunteer_id, t->to_organisation,
+		                      journey_day_of(t->consent_at ? t->consent_at : t->created_at), &r);
+		rc = k->each(k->ctx, &r, name);
+	}
+	free(v);
+	return rc;
+}
+
+int reminders_collect(struct db *db, int64_t organisation_id, long today, reminder_fn each,
+                      void *ctx, struct kp_error *err)
+{
+	struct collect k = { db, today, organisation_id, each, ctx, err };
+	struct page all = { PAGE_MAX, 0 };
+	int64_t total;
+	if (store_reminder_facts(db, organisation_id, from_journey, &k, err) ||
+	    store_aftercare_facts(db, organisation_id, from_match, &k, err))
+		return KP_ERR;
+	/* Offered transfers are few; a page of PAGE_MAX is the dashboard's limit. */
+	return store_transfer_list(db, organisation_id, 0, TRANSFER_OFFERED, all, from_transfer, &k,
+	                           &total, err);
+}
+
+struct mailing {
+	struct db *db;
+	int64_t now;
+	int *queued;
+	int tasks;
+	struct kp_error *err;
+};
+
+static void mail_text(const struct reminder *r, const char *name, char *subject, size_t scap,
+                      char *body, size_t bcap)
+{
+	char due[11];
+	journey_day_format(r->due_on, due);
+	snprintf(subject, scap, "Knooppunt: %s - %s", reminder_kind_label(r->kind, "nl"), name);
+	if (r->kind == REMINDER_ANNIVERSARY)
+		snprintf(body, bcap, "%s is op %s %d jaar vrijwilliger bij uw organisatie. "
+		         "Een mooi moment om stil te staan bij de inzet.\n", name, due, r->years);
+	else
+		snprintf(body, bcap, "%s: %s (aan de beurt sinds %s).\nBekijk de taken op uw overzicht in "
+		         "Knooppunt.\n", reminder_kind_label(r->kind, "nl"), name, due);
+}
+
+static int mail_task(void *ctx, const struct reminder *r, const char *name)
+{
+	struct mailing *m = ctx;
+	char subject[1600], body[4096];
+	m->tasks++;
+	mail_text(r, name, subject, sizeof subject, body, sizeof body);
+	return notify_coordinators(m->db, r->organisation_id, r->key, subject, body, m->now,
+	                           m->queued, m->err) == KP_OK ? 0 : -1;
+}
+
+int reminders_queue(struct db *db, int64_t organisation_id, int64_t now, int *queued,
+                    int *tasks, struct kp_error *err)
+{
+	struct mailing m = { db, now, queued, 0, err };
+	*queued = 0;
+	int rc = reminders_collect(db, organisation_id, journey_day_of(now), mail_task, &m, err);
+	*tasks = m.tasks;
+	return rc;
+}
+
+int reminders_send(struct db *db, int64_t organisation_id, int64_t now, int *queued,
+                   int *tasks, struct kp_error *err)
+{
+	if (db_begin(db, err))
+		return KP_ERR;
+	if (reminders_queue(db, organisation_id, now, queued, tasks, err) ||
+	    db_commit(db, err)) {
+		db_rollback(db);
+		return KP_ERR;
+	}
+	return KP_OK;
+}
