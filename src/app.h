@@ -27,6 +27,7 @@ struct app_config {
 	char trusted_proxy[64];       /* peer whose X-Forwarded-For names the client; "" none */
 };
 
+struct audit_writer;
 struct change_entry;
 struct follow;
 struct match_index;
@@ -46,6 +47,9 @@ struct app {
 	struct follow *follow;        /* owned by serve; NULL for other commands */
 	struct match_index *index;    /* the matching engine's index (src/match/match.h); owned
 	                                 by serve, NULL for other commands */
+	struct audit_writer *audit;   /* group commit of audit rows written outside a
+	                                 transaction (src/sync/audit_writer.h); owned by serve,
+	                                 NULL for other commands: they write directly */
 };
 
 /* Fills cfg with defaults, then the environment (KNOOPPUNT_DATA, …). */

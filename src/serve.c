@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "http/http.h"
 #include "match/match.h"
+#include "sync/audit_writer.h"
 #include "sync/follow.h"
 #include "sync/jobs.h"
 #include "util/parse.h"
@@ -97,7 +98,8 @@ int cmd_serve(int argc, char **argv, struct app *app)
 		goto end;
 	}
 	/* One connection per HTTP thread, so a request never waits for one. */
-	if (db_pool_open(app->cfg.db_path, app->cfg.threads, &app->pool, &err))
+	if (db_pool_open(app->cfg.db_path, app->cfg.threads, &app->pool, &err) ||
+	    audit_writer_open(app->cfg.db_path, &app->audit, &err))
 		goto end;
 	/* Before serving: the follower notes where the change log ends, so that
 	   nothing written from now on is missed. */
@@ -123,6 +125,8 @@ end:
 	if (status != 0 && err.kind)
 		cli_print_error(&err);
 	http_server_stop(srv);
+	audit_writer_close(app->audit);
+	app->audit = NULL;
 	jobs_close(jobs);
 	follow_close(app->follow);
 	app->follow = NULL;

@@ -14,6 +14,15 @@
 int api_audit(struct api_call *c, const char *action, const char *resource,
               int64_t volunteer_id, int64_t record_id, const char *reason);
 
+/* Fills e for the caller of c, as api_audit would write it. */
+void api_audit_fill(struct api_call *c, const char *action, const char *resource,
+                    int64_t volunteer_id, int64_t record_id, const char *reason,
+                    struct audit_entry *e);
+
+/* Appends the n entries at e (n <= AUDIT_APPEND_MAX): outside a transaction
+   through the group commit, inside it as part of it. */
+int api_audit_all(struct api_call *c, const struct audit_entry *e, int n);
+
 /* Reads the optional ?reason= of a request (at most AUDIT_REASON_MAX characters). */
 int api_audit_reason(struct api_call *c, const char **reason);
 

@@ -172,10 +172,12 @@ int volunteers_show(struct api_call *c)
 		rc = api_audit_reason(c, &reason);
 	bool experience = rc == KP_OK && may_see_experience(c, &t);
 	/* Every full view is logged, and lived experience once more on its own. */
-	if (rc == KP_OK)
-		rc = api_audit(c, "view", "volunteer", v->id, v->id, reason);
-	if (rc == KP_OK && experience)
-		rc = api_audit(c, "view", "experience", v->id, v->id, reason);
+	struct audit_entry views[2];
+	if (rc == KP_OK) {
+		api_audit_fill(c, "view", "volunteer", v->id, v->id, reason, &views[0]);
+		api_audit_fill(c, "view", "experience", v->id, v->id, reason, &views[1]);
+		rc = api_audit_all(c, views, experience ? 2 : 1);
+	}
 	if (rc == KP_OK)
 		rc = api_reply_versioned(c, 200, volunteer_to_json(&c->app->lists, v, experience),
 		                         v->version);

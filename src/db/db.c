@@ -139,6 +139,11 @@ int db_commit(struct db *db, struct kp_error *err)
 	return db->ops->commit(db, err);
 }
 
+bool db_in_transaction(struct db *db)
+{
+	return db->ops->in_transaction(db);
+}
+
 void db_rollback(struct db *db)
 {
 	if (db->ops->in_transaction(db))

@@ -73,6 +73,8 @@ int db_begin(struct db *db, struct kp_error *err);
 int db_begin_isolation(struct db *db, enum db_isolation level, struct kp_error *err);
 int db_commit(struct db *db, struct kp_error *err);
 void db_rollback(struct db *db);
+/* True while a transaction is open on the connection. */
+bool db_in_transaction(struct db *db);
 
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct kp_error *err);
 void db_finalize(struct db_stmt *st);

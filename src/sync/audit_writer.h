@@ -1,0 +1,45 @@
+/*
+ * Group commit of the audit log: every record view writes an audit row, and
+ * the view is answered only once that row is durable. One row per
+ * transaction costs one fsync per view, and writers queue in SQLite's busy
+ * handler; here many requests' rows share one transaction instead.
+ *
+ * audit_writer_append puts the entry in an in-process queue and waits; one
+ * writer thread, with a connection of its own, takes everything queued,
+ * writes it in one transaction and wakes each waiter with the result of
+ * that commit. An append returns KP_OK only after the commit holding its
+ * row succeeded, so an acknowledged view's row survives a crash.
+ *
+ * Invariants: at most AUDIT_QUEUE_MAX entries wait; an appender whose entry
+ * is queued does not return before the writer has set its result; after
+ * audit_writer_close no entry is left unwritten or unanswered.
+ *
+ * Ownership: audit_writer_open returns a writer the caller closes with
+ * audit_writer_close; append copies the entry.
+ */
+#ifndef KP_SYNC_AUDIT_WRITER_H
+#define KP_SYNC_AUDIT_WRITER_H
+
+#include "db/store.h"
+
+#define AUDIT_QUEUE_MAX 1024
+#define AUDIT_ATTEMPTS 5
+#define AUDIT_APPEND_MAX 8    /* entries of one append, all in the same commit */
+
+struct audit_writer;
+
+/* Opens a connection to the database at path and starts the writer. */
+int audit_writer_open(const char *path, struct audit_writer **out, struct kp_error *err);
+
+/* Appends the n entries at e (1..AUDIT_APPEND_MAX) and returns when they are
+   committed (KP_OK) or failed (err filled). */
+int audit_writer_append(struct audit_writer *w, const struct audit_entry *e, int n,
+                        struct kp_error *err);
+
+/* Rows written and transactions used so far (for tests and benchmarks). */
+void audit_writer_stats(struct audit_writer *w, long long *rows, long long *commits);
+
+/* Writes what is queued, stops the thread, closes the connection. */
+void audit_writer_close(struct audit_writer *w);
+
+#endif

@@ -1,0 +1,101 @@
+/* Tests for src/sync/audit_writer.c against a real SQLite file: rows from
+   many threads at once all arrive, share transactions (fewer commits than
+   rows), and each append returns only once its rows are readable by another
+   connection, i.e. committed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+
+#include "db_fixture.h"
+#include "sync/audit_writer.h"
+
+#define THREADS 16
+#define PER_THREAD 50
+
+struct appender {
+	struct audit_writer *w;
+	const char *path;
+	int64_t volunteer;     /* this thread's rows are about this id */
+	int failures;          /* appends that failed or were not readable after */
+};
+
+static int64_t rows_about(struct db *db, int64_t volunteer)
+{
+	struct db_stmt *st;
+	struct kp_error err = { 0 };
+	int64_t n = -1;
+	if (db_prepare(db, "SELECT COUNT(*) FROM audit_log WHERE volunteer_id = ?", &st, &err))
+		return -1;
+	db_bind_int(st, 1, volunteer);
+	if (db_query_int(st, &n, &err))
+		n = -1;
+	db_finalize(st);
+	return n;
+}
+
+static void *append_many(void *arg)
+{
+	struct appender *a = arg;
+	struct db *reader = NULL;
+	struct kp_error err = { 0 };
+	if (db_open(a->path, &reader, &err)) {
+		a->failures = PER_THREAD;
+		return NULL;
+	}
+	for (int i = 0; i < PER_THREAD; i++) {
+		struct audit_entry e[2] = { 0 };
+		for (int k = 0; k < 2; k++) {
+			e[k].at = 1764547200 + i;
+			e[k].role = ROLE_ADMIN;
+			e[k].volunteer_id = a->volunteer;
+			e[k].record_id = a->volunteer;
+			snprintf(e[k].action, sizeof e[k].action, "view");
+			snprintf(e[k].resource, sizeof e[k].resource, k ? "experience" : "volunteer");
+		}
+		if (audit_writer_append(a->w, e, 2, &err) != KP_OK ||
+		    rows_about(reader, a->volunteer) != 2 * (i + 1))
+			a->failures++;
+	}
+	db_close(reader);
+	return NULL;
+}
+
+static void concurrent_appends_share_commits(void **state)
+{
+	struct fixture *f = *state;
+	struct audit_writer *w = NULL;
+	struct kp_error err = { 0 };
+	assert_int_equal(audit_writer_open(f->path, &w, &err), KP_OK);
+	pthread_t t[THREADS];
+	struct appender a[THREADS];
+	int64_t org = fixture_org(f, "Audit Dordrecht", "Dordrecht");
+	for (int i = 0; i < THREADS; i++) {
+		a[i] = (struct appender){ w, f->path, fixture_insert_volunteer(f, org, "Kees", "Bakker",
+		                                                               "Dordrecht"), 0 };
+		assert_int_equal(pthread_create(&t[i], NULL, append_many, &a[i]), 0);
+	}
+	for (int i = 0; i < THREADS; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(a[i].failures, 0);
+		assert_int_equal(rows_about(f->db, a[i].volunteer), 2 * PER_THREAD);
+	}
+	long long rows = 0, commits = 0;
+	audit_writer_stats(w, &rows, &commits);
+	print_message("# %lld rows in %lld commits\n", rows, commits);
+	assert_int_equal(rows, 2LL * THREADS * PER_THREAD);
+	assert_true(commits < rows / 2); /* the two rows of one append share a commit, and more */
+	audit_writer_close(w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(concurrent_appends_share_commits, fixture_setup,
+		                                fixture_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
