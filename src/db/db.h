@@ -54,6 +54,12 @@ void db_redact(const char *path, char *out, size_t cap);
 /* Schema version after migrations (the number of the last one applied). */
 int db_schema_version(struct db *db);
 
+/* How many statements this connection has executed since it was opened:
+   one per db_exec, and one per prepared statement for its first db_step
+   after db_prepare or db_reset, however many rows it returns. Transaction
+   control (begin, commit, rollback) is not counted. */
+uint64_t db_query_count(const struct db *db);
+
 /* Runs SQL without parameters or results (may hold several statements). */
 int db_exec(struct db *db, const char *sql, struct kp_error *err);
 
