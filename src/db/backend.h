@@ -52,10 +52,13 @@ struct db_ops {
 struct db {
 	const struct db_ops *ops;
 	int schema_version;        /* last migration applied */
+	uint64_t queries;          /* statements executed (db_query_count) */
 };
 
 struct db_stmt {
 	const struct db_ops *ops;
+	struct db *db;             /* the connection that prepared it (set by db_prepare) */
+	bool executing;            /* stepped since prepare or reset: counted already */
 };
 
 extern const struct db_ops db_sqlite_ops;

@@ -138,21 +138,22 @@ int store_call_get(struct db *db, int64_t id, struct call *c, struct kp_error *e
 	return items_load(db, "call_items", "call_id", id, c->items, err);
 }
 
-struct call_walk {
-	struct db *db;
-	call_fn each;
-	void *ctx;
-	struct call *row;  /* one buffer for every row: the struct is large */
-};
-
-static int call_row(void *arg, struct db_stmt *st)
+static struct items_owner page_row(struct db_stmt *st, void *row)
 {
-	struct call_walk *w = arg;
-	struct kp_error err = { 0 };
-	read_call(st, w->row);
-	if (items_load(w->db, "call_items", "call_id", w->row->id, w->row->items, &err))
-		return -1;
-	return w->each(w->ctx, w->row);
+	struct call *r = row;
+	read_call(st, r);
+	return (struct items_owner){ r->id, r->items };
+}
+
+/* Loads the items of every row of p at once, then hands each row to
+   each(ctx, row). */
+static int page_each(struct db *db, struct items_page *p, call_fn each, void *ctx,
+                     struct kp_error *err)
+{
+	int rc = items_load_page(db, "call_items", "call_id", p->owners, p->n, err);
+	for (int i = 0; i < p->n && rc == KP_OK; i++)
+		rc = each(ctx, items_page_at(p, i)) != 0 ? kp_internal(err) : KP_OK;
+	return rc;
 }
 
 int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,
@@ -178,12 +179,14 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 		rc |= query_like_pattern(f->q, like, sizeof like);
 		rc |= query_and_text(&q, "LOWER(title) LIKE LOWER(?) ESCAPE '\\'", like);
 	}
-	struct call_walk w = { db, each, ctx, malloc(sizeof *w.row) };
-	rc = rc != 0 || w.row == NULL
-	             ? kp_internal(err)
-	             : query_list(db, "calls", SELECT_CALL, &q, "created_at DESC, id DESC", pg.limit,
-	                          pg.offset, call_row, &w, total, err);
-	free(w.row);
+	struct items_page p;
+	if (items_page_init(&p, pg.limit, sizeof(struct call), page_row) != 0 || rc != 0)
+		rc = kp_internal(err);
+	else
+		rc = query_list(db, "calls", SELECT_CALL, &q, "created_at DESC, id DESC",
+		                pg.limit, pg.offset, items_page_row, &p, total, err) ||
+		     page_each(db, &p, each, ctx, err);
+	items_page_free(&p);
 	query_free(&q);
-	return rc;
+	return rc ? KP_ERR : KP_OK;
 }

@@ -119,8 +119,14 @@ int db_schema_version(struct db *db)
 	return db->schema_version;
 }
 
+uint64_t db_query_count(const struct db *db)
+{
+	return db->queries;
+}
+
 int db_exec(struct db *db, const char *sql, struct kp_error *err)
 {
+	db->queries++;
 	return db->ops->exec(db, sql, err);
 }
 
@@ -152,7 +158,10 @@ void db_rollback(struct db *db)
 
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct kp_error *err)
 {
-	return db->ops->prepare(db, sql, out, err);
+	if (db->ops->prepare(db, sql, out, err))
+		return KP_ERR;
+	(*out)->db = db;
+	return KP_OK;
 }
 
 void db_finalize(struct db_stmt *st)
@@ -163,6 +172,7 @@ void db_finalize(struct db_stmt *st)
 
 void db_reset(struct db_stmt *st)
 {
+	st->executing = false;
 	st->ops->reset(st);
 }
 
@@ -204,6 +214,10 @@ void db_bind_opt_text(struct db_stmt *st, int idx, const char *s)
 
 int db_step(struct db_stmt *st, struct kp_error *err)
 {
+	if (!st->executing) {
+		st->executing = true;
+		st->db->queries++;
+	}
 	return st->ops->step(st, err);
 }
 

@@ -63,6 +63,12 @@ int db_ping(struct db *db, struct kp_error *err);
    the disk; PostgreSQL is left as it is. */
 int db_bulk_load(struct db *db, struct kp_error *err);
 
+/* How many statements this connection has executed since it was opened:
+   one per db_exec, and one per prepared statement for its first db_step
+   after db_prepare or db_reset, however many rows it returns. Transaction
+   control (begin, commit, rollback) is not counted. */
+uint64_t db_query_count(const struct db *db);
+
 /* Runs SQL without parameters or results (may hold several statements). */
 int db_exec(struct db *db, const char *sql, struct kp_error *err);
 

@@ -1,26 +1,100 @@
 #include "db/items.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+static int by_id(const void *a, const void *b)
+{
+	int64_t x = ((const struct items_owner *)a)->id, y = ((const struct items_owner *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* "SELECT owner, item, kind … WHERE t.<owner> IN (?, ?, …)" with n placeholders. */
+static int page_sql(struct buf *sql, const char *table, const char *owner, int n)
+{
+	int rc = buf_printf(sql, "SELECT t.%s, l.id, l.kind FROM %s t JOIN list_items l "
+	                    "ON l.id = t.item_id WHERE t.%s IN (?", owner, table, owner);
+	for (int i = 1; i < n && rc == 0; i++)
+		rc = buf_appends(sql, ", ?");
+	return rc != 0 ? rc : buf_appends(sql, ") ORDER BY l.position, l.id");
+}
+
+/* Adds the item of the current row to the sets of its owner. */
+static void add_item(struct db_stmt *st, struct items_owner *owners, int n)
+{
+	struct items_owner key = { .id = db_col_int(st, 0) };
+	struct items_owner *o = bsearch(&key, owners, (size_t)n, sizeof *owners, by_id);
+	int kind = list_kind_parse(db_col_text(st, 2));
+	if (o != NULL && kind >= 0)
+		(void)id_set_add(&o->sets[kind], db_col_int(st, 1));
+}
+
+int items_load_page(struct db *db, const char *table, const char *owner,
+                    struct items_owner *owners, int n, struct kp_error *err)
+{
+	if (n == 0)
+		return KP_OK;
+	if (n < 0 || n > ITEMS_OWNERS_MAX)
+		return kp_internal(err);
+	qsort(owners, (size_t)n, sizeof *owners, by_id);
+	struct buf sql;
+	struct db_stmt *st = NULL;
+	buf_init(&sql, 4096);
+	int rc = page_sql(&sql, table, owner, n) != 0 ? kp_internal(err)
+	                                              : db_prepare(db, sql.data, &st, err);
+	buf_free(&sql);
+	if (rc)
+		return KP_ERR;
+	for (int i = 0; i < n; i++)
+		db_bind_int(st, i + 1, owners[i].id);
+	while ((rc = db_step(st, err)) == DB_ROW)
+		add_item(st, owners, n);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
 
 int items_load(struct db *db, const char *table, const char *owner, int64_t owner_id,
                struct id_set sets[LIST_KIND_COUNT], struct kp_error *err)
 {
-	char sql[256];
-	snprintf(sql, sizeof sql,
-	         "SELECT l.id, l.kind FROM %s t JOIN list_items l ON l.id = t.item_id "
-	         "WHERE t.%s = ? ORDER BY l.position, l.id", table, owner);
-	struct db_stmt *st;
-	if (db_prepare(db, sql, &st, err))
-		return KP_ERR;
-	db_bind_int(st, 1, owner_id);
-	int rc;
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		int kind = list_kind_parse(db_col_text(st, 1));
-		if (kind >= 0)
-			(void)id_set_add(&sets[kind], db_col_int(st, 0));
-	}
-	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
+	struct items_owner one = { owner_id, sets };
+	return items_load_page(db, table, owner, &one, 1, err);
+}
+
+int items_page_init(struct items_page *p, int limit, size_t size,
+                    struct items_owner (*read)(struct db_stmt *st, void *row))
+{
+	memset(p, 0, sizeof *p);
+	if (limit < 1 || limit > ITEMS_OWNERS_MAX)
+		return -1;
+	p->rows = malloc((size_t)limit * size);
+	p->size = size;
+	p->cap = limit;
+	p->read = read;
+	return p->rows == NULL ? -1 : 0;
+}
+
+void items_page_free(struct items_page *p)
+{
+	free(p->rows);
+	p->rows = NULL;
+}
+
+int items_page_row(void *page, struct db_stmt *st)
+{
+	struct items_page *p = page;
+	if (p->n == p->cap)
+		return -1;
+	p->owners[p->n] = p->read(st, items_page_at(p, p->n));
+	p->n++;
+	return 0;
+}
+
+void *items_page_at(struct items_page *p, int i)
+{
+	return p->rows + (size_t)i * p->size;
 }
 
 int items_replace(struct db *db, const char *table, const char *owner, int64_t owner_id,

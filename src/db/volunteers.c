@@ -190,21 +190,22 @@ static int build_filter(struct query *q, const struct list_filter *f, char *like
 	return rc;
 }
 
-struct volunteer_walk {
-	struct db *db;
-	volunteer_fn each;
-	void *ctx;
-	struct volunteer *row;  /* one buffer for every row: the struct is large */
-};
-
-static int volunteer_row(void *arg, struct db_stmt *st)
+static struct items_owner page_row(struct db_stmt *st, void *row)
 {
-	struct volunteer_walk *w = arg;
-	struct kp_error err = { 0 };
-	read_profile(st, w->row);
-	if (items_load(w->db, "volunteer_items", "volunteer_id", w->row->id, w->row->items, &err))
-		return -1;
-	return w->each(w->ctx, w->row);
+	struct volunteer *r = row;
+	read_profile(st, r);
+	return (struct items_owner){ r->id, r->items };
+}
+
+/* Loads the items of every row of p at once (never lived experience), then
+   hands each row to each(ctx, row). */
+static int page_each(struct db *db, struct items_page *p, volunteer_fn each, void *ctx,
+                     struct kp_error *err)
+{
+	int rc = items_load_page(db, "volunteer_items", "volunteer_id", p->owners, p->n, err);
+	for (int i = 0; i < p->n && rc == KP_OK; i++)
+		rc = each(ctx, items_page_at(p, i)) != 0 ? kp_internal(err) : KP_OK;
+	return rc;
 }
 
 int store_volunteer_list(struct db *db, const struct list_filter *f, struct page pg,
@@ -214,12 +215,14 @@ int store_volunteer_list(struct db *db, const struct list_filter *f, struct page
 	char like[512];
 	query_init(&q);
 	int rc = build_filter(&q, f, like, sizeof like);
-	struct volunteer_walk w = { db, each, ctx, malloc(sizeof *w.row) };
-	rc = rc != 0 || w.row == NULL
-	             ? kp_internal(err)
-	             : query_list(db, "volunteers", SELECT_PROFILE, &q, "last_name, first_name, id",
-	                          pg.limit, pg.offset, volunteer_row, &w, total, err);
-	free(w.row);
+	struct items_page p;
+	if (items_page_init(&p, pg.limit, sizeof(struct volunteer), page_row) != 0 || rc != 0)
+		rc = kp_internal(err);
+	else
+		rc = query_list(db, "volunteers", SELECT_PROFILE, &q, "last_name, first_name, id",
+		                pg.limit, pg.offset, items_page_row, &p, total, err) ||
+		     page_each(db, &p, each, ctx, err);
+	items_page_free(&p);
 	query_free(&q);
-	return rc;
+	return rc ? KP_ERR : KP_OK;
 }
