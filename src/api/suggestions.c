@@ -76,9 +76,20 @@ static int shown_experience(struct api_call *c, int64_t org, int64_t vid, struct
 	return KP_OK;
 }
 
+/* The engine counts lived experience only where the volunteer's consent lets
+   the call's organisation use it. A caller who may not see it there (the
+   network administrator, for one) gets every ranking computed without it:
+   hiding the part afterwards would leave the order to tell. */
+static unsigned ranking_flags(struct api_call *c, int64_t call_org)
+{
+	struct consent widest = { .scope = CONSENT_NETWORK, .experience = true };
+	struct authz_target t = { .organisation_id = call_org, .consent = &widest };
+	return authz_allows(&c->who, RES_EXPERIENCE, ACT_READ, &t) ? 0 : MATCH_WITHOUT_EXPERIENCE;
+}
+
 /* Runs the question for a call, then names the volunteers it found. */
-static int candidates(struct api_call *c, struct match_index *ix, int limit, json_t *items,
-                      int64_t *total)
+static int candidates(struct api_call *c, struct match_index *ix, int limit, unsigned flags,
+                      json_t *items, int64_t *total)
 {
 	struct match_hit *hits = calloc((size_t)limit, sizeof *hits);
 	struct volunteer *v = malloc(sizeof *v);
@@ -89,7 +100,7 @@ static int candidates(struct api_call *c, struct match_index *ix, int limit, jso
 		goto end;
 	}
 	/* A call that is not open has no candidates: an empty answer, not an error. */
-	if (match_for_call(ix, c->id, limit, c->app->now(), hits, &n, total, &miss))
+	if (match_for_call(ix, c->id, limit, c->app->now(), flags, hits, &n, total, &miss))
 		n = 0;
 	for (int i = 0; i < n && rc == KP_OK; i++) {
 		/* The engine proposes a volunteer of another organisation only with
@@ -132,7 +143,7 @@ int suggestions_for_call(struct api_call *c)
 	if (rc == KP_OK && (ix = index_of(c)) == NULL)
 		rc = KP_ERR;
 	if (rc == KP_OK)
-		rc = candidates(c, ix, limit, items, &total);
+		rc = candidates(c, ix, limit, ranking_flags(c, call->organisation_id), items, &total);
 	if (rc == KP_OK) {
 		json_t *doc = json_object();
 		json_object_set_new(doc, "items", items);
@@ -157,8 +168,18 @@ static int suggestions(struct api_call *c, struct match_index *ix, const struct 
 		rc = kp_internal(&c->err);
 		goto end;
 	}
-	/* An inactive volunteer gets no suggestions: an empty answer. */
-	if (match_for_volunteer(ix, c->id, limit, c->app->now(), hits, &n, &total, &miss))
+	/* Ranked with lived experience only for a caller who may see this
+	   volunteer's; an inactive volunteer gets no suggestions: an empty answer. */
+	struct consent k;
+	struct authz_target t;
+	unsigned flags = MATCH_WITHOUT_EXPERIENCE;
+	if (consents_target(c, v->organisation_id, v->id, &k, &t)) {
+		rc = KP_ERR;
+		goto end;
+	}
+	if (authz_allows(&c->who, RES_EXPERIENCE, ACT_READ, &t))
+		flags = 0;
+	if (match_for_volunteer(ix, c->id, limit, c->app->now(), flags, hits, &n, &total, &miss))
 		n = 0;
 	for (int i = 0; i < n && rc == KP_OK; i++) {
 		rc = store_call_get(c->db, hits[i].call_id, call, &c->err);
@@ -231,7 +252,7 @@ static int hidden_for(struct api_call *c, struct match_hit *h)
 }
 
 static json_t *proposal_doc(struct api_call *c, struct match_index *ix,
-                            const struct match_proposal *p)
+                            const struct match_proposal *p, unsigned flags)
 {
 	char text[EXPLAIN_TEXT_MAX];
 	struct match_hit *h = malloc(sizeof *h);
@@ -242,8 +263,8 @@ static json_t *proposal_doc(struct api_call *c, struct match_index *ix,
 		struct kp_error miss = { 0 };
 		double score = p->pairs[i].score;
 		text[0] = '\0';
-		if (h && match_explain_pair(ix, p->pairs[i].call_id, p->pairs[i].volunteer_id, now, h,
-		                            &miss) == KP_OK &&
+		if (h && match_explain_pair(ix, p->pairs[i].call_id, p->pairs[i].volunteer_id, now,
+		                            flags, h, &miss) == KP_OK &&
 		    hidden_for(c, h) == KP_OK) {
 			match_explain_join(h, text, sizeof text);
 			score = h->score;
@@ -280,9 +301,10 @@ int suggestions_proposal(struct api_call *c)
 	struct authz_target t = { .organisation_id = org };
 	if (api_authorise(c, RES_SUGGESTION, ACT_CREATE, &t) || (ix = index_of(c)) == NULL)
 		return KP_ERR;
-	if (match_proposal(ix, org, c->app->now(), &p, &c->err))
+	unsigned flags = ranking_flags(c, org);
+	if (match_proposal(ix, org, c->app->now(), flags, &p, &c->err))
 		return KP_ERR;
-	json_t *doc = proposal_doc(c, ix, &p);
+	json_t *doc = proposal_doc(c, ix, &p, flags);
 	match_proposal_free(&p);
 	return api_reply(c, 200, doc);
 }

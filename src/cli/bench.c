@@ -236,7 +236,7 @@ static void baseline_for(const struct match_index *ix, const struct mcall *c, in
                          struct feed_baseline *q, struct baseline_ids *ids)
 {
 	struct mquery mq;
-	mq_prepare(ix, c, now, &mq);
+	mq_prepare(ix, c, now, 0, &mq);
 	memset(q, 0, sizeof *q);
 	q->call_id = c->id;
 	q->organisation_id = c->organisation_id;
@@ -314,7 +314,7 @@ static int run_engine(struct match_index *ix, const int64_t *ids, int n, int64_t
 		int got;
 		int64_t total;
 		double w0 = clock_ms(), t0 = cpu_ms();
-		rc = match_for_call(ix, ids[i], BENCH_TOP, now, hits, &got, &total, err);
+		rc = match_for_call(ix, ids[i], BENCH_TOP, now, 0, hits, &got, &total, err);
 		ms[i] = cpu_ms() - t0;
 		if (wall)
 			wall[i] = clock_ms() - w0;
@@ -348,7 +348,7 @@ static int cross_check(struct match_index *ix, struct db *db, const int64_t *ids
 		struct feed_baseline q;
 		struct baseline_ids bid;
 		uint32_t cs;
-		rc = match_for_call(ix, ids[at], BENCH_TOP, now, hits, &ne, &total, err);
+		rc = match_for_call(ix, ids[at], BENCH_TOP, now, 0, hits, &ne, &total, err);
 		if (rc || !mhash_get(&ix->cid, ids[at], &cs))
 			break;
 		baseline_for(ix, &ix->calls[cs], now, &q, &bid);
@@ -401,7 +401,7 @@ static int run_proposal(struct app *app, struct bnet *b, int64_t now, struct kp_
 		rc = kp_internal(err);
 	double w0 = clock_ms(), t0 = cpu_ms();
 	if (rc == KP_OK)
-		rc = match_proposal(ix, 0, now, &p, err);
+		rc = match_proposal(ix, 0, now, 0, &p, err);
 	double secs = (cpu_ms() - t0) / 1000.0;
 	if (rc == KP_OK) {
 		printf("# voorstel: %d koppelingen, %d vrijwilligers, %d kandidaatparen; "

@@ -104,7 +104,7 @@ static int for_call(struct match_index *ix, struct db *db, struct app *app,
 		goto end;
 	}
 	if (store_call_get(db, o->call_id, c, err) ||
-	    match_for_call(ix, o->call_id, o->limit, app->now(), hits, &n, &total, err))
+	    match_for_call(ix, o->call_id, o->limit, app->now(), 0, hits, &n, &total, err))
 		goto end;
 	printf("Vrijwilligers voor oproep %lld: %s (%s)\n", (long long)c->id, c->title, c->place);
 	printf("%d van %lld geschikte vrijwilligers\n\n", n, (long long)total);
@@ -144,7 +144,7 @@ static int for_volunteer(struct match_index *ix, struct db *db, struct app *app,
 		goto end;
 	}
 	if (store_volunteer_get(db, o->volunteer_id, false, v, err) ||
-	    match_for_volunteer(ix, o->volunteer_id, o->limit, app->now(), hits, &n, &total, err))
+	    match_for_volunteer(ix, o->volunteer_id, o->limit, app->now(), 0, hits, &n, &total, err))
 		goto end;
 	printf("Oproepen voor %s %s (%s)\n", v->first_name, v->last_name, v->place);
 	printf("%d van %lld passende open oproepen\n\n", n, (long long)total);
@@ -183,7 +183,7 @@ static int proposal(struct match_index *ix, struct db *db, struct app *app,
 		kp_internal(err);
 		goto end;
 	}
-	if (match_proposal(ix, o->organisation_id, now, &p, err))
+	if (match_proposal(ix, o->organisation_id, now, 0, &p, err))
 		goto end;
 	printf("Voorstel voor %d open oproepen%s: %d koppelingen\n\n", p.calls,
 	       o->organisation_id ? " van de organisatie" : " in het hele netwerk", p.n);
@@ -193,7 +193,7 @@ static int proposal(struct match_index *ix, struct db *db, struct app *app,
 		    store_volunteer_get(db, p.pairs[i].volunteer_id, false, v, err))
 			goto end;
 		text[0] = '\0';
-		if (match_explain_pair(ix, c->id, v->id, now, h, err) == KP_OK)
+		if (match_explain_pair(ix, c->id, v->id, now, 0, h, err) == KP_OK)
 			match_explain_join(h, text, sizeof text);
 		snprintf(name, sizeof name, "%s %s", v->first_name, v->last_name);
 		decimal_text(p.pairs[i].score, "", score, sizeof score);

@@ -42,7 +42,7 @@ int32_t mf_months_before(int32_t today, int months)
 	return (int32_t)parse_date_days(buf);
 }
 
-void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now,
+void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now, unsigned flags,
                 struct mquery *q)
 {
 	q->c = c;
@@ -54,7 +54,9 @@ void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now
 	q->km_lon = q->cos_lat * KM_PER_DEG;
 	const double *w = ix->weights.w;
 	double waiting = ms_waiting(&ix->weights, c, now);
-	q->rest_max = w[MP_MOTIVES] + w[MP_TALENTS] + w[MP_EXPERIENCE] + w[MP_TEXT] +
+	q->no_experience = (flags & MATCH_WITHOUT_EXPERIENCE) != 0;
+	q->rest_max = w[MP_MOTIVES] + w[MP_TALENTS] + (q->no_experience ? 0 : w[MP_EXPERIENCE]) +
+	              w[MP_TEXT] +
 	              w[MP_DISTANCE] + w[MP_AVAILABILITY] + w[MP_FAIRNESS] + w[MP_WAITING] * waiting;
 	q->idf_all = 0;
 	double sorted[MCALL_TERMS_MAX];

@@ -26,10 +26,11 @@ struct mquery {
 	double idf_all;         /* their sum */
 	double rest_max;        /* the most all parts but activity and themes can add */
 	double text_cap[MCALL_TERMS_MAX + 1]; /* most text share with k shared terms */
+	bool no_experience;     /* MATCH_WITHOUT_EXPERIENCE: lived experience counts for nothing */
 };
 
-/* Fills q for call c at time now. */
-void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now,
+/* Fills q for call c at time now, as asked by flags (MATCH_WITHOUT_EXPERIENCE). */
+void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now, unsigned flags,
                 struct mquery *q);
 
 /* Day number of the date `months` calendar months before day `today`. */

@@ -130,16 +130,23 @@ struct match_stats {
 };
 void match_index_stats(struct match_index *ix, struct match_stats *st);
 
+/* Flags of a question to the engine. MATCH_WITHOUT_EXPERIENCE: for a caller
+   who may not see lived experience, every score, the ranking and the
+   explanation are computed as if nobody had any, so that no order of the
+   answer reveals it (DESIGN.md §7). */
+#define MATCH_WITHOUT_EXPERIENCE 1u
+
 /* The best `limit` (1..MATCH_LIMIT_MAX) volunteers for a call at time `now`
    (unix seconds), best first, into out[0..*n); *total counts every volunteer
    that meets the hard requirements. KP_NOT_FOUND when the call is not an
    open call in the index. */
-int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t now,
+int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t now, unsigned flags,
                    struct match_hit *out, int *n, int64_t *total, struct kp_error *err);
 
 /* The best `limit` open calls for a volunteer, as above; not found when the
    volunteer is not an active volunteer in the index. */
 int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit, int64_t now,
+                        unsigned flags,
                         struct match_hit *out, int *n, int64_t *total, struct kp_error *err);
 
 /* One pair of a proposal. */
@@ -162,13 +169,13 @@ struct match_proposal {
 /* Proposes volunteers for every open call of organisation_id (0: the whole
    network), each call its top MATCH_PROPOSAL_K feasible volunteers as
    candidates; the assignment is exact on that candidate graph. */
-int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now,
+int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now, unsigned flags,
                    struct match_proposal *out, struct kp_error *err);
 void match_proposal_free(struct match_proposal *p);
 
 /* Scores and explains one pair (for a proposal's explanation); not found when the
    pair is not feasible any more. */
 int match_explain_pair(struct match_index *ix, int64_t call_id, int64_t volunteer_id,
-                       int64_t now, struct match_hit *out, struct kp_error *err);
+                       int64_t now, unsigned flags, struct match_hit *out, struct kp_error *err);
 
 #endif

@@ -73,7 +73,8 @@ static int vol_node(struct graph *g, const struct match_index *ix, uint32_t s)
 	return v;
 }
 
-static int build_graph(const struct match_index *ix, int64_t org, int64_t now, struct graph *g)
+static int build_graph(const struct match_index *ix, int64_t org, int64_t now, unsigned flags,
+                       struct graph *g)
 {
 	struct mtop_item items[MATCH_PROPOSAL_K];
 	uint32_t nv = ix->v.n ? ix->v.n : 1;
@@ -94,7 +95,7 @@ static int build_graph(const struct match_index *ix, int64_t org, int64_t now, s
 		g->call_slot[node] = cs;
 		struct mtopk top = { items, MATCH_PROPOSAL_K, 0 };
 		int64_t total;
-		mq_call_scan(ix, cs, now, &top, &total);
+		mq_call_scan(ix, cs, now, flags, &top, &total);
 		for (int i = 0; i < top.n; i++)
 			if (top.items[i].score > 0 &&
 			    add_edge(g, node, vol_node(g, ix, top.items[i].slot), top.items[i].score))
@@ -103,7 +104,7 @@ static int build_graph(const struct match_index *ix, int64_t org, int64_t now, s
 	return 0;
 }
 
-int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now,
+int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now, unsigned flags,
                    struct match_proposal *out, struct kp_error *err)
 {
 	struct graph g;
@@ -112,7 +113,7 @@ int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now,
 	memset(&g, 0, sizeof g);
 	memset(out, 0, sizeof *out);
 	pthread_rwlock_rdlock(&ix->lock);
-	if (build_graph(ix, organisation_id, now, &g))
+	if (build_graph(ix, organisation_id, now, flags, &g))
 		goto end;
 	size_t ne = (size_t)(g.n_edges ? g.n_edges : 1);
 	opt = malloc(ne);

@@ -115,13 +115,14 @@ static void scan_cell(const struct match_index *ix, const struct mquery *q, int 
 	scan_range(ix, q, from, to, waiting, top, total);
 }
 
-void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, struct mtopk *top,
+void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsigned flags,
+                  struct mtopk *top,
                   int64_t *total)
 {
 	struct mquery q;
 	struct near_cell cells[NEAR_CELLS_MAX];
 	const struct mcall *c = &ix->calls[cs];
-	mq_prepare(ix, c, now, &q);
+	mq_prepare(ix, c, now, flags, &q);
 	double waiting = ms_waiting(&ix->weights, c, now);
 	const struct mgrid *g = &ix->grid;
 	*total = 0;
@@ -160,7 +161,7 @@ static bool live_volunteer(const struct match_index *ix, int64_t id, uint32_t *s
 	return mhash_get(&ix->vid, id, s) && (ix->v.hot[*s].flags & VF_LIVE);
 }
 
-int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t now,
+int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t now, unsigned flags,
                    struct match_hit *out, int *n, int64_t *total, struct kp_error *err)
 {
 	struct mtop_item items[MATCH_LIMIT_MAX];
@@ -175,10 +176,10 @@ int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t n
 		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "call_id");
 		goto end;
 	}
-	mq_call_scan(ix, cs, now, &top, total);
+	mq_call_scan(ix, cs, now, flags, &top, total);
 	mtopk_sort(&top);
 	struct mquery q;
-	mq_prepare(ix, &ix->calls[cs], now, &q);
+	mq_prepare(ix, &ix->calls[cs], now, flags, &q);
 	for (int i = 0; i < top.n; i++)
 		make_hit(ix, top.items[i].slot, &q, now, &out[i]);
 	*n = top.n;
@@ -188,6 +189,7 @@ end:
 }
 
 int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit, int64_t now,
+                        unsigned flags,
                         struct match_hit *out, int *n, int64_t *total, struct kp_error *err)
 {
 	struct mtop_item items[MATCH_LIMIT_MAX];
@@ -208,7 +210,7 @@ int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit,
 		double d2;
 		if (!c->live || c->places <= 0)
 			continue;
-		mq_prepare(ix, c, now, &q);
+		mq_prepare(ix, c, now, flags, &q);
 		if (!mf_pass(ix, s, &q, &d2))
 			continue;
 		(*total)++;
@@ -219,7 +221,7 @@ int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit,
 	mtopk_sort(&top);
 	for (int i = 0; i < top.n; i++) {
 		struct mquery q;
-		mq_prepare(ix, &ix->calls[top.items[i].slot], now, &q);
+		mq_prepare(ix, &ix->calls[top.items[i].slot], now, flags, &q);
 		make_hit(ix, s, &q, now, &out[i]);
 	}
 	*n = top.n;
@@ -229,7 +231,7 @@ end:
 }
 
 int match_explain_pair(struct match_index *ix, int64_t call_id, int64_t volunteer_id,
-                       int64_t now, struct match_hit *out, struct kp_error *err)
+                       int64_t now, unsigned flags, struct match_hit *out, struct kp_error *err)
 {
 	uint32_t cs, s;
 	int rc = KP_OK;
@@ -240,7 +242,7 @@ int match_explain_pair(struct match_index *ix, int64_t call_id, int64_t voluntee
 		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "");
 		goto end;
 	}
-	mq_prepare(ix, &ix->calls[cs], now, &q);
+	mq_prepare(ix, &ix->calls[cs], now, flags, &q);
 	if (!mf_pass(ix, s, &q, &d2)) {
 		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "");
 		goto end;

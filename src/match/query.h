@@ -10,7 +10,8 @@
 
 /* Scans the volunteers near call slot cs into top (k = top->k); *total
    counts those meeting every hard requirement. */
-void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, struct mtopk *top,
+void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsigned flags,
+                  struct mtopk *top,
                   int64_t *total);
 
 #endif

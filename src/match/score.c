@@ -95,8 +95,10 @@ double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q
 	                               (double)n_motive
 	                         : 0;
 	p[MP_TALENTS] = (v->mask[LIST_TALENT][s] & c->aff_talent) ? 1 : 0;
-	/* Without consent it counts exactly as if there were none. */
-	p[MP_EXPERIENCE] = c->exp_need && (v->mask[LIST_EXPERIENCE][s] & c->exp_need) &&
+	/* Without consent, or for a caller who may not see it, it counts exactly as
+	   if there were none: the ranking then tells nothing about it. */
+	p[MP_EXPERIENCE] = !q->no_experience && c->exp_need &&
+	                           (v->mask[LIST_EXPERIENCE][s] & c->exp_need) &&
 	                           mf_experience(ix, s, c)
 	                       ? 1
 	                       : 0;

@@ -247,6 +247,70 @@ static void peer_support_uses_lived_experience_under_consent(void **state)
 	client_free(&cl);
 }
 
+/* Scores in a candidate list never rise going down: each caller sees an order
+   that its own scores explain. */
+static void assert_order_follows_scores(json_t *doc)
+{
+	size_t i;
+	json_t *it;
+	double last = 1e300;
+	json_array_foreach(json_object_get(doc, "items"), i, it) {
+		double score = json_real_value(json_object_get(it, "score"));
+		assert_true(score <= last + 1e-9);
+		last = score;
+	}
+}
+
+/* A volunteer whose lived experience lifts her above a nearer one for the
+   call's coordinator must not stay above him, with a lower score, for the
+   network administrator: that order would give her experience away. */
+static void candidate_order_follows_shown_scores(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Lotgenoten Drechtsteden");
+	struct client cl;
+	int64_t her = volunteer_with_account(e, org, &cl);
+	int64_t him = fx_volunteer(&e->admin, org, "active");
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)her);
+	json_decref(expect(&e->admin, "PATCH", path,
+	                   "{\"activities\":[\"lotgenotencontact\"],\"themes\":[\"kanker\"],"
+	                   "\"place\":\"Sliedrecht\",\"max_distance_km\":30}", 200));
+	consent(&cl, her, "network", 0, true);
+	json_decref(expect(&cl, "PATCH", path, "{\"lived_experience\":[\"kanker\"]}", 200));
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)him);
+	json_decref(expect(&e->admin, "PATCH", path,
+	                   "{\"activities\":[\"lotgenotencontact\"],\"themes\":[\"kanker\"]}",
+	                   200));
+	char body[256], email[64];
+	snprintf(body, sizeof body,
+	         "{\"title\":\"Lotgenotencontact na borstkanker\",\"activity\":"
+	         "\"lotgenotencontact\",\"themes\":[\"kanker\"],\"place\":\"Dordrecht\","
+	         "\"dayparts\":[\"mon-morning\"],\"organisation_id\":%lld}", (long long)org);
+	json_t *made = expect(&e->admin, "POST", "/api/calls", body, 201);
+	int64_t call = json_id(made, "id");
+	json_decref(made);
+	struct client coord;
+	fx_email(&e->srv, "lotgenotencoordinator", email, sizeof email);
+	fx_account(&e->admin, "coordinator", email, org, 0);
+	client_init(&coord, &e->srv);
+	assert_int_equal(client_login(&coord, email, FX_PASSWORD), 201);
+	struct client *callers[] = { &coord, &e->admin };
+	for (int k = 0; k < 2; k++) {
+		json_t *doc = candidates(callers[k], call, 200);
+		assert_non_null(item_of(doc, her));
+		assert_non_null(item_of(doc, him));
+		assert_order_follows_scores(doc);
+		/* The case bites: with her experience she is first for the coordinator. */
+		if (k == 0)
+			assert_int_equal(json_id(json_array_get(json_object_get(doc, "items"), 0),
+			                         "volunteer_id"), her);
+		json_decref(doc);
+	}
+	client_free(&coord);
+	client_free(&cl);
+}
+
 static void limit_is_checked(void **state)
 {
 	struct env *e = *state;
@@ -274,6 +338,7 @@ int main(void)
 		cmocka_unit_test(limit_is_checked),
 		cmocka_unit_test(candidates_only_with_consent),
 		cmocka_unit_test(peer_support_uses_lived_experience_under_consent),
+		cmocka_unit_test(candidate_order_follows_shown_scores),
 	};
 	return cmocka_run_group_tests_name("suggestions", tests, env_setup, env_teardown);
 }

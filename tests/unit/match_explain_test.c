@@ -29,7 +29,7 @@ static void explains_the_issue_example(void **state)
 	free(c);
 	struct match_hit h;
 	struct kp_error err = { 0 };
-	assert_int_equal(match_explain_pair(f->ix, 100, 1, f->now, &h, &err), KP_OK);
+	assert_int_equal(match_explain_pair(f->ix, 100, 1, f->now, 0, &h, &err), KP_OK);
 	char text[1024];
 	match_explain_join(&h, text, sizeof text);
 	assert_string_equal(text,
@@ -51,7 +51,7 @@ static void explains_themes_motives_talents(void **state)
 	free(c);
 	struct match_hit h;
 	struct kp_error err = { 0 };
-	assert_int_equal(match_explain_pair(f->ix, 100, 1, f->now, &h, &err), KP_OK);
+	assert_int_equal(match_explain_pair(f->ix, 100, 1, f->now, 0, &h, &err), KP_OK);
 	char text[1024];
 	match_explain_join(&h, text, sizeof text);
 	assert_string_equal(text, "Houdt van wandelen · Betrokken bij ouderen · 0,0 km · "
@@ -74,7 +74,7 @@ static void infeasible_pair_is_not_explained(void **state)
 	free(c);
 	struct match_hit h;
 	struct kp_error err = { 0 };
-	assert_int_equal(match_explain_pair(f->ix, 100, 1, f->now, &h, &err), KP_ERR);
+	assert_int_equal(match_explain_pair(f->ix, 100, 1, f->now, 0, &h, &err), KP_ERR);
 	assert_int_equal(err.kind, KP_NOT_FOUND);
 }
 

@@ -95,7 +95,7 @@ static int64_t scanned(struct mfx *f, int64_t cid, int64_t *first)
 	struct kp_error err = { 0 };
 	int n;
 	int64_t total;
-	assert_int_equal(match_for_call(f->ix, cid, 8, f->now, hits, &n, &total, &err), KP_OK);
+	assert_int_equal(match_for_call(f->ix, cid, 8, f->now, 0, hits, &n, &total, &err), KP_OK);
 	assert_int_equal(n, total);
 	*first = n > 0 ? hits[0].volunteer_id : 0;
 	return total;
@@ -159,17 +159,17 @@ static void consent_withdrawal_immediate(void **state)
 		assert_int_equal(mfx_check(f, 1, 100), MF_CONSENT);
 		assert_int_equal(mfx_check(f, 1, 101), MF_OK);
 		assert_int_equal(scanned(f, 100, &first), 0);
-		assert_int_equal(match_for_volunteer(f->ix, 1, 4, f->now, hits, &n, &total, &err),
+		assert_int_equal(match_for_volunteer(f->ix, 1, 4, f->now, 0, hits, &n, &total, &err),
 		                 KP_OK);
 		assert_int_equal(n, 1);
 		assert_int_equal(hits[0].call_id, 101);
-		assert_int_equal(match_proposal(f->ix, 2, f->now, &p, &err), KP_OK);
+		assert_int_equal(match_proposal(f->ix, 2, f->now, 0, &p, &err), KP_OK);
 		assert_int_equal(p.n, 0);
 		match_proposal_free(&p);
 		/* Given again, it counts again at once. */
 		mfx_consent(f, 1, CONSENT_ORGANISATIONS, &org2, 1, false);
 		assert_int_equal(scanned(f, 100, &first), 1);
-		assert_int_equal(match_proposal(f->ix, 2, f->now, &p, &err), KP_OK);
+		assert_int_equal(match_proposal(f->ix, 2, f->now, 0, &p, &err), KP_OK);
 		assert_int_equal(p.n, 1);
 		assert_int_equal(p.pairs[0].volunteer_id, 1);
 		match_proposal_free(&p);
@@ -397,7 +397,7 @@ static void hospital_ride_scenario(void **state)
 	int n;
 	int64_t total;
 	struct kp_error err = { 0 };
-	assert_int_equal(match_for_call(f->ix, 100, 10, f->now, hits, &n, &total, &err), KP_OK);
+	assert_int_equal(match_for_call(f->ix, 100, 10, f->now, 0, hits, &n, &total, &err), KP_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(total, 2);
 	for (int i = 0; i < n; i++)
@@ -503,7 +503,7 @@ static void proposals_never_break_requirements(void **state)
 		random_network(f, &seed, 24, 8);
 		struct match_proposal p;
 		struct kp_error err = { 0 };
-		assert_int_equal(match_proposal(f->ix, 0, f->now, &p, &err), KP_OK);
+		assert_int_equal(match_proposal(f->ix, 0, f->now, 0, &p, &err), KP_OK);
 		int used[25] = { 0 }, taken[9] = { 0 };
 		for (int i = 0; i < p.n; i++) {
 			assert_int_equal(mfx_check(f, p.pairs[i].volunteer_id, p.pairs[i].call_id), MF_OK);
@@ -527,7 +527,7 @@ static void proposals_never_break_requirements(void **state)
 			struct match_hit hits[30];
 			int n;
 			int64_t total, brute = 0;
-			assert_int_equal(match_for_call(f->ix, 100 + c, 30, f->now, hits, &n, &total, &err),
+			assert_int_equal(match_for_call(f->ix, 100 + c, 30, f->now, 0, hits, &n, &total, &err),
 			                 KP_OK);
 			for (int v = 1; v <= 24; v++) {
 				uint32_t s;

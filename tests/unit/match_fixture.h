@@ -168,7 +168,7 @@ static inline int mfx_check(struct mfx *f, int64_t vid, int64_t cid)
 	uint32_t cs = 0;
 	struct mquery q;
 	assert_true(mhash_get(&f->ix->cid, cid, &cs));
-	mq_prepare(f->ix, &f->ix->calls[cs], f->now, &q);
+	mq_prepare(f->ix, &f->ix->calls[cs], f->now, 0, &q);
 	return mf_check(f->ix, mfx_slot(f, vid), &q);
 }
 
@@ -178,7 +178,7 @@ static inline double mfx_score(struct mfx *f, int64_t vid, int64_t cid, double *
 	uint32_t cs = 0, s = mfx_slot(f, vid);
 	struct mquery q;
 	assert_true(mhash_get(&f->ix->cid, cid, &cs));
-	mq_prepare(f->ix, &f->ix->calls[cs], f->now, &q);
+	mq_prepare(f->ix, &f->ix->calls[cs], f->now, 0, &q);
 	return ms_score(f->ix, s, &q, mf_dist2(f->ix, s, &q),
 	                ms_waiting(&f->ix->weights, &f->ix->calls[cs], f->now), -1e300, parts);
 }

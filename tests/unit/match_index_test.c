@@ -70,7 +70,7 @@ static int candidates(struct ctx *x, int64_t *ids, int max)
 	int n = 0;
 	int64_t total;
 	struct kp_error err = { 0 };
-	if (match_for_call(x->ix, x->call, max, x->f->now, hits, &n, &total, &err))
+	if (match_for_call(x->ix, x->call, max, x->f->now, 0, hits, &n, &total, &err))
 		return -1;
 	assert_true(total >= n);
 	for (int i = 0; i < n; i++)

@@ -229,7 +229,7 @@ static int ask(struct mfx *f, int64_t call, struct match_hit *hits)
 	struct kp_error err = { 0 };
 	int n;
 	int64_t total;
-	assert_int_equal(match_for_call(f->ix, call, 8, f->now, hits, &n, &total, &err), KP_OK);
+	assert_int_equal(match_for_call(f->ix, call, 8, f->now, 0, hits, &n, &total, &err), KP_OK);
 	return n;
 }
 
