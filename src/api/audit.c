@@ -51,10 +51,18 @@ int api_audit_reason(struct api_call *c, const char **reason)
 	return api_query_text(c, "reason", AUDIT_REASON_MAX, reason);
 }
 
+/* "system" for what no account did (retention, the command line). */
+static const char *actor_role(const struct audit_entry *e)
+{
+	if (e->account_id == 0 && e->role == ROLE_ANONYMOUS)
+		return "system";
+	return role_name(e->role) ? role_name(e->role) : "anonymous";
+}
+
 json_t *audit_entry_to_json(const struct audit_entry *e)
 {
 	json_t *doc = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)e->id, "at",
-	                        (json_int_t)e->at, "role", role_name(e->role), "action", e->action,
+	                        (json_int_t)e->at, "role", actor_role(e), "action", e->action,
 	                        "resource", e->resource, "reason", e->reason);
 	json_object_set_new(doc, "account_id", jout_opt_id(e->account_id));
 	json_object_set_new(doc, "actor_name", json_string(e->actor_name));

@@ -52,7 +52,9 @@ static void read_entry(struct db_stmt *st, struct audit_entry *e)
 	e->id = db_col_int(st, i++);
 	e->at = db_col_int(st, i++);
 	e->account_id = db_col_int(st, i++);
-	e->role = role_parse(db_col_text(st, i++));
+	/* The system (retention, the command line) acts as nobody in particular. */
+	int role = role_parse(db_col_text(st, i++));
+	e->role = role < 0 ? ROLE_ANONYMOUS : role;
 	e->organisation_id = db_col_int(st, i++);
 	snprintf(e->action, sizeof e->action, "%s", db_col_text(st, i++));
 	snprintf(e->resource, sizeof e->resource, "%s", db_col_text(st, i++));

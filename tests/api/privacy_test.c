@@ -693,7 +693,8 @@ static int run_cli(const struct server *s, const char *args, char *out, size_t c
 {
 	const char *bin = getenv("KNOOPPUNT_BIN");
 	char cmd[1024];
-	snprintf(cmd, sizeof cmd, "'%s' %s --data '%s' 2>&1", bin ? bin : "./knooppunt", args, s->dir);
+	snprintf(cmd, sizeof cmd, "'%s' %s --data '%s'%s%s%s 2>&1", bin ? bin : "./knooppunt", args,
+	         s->dir, s->db_url[0] ? " --db '" : "", s->db_url, s->db_url[0] ? "'" : "");
 	FILE *p = popen(cmd, "r");
 	assert_non_null(p);
 	size_t n = fread(out, 1, cap - 1, p);
@@ -723,6 +724,31 @@ static const char *first_name(struct env *e, int64_t id, char *out, size_t cap)
 	snprintf(out, cap, "%s", json_str(doc, "first_name"));
 	json_decref(doc);
 	return out;
+}
+
+/* A person erased by the system (retention, erase-person) leaves an audit
+   row without an account; the log, the person's own audit and the search by
+   action still answer, naming the actor "system". */
+static void audit_reads_after_a_system_erasure(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Systeemwissing");
+	int64_t id = fx_volunteer(&e->admin, org, "stopped");
+	char args[96], out[1024], path[96];
+	snprintf(args, sizeof args, "erase-person --volunteer %lld", (long long)id);
+	assert_int_equal(run_cli(&e->srv, args, out, sizeof out), 0);
+	json_t *doc = expect(&e->admin, "GET", "/api/audit?action=erase", NULL, 200);
+	size_t i;
+	json_t *it;
+	bool found = false;
+	json_array_foreach(json_object_get(doc, "items"), i, it)
+		found |= json_id(it, "volunteer_id") == id &&
+		         strcmp(json_str(it, "role"), "system") == 0;
+	assert_true(found);
+	json_decref(doc);
+	json_decref(expect(&e->admin, "GET", "/api/audit", NULL, 200));
+	snprintf(path, sizeof path, "/api/volunteers/%lld/audit", (long long)id);
+	json_decref(expect(&e->admin, "GET", path, NULL, 200));
 }
 
 static void retention_anonymises_only_long_stopped_volunteers(void **state)
@@ -969,6 +995,7 @@ int main(void)
 		cmocka_unit_test(audit_log_is_append_only),
 		cmocka_unit_test(export_holds_everything_about_the_person),
 		cmocka_unit_test(erasure_leaves_nothing_personal_and_keeps_figures),
+		cmocka_unit_test(audit_reads_after_a_system_erasure),
 		cmocka_unit_test(retention_anonymises_only_long_stopped_volunteers),
 		cmocka_unit_test(server_runs_retention_daily),
 		cmocka_unit_test(sessions_are_listed_and_revoked),
