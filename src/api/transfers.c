@@ -9,6 +9,7 @@
 #include "api/json_in.h"
 #include "api/json_out.h"
 #include "api/suggestions.h"
+#include "service/journey.h"
 #include "service/notify.h"
 
 static struct authz_target side_target(const struct transfer *t, int64_t org)
@@ -378,6 +379,19 @@ end:
 	return rc;
 }
 
+static int take_step(struct api_call *c, struct journey *j, int to, const char *on,
+                     const char *notes, const char *vog_date, bool force)
+{
+	static struct svc zero;
+	struct svc s = zero;
+	s.app = c->app;
+	s.db = c->db;
+	s.who = &c->who;
+	s.now = c->app->now();
+	s.err = &c->err;
+	return journey_take_step(&s, j, to, on, notes, vog_date, force);
+}
+
 /* Hands the volunteer over: sending journey referred, receiving journey started,
    home organisation moved. */
 static int hand_over(struct api_call *c, const struct transfer *t)
@@ -390,7 +404,7 @@ static int hand_over(struct api_call *c, const struct transfer *t)
 		return KP_ERR;
 	if (store_journey_find(c->db, t->volunteer_id, t->from_organisation, &j, &c->err) == KP_OK) {
 		if (!journey_step_is_final(j.step) &&
-		    journey_take_step(c, &j, STEP_REFERRED, today, "warme doorverwijzing", NULL, true))
+		    take_step(c, &j, STEP_REFERRED, today, "warme doorverwijzing", NULL, true))
 			return KP_ERR;
 	} else if (c->err.kind != KP_NOT_FOUND) {
 		return KP_ERR;
@@ -402,7 +416,7 @@ static int hand_over(struct api_call *c, const struct transfer *t)
 	snprintf(note, sizeof note, "Warme doorverwijzing van %s", from);
 	if (store_journey_find(c->db, t->volunteer_id, t->to_organisation, &j, &c->err) == KP_OK) {
 		if (journey_step_is_final(j.step))
-			return journey_take_step(c, &j, STEP_SIGNED_UP, today, note, NULL, false);
+			return take_step(c, &j, STEP_SIGNED_UP, today, note, NULL, false);
 		int status = journey_step_volunteer_status(j.step);
 		return status < 0 ? KP_OK
 		                  : store_volunteer_set_status(c->db, t->volunteer_id, status, now,
