@@ -10,6 +10,9 @@
  *   POST /api/journeys/{id}/requests         the volunteer asks to pause or stop
  *   GET  /api/volunteers/{id}/journeys       every journey of a volunteer the caller may see
  *   GET/PUT /api/organisations/{id}/journey-settings
+ *
+ * Each handler parses the request, runs one use case of service/journey.h
+ * and renders the journey with its history as it is after the commit.
  */
 #ifndef KP_API_JOURNEY_H
 #define KP_API_JOURNEY_H
@@ -31,14 +34,9 @@ int journey_settings_update(struct api_call *c);
    coordinator see it; NULL with c->err filled on failure. */
 json_t *journey_full_json(struct api_call *c, const struct journey *j);
 
-/* Moves j to `to` on date `on` with every guard checked, keeping the
-   volunteer's status in step (home organisation). Runs inside the caller's
-   transaction. `force` skips the step table for a transfer's referral. */
-int journey_take_step(struct api_call *c, struct journey *j, int to, const char *on,
-                      const char *notes, const char *vog_date, bool force);
-
-/* The gate of POST /api/matches: may the volunteer be deployed on this call?
-   Reads the journey at the call's organisation, else at the home organisation. */
+/* The gate of POST /api/matches inside that handler's own transaction:
+   journey_check_deployable_for (service/journey.h) for the caller. Only for
+   handlers not yet running as a use case; a use case calls the service. */
 int journey_check_match(struct api_call *c, const struct volunteer *v, const struct call *call);
 
 #endif

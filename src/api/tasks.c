@@ -7,7 +7,7 @@
 
 #include "api/json_in.h"
 #include "api/json_out.h"
-#include "service/reminders.h"
+#include "service/tasks.h"
 
 static const char *ref_field(int kind)
 {
@@ -48,26 +48,6 @@ static int add_task(void *ctx, const struct reminder *r, const char *name)
 	return json_array_append_new(l->items, o);
 }
 
-/* The organisation a task list or run is for: the coordinator's own, or the
-   admin's choice (0: all). */
-static int scope_organisation(struct api_call *c, enum resource res, int64_t *org)
-{
-	struct authz_scope scope = authz_list_scope(&c->who, res);
-	*org = 0;
-	if (scope.none)
-		return api_authorise(c, res, ACT_LIST, NULL);
-	if (api_query_id(c, "organisation_id", org))
-		return KP_ERR;
-	if (scope.organisation_id) {
-		if (*org && *org != scope.organisation_id)
-			return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
-		*org = scope.organisation_id;
-	} else if (!scope.all) {
-		return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "");
-	}
-	return KP_OK;
-}
-
 static int by_due(const void *a, const void *b)
 {
 	const char *x = json_string_value(json_object_get(*(json_t *const *)a, "due_on"));
@@ -93,13 +73,13 @@ static json_t *sorted(json_t *items)
 
 int tasks_list(struct api_call *c)
 {
-	int64_t org;
+	int64_t org = 0;
 	struct listing l = { NULL, c->lang, -1 };
-	if (scope_organisation(c, RES_TASK, &org) ||
+	if (api_query_id(c, "organisation_id", &org) ||
 	    api_query_enum(c, "kind", reminder_kind_parse, &l.kind))
 		return KP_ERR;
 	l.items = json_array();
-	if (reminders_collect(c->db, org, journey_day_of(c->app->now()), add_task, &l, &c->err)) {
+	if (task_list(c->app, c->db, &c->who, org, add_task, &l, &c->err)) {
 		json_decref(l.items);
 		return KP_ERR;
 	}
@@ -113,16 +93,11 @@ int tasks_list(struct api_call *c)
 int tasks_notify(struct api_call *c)
 {
 	static const char *const fields[] = { NULL };
-	int64_t org;
-	int queued = 0, tasks = 0;
-	if (scope_organisation(c, RES_TASK, &org) || jin_only(c->body, fields, &c->err))
+	struct task_run r = { 0 };
+	if (api_query_id(c, "organisation_id", &r.organisation_id) ||
+	    jin_only(c->body, fields, &c->err) || task_notify(c->app, c->db, &c->who, &r, &c->err))
 		return KP_ERR;
-	struct authz_target t = { .organisation_id = org };
-	if (org && api_authorise(c, RES_TASK, ACT_CREATE, &t))
-		return KP_ERR;
-	if (reminders_send(c->db, org, c->app->now(), &queued, &tasks, &c->err))
-		return KP_ERR;
-	return api_reply(c, 200, json_pack("{s:i, s:i}", "tasks", tasks, "queued", queued));
+	return api_reply(c, 200, json_pack("{s:i, s:i}", "tasks", r.tasks, "queued", r.queued));
 }
 
 static int add_mail(void *ctx, const struct outbox_mail *m)
@@ -138,19 +113,18 @@ static int add_mail(void *ctx, const struct outbox_mail *m)
 
 int outbox_list(struct api_call *c)
 {
-	int64_t org;
-	struct page pg;
+	struct outbox_query q = { .each = add_mail };
 	const char *pending = http_query(c->req, "pending");
-	if (scope_organisation(c, RES_OUTBOX, &org) || api_page(c, &pg))
+	if (api_query_id(c, "organisation_id", &q.organisation_id) || api_page(c, &q.pg))
 		return KP_ERR;
 	if (pending != NULL && strcmp(pending, "true") != 0 && strcmp(pending, "false") != 0)
 		return kp_fail(&c->err, KP_MALFORMED, "invalid_choice", "pending");
+	q.pending_only = pending != NULL && strcmp(pending, "true") == 0;
 	json_t *items = json_array();
-	int64_t total = 0;
-	if (store_outbox_list(c->db, pending != NULL && strcmp(pending, "true") == 0, org, pg,
-	                      add_mail, items, &total, &c->err)) {
+	q.ctx = items;
+	if (outbox_mail_list(c->app, c->db, &c->who, &q, &c->err)) {
 		json_decref(items);
 		return KP_ERR;
 	}
-	return api_reply(c, 200, api_list_doc(items, total, pg));
+	return api_reply(c, 200, api_list_doc(items, q.total, q.pg));
 }

@@ -1,6 +1,7 @@
 /*
  * The coordinator's dashboard tasks and the reminder mails, both derived
- * from the data by service/reminders.h with the application clock.
+ * from the data with the application clock, through the use cases of
+ * service/tasks.h (scope, permission) and service/reminders.h (the rules).
  *
  *   GET  /api/tasks          tasks of the own organisation (admin: all, or ?organisation_id=)
  *   POST /api/tasks/notify   queues a mail per task and coordinator in the outbox, once

@@ -5,33 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/journey.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
-#include "api/suggestions.h"
-#include "service/notify.h"
-
-static struct authz_target side_target(const struct transfer *t, int64_t org)
-{
-	return (struct authz_target){ .organisation_id = org, .volunteer_id = t->volunteer_id };
-}
-
-/* Which side the caller is on; SIDE_NONE when it may not see the transfer.
-   The receiver sees nothing before the volunteer consented. */
-static int side_of(const struct api_call *c, const struct transfer *t, enum action act)
-{
-	struct authz_target from = side_target(t, t->from_organisation);
-	struct authz_target to = side_target(t, t->to_organisation);
-	if (c->who.role == ROLE_ADMIN)
-		return SIDE_ADMIN;
-	if (c->who.role == ROLE_VOLUNTEER)
-		return authz_allows(&c->who, RES_TRANSFER, act, &from) ? SIDE_VOLUNTEER : SIDE_NONE;
-	if (authz_allows(&c->who, RES_TRANSFER, act, &from))
-		return SIDE_SENDER;
-	if (t->status != TRANSFER_AWAITING_CONSENT && authz_allows(&c->who, RES_TRANSFER, act, &to))
-		return SIDE_RECEIVER;
-	return SIDE_NONE;
-}
+#include "service/transfers.h"
 
 static json_t *parts_json(uint32_t bits)
 {
@@ -154,7 +130,7 @@ static bool shows_profile(const struct transfer *t, int side)
 static int reply_transfer(struct api_call *c, int status, const struct transfer *t)
 {
 	json_t *doc = transfer_to_json(t);
-	if (shows_profile(t, side_of(c, t, ACT_READ))) {
+	if (shows_profile(t, transfer_side(&c->who, t, ACT_READ))) {
 		json_t *p = profile_json(c, t);
 		if (p == NULL) {
 			json_decref(doc);
@@ -171,14 +147,8 @@ int transfers_show(struct api_call *c)
 	int rc = KP_ERR;
 	if (t == NULL)
 		return kp_internal(&c->err);
-	if (store_transfer_get(c->db, c->id, t, &c->err))
-		goto end;
-	if (side_of(c, t, ACT_READ) == SIDE_NONE) {
-		api_authorise(c, RES_TRANSFER, ACT_READ, &(struct authz_target){ 0 });
-		goto end;
-	}
-	rc = reply_transfer(c, 200, t);
-end:
+	if (transfer_get(c->app, c->db, &c->who, c->id, t, &c->err) == KP_OK)
+		rc = reply_transfer(c, 200, t);
 	free(t);
 	return rc;
 }
@@ -214,276 +184,48 @@ int transfers_list(struct api_call *c)
 	return api_reply(c, 200, api_list_doc(items, total, pg));
 }
 
-static int organisation_name(struct api_call *c, int64_t id, char *out, size_t cap)
-{
-	struct organisation *o = malloc(sizeof *o);
-	int rc = KP_ERR;
-	if (o == NULL)
-		return kp_internal(&c->err);
-	if (store_organisation_get(c->db, id, o, &c->err) == KP_OK) {
-		snprintf(out, cap, "%s", o->name);
-		rc = KP_OK;
-	}
-	free(o);
-	return rc;
-}
-
-/* The mails of a transfer's new state; the key makes each go once. */
-static int mail_state(struct api_call *c, const struct transfer *t, const struct volunteer *v)
-{
-	char key[64], from[ORGANISATION_NAME_MAX * 4 + 1], to[ORGANISATION_NAME_MAX * 4 + 1];
-	char subject[1600], body[12288];
-	int64_t now = c->app->now();
-	if (organisation_name(c, t->from_organisation, from, sizeof from) ||
-	    organisation_name(c, t->to_organisation, to, sizeof to))
-		return KP_ERR;
-	snprintf(key, sizeof key, "transfer:%lld:%s", (long long)t->id,
-	         transfer_status_name(t->status));
-	switch (t->status) {
-	case TRANSFER_AWAITING_CONSENT:
-		snprintf(subject, sizeof subject, "Doorverwijzing naar %s: uw toestemming", to);
-		snprintf(body, sizeof body,
-		         "Beste %s,\n\nUw coördinator bij %s wil u graag in contact brengen met %s. "
-		         "Log in bij Knooppunt om te kiezen welke gegevens u wilt delen, of om te "
-		         "weigeren.\n", v->first_name, from, to);
-		return notify_address(c->db, v->email, t->from_organisation, key, subject, body, now,
-		                      NULL, &c->err);
-	case TRANSFER_OFFERED:
-		snprintf(subject, sizeof subject, "Warme doorverwijzing van %s", from);
-		snprintf(body, sizeof body,
-		         "%s verwijst vrijwilliger %s %s naar uw organisatie door.\n\n%s\n\n"
-		         "Log in bij Knooppunt om de doorverwijzing te accepteren of af te wijzen.\n",
-		         from, v->first_name, v->last_name, t->message);
-		return notify_coordinators(c->db, t->to_organisation, key, subject, body, now, NULL,
-		                           &c->err);
-	case TRANSFER_ACCEPTED:
-	case TRANSFER_DECLINED:
-		snprintf(subject, sizeof subject, "Doorverwijzing naar %s %s", to,
-		         t->status == TRANSFER_ACCEPTED ? "geaccepteerd" : "afgewezen");
-		snprintf(body, sizeof body, "De doorverwijzing van %s %s naar %s is %s.\n%s\n",
-		         v->first_name, v->last_name, to,
-		         t->status == TRANSFER_ACCEPTED ? "geaccepteerd" : "afgewezen",
-		         t->decision_note);
-		if (notify_coordinators(c->db, t->from_organisation, key, subject, body, now, NULL,
-		                        &c->err))
-			return KP_ERR;
-		return notify_address(c->db, v->email, t->to_organisation, key, subject, body, now,
-		                      NULL, &c->err);
-	default:
-		return KP_OK;
-	}
-}
-
-static int mail_for(struct api_call *c, const struct transfer *t)
-{
-	struct volunteer *v = malloc(sizeof *v);
-	int rc = KP_ERR;
-	if (v == NULL)
-		return kp_internal(&c->err);
-	if (store_volunteer_get(c->db, t->volunteer_id, false, v, &c->err) == KP_OK)
-		rc = mail_state(c, t, v);
-	free(v);
-	return rc;
-}
-
-static int no_open_transfer(struct api_call *c, int64_t volunteer)
-{
-	struct page pg = { 1, 0 };
-	int64_t a = 0, b = 0;
-	json_t *ignore = json_array();
-	int rc = store_transfer_list(c->db, 0, volunteer, TRANSFER_AWAITING_CONSENT, pg, add_row,
-	                             ignore, &a, &c->err) ||
-	         store_transfer_list(c->db, 0, volunteer, TRANSFER_OFFERED, pg, add_row, ignore, &b,
-	                             &c->err);
-	json_decref(ignore);
-	if (rc)
-		return KP_ERR;
-	return a + b > 0 ? kp_fail(&c->err, KP_CONFLICT, "transfer_open", "volunteer_id") : KP_OK;
-}
-
-static int create_tx(struct api_call *c, void *arg)
-{
-	struct transfer *t = arg;
-	struct volunteer *v = malloc(sizeof *v);
-	struct organisation *o = malloc(sizeof *o);
-	int rc = KP_ERR;
-	if (v == NULL || o == NULL) {
-		kp_internal(&c->err);
-		goto end;
-	}
-	if (store_volunteer_get(c->db, t->volunteer_id, false, v, &c->err)) {
-		if (c->err.kind == KP_NOT_FOUND)
-			kp_invalid(&c->err, "volunteer_id", "unknown_reference");
-		goto end;
-	}
-	t->from_organisation = v->organisation_id;
-	struct authz_target from = side_target(t, t->from_organisation);
-	if (api_authorise(c, RES_TRANSFER, ACT_CREATE, &from))
-		goto end;
-	if (store_organisation_get(c->db, t->to_organisation, o, &c->err) || !o->active) {
-		kp_invalid(&c->err, "to_organisation_id", "unknown_reference");
-		goto end;
-	}
-	if (t->to_organisation == t->from_organisation) {
-		kp_invalid(&c->err, "to_organisation_id", "same_organisation");
-		goto end;
-	}
-	if (no_open_transfer(c, v->id) || store_transfer_insert(c->db, t, &c->err) ||
-	    mail_state(c, t, v))
-		goto end;
-	rc = KP_OK;
-end:
-	free(v);
-	free(o);
-	return rc;
-}
-
 int transfers_create(struct api_call *c)
 {
 	static const char *const fields[] = { "volunteer_id", "to_organisation_id", "message",
 	                                      "shared_parts", NULL };
-	struct transfer *t = calloc(1, sizeof *t);
+	struct transfer_request *r = calloc(1, sizeof *r);
 	int rc = KP_ERR;
-	if (t == NULL)
+	if (r == NULL)
 		return kp_internal(&c->err);
 	bool by_volunteer = c->who.role == ROLE_VOLUNTEER;
-	if (by_volunteer)
-		t->volunteer_id = c->who.volunteer_id;
 	if (jin_only(c->body, fields, &c->err) ||
-	    jin_id(c->body, "volunteer_id", !by_volunteer, &t->volunteer_id, &c->err) ||
-	    jin_id(c->body, "to_organisation_id", true, &t->to_organisation, &c->err) ||
-	    jin_text(c->body, "message", TRANSFER_MESSAGE_MAX, false, t->message,
-	             sizeof t->message, &c->err) ||
-	    jin_flags(c->body, "shared_parts", transfer_part_parse, &t->shared_parts, &c->err))
+	    jin_id(c->body, "volunteer_id", !by_volunteer, &r->volunteer_id, &c->err) ||
+	    jin_id(c->body, "to_organisation_id", true, &r->to_organisation, &c->err) ||
+	    jin_text(c->body, "message", TRANSFER_MESSAGE_MAX, false, r->message,
+	             sizeof r->message, &c->err) ||
+	    jin_flags(c->body, "shared_parts", transfer_part_parse, &r->shared_parts, &c->err))
 		goto end;
-	if (by_volunteer && t->volunteer_id != c->who.volunteer_id) {
-		kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "volunteer_id");
-		goto end;
-	}
-	/* The volunteer's own request carries their consent; a coordinator's waits for it. */
-	if (by_volunteer && json_object_get(c->body, "shared_parts") == NULL) {
-		kp_invalid(&c->err, "shared_parts", "required");
-		goto end;
-	}
-	t->by_volunteer = by_volunteer;
-	t->status = by_volunteer ? TRANSFER_OFFERED : TRANSFER_AWAITING_CONSENT;
-	t->created_by = c->who.account_id;
-	t->created_at = t->updated_at = c->app->now();
-	t->consent_at = by_volunteer ? t->created_at : 0;
-	if (api_in_transaction(c, create_tx, t))
-		goto end;
-	rc = reply_transfer(c, 201, t);
+	r->parts_given = json_object_get(c->body, "shared_parts") != NULL;
+	if (transfer_create(c->app, c->db, &c->who, r, &c->err) == KP_OK)
+		rc = reply_transfer(c, 201, &r->out);
 end:
-	free(t);
+	free(r);
 	return rc;
-}
-
-/* Hands the volunteer over: sending journey referred, receiving journey started,
-   home organisation moved. */
-static int hand_over(struct api_call *c, const struct transfer *t)
-{
-	struct journey j;
-	char today[11], note[700], from[ORGANISATION_NAME_MAX * 4 + 1];
-	int64_t now = c->app->now();
-	journey_day_format(journey_day_of(now), today);
-	if (organisation_name(c, t->from_organisation, from, sizeof from))
-		return KP_ERR;
-	if (store_journey_find(c->db, t->volunteer_id, t->from_organisation, &j, &c->err) == KP_OK) {
-		if (!journey_step_is_final(j.step) &&
-		    journey_take_step(c, &j, STEP_REFERRED, today, "warme doorverwijzing", NULL, true))
-			return KP_ERR;
-	} else if (c->err.kind != KP_NOT_FOUND) {
-		return KP_ERR;
-	}
-	memset(&c->err, 0, sizeof c->err);
-	if (store_volunteer_set_organisation(c->db, t->volunteer_id, t->to_organisation, now,
-	                                     &c->err))
-		return KP_ERR;
-	snprintf(note, sizeof note, "Warme doorverwijzing van %s", from);
-	if (store_journey_find(c->db, t->volunteer_id, t->to_organisation, &j, &c->err) == KP_OK) {
-		if (journey_step_is_final(j.step))
-			return journey_take_step(c, &j, STEP_SIGNED_UP, today, note, NULL, false);
-		int status = journey_step_volunteer_status(j.step);
-		return status < 0 ? KP_OK
-		                  : store_volunteer_set_status(c->db, t->volunteer_id, status, now,
-		                                               &c->err);
-	}
-	if (c->err.kind != KP_NOT_FOUND)
-		return KP_ERR;
-	memset(&c->err, 0, sizeof c->err);
-	memset(&j, 0, sizeof j);
-	j.volunteer_id = t->volunteer_id;
-	j.organisation_id = t->to_organisation;
-	j.step = STEP_SIGNED_UP;
-	memcpy(j.step_on, today, sizeof j.step_on);
-	memcpy(j.started_on, today, sizeof j.started_on);
-	j.created_at = j.updated_at = now;
-	if (store_journey_insert(c->db, &j, c->who.account_id, note, &c->err))
-		return KP_ERR;
-	return store_volunteer_set_status(c->db, t->volunteer_id, VOLUNTEER_APPLIED, now, &c->err);
-}
-
-struct decision {
-	struct transfer *t;
-	int action;
-	uint32_t parts;
-	bool parts_given;
-	char note[TRANSFER_NOTE_MAX * 4 + 1];
-};
-
-static int decide_tx(struct api_call *c, void *arg)
-{
-	struct decision *d = arg;
-	struct transfer *t = d->t;
-	if (store_transfer_get(c->db, c->id, t, &c->err))
-		return KP_ERR;
-	int side = side_of(c, t, ACT_UPDATE);
-	if (side == SIDE_NONE)
-		return api_authorise(c, RES_TRANSFER, ACT_UPDATE, &(struct authz_target){ 0 });
-	if (transfer_check_action(t->status, d->action, side, &c->err))
-		return KP_ERR;
-	if (d->action == TACT_CONSENT && !d->parts_given)
-		return kp_invalid(&c->err, "shared_parts", "required");
-	if (d->action == TACT_DECLINE && d->note[0] == '\0')
-		return kp_invalid(&c->err, "note", "required");
-	int from = t->status;
-	int64_t now = c->app->now();
-	t->status = transfer_next_status(from, d->action);
-	t->updated_at = now;
-	snprintf(t->decision_note, sizeof t->decision_note, "%s", d->note);
-	if (d->action == TACT_CONSENT) {
-		t->shared_parts = d->parts;
-		t->consent_at = now;
-	}
-	if (d->action == TACT_ACCEPT || d->action == TACT_DECLINE)
-		t->decided_by = c->who.account_id;
-	if (store_transfer_update(c->db, t, from, &c->err))
-		return KP_ERR;
-	if (d->action == TACT_ACCEPT && hand_over(c, t))
-		return KP_ERR;
-	return mail_for(c, t);
 }
 
 int transfers_update(struct api_call *c)
 {
 	static const char *const fields[] = { "action", "shared_parts", "note", NULL };
-	struct decision d = { .action = -1 };
+	struct transfer_decision *d = calloc(1, sizeof *d);
 	int rc = KP_ERR;
-	d.t = calloc(1, sizeof *d.t);
-	if (d.t == NULL)
+	if (d == NULL)
 		return kp_internal(&c->err);
+	d->id = c->id;
+	d->action = -1;
 	if (jin_only(c->body, fields, &c->err) ||
-	    jin_enum(c->body, "action", transfer_action_parse, true, &d.action, &c->err) ||
-	    jin_flags(c->body, "shared_parts", transfer_part_parse, &d.parts, &c->err) ||
-	    jin_text(c->body, "note", TRANSFER_NOTE_MAX, false, d.note, sizeof d.note, &c->err))
+	    jin_enum(c->body, "action", transfer_action_parse, true, &d->action, &c->err) ||
+	    jin_flags(c->body, "shared_parts", transfer_part_parse, &d->parts, &c->err) ||
+	    jin_text(c->body, "note", TRANSFER_NOTE_MAX, false, d->note, sizeof d->note, &c->err))
 		goto end;
-	d.parts_given = json_object_get(c->body, "shared_parts") != NULL;
-	if (api_in_transaction(c, decide_tx, &d))
-		goto end;
-	if (d.t->status == TRANSFER_ACCEPTED) /* new home organisation and status */
-		suggestions_after_volunteer(c, d.t->volunteer_id);
-	rc = reply_transfer(c, 200, d.t);
+	d->parts_given = json_object_get(c->body, "shared_parts") != NULL;
+	if (transfer_decide(c->app, c->db, &c->who, d, &c->err) == KP_OK)
+		rc = reply_transfer(c, 200, &d->out);
 end:
-	free(d.t);
+	free(d);
 	return rc;
 }

@@ -9,10 +9,9 @@
  *                                 consented profile parts ("profile")
  *   PATCH /api/transfers/{id}     {"action": consent|refuse|accept|decline|withdraw, …}
  *
- * Accepting hands the volunteer over: the sending journey becomes
- * "referred", a journey starts at the receiving organisation, which becomes
- * the volunteer's home organisation. The volunteer's agreement (which parts
- * may be shared) is stored on the transfer itself.
+ * Creating and deciding run the use cases of service/transfers.h (accepting
+ * hands the volunteer over there); the handlers parse, call them and render
+ * the transfer with the profile parts the caller may see, read live.
  */
 #ifndef KP_API_TRANSFERS_H
 #define KP_API_TRANSFERS_H
