@@ -5,16 +5,15 @@
  */
 #include "api/accounts.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "api/json_in.h"
 #include "api/json_out.h"
 #include "api/session.h"
-#include "auth/password.h"
 #include "model/place.h"
-#include "util/parse.h"
+#include "service/accounts.h"
 
 static json_t *to_json(const struct account *a)
 {
@@ -33,135 +32,54 @@ static int add_row(void *ctx, const struct account *a)
 
 int accounts_list(struct api_call *c)
 {
-	struct authz_scope scope = authz_list_scope(&c->who, RES_ACCOUNT);
-	if (scope.none)
-		return api_authorise(c, RES_ACCOUNT, ACT_LIST, NULL);
-	struct list_filter f;
-	struct page pg;
-	list_filter_init(&f);
-	if (api_page(c, &pg))
+	struct account_query q = { .each = add_row };
+	if (api_page(c, &q.page))
 		return KP_ERR;
-	f.organisation_id = scope.organisation_id;
-	json_t *items = json_array();
-	int64_t total = 0;
-	if (store_account_list(c->db, &f, pg, add_row, items, &total, &c->err)) {
-		json_decref(items);
+	q.ctx = json_array();
+	if (account_list(c->app, c->db, &c->who, &q, &c->err)) {
+		json_decref(q.ctx);
 		return KP_ERR;
 	}
-	return api_reply(c, 200, api_list_doc(items, total, pg));
+	return api_reply(c, 200, api_list_doc(q.ctx, q.total, q.page));
 }
 
-static bool plausible_email(const char *s)
+/* Reads e-mail and password; the use case checks and hashes them. */
+static int read_credentials(struct api_call *c, struct account *a, char *password, size_t cap)
 {
-	const char *at = strchr(s, '@');
-	return at != NULL && at != s && strchr(at + 1, '.') != NULL && strchr(s, ' ') == NULL;
-}
-
-/* Reads e-mail and password, checks them, and hashes the password into hash. */
-static int read_credentials(struct api_call *c, struct account *a, char hash[PASSWORD_HASH_MAX])
-{
-	char password[PASSWORD_MAX * 4 + 1] = "";
-	if (jin_text(c->body, "email", 254, true, a->email, sizeof a->email, &c->err) ||
-	    jin_text(c->body, "password", PASSWORD_MAX, true, password, sizeof password, &c->err))
-		return KP_ERR;
-	if (!plausible_email(a->email))
-		return kp_invalid(&c->err, "email", "invalid_email");
-	int rc = KP_OK;
-	if (parse_utf8_length(password) < PASSWORD_MIN)
-		rc = kp_fail_limit(&c->err, KP_INVALID, "too_short", "password", PASSWORD_MIN);
-	else if (password_hash(password, hash) != 0)
-		rc = kp_internal(&c->err);
-	memset(password, 0, sizeof password);
-	return rc;
-}
-
-static int insert_account(struct api_call *c, void *arg)
-{
-	void **args = arg;
-	return store_account_insert(c->db, args[0], args[1], c->app->now(), &c->err);
+	return jin_text(c->body, "email", 254, true, a->email, sizeof a->email, &c->err) ||
+	               jin_text(c->body, "password", PASSWORD_MAX, true, password, cap, &c->err)
+	           ? KP_ERR
+	           : KP_OK;
 }
 
 int accounts_create(struct api_call *c)
 {
 	static const char *const fields[] = { "email", "password", "display_name", "role",
 	                                      "organisation_id", "volunteer_id", NULL };
-	struct account a = { .active = 1 };
-	char hash[PASSWORD_HASH_MAX];
+	char password[PASSWORD_MAX * 4 + 1] = "";
+	struct account_new n = { .password = password };
+	struct account *a = &n.account;
+	int rc = KP_ERR;
 	if (jin_only(c->body, fields, &c->err) ||
-	    jin_text(c->body, "display_name", 100, true, a.display_name, sizeof a.display_name,
+	    jin_text(c->body, "display_name", 100, true, a->display_name, sizeof a->display_name,
 	             &c->err) ||
-	    jin_enum(c->body, "role", role_parse, true, &a.role, &c->err) ||
-	    jin_id(c->body, "organisation_id", false, &a.organisation_id, &c->err) ||
-	    jin_id(c->body, "volunteer_id", false, &a.volunteer_id, &c->err))
-		return KP_ERR;
-	bool needs_org = a.role == ROLE_COORDINATOR || a.role == ROLE_PROFESSIONAL;
-	if (needs_org && a.organisation_id == 0)
-		return kp_invalid(&c->err, "organisation_id", "required");
-	if (a.role == ROLE_VOLUNTEER) {
-		struct volunteer *v = malloc(sizeof *v);
-		if (v == NULL)
-			return kp_internal(&c->err);
-		int rc = a.volunteer_id ? store_volunteer_get(c->db, a.volunteer_id, false, v, &c->err)
-		                        : kp_invalid(&c->err, "volunteer_id", "required");
-		a.organisation_id = rc == KP_OK ? v->organisation_id : 0;
-		free(v);
-		if (rc) {
-			if (c->err.kind == KP_NOT_FOUND)
-				kp_invalid(&c->err, "volunteer_id", "unknown_reference");
-			return KP_ERR;
-		}
-	}
-	/* A coordinator hands out accounts within their own organisation only. */
-	struct authz_target t = { .organisation_id = a.organisation_id };
-	if (api_authorise(c, RES_ACCOUNT, ACT_CREATE, &t) ||
-	    (c->who.role != ROLE_ADMIN && (a.role == ROLE_ADMIN || a.role == ROLE_REFERRER)))
-		return c->err.kind ? KP_ERR : kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "role");
-	if (read_credentials(c, &a, hash))
-		return KP_ERR;
-	void *args[] = { &a, hash };
-	if (api_in_transaction(c, insert_account, args))
-		return KP_ERR;
-	return api_reply(c, 201, to_json(&a));
+	    jin_enum(c->body, "role", role_parse, true, &a->role, &c->err) ||
+	    jin_id(c->body, "organisation_id", false, &a->organisation_id, &c->err) ||
+	    jin_id(c->body, "volunteer_id", false, &a->volunteer_id, &c->err) ||
+	    read_credentials(c, a, password, sizeof password))
+		goto end;
+	if (account_create(c->app, c->db, &c->who, &n, &c->err) == KP_OK)
+		rc = api_reply(c, 201, to_json(a));
+end:
+	sodium_memzero(password, sizeof password);
+	return rc;
 }
 
-struct signup {
-	struct volunteer v;
-	struct account a;
-	char hash[PASSWORD_HASH_MAX];
-};
-
-static int insert_signup(struct api_call *c, void *arg)
-{
-	struct signup *s = arg;
-	struct organisation *o = malloc(sizeof *o);
-	if (o == NULL)
-		return kp_internal(&c->err);
-	int rc = store_organisation_get(c->db, s->v.organisation_id, o, &c->err);
-	free(o);
-	if (rc) {
-		if (c->err.kind == KP_NOT_FOUND)
-			kp_invalid(&c->err, "organisation_id", "unknown_reference");
-		return KP_ERR;
-	}
-	if (store_volunteer_insert(c->db, &s->v, false, &c->err))
-		return KP_ERR;
-	s->a.volunteer_id = s->v.id;
-	return store_account_insert(c->db, &s->a, s->hash, c->app->now(), &c->err);
-}
-
-int accounts_signup(struct api_call *c)
+static int read_signup(struct api_call *c, struct account_signup *s)
 {
 	static const char *const fields[] = { "email", "password", "first_name", "last_name",
 	                                      "place", "organisation_id", "phone", NULL };
-	struct signup *s = calloc(1, sizeof *s);
-	if (s == NULL)
-		return kp_internal(&c->err);
-	int rc = KP_ERR;
-	struct volunteer *v = &s->v;
-	volunteer_init(v);
-	int64_t now = c->app->now();
-	parse_format_date(now, v->started_on);
-	v->created_at = v->updated_at = now;
+	struct volunteer *v = s->volunteer;
 	if (jin_only(c->body, fields, &c->err) ||
 	    jin_text(c->body, "first_name", VOLUNTEER_NAME_MAX, true, v->first_name,
 	             sizeof v->first_name, &c->err) ||
@@ -171,26 +89,29 @@ int accounts_signup(struct api_call *c)
 	             &c->err) ||
 	    jin_text(c->body, "place", 100, true, v->place, sizeof v->place, &c->err) ||
 	    jin_id(c->body, "organisation_id", true, &v->organisation_id, &c->err) ||
-	    read_credentials(c, &s->a, s->hash))
-		goto end;
+	    read_credentials(c, &s->account, s->password, PASSWORD_MAX * 4 + 1))
+		return KP_ERR;
 	const struct place *p = place_lookup(v->place, "place", &c->err);
 	if (p == NULL)
-		goto end;
+		return KP_ERR;
 	snprintf(v->place, sizeof v->place, "%s", p->name);
 	v->lat = p->lat;
 	v->lon = p->lon;
-	snprintf(v->email, sizeof v->email, "%s", s->a.email);
-	if (volunteer_validate(v, &c->err))
-		goto end;
-	s->a.role = ROLE_VOLUNTEER;
-	s->a.active = 1;
-	s->a.organisation_id = v->organisation_id;
-	snprintf(s->a.display_name, sizeof s->a.display_name, "%.120s %.120s", v->first_name,
-	         v->last_name);
-	if (api_in_transaction(c, insert_signup, s))
-		goto end;
-	rc = session_start(c, &s->a, 201);
-end:
-	free(s);
+	return KP_OK;
+}
+
+int accounts_signup(struct api_call *c)
+{
+	char password[PASSWORD_MAX * 4 + 1] = "";
+	struct account_signup s = { .volunteer = malloc(sizeof *s.volunteer), .password = password };
+	if (s.volunteer == NULL)
+		return kp_internal(&c->err);
+	volunteer_init(s.volunteer);
+	int rc = KP_ERR;
+	if (read_signup(c, &s) == KP_OK &&
+	    account_signup(c->app, c->db, &c->who, &s, &c->err) == KP_OK)
+		rc = session_start(c, &s.account, 201);
+	sodium_memzero(password, sizeof password);
+	free(s.volunteer);
 	return rc;
 }

@@ -2,11 +2,10 @@
 #include "api/audit.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "api/json_out.h"
 #include "sync/audit_writer.h"
+#include "service/audit.h"
 #include "util/parse.h"
 
 void api_audit_fill(struct api_call *c, const char *action, const char *resource,
@@ -54,7 +53,7 @@ int api_audit_reason(struct api_call *c, const char **reason)
 /* "system" for what no account did (retention, the command line). */
 static const char *actor_role(const struct audit_entry *e)
 {
-	if (e->account_id == 0 && e->role == ROLE_ANONYMOUS)
+	if (e->account_id == 0)
 		return "system";
 	return role_name(e->role) ? role_name(e->role) : "anonymous";
 }
@@ -77,18 +76,19 @@ static int add_row(void *ctx, const struct audit_entry *e)
 	return json_array_append_new(ctx, audit_entry_to_json(e));
 }
 
-static int reply_list(struct api_call *c, const struct audit_filter *f)
+static int reply_list(struct api_call *c, struct audit_query *q,
+                      int (*list)(struct app *, struct db *, const struct principal *,
+                                  struct audit_query *, struct kp_error *))
 {
-	struct page pg;
-	if (api_page(c, &pg))
+	if (api_page(c, &q->page))
 		return KP_ERR;
-	json_t *items = json_array();
-	int64_t total = 0;
-	if (store_audit_list(c->db, f, pg, add_row, items, &total, &c->err)) {
-		json_decref(items);
+	q->each = add_row;
+	q->ctx = json_array();
+	if (list(c->app, c->db, &c->who, q, &c->err)) {
+		json_decref(q->ctx);
 		return KP_ERR;
 	}
-	return api_reply(c, 200, api_list_doc(items, total, pg));
+	return api_reply(c, 200, api_list_doc(q->ctx, q->total, q->page));
 }
 
 /* ?from= and ?to= as dates (YYYY-MM-DD, to inclusive) or unix seconds. */
@@ -110,37 +110,20 @@ static int query_time(struct api_call *c, const char *name, bool end_of_day, int
 
 int audit_search(struct api_call *c)
 {
-	/* Only a caller whose scope is the whole log searches it. */
-	if (api_authorise(c, RES_AUDIT, ACT_LIST, NULL))
-		return KP_ERR;
-	if (!authz_list_scope(&c->who, RES_AUDIT).all)
-		return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "");
-	struct audit_filter f = { 0 };
+	struct audit_query q = { 0 };
+	struct audit_filter *f = &q.filter;
 	const char *action = NULL;
-	if (api_query_id(c, "account_id", &f.account_id) ||
-	    api_query_id(c, "volunteer_id", &f.volunteer_id) ||
-	    query_time(c, "from", false, &f.from) || query_time(c, "to", true, &f.to) ||
+	if (api_query_id(c, "account_id", &f->account_id) ||
+	    api_query_id(c, "volunteer_id", &f->volunteer_id) ||
+	    query_time(c, "from", false, &f->from) || query_time(c, "to", true, &f->to) ||
 	    api_query_text(c, "action", 16, &action))
 		return KP_ERR;
-	f.action = action;
-	return reply_list(c, &f);
+	f->action = action;
+	return reply_list(c, &q, audit_list);
 }
 
 int audit_of_volunteer(struct api_call *c)
 {
-	struct volunteer *v = malloc(sizeof *v);
-	if (v == NULL)
-		return kp_internal(&c->err);
-	int rc = store_volunteer_get(c->db, c->id, false, v, &c->err);
-	struct authz_target t = { 0 };
-	if (rc == KP_OK) {
-		t.organisation_id = v->organisation_id;
-		t.volunteer_id = v->id;
-		rc = api_authorise(c, RES_AUDIT, ACT_READ, &t);
-	}
-	free(v);
-	if (rc)
-		return KP_ERR;
-	struct audit_filter f = { .volunteer_id = c->id };
-	return reply_list(c, &f);
+	struct audit_query q = { .filter = { .volunteer_id = c->id } };
+	return reply_list(c, &q, audit_list_volunteer);
 }

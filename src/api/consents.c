@@ -1,13 +1,11 @@
+/* /api/volunteers/{id}/consent: reading, recording and withdrawing a consent. */
 #include "api/consents.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "api/audit.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
-#include "api/suggestions.h"
+#include "service/consents.h"
 
 int consents_target(struct api_call *c, int64_t org, int64_t vid, struct consent *consent,
                     struct authz_target *t)
@@ -34,27 +32,10 @@ json_t *consent_to_json(const struct consent *k)
 	return doc;
 }
 
-/* Loads the volunteer's organisation and consent, and checks `act` on it. */
-static int load(struct api_call *c, enum action act, struct consent *k)
-{
-	struct volunteer *v = malloc(sizeof *v);
-	if (v == NULL)
-		return kp_internal(&c->err);
-	int rc = store_volunteer_get(c->db, c->id, false, v, &c->err);
-	int64_t org = v->organisation_id;
-	free(v);
-	struct authz_target t;
-	if (rc == KP_OK)
-		rc = consents_target(c, org, c->id, k, &t);
-	if (rc == KP_OK)
-		rc = api_authorise(c, RES_CONSENT, act, &t);
-	return rc;
-}
-
 int consents_show(struct api_call *c)
 {
 	struct consent k;
-	if (load(c, ACT_READ, &k))
+	if (consent_show(c->app, c->db, &c->who, c->id, &k, &c->err))
 		return KP_ERR;
 	return api_reply(c, 200, consent_to_json(&k));
 }
@@ -78,81 +59,33 @@ static int read_organisations(struct api_call *c, struct consent *k)
 	return KP_OK;
 }
 
-static int check_organisations(struct api_call *c, const struct consent *k)
-{
-	struct organisation *o = malloc(sizeof *o);
-	if (o == NULL)
-		return kp_internal(&c->err);
-	int rc = KP_OK;
-	for (int i = 0; i < k->n_organisations && rc == KP_OK; i++)
-		rc = store_organisation_get(c->db, k->organisations[i], o, &c->err);
-	free(o);
-	if (rc && c->err.kind == KP_NOT_FOUND)
-		kp_invalid(&c->err, "organisations", "unknown_reference");
-	return rc;
-}
-
-struct change {
-	struct consent *k;
-	const char *action;
-};
-
-static int save(struct api_call *c, void *arg)
-{
-	struct change *ch = arg;
-	if (store_consent_set(c->db, ch->k, ch->action, c->who.account_id, c->app->now(),
-	                      &c->err))
-		return KP_ERR;
-	return api_audit(c, ch->action[0] == 'w' ? "withdraw" : "consent", "consent",
-	                 ch->k->volunteer_id, 0, NULL);
-}
-
 int consents_update(struct api_call *c)
 {
 	static const char *const fields[] = { "profile_scope", "organisations", "lived_experience",
 	                                      "text_version", NULL };
-	struct consent k;
-	if (load(c, ACT_UPDATE, &k))
-		return KP_ERR;
 	struct consent next;
 	consent_init(&next, c->id);
 	int experience = 0;
-	json_t *exp = json_object_get(c->body, "lived_experience");
 	if (jin_only(c->body, fields, &c->err) ||
 	    jin_enum(c->body, "profile_scope", consent_scope_parse, true, &next.scope, &c->err) ||
 	    read_organisations(c, &next) ||
 	    jin_text(c->body, "text_version", CONSENT_VERSION_MAX, true, next.text_version,
 	             sizeof next.text_version, &c->err))
 		return KP_ERR;
-	if (exp == NULL)
+	if (json_object_get(c->body, "lived_experience") == NULL)
 		return kp_invalid(&c->err, "lived_experience", "required");
 	if (jin_bool(c->body, "lived_experience", &experience, &c->err))
 		return KP_ERR;
 	next.experience = experience != 0;
-	if (consent_validate(&next, &c->err) || check_organisations(c, &next))
+	if (consent_update(c->app, c->db, &c->who, &next, &c->err))
 		return KP_ERR;
-	struct change ch = { &next, "given" };
-	if (api_in_transaction(c, save, &ch))
-		return KP_ERR;
-	suggestions_after_volunteer(c, c->id);
-	next.given_at = c->app->now();
 	return api_reply(c, 200, consent_to_json(&next));
 }
 
 int consents_withdraw(struct api_call *c)
 {
-	struct consent k;
-	if (load(c, ACT_DELETE, &k))
-		return KP_ERR;
 	struct consent next;
-	consent_init(&next, c->id);
-	/* The withdrawal is recorded against the text the consent was given on. */
-	snprintf(next.text_version, sizeof next.text_version, "%s",
-	         k.text_version[0] ? k.text_version : CONSENT_TEXT_CURRENT);
-	struct change ch = { &next, "withdrawn" };
-	if (api_in_transaction(c, save, &ch))
+	if (consent_withdraw(c->app, c->db, &c->who, c->id, &next, &c->err))
 		return KP_ERR;
-	suggestions_after_volunteer(c, c->id);
-	next.given_at = c->app->now();
 	return api_reply(c, 200, consent_to_json(&next));
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/json_in.h"
+#include "service/lists.h"
 
 static json_t *to_json(const struct list_item *it)
 {
@@ -36,17 +37,17 @@ static int add_row(void *ctx, const struct list_item *it)
 
 int lists_list(struct api_call *c)
 {
-	int kind;
-	if (kind_of(c, &kind) || api_authorise(c, RES_LIST_ITEM, ACT_LIST, NULL))
+	struct list_item_query q = { .all = http_query(c->req, "all") != NULL, .each = add_row };
+	if (kind_of(c, &q.kind))
 		return KP_ERR;
-	bool all = c->who.role == ROLE_ADMIN && http_query(c->req, "all") != NULL;
-	json_t *items = json_array();
-	if (store_list_items(c->db, kind, all, add_row, items, &c->err)) {
-		json_decref(items);
+	q.ctx = json_array();
+	if (list_item_list(c->app, c->db, &c->who, &q, &c->err)) {
+		json_decref(q.ctx);
 		return KP_ERR;
 	}
-	struct page pg = { .limit = (int)json_array_size(items), .offset = 0 };
-	return api_reply(c, 200, api_list_doc(items, (int64_t)json_array_size(items), pg));
+	size_t n = json_array_size(q.ctx);
+	struct page pg = { .limit = (int)n, .offset = 0 };
+	return api_reply(c, 200, api_list_doc(q.ctx, (int64_t)n, pg));
 }
 
 static bool valid_code(const char *s)
@@ -78,48 +79,27 @@ static int from_json(struct api_call *c, struct list_item *it, bool creating)
 		return KP_ERR;
 	if (creating && !valid_code(it->code))
 		return kp_invalid(e, "code", "invalid_code");
-	if (it->label_en[0] == '\0')
-		snprintf(it->label_en, sizeof it->label_en, "%s", it->label_nl);
 	return KP_OK;
-}
-
-static int save(struct api_call *c, void *arg)
-{
-	struct list_item *it = arg;
-	return it->id == 0 ? store_list_item_insert(c->db, it, &c->err)
-	                   : store_list_item_update(c->db, it, &c->err);
-}
-
-static int saved(struct api_call *c, int status, const struct list_item *it)
-{
-	if (app_reload_lists(c->app, c->db, &c->err))
-		return KP_ERR;
-	return api_reply(c, status, to_json(it));
 }
 
 int lists_create(struct api_call *c)
 {
-	int kind;
 	struct list_item it = { .active = 1, .position = 1000 };
-	if (kind_of(c, &kind) || api_authorise(c, RES_LIST_ITEM, ACT_CREATE, NULL) ||
-	    from_json(c, &it, true))
+	if (kind_of(c, &it.kind) || from_json(c, &it, true) ||
+	    list_item_create(c->app, c->db, &c->who, &it, &c->err))
 		return KP_ERR;
-	it.kind = kind;
-	if (api_in_transaction(c, save, &it))
-		return KP_ERR;
-	return saved(c, 201, &it);
+	return api_reply(c, 201, to_json(&it));
 }
 
+/* PATCH: only the fields the body names change; see service/lists.h. */
 int lists_update(struct api_call *c)
 {
-	int kind;
-	struct list_item it;
-	if (kind_of(c, &kind) || api_authorise(c, RES_LIST_ITEM, ACT_UPDATE, NULL) ||
-	    store_list_item_get(c->db, c->id, &it, &c->err))
+	struct list_item patch = { 0 }, out = { 0 };
+	struct list_item_edit e = { .id = c->id, .patch = &patch, .out = &out };
+	if (kind_of(c, &e.kind) || from_json(c, &patch, false))
 		return KP_ERR;
-	if (it.kind != kind)
-		return kp_fail(&c->err, KP_NOT_FOUND, "not_found", "id");
-	if (from_json(c, &it, false) || api_in_transaction(c, save, &it))
+	e.mask = api_field_mask(c, &list_item_fields);
+	if (list_item_update(c->app, c->db, &c->who, &e, &c->err))
 		return KP_ERR;
-	return saved(c, 200, &it);
+	return api_reply(c, 200, to_json(&out));
 }

@@ -6,6 +6,7 @@
 
 #include "api/json_in.h"
 #include "model/organisation.h"
+#include "service/organisations.h"
 
 static const char *const fields[] = {
 	"name", "kind", "municipality", "employees", "vog_max_age_months", "email", "phone",
@@ -50,21 +51,17 @@ static int add_row(void *ctx, const struct organisation *o)
 
 int organisations_list(struct api_call *c)
 {
-	if (api_authorise(c, RES_ORGANISATION, ACT_LIST, NULL))
+	struct organisation_query q = { .each = add_row };
+	list_filter_init(&q.filter);
+	if (api_page(c, &q.page) || api_query_text(c, "q", 100, &q.filter.q) ||
+	    api_query_text(c, "municipality", 100, &q.filter.place))
 		return KP_ERR;
-	struct list_filter f;
-	struct page pg;
-	list_filter_init(&f);
-	if (api_page(c, &pg) || api_query_text(c, "q", 100, &f.q) ||
-	    api_query_text(c, "municipality", 100, &f.place))
-		return KP_ERR;
-	json_t *items = json_array();
-	int64_t total = 0;
-	if (store_organisation_list(c->db, &f, pg, add_row, items, &total, &c->err)) {
-		json_decref(items);
+	q.ctx = json_array();
+	if (organisation_list(c->app, c->db, &c->who, &q, &c->err)) {
+		json_decref(q.ctx);
 		return KP_ERR;
 	}
-	return api_reply(c, 200, api_list_doc(items, total, pg));
+	return api_reply(c, 200, api_list_doc(q.ctx, q.total, q.page));
 }
 
 int organisations_show(struct api_call *c)
@@ -72,65 +69,45 @@ int organisations_show(struct api_call *c)
 	struct organisation *o = malloc(sizeof *o);
 	if (o == NULL)
 		return kp_internal(&c->err);
-	struct authz_target t = { .organisation_id = c->id };
-	int rc = api_authorise(c, RES_ORGANISATION, ACT_READ, &t);
-	if (rc == KP_OK)
-		rc = store_organisation_get(c->db, c->id, o, &c->err);
+	int rc = organisation_show(c->app, c->db, &c->who, c->id, o, &c->err);
 	if (rc == KP_OK)
 		rc = api_reply(c, 200, to_json(o));
 	free(o);
 	return rc;
 }
 
-static int save(struct api_call *c, void *arg)
-{
-	struct organisation *o = arg;
-	return o->id == 0 ? store_organisation_insert(c->db, o, &c->err)
-	                  : store_organisation_update(c->db, o, &c->err);
-}
-
 int organisations_create(struct api_call *c)
 {
-	if (api_authorise(c, RES_ORGANISATION, ACT_CREATE, NULL))
-		return KP_ERR;
 	struct organisation *o = malloc(sizeof *o);
 	if (o == NULL)
 		return kp_internal(&c->err);
 	organisation_init(o);
-	o->created_at = o->updated_at = c->app->now();
 	int rc = from_json(c, c->body, o, true);
 	if (rc == KP_OK)
-		rc = store_network_ensure(c->db, "Knooppunt", "", o->created_at, &o->network_id,
-		                          &c->err);
-	if (rc == KP_OK)
-		rc = organisation_validate(o, &c->err);
-	if (rc == KP_OK)
-		rc = api_in_transaction(c, save, o);
+		rc = organisation_create(c->app, c->db, &c->who, o, &c->err);
 	if (rc == KP_OK)
 		rc = api_reply(c, 201, to_json(o));
 	free(o);
 	return rc;
 }
 
+/* PATCH: only the fields the body names change; see service/organisations.h. */
 int organisations_update(struct api_call *c)
 {
-	struct organisation *o = malloc(sizeof *o);
-	if (o == NULL)
-		return kp_internal(&c->err);
-	struct authz_target t = { .organisation_id = c->id };
-	int rc = api_authorise(c, RES_ORGANISATION, ACT_UPDATE, &t);
-	if (rc == KP_OK)
-		rc = store_organisation_get(c->db, c->id, o, &c->err);
-	if (rc == KP_OK)
-		rc = from_json(c, c->body, o, false);
-	if (rc == KP_OK)
-		rc = organisation_validate(o, &c->err);
+	struct organisation *patch = malloc(sizeof *patch), *out = malloc(sizeof *out);
+	struct organisation_edit e = { .id = c->id, .patch = patch, .out = out };
+	int rc = patch && out ? KP_OK : kp_internal(&c->err);
 	if (rc == KP_OK) {
-		o->updated_at = c->app->now();
-		rc = api_in_transaction(c, save, o);
+		organisation_init(patch);
+		rc = from_json(c, c->body, patch, false);
+	}
+	if (rc == KP_OK) {
+		e.mask = api_field_mask(c, &organisation_fields);
+		rc = organisation_update(c->app, c->db, &c->who, &e, &c->err);
 	}
 	if (rc == KP_OK)
-		rc = api_reply(c, 200, to_json(o));
-	free(o);
+		rc = api_reply(c, 200, to_json(out));
+	free(patch);
+	free(out);
 	return rc;
 }

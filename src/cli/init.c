@@ -2,13 +2,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "auth/password.h"
 #include "cli/cli.h"
-#include "db/store.h"
+#include "service/accounts.h"
+
+/* The command line acts as the network administrator, with no account of its own. */
+static const struct principal command_line = { .role = ROLE_ADMIN };
 
 int cmd_init(int argc, char **argv, struct app *app)
 {
-	const char *email = NULL, *password = NULL;
+	const char *email = NULL;
+	char *password = NULL;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--admin-email") == 0 && i + 1 < argc) {
 			email = argv[++i];
@@ -27,17 +30,16 @@ int cmd_init(int argc, char **argv, struct app *app)
 	}
 	int status = 0;
 	if (email != NULL) {
-		struct account a = { .role = ROLE_ADMIN, .active = 1 };
-		char hash[PASSWORD_HASH_MAX];
+		struct account_new n = { .account = { .role = ROLE_ADMIN }, .password = password };
 		if (password == NULL || strlen(password) < PASSWORD_MIN) {
 			fprintf(stderr, "knooppunt init: --admin-password van minstens %d tekens nodig\n",
 			        PASSWORD_MIN);
 			status = 2;
 		} else {
-			snprintf(a.email, sizeof a.email, "%s", email);
-			snprintf(a.display_name, sizeof a.display_name, "Netwerkbeheerder");
-			if (password_hash(password, hash) != 0 ||
-			    store_account_insert(db, &a, hash, app->now(), &err)) {
+			snprintf(n.account.email, sizeof n.account.email, "%s", email);
+			snprintf(n.account.display_name, sizeof n.account.display_name,
+			         "Netwerkbeheerder");
+			if (account_create(app, db, &command_line, &n, &err)) {
 				cli_print_error(&err);
 				status = 1;
 			}

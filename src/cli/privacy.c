@@ -10,52 +10,11 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "db/store.h"
-#include "sync/retention.h"
+#include "service/erasure.h"
 #include "util/parse.h"
 
-#define RETENTION_JOB_KEY 0x6b6e6f6f7002LL /* the retention job's lock (sync/jobs.c) */
-
-/* Erases one volunteer in its own transaction, with an audit entry by "the system". */
-static int erase_one(struct db *db, int64_t id, int64_t now, const char *reason,
-                     struct kp_error *err)
-{
-	struct audit_entry e = { .at = now, .role = ROLE_ANONYMOUS, .volunteer_id = id,
-	                         .record_id = id };
-	snprintf(e.action, sizeof e.action, "erase");
-	snprintf(e.resource, sizeof e.resource, "volunteer");
-	snprintf(e.reason, sizeof e.reason, "%s", reason);
-	if (db_begin(db, err) || store_volunteer_erase(db, id, now, err) ||
-	    store_audit_append(db, &e, err) || db_commit(db, err)) {
-		db_rollback(db);
-		return KP_ERR;
-	}
-	return KP_OK;
-}
-
-/* Anonymises the volunteers stopped more than `years` ago, under the job's
-   network-wide lock (nothing happens when another process holds it). */
-static int retention_run(struct db *db, int years, int64_t now, int *erased,
-                         struct kp_error *err)
-{
-	bool got = false;
-	*erased = 0;
-	if (db_try_job_lock(db, RETENTION_JOB_KEY, &got, err))
-		return KP_ERR;
-	if (!got)
-		return KP_OK;
-	int rc = KP_ERR;
-	if (db_begin(db, err) == KP_OK) {
-		rc = store_retention_erase(db, now - years * RETENTION_YEAR_S, now,
-		                           RETENTION_BATCH_MAX, erased, err);
-		if (rc == KP_OK)
-			rc = db_commit(db, err);
-		if (rc != KP_OK)
-			db_rollback(db);
-	}
-	db_job_unlock(db, RETENTION_JOB_KEY);
-	return rc;
-}
+/* The command line acts as the network administrator, with no account of its own. */
+static const struct principal command_line = { .role = ROLE_ADMIN };
 
 static int option(int argc, char **argv, int *i, const char *name, const char **value)
 {
@@ -99,7 +58,8 @@ int cmd_erase_person(int argc, char **argv, struct app *app)
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
 	int status = 1;
-	if (cli_open(app, &db, &err) || erase_one(db, id, app->now(), reason, &err))
+	struct erasure e = { .volunteer_id = id, .reason = reason };
+	if (cli_open(app, &db, &err) || volunteer_erase(app, db, &command_line, &e, &err))
 		goto end;
 	printf("Vrijwilliger %lld is geanonimiseerd.\n", id);
 	status = 0;
@@ -127,7 +87,7 @@ int cmd_retention(int argc, char **argv, struct app *app)
 	struct db *db = NULL;
 	int status = 1, erased = 0;
 	if (cli_open(app, &db, &err) ||
-	    retention_run(db, years, app->now(), &erased, &err))
+	    retention_erase(app, db, &command_line, years, &erased, &err))
 		goto end;
 	printf("Bewaartermijn %d jaar: %d vrijwilliger(s) geanonimiseerd.\n", years, erased);
 	status = 0;

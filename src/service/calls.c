@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "service/organisations.h"
+
 void call_defaults_for(const struct principal *who, struct call *call)
 {
 	call->created_by = who->account_id;
@@ -50,14 +52,7 @@ static int check_organisation(struct svc *s, int64_t id)
 {
 	if (id <= 0)
 		return kp_invalid(s->err, "organisation_id", "required");
-	struct organisation *o = malloc(sizeof *o);
-	if (o == NULL)
-		return kp_internal(s->err);
-	int rc = store_organisation_get(s->db, id, o, s->err);
-	free(o);
-	if (rc && s->err->kind == KP_NOT_FOUND)
-		kp_invalid(s->err, "organisation_id", "unknown_reference");
-	return rc;
+	return organisation_check(s, id, "organisation_id");
 }
 
 static int write_new(struct svc *s, void *arg)

@@ -4,17 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int check_organisation(struct svc *s, int64_t id)
-{
-	struct organisation *o = malloc(sizeof *o);
-	if (o == NULL)
-		return kp_internal(s->err);
-	int rc = store_organisation_get(s->db, id, o, s->err);
-	free(o);
-	if (rc && s->err->kind == KP_NOT_FOUND)
-		kp_invalid(s->err, "organisation_id", "unknown_reference");
-	return rc;
-}
+#include "service/organisations.h"
 
 static int write_new(struct svc *s, void *arg)
 {
@@ -28,7 +18,8 @@ static int write_new(struct svc *s, void *arg)
 		return kp_fail(s->err, KP_FORBIDDEN, "consent_required", "lived_experience");
 	v->created_at = v->updated_at = s->now;
 	v->version = 1;
-	if (check_organisation(s, v->organisation_id) || volunteer_validate(v, s->err) ||
+	if (organisation_check(s, v->organisation_id, "organisation_id") ||
+	    volunteer_validate(v, s->err) ||
 	    store_volunteer_insert(s->db, v, experience, s->err) ||
 	    svc_audit(s, "create", "volunteer", v->id, v->id, NULL))
 		return KP_ERR;
@@ -51,7 +42,7 @@ static int authorise_move(struct svc *s, const struct volunteer *v)
 		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "organisation_id");
 	if (svc_authorise(s, RES_VOLUNTEER, ACT_CREATE, &to))
 		return KP_ERR;
-	return check_organisation(s, v->organisation_id);
+	return organisation_check(s, v->organisation_id, "organisation_id");
 }
 
 static int write_edit(struct svc *s, struct volunteer_edit *e, struct volunteer *next,

@@ -153,7 +153,14 @@ static void list_item_create_update(void **state)
 	             200);
 	assert_string_equal(json_str(doc, "label_nl"), "Duofietsen");
 	assert_false(json_is_true(json_object_get(doc, "active")));
+	/* Only the fields the edit names change. */
+	assert_string_equal(json_str(doc, "label_en"), "Cycling buddy");
+	assert_int_equal(json_integer_value(json_object_get(doc, "position")), 5);
+	assert_string_equal(json_str(doc, "code"), "fietsmaatje");
 	json_decref(doc);
+	/* The item is edited on its own list only. */
+	snprintf(path, sizeof path, "/api/lists/theme/%lld", (long long)id);
+	json_decref(expect(&e->admin, "PATCH", path, "{\"position\":1}", 404));
 	/* Inactive items leave the public list but stay for the administrator. */
 	assert_int_equal(client_total(&e->admin, "/api/lists/activity"), before);
 	assert_int_equal(client_total(&e->admin, "/api/lists/activity?all=1"), before + 1);

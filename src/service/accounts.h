@@ -1,0 +1,62 @@
+/*
+ * Use cases of accounts, who can log in: listing them, creating one for a
+ * colleague or a volunteer, and a volunteer signing up without one.
+ *
+ * The network administrator creates accounts of every role; a coordinator
+ * only coordinators, professionals and volunteers of their own organisation
+ * (a volunteer's account belongs to the volunteer's organisation, whatever
+ * the request says). A password is checked and hashed (argon2id, slow)
+ * before the transaction opens, so no write waits for it; the plain text is
+ * wiped before the use case returns, whatever the outcome.
+ *
+ * Ownership: the caller owns every struct passed in and the password
+ * buffer, which the use case overwrites with zeros; results are written
+ * into the caller's structs. The account handed to a list callback lives
+ * only for that call.
+ */
+#ifndef KP_SERVICE_ACCOUNTS_H
+#define KP_SERVICE_ACCOUNTS_H
+
+#include "auth/password.h"
+#include "service/service.h"
+
+struct account_query {
+	struct page page;
+	account_fn each;       /* called once per account of the page, by e-mail */
+	void *ctx;
+	int64_t total;         /* out: accounts the caller may see */
+};
+
+struct account_new {
+	struct account account;  /* in: e-mail, name, role, organisation, volunteer;
+	                            out: the stored account */
+	char *password;          /* plain text; wiped */
+};
+
+struct account_signup {
+	struct volunteer *volunteer;  /* in: names, phone, place (resolved), organisation;
+	                                 out: the stored record */
+	struct account account;       /* in: e-mail; out: the volunteer's account */
+	char *password;               /* plain text; wiped */
+};
+
+/* The accounts the caller may see: all for the administrator, their own
+   organisation's for a coordinator. */
+int account_list(struct app *app, struct db *db, const struct principal *who,
+                 struct account_query *q, struct kp_error *err);
+
+/* Creates the account n->account with password n->password, as above. */
+int account_create(struct app *app, struct db *db, const struct principal *who,
+                   struct account_new *n, struct kp_error *err);
+
+/* Registers the volunteer (status applied, started today) and their account
+   in one transaction. Opening a session is the caller's next step. */
+int account_signup(struct app *app, struct db *db, const struct principal *who,
+                   struct account_signup *s, struct kp_error *err);
+
+/* Checks an e-mail address and password (length) and hashes the password
+   into hash, outside any transaction; wipes the password. */
+int account_credentials(const char *email, char *password, char hash[PASSWORD_HASH_MAX],
+                        struct kp_error *err);
+
+#endif
