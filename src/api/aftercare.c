@@ -6,6 +6,7 @@
 
 #include "api/json_in.h"
 #include "api/json_out.h"
+#include "service/aftercare.h"
 
 static const char *const answers[] = { "good", "adjust", "stop" };
 
@@ -17,15 +18,6 @@ static int answer_parse(const char *name)
 	return -1;
 }
 
-static int load(struct api_call *c, enum action act, struct match *m)
-{
-	if (store_match_get(c->db, c->id, m, &c->err))
-		return KP_ERR;
-	struct authz_target t = { .organisation_id = m->organisation_id,
-	                          .volunteer_id = m->volunteer_id };
-	return api_authorise(c, RES_MATCH, act, &t);
-}
-
 json_t *aftercare_to_json(const struct aftercare *a)
 {
 	return json_pack("{s:I, s:s, s:s, s:o, s:I}", "match_id", (json_int_t)a->match_id,
@@ -35,36 +27,23 @@ json_t *aftercare_to_json(const struct aftercare *a)
 
 int aftercare_show(struct api_call *c)
 {
-	struct match m;
 	struct aftercare a;
-	if (load(c, ACT_READ, &m) || store_aftercare_get(c->db, m.id, &a, &c->err))
+	if (aftercare_read(c->app, c->db, &c->who, c->id, &a, &c->err))
 		return KP_ERR;
 	return api_reply(c, 200, aftercare_to_json(&a));
-}
-
-static int put(struct api_call *c, void *arg)
-{
-	return store_aftercare_put(c->db, arg, &c->err);
 }
 
 int aftercare_update(struct api_call *c)
 {
 	static const char *const fields[] = { "answer", "notes", NULL };
-	struct match m;
-	struct aftercare a = { 0 };
+	struct aftercare a = { .match_id = c->id };
 	int answer = -1;
-	if (load(c, ACT_UPDATE, &m) || jin_only(c->body, fields, &c->err) ||
+	if (jin_only(c->body, fields, &c->err) ||
 	    jin_enum(c->body, "answer", answer_parse, true, &answer, &c->err) ||
 	    jin_text(c->body, "notes", JOURNEY_NOTES_MAX, false, a.notes, sizeof a.notes, &c->err))
 		return KP_ERR;
-	/* Nazorg is about a match that started. */
-	if (m.status != MATCH_ACTIVE && m.status != MATCH_ENDED)
-		return kp_fail(&c->err, KP_CONFLICT, "match_not_started", "answer");
-	a.match_id = m.id;
 	snprintf(a.answer, sizeof a.answer, "%s", answers[answer]);
-	a.answered_by = c->who.account_id;
-	a.answered_at = c->app->now();
-	if (api_in_transaction(c, put, &a))
+	if (aftercare_record(c->app, c->db, &c->who, &a, &c->err))
 		return KP_ERR;
 	return api_reply(c, 200, aftercare_to_json(&a));
 }

@@ -89,7 +89,5 @@ int api_reply_edit(struct api_call *c, int rc, json_t *doc, int64_t version);
 /* {"items": [...], "total": n, "limit": l, "offset": o} */
 json_t *api_list_doc(json_t *items, int64_t total, struct page pg);
 
-/* Runs fn inside a transaction; commits when it succeeds, rolls back otherwise. */
-int api_in_transaction(struct api_call *c, int (*fn)(struct api_call *c, void *arg), void *arg);
 
 #endif

@@ -7,23 +7,7 @@
 
 #include "api/json_in.h"
 #include "api/json_out.h"
-#include "util/parse.h"
-
-/* Authorises `act` on the appreciation of volunteer c->id. */
-static int authorise(struct api_call *c, enum action act)
-{
-	struct volunteer *v = malloc(sizeof *v);
-	int rc = KP_ERR;
-	if (v == NULL)
-		return kp_internal(&c->err);
-	if (store_volunteer_get(c->db, c->id, false, v, &c->err) == KP_OK) {
-		struct authz_target t = { .organisation_id = v->organisation_id,
-		                          .volunteer_id = v->id };
-		rc = api_authorise(c, RES_APPRECIATION, act, &t);
-	}
-	free(v);
-	return rc;
-}
+#include "service/appreciation.h"
 
 json_t *training_to_json(struct catalog *cat, const struct volunteer_training *t)
 {
@@ -45,7 +29,7 @@ static int reply_trainings(struct api_call *c, int status)
 {
 	json_t *items = json_array();
 	void *ctx[2] = { c, items };
-	if (store_trainings(c->db, c->id, add_training, ctx, &c->err)) {
+	if (training_list(c->app, c->db, &c->who, c->id, add_training, ctx, &c->err)) {
 		json_decref(items);
 		return KP_ERR;
 	}
@@ -56,14 +40,7 @@ static int reply_trainings(struct api_call *c, int status)
 
 int trainings_list(struct api_call *c)
 {
-	if (authorise(c, ACT_READ))
-		return KP_ERR;
 	return reply_trainings(c, 200);
-}
-
-static int insert(struct api_call *c, void *arg)
-{
-	return store_training_insert(c->db, arg, &c->err);
 }
 
 int trainings_create(struct api_call *c)
@@ -75,9 +52,7 @@ int trainings_create(struct api_call *c)
 	if (t == NULL)
 		return kp_internal(&c->err);
 	t->volunteer_id = c->id;
-	t->created_by = c->who.account_id;
-	t->created_at = c->app->now();
-	if (authorise(c, ACT_CREATE) || jin_only(c->body, fields, &c->err) ||
+	if (jin_only(c->body, fields, &c->err) ||
 	    jin_item(c->body, "training", &c->app->lists, LIST_TRAINING, false, &t->training_id,
 	             &c->err) ||
 	    jin_text(c->body, "title", TRAINING_TITLE_MAX, t->training_id == 0 &&
@@ -92,13 +67,8 @@ int trainings_create(struct api_call *c)
 		snprintf(t->title, sizeof t->title, "%s", json_string_value(code) ?
 		         json_string_value(code) : "");
 	}
-	if (parse_date_days(t->completed_on) > t->created_at / 86400) {
-		kp_invalid(&c->err, "completed_on", "date_in_future");
-		goto end;
-	}
-	if (api_in_transaction(c, insert, t))
-		goto end;
-	rc = reply_trainings(c, 201);
+	if (training_create(c->app, c->db, &c->who, t, &c->err) == KP_OK)
+		rc = reply_trainings(c, 201);
 end:
 	free(t);
 	return rc;
@@ -123,7 +93,7 @@ static int reply_competences(struct api_call *c)
 {
 	json_t *items = json_array();
 	void *ctx[2] = { c, items };
-	if (store_competences(c->db, c->id, add_rating, ctx, &c->err)) {
+	if (competences_read(c->app, c->db, &c->who, c->id, add_rating, ctx, &c->err)) {
 		json_decref(items);
 		return KP_ERR;
 	}
@@ -133,8 +103,6 @@ static int reply_competences(struct api_call *c)
 
 int competences_show(struct api_call *c)
 {
-	if (authorise(c, ACT_READ))
-		return KP_ERR;
 	return reply_competences(c);
 }
 
@@ -162,15 +130,8 @@ static int read_rating(struct api_call *c, json_t *in, struct ratings *out)
 		if (strcmp(out->r[i].competence, competence_code(index)) == 0)
 			return kp_invalid(&c->err, "competence", "duplicate_value");
 	snprintf(r->competence, sizeof r->competence, "%s", competence_code(index));
-	r->updated_at = c->app->now();
 	out->n++;
 	return KP_OK;
-}
-
-static int put(struct api_call *c, void *arg)
-{
-	struct ratings *r = arg;
-	return store_competences_put(c->db, c->id, r->r, r->n, &c->err);
 }
 
 int competences_update(struct api_call *c)
@@ -180,7 +141,7 @@ int competences_update(struct api_call *c)
 	int rc = KP_ERR;
 	if (r == NULL)
 		return kp_internal(&c->err);
-	if (authorise(c, ACT_UPDATE) || jin_only(c->body, fields, &c->err))
+	if (jin_only(c->body, fields, &c->err))
 		goto end;
 	json_t *a = json_object_get(c->body, "ratings");
 	if (a == NULL) {
@@ -198,9 +159,8 @@ int competences_update(struct api_call *c)
 	for (size_t i = 0; i < json_array_size(a); i++)
 		if (read_rating(c, json_array_get(a, i), r))
 			goto end;
-	if (api_in_transaction(c, put, r))
-		goto end;
-	rc = reply_competences(c);
+	if (competences_replace(c->app, c->db, &c->who, c->id, r->r, r->n, &c->err) == KP_OK)
+		rc = reply_competences(c);
 end:
 	free(r);
 	return rc;

@@ -334,16 +334,3 @@ int journey_settings_update(struct api_call *c)
 		return KP_ERR;
 	return api_reply(c, 200, settings_json(&e.out));
 }
-
-/* For handlers that still check a match inside their own transaction. */
-int journey_check_match(struct api_call *c, const struct volunteer *v, const struct call *call)
-{
-	static struct svc zero;
-	struct svc s = zero;
-	s.app = c->app;
-	s.db = c->db;
-	s.who = &c->who;
-	s.now = c->app->now();
-	s.err = &c->err;
-	return journey_check_deployable_for(&s, v, call);
-}

@@ -34,9 +34,5 @@ int journey_settings_update(struct api_call *c);
    coordinator see it; NULL with c->err filled on failure. */
 json_t *journey_full_json(struct api_call *c, const struct journey *j);
 
-/* The gate of POST /api/matches inside that handler's own transaction:
-   journey_check_deployable_for (service/journey.h) for the caller. Only for
-   handlers not yet running as a use case; a use case calls the service. */
-int journey_check_match(struct api_call *c, const struct volunteer *v, const struct call *call);
 
 #endif

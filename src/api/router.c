@@ -203,16 +203,6 @@ json_t *api_list_doc(json_t *items, int64_t total, struct page pg)
 	                 "limit", pg.limit, "offset", pg.offset);
 }
 
-int api_in_transaction(struct api_call *c, int (*fn)(struct api_call *c, void *arg), void *arg)
-{
-	if (db_begin(c->db, &c->err))
-		return KP_ERR;
-	if (fn(c, arg) != KP_OK || db_commit(c->db, &c->err) != KP_OK) {
-		db_rollback(c->db);
-		return KP_ERR;
-	}
-	return KP_OK;
-}
 
 /* Matches path against pattern, filling c->id / c->param. */
 static bool route_matches(const char *pattern, const char *path, struct api_call *c)

@@ -2,6 +2,7 @@
 #include "support.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static json_t *candidates(struct client *cl, int64_t call, long status)
@@ -311,6 +312,50 @@ static void candidate_order_follows_shown_scores(void **state)
 	client_free(&cl);
 }
 
+/* A call of `org` that asks for the first training of the shared list, whose
+   code goes into code; returns the call. */
+static int64_t call_needing_training(struct client *cl, int64_t org, char *code, size_t cap)
+{
+	json_t *lists = expect(cl, "GET", "/api/lists/training", NULL, 200);
+	snprintf(code, cap, "%s", json_str(json_array_get(json_object_get(lists, "items"), 0),
+	                                   "code"));
+	json_decref(lists);
+	assert_true(strlen(code) > 0);
+	json_t *in = json_pack("{s:s, s:s, s:s, s:[s], s:i, s:I, s:[s]}", "title", "Met training",
+	                       "activity", "wandelen", "place", "Dordrecht", "dayparts",
+	                       "mon-morning", "volunteers_needed", 1, "organisation_id",
+	                       (json_int_t)org, "required_trainings", code);
+	char *body = json_dumps(in, JSON_COMPACT);
+	json_t *doc = expect(cl, "POST", "/api/calls", body, 201);
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	free(body);
+	json_decref(in);
+	return id;
+}
+
+/* A training from the shared list, once recorded, counts for matching at once. */
+static void recorded_training_counts_at_once(void **state)
+{
+	struct env *e = *state;
+	char code[64], path[96], body[160];
+	int64_t org = fx_organisation(&e->admin, "Getraind");
+	int64_t call = call_needing_training(&e->admin, org, code, sizeof code);
+	int64_t vol = fx_volunteer(&e->admin, org, "active");
+	json_t *doc = candidates(&e->admin, call, 200);
+	assert_int_equal(total_of(doc), 0);
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/trainings", (long long)vol);
+	snprintf(body, sizeof body, "{\"training\":\"%s\",\"completed_on\":\"2020-05-20\"}",
+	         code);
+	json_decref(expect(&e->admin, "POST", path, body, 201));
+	doc = candidates(&e->admin, call, 200);
+	assert_int_equal(total_of(doc), 1);
+	assert_int_equal(json_id(json_array_get(json_object_get(doc, "items"), 0), "volunteer_id"),
+	                 vol);
+	json_decref(doc);
+}
+
 static void limit_is_checked(void **state)
 {
 	struct env *e = *state;
@@ -336,6 +381,7 @@ int main(void)
 		cmocka_unit_test(candidates_explain_and_stay_fresh),
 		cmocka_unit_test(suggestions_for_a_volunteer),
 		cmocka_unit_test(limit_is_checked),
+		cmocka_unit_test(recorded_training_counts_at_once),
 		cmocka_unit_test(candidates_only_with_consent),
 		cmocka_unit_test(peer_support_uses_lived_experience_under_consent),
 		cmocka_unit_test(candidate_order_follows_shown_scores),
