@@ -12,6 +12,7 @@
 #include "auth/ratelimit.h"
 #include "cli/cli.h"
 #include "http/http.h"
+#include "http/static.h"
 #include "match/match.h"
 #include "sync/audit_writer.h"
 #include "sync/follow.h"
@@ -101,6 +102,11 @@ int cmd_serve(int argc, char **argv, struct app *app)
 	if (db_pool_open(app->cfg.db_path, app->cfg.threads, &app->pool, &err) ||
 	    audit_writer_open(app->cfg.db_path, &app->audit, &err))
 		goto end;
+	/* Static files are checked against the web root's real path, resolved
+	   once here; without the directory only the API is served. */
+	char web_root[APP_PATH_MAX];
+	if (http_static_root(app->cfg.web_dir, web_root, sizeof web_root) == 0)
+		snprintf(app->cfg.web_dir, sizeof app->cfg.web_dir, "%s", web_root);
 	/* Before serving: the follower notes where the change log ends, so that
 	   nothing written from now on is missed. */
 	if (start_sync(app, &jobs, &err))
