@@ -5,8 +5,13 @@
  * about volunteers.
  *
  * Limits (checked while reading, answered with 413/414/431 before any
- * handler runs): HTTP_BODY_MAX bytes of body, HTTP_URL_MAX bytes of URL,
- * HTTP_HEADERS_MAX bytes of request header per connection.
+ * handler runs): HTTP_BODY_MAX bytes of body, HTTP_URL_MAX bytes of request
+ * target (path and query string, as sent), HTTP_HEADERS_MAX bytes of
+ * header fields. Every answer the server builds carries the security
+ * headers, limit answers included. A request line or header block that does
+ * not fit in HTTP_CONNECTION_MEMORY, or that libmicrohttpd cannot parse, is
+ * answered by libmicrohttpd itself (400, 413, 414, 431, 505), which 0.9.75
+ * gives no way to add headers to.
  */
 #ifndef KP_HTTP_HTTP_H
 #define KP_HTTP_HTTP_H
@@ -19,6 +24,7 @@
 #define HTTP_BODY_MAX (64 * 1024)
 #define HTTP_URL_MAX 2048
 #define HTTP_HEADERS_MAX (16 * 1024)
+#define HTTP_CONNECTION_MEMORY (2 * HTTP_HEADERS_MAX) /* libmicrohttpd's per connection */
 #define HTTP_RESPONSE_MAX (16 * 1024 * 1024)
 
 struct http_request {

@@ -14,11 +14,14 @@ struct http_server {
 	void *ctx;
 };
 
-/* What one request collects between libmicrohttpd's callbacks. */
+/* What one request collects between libmicrohttpd's callbacks: made by
+   on_uri as soon as the request line is read, freed by on_completed. */
 struct pending {
-	struct buf body;     /* capped at HTTP_BODY_MAX */
-	int too_large;       /* body passed the cap: answer 413 */
-	int seen_first;      /* first callback done (answer only on a later one) */
+	struct buf body;          /* capped at HTTP_BODY_MAX */
+	size_t target_len;        /* bytes of the request target, query included */
+	size_t header_bytes;      /* "Name: value\r\n" bytes of all header fields */
+	int too_large;            /* body passed the cap: answer 413 */
+	int seen_first;           /* first callback done (answer only on a later one) */
 };
 
 const char *http_header(const struct http_request *req, const char *name)
@@ -54,6 +57,18 @@ static void plain_problem(struct http_response *res, int status, const char *tit
 		res->body.len = 0;
 }
 
+/* The headers every answer of ours carries, handler's or limit's alike. */
+static void add_security_headers(struct MHD_Response *r)
+{
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Content-Security-Policy",
+	                        "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+	                        "object-src 'none'; base-uri 'none'; form-action 'self'; "
+	                        "frame-ancestors 'none'");
+}
+
 static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_response *res)
 {
 	size_t len = res->body.len;
@@ -68,13 +83,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_re
 	                                                             : "application/json");
 	MHD_add_response_header(r, "Cache-Control",
 	                        res->cache_control ? res->cache_control : "no-store");
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	MHD_add_response_header(r, "Content-Security-Policy",
-	                        "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-	                        "object-src 'none'; base-uri 'none'; form-action 'self'; "
-	                        "frame-ancestors 'none'");
+	add_security_headers(r);
 	if (res->set_cookie[0] != '\0')
 		MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
 	for (int i = 0; i < res->n_extra; i++)
@@ -100,38 +109,36 @@ static void remote_address(struct MHD_Connection *conn, char *out, size_t cap)
 		          (socklen_t)cap);
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+/* Counts one header field as it came in: name, ": ", value, CRLF. */
+static enum MHD_Result add_header_bytes(void *cls, enum MHD_ValueKind kind, const char *key,
+                                        const char *value)
 {
-	(void)version;
-	struct http_server *srv = cls;
-	struct pending *p = *con_cls;
-	if (p == NULL) {
-		p = calloc(1, sizeof *p);
-		if (p == NULL)
-			return MHD_NO;
-		buf_init(&p->body, HTTP_BODY_MAX);
-		*con_cls = p;
-		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_MAX)
-			p->too_large = 1;
-		return MHD_YES; /* 0.9.75 closes the connection if we answer now */
-	}
-	if (*upload_data_size > 0) {
-		if (!p->too_large && buf_append(&p->body, upload_data, *upload_data_size) != 0)
-			p->too_large = 1;
-		*upload_data_size = 0;
-		return MHD_YES;
-	}
+	(void)kind;
+	struct pending *p = cls;
+	p->header_bytes += strlen(key) + strlen(value ? value : "") + 4;
+	return MHD_YES;
+}
 
-	struct http_response res = { .status = 200 };
-	buf_init(&res.body, HTTP_RESPONSE_MAX);
-	if (p->too_large) {
-		plain_problem(&res, 413, "Request body too large");
-	} else if (strlen(url) > HTTP_URL_MAX) {
-		plain_problem(&res, 414, "URL too long");
+/* The headers are in: note what the answer must refuse. */
+static void on_headers(struct MHD_Connection *conn, struct pending *p)
+{
+	p->seen_first = 1;
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, add_header_bytes, p);
+	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+	if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_MAX)
+		p->too_large = 1;
+}
+
+/* The answer to a complete request: a limit's, or the handler's. */
+static void answer(struct http_server *srv, struct MHD_Connection *conn, const char *url,
+                   const char *method, struct pending *p, struct http_response *res)
+{
+	if (p->target_len > HTTP_URL_MAX) {
+		plain_problem(res, 414, "URL too long");
+	} else if (p->header_bytes > HTTP_HEADERS_MAX) {
+		plain_problem(res, 431, "Request headers too large");
+	} else if (p->too_large) {
+		plain_problem(res, 413, "Request body too large");
 	} else {
 		char addr[64];
 		remote_address(conn, addr, sizeof addr);
@@ -143,11 +150,50 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			.remote_addr = addr,
 			.conn = conn,
 		};
-		srv->handler(srv->ctx, &req, &res);
+		srv->handler(srv->ctx, &req, res);
 	}
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+	(void)version;
+	struct pending *p = *con_cls;
+	if (p == NULL) /* on_uri ran out of memory */
+		return MHD_NO;
+	if (!p->seen_first) {
+		on_headers(conn, p);
+		return MHD_YES; /* 0.9.75 closes the connection if we answer now */
+	}
+	if (*upload_data_size > 0) {
+		if (!p->too_large && buf_append(&p->body, upload_data, *upload_data_size) != 0)
+			p->too_large = 1;
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	struct http_response res = { .status = 200 };
+	buf_init(&res.body, HTTP_RESPONSE_MAX);
+	answer(cls, conn, url, method, p, &res);
 	enum MHD_Result ret = send_response(conn, &res);
 	buf_free(&res.body);
 	return ret;
+}
+
+/* Called with the request target as it came (path and query, still
+   escaped) before anything else of the request: the handler sees the path
+   only, so the URL limit is measured here. Returns the request's pending. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	(void)conn;
+	struct pending *p = calloc(1, sizeof *p);
+	if (p == NULL)
+		return NULL;
+	buf_init(&p->body, HTTP_BODY_MAX);
+	p->target_len = strlen(uri);
+	return p;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -180,10 +226,11 @@ int http_server_start(const char *host, int port, int threads, http_handler_fn h
 		(uint16_t)port, NULL, NULL, on_request, srv,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_HEADERS_MAX * 2,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 		MHD_OPTION_END);
 	if (srv->daemon == NULL) {
