@@ -8,8 +8,11 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "http/deadline.h"
+
 struct http_server {
 	struct MHD_Daemon *daemon;
+	struct http_deadlines *deadlines; /* owned; outlives the daemon */
 	http_handler_fn handler;
 	void *ctx;
 };
@@ -154,16 +157,26 @@ static void answer(struct http_server *srv, struct MHD_Connection *conn, const c
 	}
 }
 
+/* The deadline entry of a connection (NULL when it has none). */
+static struct http_deadline *deadline_of(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci != NULL ? ci->socket_context : NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_data_size,
                                   void **con_cls)
 {
 	(void)version;
+	struct http_server *srv = cls;
 	struct pending *p = *con_cls;
 	if (p == NULL) /* on_uri ran out of memory */
 		return MHD_NO;
 	if (!p->seen_first) {
+		http_deadline_headers_done(srv->deadlines, deadline_of(conn));
 		on_headers(conn, p);
 		return MHD_YES; /* 0.9.75 closes the connection if we answer now */
 	}
@@ -173,9 +186,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	http_deadline_body_done(srv->deadlines, deadline_of(conn));
 	struct http_response res = { .status = 200 };
 	buf_init(&res.body, HTTP_RESPONSE_MAX);
-	answer(cls, conn, url, method, p, &res);
+	answer(srv, conn, url, method, p, &res);
 	enum MHD_Result ret = send_response(conn, &res);
 	buf_free(&res.body);
 	return ret;
@@ -199,9 +213,9 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-	(void)cls;
-	(void)conn;
 	(void)toe;
+	struct http_server *srv = cls;
+	http_deadline_next_request(srv->deadlines, deadline_of(conn));
 	struct pending *p = *con_cls;
 	if (p == NULL)
 		return;
@@ -210,32 +224,77 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
-int http_server_start(const char *host, int port, int threads, http_handler_fn handler,
-                      void *ctx, struct http_server **out, struct kp_error *err)
+/* A connection opens (its header clock starts) or closes. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
 {
-	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
-	if (inet_pton(AF_INET, host, &addr.sin_addr) != 1)
+	struct http_server *srv = cls;
+	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		http_deadline_close(srv->deadlines, *socket_context);
+		*socket_context = NULL;
+		return;
+	}
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (ci != NULL)
+		*socket_context = http_deadline_open(srv->deadlines, ci->connect_fd);
+}
+
+void http_config_defaults(struct http_config *cfg)
+{
+	*cfg = (struct http_config){
+		.host = "127.0.0.1",
+		.port = 8080,
+		.threads = 4,
+		.per_address = HTTP_CONNECTIONS_PER_ADDRESS,
+		.header_deadline_ms = HTTP_HEADER_DEADLINE_MS,
+		.body_deadline_ms = HTTP_BODY_DEADLINE_MS,
+	};
+}
+
+static struct MHD_Daemon *start_daemon(const struct http_config *cfg,
+                                       const struct sockaddr_in *addr, struct http_server *srv)
+{
+	return MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
+		(uint16_t)cfg->port, NULL, NULL, on_request, srv,
+		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_IDLE_TIMEOUT_S,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTIONS_MAX,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->per_address,
+		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+		MHD_OPTION_END);
+}
+
+int http_server_start(const struct http_config *cfg, http_handler_fn handler, void *ctx,
+                      struct http_server **out, struct kp_error *err)
+{
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port) };
+	if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1)
 		return kp_invalid(err, "host", "invalid_address");
+	if (cfg->per_address < 0 || cfg->per_address >= HTTP_CONNECTIONS_MAX)
+		return kp_invalid(err, "max-connections-per-address", "out_of_range");
 	struct http_server *srv = calloc(1, sizeof *srv);
 	if (srv == NULL)
 		return kp_internal(err);
 	srv->handler = handler;
 	srv->ctx = ctx;
-	srv->daemon = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
-		(uint16_t)port, NULL, NULL, on_request, srv,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
-		MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-		MHD_OPTION_END);
-	if (srv->daemon == NULL) {
+	if (http_deadlines_start(cfg->header_deadline_ms, cfg->body_deadline_ms, &srv->deadlines,
+	                         err)) {
 		free(srv);
-		return kp_fail_detail(err, KP_INTERNAL, "listen_failed", "port", "%s:%d", host, port);
+		return KP_ERR;
+	}
+	srv->daemon = start_daemon(cfg, &addr, srv);
+	if (srv->daemon == NULL) {
+		http_deadlines_stop(srv->deadlines);
+		free(srv);
+		return kp_fail_detail(err, KP_INTERNAL, "listen_failed", "port", "%s:%d", cfg->host,
+		                      cfg->port);
 	}
 	*out = srv;
 	return KP_OK;
@@ -245,6 +304,7 @@ void http_server_stop(struct http_server *srv)
 {
 	if (srv == NULL)
 		return;
-	MHD_stop_daemon(srv->daemon);
+	MHD_stop_daemon(srv->daemon); /* closes every connection, and so its entry */
+	http_deadlines_stop(srv->deadlines);
 	free(srv);
 }
