@@ -47,7 +47,9 @@ static void usage(FILE *out)
 	      "Opties voor serve:\n"
 	      "  --max-connections-per-address N\n"
 	      "                 verbindingen per clientadres (standaard 64; 0: geen grens,\n"
-	      "                 achter een proxy zoals nginx die zelf begrenst)\n",
+	      "                 achter een proxy zoals nginx die zelf begrenst)\n"
+	      "  --behind-tls   bezoekers komen alleen via HTTPS binnen (TLS eindigt bij de\n"
+	      "                 proxy): sessiecookie met Secure, elk antwoord met HSTS\n",
 	      out);
 }
 

@@ -46,10 +46,11 @@ static int job_period_override(void)
 	return env_int("KNOOPPUNT_JOB_PERIOD", 1, 86400);
 }
 
-/* The options of serve itself, after the common ones: fills http. Returns
+/* The options of serve itself, after the common ones: fills http (and
+   app->cfg.behind_tls). Returns
    0, or -1 after printing what is wrong. KNOOPPUNT_HEADER_DEADLINE_MS and
    KNOOPPUNT_BODY_DEADLINE_MS shorten the request deadlines, for tests. */
-static int serve_options(int argc, char **argv, const struct app *app, struct http_config *http)
+static int serve_options(int argc, char **argv, struct app *app, struct http_config *http)
 {
 	http_config_defaults(http);
 	http->host = app->cfg.host;
@@ -69,6 +70,9 @@ static int serve_options(int argc, char **argv, const struct app *app, struct ht
 				return -1;
 			}
 			http->per_address = (int)n;
+		} else if (strcmp(a, "--behind-tls") == 0) {
+			app->cfg.behind_tls = 1;
+			http->hsts = 1;
 		} else {
 			fprintf(stderr, "knooppunt serve: onbekende optie %s\n", a);
 			return -1;

@@ -49,6 +49,12 @@ int session_show(struct api_call *c)
 	return api_reply(c, 200, principal_doc(&c->who));
 }
 
+/* Behind TLS the browser must never send the cookie over plain HTTP. */
+static const char *secure_flag(const struct api_call *c)
+{
+	return c->app->cfg.behind_tls ? "; Secure" : "";
+}
+
 int session_start(struct api_call *c, const struct account *a, int status)
 {
 	char token[TOKEN_TEXT_LEN + 1], token_h[65], csrf[TOKEN_TEXT_LEN + 1];
@@ -60,8 +66,8 @@ int session_start(struct api_call *c, const struct account *a, int status)
 	if (store_session_insert(c->db, token_h, a->id, csrf, now, expires, &c->err))
 		return KP_ERR;
 	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
-	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
-	         c->app->cfg.session_hours * 3600);
+	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s", token,
+	         c->app->cfg.session_hours * 3600, secure_flag(c));
 	struct principal who = {
 		.account_id = a->id,
 		.role = a->role,
@@ -152,7 +158,8 @@ int session_logout(struct api_call *c)
 	if (store_session_delete(c->db, hash, &c->err))
 		return KP_ERR;
 	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
-	         SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	         SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+	         secure_flag(c));
 	return api_reply(c, 200, json_pack("{s:b}", "logged_out", 1));
 }
 

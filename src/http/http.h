@@ -38,6 +38,7 @@
 #define HTTP_HEADER_DEADLINE_MS (10 * 1000)
 #define HTTP_BODY_DEADLINE_MS (30 * 1000)
 #define HTTP_IDLE_TIMEOUT_S 30
+#define HTTP_HSTS "max-age=31536000" /* a year; subdomains are not ours to pin */
 
 struct http_request {
 	const char *method;      /* "GET", "POST", … */
@@ -82,6 +83,7 @@ struct http_config {
 	                            that caps them itself) */
 	int header_deadline_ms;  /* > 0 */
 	int body_deadline_ms;    /* > 0 */
+	int hsts;                /* every answer carries Strict-Transport-Security */
 };
 
 /* Fills cfg with the defaults: 127.0.0.1:8080, 4 threads, the named caps

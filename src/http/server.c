@@ -13,6 +13,7 @@
 struct http_server {
 	struct MHD_Daemon *daemon;
 	struct http_deadlines *deadlines; /* owned; outlives the daemon */
+	int hsts;                         /* send Strict-Transport-Security */
 	http_handler_fn handler;
 	void *ctx;
 };
@@ -61,8 +62,10 @@ static void plain_problem(struct http_response *res, int status, const char *tit
 }
 
 /* The headers every answer of ours carries, handler's or limit's alike. */
-static void add_security_headers(struct MHD_Response *r)
+static void add_security_headers(const struct http_server *srv, struct MHD_Response *r)
 {
+	if (srv->hsts)
+		MHD_add_response_header(r, "Strict-Transport-Security", HTTP_HSTS);
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
@@ -72,7 +75,8 @@ static void add_security_headers(struct MHD_Response *r)
 	                        "frame-ancestors 'none'");
 }
 
-static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_response *res)
+static enum MHD_Result send_response(const struct http_server *srv, struct MHD_Connection *conn,
+                                     struct http_response *res)
 {
 	size_t len = res->body.len;
 	char *data = buf_take(&res->body);
@@ -86,7 +90,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_re
 	                                                             : "application/json");
 	MHD_add_response_header(r, "Cache-Control",
 	                        res->cache_control ? res->cache_control : "no-store");
-	add_security_headers(r);
+	add_security_headers(srv, r);
 	if (res->set_cookie[0] != '\0')
 		MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
 	for (int i = 0; i < res->n_extra; i++)
@@ -190,7 +194,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	struct http_response res = { .status = 200 };
 	buf_init(&res.body, HTTP_RESPONSE_MAX);
 	answer(srv, conn, url, method, p, &res);
-	enum MHD_Result ret = send_response(conn, &res);
+	enum MHD_Result ret = send_response(srv, conn, &res);
 	buf_free(&res.body);
 	return ret;
 }
@@ -284,6 +288,7 @@ int http_server_start(const struct http_config *cfg, http_handler_fn handler, vo
 		return kp_internal(err);
 	srv->handler = handler;
 	srv->ctx = ctx;
+	srv->hsts = cfg->hsts;
 	if (http_deadlines_start(cfg->header_deadline_ms, cfg->body_deadline_ms, &srv->deadlines,
 	                         err)) {
 		free(srv);

@@ -25,6 +25,7 @@
 
 #define START_WAIT_MS 60000 /* sanitizer builds start slowly on a busy machine */
 #define STOP_WAIT_MS 20000
+#define SERVE_ARGS_MAX 8
 
 static void sleep_ms(int ms)
 {
@@ -109,7 +110,7 @@ static pid_t run_serve(struct server *s)
 	char port[16];
 	snprintf(port, sizeof port, "%d", s->port);
 	const char *web = getenv("KNOOPPUNT_WEB");
-	char *argv[16];
+	char *argv[16 + SERVE_ARGS_MAX];
 	int n = 0;
 	argv[n++] = (char *)knooppunt_bin();
 	argv[n++] = "serve";
@@ -127,6 +128,13 @@ static pid_t run_serve(struct server *s)
 	argv[n++] = "127.0.0.1";
 	argv[n++] = "--port";
 	argv[n++] = port;
+	for (int i = 0; s->serve_args != NULL && s->serve_args[i] != NULL; i++) {
+		if (i == SERVE_ARGS_MAX) {
+			fprintf(stderr, "more than %d extra serve arguments\n", SERVE_ARGS_MAX);
+			return -1;
+		}
+		argv[n++] = (char *)s->serve_args[i];
+	}
 	argv[n] = NULL;
 	return spawn(argv, true);
 }
@@ -186,7 +194,13 @@ static int fresh_pg_database(const char *base, char *out, size_t cap)
 
 int server_start(struct server *s)
 {
+	return server_start_with(s, NULL);
+}
+
+int server_start_with(struct server *s, const char *const *serve_args)
+{
 	memset(s, 0, sizeof *s);
+	s->serve_args = serve_args;
 	snprintf(s->dir, sizeof s->dir, "/tmp/apitest-XXXXXX");
 	if (mkdtemp(s->dir) == NULL) {
 		perror("mkdtemp");

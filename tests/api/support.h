@@ -40,11 +40,17 @@ struct server {
 	int port;
 	pid_t pid;
 	int serial;           /* for unique fixture names */
+	const char *const *serve_args; /* extra arguments of serve, NULL-terminated;
+	                                  borrowed, NULL for none */
 };
 
 /* Creates the data dir, runs `knooppunt init`, starts `serve` and waits for
  * /api/health. Returns 0 or -1 (with a message on stderr). */
 int server_start(struct server *s);
+
+/* Same, with extra arguments for `serve` (NULL-terminated, borrowed for the
+ * life of the server: a restart passes them again). */
+int server_start_with(struct server *s, const char *const *serve_args);
 
 /* Starts a second server on the database of `first` (already initialised):
  * two app servers sharing one database. Stop it before `first`. */
