@@ -39,6 +39,7 @@ test: build build-san
 bench: build
 	$(BUILD)/knooppunt bench match
 	scripts/bench-read-api $(BUILD)
+	scripts/bench-slow-connections $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)

@@ -25,6 +25,8 @@ struct app_config {
 	int session_hours;            /* session lifetime */
 	int retention_years;          /* stopped volunteers are anonymised after this */
 	char trusted_proxy[64];       /* peer whose X-Forwarded-For names the client; "" none */
+	int behind_tls;               /* serve --behind-tls: clients reach it over HTTPS only,
+	                                 so cookies are Secure and answers carry HSTS */
 };
 
 struct audit_writer;

@@ -42,7 +42,14 @@ static void usage(FILE *out)
 	      "  --host ADRES   luisteradres (standaard 127.0.0.1)\n"
 	      "  --port POORT   poort (standaard 8080)\n"
 	      "  --web MAP      map met de webpagina's (standaard ./web)\n"
-	      "  --threads N    aantal werkthreads van de server (standaard 4)\n",
+	      "  --threads N    aantal werkthreads van de server (standaard 4)\n"
+	      "\n"
+	      "Opties voor serve:\n"
+	      "  --max-connections-per-address N\n"
+	      "                 verbindingen per clientadres (standaard 64; 0: geen grens,\n"
+	      "                 achter een proxy zoals nginx die zelf begrenst)\n"
+	      "  --behind-tls   bezoekers komen alleen via HTTPS binnen (TLS eindigt bij de\n"
+	      "                 proxy): sessiecookie met Secure, elk antwoord met HSTS\n",
 	      out);
 }
 

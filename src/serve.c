@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "api/api.h"
@@ -12,6 +13,7 @@
 #include "auth/ratelimit.h"
 #include "cli/cli.h"
 #include "http/http.h"
+#include "http/static.h"
 #include "match/match.h"
 #include "sync/audit_writer.h"
 #include "sync/follow.h"
@@ -27,14 +29,67 @@ static void apply_change(void *ctx, struct db *db, const struct change_entry *c)
 		app->on_change(app->on_change_ctx, db, c);
 }
 
+/* The integer in environment variable `name` within [lo, hi]; 0 when
+   unset or out of range. */
+static int env_int(const char *name, long long lo, long long hi)
+{
+	const char *s = getenv(name);
+	long long v = 0;
+	if (s == NULL || parse_int(s, lo, hi, &v) != 0)
+		return 0;
+	return (int)v;
+}
+
 /* KNOOPPUNT_JOB_PERIOD (seconds) shortens every job's period, for tests. */
 static int job_period_override(void)
 {
-	const char *s = getenv("KNOOPPUNT_JOB_PERIOD");
-	long long v = 0;
-	if (s == NULL || parse_int(s, 1, 86400, &v) != 0)
-		return 0;
-	return (int)v;
+	return env_int("KNOOPPUNT_JOB_PERIOD", 1, 86400);
+}
+
+/* The options of serve itself, after the common ones: fills http (and
+   app->cfg.behind_tls). Returns
+   0, or -1 after printing what is wrong. KNOOPPUNT_HEADER_DEADLINE_MS and
+   KNOOPPUNT_BODY_DEADLINE_MS shorten the request deadlines, for tests. */
+static int serve_options(int argc, char **argv, struct app *app, struct http_config *http)
+{
+	http_config_defaults(http);
+	http->host = app->cfg.host;
+	http->port = app->cfg.port;
+	http->threads = app->cfg.threads;
+	int ms = env_int("KNOOPPUNT_HEADER_DEADLINE_MS", 100, HTTP_HEADER_DEADLINE_MS);
+	http->header_deadline_ms = ms ? ms : HTTP_HEADER_DEADLINE_MS;
+	ms = env_int("KNOOPPUNT_BODY_DEADLINE_MS", 100, HTTP_BODY_DEADLINE_MS);
+	http->body_deadline_ms = ms ? ms : HTTP_BODY_DEADLINE_MS;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		long long n;
+		if (strcmp(a, "--max-connections-per-address") == 0 && i + 1 < argc) {
+			if (parse_int(argv[++i], 0, HTTP_CONNECTIONS_MAX - 1, &n) != 0) {
+				fprintf(stderr, "knooppunt serve: --max-connections-per-address moet "
+				        "tussen 0 en %d liggen\n", HTTP_CONNECTIONS_MAX - 1);
+				return -1;
+			}
+			http->per_address = (int)n;
+		} else if (strcmp(a, "--behind-tls") == 0) {
+			app->cfg.behind_tls = 1;
+			http->hsts = 1;
+		} else {
+			fprintf(stderr, "knooppunt serve: onbekende optie %s\n", a);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Lets the process hold the connection cap's sockets beside its files:
+   the soft limit of open files rises to the hard one. */
+static void raise_file_limit(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
 }
 
 /* The matching index, loaded after the follower noted where the change log
@@ -75,10 +130,10 @@ static void on_signal(int sig)
 
 int cmd_serve(int argc, char **argv, struct app *app)
 {
-	if (argc > 0) {
-		fprintf(stderr, "knooppunt serve: onbekende optie %s\n", argv[0]);
+	struct http_config http;
+	if (serve_options(argc, argv, app, &http) != 0)
 		return 2;
-	}
+	raise_file_limit();
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
 	struct http_server *srv = NULL;
@@ -101,12 +156,16 @@ int cmd_serve(int argc, char **argv, struct app *app)
 	if (db_pool_open(app->cfg.db_path, app->cfg.threads, &app->pool, &err) ||
 	    audit_writer_open(app->cfg.db_path, &app->audit, &err))
 		goto end;
+	/* Static files are checked against the web root's real path, resolved
+	   once here; without the directory only the API is served. */
+	char web_root[APP_PATH_MAX];
+	if (http_static_root(app->cfg.web_dir, web_root, sizeof web_root) == 0)
+		snprintf(app->cfg.web_dir, sizeof app->cfg.web_dir, "%s", web_root);
 	/* Before serving: the follower notes where the change log ends, so that
 	   nothing written from now on is missed. */
 	if (start_sync(app, &jobs, &err))
 		goto end;
-	if (http_server_start(app->cfg.host, app->cfg.port, app->cfg.threads, api_handle, app,
-	                      &srv, &err))
+	if (http_server_start(&http, api_handle, app, &srv, &err))
 		goto end;
 	char where[APP_PATH_MAX];
 	db_redact(app->cfg.db_path, where, sizeof where); /* no password in the log */

@@ -35,12 +35,18 @@ int session_show(struct api_call *c)
 	return api_reply(c, 200, principal_doc(&c->who));
 }
 
+/* Behind TLS the browser must never send the cookie over plain HTTP. */
+static const char *secure_flag(const struct api_call *c)
+{
+	return c->app->cfg.behind_tls ? "; Secure" : "";
+}
+
 /* Answers `status` with the caller document of a session just opened, and its cookie. */
 static int reply_opened(struct api_call *c, const struct session_opened *o, int status)
 {
 	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
-	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld", o->token,
-	         (long long)o->max_age);
+	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", o->token,
+	         (long long)o->max_age, secure_flag(c));
 	return api_reply(c, status, principal_doc(&o->who));
 }
 
@@ -98,7 +104,8 @@ int session_logout(struct api_call *c)
 	if (session_delete(c->app, c->db, &c->who, token, &c->err))
 		return KP_ERR;
 	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
-	         SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	         SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+	         secure_flag(c));
 	return api_reply(c, 200, json_pack("{s:b}", "logged_out", 1));
 }
 

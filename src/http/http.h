@@ -5,8 +5,20 @@
  * about volunteers.
  *
  * Limits (checked while reading, answered with 413/414/431 before any
- * handler runs): HTTP_BODY_MAX bytes of body, HTTP_URL_MAX bytes of URL,
- * HTTP_HEADERS_MAX bytes of request header per connection.
+ * handler runs): HTTP_BODY_MAX bytes of body, HTTP_URL_MAX bytes of request
+ * target (path and query string, as sent), HTTP_HEADERS_MAX bytes of
+ * header fields. Every answer the server builds carries the security
+ * headers, limit answers included. A request line or header block that does
+ * not fit in HTTP_CONNECTION_MEMORY, or that libmicrohttpd cannot parse, is
+ * answered by libmicrohttpd itself (400, 413, 414, 431, 505), which 0.9.75
+ * gives no way to add headers to.
+ *
+ * Connections: at most HTTP_CONNECTIONS_MAX at once, and per client address
+ * at most the configured cap, so that one address cannot take them all.
+ * Request headers must be complete within HTTP_HEADER_DEADLINE_MS and a
+ * body within HTTP_BODY_DEADLINE_MS after them, however steadily bytes
+ * trickle in (http/deadline.h); an idle connection closes after
+ * HTTP_IDLE_TIMEOUT_S.
  */
 #ifndef KP_HTTP_HTTP_H
 #define KP_HTTP_HTTP_H
@@ -19,7 +31,14 @@
 #define HTTP_BODY_MAX (64 * 1024)
 #define HTTP_URL_MAX 2048
 #define HTTP_HEADERS_MAX (16 * 1024)
+#define HTTP_CONNECTION_MEMORY (2 * HTTP_HEADERS_MAX) /* libmicrohttpd's per connection */
 #define HTTP_RESPONSE_MAX (16 * 1024 * 1024)
+#define HTTP_CONNECTIONS_MAX 1000
+#define HTTP_CONNECTIONS_PER_ADDRESS 64  /* default cap per client address */
+#define HTTP_HEADER_DEADLINE_MS (10 * 1000)
+#define HTTP_BODY_DEADLINE_MS (30 * 1000)
+#define HTTP_IDLE_TIMEOUT_S 30
+#define HTTP_HSTS "max-age=31536000" /* a year; subdomains are not ours to pin */
 
 struct http_request {
 	const char *method;      /* "GET", "POST", … */
@@ -55,9 +74,25 @@ typedef void (*http_handler_fn)(void *ctx, const struct http_request *req,
 
 struct http_server;
 
-/* Starts serving on host:port with `threads` worker threads. */
-int http_server_start(const char *host, int port, int threads, http_handler_fn handler,
-                      void *ctx, struct http_server **out, struct kp_error *err);
+struct http_config {
+	const char *host;        /* IPv4 listen address; borrowed for the call */
+	int port;
+	int threads;             /* worker threads */
+	int per_address;         /* connections per client address, below
+	                            HTTP_CONNECTIONS_MAX; 0: no cap (behind a proxy
+	                            that caps them itself) */
+	int header_deadline_ms;  /* > 0 */
+	int body_deadline_ms;    /* > 0 */
+	int hsts;                /* every answer carries Strict-Transport-Security */
+};
+
+/* Fills cfg with the defaults: 127.0.0.1:8080, 4 threads, the named caps
+   and deadlines. */
+void http_config_defaults(struct http_config *cfg);
+
+/* Starts serving as cfg says; the handler gets ctx with every request. */
+int http_server_start(const struct http_config *cfg, http_handler_fn handler, void *ctx,
+                      struct http_server **out, struct kp_error *err);
 void http_server_stop(struct http_server *srv);
 
 #endif

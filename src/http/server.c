@@ -8,17 +8,24 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "http/deadline.h"
+
 struct http_server {
 	struct MHD_Daemon *daemon;
+	struct http_deadlines *deadlines; /* owned; outlives the daemon */
+	int hsts;                         /* send Strict-Transport-Security */
 	http_handler_fn handler;
 	void *ctx;
 };
 
-/* What one request collects between libmicrohttpd's callbacks. */
+/* What one request collects between libmicrohttpd's callbacks: made by
+   on_uri as soon as the request line is read, freed by on_completed. */
 struct pending {
-	struct buf body;     /* capped at HTTP_BODY_MAX */
-	int too_large;       /* body passed the cap: answer 413 */
-	int seen_first;      /* first callback done (answer only on a later one) */
+	struct buf body;          /* capped at HTTP_BODY_MAX */
+	size_t target_len;        /* bytes of the request target, query included */
+	size_t header_bytes;      /* "Name: value\r\n" bytes of all header fields */
+	int too_large;            /* body passed the cap: answer 413 */
+	int seen_first;           /* first callback done (answer only on a later one) */
 };
 
 const char *http_header(const struct http_request *req, const char *name)
@@ -54,7 +61,22 @@ static void plain_problem(struct http_response *res, int status, const char *tit
 		res->body.len = 0;
 }
 
-static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_response *res)
+/* The headers every answer of ours carries, handler's or limit's alike. */
+static void add_security_headers(const struct http_server *srv, struct MHD_Response *r)
+{
+	if (srv->hsts)
+		MHD_add_response_header(r, "Strict-Transport-Security", HTTP_HSTS);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Content-Security-Policy",
+	                        "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+	                        "object-src 'none'; base-uri 'none'; form-action 'self'; "
+	                        "frame-ancestors 'none'");
+}
+
+static enum MHD_Result send_response(const struct http_server *srv, struct MHD_Connection *conn,
+                                     struct http_response *res)
 {
 	size_t len = res->body.len;
 	char *data = buf_take(&res->body);
@@ -68,13 +90,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_re
 	                                                             : "application/json");
 	MHD_add_response_header(r, "Cache-Control",
 	                        res->cache_control ? res->cache_control : "no-store");
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	MHD_add_response_header(r, "Content-Security-Policy",
-	                        "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-	                        "object-src 'none'; base-uri 'none'; form-action 'self'; "
-	                        "frame-ancestors 'none'");
+	add_security_headers(srv, r);
 	if (res->set_cookie[0] != '\0')
 		MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
 	for (int i = 0; i < res->n_extra; i++)
@@ -100,38 +116,36 @@ static void remote_address(struct MHD_Connection *conn, char *out, size_t cap)
 		          (socklen_t)cap);
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+/* Counts one header field as it came in: name, ": ", value, CRLF. */
+static enum MHD_Result add_header_bytes(void *cls, enum MHD_ValueKind kind, const char *key,
+                                        const char *value)
 {
-	(void)version;
-	struct http_server *srv = cls;
-	struct pending *p = *con_cls;
-	if (p == NULL) {
-		p = calloc(1, sizeof *p);
-		if (p == NULL)
-			return MHD_NO;
-		buf_init(&p->body, HTTP_BODY_MAX);
-		*con_cls = p;
-		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_MAX)
-			p->too_large = 1;
-		return MHD_YES; /* 0.9.75 closes the connection if we answer now */
-	}
-	if (*upload_data_size > 0) {
-		if (!p->too_large && buf_append(&p->body, upload_data, *upload_data_size) != 0)
-			p->too_large = 1;
-		*upload_data_size = 0;
-		return MHD_YES;
-	}
+	(void)kind;
+	struct pending *p = cls;
+	p->header_bytes += strlen(key) + strlen(value ? value : "") + 4;
+	return MHD_YES;
+}
 
-	struct http_response res = { .status = 200 };
-	buf_init(&res.body, HTTP_RESPONSE_MAX);
-	if (p->too_large) {
-		plain_problem(&res, 413, "Request body too large");
-	} else if (strlen(url) > HTTP_URL_MAX) {
-		plain_problem(&res, 414, "URL too long");
+/* The headers are in: note what the answer must refuse. */
+static void on_headers(struct MHD_Connection *conn, struct pending *p)
+{
+	p->seen_first = 1;
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, add_header_bytes, p);
+	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+	if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_MAX)
+		p->too_large = 1;
+}
+
+/* The answer to a complete request: a limit's, or the handler's. */
+static void answer(struct http_server *srv, struct MHD_Connection *conn, const char *url,
+                   const char *method, struct pending *p, struct http_response *res)
+{
+	if (p->target_len > HTTP_URL_MAX) {
+		plain_problem(res, 414, "URL too long");
+	} else if (p->header_bytes > HTTP_HEADERS_MAX) {
+		plain_problem(res, 431, "Request headers too large");
+	} else if (p->too_large) {
+		plain_problem(res, 413, "Request body too large");
 	} else {
 		char addr[64];
 		remote_address(conn, addr, sizeof addr);
@@ -143,19 +157,69 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			.remote_addr = addr,
 			.conn = conn,
 		};
-		srv->handler(srv->ctx, &req, &res);
+		srv->handler(srv->ctx, &req, res);
 	}
-	enum MHD_Result ret = send_response(conn, &res);
+}
+
+/* The deadline entry of a connection (NULL when it has none). */
+static struct http_deadline *deadline_of(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci != NULL ? ci->socket_context : NULL;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+	(void)version;
+	struct http_server *srv = cls;
+	struct pending *p = *con_cls;
+	if (p == NULL) /* on_uri ran out of memory */
+		return MHD_NO;
+	if (!p->seen_first) {
+		http_deadline_headers_done(srv->deadlines, deadline_of(conn));
+		on_headers(conn, p);
+		return MHD_YES; /* 0.9.75 closes the connection if we answer now */
+	}
+	if (*upload_data_size > 0) {
+		if (!p->too_large && buf_append(&p->body, upload_data, *upload_data_size) != 0)
+			p->too_large = 1;
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	http_deadline_body_done(srv->deadlines, deadline_of(conn));
+	struct http_response res = { .status = 200 };
+	buf_init(&res.body, HTTP_RESPONSE_MAX);
+	answer(srv, conn, url, method, p, &res);
+	enum MHD_Result ret = send_response(srv, conn, &res);
 	buf_free(&res.body);
 	return ret;
+}
+
+/* Called with the request target as it came (path and query, still
+   escaped) before anything else of the request: the handler sees the path
+   only, so the URL limit is measured here. Returns the request's pending. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	(void)conn;
+	struct pending *p = calloc(1, sizeof *p);
+	if (p == NULL)
+		return NULL;
+	buf_init(&p->body, HTTP_BODY_MAX);
+	p->target_len = strlen(uri);
+	return p;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-	(void)cls;
-	(void)conn;
 	(void)toe;
+	struct http_server *srv = cls;
+	http_deadline_next_request(srv->deadlines, deadline_of(conn));
 	struct pending *p = *con_cls;
 	if (p == NULL)
 		return;
@@ -164,31 +228,78 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
-int http_server_start(const char *host, int port, int threads, http_handler_fn handler,
-                      void *ctx, struct http_server **out, struct kp_error *err)
+/* A connection opens (its header clock starts) or closes. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
 {
-	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
-	if (inet_pton(AF_INET, host, &addr.sin_addr) != 1)
+	struct http_server *srv = cls;
+	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		http_deadline_close(srv->deadlines, *socket_context);
+		*socket_context = NULL;
+		return;
+	}
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (ci != NULL)
+		*socket_context = http_deadline_open(srv->deadlines, ci->connect_fd);
+}
+
+void http_config_defaults(struct http_config *cfg)
+{
+	*cfg = (struct http_config){
+		.host = "127.0.0.1",
+		.port = 8080,
+		.threads = 4,
+		.per_address = HTTP_CONNECTIONS_PER_ADDRESS,
+		.header_deadline_ms = HTTP_HEADER_DEADLINE_MS,
+		.body_deadline_ms = HTTP_BODY_DEADLINE_MS,
+	};
+}
+
+static struct MHD_Daemon *start_daemon(const struct http_config *cfg,
+                                       const struct sockaddr_in *addr, struct http_server *srv)
+{
+	return MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
+		(uint16_t)cfg->port, NULL, NULL, on_request, srv,
+		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_IDLE_TIMEOUT_S,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTIONS_MAX,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->per_address,
+		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+		MHD_OPTION_END);
+}
+
+int http_server_start(const struct http_config *cfg, http_handler_fn handler, void *ctx,
+                      struct http_server **out, struct kp_error *err)
+{
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port) };
+	if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1)
 		return kp_invalid(err, "host", "invalid_address");
+	if (cfg->per_address < 0 || cfg->per_address >= HTTP_CONNECTIONS_MAX)
+		return kp_invalid(err, "max-connections-per-address", "out_of_range");
 	struct http_server *srv = calloc(1, sizeof *srv);
 	if (srv == NULL)
 		return kp_internal(err);
 	srv->handler = handler;
 	srv->ctx = ctx;
-	srv->daemon = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
-		(uint16_t)port, NULL, NULL, on_request, srv,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_HEADERS_MAX * 2,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-		MHD_OPTION_END);
-	if (srv->daemon == NULL) {
+	srv->hsts = cfg->hsts;
+	if (http_deadlines_start(cfg->header_deadline_ms, cfg->body_deadline_ms, &srv->deadlines,
+	                         err)) {
 		free(srv);
-		return kp_fail_detail(err, KP_INTERNAL, "listen_failed", "port", "%s:%d", host, port);
+		return KP_ERR;
+	}
+	srv->daemon = start_daemon(cfg, &addr, srv);
+	if (srv->daemon == NULL) {
+		http_deadlines_stop(srv->deadlines);
+		free(srv);
+		return kp_fail_detail(err, KP_INTERNAL, "listen_failed", "port", "%s:%d", cfg->host,
+		                      cfg->port);
 	}
 	*out = srv;
 	return KP_OK;
@@ -198,6 +309,7 @@ void http_server_stop(struct http_server *srv)
 {
 	if (srv == NULL)
 		return;
-	MHD_stop_daemon(srv->daemon);
+	MHD_stop_daemon(srv->daemon); /* closes every connection, and so its entry */
+	http_deadlines_stop(srv->deadlines);
 	free(srv);
 }

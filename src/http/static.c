@@ -1,8 +1,11 @@
 #include "http/static.h"
 
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define STATIC_FILE_MAX (8 * 1024 * 1024)
 
@@ -27,14 +30,33 @@ static const char *mime_type(const char *path)
 	return "application/octet-stream";
 }
 
-static int read_file(const char *file, struct http_response *res)
+/* Whether `file` (root + URL path) resolves to itself: no symlink in any
+   of its parts, no "." or "//", and inside root. */
+static int resolves_to_itself(const char *root, const char *file)
 {
+	char *real = realpath(file, NULL);
+	if (real == NULL)
+		return 0;
+	size_t n = strlen(root);
+	int ok = strcmp(real, file) == 0 && strncmp(real, root, n) == 0 && real[n] == '/';
+	free(real);
+	return ok;
+}
+
+static int read_file(const char *root, const char *file, struct http_response *res)
+{
+	if (!resolves_to_itself(root, file))
+		return -1;
+	int fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
 	struct stat sb;
-	if (stat(file, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > STATIC_FILE_MAX)
+	FILE *f = NULL;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > STATIC_FILE_MAX ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		close(fd);
 		return -1;
-	FILE *f = fopen(file, "rb");
-	if (f == NULL)
-		return -1;
+	}
 	char chunk[16384];
 	size_t n;
 	int rc = 0;
@@ -50,6 +72,16 @@ static int read_file(const char *file, struct http_response *res)
 	return 0;
 }
 
+int http_static_root(const char *dir, char *out, size_t cap)
+{
+	char *real = realpath(dir, NULL);
+	if (real == NULL)
+		return -1;
+	int n = strlen(real) < cap ? snprintf(out, cap, "%s", real) : -1;
+	free(real);
+	return n < 0 ? -1 : 0;
+}
+
 int http_serve_static(const char *root, const char *path, struct http_response *res)
 {
 	if (strstr(path, "..") != NULL || strchr(path, '\\') != NULL || path[0] != '/')
@@ -61,5 +93,5 @@ int http_serve_static(const char *root, const char *path, struct http_response *
 	            : snprintf(file, sizeof file, "%s%s", root, path);
 	if (n < 0 || (size_t)n >= sizeof file)
 		return -1;
-	return read_file(file, res);
+	return read_file(root, file, res);
 }

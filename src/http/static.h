@@ -1,14 +1,30 @@
 /*
- * Serving the web front end's static files from one directory.
+ * Serving the web front end's static files from one directory, the web
+ * root.
+ *
+ * Invariant: only regular files that lie inside the web root without any
+ * symbolic link on the way are served. The root itself is resolved once at
+ * start (http_static_root); a request path with "..", a backslash, a "."
+ * or empty segment, or any symlink in it resolves to something other than
+ * root + path and is refused, as is a file opened through a link swapped in
+ * meanwhile (O_NOFOLLOW).
  */
 #ifndef KP_HTTP_STATIC_H
 #define KP_HTTP_STATIC_H
 
+#include <stddef.h>
+
 #include "http/http.h"
 
-/* Serves `path` (URL path) from directory `root`, or index.html for paths
-   without an extension (the front end routes them). Returns 0 when a file
-   was served, -1 when there is none (res untouched). Rejects "..". */
+/* Writes the resolved absolute path of directory `dir` (no symlinks, no
+   "." or "..") into out[cap]. Returns 0, or -1 when dir does not exist or
+   out is too small (out untouched). */
+int http_static_root(const char *dir, char *out, size_t cap);
+
+/* Serves `path` (URL path) from `root`, which http_static_root resolved,
+   or index.html for paths without an extension (the front end routes
+   them). Returns 0 when a file was served, -1 when there is none (res
+   untouched). */
 int http_serve_static(const char *root, const char *path, struct http_response *res);
 
 #endif

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -17,12 +18,14 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #define START_WAIT_MS 60000 /* sanitizer builds start slowly on a busy machine */
 #define STOP_WAIT_MS 20000
+#define SERVE_ARGS_MAX 8
 
 static void sleep_ms(int ms)
 {
@@ -107,7 +110,7 @@ static pid_t run_serve(struct server *s)
 	char port[16];
 	snprintf(port, sizeof port, "%d", s->port);
 	const char *web = getenv("KNOOPPUNT_WEB");
-	char *argv[16];
+	char *argv[16 + SERVE_ARGS_MAX];
 	int n = 0;
 	argv[n++] = (char *)knooppunt_bin();
 	argv[n++] = "serve";
@@ -125,6 +128,13 @@ static pid_t run_serve(struct server *s)
 	argv[n++] = "127.0.0.1";
 	argv[n++] = "--port";
 	argv[n++] = port;
+	for (int i = 0; s->serve_args != NULL && s->serve_args[i] != NULL; i++) {
+		if (i == SERVE_ARGS_MAX) {
+			fprintf(stderr, "more than %d extra serve arguments\n", SERVE_ARGS_MAX);
+			return -1;
+		}
+		argv[n++] = (char *)s->serve_args[i];
+	}
 	argv[n] = NULL;
 	return spawn(argv, true);
 }
@@ -184,7 +194,13 @@ static int fresh_pg_database(const char *base, char *out, size_t cap)
 
 int server_start(struct server *s)
 {
+	return server_start_with(s, NULL);
+}
+
+int server_start_with(struct server *s, const char *const *serve_args)
+{
 	memset(s, 0, sizeof *s);
+	s->serve_args = serve_args;
 	snprintf(s->dir, sizeof s->dir, "/tmp/apitest-XXXXXX");
 	if (mkdtemp(s->dir) == NULL) {
 		perror("mkdtemp");
@@ -769,4 +785,67 @@ int env_teardown(void **state)
 	if (code != 0)
 		fprintf(stderr, "knooppunt serve exited with status %d\n", code);
 	return code == 0 ? 0 : -1;
+}
+
+/* Bytes still to come after the head in answer[0..len): Content-Length
+ * minus what is there, or -1 while the head is incomplete. */
+static long body_missing(const char *answer, size_t len)
+{
+	const char *end = strstr(answer, "\r\n\r\n");
+	if (end == NULL)
+		return -1;
+	const char *cl = strstr(answer, "Content-Length: ");
+	long want = cl != NULL && cl < end ? strtol(cl + 16, NULL, 10) : 0;
+	return want - (long)(len - (size_t)(end + 4 - answer));
+}
+
+int raw_http(const struct server *s, const char *request, size_t len, char *out, size_t cap)
+{
+	out[0] = '\0';
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)s->port) };
+	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+	struct timeval tv = { .tv_sec = 5 };
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	size_t got = 0;
+	if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0) {
+		for (size_t sent = 0; sent < len;) {
+			ssize_t n = send(fd, request + sent, len - sent, MSG_NOSIGNAL);
+			if (n <= 0)
+				break;
+			sent += (size_t)n;
+		}
+		ssize_t n;
+		while (got + 1 < cap && (n = recv(fd, out + got, cap - 1 - got, 0)) > 0) {
+			got += (size_t)n;
+			out[got] = '\0';
+			if (body_missing(out, got) == 0)
+				break;
+		}
+	}
+	close(fd);
+	int status = 0;
+	if (strncmp(out, "HTTP/1.1 ", 9) == 0)
+		status = (int)strtol(out + 9, NULL, 10);
+	return status;
+}
+
+void check_security_headers(const char *answer, const char *file, int line)
+{
+	static const char *const wanted[] = {
+		"\r\nX-Content-Type-Options: nosniff\r\n",
+		"\r\nReferrer-Policy: no-referrer\r\n",
+		"\r\nX-Frame-Options: DENY\r\n",
+		"\r\nContent-Security-Policy: default-src 'self'",
+	};
+	const char *end = strstr(answer, "\r\n\r\n");
+	size_t head = end ? (size_t)(end - answer) + 2 : strlen(answer);
+	for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
+		const char *at = strstr(answer, wanted[i]);
+		if (at == NULL || (size_t)(at - answer) >= head) {
+			print_error("%s:%d: no %s in the answer: %.*s\n", file, line, wanted[i] + 2,
+			            (int)head, answer);
+			_fail(file, line);
+		}
+	}
 }

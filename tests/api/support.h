@@ -40,11 +40,17 @@ struct server {
 	int port;
 	pid_t pid;
 	int serial;           /* for unique fixture names */
+	const char *const *serve_args; /* extra arguments of serve, NULL-terminated;
+	                                  borrowed, NULL for none */
 };
 
 /* Creates the data dir, runs `knooppunt init`, starts `serve` and waits for
  * /api/health. Returns 0 or -1 (with a message on stderr). */
 int server_start(struct server *s);
+
+/* Same, with extra arguments for `serve` (NULL-terminated, borrowed for the
+ * life of the server: a restart passes them again). */
+int server_start_with(struct server *s, const char *const *serve_args);
 
 /* Starts a second server on the database of `first` (already initialised):
  * two app servers sharing one database. Stop it before `first`. */
@@ -89,6 +95,17 @@ json_t *client_raw(struct client *cl, const char *method, const char *path, cons
 
 /* GET path and return its "total" (-1 when the answer is not a list). */
 int64_t client_total(struct client *cl, const char *path);
+
+/* Sends `len` raw bytes of `request` to the server on a new connection and
+ * reads the answer (head and body, up to cap - 1 bytes, NUL-terminated)
+ * into out, until the server closes or the body of its Content-Length is
+ * in. Returns the status of the answer, 0 when none came within 5 s. */
+int raw_http(const struct server *s, const char *request, size_t len, char *out, size_t cap);
+
+/* Fails the test unless the head of a raw answer carries the security
+ * headers of every answer. */
+void check_security_headers(const char *answer, const char *file, int line);
+#define assert_security_headers(answer) check_security_headers((answer), __FILE__, __LINE__)
 
 /* Rows in `table`, read directly from the database (the SQLite file
  * read-only, or the PostgreSQL database of KNOOPPUNT_TEST_DB); -2 on error. */
