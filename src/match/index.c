@@ -146,6 +146,7 @@ int match_index_new(struct catalog *lists, struct match_index **out, struct kp_e
 		return kp_internal(err);
 	}
 	pthread_rwlock_init(&ix->lock, NULL);
+	pthread_mutex_init(&ix->refresh, NULL);
 	ix->lists = lists;
 	match_weights_default(&ix->weights);
 	*out = ix;
@@ -172,6 +173,7 @@ void match_index_free(struct match_index *ix)
 	free(ix->item_bit);
 	free(ix->item_kind);
 	pthread_rwlock_destroy(&ix->lock);
+	pthread_mutex_destroy(&ix->refresh);
 	free(ix);
 }
 

@@ -144,6 +144,7 @@ struct mcall {
 
 struct match_index {
 	pthread_rwlock_t lock;
+	pthread_mutex_t refresh;        /* one refresh at a time (load.c); taken before lock */
 	struct catalog *lists;          /* borrowed */
 	struct match_weights weights;
 	struct mvols v;

@@ -180,8 +180,8 @@ static int count_match(void *ctx, const struct feed_match *m)
 	return 0;
 }
 
-int match_index_refresh_volunteer(struct match_index *ix, struct db *db, int64_t id,
-                                  struct kp_error *err)
+static int refresh_volunteer(struct match_index *ix, struct db *db, int64_t id,
+                             struct kp_error *err)
 {
 	if (ix == NULL)
 		return KP_OK;
@@ -224,6 +224,9 @@ end:
 	return rc;
 }
 
+static int refresh_organisation(struct match_index *ix, struct db *db, int64_t id,
+                                struct kp_error *err);
+
 struct call_matches {
 	int64_t *ids;
 	int n, cap, open;
@@ -254,8 +257,8 @@ static bool org_known(struct match_index *ix, int64_t id)
 	return known;
 }
 
-int match_index_refresh_call(struct match_index *ix, struct db *db, int64_t id,
-                             struct kp_error *err)
+static int refresh_call(struct match_index *ix, struct db *db, int64_t id,
+                        struct kp_error *err)
 {
 	if (ix == NULL)
 		return KP_OK;
@@ -267,7 +270,7 @@ int match_index_refresh_call(struct match_index *ix, struct db *db, int64_t id,
 	if (store_call_get(db, id, c, err))
 		goto end;
 	if (!org_known(ix, c->organisation_id) &&
-	    match_index_refresh_organisation(ix, db, c->organisation_id, err))
+	    refresh_organisation(ix, db, c->organisation_id, err))
 		goto end;
 	if (store_feed_matches(db, id, 0, collect_pair, &cm, err))
 		goto end;
@@ -282,15 +285,6 @@ end:
 	return rc;
 }
 
-int match_index_refresh_match(struct match_index *ix, struct db *db, int64_t call_id,
-                              int64_t volunteer_id, struct kp_error *err)
-{
-	if (ix == NULL)
-		return KP_OK;
-	if (match_index_refresh_call(ix, db, call_id, err))
-		return KP_ERR;
-	return match_index_refresh_volunteer(ix, db, volunteer_id, err);
-}
 
 struct one_org {
 	int kind, vog_months;
@@ -307,8 +301,8 @@ static int copy_org(void *ctx, int64_t id, int kind, int vog_months)
 	return 0;
 }
 
-int match_index_refresh_organisation(struct match_index *ix, struct db *db, int64_t id,
-                                     struct kp_error *err)
+static int refresh_organisation(struct match_index *ix, struct db *db, int64_t id,
+                                struct kp_error *err)
 {
 	if (ix == NULL)
 		return KP_OK;
@@ -321,6 +315,56 @@ int match_index_refresh_organisation(struct match_index *ix, struct db *db, int6
 	mix_put_org(ix, id, o.kind, o.vog_months);
 	pthread_rwlock_unlock(&ix->lock);
 	return KP_OK;
+}
+
+/* Refreshes run one at a time, each reading the database after taking its
+   turn: a refresh that read an older state can never be applied after one
+   that read a newer state (the change-log follower and a request refreshing
+   the same record). Queries are not held up: they take the rwlock only. */
+int match_index_refresh_volunteer(struct match_index *ix, struct db *db, int64_t id,
+                                  struct kp_error *err)
+{
+	if (ix == NULL)
+		return KP_OK;
+	pthread_mutex_lock(&ix->refresh);
+	int rc = refresh_volunteer(ix, db, id, err);
+	pthread_mutex_unlock(&ix->refresh);
+	return rc;
+}
+
+int match_index_refresh_call(struct match_index *ix, struct db *db, int64_t id,
+                             struct kp_error *err)
+{
+	if (ix == NULL)
+		return KP_OK;
+	pthread_mutex_lock(&ix->refresh);
+	int rc = refresh_call(ix, db, id, err);
+	pthread_mutex_unlock(&ix->refresh);
+	return rc;
+}
+
+int match_index_refresh_match(struct match_index *ix, struct db *db, int64_t call_id,
+                              int64_t volunteer_id, struct kp_error *err)
+{
+	if (ix == NULL)
+		return KP_OK;
+	pthread_mutex_lock(&ix->refresh);
+	int rc = refresh_call(ix, db, call_id, err);
+	if (rc == KP_OK)
+		rc = refresh_volunteer(ix, db, volunteer_id, err);
+	pthread_mutex_unlock(&ix->refresh);
+	return rc;
+}
+
+int match_index_refresh_organisation(struct match_index *ix, struct db *db, int64_t id,
+                                     struct kp_error *err)
+{
+	if (ix == NULL)
+		return KP_OK;
+	pthread_mutex_lock(&ix->refresh);
+	int rc = refresh_organisation(ix, db, id, err);
+	pthread_mutex_unlock(&ix->refresh);
+	return rc;
 }
 
 void match_index_on_change(void *ctx, struct db *db, const struct change_entry *c)
