@@ -50,7 +50,7 @@ struct app {
 	struct match_index *index;    /* the matching engine's index (src/match/match.h); owned
 	                                 by serve, NULL for other commands */
 	struct audit_writer *audit;   /* group commit of audit rows written outside a
-	                                 transaction (src/sync/audit_writer.h); owned by serve,
+	                                 transaction (src/db/audit_writer.h); owned by serve,
 	                                 NULL for other commands: they write directly */
 };
 

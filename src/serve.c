@@ -15,7 +15,7 @@
 #include "http/http.h"
 #include "http/static.h"
 #include "match/match.h"
-#include "sync/audit_writer.h"
+#include "db/audit_writer.h"
 #include "sync/follow.h"
 #include "sync/jobs.h"
 #include "util/parse.h"

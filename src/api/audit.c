@@ -4,45 +4,8 @@
 #include <stdio.h>
 
 #include "api/json_out.h"
-#include "sync/audit_writer.h"
 #include "service/audit.h"
 #include "util/parse.h"
-
-void api_audit_fill(struct api_call *c, const char *action, const char *resource,
-                    int64_t volunteer_id, int64_t record_id, const char *reason,
-                    struct audit_entry *e)
-{
-	*e = (struct audit_entry){
-		.at = c->app->now(),
-		.account_id = c->who.account_id,
-		.role = c->who.role,
-		.organisation_id = c->who.organisation_id,
-		.volunteer_id = volunteer_id,
-		.record_id = record_id,
-	};
-	snprintf(e->action, sizeof e->action, "%s", action);
-	snprintf(e->resource, sizeof e->resource, "%s", resource);
-	snprintf(e->reason, sizeof e->reason, "%s", reason ? reason : "");
-}
-
-int api_audit_all(struct api_call *c, const struct audit_entry *e, int n)
-{
-	/* A view writes nothing else: its rows join others in one group commit. */
-	if (c->app->audit != NULL && !db_in_transaction(c->db))
-		return audit_writer_append(c->app->audit, e, n, &c->err);
-	for (int i = 0; i < n; i++)
-		if (store_audit_append(c->db, &e[i], &c->err))
-			return KP_ERR;
-	return KP_OK;
-}
-
-int api_audit(struct api_call *c, const char *action, const char *resource,
-              int64_t volunteer_id, int64_t record_id, const char *reason)
-{
-	struct audit_entry e;
-	api_audit_fill(c, action, resource, volunteer_id, record_id, reason, &e);
-	return api_audit_all(c, &e, 1);
-}
 
 int api_audit_reason(struct api_call *c, const char **reason)
 {

@@ -97,13 +97,6 @@ json_t *call_to_json(struct catalog *cat, const struct call *call)
 	return doc;
 }
 
-static struct authz_target target_of(const struct call *call)
-{
-	return (struct authz_target){ .organisation_id = call->organisation_id,
-	                              .volunteer_id = call->volunteer_id,
-	                              .created_by = call->created_by };
-}
-
 struct list_ctx {
 	struct api_call *c;
 	json_t *items;
@@ -117,63 +110,32 @@ static int add_row(void *ctx, const struct call *call)
 
 int calls_list(struct api_call *c)
 {
-	struct authz_scope scope = authz_list_scope(&c->who, RES_CALL);
-	if (scope.none)
-		return api_authorise(c, RES_CALL, ACT_LIST, NULL);
-	struct list_filter f;
+	struct call_query q = { .status = -1 };
 	struct page pg;
-	list_filter_init(&f);
-	int64_t org = 0;
 	const char *activity = NULL;
-	if (api_page(c, &pg) || api_query_id(c, "organisation_id", &org) ||
-	    api_query_text(c, "q", 100, &f.q) || api_query_text(c, "place", 100, &f.place) ||
-	    api_query_enum(c, "status", call_status_parse, &f.status) ||
+	if (api_page(c, &pg) || api_query_id(c, "organisation_id", &q.organisation_id) ||
+	    api_query_text(c, "q", 100, &q.q) || api_query_text(c, "place", 100, &q.place) ||
+	    api_query_enum(c, "status", call_status_parse, &q.status) ||
 	    api_query_text(c, "activity", LIST_CODE_MAX, &activity))
 		return KP_ERR;
-	f.organisation_id = scope.organisation_id;
-	f.volunteer_id = scope.volunteer_id;
-	f.created_by = scope.created_by;
-	if (org && (scope.all || scope.open_only || scope.created_by))
-		f.organisation_id = org;
-	else if (org && org != f.organisation_id)
-		return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
-	if (scope.open_only)
-		f.status = CALL_OPEN;
-	if (activity && (f.item_id = catalog_find(&c->app->lists, LIST_ACTIVITY, activity)) == 0)
+	if (activity && (q.activity_id = catalog_find(&c->app->lists, LIST_ACTIVITY, activity)) == 0)
 		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "activity");
 	struct list_ctx x = { c, json_array() };
 	int64_t total = 0;
-	if (store_call_list(c->db, &f, pg, add_row, &x, &total, &c->err)) {
+	if (call_list(c->app, c->db, &c->who, &q, pg, add_row, &x, &total, &c->err)) {
 		json_decref(x.items);
 		return KP_ERR;
 	}
 	return api_reply(c, 200, api_list_doc(x.items, total, pg));
 }
 
-/* A volunteer may read open calls and their own offers; others per authz. */
-static int authorise_read(struct api_call *c, const struct call *call)
-{
-	struct authz_target t = target_of(call);
-	t.open = call->status == CALL_OPEN;
-	if (c->who.role == ROLE_VOLUNTEER && !t.open &&
-	    store_match_exists(c->db, call->id, c->who.volunteer_id, &t.caller_matched, &c->err))
-		return KP_ERR;
-	return api_authorise(c, RES_CALL, ACT_READ, &t);
-}
-
 int calls_show(struct api_call *c)
 {
 	struct call *call = malloc(sizeof *call);
-	if (call == NULL)
-		return kp_internal(&c->err);
-	int rc = store_call_get(c->db, c->id, call, &c->err);
-	if (rc == KP_OK)
-		rc = authorise_read(c, call);
-	/* A help request describes a client's situation: every view is logged. */
 	const char *reason = NULL;
-	if (rc == KP_OK && (call->source == SOURCE_CLIENT || call->source == SOURCE_REFERRER) &&
-	    (rc = api_audit_reason(c, &reason)) == KP_OK)
-		rc = api_audit(c, "view", "call", 0, call->id, reason);
+	int rc = call ? api_audit_reason(c, &reason) : kp_internal(&c->err);
+	if (rc == KP_OK)
+		rc = call_view(c->app, c->db, &c->who, c->id, reason, call, &c->err);
 	if (rc == KP_OK)
 		rc = api_reply_versioned(c, 200, call_to_json(&c->app->lists, call), call->version);
 	free(call);

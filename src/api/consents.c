@@ -7,16 +7,6 @@
 #include "api/json_out.h"
 #include "service/consents.h"
 
-int consents_target(struct api_call *c, int64_t org, int64_t vid, struct consent *consent,
-                    struct authz_target *t)
-{
-	memset(t, 0, sizeof *t);
-	t->organisation_id = org;
-	t->volunteer_id = vid;
-	t->consent = consent;
-	return store_consent_get(c->db, vid, consent, &c->err);
-}
-
 json_t *consent_to_json(const struct consent *k)
 {
 	json_t *orgs = json_array();

@@ -10,12 +10,6 @@
 
 #include "api/api.h"
 
-/* Fills t for the volunteer (organisation org, id vid) with its consent,
-   loaded into *consent, which must outlive t. For the handlers that still
-   authorise themselves; a use case uses svc_volunteer_target. */
-int consents_target(struct api_call *c, int64_t org, int64_t vid, struct consent *consent,
-                    struct authz_target *t);
-
 json_t *consent_to_json(const struct consent *k);
 
 int consents_show(struct api_call *c);

@@ -96,17 +96,7 @@ json_t *volunteer_to_json(struct catalog *cat, const struct volunteer *v, bool w
 	return doc;
 }
 
-/* The volunteer as a target of permissions, its consent loaded into *k. */
-static int target_of(struct api_call *c, const struct volunteer *v, struct consent *k,
-                     struct authz_target *t)
-{
-	return consents_target(c, v->organisation_id, v->id, k, t);
-}
 
-static bool may_see_experience(struct api_call *c, const struct authz_target *t)
-{
-	return authz_allows(&c->who, RES_EXPERIENCE, ACT_READ, t);
-}
 
 struct list_ctx {
 	struct api_call *c;
@@ -121,34 +111,22 @@ static int add_row(void *ctx, const struct volunteer *v)
 
 int volunteers_list(struct api_call *c)
 {
-	struct authz_scope scope = authz_list_scope(&c->who, RES_VOLUNTEER);
-	if (scope.none)
-		return api_authorise(c, RES_VOLUNTEER, ACT_LIST, NULL);
-	struct list_filter f;
+	struct volunteer_query q = { .status = -1 };
 	struct page pg;
-	list_filter_init(&f);
-	f.organisation_id = scope.organisation_id;
-	f.volunteer_id = scope.volunteer_id;
-	f.consented_to = scope.consented_to;
-	int64_t org = 0;
 	const char *activity = NULL, *theme = NULL;
-	if (api_page(c, &pg) || api_query_id(c, "organisation_id", &org) ||
-	    api_query_text(c, "q", 100, &f.q) || api_query_text(c, "place", 100, &f.place) ||
-	    api_query_enum(c, "status", volunteer_status_parse, &f.status) ||
+	if (api_page(c, &pg) || api_query_id(c, "organisation_id", &q.organisation_id) ||
+	    api_query_text(c, "q", 100, &q.q) || api_query_text(c, "place", 100, &q.place) ||
+	    api_query_enum(c, "status", volunteer_status_parse, &q.status) ||
 	    api_query_text(c, "activity", LIST_CODE_MAX, &activity) ||
 	    api_query_text(c, "theme", LIST_CODE_MAX, &theme))
 		return KP_ERR;
-	if (org && scope.all)
-		f.organisation_id = org;
-	else if (org && org != f.organisation_id)
-		return kp_fail(&c->err, KP_FORBIDDEN, "forbidden", "organisation_id");
-	if (activity && (f.item_id = catalog_find(&c->app->lists, LIST_ACTIVITY, activity)) == 0)
+	if (activity && (q.activity_id = catalog_find(&c->app->lists, LIST_ACTIVITY, activity)) == 0)
 		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "activity");
-	if (theme && (f.item_id = catalog_find(&c->app->lists, LIST_THEME, theme)) == 0)
+	if (theme && (q.theme_id = catalog_find(&c->app->lists, LIST_THEME, theme)) == 0)
 		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "theme");
 	struct list_ctx x = { c, json_array() };
 	int64_t total = 0;
-	if (store_volunteer_list(c->db, &f, pg, add_row, &x, &total, &c->err)) {
+	if (volunteer_list(c->app, c->db, &c->who, &q, pg, add_row, &x, &total, &c->err)) {
 		json_decref(x.items);
 		return KP_ERR;
 	}
@@ -158,26 +136,11 @@ int volunteers_list(struct api_call *c)
 int volunteers_show(struct api_call *c)
 {
 	struct volunteer *v = malloc(sizeof *v);
-	if (v == NULL)
-		return kp_internal(&c->err);
-	struct consent k;
-	struct authz_target t;
 	const char *reason = NULL;
-	int rc = store_volunteer_get(c->db, c->id, true, v, &c->err);
+	bool experience = false;
+	int rc = v ? api_audit_reason(c, &reason) : kp_internal(&c->err);
 	if (rc == KP_OK)
-		rc = target_of(c, v, &k, &t);
-	if (rc == KP_OK)
-		rc = api_authorise(c, RES_VOLUNTEER, ACT_READ, &t);
-	if (rc == KP_OK)
-		rc = api_audit_reason(c, &reason);
-	bool experience = rc == KP_OK && may_see_experience(c, &t);
-	/* Every full view is logged, and lived experience once more on its own. */
-	struct audit_entry views[2];
-	if (rc == KP_OK) {
-		api_audit_fill(c, "view", "volunteer", v->id, v->id, reason, &views[0]);
-		api_audit_fill(c, "view", "experience", v->id, v->id, reason, &views[1]);
-		rc = api_audit_all(c, views, experience ? 2 : 1);
-	}
+		rc = volunteer_view(c->app, c->db, &c->who, c->id, reason, v, &experience, &c->err);
 	if (rc == KP_OK)
 		rc = api_reply_versioned(c, 200, volunteer_to_json(&c->app->lists, v, experience),
 		                         v->version);

@@ -1,5 +1,5 @@
 /* Group commit of audit rows (audit_writer.h). */
-#include "sync/audit_writer.h"
+#include "db/audit_writer.h"
 
 #include <assert.h>
 #include <pthread.h>

@@ -17,8 +17,8 @@
  * Ownership: audit_writer_open returns a writer the caller closes with
  * audit_writer_close; append copies the entry.
  */
-#ifndef KP_SYNC_AUDIT_WRITER_H
-#define KP_SYNC_AUDIT_WRITER_H
+#ifndef KP_DB_AUDIT_WRITER_H
+#define KP_DB_AUDIT_WRITER_H
 
 #include "db/store.h"
 

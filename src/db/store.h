@@ -42,6 +42,10 @@ struct list_filter {
 	int64_t call_id;
 	int64_t created_by;
 	int64_t item_id;        /* volunteers: having this activity/theme/…; calls: activity or item */
+	int64_t also_item_id;   /* volunteers: having this item as well (a theme besides an
+	                           activity); 0 for none */
+	int64_t home_organisation_id; /* volunteers: only those at home there, within what
+	                           organisation_id and consented_to let through; 0 for any */
 	int status;             /* -1 for any */
 	const char *q;          /* name or title contains (case-insensitive), NULL for none */
 	const char *place;      /* exact place, NULL for none */

@@ -179,9 +179,13 @@ static int build_filter(struct query *q, const struct list_filter *f, char *like
 		rc |= query_and_text(q, "status = ?", volunteer_status_name(f->status));
 	if (f->place)
 		rc |= query_and_text(q, "LOWER(place) = LOWER(?)", f->place);
-	if (f->item_id)
-		rc |= query_and_int(q, "id IN (SELECT volunteer_id FROM volunteer_items "
-		                       "WHERE item_id = ?)", f->item_id);
+	if (f->home_organisation_id)
+		rc |= query_and_int(q, "organisation_id = ?", f->home_organisation_id);
+	const int64_t items[2] = { f->item_id, f->also_item_id };
+	for (int i = 0; i < 2; i++)
+		if (items[i])
+			rc |= query_and_int(q, "id IN (SELECT volunteer_id FROM volunteer_items "
+			                       "WHERE item_id = ?)", items[i]);
 	if (f->q) {
 		rc |= query_like_pattern(f->q, like, cap);
 		rc |= query_and_text(q, "LOWER(first_name || ' ' || last_name) LIKE LOWER(?) "

@@ -125,3 +125,76 @@ int call_update(struct app *app, struct db *db, const struct principal *who,
 {
 	return svc_run(app, db, who, run_edit, e, err);
 }
+
+struct list_args {
+	const struct call_query *q;
+	struct page pg;
+	call_fn each;
+	void *ctx;
+	int64_t *total;
+};
+
+static int read_list(struct svc *s, void *arg)
+{
+	struct list_args *a = arg;
+	struct authz_scope scope = authz_list_scope(s->who, RES_CALL);
+	struct list_filter f;
+	int64_t org = a->q->organisation_id;
+	if (scope.none)
+		return svc_authorise(s, RES_CALL, ACT_LIST, NULL);
+	list_filter_init(&f);
+	f.organisation_id = scope.organisation_id;
+	f.volunteer_id = scope.volunteer_id;
+	f.created_by = scope.created_by;
+	if (org && (scope.all || scope.open_only || scope.created_by))
+		f.organisation_id = org;
+	else if (org && org != f.organisation_id)
+		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "organisation_id");
+	f.status = scope.open_only ? CALL_OPEN : a->q->status;
+	f.q = a->q->q;
+	f.place = a->q->place;
+	f.item_id = a->q->activity_id;
+	return store_call_list(s->db, &f, a->pg, a->each, a->ctx, a->total, s->err);
+}
+
+int call_list(struct app *app, struct db *db, const struct principal *who,
+              const struct call_query *q, struct page pg, call_fn each, void *ctx,
+              int64_t *total, struct kp_error *err)
+{
+	struct list_args a = { q, pg, each, ctx, total };
+	*total = 0;
+	return svc_read(app, db, who, read_list, &a, err);
+}
+
+struct view_args {
+	int64_t id;
+	const char *reason;
+	struct call *out;
+};
+
+/* A volunteer may read open calls, their own offers and the calls they are
+   matched to; others as the permission module says. */
+static int read_view(struct svc *s, void *arg)
+{
+	struct view_args *a = arg;
+	struct call *call = a->out;
+	if (store_call_get(s->db, a->id, call, s->err))
+		return KP_ERR;
+	struct authz_target t = target_of(call);
+	t.open = call->status == CALL_OPEN;
+	if (s->who->role == ROLE_VOLUNTEER && !t.open &&
+	    store_match_exists(s->db, call->id, s->who->volunteer_id, &t.caller_matched, s->err))
+		return KP_ERR;
+	if (svc_authorise(s, RES_CALL, ACT_READ, &t))
+		return KP_ERR;
+	if (call->source == SOURCE_CLIENT || call->source == SOURCE_REFERRER)
+		return svc_audit(s, "view", "call", 0, call->id, a->reason);
+	return KP_OK;
+}
+
+int call_view(struct app *app, struct db *db, const struct principal *who, int64_t id,
+              const char *reason, struct call *out, struct kp_error *err)
+{
+	struct view_args a = { id, reason, out };
+	return svc_read(app, db, who, read_view, &a, err);
+}

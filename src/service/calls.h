@@ -24,6 +24,29 @@ struct call_edit {
 	struct call *out;           /* the call after the edit, or as it is now */
 };
 
+typedef int (*call_fn)(void *ctx, const struct call *call);
+
+/* What a list of calls asks for, besides the page. Ids 0, strings NULL and
+   status -1 when not asked. */
+struct call_query {
+	int64_t organisation_id;
+	int64_t activity_id;
+	int status;
+	const char *q;            /* title contains */
+	const char *place;
+};
+
+/* A page of the calls the caller may list: an organisation's own, a
+   referrer's own requests, a volunteer's open calls; *total counts them all. */
+int call_list(struct app *app, struct db *db, const struct principal *who,
+              const struct call_query *q, struct page pg, call_fn each, void *ctx,
+              int64_t *total, struct kp_error *err);
+
+/* Opens call id for the caller into out. A help request describes a
+   client's situation: its every view is logged (reason may be NULL). */
+int call_view(struct app *app, struct db *db, const struct principal *who, int64_t id,
+              const char *reason, struct call *out, struct kp_error *err);
+
 /* Fills the fields that follow from who is posting into a fresh call. */
 void call_defaults_for(const struct principal *who, struct call *call);
 

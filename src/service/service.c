@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "db/audit_writer.h"
 #include "match/match.h"
 
 static void pause_before_retry(int attempt)
@@ -120,10 +121,11 @@ int svc_check_meanwhile(struct svc *s, const struct field_table *t, int64_t id, 
 	return KP_OK;
 }
 
-int svc_audit(struct svc *s, const char *action, const char *resource, int64_t volunteer_id,
-              int64_t record_id, const char *reason)
+void svc_audit_fill(struct svc *s, const char *action, const char *resource,
+                    int64_t volunteer_id, int64_t record_id, const char *reason,
+                    struct audit_entry *e)
 {
-	struct audit_entry e = {
+	*e = (struct audit_entry){
 		.at = s->now,
 		.account_id = s->who->account_id,
 		.role = s->who->role,
@@ -131,10 +133,28 @@ int svc_audit(struct svc *s, const char *action, const char *resource, int64_t v
 		.volunteer_id = volunteer_id,
 		.record_id = record_id,
 	};
-	snprintf(e.action, sizeof e.action, "%s", action);
-	snprintf(e.resource, sizeof e.resource, "%s", resource);
-	snprintf(e.reason, sizeof e.reason, "%s", reason ? reason : "");
-	return store_audit_append(s->db, &e, s->err);
+	snprintf(e->action, sizeof e->action, "%s", action);
+	snprintf(e->resource, sizeof e->resource, "%s", resource);
+	snprintf(e->reason, sizeof e->reason, "%s", reason ? reason : "");
+}
+
+int svc_audit_all(struct svc *s, const struct audit_entry *e, int n)
+{
+	/* A view writes nothing else: its rows join others in one group commit. */
+	if (s->app->audit != NULL && !db_in_transaction(s->db))
+		return audit_writer_append(s->app->audit, e, n, s->err);
+	for (int i = 0; i < n; i++)
+		if (store_audit_append(s->db, &e[i], s->err))
+			return KP_ERR;
+	return KP_OK;
+}
+
+int svc_audit(struct svc *s, const char *action, const char *resource, int64_t volunteer_id,
+              int64_t record_id, const char *reason)
+{
+	struct audit_entry e;
+	svc_audit_fill(s, action, resource, volunteer_id, record_id, reason, &e);
+	return svc_audit_all(s, &e, 1);
 }
 
 static void after(struct svc *s, enum svc_effect_kind kind, int64_t id, int64_t id2)

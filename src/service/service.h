@@ -80,9 +80,19 @@ int svc_volunteer_target(struct svc *s, int64_t org, int64_t vid, struct consent
 int svc_check_meanwhile(struct svc *s, const struct field_table *t, int64_t id, int64_t base,
                         int64_t current, uint64_t changed);
 
-/* Appends an audit entry for the person acting (inside the transaction). */
+/* Appends an audit entry for the person acting: inside the use case's
+   transaction when it has one; a read's (a view) joins the group commit of
+   app->audit and returns once it is durable. */
 int svc_audit(struct svc *s, const char *action, const char *resource, int64_t volunteer_id,
               int64_t record_id, const char *reason);
+
+/* The same in two steps, for several entries that go together (a view of a
+   profile and of its lived experience): fill each, then append all n
+   (n <= AUDIT_APPEND_MAX). */
+void svc_audit_fill(struct svc *s, const char *action, const char *resource,
+                    int64_t volunteer_id, int64_t record_id, const char *reason,
+                    struct audit_entry *e);
+int svc_audit_all(struct svc *s, const struct audit_entry *e, int n);
 
 /* Queues a refresh of the matching index for after the commit. */
 void svc_after_volunteer(struct svc *s, int64_t id);

@@ -101,3 +101,90 @@ int volunteer_update(struct app *app, struct db *db, const struct principal *who
 {
 	return svc_run(app, db, who, run_edit, e, err);
 }
+
+struct list_args {
+	const struct volunteer_query *q;
+	struct page pg;
+	volunteer_fn each;
+	void *ctx;
+	int64_t *total;
+};
+
+/* The caller's scope, narrowed by the organisation the list asks for. */
+static int scope_filter(struct svc *s, const struct volunteer_query *q, struct list_filter *f)
+{
+	struct authz_scope scope = authz_list_scope(s->who, RES_VOLUNTEER);
+	if (scope.none)
+		return svc_authorise(s, RES_VOLUNTEER, ACT_LIST, NULL);
+	list_filter_init(f);
+	f->organisation_id = scope.organisation_id;
+	f->volunteer_id = scope.volunteer_id;
+	f->consented_to = scope.consented_to;
+	if (q->organisation_id == 0)
+		return KP_OK;
+	if (scope.all)
+		f->organisation_id = q->organisation_id;
+	else if (q->organisation_id == scope.organisation_id)
+		f->home_organisation_id = q->organisation_id; /* not the consented others */
+	else /* asking for another organisation is refused, not silently widened */
+		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "organisation_id");
+	return KP_OK;
+}
+
+static int read_list(struct svc *s, void *arg)
+{
+	struct list_args *a = arg;
+	struct list_filter f;
+	if (scope_filter(s, a->q, &f))
+		return KP_ERR;
+	f.status = a->q->status;
+	f.q = a->q->q;
+	f.place = a->q->place;
+	f.item_id = a->q->activity_id;
+	f.also_item_id = a->q->theme_id;
+	return store_volunteer_list(s->db, &f, a->pg, a->each, a->ctx, a->total, s->err);
+}
+
+int volunteer_list(struct app *app, struct db *db, const struct principal *who,
+                   const struct volunteer_query *q, struct page pg, volunteer_fn each,
+                   void *ctx, int64_t *total, struct kp_error *err)
+{
+	struct list_args a = { q, pg, each, ctx, total };
+	*total = 0;
+	return svc_read(app, db, who, read_list, &a, err);
+}
+
+struct view_args {
+	int64_t id;
+	const char *reason;
+	struct volunteer *out;
+	bool *show_experience;
+};
+
+static int read_view(struct svc *s, void *arg)
+{
+	struct view_args *a = arg;
+	struct consent k;
+	struct authz_target t;
+	struct audit_entry views[2];
+	if (store_volunteer_get(s->db, a->id, true, a->out, s->err) ||
+	    svc_volunteer_target(s, a->out->organisation_id, a->id, &k, &t) ||
+	    svc_authorise(s, RES_VOLUNTEER, ACT_READ, &t))
+		return KP_ERR;
+	*a->show_experience = authz_allows(s->who, RES_EXPERIENCE, ACT_READ, &t);
+	if (!*a->show_experience)
+		a->out->items[LIST_EXPERIENCE].n = 0;
+	/* Every full view is logged, and lived experience once more on its own. */
+	svc_audit_fill(s, "view", "volunteer", a->id, a->id, a->reason, &views[0]);
+	svc_audit_fill(s, "view", "experience", a->id, a->id, a->reason, &views[1]);
+	return svc_audit_all(s, views, *a->show_experience ? 2 : 1);
+}
+
+int volunteer_view(struct app *app, struct db *db, const struct principal *who, int64_t id,
+                   const char *reason, struct volunteer *out, bool *show_experience,
+                   struct kp_error *err)
+{
+	struct view_args a = { id, reason, out, show_experience };
+	*show_experience = false;
+	return svc_read(app, db, who, read_view, &a, err);
+}

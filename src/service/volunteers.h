@@ -26,6 +26,33 @@ struct volunteer_edit {
 	bool show_experience;           /* out: the caller may see lived experience */
 };
 
+typedef int (*volunteer_fn)(void *ctx, const struct volunteer *v);
+
+/* What a list of volunteers asks for, besides the page. Ids 0, strings NULL
+   and status -1 when not asked. */
+struct volunteer_query {
+	int64_t organisation_id;  /* only volunteers at home there */
+	int64_t activity_id, theme_id;
+	int status;
+	const char *q;            /* name contains */
+	const char *place;
+};
+
+/* A page of the volunteers the caller may list (their own organisation's,
+   and others' as far as consent reaches), by name; *total counts them all.
+   Asking for the own organisation gives its own volunteers only; asking for
+   another is refused, except to the network administrator. */
+int volunteer_list(struct app *app, struct db *db, const struct principal *who,
+                   const struct volunteer_query *q, struct page pg, volunteer_fn each,
+                   void *ctx, int64_t *total, struct kp_error *err);
+
+/* Opens volunteer id for the caller into out: authorises, then logs the view
+   (and a view of the lived experience, which out then holds, when the caller
+   may see it) and returns once that is durable. reason may be NULL. */
+int volunteer_view(struct app *app, struct db *db, const struct principal *who, int64_t id,
+                   const char *reason, struct volunteer *out, bool *show_experience,
+                   struct kp_error *err);
+
 /* Registers v (defaults and request values filled in; organisation_id the
    caller's unless the request named one). On success v is the stored record. */
 int volunteer_create(struct app *app, struct db *db, const struct principal *who,

@@ -145,6 +145,59 @@ static void volunteer_list_filters(void **state)
 	json_decref(doc);
 }
 
+/* A coordinator's list shows other organisations' volunteers that
+   consented; asked for the own organisation it shows that one only (asking
+   for another is refused); activity and theme together both apply. */
+static void coordinator_list_filters_by_organisation_and_items(void **state)
+{
+	struct env *e = *state;
+	int64_t home = fx_organisation(&e->admin, "Thuisclub");
+	int64_t other = fx_organisation(&e->admin, "Buurclub");
+	int64_t mine = fx_volunteer(&e->admin, home, "active");
+	int64_t theirs = fx_volunteer(&e->admin, other, "active");
+	char email[64], path[160];
+	struct client vol, coord;
+	fx_email(&e->srv, "buurvrijwilliger", email, sizeof email);
+	fx_account(&e->admin, "volunteer", email, other, theirs);
+	client_init(&vol, &e->srv);
+	assert_int_equal(client_login(&vol, email, FX_PASSWORD), 201);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/consent", (long long)theirs);
+	json_decref(expect(&vol, "PUT", path, "{\"profile_scope\":\"network\","
+	                   "\"lived_experience\":false,\"text_version\":\"2026-1\"}", 200));
+	fx_email(&e->srv, "thuiscoordinator", email, sizeof email);
+	fx_account(&e->admin, "coordinator", email, home, 0);
+	client_init(&coord, &e->srv);
+	assert_int_equal(client_login(&coord, email, FX_PASSWORD), 201);
+
+	json_t *doc = expect(&coord, "GET", "/api/volunteers?limit=200", NULL, 200);
+	assert_true(list_has_id(doc, mine) && list_has_id(doc, theirs));
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/volunteers?limit=200&organisation_id=%lld",
+	         (long long)home);
+	doc = expect(&coord, "GET", path, NULL, 200);
+	assert_true(list_has_id(doc, mine) && !list_has_id(doc, theirs));
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/volunteers?limit=200&organisation_id=%lld",
+	         (long long)other);
+	json_decref(expect(&coord, "GET", path, NULL, 403));
+
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)mine);
+	json_decref(expect(&e->admin, "PATCH", path, "{\"themes\":[\"ouderen\"]}", 200));
+	snprintf(path, sizeof path,
+	         "/api/volunteers?limit=200&organisation_id=%lld&activity=wandelen&theme=ouderen",
+	         (long long)home);
+	doc = expect(&coord, "GET", path, NULL, 200);
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 1);
+	assert_true(list_has_id(doc, mine));
+	json_decref(doc);
+	snprintf(path, sizeof path,
+	         "/api/volunteers?limit=200&organisation_id=%lld&activity=klussen&theme=ouderen",
+	         (long long)home);
+	assert_int_equal(client_total(&coord, path), 0);
+	client_free(&coord);
+	client_free(&vol);
+}
+
 static void volunteer_reads_and_updates_self(void **state)
 {
 	struct env *e = *state;
@@ -173,6 +226,7 @@ int main(void)
 		cmocka_unit_test(volunteer_full_profile_round_trip),
 		cmocka_unit_test(volunteer_update_changes_only_given_fields),
 		cmocka_unit_test(volunteer_list_filters),
+		cmocka_unit_test(coordinator_list_filters_by_organisation_and_items),
 		cmocka_unit_test(volunteer_reads_and_updates_self),
 	};
 	return cmocka_run_group_tests_name("volunteers", tests, env_setup, env_teardown);

@@ -1,4 +1,4 @@
-/* Tests for src/sync/audit_writer.c against a real SQLite file: rows from
+/* Tests for src/db/audit_writer.c against a real SQLite file: rows from
    many threads at once all arrive, share transactions (fewer commits than
    rows), and each append returns only once its rows are readable by another
    connection, i.e. committed. */
@@ -11,7 +11,7 @@
 #include <pthread.h>
 
 #include "db_fixture.h"
-#include "sync/audit_writer.h"
+#include "db/audit_writer.h"
 
 #define THREADS 16
 #define PER_THREAD 50
