@@ -12,6 +12,7 @@
 #include "api/lists.h"
 #include "api/matches.h"
 #include "api/organisations.h"
+#include "api/reports.h"
 #include "api/session.h"
 #include "api/suggestions.h"
 #include "api/tasks.h"
@@ -52,6 +53,12 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/volunteers/{id}/erasure", erasure_create },
 	{ "GET", "/api/volunteers/{id}/audit", audit_of_volunteer },
 	{ "GET", "/api/audit", audit_search },
+	{ "GET", "/api/reports", reports_show },
+	{ "GET", "/api/reports/months.csv", reports_table },
+	{ "GET", "/api/reports/retention.csv", reports_table },
+	{ "GET", "/api/reports/exits.csv", reports_table },
+	{ "GET", "/api/reports/matches.csv", reports_table },
+	{ "GET", "/api/reports/organisations.csv", reports_table },
 
 	{ "GET", "/api/calls", calls_list },
 	{ "POST", "/api/calls", calls_create },

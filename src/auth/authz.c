@@ -81,6 +81,8 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 		return (act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
 	case RES_SUGGESTION: /* candidates, a volunteer's suggestions, proposals */
 		return (act == ACT_LIST || act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
+	case RES_REPORT: /* the own organisation's figures */
+		return act == ACT_READ && own_org(who, t);
 	default:
 		return false;
 	}
@@ -166,6 +168,8 @@ static bool admin(enum resource res, enum action act)
 		return false;
 	case RES_CONSENT:
 		return act == ACT_READ || act == ACT_DELETE;
+	case RES_REPORT:
+		return act == ACT_READ;
 	default:
 		return true;
 	}

@@ -35,6 +35,7 @@ enum resource {
 	RES_OUTBOX,         /* e-mails waiting to be sent */
 	RES_SUGGESTION,     /* matching: LIST a call's candidate volunteers, READ a
 	                       volunteer's suggested calls, CREATE a batch proposal */
+	RES_REPORT,         /* the figures of an organisation (0: the network) */
 	RES_COUNT
 };
 

@@ -108,6 +108,40 @@ typedef int (*volunteer_fn)(void *ctx, const struct volunteer *v);
 int store_volunteer_list(struct db *db, const struct list_filter *f, struct page pg,
                          volunteer_fn each, void *ctx, int64_t *total, struct kp_error *err);
 
+/* --- src/db/reports.c --- */
+/* One volunteer as the figures see them (dates "" when none). */
+struct report_tenure {
+	int64_t organisation_id;
+	char started_on[11];       /* sign-up (aanmelding) */
+	int status;                /* enum volunteer_status */
+	int64_t updated_at;        /* stands in for the stop date when no stop step exists */
+	char stopped_on[11];       /* the journey's last "stopped" step */
+	char intake_on[11];        /* the first intake step */
+	int64_t first_match_at;    /* unix seconds a first match was accepted; 0 none */
+};
+typedef int (*report_tenure_fn)(void *ctx, const struct report_tenure *t);
+typedef int (*report_group_fn)(void *ctx, const char *key, const char *key2, int64_t n);
+struct report_org {
+	int64_t id;
+	char name[256];
+	int employees;
+	int64_t active, volunteers;
+};
+typedef int (*report_org_fn)(void *ctx, const struct report_org *o);
+
+/* Every volunteer of organisation org (0: the network). */
+int store_report_tenures(struct db *db, int64_t org, report_tenure_fn each, void *ctx,
+                         struct kp_error *err);
+/* Exit interviews held in [from, to) (dates), counted by reason and outcome. */
+int store_report_exits(struct db *db, int64_t org, const char *from, const char *to,
+                       report_group_fn each, void *ctx, struct kp_error *err);
+/* Matches proposed in [from, to) (unix seconds), counted by status and reason. */
+int store_report_matches(struct db *db, int64_t org, int64_t from, int64_t to,
+                         report_group_fn each, void *ctx, struct kp_error *err);
+/* Per organisation: employees, active and all volunteers. */
+int store_report_organisations(struct db *db, int64_t org, report_org_fn each, void *ctx,
+                               struct kp_error *err);
+
 /* --- src/db/versions.c --- */
 /* The fields of record `id` (of the table's kind) that changed after version
    `since`, as a mask of the table's bits. */

@@ -1,0 +1,134 @@
+/* The raw material of the figures (store.h, "reports"): one pass over the
+   rows a figure needs, grouped in SQL where the database does it well. Every
+   query reads anonymised rows too, so counts stay right after erasure. */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/store.h"
+
+/* Binds org at idx when it is set; the SQL has "(? = 0 OR … = ?)". */
+static void bind_org(struct db_stmt *st, int idx, int64_t org)
+{
+	db_bind_int(st, idx, org);
+	db_bind_int(st, idx + 1, org);
+}
+
+int store_report_tenures(struct db *db, int64_t org, report_tenure_fn each, void *ctx,
+                         struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "SELECT v.organisation_id, v.started_on, v.status, v.updated_at, "
+	                   "st.stopped_on, fm.first_match_at, it.intake_on "
+	                   "FROM volunteers v "
+	                   "LEFT JOIN (SELECT j.volunteer_id, MAX(s.on_date) AS stopped_on "
+	                   "FROM journey_steps s JOIN journeys j ON j.id = s.journey_id "
+	                   "WHERE s.step = 'stopped' GROUP BY j.volunteer_id) st "
+	                   "ON st.volunteer_id = v.id "
+	                   "LEFT JOIN (SELECT j.volunteer_id, MIN(s.on_date) AS intake_on "
+	                   "FROM journey_steps s JOIN journeys j ON j.id = s.journey_id "
+	                   "WHERE s.step = 'intake' GROUP BY j.volunteer_id) it "
+	                   "ON it.volunteer_id = v.id "
+	                   "LEFT JOIN (SELECT m.volunteer_id, MIN(e.at) AS first_match_at "
+	                   "FROM match_events e JOIN matches m ON m.id = e.match_id "
+	                   "WHERE e.to_status = 'accepted' GROUP BY m.volunteer_id) fm "
+	                   "ON fm.volunteer_id = v.id "
+	                   "WHERE (? = 0 OR v.organisation_id = ?)", &st, err))
+		return KP_ERR;
+	bind_org(st, 1, org);
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		struct report_tenure t = {
+			.organisation_id = db_col_int(st, 0),
+			.status = volunteer_status_parse(db_col_text(st, 2)),
+			.updated_at = db_col_int(st, 3),
+			.first_match_at = db_col_int(st, 5),
+		};
+		snprintf(t.started_on, sizeof t.started_on, "%s", db_col_text(st, 1));
+		snprintf(t.stopped_on, sizeof t.stopped_on, "%s", db_col_text(st, 4));
+		snprintf(t.intake_on, sizeof t.intake_on, "%s", db_col_text(st, 6));
+		if (each(ctx, &t) != 0) {
+			rc = kp_internal(err);
+			break;
+		}
+	}
+	db_finalize(st);
+	return rc == DB_DONE ? KP_OK : KP_ERR;
+}
+
+/* Runs a "key, key2, count" grouping with org bound at 1..2 and the
+   period's bounds at 3..4 (as text or as unix seconds). */
+static int each_group(struct db *db, const char *sql, int64_t org, const char *from,
+                      const char *to, int64_t from_s, int64_t to_s, report_group_fn each,
+                      void *ctx, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	bind_org(st, 1, org);
+	if (from != NULL) {
+		db_bind_text(st, 3, from);
+		db_bind_text(st, 4, to);
+	} else {
+		db_bind_int(st, 3, from_s);
+		db_bind_int(st, 4, to_s);
+	}
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW)
+		if (each(ctx, db_col_text(st, 0), db_col_text(st, 1), db_col_int(st, 2)) != 0) {
+			rc = kp_internal(err);
+			break;
+		}
+	db_finalize(st);
+	return rc == DB_DONE ? KP_OK : KP_ERR;
+}
+
+int store_report_exits(struct db *db, int64_t org, const char *from, const char *to,
+                       report_group_fn each, void *ctx, struct kp_error *err)
+{
+	return each_group(db, "SELECT e.reason, e.outcome, COUNT(*) FROM exit_interviews e "
+	                      "JOIN journeys j ON j.id = e.journey_id "
+	                      "WHERE (? = 0 OR j.organisation_id = ?) AND e.held_on >= ? "
+	                      "AND e.held_on < ? GROUP BY e.reason, e.outcome "
+	                      "ORDER BY e.reason, e.outcome",
+	                  org, from, to, 0, 0, each, ctx, err);
+}
+
+int store_report_matches(struct db *db, int64_t org, int64_t from, int64_t to,
+                         report_group_fn each, void *ctx, struct kp_error *err)
+{
+	return each_group(db, "SELECT m.status, m.reason, COUNT(*) FROM matches m "
+	                      "JOIN calls c ON c.id = m.call_id "
+	                      "WHERE (? = 0 OR c.organisation_id = ?) AND m.created_at >= ? "
+	                      "AND m.created_at < ? GROUP BY m.status, m.reason "
+	                      "ORDER BY m.status, m.reason",
+	                  org, NULL, NULL, from, to, each, ctx, err);
+}
+
+int store_report_organisations(struct db *db, int64_t org, report_org_fn each, void *ctx,
+                               struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "SELECT o.id, o.name, o.employees, "
+	                   "SUM(CASE WHEN v.status = 'active' THEN 1 ELSE 0 END), COUNT(v.id) "
+	                   "FROM organisations o LEFT JOIN volunteers v ON v.organisation_id = o.id "
+	                   "WHERE (? = 0 OR o.id = ?) GROUP BY o.id, o.name, o.employees "
+	                   "ORDER BY o.name", &st, err))
+		return KP_ERR;
+	bind_org(st, 1, org);
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		struct report_org o = {
+			.id = db_col_int(st, 0),
+			.employees = (int)db_col_int(st, 2),
+			.active = db_col_int(st, 3),
+			.volunteers = db_col_int(st, 4),
+		};
+		snprintf(o.name, sizeof o.name, "%s", db_col_text(st, 1));
+		if (each(ctx, &o) != 0) {
+			rc = kp_internal(err);
+			break;
+		}
+	}
+	db_finalize(st);
+	return rc == DB_DONE ? KP_OK : KP_ERR;
+}

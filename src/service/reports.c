@@ -1,0 +1,279 @@
+/* The figures of an organisation or the network (reports.h). */
+#include "service/reports.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/parse.h"
+
+#define DAY 86400
+
+/* One volunteer in days since 1970; -1 where there is no such day. */
+struct person {
+	int32_t start, stop, intake, first_match;
+};
+
+struct people {
+	struct person *p;
+	int n, cap;
+	int64_t active;
+	int32_t today;
+};
+
+static int32_t day_of(const char *date)
+{
+	return date[0] != '\0' && parse_is_date(date) ? (int32_t)parse_date_days(date) : -1;
+}
+
+static int32_t year_of_day(int32_t day)
+{
+	char date[11];
+	parse_format_date((long long)day * DAY, date);
+	return (int32_t)strtol(date, NULL, 10);
+}
+
+static int add_person(void *ctx, const struct report_tenure *t)
+{
+	struct people *ps = ctx;
+	int32_t start = day_of(t->started_on);
+	if (start < 0)
+		return 0; /* no start date: not a volunteer the figures can place */
+	if (ps->n == ps->cap) {
+		int cap = ps->cap ? ps->cap * 2 : 1024;
+		struct person *p = realloc(ps->p, (size_t)cap * sizeof *p);
+		if (p == NULL)
+			return -1;
+		ps->p = p;
+		ps->cap = cap;
+	}
+	int32_t stop = day_of(t->stopped_on);
+	if (t->status == VOLUNTEER_STOPPED && stop < 0)
+		stop = (int32_t)(t->updated_at / DAY);
+	if (t->status != VOLUNTEER_STOPPED)
+		stop = -1; /* came back after a stop: still there */
+	ps->active += t->status == VOLUNTEER_ACTIVE;
+	ps->p[ps->n++] = (struct person){
+		start, stop, day_of(t->intake_on),
+		t->first_match_at > 0 ? (int32_t)(t->first_match_at / DAY) : -1,
+	};
+	return 0;
+}
+
+/* The first day of the month after the one holding `day`. */
+static int32_t next_month(int32_t day)
+{
+	char date[24];
+	parse_format_date((long long)day * DAY, date);
+	int y = (int)strtol(date, NULL, 10), m = (int)strtol(date + 5, NULL, 10);
+	if (++m > 12) {
+		m = 1;
+		y++;
+	}
+	snprintf(date, sizeof date, "%04d-%02d-01", y, m);
+	return (int32_t)parse_date_days(date);
+}
+
+static bool there_on(const struct person *p, int32_t day)
+{
+	return p->start <= day && (p->stop < 0 || p->stop > day);
+}
+
+static void count_months(struct report *r, const struct people *ps, int32_t from, int32_t to)
+{
+	double active_sum = 0;
+	r->n_months = 0;
+	for (int32_t m = from; m < to && r->n_months < REPORT_MONTHS_MAX; m = next_month(m)) {
+		struct report_month *rm = &r->months[r->n_months++];
+		int32_t end = next_month(m) < to ? next_month(m) : to;
+		char date[11];
+		parse_format_date((long long)m * DAY, date);
+		snprintf(rm->month, sizeof rm->month, "%.7s", date);
+		for (int i = 0; i < ps->n; i++) {
+			const struct person *p = &ps->p[i];
+			rm->inflow += p->start >= m && p->start < end;
+			rm->outflow += p->stop >= m && p->stop < end;
+			rm->active_end += there_on(p, end - 1);
+		}
+		r->inflow += rm->inflow;
+		r->outflow += rm->outflow;
+		active_sum += (double)rm->active_end;
+	}
+	r->turnover = active_sum > 0 ? (double)r->outflow / (active_sum / r->n_months) : 0;
+}
+
+static void count_before(struct report *r, const struct people *ps, int32_t from, int32_t to)
+{
+	for (int i = 0; i < ps->n; i++) {
+		r->inflow_before += ps->p[i].start >= from && ps->p[i].start < to;
+		r->outflow_before += ps->p[i].stop >= from && ps->p[i].stop < to;
+	}
+}
+
+/* The curve of the people who started in `year` (0: all of them). */
+static int cohort(struct report_cohort *c, const struct people *ps, int year, struct tenure *t)
+{
+	int n = 0;
+	for (int i = 0; i < ps->n; i++) {
+		const struct person *p = &ps->p[i];
+		if (p->start > ps->today || (year && year_of_day(p->start) != year))
+			continue;
+		int32_t end = p->stop >= 0 ? p->stop : ps->today;
+		t[n++] = (struct tenure){ end - p->start, p->stop >= 0 };
+	}
+	c->year = year;
+	c->volunteers = n;
+	c->n_points = survival_km(t, n, c->points, REPORT_CURVE_MAX);
+	if (c->n_points < 0) /* more stop days than the curve holds: thin it out */
+		c->n_points = 0;
+	c->median_days = survival_median(c->points, c->n_points);
+	return n;
+}
+
+static int retention(struct report *r, const struct people *ps)
+{
+	struct tenure *t = malloc((size_t)(ps->n ? ps->n : 1) * sizeof *t);
+	if (t == NULL)
+		return -1;
+	int last = year_of_day(ps->today);
+	cohort(&r->cohorts[0], ps, 0, t);
+	r->n_cohorts = 1;
+	for (int y = last; y > last - (REPORT_COHORTS_MAX - 1); y--)
+		if (cohort(&r->cohorts[r->n_cohorts], ps, y, t) > 0)
+			r->n_cohorts++;
+	free(t);
+	return 0;
+}
+
+/* Median and 90th percentile of the days from sign-up to an event. */
+static int time_to(struct report_time *out, const struct people *ps, bool intake)
+{
+	int32_t *d = malloc((size_t)(ps->n ? ps->n : 1) * sizeof *d);
+	int n = 0;
+	if (d == NULL)
+		return -1;
+	for (int i = 0; i < ps->n; i++) {
+		int32_t at = intake ? ps->p[i].intake : ps->p[i].first_match;
+		if (at >= ps->p[i].start)
+			d[n++] = at - ps->p[i].start;
+	}
+	out->volunteers = n;
+	out->median_days = survival_quantile(d, n, 0.5);
+	out->p90_days = survival_quantile(d, n, 0.9);
+	free(d);
+	return 0;
+}
+
+static int add_count(struct report_count *rows, int *n, const char *key, const char *key2,
+                     int64_t count)
+{
+	if (*n == REPORT_COUNTS_MAX)
+		return 0; /* the rest is shown as the total only */
+	struct report_count *c = &rows[(*n)++];
+	snprintf(c->key, sizeof c->key, "%s", key);
+	snprintf(c->key2, sizeof c->key2, "%s", key2);
+	c->n = count;
+	return 0;
+}
+
+static int add_exit(void *ctx, const char *reason, const char *outcome, int64_t n)
+{
+	struct report *r = ctx;
+	r->exit_interviews += n;
+	if (exit_outcome_parse(outcome) != OUTCOME_STOPS)
+		r->exit_stayed += n;
+	return add_count(r->exits, &r->n_exits, reason, outcome, n);
+}
+
+static int add_match(void *ctx, const char *status, const char *reason, int64_t n)
+{
+	struct report *r = ctx;
+	int s = match_status_parse(status);
+	r->matches_proposed += n;
+	r->matches_declined += s == MATCH_DECLINED ? n : 0;
+	r->matches_open += s == MATCH_PROPOSED || s == MATCH_CONTACTED ? n : 0;
+	r->matches_accepted += s != MATCH_DECLINED && s != MATCH_PROPOSED && s != MATCH_CONTACTED
+	                               ? n : 0;
+	return add_count(r->matches, &r->n_matches, status, reason, n);
+}
+
+static int add_org(void *ctx, const struct report_org *o)
+{
+	struct report *r = ctx;
+	if (r->n_orgs < REPORT_ORGS_MAX)
+		r->orgs[r->n_orgs++] = *o;
+	return 0;
+}
+
+struct compute_args {
+	int64_t org;
+	const char *from, *to;
+	struct report *out;
+};
+
+/* Checks the period and fills its bounds and the period before it. */
+static int period(struct svc *s, struct compute_args *a, int32_t *from, int32_t *to)
+{
+	if (!parse_is_date(a->from))
+		return kp_invalid(s->err, "from", "invalid_date");
+	if (!parse_is_date(a->to))
+		return kp_invalid(s->err, "to", "invalid_date");
+	*from = (int32_t)parse_date_days(a->from);
+	*to = (int32_t)parse_date_days(a->to);
+	if (*to <= *from)
+		return kp_invalid(s->err, "to", "period_empty");
+	if (*to - *from > REPORT_MONTHS_MAX * 31)
+		return kp_fail_limit(s->err, KP_INVALID, "period_too_long", "to", REPORT_MONTHS_MAX);
+	struct report *r = a->out;
+	snprintf(r->from, sizeof r->from, "%s", a->from);
+	snprintf(r->to, sizeof r->to, "%s", a->to);
+	parse_format_date((long long)(*from - (*to - *from)) * DAY, r->before_from);
+	return KP_OK;
+}
+
+static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t to)
+{
+	struct report *r = a->out;
+	struct people ps = { .today = (int32_t)(s->now / DAY) };
+	int rc = store_report_tenures(s->db, r->organisation_id, add_person, &ps, s->err);
+	if (rc == KP_OK) {
+		r->volunteers = ps.n;
+		r->active_now = ps.active;
+		count_months(r, &ps, from, to);
+		count_before(r, &ps, from - (to - from), from);
+		if (retention(r, &ps) || time_to(&r->to_intake, &ps, true) ||
+		    time_to(&r->to_first_match, &ps, false))
+			rc = kp_internal(s->err);
+	}
+	free(ps.p);
+	if (rc == KP_OK)
+		rc = store_report_exits(s->db, r->organisation_id, r->from, r->to, add_exit, r, s->err);
+	if (rc == KP_OK)
+		rc = store_report_matches(s->db, r->organisation_id, (int64_t)from * DAY,
+		                          (int64_t)to * DAY, add_match, r, s->err);
+	if (rc == KP_OK)
+		rc = store_report_organisations(s->db, r->organisation_id, add_org, r, s->err);
+	return rc;
+}
+
+static int compute(struct svc *s, void *arg)
+{
+	struct compute_args *a = arg;
+	int32_t from = 0, to = 0;
+	memset(a->out, 0, sizeof *a->out);
+	/* A coordinator sees the own organisation; the administrator any, or all. */
+	int64_t org = s->who->role == ROLE_ADMIN ? a->org : s->who->organisation_id;
+	struct authz_target t = { .organisation_id = org };
+	if (svc_authorise(s, RES_REPORT, ACT_READ, &t) || period(s, a, &from, &to))
+		return KP_ERR;
+	a->out->organisation_id = org;
+	return figures(s, a, from, to);
+}
+
+int report_compute(struct app *app, struct db *db, const struct principal *who,
+                   int64_t organisation_id, const char *from, const char *to,
+                   struct report *out, struct kp_error *err)
+{
+	struct compute_args a = { organisation_id, from, to, out };
+	return svc_read(app, db, who, compute, &a, err);
+}

@@ -1,0 +1,81 @@
+/*
+ * The figures a network reports on itself (DESIGN.md §3.9): volunteers in and
+ * out by month and the turnover, retention as Kaplan–Meier curves by start
+ * year with the median tenure, exit interviews and the share who stayed,
+ * the match funnel with decline reasons, time from sign-up to intake and to
+ * a first match, and volunteers per organisation against its employees.
+ *
+ * report_compute fills one `struct report` for an organisation (a
+ * coordinator's own) or the whole network (the network administrator),
+ * over the period [from, to) and the period of the same length before it.
+ * Every count comes from the database as it is now, anonymised people
+ * included, so erasure changes no figure.
+ *
+ * Ownership: the caller owns *out (large: allocate it).
+ */
+#ifndef KP_SERVICE_REPORTS_H
+#define KP_SERVICE_REPORTS_H
+
+#include "model/survival.h"
+#include "service/service.h"
+
+#define REPORT_MONTHS_MAX 36      /* months in one period */
+#define REPORT_COHORTS_MAX 11     /* start years shown (the last ten and "all") */
+#define REPORT_CURVE_MAX 512      /* points of one survival curve */
+#define REPORT_COUNTS_MAX 48      /* rows of a grouped count */
+#define REPORT_ORGS_MAX 200
+
+struct report_month {
+	char month[8];                /* YYYY-MM */
+	int64_t inflow, outflow;      /* signed up, stopped in the month */
+	int64_t active_end;           /* there at the end of the month */
+};
+
+struct report_cohort {
+	int year;                     /* start year; 0 for all years together */
+	int volunteers;
+	int32_t median_days;          /* -1: more than half are still there */
+	int n_points;
+	struct survival_point points[REPORT_CURVE_MAX];
+};
+
+struct report_count {
+	char key[64], key2[64];       /* e.g. reason and outcome; status and reason */
+	int64_t n;
+};
+
+struct report_time {
+	int volunteers;               /* with the event */
+	int32_t median_days, p90_days;
+};
+
+struct report {
+	int64_t organisation_id;      /* 0: the network */
+	char from[11], to[11];        /* the period [from, to) */
+	char before_from[11];         /* the period before: [before_from, from) */
+	int64_t volunteers, active_now;
+	int64_t inflow, outflow, inflow_before, outflow_before;
+	double turnover;              /* outflow / mean active at the month ends, 0..1+ */
+	struct report_month months[REPORT_MONTHS_MAX];
+	int n_months;
+	struct report_cohort cohorts[REPORT_COHORTS_MAX];
+	int n_cohorts;                /* cohorts[0] is all years */
+	struct report_count exits[REPORT_COUNTS_MAX];   /* reason, outcome */
+	int n_exits;
+	int64_t exit_interviews, exit_stayed;          /* stayed: any outcome but stopping */
+	struct report_count matches[REPORT_COUNTS_MAX]; /* status, reason */
+	int n_matches;
+	int64_t matches_proposed, matches_accepted, matches_declined, matches_open;
+	struct report_time to_intake, to_first_match;
+	struct report_org orgs[REPORT_ORGS_MAX];
+	int n_orgs;
+};
+
+/* Computes the report for organisation_id (0: the network; a coordinator
+   always gets the own organisation) over [from, to), dates YYYY-MM-DD with
+   from < to and at most REPORT_MONTHS_MAX months apart. */
+int report_compute(struct app *app, struct db *db, const struct principal *who,
+                   int64_t organisation_id, const char *from, const char *to,
+                   struct report *out, struct kp_error *err);
+
+#endif
