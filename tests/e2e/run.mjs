@@ -702,7 +702,7 @@ const TOURS = {
 		const tr = await one('/api/transfers?limit=1');
 		return ['/', '/vrijwilligers', v && `/vrijwilligers/${v.id}`, '/vrijwilligers/nieuw', '/oproepen', '/oproepen/nieuw',
 			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`,
-			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers'];
+			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers'];
 	},
 	professional: async () => ['/', '/oproepen/nieuw', '/koppelingen'],
 	referrer: async (page) => {
@@ -715,7 +715,7 @@ const TOURS = {
 		const o = await one('/api/organisations?limit=1');
 		const v = await one('/api/volunteers?status=active&limit=1');
 		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme',
-			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers'];
+			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers'];
 	},
 };
 

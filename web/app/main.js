@@ -13,6 +13,7 @@ import { MyData, AuditLog, Accounts } from './pages/privacy.js';
 import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.js';
 import { ProfessionalHome } from './pages/professional.js';
 import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
+import { Reports } from './pages/reports.js';
 
 const STAFF = ['admin', 'coordinator'];
 
@@ -42,16 +43,17 @@ const ROUTES = [
 	['/organisaties/:id', OrganisationPage, ['admin']],
 	['/lijsten', ListsPage, ['admin']],
 	['/lijsten/:kind', ListsPage, ['admin']],
+	['/cijfers', Reports, ['admin', 'coordinator']],
 ];
 
 const NAV = {
 	admin: [['/', 'nav.home'], ['/organisaties', 'nav.organisations'], ['/lijsten', 'nav.lists'],
 		['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'], ['/voorstellen', 'nav.proposals'],
 		['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'], ['/gebruikers', 'nav.accounts'],
-		['/auditlog', 'nav.audit']],
+		['/auditlog', 'nav.audit'], ['/cijfers', 'nav.reports']],
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
-		['/gebruikers', 'nav.accounts']],
+		['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports']],
 	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches']],
 	volunteer: [['/', 'nav.forYou'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile'],
 		['/mijn-reis', 'nav.myJourney'], ['/mijn-gegevens', 'nav.myData']],

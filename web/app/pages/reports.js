@@ -1,0 +1,149 @@
+// Cijfers: the figures of the own organisation (coordinator) or of the network
+// and each organisation (administrator). Every chart has its data as a table
+// beside it, and every table downloads as CSV.
+import { html, useState, useEffect, useRef, get, qs, session, useLoad, catalog, orgName } from '../core.js';
+import { t, fmtNumber } from '../i18n.js';
+import { Page, Loading, Alert, Empty, Input, Select } from '../ui.js';
+import uPlot from '../../vendor/uPlot.esm.js';
+
+function monthsBack(n) {
+	const d = new Date();
+	const from = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 1));
+	const to = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+	return [from.toISOString().slice(0, 10), to.toISOString().slice(0, 10)];
+}
+
+const pct = (v) => `${fmtNumber(Math.round(v * 1000) / 10)} %`;
+const days = (v) => (v === null || v === undefined ? t('reports.notReached') : t('reports.days', { n: v }));
+
+// A uPlot chart that follows its container's width; data as uPlot wants it.
+function Chart({ title, series, data, bars, xFormat }) {
+	const box = useRef(null);
+	useEffect(() => {
+		if (!box.current || !data[0].length) return undefined;
+		const width = () => Math.max(280, box.current.clientWidth);
+		const opts = {
+			title, width: width(), height: 240,
+			scales: { x: { time: false } },
+			axes: [{ values: (u, ticks) => ticks.map(xFormat || ((i) => data.labels[Math.round(i)] || '')) }, {}],
+			series: [{ label: '' }, ...series.map((s, i) => ({
+				label: s, stroke: ['#1d6b5f', '#b5452e', '#36548c'][i % 3], width: 2,
+				...(bars ? { paths: uPlot.paths.bars({ size: [0.6, 40] }), fill: ['#1d6b5f55', '#b5452e55', '#36548c55'][i % 3] } : {}),
+			}))],
+		};
+		const plot = new uPlot(opts, data, box.current);
+		const onResize = () => plot.setSize({ width: width(), height: 240 });
+		window.addEventListener('resize', onResize);
+		return () => { window.removeEventListener('resize', onResize); plot.destroy(); };
+	}, [data]);
+	return html`<div class="chart" ref=${box} aria-hidden="true"></div>`;
+}
+
+function Table({ caption, head, rows }) {
+	return html`<div class="table-wrap"><table class="data">
+		<caption>${caption}</caption>
+		<thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+		<tbody>${rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}</tbody>
+	</table></div>`;
+}
+
+function Csv({ table, params }) {
+	return html`<a class="btn btn-quiet btn-small" href=${`/api/reports/${table}.csv${qs(params)}`} download>${t('reports.csv')}</a>`;
+}
+
+function Headline({ r }) {
+	const f = r.flow;
+	const stayed = r.exits.interviews ? r.exits.stayed / r.exits.interviews : null;
+	const cards = [
+		[t('reports.activeNow'), fmtNumber(r.active_now), t('reports.ofAll', { n: fmtNumber(r.volunteers) })],
+		[t('reports.inflow'), fmtNumber(f.inflow), t('reports.before', { n: fmtNumber(f.inflow_before) })],
+		[t('reports.outflow'), fmtNumber(f.outflow), t('reports.before', { n: fmtNumber(f.outflow_before) })],
+		[t('reports.turnover'), pct(f.turnover), t('reports.turnoverHint')],
+		[t('reports.medianTenure'), days(r.retention[0] && r.retention[0].median_days), t('reports.medianTenureHint')],
+		[t('reports.stayedAfterExit'), stayed === null ? '—' : pct(stayed), t('reports.ofInterviews', { n: r.exits.interviews })],
+		[t('reports.toFirstMatch'), days(r.time_to_first_match.median_days), t('reports.p90', { d: days(r.time_to_first_match.p90_days) })],
+	];
+	return html`<ul class="figures">${cards.map(([label, value, hint]) => html`<li class="card figure">
+		<span class="figure-label">${label}</span><strong class="figure-value">${value}</strong><span class="hint">${hint}</span>
+	</li>`)}</ul>`;
+}
+
+function Flow({ r, params }) {
+	const data = [r.months.map((_, i) => i), r.months.map((m) => m.inflow), r.months.map((m) => m.outflow)];
+	data.labels = r.months.map((m) => m.month);
+	return html`<section class="card block" aria-labelledby="h-flow">
+		<h2 id="h-flow">${t('reports.flowTitle')}</h2>
+		<${Chart} title="" series=${[t('reports.inflow'), t('reports.outflow')]} data=${data} bars />
+		<${Table} caption=${t('reports.flowTitle')} head=${[t('reports.month'), t('reports.inflow'), t('reports.outflow'), t('reports.activeEnd')]}
+			rows=${r.months.map((m) => [m.month, m.inflow, m.outflow, m.active])} />
+		<${Csv} table="months" params=${params} />
+	</section>`;
+}
+
+function Retention({ r, params }) {
+	const all = r.retention[0];
+	if (!all || !all.points.length) return html`<section class="card block"><h2>${t('reports.retentionTitle')}</h2><${Empty} title=${t('reports.noStops')} /></section>`;
+	const data = [[0, ...all.points.map((p) => p.day)], [1, ...all.points.map((p) => p.survival)]];
+	return html`<section class="card block" aria-labelledby="h-ret">
+		<h2 id="h-ret">${t('reports.retentionTitle')}</h2>
+		<p class="hint">${t('reports.retentionIntro')}</p>
+		<${Chart} title="" series=${[t('reports.stillThere')]} data=${data}
+			xFormat=${(d) => t('reports.yearsShort', { n: fmtNumber(d / 365.25, 1) })} />
+		<${Table} caption=${t('reports.cohorts')} head=${[t('reports.startYear'), t('reports.volunteers'), t('reports.medianTenure'), t('reports.afterOneYear')]}
+			rows=${r.retention.map((c) => [c.year || t('reports.allYears'), c.volunteers, days(c.median_days),
+				pct(c.points.filter((p) => p.day <= 365).reduce((s, p) => p.survival, 1))])} />
+		<${Csv} table="retention" params=${params} />
+	</section>`;
+}
+
+function Counts({ id, title, rows, head, table, params, empty }) {
+	return html`<section class="card block" aria-labelledby=${id}>
+		<h2 id=${id}>${title}</h2>
+		${rows.length === 0 ? html`<${Empty} title=${empty} />`
+			: html`<${Table} caption=${title} head=${head} rows=${rows} />`}
+		<${Csv} table=${table} params=${params} />
+	</section>`;
+}
+
+function Organisations({ r, params }) {
+	return html`<${Counts} id="h-orgs" title=${t('reports.orgsTitle')} table="organisations" params=${params} empty=${t('reports.none')}
+		head=${[t('reports.organisation'), t('reports.employees'), t('reports.activeNow'), t('reports.perEmployee')]}
+		rows=${r.organisations.map((o) => [o.name, o.employees, o.active, o.per_employee === null ? '—' : pct(o.per_employee)])} />`;
+}
+
+export function Reports() {
+	const admin = session.user.role === 'admin';
+	const [def] = useState(monthsBack(12));
+	const [f, setF] = useState({ from: def[0], to: def[1], organisation_id: '' });
+	const [params, setParams] = useState({ from: def[0], to: def[1] });
+	const load = useLoad(() => get(`/api/reports${qs(params)}`), [JSON.stringify(params)]);
+	const submit = (e) => {
+		e.preventDefault();
+		setParams({ from: f.from, to: f.to, ...(admin && f.organisation_id ? { organisation_id: f.organisation_id } : {}) });
+	};
+	const r = load.data;
+	const title = admin && !params.organisation_id ? t('reports.titleNetwork')
+		: t('reports.titleOrg', { org: orgName(r ? r.organisation_id : session.user.organisation_id) });
+	return html`<${Page} title=${title} intro=${t('reports.intro')} wide>
+		<form class="card block filters" onSubmit=${submit}>
+			<${Input} name="from" type="date" label=${t('reports.from')} value=${f.from} onInput=${(v) => setF({ ...f, from: v })} />
+			<${Input} name="to" type="date" label=${t('reports.to')} hint=${t('reports.toHint')} value=${f.to} onInput=${(v) => setF({ ...f, to: v })} />
+			${admin && html`<${Select} name="organisation_id" label=${t('reports.scope')} value=${f.organisation_id} empty=${t('reports.wholeNetwork')}
+				onChange=${(v) => setF({ ...f, organisation_id: v })} options=${catalog.orgs.map((o) => ({ value: o.id, label: o.name }))} />`}
+			<button class="btn btn-primary" type="submit">${t('reports.show')}</button>
+		</form>
+		${load.loading && !r && html`<${Loading} />`}
+		<${Alert} error=${load.error} />
+		${r && html`
+			<${Headline} r=${r} />
+			<${Flow} r=${r} params=${params} />
+			<${Retention} r=${r} params=${params} />
+			<${Counts} id="h-exits" title=${t('reports.exitsTitle')} table="exits" params=${params} empty=${t('reports.noExits')}
+				head=${[t('reports.reason'), t('reports.outcome'), t('reports.count')]}
+				rows=${r.exits.rows.map((x) => [t(`journey.reason.${x.reason}`), t(`journey.outcome.${x.outcome}`), x.count])} />
+			<${Counts} id="h-matches" title=${t('reports.matchesTitle')} table="matches" params=${params} empty=${t('reports.noMatches')}
+				head=${[t('reports.status'), t('reports.reason'), t('reports.count')]}
+				rows=${r.matches.rows.map((x) => [t(`status.match.${x.status}`), x.reason || '—', x.count])} />
+			<${Organisations} r=${r} params=${params} />`}
+	<//>`;
+}
