@@ -97,6 +97,11 @@ int store_lists_seed_defaults(struct db *db, struct kp_error *err);
    items[LIST_EXPERIENCE] (lived experience), which is otherwise left alone. */
 int store_volunteer_insert(struct db *db, struct volunteer *v, bool with_experience,
                            struct kp_error *err);
+/* The first other volunteer of v's organisation who is likely the same
+   person: the same e-mail address, or the same name, birth year and place
+   (case ignored); *found is 0 when there is none. */
+int store_volunteer_find_duplicate(struct db *db, const struct volunteer *v, int64_t *found,
+                                   struct kp_error *err);
 /* An update writes every field of v and raises the stored version by one. */
 int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_experience,
                            struct kp_error *err);

@@ -230,3 +230,29 @@ int store_volunteer_list(struct db *db, const struct list_filter *f, struct page
 	query_free(&q);
 	return rc ? KP_ERR : KP_OK;
 }
+
+int store_volunteer_find_duplicate(struct db *db, const struct volunteer *v, int64_t *found,
+                                   struct kp_error *err)
+{
+	struct db_stmt *st;
+	*found = 0;
+	if (db_prepare(db, "SELECT id FROM volunteers WHERE organisation_id = ? AND id <> ? AND "
+	                   "((? <> '' AND LOWER(email) = LOWER(?)) OR "
+	                   "(LOWER(first_name) = LOWER(?) AND LOWER(last_name) = LOWER(?) AND "
+	                   "birth_year = ? AND LOWER(place) = LOWER(?))) ORDER BY id LIMIT 1",
+	               &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, v->organisation_id);
+	db_bind_int(st, 2, v->id);
+	db_bind_text(st, 3, v->email);
+	db_bind_text(st, 4, v->email);
+	db_bind_text(st, 5, v->first_name);
+	db_bind_text(st, 6, v->last_name);
+	db_bind_int(st, 7, v->birth_year);
+	db_bind_text(st, 8, v->place);
+	int rc = db_step(st, err);
+	if (rc == DB_ROW)
+		*found = db_col_int(st, 0);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}

@@ -6,9 +6,25 @@
 
 #include "service/organisations.h"
 
+/* Registering the same person twice is refused until the caller says that
+   this is really someone else (a namesake born the same year in the same
+   place, a shared e-mail address). */
+static int check_duplicate(struct svc *s, struct volunteer_new *n)
+{
+	if (n->confirmed_new)
+		return KP_OK;
+	if (store_volunteer_find_duplicate(s->db, n->v, &n->duplicate_of, s->err))
+		return KP_ERR;
+	if (n->duplicate_of == 0)
+		return KP_OK;
+	return kp_fail(s->err, KP_CONFLICT, "likely_duplicate",
+	               n->v->email[0] ? "email" : "last_name");
+}
+
 static int write_new(struct svc *s, void *arg)
 {
-	struct volunteer *v = arg;
+	struct volunteer_new *n = arg;
+	struct volunteer *v = n->v;
 	bool experience = v->items[LIST_EXPERIENCE].n > 0;
 	struct authz_target t = { .organisation_id = v->organisation_id };
 	/* A new record has no consent yet, so no lived experience either. */
@@ -19,7 +35,7 @@ static int write_new(struct svc *s, void *arg)
 	v->created_at = v->updated_at = s->now;
 	v->version = 1;
 	if (organisation_check(s, v->organisation_id, "organisation_id") ||
-	    volunteer_validate(v, s->err) ||
+	    volunteer_validate(v, s->err) || check_duplicate(s, n) ||
 	    store_volunteer_insert(s->db, v, experience, s->err) ||
 	    svc_audit(s, "create", "volunteer", v->id, v->id, NULL))
 		return KP_ERR;
@@ -28,10 +44,11 @@ static int write_new(struct svc *s, void *arg)
 }
 
 int volunteer_create(struct app *app, struct db *db, const struct principal *who,
-                     struct volunteer *v, struct kp_error *err)
+                     struct volunteer_new *n, struct kp_error *err)
 {
-	v->id = 0;
-	return svc_run(app, db, who, write_new, v, err);
+	n->v->id = 0;
+	n->duplicate_of = 0;
+	return svc_run(app, db, who, write_new, n, err);
 }
 
 /* Moving a volunteer to another organisation needs rights on both sides. */

@@ -53,10 +53,20 @@ int volunteer_view(struct app *app, struct db *db, const struct principal *who, 
                    const char *reason, struct volunteer *out, bool *show_experience,
                    struct kp_error *err);
 
-/* Registers v (defaults and request values filled in; organisation_id the
-   caller's unless the request named one). On success v is the stored record. */
+struct volunteer_new {
+	struct volunteer *v;        /* defaults and request values filled in; organisation_id
+	                               the caller's unless the request named one; on success
+	                               the stored record */
+	bool confirmed_new;         /* the caller knows of a likely duplicate and goes on */
+	int64_t duplicate_of;       /* out: the likely same person, with KP_CONFLICT
+	                               "likely_duplicate"; 0 when none */
+};
+
+/* Registers n->v. A volunteer of the same organisation with the same e-mail,
+   or the same name, birth year and place, makes it fail as a likely
+   duplicate (naming the existing one) unless confirmed_new. */
 int volunteer_create(struct app *app, struct db *db, const struct principal *who,
-                     struct volunteer *v, struct kp_error *err);
+                     struct volunteer_new *n, struct kp_error *err);
 
 /* Applies an edit as described above. */
 int volunteer_update(struct app *app, struct db *db, const struct principal *who,

@@ -54,6 +54,11 @@ static const struct {
 	  "The period must end after its start date." },
 	{ "period_too_long", "Een periode is hoogstens %L maanden lang.",
 	  "A period is at most %L months long." },
+	{ "likely_duplicate",
+	  "Deze persoon staat waarschijnlijk al geregistreerd. Open de bestaande inschrijving, of "
+	  "registreer toch opnieuw als het iemand anders is.",
+	  "This person is probably registered already. Open the existing record, or register "
+	  "anyway if it is someone else." },
 	{ "invalid_version", "'%F' moet een versienummer zijn, zoals \"3\".",
 	  "'%F' must be a version number, such as \"3\"." },
 	{ "already_matched", "Deze vrijwilliger is al aan deze oproep gekoppeld.",

@@ -198,6 +198,46 @@ static void coordinator_list_filters_by_organisation_and_items(void **state)
 	client_free(&vol);
 }
 
+/* Registering the same person twice is refused with the existing record
+   named, until the coordinator confirms it is someone else. */
+static void likely_duplicate_is_named(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Dubbelclub");
+	char body[320];
+	snprintf(body, sizeof body,
+	         "{\"organisation_id\":%lld,\"first_name\":\"Hakan\",\"last_name\":\"Arslan\","
+	         "\"email\":\"h.arslan@voorbeeld.nl\",\"birth_year\":1968,"
+	         "\"place\":\"Zwijndrecht\"}", (long long)org);
+	json_t *doc = expect(&e->admin, "POST", "/api/volunteers", body, 201);
+	int64_t first = json_id(doc, "id");
+	json_decref(doc);
+	doc = expect(&e->admin, "POST", "/api/volunteers", body, 409);
+	assert_problem(&e->admin, doc, 409, "email");
+	assert_string_equal(json_str(doc, "code"), "likely_duplicate");
+	assert_int_equal(json_id(json_object_get(doc, "current"), "id"), first);
+	json_decref(doc);
+	/* Another address, but the same name, birth year and place. */
+	snprintf(body, sizeof body,
+	         "{\"organisation_id\":%lld,\"first_name\":\"hakan\",\"last_name\":\"ARSLAN\","
+	         "\"birth_year\":1968,\"place\":\"Zwijndrecht\"}", (long long)org);
+	doc = expect(&e->admin, "POST", "/api/volunteers", body, 409);
+	assert_problem(&e->admin, doc, 409, "last_name");
+	json_decref(doc);
+	snprintf(body, sizeof body,
+	         "{\"organisation_id\":%lld,\"first_name\":\"Hakan\",\"last_name\":\"Arslan\","
+	         "\"birth_year\":1968,\"place\":\"Zwijndrecht\",\"confirm_new\":true}",
+	         (long long)org);
+	json_decref(expect(&e->admin, "POST", "/api/volunteers", body, 201));
+	/* A namesake in another organisation is no business of this one. */
+	int64_t other = fx_organisation(&e->admin, "Andere dubbelclub");
+	snprintf(body, sizeof body,
+	         "{\"organisation_id\":%lld,\"first_name\":\"Hakan\",\"last_name\":\"Arslan\","
+	         "\"email\":\"h.arslan@voorbeeld.nl\",\"birth_year\":1968,"
+	         "\"place\":\"Zwijndrecht\"}", (long long)other);
+	json_decref(expect(&e->admin, "POST", "/api/volunteers", body, 201));
+}
+
 static void volunteer_reads_and_updates_self(void **state)
 {
 	struct env *e = *state;
@@ -227,6 +267,7 @@ int main(void)
 		cmocka_unit_test(volunteer_update_changes_only_given_fields),
 		cmocka_unit_test(volunteer_list_filters),
 		cmocka_unit_test(coordinator_list_filters_by_organisation_and_items),
+		cmocka_unit_test(likely_duplicate_is_named),
 		cmocka_unit_test(volunteer_reads_and_updates_self),
 	};
 	return cmocka_run_group_tests_name("volunteers", tests, env_setup, env_teardown);

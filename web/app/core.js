@@ -16,12 +16,13 @@ export const session = { user: null }; // the answer of GET /api/session, or nul
 // ---- API -------------------------------------------------------------------
 
 export class ApiError extends Error {
-	constructor({ status, detail, field, code }) {
+	constructor({ status, detail, field, code, current }) {
 		super(detail);
 		this.status = status;
 		this.detail = detail;
 		this.field = field || '';
 		this.code = code || '';
+		this.current = current || null; // the record as it is now (a conflict)
 	}
 	// The endpoint does not exist (yet) on this server.
 	get missing() {
@@ -56,6 +57,7 @@ export async function api(method, path, body) {
 			detail: (data && data.detail) || t(res.status === 403 ? 'error.forbidden' : 'error.generic'),
 			field: data && data.field,
 			code: data && data.code,
+			current: data && data.current,
 		});
 	}
 	return data;

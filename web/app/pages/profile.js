@@ -1,7 +1,7 @@
 // A volunteer's profile on the four building blocks (betrokkenheid,
 // motivatie, talent, mogelijkheden). The same form serves the coordinator
 // ("staff") and the volunteer ("self"); the volunteer sees plain questions.
-import { html, useState, api, catalog, forget } from '../core.js';
+import { html, useState, useEffect, useRef, api, catalog, forget } from '../core.js';
 import { t } from '../i18n.js';
 import { Input, TextArea, Select, Checks, AvailabilityGrid, FormError, Notice, listOptions, useBusy } from '../ui.js';
 
@@ -83,10 +83,11 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 	};
 	const self = mode === 'self';
 	const q = (key) => t(`${self ? 'profileSelf' : 'profile'}.${key}`);
-	const submit = (e) => {
-		e.preventDefault();
+	const submit = (e, confirmNew = false) => {
+		if (e) e.preventDefault();
 		run(async () => {
 			const body = toBody(f, creating, mode, base);
+			if (confirmNew) body.confirm_new = true;
 			const v = creating
 				? await api('POST', '/api/volunteers', body)
 				: await api('PATCH', `/api/volunteers/${volunteer.id}`, changesOnly(body, base, mode));
@@ -99,8 +100,16 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 	};
 	const showExperience = Array.isArray(volunteer.lived_experience);
 	const orgs = catalog.orgs.filter((o) => o.kind !== 'referrer');
+	const dup = error && error.code === 'likely_duplicate' && error.current;
+	const dupBox = useRef(null);
+	// The warning sits above a long form: bring it to the person who pressed the button.
+	useEffect(() => { if (dup && dupBox.current) { dupBox.current.scrollIntoView({ block: 'center' }); dupBox.current.focus(); } }, [dup]);
 	return html`<form class="form profile" onSubmit=${submit} novalidate>
-		<${FormError} error=${error} fields=${ALL_FIELDS} />
+		${dup ? html`<div class="notice warn" role="alert" tabindex="-1" ref=${dupBox}>
+			<p>${t('profile.duplicate', { name: `${dup.first_name} ${dup.last_name}`, place: dup.place })}</p>
+			<p><a class="btn btn-secondary" href=${`/vrijwilligers/${dup.id}`}>${t('profile.openExisting')}</a>
+				${' '}<button type="button" class="btn btn-quiet" onClick=${() => submit(null, true)}>${t('profile.registerAnyway')}</button></p>
+		</div>` : html`<${FormError} error=${error} fields=${ALL_FIELDS} />`}
 
 		<section class="card block" aria-labelledby="b-person">
 			<h2 id="b-person">${q('person')}</h2>
