@@ -27,12 +27,19 @@ static int read_period(struct api_call *c, const char **from, const char **to, c
 
 static int compute(struct api_call *c, struct report *r)
 {
-	int64_t org = 0;
+	struct report_ask ask = { 0 };
 	char def_from[11], def_to[11];
-	const char *from, *to;
-	if (api_query_id(c, "organisation_id", &org) || read_period(c, &from, &to, def_from, def_to))
+	if (api_query_id(c, "organisation_id", &ask.organisation_id) ||
+	    api_query_text(c, "municipality", 100, &ask.municipality) ||
+	    read_period(c, &ask.from, &ask.to, def_from, def_to))
 		return KP_ERR;
-	return report_compute(c->app, c->db, &c->who, org, from, to, r, &c->err);
+	return report_compute(c->app, c->db, &c->who, &ask, r, &c->err);
+}
+
+/* A count; -1 is one hidden in a municipality's view (service/reports.h). */
+static json_t *count(int64_t n)
+{
+	return n < 0 ? json_string("< 5") : json_integer(n);
 }
 
 static json_t *day_or_null(int32_t days)
@@ -49,10 +56,10 @@ static json_t *months_json(const struct report *r)
 {
 	json_t *a = json_array();
 	for (int i = 0; i < r->n_months; i++)
-		json_array_append_new(a, json_pack("{s:s, s:I, s:I, s:I}", "month", r->months[i].month,
-		                                   "inflow", (json_int_t)r->months[i].inflow, "outflow",
-		                                   (json_int_t)r->months[i].outflow, "active",
-		                                   (json_int_t)r->months[i].active_end));
+		json_array_append_new(a, json_pack("{s:s, s:o, s:o, s:o}", "month", r->months[i].month,
+		                                   "inflow", count(r->months[i].inflow), "outflow",
+		                                   count(r->months[i].outflow), "active",
+		                                   count(r->months[i].active_end)));
 	return a;
 }
 
@@ -75,14 +82,14 @@ static json_t *counts_json(const struct report_count *rows, int n, const char *k
 {
 	json_t *a = json_array();
 	for (int i = 0; i < n; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:I}", k1, rows[i].key, k2,
-		                                   rows[i].key2, "count", (json_int_t)rows[i].n));
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o}", k1, rows[i].key, k2,
+		                                   rows[i].key2, "count", count(rows[i].n)));
 	return a;
 }
 
 static json_t *time_json(const struct report_time *t)
 {
-	json_t *doc = json_pack("{s:i}", "volunteers", t->volunteers);
+	json_t *doc = json_pack("{s:o}", "volunteers", count(t->volunteers));
 	json_object_set_new(doc, "median_days", day_or_null(t->median_days));
 	json_object_set_new(doc, "p90_days", day_or_null(t->p90_days));
 	return doc;
@@ -93,11 +100,12 @@ static json_t *orgs_json(const struct report *r)
 	json_t *a = json_array();
 	for (int i = 0; i < r->n_orgs; i++) {
 		const struct report_org *o = &r->orgs[i];
-		json_t *row = json_pack("{s:I, s:s, s:i, s:I, s:I}", "id", (json_int_t)o->id, "name",
-		                        o->name, "employees", o->employees, "active",
-		                        (json_int_t)o->active, "volunteers", (json_int_t)o->volunteers);
+		json_t *row = json_pack("{s:I, s:s, s:i, s:o, s:o}", "id", (json_int_t)o->id, "name",
+		                        o->name, "employees", o->employees, "active", count(o->active),
+		                        "volunteers", count(o->volunteers));
 		json_object_set_new(row, "per_employee",
-		                    o->employees > 0 ? json_real(round2((double)o->active / o->employees))
+		                    o->employees > 0 && o->active >= 0
+		                        ? json_real(round2((double)o->active / o->employees))
 		                                     : json_null());
 		json_array_append_new(a, row);
 	}
@@ -110,26 +118,29 @@ static json_t *report_json(const struct report *r)
 	for (int i = 0; i < r->n_cohorts; i++)
 		json_array_append_new(cohorts, cohort_json(&r->cohorts[i]));
 	json_t *doc = json_pack(
-		"{s:s, s:s, s:s, s:I, s:I, s:{s:I, s:I, s:I, s:I, s:f}, s:o, s:o}", "from", r->from,
-		"to", r->to, "before_from", r->before_from, "volunteers", (json_int_t)r->volunteers,
-		"active_now", (json_int_t)r->active_now, "flow", "inflow", (json_int_t)r->inflow,
-		"outflow", (json_int_t)r->outflow, "inflow_before", (json_int_t)r->inflow_before,
-		"outflow_before", (json_int_t)r->outflow_before, "turnover", round2(r->turnover),
-		"months", months_json(r), "retention", cohorts);
+		"{s:s, s:s, s:s, s:o, s:o, s:{s:o, s:o, s:o, s:o, s:f}, s:o, s:o}", "from", r->from,
+		"to", r->to, "before_from", r->before_from, "volunteers", count(r->volunteers),
+		"active_now", count(r->active_now), "flow", "inflow", count(r->inflow), "outflow",
+		count(r->outflow), "inflow_before", count(r->inflow_before), "outflow_before",
+		count(r->outflow_before), "turnover", round2(r->turnover), "months", months_json(r),
+		"retention", cohorts);
 	json_object_set_new(doc, "organisation_id",
 	                    r->organisation_id ? json_integer(r->organisation_id) : json_null());
-	json_object_set_new(doc, "exits", json_pack("{s:I, s:I, s:o}", "interviews",
-	                                            (json_int_t)r->exit_interviews, "stayed",
-	                                            (json_int_t)r->exit_stayed, "rows",
+	json_object_set_new(doc, "municipality",
+	                    r->municipality[0] ? json_string(r->municipality) : json_null());
+	json_object_set_new(doc, "small_numbers_hidden", json_boolean(r->suppress_small));
+	json_object_set_new(doc, "exits", json_pack("{s:o, s:o, s:o}", "interviews",
+	                                            count(r->exit_interviews), "stayed",
+	                                            count(r->exit_stayed), "rows",
 	                                            counts_json(r->exits, r->n_exits, "reason",
 	                                                        "outcome")));
 	json_object_set_new(doc, "matches",
-	                    json_pack("{s:I, s:I, s:I, s:I, s:o}", "proposed",
-	                              (json_int_t)r->matches_proposed, "accepted",
-	                              (json_int_t)r->matches_accepted, "declined",
-	                              (json_int_t)r->matches_declined, "open",
-	                              (json_int_t)r->matches_open, "rows",
-	                              counts_json(r->matches, r->n_matches, "status", "reason")));
+	                    json_pack("{s:o, s:o, s:o, s:o, s:o}", "proposed",
+	                              count(r->matches_proposed), "accepted",
+	                              count(r->matches_accepted), "declined",
+	                              count(r->matches_declined), "open", count(r->matches_open),
+	                              "rows", counts_json(r->matches, r->n_matches, "status",
+	                                                  "reason")));
 	json_object_set_new(doc, "time_to_intake", time_json(&r->to_intake));
 	json_object_set_new(doc, "time_to_first_match", time_json(&r->to_first_match));
 	json_object_set_new(doc, "organisations", orgs_json(r));
@@ -168,6 +179,12 @@ static int csv_int(struct buf *b, long long v, bool last)
 	return csv_field(b, s, last);
 }
 
+/* A count; -1 is one hidden in a municipality's view. */
+static int csv_count(struct buf *b, int64_t n, bool last)
+{
+	return n < 0 ? csv_field(b, "< 5", last) : csv_int(b, n, last);
+}
+
 /* A decimal with a comma, as Dutch spreadsheets read it. */
 static int csv_decimal(struct buf *b, double v, bool last)
 {
@@ -183,8 +200,9 @@ static int csv_months(struct buf *b, const struct report *r)
 {
 	int rc = buf_appends(b, "maand;instroom;uitstroom;actief_eind_maand\r\n");
 	for (int i = 0; i < r->n_months; i++)
-		rc |= csv_field(b, r->months[i].month, false) | csv_int(b, r->months[i].inflow, false) |
-		      csv_int(b, r->months[i].outflow, false) | csv_int(b, r->months[i].active_end, true);
+		rc |= csv_field(b, r->months[i].month, false) | csv_count(b, r->months[i].inflow, false) |
+		      csv_count(b, r->months[i].outflow, false) |
+		      csv_count(b, r->months[i].active_end, true);
 	return rc;
 }
 
@@ -208,7 +226,7 @@ static int csv_counts(struct buf *b, const char *head, const struct report_count
 	int rc = buf_appends(b, head);
 	for (int i = 0; i < n; i++)
 		rc |= csv_field(b, rows[i].key, false) | csv_field(b, rows[i].key2, false) |
-		      csv_int(b, rows[i].n, true);
+		      csv_count(b, rows[i].n, true);
 	return rc;
 }
 
@@ -219,9 +237,10 @@ static int csv_orgs(struct buf *b, const struct report *r)
 	for (int i = 0; i < r->n_orgs; i++) {
 		const struct report_org *o = &r->orgs[i];
 		rc |= csv_field(b, o->name, false) | csv_int(b, o->employees, false) |
-		      csv_int(b, o->active, false) | csv_int(b, o->volunteers, false);
-		rc |= o->employees > 0 ? csv_decimal(b, (double)o->active / o->employees, true)
-		                       : csv_field(b, "", true);
+		      csv_count(b, o->active, false) | csv_count(b, o->volunteers, false);
+		bool ratio = o->employees > 0 && o->active >= 0;
+		rc |= ratio ? csv_decimal(b, (double)o->active / o->employees, true)
+		            : csv_field(b, "", true);
 	}
 	return rc;
 }

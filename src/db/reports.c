@@ -6,15 +6,23 @@
 
 #include "db/store.h"
 
-/* Binds org at idx when it is set; the SQL has "(? = 0 OR … = ?)". */
-static void bind_org(struct db_stmt *st, int idx, int64_t org)
+/* The rows of one organisation, of the organisations in one municipality, or
+   of all: SCOPE(column) is the condition, bind_scope fills its four values. */
+#define SCOPE(col)                                                                      \
+	"(? = 0 OR " col " = ?) AND (? = '' OR " col " IN "                                  \
+	"(SELECT id FROM organisations WHERE municipality = ?))"
+
+static void bind_scope(struct db_stmt *st, int idx, const struct report_scope *sc)
 {
-	db_bind_int(st, idx, org);
-	db_bind_int(st, idx + 1, org);
+	const char *m = sc->municipality ? sc->municipality : "";
+	db_bind_int(st, idx, sc->organisation_id);
+	db_bind_int(st, idx + 1, sc->organisation_id);
+	db_bind_text(st, idx + 2, m);
+	db_bind_text(st, idx + 3, m);
 }
 
-int store_report_tenures(struct db *db, int64_t org, report_tenure_fn each, void *ctx,
-                         struct kp_error *err)
+int store_report_tenures(struct db *db, const struct report_scope *sc, report_tenure_fn each,
+                         void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
 	if (db_prepare(db, "SELECT v.organisation_id, v.started_on, v.status, v.updated_at, "
@@ -32,9 +40,9 @@ int store_report_tenures(struct db *db, int64_t org, report_tenure_fn each, void
 	                   "FROM match_events e JOIN matches m ON m.id = e.match_id "
 	                   "WHERE e.to_status = 'accepted' GROUP BY m.volunteer_id) fm "
 	                   "ON fm.volunteer_id = v.id "
-	                   "WHERE (? = 0 OR v.organisation_id = ?)", &st, err))
+	                   "WHERE " SCOPE("v.organisation_id"), &st, err))
 		return KP_ERR;
-	bind_org(st, 1, org);
+	bind_scope(st, 1, sc);
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		struct report_tenure t = {
@@ -55,22 +63,22 @@ int store_report_tenures(struct db *db, int64_t org, report_tenure_fn each, void
 	return rc == DB_DONE ? KP_OK : KP_ERR;
 }
 
-/* Runs a "key, key2, count" grouping with org bound at 1..2 and the
-   period's bounds at 3..4 (as text or as unix seconds). */
-static int each_group(struct db *db, const char *sql, int64_t org, const char *from,
-                      const char *to, int64_t from_s, int64_t to_s, report_group_fn each,
-                      void *ctx, struct kp_error *err)
+/* Runs a "key, key2, count" grouping with the scope bound at 1..4 and the
+   period's bounds at 5..6 (as text or as unix seconds). */
+static int each_group(struct db *db, const char *sql, const struct report_scope *sc,
+                      const char *from, const char *to, int64_t from_s, int64_t to_s,
+                      report_group_fn each, void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
 	if (db_prepare(db, sql, &st, err))
 		return KP_ERR;
-	bind_org(st, 1, org);
+	bind_scope(st, 1, sc);
 	if (from != NULL) {
-		db_bind_text(st, 3, from);
-		db_bind_text(st, 4, to);
+		db_bind_text(st, 5, from);
+		db_bind_text(st, 6, to);
 	} else {
-		db_bind_int(st, 3, from_s);
-		db_bind_int(st, 4, to_s);
+		db_bind_int(st, 5, from_s);
+		db_bind_int(st, 6, to_s);
 	}
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW)
@@ -82,39 +90,39 @@ static int each_group(struct db *db, const char *sql, int64_t org, const char *f
 	return rc == DB_DONE ? KP_OK : KP_ERR;
 }
 
-int store_report_exits(struct db *db, int64_t org, const char *from, const char *to,
-                       report_group_fn each, void *ctx, struct kp_error *err)
+int store_report_exits(struct db *db, const struct report_scope *sc, const char *from,
+                       const char *to, report_group_fn each, void *ctx, struct kp_error *err)
 {
 	return each_group(db, "SELECT e.reason, e.outcome, COUNT(*) FROM exit_interviews e "
 	                      "JOIN journeys j ON j.id = e.journey_id "
-	                      "WHERE (? = 0 OR j.organisation_id = ?) AND e.held_on >= ? "
+	                      "WHERE " SCOPE("j.organisation_id") " AND e.held_on >= ? "
 	                      "AND e.held_on < ? GROUP BY e.reason, e.outcome "
 	                      "ORDER BY e.reason, e.outcome",
-	                  org, from, to, 0, 0, each, ctx, err);
+	                  sc, from, to, 0, 0, each, ctx, err);
 }
 
-int store_report_matches(struct db *db, int64_t org, int64_t from, int64_t to,
+int store_report_matches(struct db *db, const struct report_scope *sc, int64_t from, int64_t to,
                          report_group_fn each, void *ctx, struct kp_error *err)
 {
 	return each_group(db, "SELECT m.status, m.reason, COUNT(*) FROM matches m "
 	                      "JOIN calls c ON c.id = m.call_id "
-	                      "WHERE (? = 0 OR c.organisation_id = ?) AND m.created_at >= ? "
+	                      "WHERE " SCOPE("c.organisation_id") " AND m.created_at >= ? "
 	                      "AND m.created_at < ? GROUP BY m.status, m.reason "
 	                      "ORDER BY m.status, m.reason",
-	                  org, NULL, NULL, from, to, each, ctx, err);
+	                  sc, NULL, NULL, from, to, each, ctx, err);
 }
 
-int store_report_organisations(struct db *db, int64_t org, report_org_fn each, void *ctx,
-                               struct kp_error *err)
+int store_report_organisations(struct db *db, const struct report_scope *sc,
+                               report_org_fn each, void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
 	if (db_prepare(db, "SELECT o.id, o.name, o.employees, "
 	                   "SUM(CASE WHEN v.status = 'active' THEN 1 ELSE 0 END), COUNT(v.id) "
 	                   "FROM organisations o LEFT JOIN volunteers v ON v.organisation_id = o.id "
-	                   "WHERE (? = 0 OR o.id = ?) GROUP BY o.id, o.name, o.employees "
+	                   "WHERE " SCOPE("o.id") " GROUP BY o.id, o.name, o.employees "
 	                   "ORDER BY o.name", &st, err))
 		return KP_ERR;
-	bind_org(st, 1, org);
+	bind_scope(st, 1, sc);
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		struct report_org o = {

@@ -133,19 +133,25 @@ struct report_org {
 	int64_t active, volunteers;
 };
 typedef int (*report_org_fn)(void *ctx, const struct report_org *o);
+/* Whose figures: one organisation, the organisations of one municipality,
+   or (both empty) the whole network. */
+struct report_scope {
+	int64_t organisation_id;      /* 0: any */
+	const char *municipality;     /* NULL or "": any */
+};
 
-/* Every volunteer of organisation org (0: the network). */
-int store_report_tenures(struct db *db, int64_t org, report_tenure_fn each, void *ctx,
-                         struct kp_error *err);
+/* Every volunteer in the scope. */
+int store_report_tenures(struct db *db, const struct report_scope *sc, report_tenure_fn each,
+                         void *ctx, struct kp_error *err);
 /* Exit interviews held in [from, to) (dates), counted by reason and outcome. */
-int store_report_exits(struct db *db, int64_t org, const char *from, const char *to,
-                       report_group_fn each, void *ctx, struct kp_error *err);
+int store_report_exits(struct db *db, const struct report_scope *sc, const char *from,
+                       const char *to, report_group_fn each, void *ctx, struct kp_error *err);
 /* Matches proposed in [from, to) (unix seconds), counted by status and reason. */
-int store_report_matches(struct db *db, int64_t org, int64_t from, int64_t to,
+int store_report_matches(struct db *db, const struct report_scope *sc, int64_t from, int64_t to,
                          report_group_fn each, void *ctx, struct kp_error *err);
 /* Per organisation: employees, active and all volunteers. */
-int store_report_organisations(struct db *db, int64_t org, report_org_fn each, void *ctx,
-                               struct kp_error *err);
+int store_report_organisations(struct db *db, const struct report_scope *sc,
+                               report_org_fn each, void *ctx, struct kp_error *err);
 
 /* --- src/db/versions.c --- */
 /* The fields of record `id` (of the table's kind) that changed after version

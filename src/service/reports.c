@@ -206,27 +206,27 @@ static int add_org(void *ctx, const struct report_org *o)
 }
 
 struct compute_args {
-	int64_t org;
-	const char *from, *to;
+	const struct report_ask *ask;
 	struct report *out;
+	struct report_scope scope;
 };
 
 /* Checks the period and fills its bounds and the period before it. */
 static int period(struct svc *s, struct compute_args *a, int32_t *from, int32_t *to)
 {
-	if (!parse_is_date(a->from))
+	if (!parse_is_date(a->ask->from))
 		return kp_invalid(s->err, "from", "invalid_date");
-	if (!parse_is_date(a->to))
+	if (!parse_is_date(a->ask->to))
 		return kp_invalid(s->err, "to", "invalid_date");
-	*from = (int32_t)parse_date_days(a->from);
-	*to = (int32_t)parse_date_days(a->to);
+	*from = (int32_t)parse_date_days(a->ask->from);
+	*to = (int32_t)parse_date_days(a->ask->to);
 	if (*to <= *from)
 		return kp_invalid(s->err, "to", "period_empty");
 	if (*to - *from > REPORT_MONTHS_MAX * 31)
 		return kp_fail_limit(s->err, KP_INVALID, "period_too_long", "to", REPORT_MONTHS_MAX);
 	struct report *r = a->out;
-	snprintf(r->from, sizeof r->from, "%s", a->from);
-	snprintf(r->to, sizeof r->to, "%s", a->to);
+	snprintf(r->from, sizeof r->from, "%s", a->ask->from);
+	snprintf(r->to, sizeof r->to, "%s", a->ask->to);
 	parse_format_date((long long)(*from - (*to - *from)) * DAY, r->before_from);
 	return KP_OK;
 }
@@ -235,7 +235,7 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 {
 	struct report *r = a->out;
 	struct people ps = { .today = (int32_t)(s->now / DAY) };
-	int rc = store_report_tenures(s->db, r->organisation_id, add_person, &ps, s->err);
+	int rc = store_report_tenures(s->db, &a->scope, add_person, &ps, s->err);
 	if (rc == KP_OK) {
 		r->volunteers = ps.n;
 		r->active_now = ps.active;
@@ -247,13 +247,58 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 	}
 	free(ps.p);
 	if (rc == KP_OK)
-		rc = store_report_exits(s->db, r->organisation_id, r->from, r->to, add_exit, r, s->err);
+		rc = store_report_exits(s->db, &a->scope, r->from, r->to, add_exit, r, s->err);
 	if (rc == KP_OK)
-		rc = store_report_matches(s->db, r->organisation_id, (int64_t)from * DAY,
+		rc = store_report_matches(s->db, &a->scope, (int64_t)from * DAY,
 		                          (int64_t)to * DAY, add_match, r, s->err);
 	if (rc == KP_OK)
-		rc = store_report_organisations(s->db, r->organisation_id, add_org, r, s->err);
+		rc = store_report_organisations(s->db, &a->scope, add_org, r, s->err);
 	return rc;
+}
+
+/* In a municipality's view a count of 1 to REPORT_SMALL - 1 becomes -1
+   ("fewer than 5") and a cohort that small is left out, so that nobody can
+   be singled out from the figures of a small area. */
+static void hide(int64_t *n)
+{
+	if (*n > 0 && *n < REPORT_SMALL)
+		*n = -1;
+}
+
+static void hide_counts(struct report_count *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		hide(&rows[i].n);
+}
+
+static void suppress_small(struct report *r)
+{
+	int64_t *totals[] = { &r->volunteers, &r->active_now, &r->inflow, &r->outflow,
+	                      &r->inflow_before, &r->outflow_before, &r->exit_interviews,
+	                      &r->exit_stayed, &r->matches_proposed, &r->matches_accepted,
+	                      &r->matches_declined, &r->matches_open };
+	for (size_t i = 0; i < sizeof totals / sizeof totals[0]; i++)
+		hide(totals[i]);
+	for (int i = 0; i < r->n_months; i++) {
+		hide(&r->months[i].inflow);
+		hide(&r->months[i].outflow);
+		hide(&r->months[i].active_end);
+	}
+	hide_counts(r->exits, r->n_exits);
+	hide_counts(r->matches, r->n_matches);
+	for (int i = 0; i < r->n_orgs; i++) {
+		hide(&r->orgs[i].active);
+		hide(&r->orgs[i].volunteers);
+	}
+	int kept = 0;
+	for (int i = 0; i < r->n_cohorts; i++)
+		if (r->cohorts[i].volunteers >= REPORT_SMALL)
+			r->cohorts[kept++] = r->cohorts[i];
+	r->n_cohorts = kept;
+	if (r->to_intake.volunteers < REPORT_SMALL)
+		r->to_intake = (struct report_time){ -1, -1, -1 };
+	if (r->to_first_match.volunteers < REPORT_SMALL)
+		r->to_first_match = (struct report_time){ -1, -1, -1 };
 }
 
 static int compute(struct svc *s, void *arg)
@@ -261,19 +306,34 @@ static int compute(struct svc *s, void *arg)
 	struct compute_args *a = arg;
 	int32_t from = 0, to = 0;
 	memset(a->out, 0, sizeof *a->out);
-	/* A coordinator sees the own organisation; the administrator any, or all. */
-	int64_t org = s->who->role == ROLE_ADMIN ? a->org : s->who->organisation_id;
+	/* A coordinator sees the own organisation; the administrator any, all, or
+	   a municipality's (as the municipality would: no small numbers). */
+	bool admin = s->who->role == ROLE_ADMIN;
+	const char *m = a->ask->municipality && a->ask->municipality[0] ? a->ask->municipality : NULL;
+	int64_t org = admin ? a->ask->organisation_id : s->who->organisation_id;
 	struct authz_target t = { .organisation_id = org };
 	if (svc_authorise(s, RES_REPORT, ACT_READ, &t) || period(s, a, &from, &to))
 		return KP_ERR;
+	if (m != NULL && !admin)
+		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "municipality");
+	if (m != NULL && org != 0)
+		return kp_invalid(s->err, "municipality", "one_scope");
 	a->out->organisation_id = org;
-	return figures(s, a, from, to);
+	a->scope = (struct report_scope){ org, m };
+	if (m != NULL) {
+		snprintf(a->out->municipality, sizeof a->out->municipality, "%s", m);
+		a->out->suppress_small = true;
+	}
+	if (figures(s, a, from, to))
+		return KP_ERR;
+	if (a->out->suppress_small)
+		suppress_small(a->out);
+	return KP_OK;
 }
 
 int report_compute(struct app *app, struct db *db, const struct principal *who,
-                   int64_t organisation_id, const char *from, const char *to,
-                   struct report *out, struct kp_error *err)
+                   const struct report_ask *ask, struct report *out, struct kp_error *err)
 {
-	struct compute_args a = { organisation_id, from, to, out };
+	struct compute_args a = { ask, out, { 0, NULL } };
 	return svc_read(app, db, who, compute, &a, err);
 }

@@ -24,6 +24,7 @@
 #define REPORT_CURVE_MAX 512      /* points of one survival curve */
 #define REPORT_COUNTS_MAX 48      /* rows of a grouped count */
 #define REPORT_ORGS_MAX 200
+#define REPORT_SMALL 5            /* in a municipality's view, counts below this are hidden */
 
 struct report_month {
 	char month[8];                /* YYYY-MM */
@@ -50,7 +51,12 @@ struct report_time {
 };
 
 struct report {
-	int64_t organisation_id;      /* 0: the network */
+	int64_t organisation_id;      /* 0: the network or a municipality */
+	char municipality[128];       /* "" unless the figures are of one municipality */
+	bool suppress_small;          /* a municipality's view: every count from 1 to
+	                                 REPORT_SMALL - 1 is -1 ("fewer than 5"), cohorts
+	                                 that small are left out, and times from fewer than
+	                                 REPORT_SMALL people are -1 */
 	char from[11], to[11];        /* the period [from, to) */
 	char before_from[11];         /* the period before: [before_from, from) */
 	int64_t volunteers, active_now;
@@ -71,11 +77,16 @@ struct report {
 	int n_orgs;
 };
 
-/* Computes the report for organisation_id (0: the network; a coordinator
-   always gets the own organisation) over [from, to), dates YYYY-MM-DD with
-   from < to and at most REPORT_MONTHS_MAX months apart. */
+/* Whose figures and over which period [from, to) (dates YYYY-MM-DD, from <
+   to, at most REPORT_MONTHS_MAX months apart). */
+struct report_ask {
+	int64_t organisation_id;      /* 0: the network; a coordinator always gets the own */
+	const char *municipality;     /* NULL: none; else the organisations there, with small
+	                                 numbers suppressed (the network administrator only) */
+	const char *from, *to;
+};
+
 int report_compute(struct app *app, struct db *db, const struct principal *who,
-                   int64_t organisation_id, const char *from, const char *to,
-                   struct report *out, struct kp_error *err);
+                   const struct report_ask *ask, struct report *out, struct kp_error *err);
 
 #endif

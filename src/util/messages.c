@@ -50,6 +50,8 @@ static const struct {
 	{ "changed_meanwhile",
 	  "Iemand anders heeft dit intussen gewijzigd. Laad opnieuw en probeer het nog eens.",
 	  "Someone else changed this meanwhile. Reload and try again." },
+	{ "one_scope", "Kies een organisatie of een gemeente, niet allebei.",
+	  "Choose an organisation or a municipality, not both." },
 	{ "period_empty", "De periode moet eindigen na de begindatum.",
 	  "The period must end after its start date." },
 	{ "period_too_long", "Een periode is hoogstens %L maanden lang.",

@@ -132,11 +132,56 @@ static void figures_of_a_small_network(void **state)
 	client_free(&coord);
 }
 
+/* A municipality's view: only the organisations there, every count under 5
+   shown as "< 5" and small cohorts left out; for the administrator only. */
+static void municipality_view_hides_small_numbers(void **state)
+{
+	struct env *e = *state;
+	json_t *made = expect(&e->admin, "POST", "/api/organisations",
+	                      "{\"name\":\"Alblasserdamse club\",\"kind\":\"welfare\","
+	                      "\"municipality\":\"Alblasserdam\",\"employees\":2}", 201);
+	int64_t org = json_id(made, "id");
+	json_decref(made);
+	for (int i = 0; i < 3; i++)
+		volunteer_on(&e->admin, org, "2026-04-01");
+	json_t *doc = expect(&e->admin, "GET",
+	                     "/api/reports?municipality=Alblasserdam&from=2026-01-01&to=2026-07-01",
+	                     NULL, 200);
+	assert_true(json_is_true(json_object_get(doc, "small_numbers_hidden")));
+	assert_string_equal(json_str(doc, "municipality"), "Alblasserdam");
+	assert_string_equal(json_str(doc, "volunteers"), "< 5");
+	assert_string_equal(json_str(json_object_get(doc, "flow"), "inflow"), "< 5");
+	assert_string_equal(json_str(month_of(doc, "2026-04"), "inflow"), "< 5");
+	assert_int_equal(num(month_of(doc, "2026-03"), "inflow"), 0);
+	assert_int_equal(json_array_size(json_object_get(doc, "retention")), 0);
+	assert_int_equal(json_array_size(json_object_get(doc, "organisations")), 1);
+	json_decref(doc);
+	json_decref(client_request(&e->admin, "GET",
+	                           "/api/reports/months.csv?municipality=Alblasserdam&from=2026-04-01"
+	                           "&to=2026-05-01", NULL, NULL));
+	assert_non_null(strstr(e->admin.raw, "\r\n2026-04;< 5;0;< 5\r\n"));
+	char path[128];
+	snprintf(path, sizeof path, "/api/reports?municipality=Alblasserdam&organisation_id=%lld",
+	         (long long)org);
+	doc = expect(&e->admin, "GET", path, NULL, 422);
+	assert_problem(&e->admin, doc, 422, "municipality");
+	json_decref(doc);
+	char email[64];
+	struct client coord;
+	fx_email(&e->srv, "gemeentecoordinator", email, sizeof email);
+	fx_account(&e->admin, "coordinator", email, org, 0);
+	client_init(&coord, &e->srv);
+	assert_int_equal(client_login(&coord, email, FX_PASSWORD), 201);
+	json_decref(expect(&coord, "GET", "/api/reports?municipality=Alblasserdam", NULL, 403));
+	client_free(&coord);
+}
+
 int main(void)
 {
 	setenv("KNOOPPUNT_NOW", "2026-06-15", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(figures_of_a_small_network),
+		cmocka_unit_test(municipality_view_hides_small_numbers),
 	};
 	return cmocka_run_group_tests_name("reports", tests, env_setup, env_teardown);
 }
