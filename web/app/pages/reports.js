@@ -14,6 +14,8 @@ function monthsBack(n) {
 }
 
 const pct = (v) => `${fmtNumber(Math.round(v * 1000) / 10)} %`;
+// A count, or "< 5" where a municipality's view hides a small one.
+const num = (v) => (typeof v === 'number' ? fmtNumber(v) : v);
 const days = (v) => (v === null || v === undefined ? t('reports.notReached') : t('reports.days', { n: v }));
 
 // A uPlot chart that follows its container's width; data as uPlot wants it.
@@ -53,15 +55,18 @@ function Csv({ table, params }) {
 
 function Headline({ r }) {
 	const f = r.flow;
-	const stayed = r.exits.interviews ? r.exits.stayed / r.exits.interviews : null;
+	const stayed = typeof r.exits.interviews === 'number' && r.exits.interviews && typeof r.exits.stayed === 'number'
+		? r.exits.stayed / r.exits.interviews : null;
 	const cards = [
-		[t('reports.activeNow'), fmtNumber(r.active_now), t('reports.ofAll', { n: fmtNumber(r.volunteers) })],
-		[t('reports.inflow'), fmtNumber(f.inflow), t('reports.before', { n: fmtNumber(f.inflow_before) })],
-		[t('reports.outflow'), fmtNumber(f.outflow), t('reports.before', { n: fmtNumber(f.outflow_before) })],
+		[t('reports.activeNow'), num(r.active_now), t('reports.ofAll', { n: num(r.volunteers) })],
+		[t('reports.inflow'), num(f.inflow), t('reports.before', { n: num(f.inflow_before) })],
+		[t('reports.outflow'), num(f.outflow), t('reports.before', { n: num(f.outflow_before) })],
 		[t('reports.turnover'), pct(f.turnover), t('reports.turnoverHint')],
 		[t('reports.medianTenure'), days(r.retention[0] && r.retention[0].median_days), t('reports.medianTenureHint')],
 		[t('reports.stayedAfterExit'), stayed === null ? '—' : pct(stayed), t('reports.ofInterviews', { n: r.exits.interviews })],
-		[t('reports.toFirstMatch'), days(r.time_to_first_match.median_days), t('reports.p90', { d: days(r.time_to_first_match.p90_days) })],
+		typeof r.time_to_first_match.volunteers === 'number'
+			? [t('reports.toFirstMatch'), days(r.time_to_first_match.median_days), t('reports.p90', { d: days(r.time_to_first_match.p90_days) })]
+			: [t('reports.toFirstMatch'), '—', t('reports.tooFew')],
 	];
 	return html`<ul class="figures">${cards.map(([label, value, hint]) => html`<li class="card figure">
 		<span class="figure-label">${label}</span><strong class="figure-value">${value}</strong><span class="hint">${hint}</span>
@@ -69,7 +74,8 @@ function Headline({ r }) {
 }
 
 function Flow({ r, params }) {
-	const data = [r.months.map((_, i) => i), r.months.map((m) => m.inflow), r.months.map((m) => m.outflow)];
+	const n = (v) => (typeof v === 'number' ? v : null); // hidden small counts are gaps
+	const data = [r.months.map((_, i) => i), r.months.map((m) => n(m.inflow)), r.months.map((m) => n(m.outflow))];
 	data.labels = r.months.map((m) => m.month);
 	return html`<section class="card block" aria-labelledby="h-flow">
 		<h2 id="h-flow">${t('reports.flowTitle')}</h2>
@@ -114,15 +120,18 @@ function Organisations({ r, params }) {
 export function Reports() {
 	const admin = session.user.role === 'admin';
 	const [def] = useState(monthsBack(12));
-	const [f, setF] = useState({ from: def[0], to: def[1], organisation_id: '' });
+	const [f, setF] = useState({ from: def[0], to: def[1], organisation_id: '', municipality: '' });
+	const municipalities = [...new Set(catalog.orgs.map((o) => o.municipality).filter(Boolean))].sort();
 	const [params, setParams] = useState({ from: def[0], to: def[1] });
 	const load = useLoad(() => get(`/api/reports${qs(params)}`), [JSON.stringify(params)]);
 	const submit = (e) => {
 		e.preventDefault();
-		setParams({ from: f.from, to: f.to, ...(admin && f.organisation_id ? { organisation_id: f.organisation_id } : {}) });
+		setParams({ from: f.from, to: f.to, ...(admin && f.organisation_id ? { organisation_id: f.organisation_id } : {}),
+			...(admin && !f.organisation_id && f.municipality ? { municipality: f.municipality } : {}) });
 	};
 	const r = load.data;
-	const title = admin && !params.organisation_id ? t('reports.titleNetwork')
+	const title = params.municipality ? t('reports.titleMunicipality', { m: params.municipality })
+		: admin && !params.organisation_id ? t('reports.titleNetwork')
 		: t('reports.titleOrg', { org: orgName(r ? r.organisation_id : session.user.organisation_id) });
 	return html`<${Page} title=${title} intro=${t('reports.intro')} wide>
 		<form class="card block filters" onSubmit=${submit}>
@@ -130,6 +139,8 @@ export function Reports() {
 			<${Input} name="to" type="date" label=${t('reports.to')} hint=${t('reports.toHint')} value=${f.to} onInput=${(v) => setF({ ...f, to: v })} />
 			${admin && html`<${Select} name="organisation_id" label=${t('reports.scope')} value=${f.organisation_id} empty=${t('reports.wholeNetwork')}
 				onChange=${(v) => setF({ ...f, organisation_id: v })} options=${catalog.orgs.map((o) => ({ value: o.id, label: o.name }))} />`}
+			${admin && html`<${Select} name="municipality" label=${t('reports.municipality')} hint=${t('reports.municipalityHint')} value=${f.municipality}
+				empty=${t('reports.noMunicipality')} onChange=${(v) => setF({ ...f, municipality: v })} options=${municipalities.map((m) => ({ value: m, label: m }))} />`}
 			<button class="btn btn-primary" type="submit">${t('reports.show')}</button>
 		</form>
 		${load.loading && !r && html`<${Loading} />`}
