@@ -29,6 +29,28 @@ void app_config_defaults(struct app_config *cfg)
 	const char *proxy = getenv("KNOOPPUNT_TRUSTED_PROXY"); /* e.g. nginx on 127.0.0.1 */
 	if (proxy != NULL && strlen(proxy) < sizeof cfg->trusted_proxy)
 		snprintf(cfg->trusted_proxy, sizeof cfg->trusted_proxy, "%s", proxy);
+	app_smtp_config(&cfg->smtp);
+}
+
+/* Copies environment variable name into out when it is set and fits. */
+static void env_text(const char *name, char *out, size_t cap)
+{
+	const char *v = getenv(name);
+	if (v != NULL && strlen(v) < cap)
+		snprintf(out, cap, "%s", v);
+}
+
+void app_smtp_config(struct smtp_config *c)
+{
+	env_text("KNOOPPUNT_SMTP_URL", c->url, sizeof c->url);
+	snprintf(c->from, sizeof c->from, "noreply@localhost");
+	env_text("KNOOPPUNT_SMTP_FROM", c->from, sizeof c->from);
+	snprintf(c->from_name, sizeof c->from_name, "Knooppunt");
+	env_text("KNOOPPUNT_SMTP_FROM_NAME", c->from_name, sizeof c->from_name);
+	env_text("KNOOPPUNT_SMTP_USER", c->user, sizeof c->user);
+	env_text("KNOOPPUNT_SMTP_PASSWORD", c->password, sizeof c->password);
+	const char *tls = getenv("KNOOPPUNT_SMTP_REQUIRE_TLS");
+	c->require_tls = tls != NULL && strcmp(tls, "1") == 0;
 }
 
 int app_config_finish(struct app_config *cfg, struct kp_error *err)

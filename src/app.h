@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "db/db.h"
+#include "mail/smtp.h"
 #include "model/catalog.h"
 
 struct ratelimit;
@@ -27,6 +28,8 @@ struct app_config {
 	char trusted_proxy[64];       /* peer whose X-Forwarded-For names the client; "" none */
 	int behind_tls;               /* serve --behind-tls: clients reach it over HTTPS only,
 	                                 so cookies are Secure and answers carry HSTS */
+	struct smtp_config smtp;      /* KNOOPPUNT_SMTP_URL, _FROM, _FROM_NAME, _USER, _PASSWORD,
+	                                 _REQUIRE_TLS; no URL: mail stays in the outbox */
 };
 
 struct audit_writer;
@@ -56,6 +59,9 @@ struct app {
 
 /* Fills cfg with defaults, then the environment (KNOOPPUNT_DATA, …). */
 void app_config_defaults(struct app_config *cfg);
+
+/* Reads the mail settings (KNOOPPUNT_SMTP_*) into c. */
+void app_smtp_config(struct smtp_config *c);
 
 /* Derives db_path from data_dir and creates data_dir when missing. */
 int app_config_finish(struct app_config *cfg, struct kp_error *err);

@@ -108,6 +108,11 @@ static int add_mail(void *ctx, const struct outbox_mail *m)
 	                      jout_opt_id(m->organisation_id), "created_at",
 	                      (json_int_t)m->created_at, "sent_at",
 	                      m->sent_at ? json_integer(m->sent_at) : json_null());
+	/* Delivery: queued, sent, or failed for good with the server's answer. */
+	json_object_set_new(o, "status", json_string(m->sent_at ? "sent"
+	                                             : m->failed_at ? "failed" : "queued"));
+	json_object_set_new(o, "attempts", json_integer(m->attempts));
+	json_object_set_new(o, "last_error", json_string(m->last_error));
 	return json_array_append_new(ctx, o);
 }
 

@@ -45,8 +45,8 @@ int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
 	}
 	if (query_count(db, "outbox", &q, total, err) ||
 	    query_page(db, "SELECT id, recipient, subject, body, dedupe_key, organisation_id, "
-	                   "created_at, sent_at FROM outbox", &q, "id", pg.limit, pg.offset, &st,
-	               err))
+	                   "created_at, sent_at, attempts, failed_at, last_error FROM outbox", &q,
+	               "id", pg.limit, pg.offset, &st, err))
 		goto end;
 	struct outbox_mail *m = malloc(sizeof *m);
 	if (m == NULL) {
@@ -63,6 +63,9 @@ int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
 		m->organisation_id = db_col_int(st, 5);
 		m->created_at = db_col_int(st, 6);
 		m->sent_at = db_col_int(st, 7);
+		m->attempts = (int)db_col_int(st, 8);
+		m->failed_at = db_col_int(st, 9);
+		snprintf(m->last_error, sizeof m->last_error, "%s", db_col_text(st, 10));
 		if (each(ctx, m) != 0) {
 			kp_internal(err);
 			rc = DB_FAILED;
@@ -89,6 +92,72 @@ int store_outbox_mark_sent(struct db *db, int64_t id, int64_t now, struct kp_err
 	int rc = db_query_int(st, &got, err);
 	db_finalize(st);
 	return rc;
+}
+
+int store_outbox_due(struct db *db, int64_t now, int64_t *ids, int cap, int *n,
+                     struct kp_error *err)
+{
+	struct db_stmt *st;
+	*n = 0;
+	if (db_prepare(db, "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL "
+	                   "AND next_attempt_at <= ? ORDER BY id LIMIT ?", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, cap);
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW && *n < cap)
+		ids[(*n)++] = db_col_int(st, 0);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
+int store_outbox_get(struct db *db, int64_t id, struct outbox_mail *m, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "SELECT recipient, subject, body, dedupe_key, organisation_id, "
+	                   "created_at, sent_at, attempts, failed_at, last_error FROM outbox "
+	                   "WHERE id = ?", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, id);
+	int rc = db_step(st, err);
+	if (rc == DB_ROW) {
+		memset(m, 0, sizeof *m);
+		m->id = id;
+		snprintf(m->recipient, sizeof m->recipient, "%s", db_col_text(st, 0));
+		snprintf(m->subject, sizeof m->subject, "%s", db_col_text(st, 1));
+		snprintf(m->body, sizeof m->body, "%s", db_col_text(st, 2));
+		snprintf(m->dedupe_key, sizeof m->dedupe_key, "%s", db_col_text(st, 3));
+		m->organisation_id = db_col_int(st, 4);
+		m->created_at = db_col_int(st, 5);
+		m->sent_at = db_col_int(st, 6);
+		m->attempts = (int)db_col_int(st, 7);
+		m->failed_at = db_col_int(st, 8);
+		snprintf(m->last_error, sizeof m->last_error, "%s", db_col_text(st, 9));
+	}
+	db_finalize(st);
+	if (rc == DB_DONE)
+		return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
+	return rc == DB_ROW ? KP_OK : KP_ERR;
+}
+
+int store_outbox_mark_failed(struct db *db, int64_t id, int64_t now, int64_t next_at,
+                             bool give_up, const char *reason, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, "
+	                   "failed_at = ?, last_error = ? WHERE id = ? AND sent_at IS NULL", &st,
+	               err))
+		return KP_ERR;
+	db_bind_int(st, 1, next_at);
+	if (give_up)
+		db_bind_int(st, 2, now);
+	else
+		db_bind_null(st, 2);
+	db_bind_text(st, 3, reason);
+	db_bind_int(st, 4, id);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
 int store_coordinator_emails(struct db *db, int64_t organisation_id, email_fn each, void *ctx,

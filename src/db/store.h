@@ -465,6 +465,9 @@ struct outbox_mail {
 	int64_t organisation_id;
 	int64_t created_at;
 	int64_t sent_at;          /* 0 while pending */
+	int attempts;             /* deliveries tried and failed */
+	int64_t failed_at;        /* 0 unless given up */
+	char last_error[256];     /* the server's answer to the last failed attempt */
 };
 /* Queues a mail unless one with the same key went to the same recipient;
    *added tells which. */
@@ -476,6 +479,14 @@ int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
                       struct page pg, outbox_fn each, void *ctx, int64_t *total,
                       struct kp_error *err);
 int store_outbox_mark_sent(struct db *db, int64_t id, int64_t now, struct kp_error *err);
+/* Up to `cap` ids of mails due for an attempt at `now`, oldest first. */
+int store_outbox_due(struct db *db, int64_t now, int64_t *ids, int cap, int *n,
+                     struct kp_error *err);
+/* One mail; KP_NOT_FOUND when there is none. */
+int store_outbox_get(struct db *db, int64_t id, struct outbox_mail *m, struct kp_error *err);
+/* Records a failed attempt: the next one at next_at, or none (give_up). */
+int store_outbox_mark_failed(struct db *db, int64_t id, int64_t now, int64_t next_at,
+                             bool give_up, const char *reason, struct kp_error *err);
 /* E-mail addresses of an organisation's active coordinators. */
 typedef int (*email_fn)(void *ctx, const char *email);
 int store_coordinator_emails(struct db *db, int64_t organisation_id, email_fn each, void *ctx,

@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "app.h"
 #include "db/store.h"
 #include "service/reminders.h"
+#include "sync/mailer.h"
 #include "sync/retention.h"
 #include "util/testclock.h"
 
@@ -59,10 +61,37 @@ static int queue_reminders(void *ctx, struct db *db, int64_t now, char *result, 
 	return KP_OK;
 }
 
+/* Sending happens in send_mail, after the run is recorded: the SMTP
+   conversation must not hold a write transaction open. */
+static int note_sending(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
+                        struct kp_error *err)
+{
+	const struct app *app = ctx;
+	(void)db;
+	(void)now;
+	(void)err;
+	snprintf(result, cap, "%s", app->cfg.smtp.url[0] ? "verzenden" : "geen SMTP ingesteld");
+	return KP_OK;
+}
+
+static int send_mail(void *ctx, struct db *db, int64_t now, struct kp_error *err)
+{
+	const struct app *app = ctx;
+	struct mailer_result r;
+	if (mailer_run(&app->cfg.smtp, db, now, &r, err))
+		return KP_ERR;
+	if (r.sent || r.failed)
+		printf("E-mail: %d verzonden, %d mislukt (%d opgegeven).\n", r.sent, r.failed,
+		       r.given_up);
+	fflush(stdout);
+	return KP_OK;
+}
+
 const struct job jobs_builtin[] = {
 	{ "prune_changes", 0x6b6e6f6f7001LL, 600, prune_changes },
 	{ "retention", 0x6b6e6f6f7002LL, RETENTION_PERIOD_S, retention_job },
 	{ "reminders", 0x6b6e6f6f7003LL, JOBS_REMINDERS_PERIOD_S, queue_reminders },
+	{ "send_mail", 0x6b6e6f6f7004LL, JOBS_MAIL_PERIOD_S, note_sending, send_mail },
 };
 const int jobs_builtin_count = sizeof jobs_builtin / sizeof jobs_builtin[0];
 
@@ -84,6 +113,8 @@ static int run_if_due(struct jobs *j, const struct job *job, bool *ran, struct k
 	    db_commit(j->db, err))
 		goto fail;
 	*ran = true;
+	if (job->after != NULL && job->after(j->ctx, j->db, now, err))
+		return KP_ERR;
 	return KP_OK;
 fail:
 	db_rollback(j->db);

@@ -31,9 +31,13 @@ struct job {
 	/* Runs inside the caller's transaction; writes a short result text. */
 	int (*run)(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
 	           struct kp_error *err);
+	/* NULL, or work that must not hold a transaction open (sending mail over the
+	   network): runs after the run's commit, still under the job's lock. */
+	int (*after)(void *ctx, struct db *db, int64_t now, struct kp_error *err);
 };
 
 #define JOBS_REMINDERS_PERIOD_S 3600
+#define JOBS_MAIL_PERIOD_S 60
 
 /* The jobs every server runs: pruning the change log, retention (retention.h)
    and queueing the reminder mails (service/reminders.h; hourly, and never with

@@ -1,0 +1,58 @@
+/* Delivering the outbox (mailer.h). */
+#include "sync/mailer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "db/store.h"
+
+int64_t mailer_backoff(int attempts)
+{
+	int64_t wait = MAILER_FIRST_WAIT_S;
+	for (int i = 1; i < attempts && wait < MAILER_LONGEST_WAIT_S; i++)
+		wait *= 2;
+	return wait < MAILER_LONGEST_WAIT_S ? wait : MAILER_LONGEST_WAIT_S;
+}
+
+static int deliver(const struct smtp_config *cfg, struct db *db, struct outbox_mail *m,
+                   int64_t now, struct mailer_result *out, struct kp_error *err)
+{
+	char message_id[96];
+	snprintf(message_id, sizeof message_id, "outbox-%lld-%lld@knooppunt", (long long)m->id,
+	         (long long)m->created_at);
+	struct smtp_mail mail = { m->recipient, m->subject, m->body, message_id, now };
+	struct kp_error failed = { 0 };
+	if (smtp_send(cfg, &mail, &failed) == KP_OK) {
+		out->sent++;
+		return store_outbox_mark_sent(db, m->id, now, err);
+	}
+	/* A mail the message format refuses will never pass: give up at once. */
+	bool give_up = failed.kind == KP_INVALID || m->attempts + 1 >= MAILER_ATTEMPTS_MAX;
+	char reason[sizeof failed.code + sizeof failed.detail + 2];
+	snprintf(reason, sizeof reason, "%s%s%s", failed.code, failed.detail[0] ? ": " : "",
+	         failed.detail);
+	out->failed++;
+	out->given_up += give_up;
+	return store_outbox_mark_failed(db, m->id, now, now + mailer_backoff(m->attempts + 1),
+	                                give_up, reason, err);
+}
+
+int mailer_run(const struct smtp_config *cfg, struct db *db, int64_t now,
+               struct mailer_result *out, struct kp_error *err)
+{
+	int64_t ids[MAILER_BATCH];
+	int n = 0, rc = KP_OK;
+	*out = (struct mailer_result){ 0 };
+	if (cfg->url[0] == '\0')
+		return KP_OK;
+	struct outbox_mail *m = malloc(sizeof *m);
+	if (m == NULL)
+		return kp_internal(err);
+	if (store_outbox_due(db, now, ids, MAILER_BATCH, &n, err))
+		rc = KP_ERR;
+	for (int i = 0; i < n && rc == KP_OK; i++)
+		if (store_outbox_get(db, ids[i], m, err) || deliver(cfg, db, m, now, out, err))
+			rc = KP_ERR;
+	free(m);
+	return rc;
+}

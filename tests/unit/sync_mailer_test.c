@@ -1,0 +1,184 @@
+/* Tests for src/sync/mailer.c and src/mail/smtp.c against a real SQLite file
+   and a real SMTP server (tests/mail/smtp_sink.py, aiosmtpd): a queued mail
+   arrives with its recipient, an encoded subject and its text, and is marked
+   sent; a subject that tries to add a header is refused and given up; a
+   server that refuses or drops the connection leads to a recorded failure
+   and a later attempt. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "db_fixture.h"
+#include "sync/mailer.h"
+#include "util/parse.h"
+
+struct sink {
+	FILE *in;       /* the server's stdin: closing it stops the server */
+	pid_t pid;
+	int port;
+	char dir[64];
+};
+
+static void sink_start(struct sink *s, const char *mode)
+{
+	int to_child[2], from_child[2];
+	const char *src = getenv("KNOOPPUNT_SRC");
+	char script[512];
+	snprintf(script, sizeof script, "%s/tests/mail/smtp_sink.py", src ? src : ".");
+	snprintf(s->dir, sizeof s->dir, "/tmp/kp-mail-XXXXXX");
+	assert_non_null(mkdtemp(s->dir));
+	assert_int_equal(pipe(to_child), 0);
+	assert_int_equal(pipe(from_child), 0);
+	s->pid = fork();
+	assert_true(s->pid >= 0);
+	if (s->pid == 0) {
+		dup2(to_child[0], 0);
+		dup2(from_child[1], 1);
+		close(to_child[1]);
+		close(from_child[0]);
+		/* Debian's Python, where python3-aiosmtpd is installed. */
+		execl("/usr/bin/python3", "python3", script, mode, s->dir, (char *)NULL);
+		_exit(127);
+	}
+	close(to_child[0]);
+	close(from_child[1]);
+	s->in = fdopen(to_child[1], "w");
+	FILE *out = fdopen(from_child[0], "r");
+	char line[32] = "";
+	long long port = 0;
+	assert_non_null(fgets(line, sizeof line, out));
+	line[strcspn(line, "\n")] = '\0';
+	assert_int_equal(parse_int(line, 1, 65535, &port), 0);
+	s->port = (int)port;
+	fclose(out);
+}
+
+static void sink_stop(struct sink *s)
+{
+	fclose(s->in);
+	waitpid(s->pid, NULL, 0);
+}
+
+/* The text of message n (1-based) that arrived, or "" when none. */
+static void arrived(const struct sink *s, int n, char *out, size_t cap)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/%03d.eml", s->dir, n);
+	FILE *f = fopen(path, "r");
+	size_t len = f ? fread(out, 1, cap - 1, f) : 0;
+	out[len] = '\0';
+	if (f)
+		fclose(f);
+	unlink(path);
+}
+
+static int64_t queue(struct fixture *f, const char *to, const char *subject, const char *key)
+{
+	struct outbox_mail m = { .created_at = f->now };
+	struct kp_error err = { 0 };
+	bool added;
+	snprintf(m.recipient, sizeof m.recipient, "%s", to);
+	snprintf(m.subject, sizeof m.subject, "%s", subject);
+	snprintf(m.body, sizeof m.body, "Beste Fatma,\n.\nTot ziens bij de intake.\n");
+	snprintf(m.dedupe_key, sizeof m.dedupe_key, "%s", key);
+	assert_int_equal(store_outbox_add(f->db, &m, &added, &err), KP_OK);
+	int64_t ids[8];
+	int n = 0;
+	assert_int_equal(store_outbox_due(f->db, f->now, ids, 8, &n, &err), KP_OK);
+	return ids[n - 1];
+}
+
+static struct smtp_config config_for(const struct sink *s)
+{
+	struct smtp_config c = { .from_name = "Knooppunt Drechtsteden" };
+	snprintf(c.url, sizeof c.url, "smtp://127.0.0.1:%d", s->port);
+	snprintf(c.from, sizeof c.from, "noreply@knooppunt.test");
+	return c;
+}
+
+static void delivers_and_refuses_injection(void **state)
+{
+	struct fixture *f = *state;
+	struct sink s;
+	struct kp_error err = { 0 };
+	struct mailer_result r;
+	struct outbox_mail m;
+	char text[8192];
+	int64_t good = queue(f, "fatma@voorbeeld.nl", "Herinnering: intake met Gül", "a");
+	int64_t bad = queue(f, "kees@voorbeeld.nl", "Hallo\r\nBcc: iedereen@voorbeeld.nl", "b");
+	sink_start(&s, "accept");
+	struct smtp_config c = config_for(&s);
+	assert_int_equal(mailer_run(&c, f->db, f->now, &r, &err), KP_OK);
+	assert_int_equal(r.sent, 1);
+	assert_int_equal(r.given_up, 1);
+	arrived(&s, 1, text, sizeof text);
+	assert_non_null(strstr(text, "X-Envelope-To: fatma@voorbeeld.nl"));
+	assert_non_null(strstr(text, "To: <fatma@voorbeeld.nl>"));
+	assert_non_null(strstr(text, "Subject: =?UTF-8?B?"));
+	assert_non_null(strstr(text, "Tot ziens bij de intake."));
+	assert_null(strstr(text, "Bcc"));
+	arrived(&s, 2, text, sizeof text);
+	assert_string_equal(text, ""); /* the injected one never left */
+	assert_int_equal(store_outbox_get(f->db, good, &m, &err), KP_OK);
+	assert_true(m.sent_at > 0);
+	assert_int_equal(store_outbox_get(f->db, bad, &m, &err), KP_OK);
+	assert_true(m.failed_at > 0 && m.sent_at == 0);
+	assert_non_null(strstr(m.last_error, "header_line_break"));
+	sink_stop(&s);
+}
+
+static void refused_and_dropped_mail_is_tried_again_later(void **state)
+{
+	struct fixture *f = *state;
+	struct sink s;
+	struct kp_error err = { 0 };
+	struct mailer_result r;
+	struct outbox_mail m;
+	int64_t id = queue(f, "joris@voorbeeld.nl", "Je VOG verloopt", "c");
+	const char *modes[] = { "refuse", "drop" };
+	int64_t at = f->now;
+	for (int i = 0; i < 2; i++) {
+		sink_start(&s, modes[i]);
+		struct smtp_config c = config_for(&s);
+		assert_int_equal(mailer_run(&c, f->db, at, &r, &err), KP_OK);
+		assert_int_equal(r.failed, 1);
+		assert_int_equal(store_outbox_get(f->db, id, &m, &err), KP_OK);
+		assert_int_equal(m.attempts, i + 1);
+		assert_true(m.failed_at == 0 && m.sent_at == 0);
+		if (i == 0)
+			assert_non_null(strstr(m.last_error, "550"));
+		/* Not due again until its wait is over. */
+		assert_int_equal(mailer_run(&c, f->db, at + 1, &r, &err), KP_OK);
+		assert_int_equal(r.failed + r.sent, 0);
+		at += mailer_backoff(i + 1);
+		sink_stop(&s);
+	}
+	sink_start(&s, "accept");
+	struct smtp_config c = config_for(&s);
+	assert_int_equal(mailer_run(&c, f->db, at, &r, &err), KP_OK);
+	assert_int_equal(r.sent, 1);
+	sink_stop(&s);
+	assert_int_equal(mailer_backoff(1), 60);
+	assert_int_equal(mailer_backoff(3), 240);
+	assert_int_equal(mailer_backoff(30), MAILER_LONGEST_WAIT_S);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(delivers_and_refuses_injection, fixture_setup,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(refused_and_dropped_mail_is_tried_again_later,
+		                                fixture_setup, fixture_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
