@@ -321,7 +321,7 @@ void api_handle(void *ctx, const struct http_request *req, struct http_response 
 	struct app *app = ctx;
 	if (strncmp(req->path, "/api/", 5) != 0) {
 		if (strcmp(req->method, "GET") == 0 &&
-		    http_serve_static(app->cfg.web_dir, req->path, res) == 0)
+		    http_serve_static_request(app->cfg.web_dir, req, res) == 0)
 			return;
 	}
 	struct api_call c = {
