@@ -797,6 +797,17 @@ async function coldLoad(email, p) {
 	return { requests, bytes, ms };
 }
 
+test('index.html preloads every module of the front end', async () => {
+	const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
+	const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
+	const files = (dir) => fs.readdirSync(path.join(WEB, dir)).filter((f) => f.endsWith('.js')).map((f) => `/${dir}/${f}`);
+	const wanted = [...files('vendor'), ...files('app'), ...files('app/pages')].filter((f) => f !== '/app/main.js');
+	const missing = wanted.filter((f) => !preloaded.has(f));
+	const stale = [...preloaded].filter((f) => !wanted.includes(f));
+	assert(missing.length === 0 && stale.length === 0, `not preloaded: ${missing.join(', ')}; preloaded but gone: ${stale.join(', ')}`);
+	return `${preloaded.size} modules`;
+});
+
 test('cold page loads on a slow connection (benchmark, printed)', async () => {
 	const lines = [];
 	for (const [name, email, p] of PAGE_LOADS) {
