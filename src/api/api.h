@@ -21,6 +21,7 @@
 #include "auth/principal.h"
 #include "db/store.h"
 #include "http/http.h"
+#include "util/json_write.h"
 
 #define API_JSON_DEPTH_MAX 8
 
@@ -88,6 +89,13 @@ int api_reply_edit(struct api_call *c, int rc, json_t *doc, int64_t version);
 
 /* {"items": [...], "total": n, "limit": l, "offset": o} */
 json_t *api_list_doc(json_t *items, int64_t total, struct page pg);
+
+/* The same document written straight into the answer, for pages whose rows
+   are many: api_page_begin starts it ({"items":[) with w writing into the
+   answer's body; the caller writes each row; api_page_end closes it and
+   answers 200, or fails (internal) when a write did not fit. */
+void api_page_begin(struct api_call *c, struct jw *w);
+int api_page_end(struct api_call *c, struct jw *w, int64_t total, struct page pg);
 
 
 #endif

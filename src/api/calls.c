@@ -63,49 +63,59 @@ static int from_json(struct api_call *c, json_t *in, struct call *call, bool cre
 	return KP_OK;
 }
 
-json_t *call_to_json(struct catalog *cat, const struct call *call)
+/* The answer for one call; arg is the catalog. */
+static void write_call(struct jw *w, const void *obj, void *arg)
 {
-	json_t *doc = json_object();
-	json_object_set_new(doc, "id", json_integer(call->id));
-	json_object_set_new(doc, "organisation_id", json_integer(call->organisation_id));
-	json_object_set_new(doc, "location_id", jout_opt_id(call->location_id));
-	json_object_set_new(doc, "volunteer_id", jout_opt_id(call->volunteer_id));
-	json_object_set_new(doc, "source", json_string(call_source_name(call->source)));
-	json_object_set_new(doc, "title", json_string(call->title));
-	json_object_set_new(doc, "description", json_string(call->description));
-	json_object_set_new(doc, "activity", jout_item(cat, call->activity_id));
-	json_object_set_new(doc, "place", json_string(call->place));
-	json_object_set_new(doc, "lat", json_real(call->lat));
-	json_object_set_new(doc, "lon", json_real(call->lon));
-	json_object_set_new(doc, "one_off_date", jout_opt_text(call->one_off_date));
-	json_object_set_new(doc, "start_time", jout_opt_text(call->start_time));
-	json_object_set_new(doc, "dayparts", jout_dayparts(call->dayparts));
-	json_object_set_new(doc, "duration_minutes", json_integer(call->duration_minutes));
-	json_object_set_new(doc, "volunteers_needed", json_integer(call->volunteers_needed));
-	json_object_set_new(doc, "requires_vog", json_boolean(call->requires_vog));
-	json_object_set_new(doc, "requires_driving_licence",
-	                    json_boolean(call->requires_driving_licence));
-	json_object_set_new(doc, "engagement", json_string(engagement_name(call->engagement)));
-	json_object_set_new(doc, "status", json_string(call_status_name(call->status)));
-	for (int i = 0; i < N_ITEM_FIELDS; i++)
-		json_object_set_new(doc, item_fields[i].field,
-		                    jout_items(cat, &call->items[item_fields[i].kind]));
-	json_object_set_new(doc, "created_by", jout_opt_id(call->created_by));
-	json_object_set_new(doc, "created_at", json_integer(call->created_at));
-	json_object_set_new(doc, "updated_at", json_integer(call->updated_at));
-	json_object_set_new(doc, "version", json_integer(call->version));
-	return doc;
+	const struct call *call = obj;
+	struct catalog *cat = arg;
+	jw_object(w);
+	jw_key(w, "id"); jw_int(w, call->id);
+	jw_key(w, "organisation_id"); jw_int(w, call->organisation_id);
+	jw_key(w, "location_id"); jw_opt_id(w, call->location_id);
+	jw_key(w, "volunteer_id"); jw_opt_id(w, call->volunteer_id);
+	jw_key(w, "source"); jw_string(w, call_source_name(call->source));
+	jw_key(w, "title"); jw_string(w, call->title);
+	jw_key(w, "description"); jw_string(w, call->description);
+	jw_key(w, "activity"); jwout_item(w, cat, call->activity_id);
+	jw_key(w, "place"); jw_string(w, call->place);
+	jw_key(w, "lat"); jw_real(w, call->lat);
+	jw_key(w, "lon"); jw_real(w, call->lon);
+	jw_key(w, "one_off_date"); jw_opt_string(w, call->one_off_date);
+	jw_key(w, "start_time"); jw_opt_string(w, call->start_time);
+	jw_key(w, "dayparts"); jwout_dayparts(w, call->dayparts);
+	jw_key(w, "duration_minutes"); jw_int(w, call->duration_minutes);
+	jw_key(w, "volunteers_needed"); jw_int(w, call->volunteers_needed);
+	jw_key(w, "requires_vog"); jw_bool(w, call->requires_vog);
+	jw_key(w, "requires_driving_licence"); jw_bool(w, call->requires_driving_licence);
+	jw_key(w, "engagement"); jw_string(w, engagement_name(call->engagement));
+	jw_key(w, "status"); jw_string(w, call_status_name(call->status));
+	for (int i = 0; i < N_ITEM_FIELDS; i++) {
+		jw_key(w, item_fields[i].field);
+		jwout_items(w, cat, &call->items[item_fields[i].kind]);
+	}
+	jw_key(w, "created_by"); jw_opt_id(w, call->created_by);
+	jw_key(w, "created_at"); jw_int(w, call->created_at);
+	jw_key(w, "updated_at"); jw_int(w, call->updated_at);
+	jw_key(w, "version"); jw_int(w, call->version);
+	jw_end_object(w);
 }
 
+json_t *call_to_json(struct catalog *cat, const struct call *call)
+{
+	return jwout_tree(write_call, call, cat);
+}
+
+/* A page is written straight into the answer: no tree per row. */
 struct list_ctx {
 	struct api_call *c;
-	json_t *items;
+	struct jw w;
 };
 
 static int add_row(void *ctx, const struct call *call)
 {
 	struct list_ctx *x = ctx;
-	return json_array_append_new(x->items, call_to_json(&x->c->app->lists, call));
+	write_call(&x->w, call, &x->c->app->lists);
+	return jw_failed(&x->w) ? -1 : 0;
 }
 
 int calls_list(struct api_call *c)
@@ -120,13 +130,14 @@ int calls_list(struct api_call *c)
 		return KP_ERR;
 	if (activity && (q.activity_id = catalog_find(&c->app->lists, LIST_ACTIVITY, activity)) == 0)
 		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "activity");
-	struct list_ctx x = { c, json_array() };
+	struct list_ctx x = { .c = c };
 	int64_t total = 0;
+	api_page_begin(c, &x.w);
 	if (call_list(c->app, c->db, &c->who, &q, pg, add_row, &x, &total, &c->err)) {
-		json_decref(x.items);
+		c->res->body.len = 0;
 		return KP_ERR;
 	}
-	return api_reply(c, 200, api_list_doc(x.items, total, pg));
+	return api_page_end(c, &x.w, total, pg);
 }
 
 int calls_show(struct api_call *c)

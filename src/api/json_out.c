@@ -1,5 +1,7 @@
 #include "api/json_out.h"
 
+#include "util/buf.h"
+
 json_t *jout_item(struct catalog *cat, int64_t id)
 {
 	struct catalog_item it;
@@ -46,4 +48,49 @@ json_t *jout_opt_text(const char *s)
 json_t *jout_opt_id(int64_t id)
 {
 	return id > 0 ? json_integer(id) : json_null();
+}
+
+void jwout_item(struct jw *w, struct catalog *cat, int64_t id)
+{
+	struct catalog_item it;
+	if (catalog_get(cat, id, &it))
+		jw_string(w, it.code);
+	else
+		jw_null(w);
+}
+
+void jwout_items(struct jw *w, struct catalog *cat, const struct id_set *s)
+{
+	struct catalog_item it;
+	jw_array(w);
+	for (int i = 0; i < s->n; i++)
+		if (catalog_get(cat, s->ids[i], &it))
+			jw_string(w, it.code);
+	jw_end_array(w);
+}
+
+void jwout_dayparts(struct jw *w, uint32_t bits)
+{
+	char name[16];
+	jw_array(w);
+	for (int b = 0; b < DAYPART_BITS; b++) {
+		if (bits & (1u << b)) {
+			daypart_name(b, name);
+			jw_string(w, name);
+		}
+	}
+	jw_end_array(w);
+}
+
+json_t *jwout_tree(void (*write)(struct jw *w, const void *obj, void *arg), const void *obj,
+                   void *arg)
+{
+	struct buf b;
+	struct jw w;
+	buf_init(&b, 1024 * 1024);
+	jw_init(&w, &b);
+	write(&w, obj, arg);
+	json_t *doc = jw_failed(&w) ? NULL : json_loadb(b.data, b.len, 0, NULL);
+	buf_free(&b);
+	return doc;
 }

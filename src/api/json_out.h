@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "model/catalog.h"
+#include "util/json_write.h"
 #include "model/types.h"
 
 /* ["wandelen", "boodschappen"] for the ids in s. */
@@ -22,5 +23,16 @@ json_t *jout_flags(uint32_t bits, const char *(*name)(int), int n);
 json_t *jout_opt_text(const char *s);
 /* An integer or null for 0. */
 json_t *jout_opt_id(int64_t id);
+
+/* The same, written straight into a JSON writer (util/json_write.h). */
+void jwout_items(struct jw *w, struct catalog *cat, const struct id_set *s);
+void jwout_item(struct jw *w, struct catalog *cat, int64_t id);
+void jwout_dayparts(struct jw *w, uint32_t bits);
+
+/* The document written by write(obj) into a fresh buffer, as a jansson
+   tree (NULL when it could not be written): one writer serves both a page
+   written straight out and a single record that handlers extend. */
+json_t *jwout_tree(void (*write)(struct jw *w, const void *obj, void *arg), const void *obj,
+                   void *arg);
 
 #endif

@@ -203,6 +203,30 @@ json_t *api_list_doc(json_t *items, int64_t total, struct page pg)
 	                 "limit", pg.limit, "offset", pg.offset);
 }
 
+void api_page_begin(struct api_call *c, struct jw *w)
+{
+	c->res->body.len = 0;
+	jw_init(w, &c->res->body);
+	jw_object(w);
+	jw_key(w, "items");
+	jw_array(w);
+}
+
+int api_page_end(struct api_call *c, struct jw *w, int64_t total, struct page pg)
+{
+	jw_end_array(w);
+	jw_key(w, "total"); jw_int(w, total);
+	jw_key(w, "limit"); jw_int(w, pg.limit);
+	jw_key(w, "offset"); jw_int(w, pg.offset);
+	jw_end_object(w);
+	if (jw_failed(w)) {
+		c->res->body.len = 0;
+		return kp_internal(&c->err);
+	}
+	c->res->status = 200;
+	c->res->content_type = "application/json";
+	return KP_OK;
+}
 
 /* Matches path against pattern, filling c->id / c->param. */
 static bool route_matches(const char *pattern, const char *path, struct api_call *c)
@@ -297,7 +321,7 @@ void api_handle(void *ctx, const struct http_request *req, struct http_response 
 	struct app *app = ctx;
 	if (strncmp(req->path, "/api/", 5) != 0) {
 		if (strcmp(req->method, "GET") == 0 &&
-		    http_serve_static(app->cfg.web_dir, req->path, res) == 0)
+		    http_serve_static_request(app->cfg.web_dir, req, res) == 0)
 			return;
 	}
 	struct api_call c = {

@@ -86,7 +86,7 @@ struct http_config {
 	int hsts;                /* every answer carries Strict-Transport-Security */
 };
 
-/* Fills cfg with the defaults: 127.0.0.1:8080, 4 threads, the named caps
+/* Fills cfg with the defaults: 127.0.0.1:8080, 16 threads, the named caps
    and deadlines. */
 void http_config_defaults(struct http_config *cfg);
 

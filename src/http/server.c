@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "http/compress.h"
 #include "http/deadline.h"
 
 struct http_server {
@@ -78,6 +79,8 @@ static void add_security_headers(const struct http_server *srv, struct MHD_Respo
 static enum MHD_Result send_response(const struct http_server *srv, struct MHD_Connection *conn,
                                      struct http_response *res)
 {
+	enum http_encoding enc = http_compress_response(
+		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding"), res);
 	size_t len = res->body.len;
 	char *data = buf_take(&res->body);
 	struct MHD_Response *r =
@@ -91,6 +94,10 @@ static enum MHD_Result send_response(const struct http_server *srv, struct MHD_C
 	MHD_add_response_header(r, "Cache-Control",
 	                        res->cache_control ? res->cache_control : "no-store");
 	add_security_headers(srv, r);
+	if (enc == HTTP_GZIPPED)
+		MHD_add_response_header(r, "Content-Encoding", "gzip");
+	if (enc != HTTP_AS_IS)
+		MHD_add_response_header(r, "Vary", "Accept-Encoding");
 	if (res->set_cookie[0] != '\0')
 		MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
 	for (int i = 0; i < res->n_extra; i++)
@@ -249,7 +256,7 @@ void http_config_defaults(struct http_config *cfg)
 	*cfg = (struct http_config){
 		.host = "127.0.0.1",
 		.port = 8080,
-		.threads = 4,
+		.threads = 16,
 		.per_address = HTTP_CONNECTIONS_PER_ADDRESS,
 		.header_deadline_ms = HTTP_HEADER_DEADLINE_MS,
 		.body_deadline_ms = HTTP_BODY_DEADLINE_MS,

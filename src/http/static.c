@@ -69,6 +69,12 @@ static int read_file(const char *root, const char *file, struct http_response *r
 	res->status = 200;
 	res->content_type = mime_type(file);
 	res->cache_control = "no-cache";
+	/* Weak: the same file is sent gzipped or not. Size and modification
+	   time change whenever the file does. */
+	char etag[96];
+	snprintf(etag, sizeof etag, "W/\"%llx-%llx.%lx\"", (unsigned long long)sb.st_size,
+	         (unsigned long long)sb.st_mtim.tv_sec, (unsigned long)sb.st_mtim.tv_nsec);
+	http_response_header(res, "ETag", etag);
 	return 0;
 }
 
@@ -94,4 +100,38 @@ int http_serve_static(const char *root, const char *path, struct http_response *
 	if (n < 0 || (size_t)n >= sizeof file)
 		return -1;
 	return read_file(root, file, res);
+}
+
+/* Whether If-None-Match (a list of entity tags, or "*") names etag, by weak
+   comparison: W/ prefixes do not count. */
+static int names_etag(const char *if_none_match, const char *etag)
+{
+	const char *opaque = strncmp(etag, "W/", 2) == 0 ? etag + 2 : etag;
+	if (strcmp(if_none_match, "*") == 0)
+		return 1;
+	for (const char *p = strstr(if_none_match, opaque); p != NULL; p = strstr(p + 1, opaque))
+		if (p[strlen(opaque)] == '\0' || p[strlen(opaque)] == ',' ||
+		    p[strlen(opaque)] == ' ')
+			return 1;
+	return 0;
+}
+
+int http_serve_static_request(const char *root, const struct http_request *req,
+                              struct http_response *res)
+{
+	if (http_serve_static(root, req->path, res) != 0)
+		return -1;
+	const char *v = http_query(req, "v");
+	if (v != NULL && *v != '\0')
+		res->cache_control = HTTP_STATIC_IMMUTABLE;
+	const char *inm = http_header(req, "If-None-Match");
+	for (int i = 0; inm != NULL && i < res->n_extra; i++) {
+		if (strcmp(res->extra_name[i], "ETag") == 0 && names_etag(inm, res->extra_value[i])) {
+			res->status = 304;
+			res->body.len = 0;
+			if (res->body.data != NULL)
+				res->body.data[0] = '\0';
+		}
+	}
+	return 0;
 }

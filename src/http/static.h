@@ -8,6 +8,8 @@
  * or empty segment, or any symlink in it resolves to something other than
  * root + path and is refused, as is a file opened through a link swapped in
  * meanwhile (O_NOFOLLOW).
+ *
+ * Ownership: the file's bytes go into the response's own body.
  */
 #ifndef KP_HTTP_STATIC_H
 #define KP_HTTP_STATIC_H
@@ -26,5 +28,15 @@ int http_static_root(const char *dir, char *out, size_t cap);
    them). Returns 0 when a file was served, -1 when there is none (res
    untouched). */
 int http_serve_static(const char *root, const char *path, struct http_response *res);
+
+/* Cache-Control of a versioned URL (?v=…): its content never changes. */
+#define HTTP_STATIC_IMMUTABLE "public, max-age=31536000, immutable"
+
+/* As http_serve_static for the request's path, answering as HTTP asks:
+   every file carries a weak ETag (size and modification time); a request
+   whose If-None-Match names it gets 304 without a body; a versioned URL
+   (query v=…) may be cached for a year. */
+int http_serve_static_request(const char *root, const struct http_request *req,
+                              struct http_response *res);
 
 #endif

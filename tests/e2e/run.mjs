@@ -762,6 +762,63 @@ test('the axe scan finds a planted violation (the scanner itself works)', async 
 	await page.context().close();
 });
 
+// A cold page load on a slow phone connection (150 ms, 1.6 Mbit/s down,
+// 750 kbit/s up), logged in, with an empty cache: how many requests, how
+// many bytes over the wire, and how long until the page has settled.
+// Printed as a benchmark line, never asserted: the machine is shared.
+const SLOW = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+const PAGE_LOADS = [
+	['volunteer-home', USERS.volunteer, '/'],
+	['coordinator-dashboard', USERS.coordinator, '/'],
+	['match-list', USERS.coordinator, '/koppelingen'],
+];
+
+async function coldLoad(email, p) {
+	const warm = await newPage(PHONE);
+	await login(warm, email);
+	const storageState = await warm.context().storageState();
+	await warm.context().close();
+	const ctx = await browser.newContext({ viewport: PHONE, locale: 'nl-NL', storageState });
+	const page = await ctx.newPage();
+	page.setDefaultTimeout(30000);
+	const cdp = await ctx.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	await cdp.send('Network.emulateNetworkConditions', SLOW);
+	let requests = 0, bytes = 0;
+	cdp.on('Network.requestWillBeSent', () => requests++);
+	cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+	const started = Date.now();
+	await page.goto(base + p);
+	await page.waitForSelector('main h1', { timeout: 30000 });
+	await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 30000 });
+	const ms = Date.now() - started;
+	await ctx.close();
+	return { requests, bytes, ms };
+}
+
+test('index.html preloads every module of the front end', async () => {
+	const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
+	const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
+	const files = (dir) => fs.readdirSync(path.join(WEB, dir)).filter((f) => f.endsWith('.js')).map((f) => `/${dir}/${f}`);
+	const wanted = [...files('vendor'), ...files('app'), ...files('app/pages')].filter((f) => f !== '/app/main.js');
+	const missing = wanted.filter((f) => !preloaded.has(f));
+	const stale = [...preloaded].filter((f) => !wanted.includes(f));
+	assert(missing.length === 0 && stale.length === 0, `not preloaded: ${missing.join(', ')}; preloaded but gone: ${stale.join(', ')}`);
+	return `${preloaded.size} modules`;
+});
+
+test('cold page loads on a slow connection (benchmark, printed)', async () => {
+	const lines = [];
+	for (const [name, email, p] of PAGE_LOADS) {
+		const r = await coldLoad(email, p);
+		const line = `page-load page=${name} requests=${r.requests} bytes=${r.bytes} slow_ms=${r.ms}`;
+		console.log(`# ${line}`);
+		lines.push(`${name} ${r.requests} req ${r.ms} ms`);
+	}
+	return lines.join('; ');
+});
+
 test('no uncaught page error or CSP violation on any page visited', async () => {
 	assert(problems.length === 0, problems.slice(0, 5).join(' | '));
 });

@@ -1,0 +1,216 @@
+/* JSON text straight into a capped buffer (json_write.h). */
+#include "util/json_write.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void jw_init(struct jw *w, struct buf *out)
+{
+	*w = (struct jw){ .out = out };
+}
+
+bool jw_failed(const struct jw *w)
+{
+	return w->failed;
+}
+
+static void put(struct jw *w, const char *p, size_t n)
+{
+	if (!w->failed && buf_append(w->out, p, n) != 0)
+		w->failed = true;
+}
+
+/* The comma before a value or key, unless it follows its key. */
+static void before_value(struct jw *w)
+{
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	uint32_t bit = 1u << w->depth;
+	if (w->has_value & bit)
+		put(w, ",", 1);
+	w->has_value |= bit;
+}
+
+static void open_level(struct jw *w, char c)
+{
+	before_value(w);
+	if (w->depth + 1 >= JW_DEPTH_MAX) {
+		w->failed = true;
+		return;
+	}
+	put(w, &c, 1);
+	w->depth++;
+	w->has_value &= ~(1u << w->depth);
+}
+
+static void close_level(struct jw *w, char c)
+{
+	if (w->depth == 0) {
+		w->failed = true;
+		return;
+	}
+	w->depth--;
+	put(w, &c, 1);
+}
+
+void jw_object(struct jw *w) { open_level(w, '{'); }
+void jw_array(struct jw *w) { open_level(w, '['); }
+void jw_end_object(struct jw *w) { close_level(w, '}'); }
+void jw_end_array(struct jw *w) { close_level(w, ']'); }
+
+/* The code point of the UTF-8 sequence at s (n bytes left) and its length;
+   -1 for a byte that does not start a valid sequence. */
+static long utf8_next(const unsigned char *s, size_t n, int *len)
+{
+	static const long min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+	int k = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+	*len = 1;
+	if (k == 0 || (size_t)k > n)
+		return -1;
+	long cp = s[0] & (0x7F >> k);
+	for (int i = 1; i < k; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min[k] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	*len = k;
+	return cp;
+}
+
+static void put_escape(struct jw *w, long cp)
+{
+	char e[16];
+	int n;
+	switch (cp) {
+	case '"': n = snprintf(e, sizeof e, "\\\""); break;
+	case '\\': n = snprintf(e, sizeof e, "\\\\"); break;
+	case '\b': n = snprintf(e, sizeof e, "\\b"); break;
+	case '\f': n = snprintf(e, sizeof e, "\\f"); break;
+	case '\n': n = snprintf(e, sizeof e, "\\n"); break;
+	case '\r': n = snprintf(e, sizeof e, "\\r"); break;
+	case '\t': n = snprintf(e, sizeof e, "\\t"); break;
+	default:
+		if (cp < 0x10000) {
+			n = snprintf(e, sizeof e, "\\u%04X", (unsigned)cp);
+		} else {
+			cp -= 0x10000;
+			n = snprintf(e, sizeof e, "\\u%04X\\u%04X", (unsigned)(0xD800 | (cp >> 10)),
+			             (unsigned)(0xDC00 | (cp & 0x3FF)));
+		}
+	}
+	put(w, e, (size_t)n);
+}
+
+static void put_string(struct jw *w, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = strlen(str), run = 0;
+	put(w, "\"", 1);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = s[i];
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			i++;
+			run++;
+			continue;
+		}
+		put(w, (const char *)s + i - run, run); /* the plain bytes before */
+		run = 0;
+		int len;
+		long cp = c < 0x80 ? (long)c : utf8_next(s + i, n - i, &len);
+		if (c < 0x80)
+			len = 1;
+		put_escape(w, cp < 0 ? 0xFFFD : cp);
+		i += (size_t)len;
+	}
+	put(w, (const char *)s + n - run, run);
+	put(w, "\"", 1);
+}
+
+void jw_key(struct jw *w, const char *key)
+{
+	before_value(w);
+	put_string(w, key);
+	put(w, ":", 1);
+	w->after_key = true;
+}
+
+void jw_string(struct jw *w, const char *s)
+{
+	if (s == NULL) {
+		jw_null(w);
+		return;
+	}
+	before_value(w);
+	put_string(w, s);
+}
+
+void jw_int(struct jw *w, int64_t v)
+{
+	char t[32];
+	int n = snprintf(t, sizeof t, "%lld", (long long)v);
+	before_value(w);
+	put(w, t, (size_t)n);
+}
+
+/* As jansson: "%.17g", ".0" when it reads as an integer, exponent without
+   "+" and leading zeros. */
+void jw_real(struct jw *w, double v)
+{
+	char t[48];
+	if (!isfinite(v)) {
+		w->failed = true; /* jansson has no text for these either */
+		return;
+	}
+	int n = snprintf(t, sizeof t, "%.17g", v);
+	if (strpbrk(t, ".e") == NULL) {
+		memcpy(t + n, ".0", 3);
+		n += 2;
+	}
+	char *e = strchr(t, 'e');
+	if (e != NULL) {
+		char *from = e + 1, *to = e + 1;
+		if (*from == '-')
+			*to++ = *from++;
+		else if (*from == '+')
+			from++;
+		while (*from == '0' && from[1] != '\0')
+			from++;
+		memmove(to, from, strlen(from) + 1);
+		n = (int)strlen(t);
+	}
+	before_value(w);
+	put(w, t, (size_t)n);
+}
+
+void jw_bool(struct jw *w, bool v)
+{
+	before_value(w);
+	put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void jw_null(struct jw *w)
+{
+	before_value(w);
+	put(w, "null", 4);
+}
+
+void jw_opt_string(struct jw *w, const char *s)
+{
+	if (s != NULL && s[0] != '\0')
+		jw_string(w, s);
+	else
+		jw_null(w);
+}
+
+void jw_opt_id(struct jw *w, int64_t id)
+{
+	if (id > 0)
+		jw_int(w, id);
+	else
+		jw_null(w);
+}

@@ -1,0 +1,115 @@
+/* Tests for src/util/json_write.c: the text is jansson's, byte for byte. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/json_write.h"
+
+/* What jansson writes for the same text, read back and dumped again. */
+static void assert_same_as_jansson(const char *text)
+{
+	json_error_t jerr;
+	json_t *doc = json_loads(text, JSON_DECODE_ANY, &jerr);
+	assert_non_null(doc);
+	char *again = json_dumps(doc, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_ENCODE_ANY);
+	assert_string_equal(text, again);
+	free(again);
+	json_decref(doc);
+}
+
+static void nested_document_matches_jansson(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct jw w;
+	buf_init(&b, 4096);
+	jw_init(&w, &b);
+	jw_object(&w);
+	jw_key(&w, "id"); jw_int(&w, 42);
+	jw_key(&w, "naam"); jw_string(&w, "Ayşe \"de\" Vries\\\n\t\x01 café 😀 /");
+	jw_key(&w, "lat"); jw_real(&w, 51.81);
+	jw_key(&w, "whole"); jw_real(&w, 3.0);
+	jw_key(&w, "tiny"); jw_real(&w, 1e-7);
+	jw_key(&w, "huge"); jw_real(&w, 1e300);
+	jw_key(&w, "neg"); jw_int(&w, INT64_MIN);
+	jw_key(&w, "items");
+	jw_array(&w);
+	jw_string(&w, "a");
+	jw_array(&w);
+	jw_end_array(&w);
+	jw_object(&w);
+	jw_end_object(&w);
+	jw_bool(&w, true);
+	jw_bool(&w, false);
+	jw_null(&w);
+	jw_end_array(&w);
+	jw_key(&w, "none"); jw_opt_id(&w, 0);
+	jw_key(&w, "empty"); jw_opt_string(&w, "");
+	jw_key(&w, "some"); jw_opt_id(&w, 7);
+	jw_end_object(&w);
+	assert_false(jw_failed(&w));
+	assert_same_as_jansson(b.data);
+	assert_non_null(strstr(b.data, "\"Ay\\u015Fe \\\"de\\\" Vries\\\\\\n\\t\\u0001 caf\\u00E9 "
+	                              "\\uD83D\\uDE00 /\""));
+	assert_non_null(strstr(b.data, "\"whole\":3.0,"));
+	buf_free(&b);
+}
+
+static void invalid_utf8_becomes_replacement_character(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct jw w;
+	buf_init(&b, 256);
+	jw_init(&w, &b);
+	jw_string(&w, "a\xC3(b\xFF\xED\xA0\x80");
+	assert_false(jw_failed(&w));
+	assert_string_equal(b.data, "\"a\\uFFFD(b\\uFFFD\\uFFFD\\uFFFD\\uFFFD\"");
+	assert_same_as_jansson(b.data);
+	buf_free(&b);
+}
+
+static void passing_the_cap_fails_for_good(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct jw w;
+	buf_init(&b, 8);
+	jw_init(&w, &b);
+	jw_array(&w);
+	jw_string(&w, "long enough to pass");
+	assert_true(jw_failed(&w));
+	jw_end_array(&w);
+	assert_true(jw_failed(&w));
+	assert_true(b.len <= 8);
+	buf_free(&b);
+}
+
+static void unbalanced_close_fails(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct jw w;
+	buf_init(&b, 64);
+	jw_init(&w, &b);
+	jw_end_object(&w);
+	assert_true(jw_failed(&w));
+	buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(nested_document_matches_jansson),
+		cmocka_unit_test(invalid_utf8_becomes_replacement_character),
+		cmocka_unit_test(passing_the_cap_fails_for_good),
+		cmocka_unit_test(unbalanced_close_fails),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
