@@ -34,6 +34,10 @@ static int from_json(struct api_call *c, json_t *in, struct call *call, bool cre
 	    jin_text(in, "title", CALL_TITLE_MAX, creating, call->title, sizeof call->title, e) ||
 	    jin_text(in, "description", CALL_TEXT_MAX, false, call->description,
 	             sizeof call->description, e) ||
+	    jin_text(in, "public_title", CALL_TITLE_MAX, false, call->public_title,
+	             sizeof call->public_title, e) ||
+	    jin_text(in, "public_description", CALL_TEXT_MAX, false, call->public_description,
+	             sizeof call->public_description, e) ||
 	    jin_item(in, "activity", cat, LIST_ACTIVITY, creating, &call->activity_id, e) ||
 	    jin_text(in, "place", 100, creating, call->place, sizeof call->place, e) ||
 	    jin_date(in, "one_off_date", false, call->one_off_date, e) ||
@@ -73,6 +77,9 @@ json_t *call_to_json(struct catalog *cat, const struct call *call)
 	json_object_set_new(doc, "source", json_string(call_source_name(call->source)));
 	json_object_set_new(doc, "title", json_string(call->title));
 	json_object_set_new(doc, "description", json_string(call->description));
+	json_object_set_new(doc, "public_title", json_string(call->public_title));
+	json_object_set_new(doc, "public_description", json_string(call->public_description));
+	json_object_set_new(doc, "published", json_boolean(call_is_published(call)));
 	json_object_set_new(doc, "activity", jout_item(cat, call->activity_id));
 	json_object_set_new(doc, "place", json_string(call->place));
 	json_object_set_new(doc, "lat", json_real(call->lat));

@@ -51,6 +51,8 @@ struct list_filter {
 	const char *place;      /* exact place, NULL for none */
 	int64_t consented_to;   /* volunteers: also those whose consent allows this
 	                           organisation (OR with organisation_id) */
+	bool published_only;    /* calls: no unpublished help request; q searches the
+	                           public title (call_is_published) */
 };
 void list_filter_init(struct list_filter *f);
 
@@ -373,8 +375,8 @@ int store_transfer_update(struct db *db, const struct transfer *t, int from,
                           struct kp_error *err);
 typedef int (*transfer_fn)(void *ctx, const struct transfer *t);
 /* Filters (0 / -1 for none): organisation_id on either side, except that the
-   receiving side does not see a transfer still awaiting the volunteer's
-   consent; volunteer_id; status. Newest first. */
+   receiving side sees a transfer only as transfer_receiver_sees says (after
+   consent, never once refused or withdrawn); volunteer_id; status. Newest first. */
 int store_transfer_list(struct db *db, int64_t organisation_id, int64_t volunteer_id,
                         int status, struct page pg, transfer_fn each, void *ctx,
                         int64_t *total, struct kp_error *err);

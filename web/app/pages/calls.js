@@ -275,7 +275,7 @@ function Candidates({ call, tick, onMatched }) {
 	const { data, error, loading } = useLoad(() => get(`/api/calls/${call.id}/candidates?limit=20`), [call.id, tick]);
 	const { busy, error: actionError, run } = useBusy();
 	const link = (cand) => run(async () => {
-		await api('POST', '/api/matches', { call_id: call.id, volunteer_id: cand.volunteer_id, explanation: (cand.explanation_text || '').slice(0, 200) });
+		await api('POST', '/api/matches', { call_id: call.id, volunteer_id: cand.volunteer_id });
 		onMatched();
 	});
 	if (loading && !data) return html`<${Loading} />`;
@@ -314,7 +314,7 @@ function DeclineCandidate({ call, cand, onDone }) {
 			return;
 		}
 		run(async () => {
-			const m = await api('POST', '/api/matches', { call_id: call.id, volunteer_id: cand.volunteer_id, explanation: (cand.explanation_text || '').slice(0, 200) });
+			const m = await api('POST', '/api/matches', { call_id: call.id, volunteer_id: cand.volunteer_id });
 			await api('PATCH', `/api/matches/${m.id}`, { status: 'declined', reason: reason.trim() });
 			onDone();
 		});
