@@ -224,6 +224,7 @@ struct audit_entry {
 	int64_t record_id;
 	char reason[AUDIT_REASON_MAX * 4 + 1];
 	char actor_name[256];      /* filled by store_audit_list from the account */
+	int64_t count;             /* by_day: the entries of the group; 0 otherwise */
 };
 /* Appends one entry; the log has no update or delete. */
 int store_audit_append(struct db *db, const struct audit_entry *e, struct kp_error *err);
@@ -232,6 +233,10 @@ struct audit_filter {
 	int64_t volunteer_id;      /* 0: any */
 	int64_t from, to;          /* at >= from, at < to; 0: open */
 	const char *action;        /* NULL: any */
+	int64_t not_account;       /* leave out what this account did; 0: none */
+	bool by_day;               /* one entry per account, role, organisation, action,
+	                              resource and day (at: the day's first second, UTC),
+	                              with its count; id, record_id and reason 0 / "" */
 };
 typedef int (*audit_fn)(void *ctx, const struct audit_entry *e);
 /* Newest first. */

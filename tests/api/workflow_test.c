@@ -276,12 +276,62 @@ static void referrer_request_stays_with_the_receiving_organisation(void **state)
 	people_free(&p);
 }
 
+/* Lists that name the volunteer: none of them is a view. */
+static void list_everywhere(struct people *p, int64_t call)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/calls/%lld/candidates?limit=50", (long long)call);
+	const char *lists[] = { "/api/volunteers?limit=100", "/api/matches?limit=100",
+	                        "/api/journeys?limit=100", "/api/transfers?limit=100", path };
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		json_decref(expect(&p->a, "GET", lists[i], NULL, 200));
+}
+
+static void who_viewed_my_data_counts_views_not_lists(void **state)
+{
+	struct env *e = *state;
+	struct people p;
+	char own[64], audit[96];
+	people_init(e, &p);
+	int64_t call = fx_call(&p.a, p.org_a, "Wandelmaatje");
+	fx_match(&p.a, call, p.vol);
+	snprintf(own, sizeof own, "/api/volunteers/%lld", (long long)p.vol);
+	snprintf(audit, sizeof audit, "/api/volunteers/%lld/audit", (long long)p.vol);
+	int64_t before = client_total(&p.self, audit);
+	list_everywhere(&p, call);
+	json_decref(expect(&p.self, "GET", own, NULL, 200)); /* one's own view */
+	assert_int_equal(client_total(&p.self, audit), before);
+	/* Opened twice on one day: one entry of two views. */
+	json_decref(expect(&p.a, "GET", own, NULL, 200));
+	json_decref(expect(&p.a, "GET", own, NULL, 200));
+	json_t *doc = expect(&p.self, "GET", audit, NULL, 200);
+	int64_t views = 0;
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(doc, "items"), i, it) {
+		assert_true(json_integer_value(json_object_get(it, "volunteer_id")) == p.vol);
+		if (strcmp(json_str(it, "action"), "view") == 0 &&
+		    strcmp(json_str(it, "resource"), "volunteer") == 0) {
+			views++;
+			assert_int_equal(json_id(it, "count"), 2);
+			assert_int_equal(json_id(it, "at") % 86400, 0);
+		}
+	}
+	assert_int_equal(views, 1);
+	json_decref(doc);
+	/* The administrator's search still has every entry. */
+	snprintf(audit, sizeof audit, "/api/audit?volunteer_id=%lld&action=view", (long long)p.vol);
+	assert_true(client_total(&e->admin, audit) >= 3);
+	people_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(match_keeps_no_explanation_from_the_page),
 		cmocka_unit_test(refused_or_withdrawn_transfer_is_gone_for_the_receiver),
 		cmocka_unit_test(referrer_request_stays_with_the_receiving_organisation),
+		cmocka_unit_test(who_viewed_my_data_counts_views_not_lists),
 	};
 	return cmocka_run_group_tests_name("workflow", tests, env_setup, env_teardown);
 }
