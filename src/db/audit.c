@@ -72,7 +72,7 @@ static void read_entry(struct db_stmt *st, struct audit_entry *e)
 #define AUDIT_DAY "(l.at / 86400) * 86400"
 #define AUDIT_GROUP \
 	" GROUP BY l.account_id, l.role, l.organisation_id, l.action, l.resource, " \
-	"l.volunteer_id, " AUDIT_DAY ", a.display_name"
+	"l.volunteer_id, l.reason, " AUDIT_DAY ", a.display_name"
 
 /* The statement of one page: entries, or groups of them per day. */
 static int audit_page(struct db *db, const struct audit_filter *f, const struct query *q,
@@ -85,7 +85,7 @@ static int audit_page(struct db *db, const struct audit_filter *f, const struct 
 		                      "COALESCE(a.display_name, ''), 0 " AUDIT_FROM,
 		                  q, "l.at DESC, l.id DESC", pg.limit, pg.offset, st, err);
 	snprintf(sql, sizeof sql, "SELECT 0, " AUDIT_DAY ", l.account_id, l.role, "
-	         "l.organisation_id, l.action, l.resource, l.volunteer_id, 0, '', "
+	         "l.organisation_id, l.action, l.resource, l.volunteer_id, 0, l.reason, "
 	         "COALESCE(a.display_name, ''), COUNT(*) " AUDIT_FROM "%s" AUDIT_GROUP
 	         " ORDER BY 2 DESC, l.account_id, l.action, l.resource LIMIT ? OFFSET ?",
 	         WHERE_OF(q));

@@ -235,8 +235,8 @@ struct audit_filter {
 	const char *action;        /* NULL: any */
 	int64_t not_account;       /* leave out what this account did; 0: none */
 	bool by_day;               /* one entry per account, role, organisation, action,
-	                              resource and day (at: the day's first second, UTC),
-	                              with its count; id, record_id and reason 0 / "" */
+	                              resource, reason and day (at: the day's first
+	                              second, UTC), with its count; id, record_id 0 */
 };
 typedef int (*audit_fn)(void *ctx, const struct audit_entry *e);
 /* Newest first. */
