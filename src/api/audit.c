@@ -31,6 +31,8 @@ json_t *audit_entry_to_json(const struct audit_entry *e)
 	json_object_set_new(doc, "organisation_id", jout_opt_id(e->organisation_id));
 	json_object_set_new(doc, "volunteer_id", jout_opt_id(e->volunteer_id));
 	json_object_set_new(doc, "record_id", jout_opt_id(e->record_id));
+	if (e->count > 0) /* one entry per viewer, action and day */
+		json_object_set_new(doc, "count", json_integer(e->count));
 	return doc;
 }
 

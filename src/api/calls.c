@@ -34,6 +34,10 @@ static int from_json(struct api_call *c, json_t *in, struct call *call, bool cre
 	    jin_text(in, "title", CALL_TITLE_MAX, creating, call->title, sizeof call->title, e) ||
 	    jin_text(in, "description", CALL_TEXT_MAX, false, call->description,
 	             sizeof call->description, e) ||
+	    jin_text(in, "public_title", CALL_TITLE_MAX, false, call->public_title,
+	             sizeof call->public_title, e) ||
+	    jin_text(in, "public_description", CALL_TEXT_MAX, false, call->public_description,
+	             sizeof call->public_description, e) ||
 	    jin_item(in, "activity", cat, LIST_ACTIVITY, creating, &call->activity_id, e) ||
 	    jin_text(in, "place", 100, creating, call->place, sizeof call->place, e) ||
 	    jin_date(in, "one_off_date", false, call->one_off_date, e) ||
@@ -76,6 +80,9 @@ static void write_call(struct jw *w, const void *obj, void *arg)
 	jw_key(w, "source"); jw_string(w, call_source_name(call->source));
 	jw_key(w, "title"); jw_string(w, call->title);
 	jw_key(w, "description"); jw_string(w, call->description);
+	jw_key(w, "public_title"); jw_string(w, call->public_title);
+	jw_key(w, "public_description"); jw_string(w, call->public_description);
+	jw_key(w, "published"); jw_bool(w, call_is_published(call));
 	jw_key(w, "activity"); jwout_item(w, cat, call->activity_id);
 	jw_key(w, "place"); jw_string(w, call->place);
 	jw_key(w, "lat"); jw_real(w, call->lat);

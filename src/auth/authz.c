@@ -82,6 +82,7 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 	case RES_SUGGESTION: /* candidates, a volunteer's suggestions, proposals */
 		return (act == ACT_LIST || act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
 	case RES_REPORT: /* the own organisation's figures */
+	case RES_REQUEST_TEXT: /* the receiving organisation's intake */
 		return act == ACT_READ && own_org(who, t);
 	default:
 		return false;
@@ -101,6 +102,8 @@ static bool professional(const struct principal *who, enum resource res, enum ac
 		return act == ACT_LIST || ((act == ACT_READ || act == ACT_UPDATE) && own_org(who, t));
 	case RES_SUGGESTION: /* the candidates for a call of the own organisation */
 		return act == ACT_LIST && own_org(who, t);
+	case RES_REQUEST_TEXT:
+		return act == ACT_READ && own_org(who, t);
 	default:
 		return false;
 	}
@@ -122,9 +125,10 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 		return (act == ACT_READ || act == ACT_UPDATE || act == ACT_DELETE) && self(who, t);
 	case RES_AUDIT: /* who viewed my data */
 		return act == ACT_READ && self(who, t);
-	case RES_CALL: /* browses open calls and the calls they are matched to; offers */
+	case RES_CALL: /* browses open, published calls and the calls they are matched to */
 		return act == ACT_LIST ||
-		       (act == ACT_READ && (t->open || t->caller_matched || self(who, t))) ||
+		       (act == ACT_READ &&
+		        ((t->open && !t->unpublished) || t->caller_matched || self(who, t))) ||
 		       (act == ACT_CREATE && self(who, t));
 	case RES_MATCH: /* responds to a call, follows and may decline own matches */
 		return act == ACT_LIST || self(who, t);
@@ -152,7 +156,8 @@ static bool referrer(const struct principal *who, enum resource res, enum action
 	case RES_LIST_ITEM:
 		return act == ACT_LIST || act == ACT_READ;
 	case RES_CALL: /* submits help requests and follows their status */
-		return act == ACT_LIST || act == ACT_CREATE ||
+	case RES_REQUEST_TEXT:
+		return (res == RES_CALL && (act == ACT_LIST || act == ACT_CREATE)) ||
 		       (act == ACT_READ && t->created_by == who->account_id);
 	default:
 		return false;
@@ -160,11 +165,13 @@ static bool referrer(const struct principal *who, enum resource res, enum action
 }
 
 /* The network administrator runs the network, but health data is for the
-   coordinators the volunteer allows, and only the volunteer widens a consent. */
+   coordinators the volunteer allows, a client's situation for the receiving
+   organisation, and only the volunteer widens a consent. */
 static bool admin(enum resource res, enum action act)
 {
 	switch (res) {
 	case RES_EXPERIENCE:
+	case RES_REQUEST_TEXT: /* a client's situation is for the receiving organisation */
 		return false;
 	case RES_CONSENT:
 		return act == ACT_READ || act == ACT_DELETE;

@@ -36,6 +36,8 @@ enum resource {
 	RES_SUGGESTION,     /* matching: LIST a call's candidate volunteers, READ a
 	                       volunteer's suggested calls, CREATE a batch proposal */
 	RES_REPORT,         /* the figures of an organisation (0: the network) */
+	RES_REQUEST_TEXT,   /* the confidential title and description of a help request
+	                       (a call from a client or a referrer): READ only */
 	RES_COUNT
 };
 
@@ -52,6 +54,7 @@ struct authz_target {
 	                                  (consents_target); NULL counts as no consent */
 	bool open;                /* a call that is open to responses */
 	bool caller_matched;      /* the calling volunteer has a match on this call */
+	bool unpublished;         /* a help request without its public text yet */
 };
 
 bool authz_allows(const struct principal *who, enum resource res, enum action act,
@@ -64,7 +67,8 @@ struct authz_scope {
 	int64_t organisation_id;  /* only rows of this organisation, when set */
 	int64_t volunteer_id;     /* only rows about this volunteer, when set */
 	int64_t created_by;       /* only rows this account created, when set */
-	bool open_only;           /* only open calls (a volunteer browsing) */
+	bool open_only;           /* only open calls that are published: help requests
+	                             only with their public text (a volunteer browsing) */
 	int64_t consented_to;     /* also volunteers whose consent allows this organisation */
 };
 

@@ -42,6 +42,8 @@ static int build_filter(struct query *q, const struct audit_filter *f)
 		rc |= query_and_int(q, "l.at < ?", f->to);
 	if (f->action)
 		rc |= query_and_text(q, "l.action = ?", f->action);
+	if (f->not_account)
+		rc |= query_and_int(q, "(l.account_id IS NULL OR l.account_id <> ?)", f->not_account);
 	return rc;
 }
 
@@ -62,6 +64,55 @@ static void read_entry(struct db_stmt *st, struct audit_entry *e)
 	e->record_id = db_col_int(st, i++);
 	snprintf(e->reason, sizeof e->reason, "%s", db_col_text(st, i++));
 	snprintf(e->actor_name, sizeof e->actor_name, "%s", db_col_text(st, i++));
+	e->count = db_col_int(st, i++);
+}
+
+#define WHERE_OF(q) ((q)->where.data ? (q)->where.data : "")
+#define AUDIT_FROM "FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id"
+#define AUDIT_DAY "(l.at / 86400) * 86400"
+#define AUDIT_GROUP \
+	" GROUP BY l.account_id, l.role, l.organisation_id, l.action, l.resource, " \
+	"l.volunteer_id, l.reason, " AUDIT_DAY ", a.display_name"
+
+/* The statement of one page: entries, or groups of them per day. */
+static int audit_page(struct db *db, const struct audit_filter *f, const struct query *q,
+                      struct page pg, struct db_stmt **st, struct kp_error *err)
+{
+	char sql[1024];
+	if (!f->by_day)
+		return query_page(db, "SELECT l.id, l.at, l.account_id, l.role, l.organisation_id, "
+		                      "l.action, l.resource, l.volunteer_id, l.record_id, l.reason, "
+		                      "COALESCE(a.display_name, ''), 0 " AUDIT_FROM,
+		                  q, "l.at DESC, l.id DESC", pg.limit, pg.offset, st, err);
+	snprintf(sql, sizeof sql, "SELECT 0, " AUDIT_DAY ", l.account_id, l.role, "
+	         "l.organisation_id, l.action, l.resource, l.volunteer_id, 0, l.reason, "
+	         "COALESCE(a.display_name, ''), COUNT(*) " AUDIT_FROM "%s" AUDIT_GROUP
+	         " ORDER BY 2 DESC, l.account_id, l.action, l.resource LIMIT ? OFFSET ?",
+	         WHERE_OF(q));
+	if (db_prepare(db, sql, st, err))
+		return KP_ERR;
+	int i = query_bind(q, *st);
+	db_bind_int(*st, i, pg.limit);
+	db_bind_int(*st, i + 1, pg.offset);
+	return KP_OK;
+}
+
+/* Counts the entries, or the groups (their arguments inside the derived table). */
+static int audit_count(struct db *db, const struct audit_filter *f, const struct query *q,
+                       int64_t *total, struct kp_error *err)
+{
+	char sql[1024];
+	struct db_stmt *st;
+	if (!f->by_day)
+		return query_count(db, "audit_log l", q, total, err);
+	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 AS one " AUDIT_FROM "%s"
+	         AUDIT_GROUP ") g", WHERE_OF(q));
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	query_bind(q, st);
+	int rc = db_query_int(st, total, err) ? KP_ERR : KP_OK;
+	db_finalize(st);
+	return rc;
 }
 
 int store_audit_list(struct db *db, const struct audit_filter *f, struct page pg, audit_fn each,
@@ -75,12 +126,7 @@ int store_audit_list(struct db *db, const struct audit_filter *f, struct page pg
 		kp_internal(err);
 		goto end;
 	}
-	if (query_count(db, "audit_log l", &q, total, err) ||
-	    query_page(db, "SELECT l.id, l.at, l.account_id, l.role, l.organisation_id, l.action, "
-	                   "l.resource, l.volunteer_id, l.record_id, l.reason, "
-	                   "COALESCE(a.display_name, '') FROM audit_log l "
-	                   "LEFT JOIN accounts a ON a.id = l.account_id",
-	               &q, "l.at DESC, l.id DESC", pg.limit, pg.offset, &st, err))
+	if (audit_count(db, f, &q, total, err) || audit_page(db, f, &q, pg, &st, err))
 		goto end;
 	struct audit_entry e;
 	int rc;

@@ -9,7 +9,9 @@
 #define SELECT_MATCH                                                                    \
 	"SELECT m.id, m.call_id, m.volunteer_id, c.organisation_id, m.status, m.reason, "   \
 	"m.score, m.explanation, m.created_at, m.updated_at, "                              \
-	"v.first_name || ' ' || v.last_name, c.title FROM matches m "                        \
+	"v.first_name || ' ' || v.last_name, "                                              \
+	"CASE WHEN c.source IN ('client', 'referrer') THEN c.public_title ELSE c.title END "  \
+	"FROM matches m "                                                                   \
 	"JOIN calls c ON c.id = m.call_id JOIN volunteers v ON v.id = m.volunteer_id"
 
 static void read_match(struct db_stmt *st, struct match *m)

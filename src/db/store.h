@@ -51,6 +51,8 @@ struct list_filter {
 	const char *place;      /* exact place, NULL for none */
 	int64_t consented_to;   /* volunteers: also those whose consent allows this
 	                           organisation (OR with organisation_id) */
+	bool published_only;    /* calls: no unpublished help request; q searches the
+	                           public title (call_is_published) */
 };
 void list_filter_init(struct list_filter *f);
 
@@ -267,6 +269,7 @@ struct audit_entry {
 	int64_t record_id;
 	char reason[AUDIT_REASON_MAX * 4 + 1];
 	char actor_name[256];      /* filled by store_audit_list from the account */
+	int64_t count;             /* by_day: the entries of the group; 0 otherwise */
 };
 /* Appends one entry; the log has no update or delete. */
 int store_audit_append(struct db *db, const struct audit_entry *e, struct kp_error *err);
@@ -275,6 +278,10 @@ struct audit_filter {
 	int64_t volunteer_id;      /* 0: any */
 	int64_t from, to;          /* at >= from, at < to; 0: open */
 	const char *action;        /* NULL: any */
+	int64_t not_account;       /* leave out what this account did; 0: none */
+	bool by_day;               /* one entry per account, role, organisation, action,
+	                              resource, reason and day (at: the day's first
+	                              second, UTC), with its count; id, record_id 0 */
 };
 typedef int (*audit_fn)(void *ctx, const struct audit_entry *e);
 /* Newest first. */
@@ -418,8 +425,8 @@ int store_transfer_update(struct db *db, const struct transfer *t, int from,
                           struct kp_error *err);
 typedef int (*transfer_fn)(void *ctx, const struct transfer *t);
 /* Filters (0 / -1 for none): organisation_id on either side, except that the
-   receiving side does not see a transfer still awaiting the volunteer's
-   consent; volunteer_id; status. Newest first. */
+   receiving side sees a transfer only as transfer_receiver_sees says (after
+   consent, never once refused or withdrawn); volunteer_id; status. Newest first. */
 int store_transfer_list(struct db *db, int64_t organisation_id, int64_t volunteer_id,
                         int status, struct page pg, transfer_fn each, void *ctx,
                         int64_t *total, struct kp_error *err);

@@ -115,7 +115,7 @@ int store_transfer_list(struct db *db, int64_t organisation_id, int64_t voluntee
 	query_init(&q);
 	if (organisation_id)
 		rc |= query_and_int2(&q, "(from_organisation = ? OR (to_organisation = ? AND "
-		                         "status <> 'awaiting_consent'))",
+		                         "status IN ('offered', 'accepted', 'declined')))",
 		                     organisation_id, organisation_id);
 	if (volunteer_id)
 		rc |= query_and_int(&q, "volunteer_id = ?", volunteer_id);

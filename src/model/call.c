@@ -38,6 +38,8 @@ static const struct field_def call_field_defs[] = {
 	CF("source", FIELD_BYTES, source),
 	CF("title", FIELD_TEXT, title),
 	CF("description", FIELD_TEXT, description),
+	CF("public_title", FIELD_TEXT, public_title),
+	CF("public_description", FIELD_TEXT, public_description),
 	CF("activity", FIELD_BYTES, activity_id),
 	FIELD_TEXT_WITH(struct call, "place", place, lon),
 	CF("one_off_date", FIELD_TEXT, one_off_date),
@@ -69,12 +71,32 @@ void call_init(struct call *c)
 	c->status = CALL_OPEN;
 }
 
+bool call_is_request(const struct call *c)
+{
+	return c->source == SOURCE_CLIENT || c->source == SOURCE_REFERRER;
+}
+
+bool call_is_published(const struct call *c)
+{
+	return !call_is_request(c) || c->public_title[0] != '\0';
+}
+
+void call_show_public(struct call *c)
+{
+	if (!call_is_request(c))
+		return;
+	memcpy(c->title, c->public_title, sizeof c->title);
+	memcpy(c->description, c->public_description, sizeof c->description);
+}
+
 int call_validate(const struct call *c, struct kp_error *err)
 {
 	if (c->organisation_id <= 0)
 		return kp_invalid(err, "organisation_id", "required");
 	if (c->title[0] == '\0')
 		return kp_invalid(err, "title", "required");
+	if (c->public_description[0] != '\0' && c->public_title[0] == '\0')
+		return kp_invalid(err, "public_title", "required");
 	if (c->activity_id <= 0)
 		return kp_invalid(err, "activity", "required");
 	if (c->place[0] == '\0')

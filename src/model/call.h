@@ -7,10 +7,18 @@
  * Invariants after call_validate: title non-empty; activity_id set; lat/lon
  * resolved from place; exactly one of one_off_date and dayparts is set;
  * items[k] only for k in theme, training, talent (required skills), language.
+ *
+ * A help request (source client or referrer) carries a client's situation in
+ * its title and description, which stay with the receiving organisation and
+ * the referrer. Its public_title and public_description are written by the
+ * receiving organisation; until public_title is set the request is
+ * unpublished and not open to volunteers. Other calls are public as they
+ * are (their public_* fields stay empty).
  */
 #ifndef KP_MODEL_CALL_H
 #define KP_MODEL_CALL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "model/field.h"
@@ -41,6 +49,8 @@ struct call {
 	int source;                   /* enum call_source */
 	char title[CALL_TITLE_MAX * 4 + 1];
 	char description[CALL_TEXT_MAX * 4 + 1];
+	char public_title[CALL_TITLE_MAX * 4 + 1];          /* a help request's text for */
+	char public_description[CALL_TEXT_MAX * 4 + 1];    /* volunteers; "" until written */
 	int64_t activity_id;
 	char place[128];
 	double lat, lon;
@@ -63,6 +73,14 @@ struct call {
 extern const struct field_table call_fields;
 
 void call_init(struct call *c);
+
+/* Whether c is a help request (from a client or a referrer). */
+bool call_is_request(const struct call *c);
+/* Whether volunteers may see c: any call but an unpublished help request. */
+bool call_is_published(const struct call *c);
+/* Puts the public text of a help request in place of its own title and
+   description (for whoever may not read them); other calls are left as is. */
+void call_show_public(struct call *c);
 int call_validate(const struct call *c, struct kp_error *err);
 
 #endif

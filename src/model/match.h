@@ -47,7 +47,7 @@ struct match {
 	int64_t created_at, updated_at;
 	/* Read-only, for display to whoever may read the match: who and what. */
 	char volunteer_name[1024];
-	char call_title[641];
+	char call_title[641];         /* a help request's public title */
 };
 
 #endif

@@ -44,6 +44,11 @@ int transfer_action_parse(const char *name)
 	return names_find(actions, TRANSFER_ACTION_COUNT, name);
 }
 
+bool transfer_receiver_sees(int s)
+{
+	return s == TRANSFER_OFFERED || s == TRANSFER_ACCEPTED || s == TRANSFER_DECLINED;
+}
+
 int transfer_next_status(int from, int action)
 {
 	switch (action) {

@@ -55,6 +55,11 @@ int transfer_action_parse(const char *name);
 /* Who acts on a transfer. */
 enum transfer_side { SIDE_VOLUNTEER, SIDE_SENDER, SIDE_RECEIVER, SIDE_ADMIN, SIDE_NONE };
 
+/* Whether the receiving organisation may see a transfer in status s: only
+   after the volunteer's consent (offered, then accepted or declined), never
+   while it awaits consent and never again once it was refused or withdrawn. */
+bool transfer_receiver_sees(int s);
+
 /* The status an action leads to, or -1 when not allowed from `from`. */
 int transfer_next_status(int from, int action);
 /* Checks that `side` may take `action` from status `from`; forbidden for the wrong

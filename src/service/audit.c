@@ -26,6 +26,11 @@ static int read_volunteer_log(struct svc *s, void *arg)
 	if (consent_target(s, q->filter.volunteer_id, NULL, &t) ||
 	    svc_authorise(s, RES_AUDIT, ACT_READ, &t))
 		return KP_ERR;
+	if (s->who->volunteer_id == q->filter.volunteer_id) {
+		/* "Who viewed my data": others, per viewer and day, not oneself. */
+		q->filter.not_account = s->who->account_id;
+		q->filter.by_day = true;
+	}
 	return store_audit_list(s->db, &q->filter, q->page, q->each, q->ctx, &q->total, s->err);
 }
 

@@ -24,7 +24,10 @@ struct audit_query {
 int audit_list(struct app *app, struct db *db, const struct principal *who,
                struct audit_query *q, struct kp_error *err);
 
-/* The entries about volunteer q->filter.volunteer_id (other filters as given). */
+/* The entries about volunteer q->filter.volunteer_id (other filters as given).
+   For the volunteer themself: "who viewed my data", grouped per viewer,
+   action, reason and day (filter.by_day), without their own doings. Only opening a
+   record or exporting it is logged as a view; a name in a list is none. */
 int audit_list_volunteer(struct app *app, struct db *db, const struct principal *who,
                          struct audit_query *q, struct kp_error *err);
 

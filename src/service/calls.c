@@ -2,6 +2,7 @@
 #include "service/calls.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "service/organisations.h"
 
@@ -30,7 +31,14 @@ static struct authz_target target_of(const struct call *call)
 {
 	return (struct authz_target){ .organisation_id = call->organisation_id,
 	                              .volunteer_id = call->volunteer_id,
-	                              .created_by = call->created_by };
+	                              .created_by = call->created_by,
+	                              .unpublished = !call_is_published(call) };
+}
+
+bool call_text_allowed(const struct principal *who, const struct call *call)
+{
+	struct authz_target t = target_of(call);
+	return !call_is_request(call) || authz_allows(who, RES_REQUEST_TEXT, ACT_READ, &t);
 }
 
 /* A volunteer's offer belongs to their own organisation, whatever was asked. */
@@ -60,8 +68,11 @@ static int write_new(struct svc *s, void *arg)
 	struct call *call = arg;
 	if (s->who->role == ROLE_VOLUNTEER && own_organisation(s, call))
 		return KP_ERR;
-	if (s->who->role == ROLE_REFERRER)
+	if (s->who->role == ROLE_REFERRER) {
 		call->source = SOURCE_REFERRER;
+		/* The public text is the receiving organisation's to write. */
+		call->public_title[0] = call->public_description[0] = '\0';
+	}
 	if (check_organisation(s, call->organisation_id))
 		return KP_ERR;
 	call->status = CALL_OPEN;
@@ -123,7 +134,10 @@ static int run_edit(struct svc *s, void *arg)
 int call_update(struct app *app, struct db *db, const struct principal *who,
                 struct call_edit *e, struct kp_error *err)
 {
-	return svc_run(app, db, who, run_edit, e, err);
+	int rc = svc_run(app, db, who, run_edit, e, err);
+	if (e->out->id && !call_text_allowed(who, e->out)) /* the answer shows it */
+		call_show_public(e->out);
+	return rc;
 }
 
 struct list_args {
@@ -132,7 +146,25 @@ struct list_args {
 	call_fn each;
 	void *ctx;
 	int64_t *total;
+	const struct principal *who;
+	struct call *row;    /* a copy of the row as the caller may see it */
 };
+
+/* A list never shows a help request's description, so that a list is no
+   unlogged view of a client's situation; its title only to whoever may read
+   it (call_view shows and logs the rest). */
+static int each_shown(void *ctx, const struct call *call)
+{
+	struct list_args *a = ctx;
+	if (!call_is_request(call))
+		return a->each(a->ctx, call);
+	*a->row = *call;
+	if (call_text_allowed(a->who, call))
+		memcpy(a->row->description, call->public_description, sizeof a->row->description);
+	else
+		call_show_public(a->row);
+	return a->each(a->ctx, a->row);
+}
 
 static int read_list(struct svc *s, void *arg)
 {
@@ -151,19 +183,23 @@ static int read_list(struct svc *s, void *arg)
 	else if (org && org != f.organisation_id)
 		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "organisation_id");
 	f.status = scope.open_only ? CALL_OPEN : a->q->status;
+	f.published_only = scope.open_only;
 	f.q = a->q->q;
 	f.place = a->q->place;
 	f.item_id = a->q->activity_id;
-	return store_call_list(s->db, &f, a->pg, a->each, a->ctx, a->total, s->err);
+	a->who = s->who;
+	return store_call_list(s->db, &f, a->pg, each_shown, a, a->total, s->err);
 }
 
 int call_list(struct app *app, struct db *db, const struct principal *who,
               const struct call_query *q, struct page pg, call_fn each, void *ctx,
               int64_t *total, struct kp_error *err)
 {
-	struct list_args a = { q, pg, each, ctx, total };
+	struct list_args a = { q, pg, each, ctx, total, who, malloc(sizeof(struct call)) };
 	*total = 0;
-	return svc_read(app, db, who, read_list, &a, err);
+	int rc = a.row ? svc_read(app, db, who, read_list, &a, err) : kp_internal(err);
+	free(a.row);
+	return rc;
 }
 
 struct view_args {
@@ -187,9 +223,13 @@ static int read_view(struct svc *s, void *arg)
 		return KP_ERR;
 	if (svc_authorise(s, RES_CALL, ACT_READ, &t))
 		return KP_ERR;
-	if (call->source == SOURCE_CLIENT || call->source == SOURCE_REFERRER)
-		return svc_audit(s, "view", "call", 0, call->id, a->reason);
-	return KP_OK;
+	if (!call_is_request(call))
+		return KP_OK;
+	if (!call_text_allowed(s->who, call)) {
+		call_show_public(call);
+		return KP_OK;
+	}
+	return svc_audit(s, "view", "call", 0, call->id, a->reason);
 }
 
 int call_view(struct app *app, struct db *db, const struct principal *who, int64_t id,

@@ -7,7 +7,8 @@
  * organisation. Edits change only the fields they name, on the record as it
  * is inside the transaction, with the same version rules as volunteer edits
  * (service/volunteers.h). Only the network administrator moves a call to
- * another organisation.
+ * another organisation. A referrer's request starts unpublished: its public
+ * text is written by the receiving organisation (model/call.h).
  *
  * Ownership: the caller owns every struct passed in; `out` is written.
  */
@@ -37,15 +38,24 @@ struct call_query {
 };
 
 /* A page of the calls the caller may list: an organisation's own, a
-   referrer's own requests, a volunteer's open calls; *total counts them all. */
+   referrer's own requests, a volunteer's open, published calls; *total counts
+   them all. A help request's description is never in a list: the public one
+   stands in its place, and its title too for whoever may not read it. */
 int call_list(struct app *app, struct db *db, const struct principal *who,
               const struct call_query *q, struct page pg, call_fn each, void *ctx,
               int64_t *total, struct kp_error *err);
 
 /* Opens call id for the caller into out. A help request describes a
-   client's situation: its every view is logged (reason may be NULL). */
+   client's situation: only the receiving organisation and the referrer who
+   sent it read its own title and description, and each such view is logged
+   (reason may be NULL); everyone else gets its public text in their place
+   (call_show_public). */
 int call_view(struct app *app, struct db *db, const struct principal *who, int64_t id,
               const char *reason, struct call *out, struct kp_error *err);
+
+/* Whether who may read the confidential text of call (always for a call that
+   is not a help request): the permission module's RES_REQUEST_TEXT. */
+bool call_text_allowed(const struct principal *who, const struct call *call);
 
 /* Fills the fields that follow from who is posting into a fresh call. */
 void call_defaults_for(const struct principal *who, struct call *call);

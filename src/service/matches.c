@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "match/match.h"
 #include "service/journey.h"
 
 static struct authz_target target_of(const struct match *m)
@@ -36,6 +37,8 @@ static int check_pair(struct svc *s, struct match *m, const struct call *call,
 		return KP_ERR;
 	if (call->status != CALL_OPEN)
 		return kp_fail(s->err, KP_CONFLICT, "call_not_open", "call_id");
+	if (!call_is_published(call)) /* a volunteer would see it through the match */
+		return kp_fail(s->err, KP_CONFLICT, "call_not_published", "call_id");
 	if (v->status != VOLUNTEER_ACTIVE)
 		return kp_fail(s->err, KP_CONFLICT, "volunteer_not_active", "volunteer_id");
 	if (journey_check_deployable_for(s, v, call))
@@ -47,6 +50,21 @@ static int check_pair(struct svc *s, struct match *m, const struct call *call,
 		return kp_fail_limit(s->err, KP_CONFLICT, "capacity_reached", "volunteer_id",
 		                     v->max_matches);
 	return KP_OK;
+}
+
+/* Why this pair, in words the server writes itself: computed as for a caller
+   who may not see lived experience, so that the stored text never carries
+   special-category data, whoever reads the match later. A pair the index
+   does not know (no index, a call not open in it) goes without. */
+static void explain_new(struct svc *s, struct match *m)
+{
+	struct match_hit h;
+	struct kp_error miss = { 0 };
+	m->explanation[0] = '\0';
+	if (s->app->index != NULL &&
+	    match_explain_pair(s->app->index, m->call_id, m->volunteer_id, s->now,
+	                       MATCH_WITHOUT_EXPERIENCE, &h, &miss) == KP_OK)
+		match_explain_join(&h, m->explanation, sizeof m->explanation);
 }
 
 static int write_new(struct svc *s, void *arg)
@@ -67,6 +85,8 @@ static int write_new(struct svc *s, void *arg)
 		                    "volunteer_id");
 	if (rc == KP_OK)
 		rc = check_pair(s, m, call, v);
+	if (rc == KP_OK)
+		explain_new(s, m);
 	if (rc == KP_OK)
 		rc = store_match_insert(s->db, m, s->who->account_id, s->err);
 	if (rc == KP_OK)

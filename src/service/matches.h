@@ -31,8 +31,10 @@ struct match_step {
 	struct match *out;     /* the match after the step, or as it was found */
 };
 
-/* Proposes m->volunteer_id (0 for a volunteer: themselves) for m->call_id
-   with m->explanation. On success m is the stored match (status proposed). */
+/* Proposes m->volunteer_id (0 for a volunteer: themselves) for m->call_id.
+   The explanation is the server's own, without lived experience (whatever
+   m->explanation held is replaced). On success m is the stored match
+   (status proposed). */
 int match_create(struct app *app, struct db *db, const struct principal *who, struct match *m,
                  struct kp_error *err);
 

@@ -124,6 +124,10 @@ static int name_calls(struct svc *s, struct match_index *ix, const struct volunt
 		n = 0;
 	for (int i = 0; i < n && rc == KP_OK; i++) {
 		rc = store_call_get(s->db, hits[i].call_id, call, s->err);
+		if (rc == KP_OK && !call_is_published(call))
+			continue; /* not open to volunteers yet */
+		if (rc == KP_OK) /* a list: only the public text of a help request */
+			call_show_public(call);
 		if (rc == KP_OK)
 			rc = shown_experience(s, v->organisation_id, v->id, &hits[i]);
 		if (rc == KP_OK && a->each(a->ctx, &hits[i], call) != 0)

@@ -25,7 +25,7 @@ int transfer_side(const struct principal *who, const struct transfer *t, enum ac
 		return authz_allows(who, RES_TRANSFER, act, &from) ? SIDE_VOLUNTEER : SIDE_NONE;
 	if (authz_allows(who, RES_TRANSFER, act, &from))
 		return SIDE_SENDER;
-	if (t->status != TRANSFER_AWAITING_CONSENT && authz_allows(who, RES_TRANSFER, act, &to))
+	if (transfer_receiver_sees(t->status) && authz_allows(who, RES_TRANSFER, act, &to))
 		return SIDE_RECEIVER;
 	return SIDE_NONE;
 }

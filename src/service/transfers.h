@@ -12,7 +12,8 @@
  * organisation. Every new state queues its mails in the outbox, once.
  *
  * Who acts is decided on the transfer as read inside the transaction
- * (transfer_side). The receiver sees nothing before the volunteer consented.
+ * (transfer_side). The receiver sees nothing before the volunteer consented,
+ * and nothing again once the volunteer refused or a side withdrew it.
  *
  * Ownership: the caller owns every struct passed in; `out` is written.
  */

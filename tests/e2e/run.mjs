@@ -599,6 +599,11 @@ test('a professional posts a call for a client and confirms that a match works',
 	const id = Number(new URL(page.url()).pathname.split('/').pop());
 	const call = await apiIn(page, 'GET', `/api/calls/${id}`);
 	assert(call.body.source === 'client' && call.body.title === title, `call stored as ${JSON.stringify(call.body).slice(0, 200)}`);
+	assert(call.body.published === false, 'a help request is published before the organisation wrote its public text');
+	// The organisation writes the text volunteers will see, which publishes it.
+	await page.fill('#f-public_title', `Voorlezen in Zwijndrecht ${RUN}`);
+	await page.click('button:has-text("Publiceren voor vrijwilligers")');
+	await page.waitForFunction(() => document.body.textContent.includes('Gepubliceerd'));
 
 	// The organisation's coordinator matches a volunteer and hears yes.
 	const coord = await newPage();

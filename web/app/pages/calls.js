@@ -45,10 +45,13 @@ export function CallList() {
 	<//>`;
 }
 
+// A help request not published yet has no title for whoever may not read its own.
+export const callTitle = (c) => c.title || t('calls.unpublished');
+
 export function CallRows({ items, base = '/oproepen' }) {
 	return html`<ul class="list">${items.map((c) => html`<li class="list-item">
 		<div class="li-main">
-			<a class="li-title" href=${`${base}/${c.id}`}>${c.title}</a>
+			<a class="li-title" href=${`${base}/${c.id}`}>${callTitle(c)}</a>
 			<span class="muted">${[activityLabel(c.activity), c.place, orgName(c.organisation_id)].filter(Boolean).join(' · ')}</span>
 		</div>
 		<div class="li-meta muted">${when(c)}</div>
@@ -215,11 +218,13 @@ export function CallPage({ id }) {
 			<${Alert} error=${error} /><p><a href="/">${t('notFound.home')}</a></p><//>`;
 	}
 	const staff = STAFF.includes(role);
-	return html`<${Page} title=${c.title} wide intro=${html`<${Status} kind="call" value=${c.status} />`}>
+	return html`<${Page} title=${callTitle(c)} wide intro=${html`<${Status} kind="call" value=${c.status} />`}>
 		${fresh && html`<${Notice}>${t('calls.posted_ok')}<//>`}
 		<div class="split">
 			<div class="split-main">
 				${role === 'volunteer' && html`<${Respond} callId=${c.id} open=${c.status === 'open'} />`}
+				${(staff || role === 'professional') && ['client', 'referrer'].includes(c.source) && role !== 'admin'
+					&& html`<${PublicText} c=${c} onChange=${reload} />`}
 				<section class="card" aria-labelledby="h-details">
 					<h2 id="h-details">${t('calls.details')}</h2>
 					<${CallDetails} c=${c} />
@@ -243,6 +248,30 @@ export function CallPage({ id }) {
 			</aside>`}
 		</div>
 	<//>`;
+}
+
+// A help request reaches volunteers only with a public text the organisation writes.
+function PublicText({ c, onChange }) {
+	const [f, setF] = useState({ public_title: c.public_title || '', public_description: c.public_description || '' });
+	const { busy, error, run } = useBusy();
+	const set = (k) => (v) => setF((old) => ({ ...old, [k]: v }));
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => {
+			await api('PATCH', `/api/calls/${c.id}`, f);
+			onChange();
+		});
+	};
+	return html`<section class="card" aria-labelledby="h-public">
+		<h2 id="h-public">${t('calls.publicTitle')}</h2>
+		<p class="hint">${t(c.published ? 'calls.publicPublished' : 'calls.publicIntro')}</p>
+		<form class="form" onSubmit=${submit} novalidate>
+			<${FormError} error=${error} fields=${['public_title', 'public_description']} />
+			<${Input} name="public_title" label=${t('field.public_title')} value=${f.public_title} onInput=${set('public_title')} error=${error} maxlength="160" />
+			<${TextArea} name="public_description" label=${t('field.public_description')} value=${f.public_description} onInput=${set('public_description')} error=${error} maxlength="4000" rows="3" />
+			<div class="actionbar"><button class="btn btn-primary" type="submit" disabled=${busy}>${t('calls.publish')}</button></div>
+		</form>
+	</section>`;
 }
 
 function CallStatusActions({ c, onChange }) {
@@ -275,7 +304,7 @@ function Candidates({ call, tick, onMatched }) {
 	const { data, error, loading } = useLoad(() => get(`/api/calls/${call.id}/candidates?limit=20`), [call.id, tick]);
 	const { busy, error: actionError, run } = useBusy();
 	const link = (cand) => run(async () => {
-		await api('POST', '/api/matches', { call_id: call.id, volunteer_id: cand.volunteer_id, explanation: (cand.explanation_text || '').slice(0, 200) });
+		await api('POST', '/api/matches', { call_id: call.id, volunteer_id: cand.volunteer_id });
 		onMatched();
 	});
 	if (loading && !data) return html`<${Loading} />`;
@@ -314,7 +343,7 @@ function DeclineCandidate({ call, cand, onDone }) {
 			return;
 		}
 		run(async () => {
-			const m = await api('POST', '/api/matches', { call_id: call.id, volunteer_id: cand.volunteer_id, explanation: (cand.explanation_text || '').slice(0, 200) });
+			const m = await api('POST', '/api/matches', { call_id: call.id, volunteer_id: cand.volunteer_id });
 			await api('PATCH', `/api/matches/${m.id}`, { status: 'declined', reason: reason.trim() });
 			onDone();
 		});

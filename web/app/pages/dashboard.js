@@ -74,7 +74,7 @@ function Attention({ data }) {
 				${data.lonely.length === 0
 					? html`<p class="muted">${t('dashboard.noLonely')}</p>`
 					: html`<ul class="rows">${data.lonely.slice(0, 8).map((c) => html`<li>
-						<a href=${`/oproepen/${c.id}`}>${c.title}</a>
+						<a href=${`/oproepen/${c.id}`}>${c.title || t('calls.unpublished')}</a>
 						<span class="muted">${c.place} · ${t('common.since', { date: fmtDate(c.created_at) })}</span>
 					</li>`)}</ul>`}
 			</section>

@@ -194,7 +194,7 @@ export function Proposals() {
 		}
 	});
 	const accept = (p) => action.run(async () => {
-		const m = await api('POST', '/api/matches', { call_id: p.call_id, volunteer_id: p.volunteer_id, explanation: (p.explanation_text || '').slice(0, 200) });
+		const m = await api('POST', '/api/matches', { call_id: p.call_id, volunteer_id: p.volunteer_id });
 		setDone((d) => ({ ...d, [`${p.call_id}-${p.volunteer_id}`]: m.id }));
 		setTick((n) => n + 1);
 	});

@@ -19,18 +19,20 @@ function actionText(e) {
 }
 
 function AuditRows({ items, showVolunteer }) {
-	return html`<ul class="list audit">${items.map((e) => html`<li class="list-item" key=${e.id}>
+	// The volunteer's own page gets one entry per viewer, action and day (e.count).
+	return html`<ul class="list audit">${items.map((e) => html`<li class="list-item" key=${e.id || `${e.account_id}-${e.action}-${e.resource}-${e.at}`}>
 		<div class="li-main">
 			<span class="li-title">${e.account_id && e.account_id === session.user.account_id ? t(session.user.role === 'volunteer' ? 'privacy.you' : 'audit.you') : e.actor_name || t('audit.unknown')}</span>
 			<span class="muted">${t(`role.${e.role}`)}${e.organisation_id ? ` · ${orgName(e.organisation_id)}` : ''}</span>
 		</div>
 		<div class="li-meta">
 			<span>${actionText(e)}</span>
+			${e.count > 1 && html`<span class="muted"> · ${t('privacy.times', { n: e.count })}</span>`}
 			${showVolunteer && e.volunteer_id && html` · <a href=${`/vrijwilligers/${e.volunteer_id}`}>${t('audit.volunteerN', { id: e.volunteer_id })}</a>`}
 			${showVolunteer && e.resource === 'call' && e.record_id && html` · <a href=${`/oproepen/${e.record_id}`}>${t('audit.callN', { id: e.record_id })}</a>`}
 			${e.reason && html`<span class="muted"> · ${t('audit.reason')}: ${e.reason}</span>`}
 		</div>
-		<div class="li-end small"><time datetime=${new Date(e.at * 1000).toISOString()}>${fmtDate(e.at, true)}</time></div>
+		<div class="li-end small"><time datetime=${new Date(e.at * 1000).toISOString()}>${fmtDate(e.at, !e.count)}</time></div>
 	</li>`)}</ul>`;
 }
 
