@@ -27,6 +27,8 @@ struct app_config {
 	char trusted_proxy[64];       /* peer whose X-Forwarded-For names the client; "" none */
 	int behind_tls;               /* serve --behind-tls: clients reach it over HTTPS only,
 	                                 so cookies are Secure and answers carry HSTS */
+	char public_url[256];         /* KNOOPPUNT_PUBLIC_URL, the start of links in mails;
+	                                 "" : http://host:port */
 };
 
 struct audit_writer;
@@ -41,6 +43,7 @@ struct app {
 	int64_t (*now)(void);         /* unix seconds; tests may replace it */
 	char dummy_hash[128];         /* verified for unknown e-mails, so timing tells nothing */
 	struct ratelimit *login_limit;/* failed logins per account and address; NULL: none */
+	struct ratelimit *signup_limit;/* sign-ups and reset mails per client address; NULL: none */
 	/* Called, on the change-log follower's thread, for every write committed
 	   by any server on this database (src/sync/follow.h); NULL: none. The
 	   matching engine refreshes its index here. */
