@@ -676,7 +676,6 @@ test("journey 4: a coordinator cannot open another organisation's volunteer", as
 });
 
 // The volunteer journey, transfers, privacy and accounts (tests/e2e/journey.mjs).
-registerJourney({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, state });
 
 // The newest one-time link to `email` in the outbox, read with `knooppunt outbox`
 // as the mail sender would.
@@ -687,6 +686,8 @@ function mailedToken(email, linkPath) {
 	assert(m, `no link ${linkPath} mailed to ${email}`);
 	return m[1];
 }
+
+registerJourney({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, state, mailedToken });
 
 test('an invited volunteer chooses a password through the mailed link, and later resets it', async () => {
 	const staff = await newPage();
