@@ -28,6 +28,9 @@ void app_config_defaults(struct app_config *cfg)
 	long long y;
 	if (years != NULL && parse_int(years, 1, 100, &y) == 0)
 		cfg->retention_years = (int)y;
+	const char *url = getenv("KNOOPPUNT_PUBLIC_URL"); /* e.g. https://knooppunt.example.nl */
+	if (url != NULL && strlen(url) < sizeof cfg->public_url)
+		snprintf(cfg->public_url, sizeof cfg->public_url, "%s", url);
 	const char *proxy = getenv("KNOOPPUNT_TRUSTED_PROXY"); /* e.g. nginx on 127.0.0.1 */
 	if (proxy != NULL && strlen(proxy) < sizeof cfg->trusted_proxy)
 		snprintf(cfg->trusted_proxy, sizeof cfg->trusted_proxy, "%s", proxy);

@@ -30,6 +30,8 @@ struct app_config {
 	                                 so cookies are Secure and answers carry HSTS */
 	struct smtp_config smtp;      /* KNOOPPUNT_SMTP_URL, _FROM, _FROM_NAME, _USER, _PASSWORD,
 	                                 _REQUIRE_TLS; no URL: mail stays in the outbox */
+	char public_url[256];         /* KNOOPPUNT_PUBLIC_URL, the start of links in mails;
+	                                 "" : http://host:port */
 };
 
 struct audit_writer;
@@ -44,6 +46,7 @@ struct app {
 	int64_t (*now)(void);         /* unix seconds; tests may replace it */
 	char dummy_hash[128];         /* verified for unknown e-mails, so timing tells nothing */
 	struct ratelimit *login_limit;/* failed logins per account and address; NULL: none */
+	struct ratelimit *signup_limit;/* sign-ups and reset mails per client address; NULL: none */
 	/* Called, on the change-log follower's thread, for every write committed
 	   by any server on this database (src/sync/follow.h); NULL: none. The
 	   matching engine refreshes its index here. */

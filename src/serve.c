@@ -148,7 +148,10 @@ int cmd_serve(int argc, char **argv, struct app *app)
 		goto end;
 	}
 	app->login_limit = ratelimit_new(RATELIMIT_FAILURES, RATELIMIT_WINDOW, RATELIMIT_KEYS);
-	if (app->login_limit == NULL) {
+	int signups = env_int("KNOOPPUNT_SIGNUPS_PER_HOUR", 1, 1000000);
+	app->signup_limit = ratelimit_new(signups ? signups : RATELIMIT_SIGNUPS_PER_HOUR, 3600,
+	                                  RATELIMIT_KEYS);
+	if (app->login_limit == NULL || app->signup_limit == NULL) {
 		kp_internal(&err);
 		goto end;
 	}
@@ -194,6 +197,8 @@ end:
 	app->index = NULL;
 	ratelimit_free(app->login_limit);
 	app->login_limit = NULL;
+	ratelimit_free(app->signup_limit);
+	app->signup_limit = NULL;
 	db_pool_close(app->pool);
 	app->pool = NULL;
 	db_close(db);

@@ -17,9 +17,9 @@
 
 static json_t *to_json(const struct account *a)
 {
-	json_t *doc = json_pack("{s:I, s:s, s:s, s:s, s:b}", "id", (json_int_t)a->id, "email",
+	json_t *doc = json_pack("{s:I, s:s, s:s, s:s, s:b, s:b}", "id", (json_int_t)a->id, "email",
 	                        a->email, "display_name", a->display_name, "role",
-	                        role_name(a->role), "active", a->active);
+	                        role_name(a->role), "active", a->active, "invited", a->invited);
 	json_object_set_new(doc, "organisation_id", jout_opt_id(a->organisation_id));
 	json_object_set_new(doc, "volunteer_id", jout_opt_id(a->volunteer_id));
 	return doc;
@@ -52,6 +52,8 @@ static int read_credentials(struct api_call *c, struct account *a, char *passwor
 	           : KP_OK;
 }
 
+/* A volunteer's account is an invitation to the address on their record:
+   e-mail and password may be left out (a password is refused). */
 int accounts_create(struct api_call *c)
 {
 	static const char *const fields[] = { "email", "password", "display_name", "role",
@@ -66,13 +68,29 @@ int accounts_create(struct api_call *c)
 	    jin_enum(c->body, "role", role_parse, true, &a->role, &c->err) ||
 	    jin_id(c->body, "organisation_id", false, &a->organisation_id, &c->err) ||
 	    jin_id(c->body, "volunteer_id", false, &a->volunteer_id, &c->err) ||
-	    read_credentials(c, a, password, sizeof password))
+	    jin_text(c->body, "email", 254, false, a->email, sizeof a->email, &c->err) ||
+	    jin_text(c->body, "password", PASSWORD_MAX, false, password, sizeof password, &c->err))
 		goto end;
 	if (account_create(c->app, c->db, &c->who, &n, &c->err) == KP_OK)
 		rc = api_reply(c, 201, to_json(a));
 end:
 	sodium_memzero(password, sizeof password);
 	return rc;
+}
+
+/* PATCH /api/accounts/{id} {"active": false|true}: deactivate or reactivate. */
+int accounts_update(struct api_call *c)
+{
+	static const char *const fields[] = { "active", NULL };
+	struct account a;
+	int active = -1;
+	if (jin_only(c->body, fields, &c->err) || jin_bool(c->body, "active", &active, &c->err))
+		return KP_ERR;
+	if (active < 0)
+		return kp_invalid(&c->err, "active", "required");
+	if (account_set_active(c->app, c->db, &c->who, c->id, active != 0, &a, &c->err))
+		return KP_ERR;
+	return api_reply(c, 200, to_json(&a));
 }
 
 static int read_signup(struct api_call *c, struct account_signup *s)
@@ -108,9 +126,14 @@ int accounts_signup(struct api_call *c)
 		return kp_internal(&c->err);
 	volunteer_init(s.volunteer);
 	int rc = KP_ERR;
+	char address[72];
+	session_client_address(c, address, sizeof address);
+	s.address = address;
 	if (read_signup(c, &s) == KP_OK &&
 	    account_signup(c->app, c->db, &c->who, &s, &c->err) == KP_OK)
 		rc = session_start(c, &s.account, 201);
+	else if (c->err.kind == KP_LIMITED)
+		http_response_header(c->res, "Retry-After", "3600");
 	sodium_memzero(password, sizeof password);
 	free(s.volunteer);
 	return rc;

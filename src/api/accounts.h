@@ -6,6 +6,7 @@
 
 int accounts_list(struct api_call *c);
 int accounts_create(struct api_call *c);
+int accounts_update(struct api_call *c);
 int accounts_signup(struct api_call *c);
 
 #endif

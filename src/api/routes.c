@@ -12,6 +12,7 @@
 #include "api/lists.h"
 #include "api/matches.h"
 #include "api/organisations.h"
+#include "api/passwords.h"
 #include "api/reports.h"
 #include "api/session.h"
 #include "api/suggestions.h"
@@ -28,9 +29,14 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/sessions", sessions_list },
 	{ "DELETE", "/api/sessions", sessions_revoke_others },
 	{ "POST", "/api/signup", accounts_signup },
+	{ "POST", "/api/invitations/accept", invitations_accept },
+	{ "POST", "/api/password-reset", password_reset_create },
+	{ "POST", "/api/password-reset/confirm", password_reset_confirm_route },
+	{ "PATCH", "/api/me/password", me_password_update },
 
 	{ "GET", "/api/accounts", accounts_list },
 	{ "POST", "/api/accounts", accounts_create },
+	{ "PATCH", "/api/accounts/{id}", accounts_update },
 
 	{ "GET", "/api/organisations", organisations_list },
 	{ "POST", "/api/organisations", organisations_create },

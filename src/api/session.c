@@ -60,7 +60,7 @@ int session_start(struct api_call *c, const struct account *a, int status)
 
 /* The client's address: the peer's, or behind the trusted proxy the last
    X-Forwarded-For entry, which that proxy appended itself. */
-static void client_address(const struct api_call *c, char *out, size_t cap)
+void session_client_address(const struct api_call *c, char *out, size_t cap)
 {
 	const char *peer = c->req->remote_addr ? c->req->remote_addr : "";
 	const char *xff = http_header(c->req, "X-Forwarded-For");
@@ -89,7 +89,7 @@ int session_login(struct api_call *c)
 		sodium_memzero(password, sizeof password);
 		return KP_ERR;
 	}
-	client_address(c, address, sizeof address);
+	session_client_address(c, address, sizeof address);
 	if (session_create(c->app, c->db, &c->who, &l, &c->err)) {
 		if (c->err.kind == KP_LIMITED)
 			http_response_header(c->res, "Retry-After", "900");

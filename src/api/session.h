@@ -15,6 +15,11 @@ int session_resolve(struct api_call *c);
 
 int session_login(struct api_call *c);
 
+/* The client's address (at most 64 characters): the peer's, or behind the
+   trusted proxy the entry that proxy appended to X-Forwarded-For. For rate
+   limits. */
+void session_client_address(const struct api_call *c, char *out, size_t cap);
+
 /* Opens a session for account a: sets the cookie and answers `status` with
    the caller document (role, ids, csrf_token). */
 int session_start(struct api_call *c, const struct account *a, int status);

@@ -64,8 +64,8 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 	case RES_CALL:
 	case RES_MATCH:
 		return act == ACT_LIST || own_org(who, t);
-	case RES_ACCOUNT: /* the list is scoped to the own organisation */
-		return act == ACT_LIST || (act == ACT_CREATE && own_org(who, t));
+	case RES_ACCOUNT: /* the list is scoped to the own organisation; UPDATE: (de)activate */
+		return act == ACT_LIST || ((act == ACT_CREATE || act == ACT_UPDATE) && own_org(who, t));
 	case RES_CONSENT: /* sees it; may record a withdrawal, never widen it */
 		return (act == ACT_READ || act == ACT_DELETE) && own_org(who, t);
 	case RES_JOURNEY:
@@ -209,15 +209,24 @@ bool authz_allows(const struct principal *who, enum resource res, enum action ac
 	}
 }
 
+bool authz_writes_verified(const struct principal *who, const struct authz_target *t)
+{
+	return who->role == ROLE_ADMIN || (who->role == ROLE_COORDINATOR && own_org(who, t));
+}
+
 bool authz_public_route(const char *method, const char *pattern)
 {
-	/* Health, logging in and out, sign-up, and the public social map. */
+	/* Health, logging in and out, sign-up, the one-time links of accounts
+	   (the token is the credential), and the public social map. */
 	static const char *const open[][2] = {
 		{ "GET", "/api/health" },
 		{ "GET", "/api/session" },
 		{ "POST", "/api/session" },
 		{ "DELETE", "/api/session" },
 		{ "POST", "/api/signup" },
+		{ "POST", "/api/invitations/accept" },
+		{ "POST", "/api/password-reset" },
+		{ "POST", "/api/password-reset/confirm" },
 		{ "GET", "/api/organisations" },
 		{ "GET", "/api/organisations/{id}" },
 		{ "GET", "/api/organisations/{id}/journey-settings" },

@@ -60,6 +60,12 @@ struct authz_target {
 bool authz_allows(const struct principal *who, enum resource res, enum action act,
                   const struct authz_target *target);
 
+/* Whether who may write the verified facts of a volunteer record of
+   t->organisation_id (the fields a field table marks staff_only: status, VOG
+   date, trainings given, start date, organisation): the administrator and
+   the organisation's coordinators, never the volunteer. */
+bool authz_writes_verified(const struct principal *who, const struct authz_target *t);
+
 /* The filter a list must apply. all: no filter; none: the list is refused. */
 struct authz_scope {
 	bool none;

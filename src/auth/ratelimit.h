@@ -21,6 +21,10 @@
 #define RATELIMIT_FAILURES 5
 #define RATELIMIT_WINDOW (15 * 60)
 #define RATELIMIT_KEYS 4096
+/* The same table counts every sign-up and reset-mail request of a client
+   address (each one a "failure"): at most this many per hour, unless serve
+   gets KNOOPPUNT_SIGNUPS_PER_HOUR. */
+#define RATELIMIT_SIGNUPS_PER_HOUR 20
 
 struct ratelimit;
 

@@ -130,6 +130,7 @@ static int account_row(void *arg, struct db_stmt *st)
 	a.organisation_id = db_col_int(st, 4);
 	a.volunteer_id = db_col_int(st, 5);
 	a.active = (int)db_col_int(st, 6);
+	a.invited = db_col_int(st, 7) != 0;
 	return w->each(w->ctx, &a);
 }
 

@@ -210,6 +210,7 @@ struct account {
 	int64_t organisation_id;  /* 0 when none */
 	int64_t volunteer_id;     /* 0 when none */
 	int active;
+	bool invited;             /* no password yet: the invitation is not accepted */
 };
 /* Inserts an account with an already-hashed password. */
 int store_account_insert(struct db *db, struct account *a, const char *password_hash,
@@ -232,6 +233,28 @@ int store_session_insert(struct db *db, const char *token_hash, int64_t account_
 int store_session_principal(struct db *db, const char *token_hash, int64_t now,
                             struct principal *who, struct kp_error *err);
 int store_session_delete(struct db *db, const char *token_hash, struct kp_error *err);
+
+/* --- src/db/account_tokens.c: one-time links, password, active --- */
+/* Stores the hash of a one-time token of `purpose` ("invitation", "reset"). */
+int store_token_insert(struct db *db, const char *token_hash, int64_t account_id,
+                       const char *purpose, int64_t now, int64_t expires_at,
+                       struct kp_error *err);
+/* Uses the token once: its active account's id, or KP_INVALID "invalid_token"
+   (field token) when it is unknown, used, expired or of a deactivated account. */
+int store_token_take(struct db *db, const char *token_hash, const char *purpose, int64_t now,
+                     int64_t *account_id, struct kp_error *err);
+/* Marks every unused token of the account and purpose used. */
+int store_tokens_end(struct db *db, int64_t account_id, const char *purpose, int64_t now,
+                     struct kp_error *err);
+/* Loads an account (active or not) by id, with its password hash when hash
+   is not NULL; not found when none. */
+int store_account_get(struct db *db, int64_t id, struct account *a, char hash[128],
+                      struct kp_error *err);
+int store_account_set_password(struct db *db, int64_t id, const char *password_hash,
+                               struct kp_error *err);
+int store_account_set_active(struct db *db, int64_t id, bool active, struct kp_error *err);
+int store_account_count_for_volunteer(struct db *db, int64_t volunteer_id, int64_t *n,
+                                      struct kp_error *err);
 
 /* --- src/db/consents.c --- */
 /* The consent in force; consent_init (scope none) when none was ever given. */

@@ -21,6 +21,15 @@ const char *field_first_name(const struct field_table *t, uint64_t mask)
 	return "";
 }
 
+uint64_t field_staff_mask(const struct field_table *t)
+{
+	uint64_t mask = 0;
+	for (int i = 0; i < t->n; i++)
+		if (t->defs[i].staff_only)
+			mask |= UINT64_C(1) << i;
+	return mask;
+}
+
 void field_copy(const struct field_table *t, uint64_t mask, void *dst, const void *src)
 {
 	for (int i = 0; i < t->n; i++)

@@ -16,6 +16,7 @@
 #ifndef KP_MODEL_FIELD_H
 #define KP_MODEL_FIELD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,6 +35,8 @@ struct field_def {
 	enum field_type type;
 	size_t offset;     /* first byte of the field in the record's struct */
 	size_t size;       /* bytes copied, including what is derived (place: lat, lon) */
+	bool staff_only;   /* a fact staff verify (a VOG date, a status): the person the
+	                      record is about may not write it (authz_writes_verified) */
 };
 
 struct field_table {
@@ -51,11 +54,16 @@ const char *field_first_name(const struct field_table *t, uint64_t mask);
 /* Copies the fields in mask from src to dst (both records of the table). */
 void field_copy(const struct field_table *t, uint64_t mask, void *dst, const void *src);
 
+/* The mask of the fields marked staff_only. */
+uint64_t field_staff_mask(const struct field_table *t);
+
 /* The fields whose bytes differ between records a and b. */
 uint64_t field_changed(const struct field_table *t, const void *a, const void *b);
 
 /* An entry for member m of struct type s. */
-#define FIELD(s, name, type, m) { name, type, offsetof(s, m), sizeof(((s *)0)->m) }
+#define FIELD(s, name, type, m) { name, type, offsetof(s, m), sizeof(((s *)0)->m), false }
+/* The same for a field only staff write. */
+#define FIELD_STAFF(s, name, type, m) { name, type, offsetof(s, m), sizeof(((s *)0)->m), true }
 /* A text entry that carries members up to `last` with it (a place and its
    coordinates): compared as text, copied whole. */
 #define FIELD_TEXT_WITH(s, name, first, last)                                              \

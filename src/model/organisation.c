@@ -14,6 +14,11 @@ const char *organisation_kind_name(int k)
 	return k >= 0 && k < ORG_KIND_COUNT ? kinds[k] : NULL;
 }
 
+bool organisation_takes_signups(const struct organisation *o)
+{
+	return o->active && o->kind != ORG_REFERRER;
+}
+
 int organisation_kind_parse(const char *name)
 {
 	return names_find(kinds, ORG_KIND_COUNT, name);

@@ -5,6 +5,7 @@
 #ifndef KP_MODEL_ORGANISATION_H
 #define KP_MODEL_ORGANISATION_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "util/error.h"
@@ -23,6 +24,10 @@ enum organisation_kind {
 	ORG_KIND_COUNT
 };
 const char *organisation_kind_name(int k);
+struct organisation;
+/* Whether volunteers may sign up with it: an active organisation that
+   engages volunteers, not a referrer's desk. */
+bool organisation_takes_signups(const struct organisation *o);
 int organisation_kind_parse(const char *name);
 
 struct organisation {

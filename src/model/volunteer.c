@@ -32,15 +32,17 @@ int travel_mode_parse(const char *name)
 }
 
 #define VF(name, type, member) FIELD(struct volunteer, name, type, member)
+/* Facts the organisation verifies or decides: never written by the volunteer. */
+#define VS(name, type, member) FIELD_STAFF(struct volunteer, name, type, member)
 
 static const struct field_def volunteer_field_defs[] = {
-	VF("organisation_id", FIELD_BYTES, organisation_id),
+	VS("organisation_id", FIELD_BYTES, organisation_id),
 	VF("first_name", FIELD_TEXT, first_name),
 	VF("last_name", FIELD_TEXT, last_name),
 	VF("email", FIELD_TEXT, email),
 	VF("phone", FIELD_TEXT, phone),
 	VF("birth_year", FIELD_BYTES, birth_year),
-	VF("status", FIELD_BYTES, status),
+	VS("status", FIELD_BYTES, status),
 	FIELD_TEXT_WITH(struct volunteer, "place", place, lon),
 	VF("availability", FIELD_BYTES, availability),
 	VF("hours_per_week", FIELD_BYTES, hours_per_week),
@@ -49,14 +51,14 @@ static const struct field_def volunteer_field_defs[] = {
 	VF("travel_mode", FIELD_BYTES, travel_mode),
 	VF("driving_licence", FIELD_BYTES, driving_licence),
 	VF("max_matches", FIELD_BYTES, max_matches),
-	VF("vog_date", FIELD_TEXT, vog_date),
+	VS("vog_date", FIELD_TEXT, vog_date),
 	VF("motivation_text", FIELD_TEXT, motivation_text),
-	VF("started_on", FIELD_TEXT, started_on),
+	VS("started_on", FIELD_TEXT, started_on),
 	VF("activities", FIELD_ID_SET, items[LIST_ACTIVITY]),
 	VF("themes", FIELD_ID_SET, items[LIST_THEME]),
 	VF("motives", FIELD_ID_SET, items[LIST_MOTIVE]),
 	VF("talents", FIELD_ID_SET, items[LIST_TALENT]),
-	VF("trainings", FIELD_ID_SET, items[LIST_TRAINING]),
+	VS("trainings", FIELD_ID_SET, items[LIST_TRAINING]),
 	VF("languages", FIELD_ID_SET, items[LIST_LANGUAGE]),
 	VF("lived_experience", FIELD_ID_SET, items[LIST_EXPERIENCE]),
 };

@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "auth/ratelimit.h"
 #include "service/organisations.h"
+#include "service/passwords.h"
 #include "util/parse.h"
 
 static int read_list(struct svc *s, void *arg)
@@ -47,71 +50,172 @@ int account_credentials(const char *email, char *password, char hash[PASSWORD_HA
 	return rc;
 }
 
-/* A volunteer's account belongs to the volunteer's organisation. */
-static int volunteer_organisation(struct svc *s, struct account *a)
+/* A volunteer's account belongs to the volunteer's organisation; *email gets
+   the address on the record. */
+static int volunteer_of(struct svc *s, struct account *a, char email[255])
 {
 	struct volunteer *v = malloc(sizeof *v);
 	if (v == NULL)
 		return kp_internal(s->err);
 	int rc = store_volunteer_get(s->db, a->volunteer_id, false, v, s->err);
-	if (rc == KP_OK)
+	if (rc == KP_OK) {
 		a->organisation_id = v->organisation_id;
-	else if (s->err->kind == KP_NOT_FOUND)
+		snprintf(email, 255, "%s", v->email);
+	} else if (s->err->kind == KP_NOT_FOUND) {
 		kp_invalid(s->err, "volunteer_id", "unknown_reference");
+	}
 	free(v);
 	return rc;
 }
 
+/* A volunteer has one account, and it goes to the address on the record:
+   whoever makes it cannot send the invitation to an address of their own. */
+static int volunteer_account(struct svc *s, struct account *a, const char *email)
+{
+	int64_t n = 0;
+	if (email[0] == '\0')
+		return kp_invalid(s->err, "volunteer_id", "volunteer_without_email");
+	if (a->email[0] != '\0' && strcasecmp(a->email, email) != 0)
+		return kp_invalid(s->err, "email", "not_volunteer_email");
+	snprintf(a->email, sizeof a->email, "%s", email);
+	if (store_account_count_for_volunteer(s->db, a->volunteer_id, &n, s->err))
+		return KP_ERR;
+	return n > 0 ? kp_fail(s->err, KP_CONFLICT, "account_exists", "volunteer_id") : KP_OK;
+}
+
 struct new_account {
 	struct account *a;
-	const char *hash;
+	const char *hash;      /* "" for an invitation */
 };
 
-static int write_account(struct svc *s, void *arg)
+static int authorise_account(struct svc *s, const struct account *a)
 {
-	struct new_account *x = arg;
-	struct account *a = x->a;
-	if (a->role == ROLE_VOLUNTEER && volunteer_organisation(s, a))
-		return KP_ERR;
 	/* A coordinator hands out accounts within their own organisation only. */
 	struct authz_target t = { .organisation_id = a->organisation_id };
 	if (svc_authorise(s, RES_ACCOUNT, ACT_CREATE, &t))
 		return KP_ERR;
 	if (s->who->role != ROLE_ADMIN && (a->role == ROLE_ADMIN || a->role == ROLE_REFERRER))
 		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "role");
-	return store_account_insert(s->db, a, x->hash, s->now, s->err);
+	return KP_OK;
 }
 
-/* What the request must name before a password is worth hashing. */
-static int check_references(const struct account *a, struct kp_error *err)
+static int insert_account(struct svc *s, struct account *a, const char *hash)
 {
+	char email[255] = "";
+	bool volunteer = a->role == ROLE_VOLUNTEER;
+	if ((volunteer && volunteer_of(s, a, email)) || authorise_account(s, a) ||
+	    (volunteer && volunteer_account(s, a, email)))
+		return KP_ERR;
+	if (!plausible_email(a->email))
+		return kp_invalid(s->err, "email", "invalid_email");
+	a->invited = hash[0] == '\0';
+	if (store_account_insert(s->db, a, hash, s->now, s->err) ||
+	    svc_audit(s, "create", "account", a->volunteer_id, a->id, NULL) ||
+	    (a->invited && invitation_send(s, a)))
+		return KP_ERR;
+	return KP_OK;
+}
+
+static int write_account(struct svc *s, void *arg)
+{
+	struct new_account *x = arg;
+	/* The attempt may run again: each starts from the request's address. */
+	char asked[sizeof x->a->email];
+	snprintf(asked, sizeof asked, "%s", x->a->email);
+	if (insert_account(s, x->a, x->hash) == KP_OK)
+		return KP_OK;
+	snprintf(x->a->email, sizeof x->a->email, "%s", asked);
+	return KP_ERR;
+}
+
+/* What the request must name before a password is worth hashing. A
+   volunteer's account is always an invitation: nobody but the volunteer
+   sets its password. */
+static int check_references(const struct account_new *n, struct kp_error *err)
+{
+	const struct account *a = &n->account;
 	bool needs_org = a->role == ROLE_COORDINATOR || a->role == ROLE_PROFESSIONAL;
 	if (needs_org && a->organisation_id == 0)
 		return kp_invalid(err, "organisation_id", "required");
 	if (a->role == ROLE_VOLUNTEER && a->volunteer_id == 0)
 		return kp_invalid(err, "volunteer_id", "required");
+	if (a->role == ROLE_VOLUNTEER && n->password[0] != '\0')
+		return kp_invalid(err, "password", "invitation_only");
+	if (a->role != ROLE_VOLUNTEER && a->email[0] == '\0')
+		return kp_invalid(err, "email", "required");
 	return KP_OK;
 }
 
 int account_create(struct app *app, struct db *db, const struct principal *who,
                    struct account_new *n, struct kp_error *err)
 {
-	char hash[PASSWORD_HASH_MAX];
+	char hash[PASSWORD_HASH_MAX] = "";
 	struct new_account x = { &n->account, hash };
-	if (check_references(&n->account, err)) {
+	if (check_references(n, err)) {
 		sodium_memzero(n->password, strlen(n->password));
 		return KP_ERR;
 	}
-	if (account_credentials(n->account.email, n->password, hash, err))
+	if (n->password[0] != '\0' && account_credentials(n->account.email, n->password, hash, err))
 		return KP_ERR;
 	n->account.active = 1;
 	return svc_run(app, db, who, write_account, &x, err);
+}
+
+struct activation {
+	int64_t id;
+	bool active;
+	struct account *out;
+};
+
+static int write_active(struct svc *s, void *arg)
+{
+	struct activation *x = arg;
+	int64_t ended = 0;
+	if (store_account_get(s->db, x->id, x->out, NULL, s->err))
+		return KP_ERR;
+	struct authz_target t = { .organisation_id = x->out->organisation_id,
+	                          .volunteer_id = x->out->volunteer_id };
+	if (svc_authorise(s, RES_ACCOUNT, ACT_UPDATE, &t))
+		return KP_ERR;
+	if (x->id == s->who->account_id)
+		return kp_invalid(s->err, "active", "own_account");
+	if (x->out->active == (int)x->active)
+		return KP_OK;
+	x->out->active = x->active;
+	/* A deactivated account's sessions end now, not when they expire. */
+	if (store_account_set_active(s->db, x->id, x->active, s->err) ||
+	    (!x->active && store_session_revoke(s->db, x->id, NULL, &ended, s->err)))
+		return KP_ERR;
+	return svc_audit(s, x->active ? "reactivate" : "deactivate", "account",
+	                 x->out->volunteer_id, x->id, NULL);
+}
+
+int account_set_active(struct app *app, struct db *db, const struct principal *who, int64_t id,
+                       bool active, struct account *out, struct kp_error *err)
+{
+	struct activation x = { id, active, out };
+	return svc_run(app, db, who, write_active, &x, err);
 }
 
 struct new_signup {
 	struct account_signup *in;
 	const char *hash;
 };
+
+/* Volunteers sign up with an organisation that takes them, not a referrer's desk. */
+static int signup_organisation(struct svc *s, int64_t id)
+{
+	struct organisation *o = malloc(sizeof *o);
+	if (o == NULL)
+		return kp_internal(s->err);
+	int rc = store_organisation_get(s->db, id, o, s->err);
+	if (rc && s->err->kind == KP_NOT_FOUND)
+		kp_invalid(s->err, "organisation_id", "unknown_reference");
+	else if (rc == KP_OK && !organisation_takes_signups(o))
+		rc = kp_invalid(s->err, "organisation_id", "no_signups");
+	free(o);
+	return rc;
+}
 
 static int write_signup(struct svc *s, void *arg)
 {
@@ -120,7 +224,7 @@ static int write_signup(struct svc *s, void *arg)
 	struct account *a = &x->in->account;
 	v->created_at = v->updated_at = s->now;
 	v->version = 1;
-	if (organisation_check(s, v->organisation_id, "organisation_id") ||
+	if (signup_organisation(s, v->organisation_id) ||
 	    store_volunteer_insert(s->db, v, false, s->err))
 		return KP_ERR;
 	a->volunteer_id = v->id;
@@ -147,9 +251,17 @@ static void signup_defaults(struct account_signup *s, int64_t now)
 int account_signup(struct app *app, struct db *db, const struct principal *who,
                    struct account_signup *s, struct kp_error *err)
 {
-	char hash[PASSWORD_HASH_MAX];
+	char hash[PASSWORD_HASH_MAX], key[80];
 	struct new_signup x = { s, hash };
-	signup_defaults(s, app->now());
+	int64_t now = app->now();
+	snprintf(key, sizeof key, "signup:%.64s", s->address ? s->address : "");
+	if (app->signup_limit != NULL && !ratelimit_allowed(app->signup_limit, key, now)) {
+		sodium_memzero(s->password, strlen(s->password));
+		return kp_fail(err, KP_LIMITED, "too_many_attempts", "email");
+	}
+	if (app->signup_limit != NULL)
+		ratelimit_fail(app->signup_limit, key, now);
+	signup_defaults(s, now);
 	if (volunteer_validate(s->volunteer, err)) {
 		sodium_memzero(s->password, strlen(s->password));
 		return KP_ERR;

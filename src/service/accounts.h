@@ -5,9 +5,13 @@
  * The network administrator creates accounts of every role; a coordinator
  * only coordinators, professionals and volunteers of their own organisation
  * (a volunteer's account belongs to the volunteer's organisation, whatever
- * the request says). A password is checked and hashed (argon2id, slow)
- * before the transaction opens, so no write waits for it; the plain text is
- * wiped before the use case returns, whatever the outcome.
+ * the request says). A volunteer has at most one account, and it is always
+ * an invitation (service/passwords.h) to the address on the volunteer's
+ * record: staff never set or learn its password. An account of another role
+ * made without a password is an invitation too. A password is checked and
+ * hashed (argon2id, slow) before the transaction opens, so no write waits
+ * for it; the plain text is wiped before the use case returns, whatever the
+ * outcome.
  *
  * Ownership: the caller owns every struct passed in and the password
  * buffer, which the use case overwrites with zeros; results are written
@@ -30,7 +34,7 @@ struct account_query {
 struct account_new {
 	struct account account;  /* in: e-mail, name, role, organisation, volunteer;
 	                            out: the stored account */
-	char *password;          /* plain text; wiped */
+	char *password;          /* plain text, "" for an invitation; wiped */
 };
 
 struct account_signup {
@@ -38,6 +42,7 @@ struct account_signup {
 	                                 out: the stored record */
 	struct account account;       /* in: e-mail; out: the volunteer's account */
 	char *password;               /* plain text; wiped */
+	const char *address;          /* the client's address, for the rate limit */
 };
 
 /* The accounts the caller may see: all for the administrator, their own
@@ -49,8 +54,17 @@ int account_list(struct app *app, struct db *db, const struct principal *who,
 int account_create(struct app *app, struct db *db, const struct principal *who,
                    struct account_new *n, struct kp_error *err);
 
+/* Deactivates (active false: its sessions end, it cannot log in) or
+   reactivates account id: the administrator any, a coordinator their own
+   organisation's; nobody their own. */
+int account_set_active(struct app *app, struct db *db, const struct principal *who, int64_t id,
+                       bool active, struct account *out, struct kp_error *err);
+
 /* Registers the volunteer (status applied, started today) and their account
-   in one transaction. Opening a session is the caller's next step. */
+   in one transaction, at an organisation that takes sign-ups (KP_INVALID
+   "no_signups" naming organisation_id for a referrer's desk). KP_LIMITED
+   once the client address made RATELIMIT_SIGNUPS_PER_HOUR attempts within
+   the hour. Opening a session is the caller's next step. */
 int account_signup(struct app *app, struct db *db, const struct principal *who,
                    struct account_signup *s, struct kp_error *err);
 

@@ -63,6 +63,29 @@ static int check_organisation(struct svc *s, int64_t id)
 	return organisation_check(s, id, "organisation_id");
 }
 
+/* An offer is the volunteer's own: its volunteer must be one the caller may
+   act for (their own record; for staff a volunteer of their organisation),
+   of the call's organisation, or it would show in another person's data. */
+static int check_offer_volunteer(struct svc *s, const struct call *call)
+{
+	struct consent k;
+	struct authz_target t;
+	struct volunteer *v = malloc(sizeof *v);
+	if (v == NULL)
+		return kp_internal(s->err);
+	int rc = store_volunteer_get(s->db, call->volunteer_id, false, v, s->err);
+	if (rc && s->err->kind == KP_NOT_FOUND)
+		kp_invalid(s->err, "volunteer_id", "unknown_reference");
+	if (rc == KP_OK)
+		rc = svc_volunteer_target(s, v->organisation_id, v->id, &k, &t);
+	if (rc == KP_OK && !authz_allows(s->who, RES_VOLUNTEER, ACT_UPDATE, &t))
+		rc = kp_fail(s->err, KP_FORBIDDEN, "forbidden", "volunteer_id");
+	else if (rc == KP_OK && v->organisation_id != call->organisation_id)
+		rc = kp_invalid(s->err, "volunteer_id", "other_organisation");
+	free(v);
+	return rc;
+}
+
 static int write_new(struct svc *s, void *arg)
 {
 	struct call *call = arg;
@@ -79,8 +102,9 @@ static int write_new(struct svc *s, void *arg)
 	call->created_at = call->updated_at = s->now;
 	call->version = 1;
 	struct authz_target t = target_of(call);
-	if (svc_authorise(s, RES_CALL, ACT_CREATE, &t) || call_validate(call, s->err) ||
-	    store_call_insert(s->db, call, s->err))
+	if (svc_authorise(s, RES_CALL, ACT_CREATE, &t) ||
+	    (call->volunteer_id != 0 && check_offer_volunteer(s, call)) ||
+	    call_validate(call, s->err) || store_call_insert(s->db, call, s->err))
 		return KP_ERR;
 	svc_after_call(s, call->id);
 	return KP_OK;
@@ -107,6 +131,10 @@ static int apply_edit(struct svc *s, struct call_edit *e, struct call *next)
 		return KP_OK; /* nothing new: no write, no new version */
 	if (next->organisation_id != e->out->organisation_id && s->who->role != ROLE_ADMIN)
 		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "organisation_id");
+	bool moved = next->volunteer_id != e->out->volunteer_id ||
+	             next->organisation_id != e->out->organisation_id;
+	if (next->volunteer_id != 0 && moved && check_offer_volunteer(s, next))
+		return KP_ERR;
 	if (svc_check_meanwhile(s, &call_fields, e->id, e->base_version, e->out->version,
 	                        changed) ||
 	    call_validate(next, s->err))

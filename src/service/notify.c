@@ -4,6 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool notify_is_secret(const struct outbox_mail *m)
+{
+	return strncmp(m->dedupe_key, NOTIFY_SECRET_PREFIX, strlen(NOTIFY_SECRET_PREFIX)) == 0;
+}
+
 int notify_address(struct db *db, const char *to, int64_t organisation_id, const char *key,
                    const char *subject, const char *body, int64_t now, int *queued,
                    struct kp_error *err)

@@ -14,6 +14,11 @@
 
 #include "db/store.h"
 
+/* A mail whose dedupe key starts with this carries a secret (a one-time
+   link): only the sender reads its body, no outbox listing shows it. */
+#define NOTIFY_SECRET_PREFIX "secret:"
+bool notify_is_secret(const struct outbox_mail *m);
+
 /* Queues one mail to `to` (skipped when `to` is empty). *queued (may be NULL)
    grows by one when the mail is new. */
 int notify_address(struct db *db, const char *to, int64_t organisation_id, const char *key,

@@ -1,6 +1,11 @@
 /* The dashboard's tasks, their reminder mails and the outbox (tasks.h). */
 #include "service/tasks.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "service/notify.h"
+
 /* The organisation the work is for: who's own, or the administrator's
    choice `asked` (0: all). */
 static int scope(struct svc *s, enum resource res, int64_t asked, int64_t *org)
@@ -62,14 +67,31 @@ int task_notify(struct app *app, struct db *db, const struct principal *who,
 	return svc_run(app, db, who, queue_mails, r, err);
 }
 
+/* A mail with a one-time link is listed without its body: staff reading the
+   outbox must not be able to use the link themselves. */
+static int without_secrets(void *ctx, const struct outbox_mail *m)
+{
+	struct outbox_query *q = ctx;
+	if (!notify_is_secret(m))
+		return q->each(q->ctx, m);
+	struct outbox_mail *copy = malloc(sizeof *copy);
+	if (copy == NULL)
+		return -1;
+	*copy = *m;
+	snprintf(copy->body, sizeof copy->body, "%s", "(verborgen: bevat een eenmalige link)");
+	int rc = q->each(q->ctx, copy);
+	free(copy);
+	return rc;
+}
+
 static int read_outbox(struct svc *s, void *arg)
 {
 	struct outbox_query *q = arg;
 	int64_t org;
 	if (scope(s, RES_OUTBOX, q->organisation_id, &org))
 		return KP_ERR;
-	return store_outbox_list(s->db, q->pending_only, org, q->pg, q->each, q->ctx, &q->total,
-	                         s->err);
+	return store_outbox_list(s->db, q->pending_only, org, q->pg, without_secrets, q,
+	                         &q->total, s->err);
 }
 
 int outbox_mail_list(struct app *app, struct db *db, const struct principal *who,

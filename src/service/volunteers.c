@@ -88,6 +88,10 @@ static int apply_edit(struct svc *s, struct volunteer_edit *e, struct volunteer 
 	    svc_authorise(s, RES_VOLUNTEER, ACT_UPDATE, &t))
 		return KP_ERR;
 	e->show_experience = authz_allows(s->who, RES_EXPERIENCE, ACT_READ, &t);
+	uint64_t verified = e->mask & field_staff_mask(&volunteer_fields);
+	if (verified && !authz_writes_verified(s->who, &t))
+		return kp_fail(s->err, KP_FORBIDDEN, "staff_only",
+		               field_first_name(&volunteer_fields, verified));
 	if ((e->mask & experience) && !authz_allows(s->who, RES_EXPERIENCE, ACT_UPDATE, &t))
 		return kp_fail(s->err, KP_FORBIDDEN, "consent_required", "lived_experience");
 	*next = *e->out;

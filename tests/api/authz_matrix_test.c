@@ -7,7 +7,8 @@
  * volunteers without consent, lived experience without its consent.
  *
  * The TSV columns: method, pattern, target ({id} of the path: vol, org,
- * call, match, item, journey, transfer, or - ), mode (shared: the fixture everyone uses;
+ * call, match, item, journey, transfer, account (the professional's), or - ),
+ * mode (shared: the fixture everyone uses;
  * fresh: a new volunteer (with the fixture's consent on consent and erasure
  * routes) and a new login for each caller, for requests that end a session,
  * withdraw a consent or erase a person), body (JSON
@@ -58,6 +59,7 @@ struct fixture {
 	int64_t vol, other_vol, vol_b, call, match, item;
 	int64_t journey, transfer;  /* the fixture volunteer's journey (active), transfer to C */
 	int64_t referrer_account;
+	int64_t account[N_CALLERS]; /* each caller's account */
 	char email[N_CALLERS][64];
 	struct client cl[N_CALLERS];
 	int64_t consented[CONSENTED_MAX]; /* volunteers whose consent reaches C */
@@ -196,6 +198,7 @@ static void setup_fixture(struct fixture *fx)
 		fx_email(&fx->e->srv, caller_names[c], fx->email[c], sizeof fx->email[c]);
 		int64_t vol = c == C_SELF ? fx->vol : c == C_OTHER_VOLUNTEER ? fx->other_vol : 0;
 		int64_t id = fx_account(admin, caller_roles[c], fx->email[c], orgs[c], vol);
+		fx->account[c] = id;
 		if (c == C_REFERRER)
 			fx->referrer_account = id;
 	}
@@ -262,6 +265,8 @@ static int64_t target_id(const struct fixture *fx, const char *target, int64_t f
 		return fx->journey;
 	if (strcmp(target, "transfer") == 0)
 		return fx->transfer;
+	if (strcmp(target, "account") == 0) /* the professional's, of organisation A */
+		return fx->account[C_PROFESSIONAL];
 	return 0;
 }
 

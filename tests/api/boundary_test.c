@@ -214,7 +214,7 @@ static void coordinator_cannot_create_in_other_organisation(void **state)
 	         (long long)w.org_a);
 	assert_refused(e, &w.co_a, "POST", "/api/accounts", body, 403);
 	snprintf(body, sizeof body,
-	         "{\"email\":\"vw-b@test.nl\",\"password\":\"lang-genoeg-123\","
+	         "{\"email\":\"vw-b@test.nl\","
 	         "\"display_name\":\"Vw B\",\"role\":\"volunteer\",\"volunteer_id\":%lld}",
 	         (long long)w.vol_b);
 	assert_refused(e, &w.co_a, "POST", "/api/accounts", body, 403);

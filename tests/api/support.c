@@ -705,16 +705,92 @@ int64_t fx_organisation(struct client *admin, const char *name)
 	return create(admin, "/api/organisations", in, __FILE__, __LINE__);
 }
 
+/* The newest mail body to `recipient`, read directly from the database. */
+static int newest_mail(const struct server *s, const char *recipient, char *out, size_t cap)
+{
+	static const char sql[] = "SELECT body FROM outbox WHERE LOWER(recipient) = LOWER(?) "
+	                          "ORDER BY id DESC LIMIT 1";
+	struct db *db = NULL;
+	struct db_stmt *st = NULL;
+	struct kp_error err = { 0 };
+	char url[600];
+	int rc = -1;
+	if (s->db_url[0] != '\0')
+		snprintf(url, sizeof url, "%s", s->db_url);
+	else
+		snprintf(url, sizeof url, "%s", s->sqlite_path);
+	if (db_open(url, &db, &err) || db_prepare(db, sql, &st, &err))
+		goto end;
+	db_bind_text(st, 1, recipient);
+	if (db_step(st, &err) == DB_ROW) {
+		snprintf(out, cap, "%s", db_col_text(st, 0));
+		rc = 0;
+	}
+end:
+	db_finalize(st);
+	db_close(db);
+	return rc;
+}
+
+int fx_mail_token(struct server *s, const char *recipient, const char *path, char *out,
+                  size_t cap)
+{
+	char body[4096], find[128];
+	out[0] = '\0';
+	if (newest_mail(s, recipient, body, sizeof body) != 0)
+		return -1;
+	snprintf(find, sizeof find, "%s?token=", path);
+	const char *at = strstr(body, find);
+	if (at == NULL)
+		return -1;
+	at += strlen(find);
+	size_t n = strcspn(at, " \n");
+	if (n + 1 > cap)
+		return -1;
+	memcpy(out, at, n);
+	out[n] = '\0';
+	return 0;
+}
+
+int64_t fx_accept_invitation(struct server *s, const char *email, const char *password)
+{
+	char token[128], body[512];
+	struct client cl;
+	long status = 0;
+	assert_int_equal(fx_mail_token(s, email, "/uitnodiging", token, sizeof token), 0);
+	snprintf(body, sizeof body, "{\"token\":\"%s\",\"password\":\"%s\"}", token, password);
+	client_init(&cl, s);
+	json_t *doc = client_request(&cl, "POST", "/api/invitations/accept", body, &status);
+	check_status(&cl, 200, __FILE__, __LINE__);
+	int64_t id = json_id(doc, "account_id");
+	json_decref(doc);
+	client_free(&cl);
+	return id;
+}
+
+/* A volunteer's account is an invitation to the address on the record: the
+   fixture puts `email` there, invites, and accepts with FX_PASSWORD. */
 int64_t fx_account(struct client *by, const char *role, const char *email,
                    int64_t organisation_id, int64_t volunteer_id)
 {
-	json_t *in = json_pack("{s:s, s:s, s:s, s:s}", "email", email, "password", FX_PASSWORD,
-	                       "display_name", email, "role", role);
+	bool volunteer = strcmp(role, "volunteer") == 0;
+	json_t *in = json_pack("{s:s, s:s, s:s}", "email", email, "display_name", email, "role",
+	                       role);
+	if (!volunteer)
+		json_object_set_new(in, "password", json_string(FX_PASSWORD));
 	if (organisation_id)
 		json_object_set_new(in, "organisation_id", json_integer(organisation_id));
-	if (volunteer_id)
+	if (volunteer_id) {
+		char path[64];
+		snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)volunteer_id);
+		json_decref(check_request_json(by, "PATCH", path, json_pack("{s:s}", "email", email),
+		                               200, __FILE__, __LINE__));
 		json_object_set_new(in, "volunteer_id", json_integer(volunteer_id));
-	return create(by, "/api/accounts", in, __FILE__, __LINE__);
+	}
+	int64_t id = create(by, "/api/accounts", in, __FILE__, __LINE__);
+	if (volunteer)
+		fx_accept_invitation(by->srv, email, FX_PASSWORD);
+	return id;
 }
 
 int64_t fx_volunteer(struct client *by, int64_t organisation_id, const char *status)

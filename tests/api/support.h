@@ -150,11 +150,22 @@ bool list_has_id(json_t *list, int64_t id);
 int64_t json_id(json_t *doc, const char *key);
 
 /* Fixtures through the API; each fails the test unless the server answers
- * 201 and returns the new id. Names are made unique with s->serial. */
+ * 201 and returns the new id. Names are made unique with s->serial.
+ * fx_account for a volunteer sets the volunteer's e-mail to `email` and
+ * accepts the invitation with FX_PASSWORD. */
 int64_t fx_organisation(struct client *admin, const char *name);
 int64_t fx_account(struct client *by, const char *role, const char *email,
                    int64_t organisation_id, int64_t volunteer_id);
 int64_t fx_volunteer(struct client *by, int64_t organisation_id, const char *status);
+
+/* The token of the newest one-time link (path "/uitnodiging" or
+   "/wachtwoord-herstellen") mailed to recipient, read from the outbox table
+   directly, as the mail's reader would; 0, or -1 when there is none. */
+int fx_mail_token(struct server *s, const char *recipient, const char *path, char *out,
+                  size_t cap);
+/* Accepts the newest invitation mailed to email with password (fails the
+   test unless it answers 200); returns the account id. */
+int64_t fx_accept_invitation(struct server *s, const char *email, const char *password);
 int64_t fx_call(struct client *by, int64_t organisation_id, const char *title);
 int64_t fx_match(struct client *by, int64_t call_id, int64_t volunteer_id);
 

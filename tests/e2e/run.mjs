@@ -75,7 +75,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---- browser helpers -------------------------------------------------------------
 
-let browser, base;
+let browser, base, server;
 const problems = []; // uncaught page errors and CSP violations, per page
 
 async function newPage(viewport = DESKTOP) {
@@ -681,7 +681,55 @@ test("journey 4: a coordinator cannot open another organisation's volunteer", as
 });
 
 // The volunteer journey, transfers, privacy and accounts (tests/e2e/journey.mjs).
-registerJourney({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, state });
+
+// The newest one-time link to `email` in the outbox, read with `knooppunt outbox`
+// as the mail sender would.
+function mailedToken(email, linkPath) {
+	const out = execFileSync(BIN, ['outbox', '--data', server.data], { encoding: 'utf8' });
+	const mail = out.split('\n--- ').filter((m) => m.includes(`Aan: ${email}`)).pop() || '';
+	const m = mail.match(new RegExp(`${linkPath}\\?token=([A-Za-z0-9_-]+)`));
+	assert(m, `no link ${linkPath} mailed to ${email}`);
+	return m[1];
+}
+
+registerJourney({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, state, mailedToken });
+
+test('an invited volunteer chooses a password through the mailed link, and later resets it', async () => {
+	const staff = await newPage();
+	await login(staff, USERS.coordinator);
+	const me = (await apiIn(staff, 'GET', '/api/session')).body;
+	const email = `uitgenodigd-${RUN}@test.nl`;
+	const vol = await apiIn(staff, 'POST', '/api/volunteers', { first_name: 'Ineke', last_name: `Uitnodiging ${RUN}`,
+		email, place: 'Dordrecht', organisation_id: me.organisation_id });
+	assert(vol.status === 201, `volunteer: ${vol.status}`);
+	const acc = await apiIn(staff, 'POST', '/api/accounts', { display_name: 'Ineke', role: 'volunteer', volunteer_id: vol.body.id });
+	assert(acc.status === 201 && acc.body.invited === true, `invitation: ${acc.status}`);
+	await staff.context().close();
+
+	const page = await newPage(PHONE);
+	await go(page, `/uitnodiging?token=${mailedToken(email, '/uitnodiging')}`);
+	await page.fill('#f-password', 'mijn-eigen-geheim-1');
+	await page.fill('#f-again', 'mijn-eigen-geheim-1');
+	await page.click('form button[type=submit]');
+	await page.waitForSelector('nav.mainnav');
+	assert((await apiIn(page, 'GET', '/api/session')).body.volunteer_id === vol.body.id, 'not logged in as the volunteer');
+	await page.context().close();
+
+	const anon = await newPage();
+	await go(anon, '/inloggen');
+	await anon.click('a[href="/wachtwoord-vergeten"]');
+	await anon.waitForSelector('#f-email');
+	await anon.fill('#f-email', email);
+	await anon.click('form button[type=submit]');
+	await anon.waitForSelector('[role=status]');
+	await go(anon, `/wachtwoord-herstellen?token=${mailedToken(email, '/wachtwoord-herstellen')}`);
+	await anon.fill('#f-password', 'weer-een-nieuw-geheim');
+	await anon.fill('#f-again', 'weer-een-nieuw-geheim');
+	await anon.click('form button[type=submit]');
+	await anon.waitForSelector('[role=status]');
+	await login(anon, email, 'weer-een-nieuw-geheim');
+	await anon.context().close();
+});
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {
@@ -690,7 +738,8 @@ async function ids(page) {
 }
 
 const TOURS = {
-	anonymous: async () => ['/inloggen', '/aanmelden'],
+	anonymous: async () => ['/inloggen', '/aanmelden', '/wachtwoord-vergeten', '/wachtwoord-herstellen?token=x',
+		'/uitnodiging?token=x'],
 	volunteer: async (page) => {
 		const { one } = await ids(page);
 		const call = await one('/api/calls?status=open&limit=1');
@@ -709,7 +758,7 @@ const TOURS = {
 			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`,
 			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers'];
 	},
-	professional: async () => ['/', '/oproepen/nieuw', '/koppelingen'],
+	professional: async () => ['/', '/oproepen/nieuw', '/koppelingen', '/wachtwoord-wijzigen'],
 	referrer: async (page) => {
 		const { one } = await ids(page);
 		const c = await one('/api/calls?limit=1');
@@ -737,7 +786,7 @@ for (const [role, pages] of Object.entries(TOURS)) {
 				n++;
 				const raw = await page.evaluate(() => {
 					const text = document.body.innerText;
-					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role|aftercare|journey|transfer|training|competence|privacy|audit|erase|accounts)\.[a-zA-Z_.]+/);
+					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role|aftercare|journey|transfer|training|competence|privacy|audit|erase|accounts|account)\.[a-zA-Z_.]+/);
 					const json = text.match(/\{"|"status":|problem\+json/);
 					return (key && `untranslated key ${key[0]}`) || (json && 'raw JSON on the page') || '';
 				});
@@ -837,7 +886,6 @@ async function main() {
 		tests.splice(0, tests.length, ...tests.filter((t) => re.test(t.name)));
 	}
 	console.log(`1..${tests.length}`);
-	let server;
 	let failed = 0;
 	try {
 		server = await startServer();

@@ -3,6 +3,7 @@ import { html, render, useEffect, useState, session, api, navigate, onRoute, mat
 import { initI18n, setLang, getLang, t } from './i18n.js';
 import { Page, Empty } from './ui.js';
 import { Login, Signup } from './pages/auth.js';
+import { AcceptInvitation, ForgotPassword, ResetPassword, ChangePassword } from './pages/account.js';
 import { Dashboard, AdminHome } from './pages/dashboard.js';
 import { VolunteerList, VolunteerPage, VolunteerNew } from './pages/volunteers.js';
 import { CallList, CallPage, CallNew } from './pages/calls.js';
@@ -37,6 +38,7 @@ const ROUTES = [
 	['/doorverwijzingen/:id', TransferPage, [...STAFF, 'volunteer']],
 	['/gebruikers', Accounts, STAFF],
 	['/auditlog', AuditLog, ['admin']],
+	['/wachtwoord-wijzigen', ChangePassword, null],
 	['/hulpvragen/nieuw', HelpRequestNew, ['referrer']],
 	['/hulpvragen/:id', HelpRequestPage, ['referrer']],
 	['/organisaties', OrganisationList, ['admin']],
@@ -83,7 +85,12 @@ function Forbidden() {
 	<//>`;
 }
 
+// Pages of a one-time link or a forgotten password, with or without a session.
+const PUBLIC = { '/uitnodiging': AcceptInvitation, '/wachtwoord-vergeten': ForgotPassword,
+	'/wachtwoord-herstellen': ResetPassword };
+
 function resolve(path) {
+	if (PUBLIC[path]) return [PUBLIC[path], {}];
 	if (!session.user) {
 		if (path === '/aanmelden') return [Signup, {}];
 		return [Login, {}];
@@ -112,6 +119,7 @@ function Header({ onLang, onLogout }) {
 				<button type="button" class="btn btn-quiet btn-small" lang=${other} onClick=${() => onLang(other)}>
 					${t('lang.switch')}
 				</button>
+				${user && html`<a class="btn btn-quiet btn-small" href="/wachtwoord-wijzigen">${t('nav.password')}</a>`}
 				${user && html`<button type="button" class="btn btn-quiet btn-small" onClick=${onLogout}>${t('nav.logout')}</button>`}
 			</div>
 		</div>

@@ -29,6 +29,7 @@ export function Login({ onLogin }) {
 				<${Input} name="password" type="password" label=${t('field.password')} value=${password}
 					onInput=${setPassword} error=${error} required autocomplete="current-password" />
 				<button class="btn btn-primary" type="submit" disabled=${busy}>${busy ? t('login.busy') : t('login.submit')}</button>
+				<p><a href="/wachtwoord-vergeten">${t('login.forgot')}</a></p>
 			</form>
 			<aside class="card side" aria-labelledby="signup-h">
 				<h2 id="signup-h">${t('login.newTitle')}</h2>

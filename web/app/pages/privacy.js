@@ -202,11 +202,14 @@ export function AccountForm({ onSaved, volunteer }) {
 	const submit = (e) => {
 		e.preventDefault();
 		run(async () => {
-			const body = { display_name: f.display_name, email: f.email, password: f.password, role: f.role };
-			if (volunteer) body.volunteer_id = volunteer.id;
-			else if (f.organisation_id) body.organisation_id = Number(f.organisation_id);
+			// A volunteer's login is an invitation to the address on the record:
+			// the volunteer chooses the password through the mailed link.
+			const body = volunteer
+				? { display_name: f.display_name, role: 'volunteer', volunteer_id: volunteer.id }
+				: { display_name: f.display_name, email: f.email, password: f.password, role: f.role };
+			if (!volunteer && f.organisation_id) body.organisation_id = Number(f.organisation_id);
 			const a = await api('POST', '/api/accounts', body);
-			setSaved(t('accounts.saved', { email: a.email }));
+			setSaved(t(volunteer ? 'accounts.invited' : 'accounts.saved', { email: a.email }));
 			setF(blank);
 			if (onSaved) onSaved();
 		});
@@ -214,8 +217,10 @@ export function AccountForm({ onSaved, volunteer }) {
 	return html`<form class="form" onSubmit=${submit} novalidate>
 		<${FormError} error=${error} fields=${ACCOUNT_FIELDS} />
 		<${Input} prefix=${pfx} name="display_name" label=${t('accounts.name')} value=${f.display_name} onInput=${set('display_name')} error=${error} maxlength="100" required />
-		<${Input} prefix=${pfx} name="email" type="email" label=${t('field.email')} autocomplete="off" value=${f.email} onInput=${set('email')} error=${error} required />
-		<${Input} prefix=${pfx} name="password" type="password" label=${t('accounts.password')} hint=${t('accounts.passwordHint')} autocomplete="new-password" value=${f.password} onInput=${set('password')} error=${error} required />
+		${volunteer
+			? html`<p class="hint">${volunteer.email ? t('accounts.inviteHint', { email: volunteer.email }) : t('accounts.inviteNoEmail')}</p>`
+			: html`<${Input} prefix=${pfx} name="email" type="email" label=${t('field.email')} autocomplete="off" value=${f.email} onInput=${set('email')} error=${error} required />
+				<${Input} prefix=${pfx} name="password" type="password" label=${t('accounts.password')} hint=${t('accounts.passwordHint')} autocomplete="new-password" value=${f.password} onInput=${set('password')} error=${error} required />`}
 		${roles.length > 1 && html`<${Select} prefix=${pfx} name="role" label=${t('accounts.role')} value=${f.role} onChange=${set('role')} error=${error}
 			options=${roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />`}
 		${admin && !volunteer && ['coordinator', 'professional', 'referrer'].includes(f.role) && html`<${Select} prefix=${pfx} name="organisation_id" label=${t('accounts.organisation')}

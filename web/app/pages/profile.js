@@ -48,10 +48,11 @@ function toBody(f, creating, mode, original) {
 	body.availability = f.availability;
 	body.engagement = f.engagement;
 	body.driving_licence = !!f.driving_licence;
+	// What the organisation verifies is written by staff only (the server refuses it).
 	if (mode === 'self') {
 		delete body.status;
 		delete body.vog_date;
-		delete body.max_matches;
+		delete body.trainings;
 	}
 	if (creating) {
 		body.organisation_id = Number(f.organisation_id) || undefined;
@@ -150,7 +151,7 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 		<section class="card block" aria-labelledby="b-talent">
 			<h2 id="b-talent"><span class="block-n" aria-hidden="true">3</span>${q('talentTitle')}</h2>
 			<${Checks} name="talents" legend=${q('talents')} options=${listOptions('talent')} value=${f.talents} onChange=${set('talents')} error=${error} columns />
-			<${Checks} name="trainings" legend=${q('trainings')} options=${listOptions('training')} value=${f.trainings} onChange=${set('trainings')} error=${error} />
+			${!self && html`<${Checks} name="trainings" legend=${q('trainings')} options=${listOptions('training')} value=${f.trainings} onChange=${set('trainings')} error=${error} />`}
 			<${Checks} name="languages" legend=${q('languages')} options=${listOptions('language')} value=${f.languages} onChange=${set('languages')} error=${error} columns />
 		</section>
 
@@ -164,7 +165,7 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 			</div>
 			<div class="row2">
 				<${Select} name="travel_mode" label=${q('travel')} value=${f.travel_mode} onChange=${set('travel_mode')} error=${error} options=${TRAVEL.map((m) => ({ value: m, label: t(`travel.${m}`) }))} />
-				${!self && html`<${Input} name="max_matches" type="number" inputmode="numeric" label=${t('profile.maxMatches')} value=${f.max_matches} onInput=${set('max_matches')} error=${error} min="1" max="10" />`}
+				<${Input} name="max_matches" type="number" inputmode="numeric" label=${t('profile.maxMatches')} value=${f.max_matches} onInput=${set('max_matches')} error=${error} min="1" max="10" />
 			</div>
 			<label class="check single">
 				<input type="checkbox" name="driving_licence" checked=${!!f.driving_licence} onChange=${(e) => set('driving_licence')(e.currentTarget.checked)} />

@@ -1,0 +1,97 @@
+// One's own password: accepting an invitation, forgetting and resetting it, changing it.
+import { html, useState, api, session, navigate, query } from '../core.js';
+import { t } from '../i18n.js';
+import { Page, Input, FormError, useBusy } from '../ui.js';
+
+// A new password typed twice; `onSave(password)` does the request.
+function NewPassword({ fields, onSave, submitLabel, error, busy, setError, extra }) {
+	const [password, setPassword] = useState('');
+	const [again, setAgain] = useState('');
+	const submit = (e) => {
+		e.preventDefault();
+		if (password !== again) {
+			setError({ field: 'again', detail: t('account.mismatch') });
+			return;
+		}
+		onSave(password);
+	};
+	return html`<form class="card form narrow" onSubmit=${submit} novalidate>
+		<${FormError} error=${error} fields=${[...fields, 'password', 'again']} />
+		${extra}
+		<${Input} name="password" type="password" label=${t('account.newPassword')} hint=${t('signup.passwordHint')}
+			value=${password} onInput=${setPassword} error=${error} required minlength="10" autocomplete="new-password" />
+		<${Input} name="again" type="password" label=${t('account.again')} value=${again} onInput=${setAgain}
+			error=${error} required autocomplete="new-password" />
+		<button class="btn btn-primary" type="submit" disabled=${busy}>${submitLabel}</button>
+	</form>`;
+}
+
+export function AcceptInvitation({ onLogin }) {
+	const { busy, error, setError, run } = useBusy();
+	const save = (password) => run(async () => {
+		session.user = await api('POST', '/api/invitations/accept', { token: query().token || '', password });
+		navigate('/', true);
+		onLogin();
+	});
+	return html`<${Page} title=${t('account.inviteTitle')} intro=${t('account.inviteIntro')}>
+		<${NewPassword} fields=${['token']} onSave=${save} submitLabel=${t('account.inviteSubmit')}
+			error=${error} busy=${busy} setError=${setError} />
+	<//>`;
+}
+
+export function ForgotPassword() {
+	const [email, setEmail] = useState('');
+	const [sent, setSent] = useState(false);
+	const { busy, error, run } = useBusy();
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => {
+			await api('POST', '/api/password-reset', { email });
+			setSent(true);
+		});
+	};
+	return html`<${Page} title=${t('account.forgotTitle')} intro=${t('account.forgotIntro')}>
+		${sent
+			? html`<p class="card narrow" role="status">${t('account.forgotSent')}</p>`
+			: html`<form class="card form narrow" onSubmit=${submit} novalidate>
+				<${FormError} error=${error} fields=${['email']} />
+				<${Input} name="email" type="email" label=${t('field.email')} value=${email} onInput=${setEmail}
+					error=${error} required autocomplete="username" />
+				<button class="btn btn-primary" type="submit" disabled=${busy}>${t('account.forgotSubmit')}</button>
+			</form>`}
+		<p><a href="/inloggen">${t('account.toLogin')}</a></p>
+	<//>`;
+}
+
+export function ResetPassword() {
+	const [done, setDone] = useState(false);
+	const { busy, error, setError, run } = useBusy();
+	const save = (password) => run(async () => {
+		await api('POST', '/api/password-reset/confirm', { token: query().token || '', password });
+		setDone(true);
+	});
+	return html`<${Page} title=${t('account.resetTitle')} intro=${t('account.resetIntro')}>
+		${done
+			? html`<p class="card narrow" role="status">${t('account.resetDone')} <a href="/inloggen">${t('login.submit')}</a></p>`
+			: html`<${NewPassword} fields=${['token']} onSave=${save} submitLabel=${t('account.resetSubmit')}
+				error=${error} busy=${busy} setError=${setError} />`}
+	<//>`;
+}
+
+export function ChangePassword() {
+	const [current, setCurrent] = useState('');
+	const [done, setDone] = useState(false);
+	const { busy, error, setError, run } = useBusy();
+	const save = (password) => run(async () => {
+		await api('PATCH', '/api/me/password', { current, new: password });
+		setDone(true);
+	});
+	const currentField = html`<${Input} name="current" type="password" label=${t('account.current')} value=${current}
+		onInput=${setCurrent} error=${error} required autocomplete="current-password" />`;
+	return html`<${Page} title=${t('account.changeTitle')} intro=${t('account.changeIntro')}>
+		${done
+			? html`<p class="card narrow" role="status">${t('account.changeDone')}</p>`
+			: html`<${NewPassword} fields=${['current', 'new']} onSave=${save} submitLabel=${t('account.changeSubmit')}
+				error=${error} busy=${busy} setError=${setError} extra=${currentField} />`}
+	<//>`;
+}
