@@ -45,8 +45,9 @@ static void sink_start(struct sink *s, const char *mode)
 		dup2(from_child[1], 1);
 		close(to_child[1]);
 		close(from_child[0]);
-		/* Debian's Python, where python3-aiosmtpd is installed. */
-		execl("/usr/bin/python3", "python3", script, mode, s->dir, (char *)NULL);
+		/* Debian's Python, where python3-aiosmtpd is installed; -I keeps another
+		   Python's environment (PYTHONPATH, PYTHONHOME) out of it. */
+		execl("/usr/bin/python3", "python3", "-I", script, mode, s->dir, (char *)NULL);
 		_exit(127);
 	}
 	close(to_child[0]);

@@ -42,7 +42,8 @@ function Chart({ title, series, data, bars, xFormat }) {
 }
 
 function Table({ caption, head, rows }) {
-	return html`<div class="table-wrap"><table class="data">
+	// A wide table scrolls on a phone; keyboard users can reach and scroll it too.
+	return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}><table class="data">
 		<caption>${caption}</caption>
 		<thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 		<tbody>${rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}</tbody>
