@@ -47,7 +47,7 @@ static void sink_start(struct sink *s, const char *mode)
 		close(from_child[0]);
 		/* Debian's Python, where python3-aiosmtpd is installed; -I keeps another
 		   Python's environment (PYTHONPATH, PYTHONHOME) out of it. */
-		execl("/usr/bin/python3", "python3", "-I", script, mode, s->dir, (char *)NULL);
+		execl("/usr/bin/python3", "/usr/bin/python3", "-I", script, mode, s->dir, (char *)NULL);
 		_exit(127);
 	}
 	close(to_child[0]);
