@@ -37,7 +37,10 @@ static const struct erase_step steps[] = {
 	{ 3, 1, "UPDATE journey_requests SET note = '' WHERE journey_id IN " OF_JOURNEYS },
 	{ 3, 1, "UPDATE match_aftercare SET notes = '' WHERE match_id IN " OF_MATCHES },
 	{ 3, 1, "UPDATE transfers SET message = '', decision_note = '' WHERE volunteer_id = ?" },
-	{ 3, 1, "UPDATE volunteer_trainings SET certificate = '' WHERE volunteer_id = ?" },
+	/* A training from the shared list keeps its label; a free-text title may
+	   say who it was about, so it goes. */
+	{ 3, 1, "UPDATE volunteer_trainings SET certificate = '', title = CASE WHEN training_id "
+	        "IS NULL THEN 'Training' ELSE title END WHERE volunteer_id = ?" },
 	{ 3, 1, "UPDATE volunteer_competences SET evidence = '' WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consent_organisations WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consents WHERE volunteer_id = ?" },

@@ -79,9 +79,10 @@ static void read_profile(struct db_stmt *st, struct volunteer *v)
 	v->created_at = db_col_int(st, i++);
 	v->updated_at = db_col_int(st, i++);
 	v->version = db_col_int(st, i++);
+	v->erased_at = db_col_int(st, i++);
 }
 
-#define SELECT_PROFILE "SELECT id, " COLUMNS ", version FROM volunteers"
+#define SELECT_PROFILE "SELECT id, " COLUMNS ", version, erased_at FROM volunteers"
 
 static int write_items(struct db *db, const struct volunteer *v, bool with_experience,
                        struct kp_error *err)

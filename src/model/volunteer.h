@@ -64,6 +64,7 @@ struct volunteer {
 	struct id_set items[LIST_KIND_COUNT];
 	int64_t created_at, updated_at;
 	int64_t version;                  /* 1 when created, one up with every change */
+	int64_t erased_at;                /* 0 unless the person was erased (anonymised) */
 };
 
 /* The fields a request may name, each with the JSON name it has there. */

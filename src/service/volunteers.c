@@ -88,6 +88,9 @@ static int apply_edit(struct svc *s, struct volunteer_edit *e, struct volunteer 
 	    svc_authorise(s, RES_VOLUNTEER, ACT_UPDATE, &t))
 		return KP_ERR;
 	e->show_experience = authz_allows(s->who, RES_EXPERIENCE, ACT_READ, &t);
+	/* Filling an anonymised record in again would undo the erasure. */
+	if (e->out->erased_at != 0)
+		return kp_fail(s->err, KP_CONFLICT, "erased", "id");
 	uint64_t verified = e->mask & field_staff_mask(&volunteer_fields);
 	if (verified && !authz_writes_verified(s->who, &t))
 		return kp_fail(s->err, KP_FORBIDDEN, "staff_only",

@@ -54,6 +54,8 @@ static const struct {
 	  "The mail server did not accept the message." },
 	{ "header_line_break", "'%F' mag geen regelovergang bevatten.",
 	  "'%F' must not contain a line break." },
+	{ "erased", "Deze persoon is gewist; de gegevens kunnen niet opnieuw worden ingevuld.",
+	  "This person was erased; the record cannot be filled in again." },
 	{ "one_scope", "Kies een organisatie of een gemeente, niet allebei.",
 	  "Choose an organisation or a municipality, not both." },
 	{ "period_empty", "De periode moet eindigen na de begindatum.",

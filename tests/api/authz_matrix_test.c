@@ -14,6 +14,23 @@
  * withdraw a consent or erase a person), body (JSON
  * with $ORG_A $ORG_C $VOL $CALL $UNIQUE $EMAIL $PASSWORD, or -), then one
  * expected status per caller in the order of caller_names.
+ *
+ * A target may name a workflow state of its own, KIND:STATE. Such a row is
+ * run after the plain row of its route, against a target the test first
+ * brings into that state through the API (make_state below):
+ *   transfer:refused    a transfer from A to C that its volunteer refused
+ *   transfer:withdrawn  one that A's coordinator withdrew before consent
+ *   vol:erased          a volunteer of A (with an account, consent for C and a
+ *                       training) erased by the administrator
+ *   account:invited     a volunteer account of A made by A's coordinator: an
+ *                       invitation nobody accepted yet
+ *   vol:self_signed_up  a volunteer who signed up through POST /api/signup
+ * {id} is that transfer, volunteer or account, $VOL and $EMAIL are its
+ * volunteer's. "self" is that volunteer: logged in before the erasure (the
+ * erasure must end the session), not logged in at all for an invitation.
+ * mode shared makes one target per state for all its rows and callers,
+ * fresh a new one per caller. Answers in a state get checks of their own:
+ * nothing of an erased person but the anonymised record, no one-time link.
  */
 #include "support.h"
 
@@ -46,11 +63,23 @@ static const char *const caller_names[N_CALLERS] = {
 struct row {
 	char method[8];
 	char pattern[128];
-	char target[16];
+	char target[32];         /* "vol", or "vol:erased": KIND:STATE */
 	char mode[8];
 	char body[512];
 	long expect[N_CALLERS];
 	bool used;
+};
+
+#define STATES_MAX 8
+
+/* A target brought into a workflow state (see the header). */
+struct state_target {
+	char name[32];             /* "transfer:refused" */
+	int64_t id;                /* {id}: the transfer, volunteer or account */
+	int64_t vol;               /* its volunteer */
+	char email[64];            /* the volunteer's address before any erasure */
+	char secrets[3][64];       /* what an erased person's answers must not hold */
+	struct client self;        /* logged in as the volunteer (or not: see header) */
 };
 
 struct fixture {
@@ -66,7 +95,11 @@ struct fixture {
 	int n_consented;
 	struct row rows[ROWS_MAX];
 	int n_rows;
+	struct state_target states[STATES_MAX]; /* the shared ones, made on first use */
+	int n_states;
+	bool login_checked[STATES_MAX]; /* a failed login counts against the address */
 	int pairs, failures, leak_checks;
+	int pairs_extra; /* state rows and checks beyond one row per route */
 };
 
 static const char *const caller_roles[N_CALLERS] = {
@@ -75,6 +108,25 @@ static const char *const caller_roles[N_CALLERS] = {
 };
 
 /* --- the expected table --- */
+
+static const char *const state_names[] = {
+	"transfer:refused", "transfer:withdrawn", "vol:erased", "account:invited",
+	"vol:self_signed_up",
+};
+#define N_STATES (int)(sizeof state_names / sizeof state_names[0])
+
+static int state_index(const char *name)
+{
+	for (int i = 0; i < N_STATES; i++)
+		if (strcmp(state_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static bool is_state(const struct row *r)
+{
+	return strchr(r->target, ':') != NULL;
+}
 
 static int split(char *line, char **cols, int max)
 {
@@ -117,6 +169,8 @@ static void load_table(struct fixture *fx)
 		snprintf(r->target, sizeof r->target, "%s", cols[2]);
 		snprintf(r->mode, sizeof r->mode, "%s", cols[3]);
 		snprintf(r->body, sizeof r->body, "%s", strcmp(cols[4], "-") == 0 ? "" : cols[4]);
+		if (is_state(r) && state_index(r->target) < 0)
+			fail_msg("%s:%d: unknown state '%s'", path, lineno, r->target);
 		for (int c = 0; c < N_CALLERS; c++) {
 			char *end;
 			r->expect[c] = strtol(cols[5 + c], &end, 10);
@@ -127,10 +181,12 @@ static void load_table(struct fixture *fx)
 	fclose(f);
 }
 
+/* The plain row of a route (a target without a state). */
 static struct row *find_row(struct fixture *fx, const char *method, const char *pattern)
 {
 	for (int i = 0; i < fx->n_rows; i++)
-		if (strcmp(fx->rows[i].method, method) == 0 && strcmp(fx->rows[i].pattern, pattern) == 0)
+		if (!is_state(&fx->rows[i]) && strcmp(fx->rows[i].method, method) == 0 &&
+		    strcmp(fx->rows[i].pattern, pattern) == 0)
 			return &fx->rows[i];
 	return NULL;
 }
@@ -247,6 +303,153 @@ static void forget_consent(struct fixture *fx, int64_t vol)
 			fx->consented[i] = fx->consented[--fx->n_consented];
 }
 
+/* --- workflow states (see the header) --- */
+
+/* A new volunteer of A; with `account` an accepted invitation and a login. */
+static void state_volunteer(struct fixture *fx, struct state_target *st, bool account)
+{
+	struct client *admin = &fx->e->admin;
+	st->vol = st->id = fx_volunteer(admin, fx->org[0], "active");
+	fx_email(&fx->e->srv, "staat", st->email, sizeof st->email);
+	client_init(&st->self, &fx->e->srv);
+	if (!account)
+		return;
+	fx_account(admin, "volunteer", st->email, 0, st->vol);
+	if (client_login(&st->self, st->email, FX_PASSWORD) != 201)
+		fail_msg("login of %s failed", st->email);
+}
+
+static void state_transfer(struct fixture *fx, struct state_target *st, bool refuse)
+{
+	char path[96], body[256];
+	state_volunteer(fx, st, true);
+	snprintf(body, sizeof body,
+	         "{\"volunteer_id\":%lld,\"to_organisation_id\":%lld,"
+	         "\"message\":\"VERTROUWELIJK: burn-out\"}", (long long)st->vol,
+	         (long long)fx->org[2]);
+	json_t *doc = expect(&fx->cl[C_COORDINATOR], "POST", "/api/transfers", body, 201);
+	st->id = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/transfers/%lld", (long long)st->id);
+	if (refuse)
+		json_decref(expect(&st->self, "PATCH", path, "{\"action\":\"refuse\"}", 200));
+	else
+		json_decref(expect(&fx->cl[C_COORDINATOR], "PATCH", path, "{\"action\":\"withdraw\"}",
+		                   200));
+}
+
+/* Consent for C with lived experience and a training of its own, then the
+   administrator erases the person; what identified them is kept in secrets. */
+static void state_erased(struct fixture *fx, struct state_target *st)
+{
+	struct client *admin = &fx->e->admin;
+	char path[96], body[256];
+	state_volunteer(fx, st, true);
+	give_consent(&st->self, st->vol, fx->org[2]);
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)st->vol);
+	json_t *doc = expect(admin, "GET", path, NULL, 200);
+	snprintf(st->secrets[0], sizeof st->secrets[0], "\"%s\"", json_str(doc, "first_name"));
+	json_decref(doc);
+	snprintf(st->secrets[1], sizeof st->secrets[1], "%s", st->email);
+	snprintf(st->secrets[2], sizeof st->secrets[2], "Cursus rouw om %s",
+	         st->secrets[0] + 1); /* a free-text title that names the person */
+	st->secrets[2][strlen(st->secrets[2]) - 1] = '\0';
+	snprintf(path, sizeof path, "/api/volunteers/%lld/trainings", (long long)st->vol);
+	snprintf(body, sizeof body, "{\"title\":\"%s\",\"completed_on\":\"2025-05-01\"}",
+	         st->secrets[2]);
+	json_decref(expect(&st->self, "POST", path, body, 201));
+	snprintf(path, sizeof path, "/api/volunteers/%lld/erasure", (long long)st->vol);
+	json_decref(expect(admin, "POST", path, "{\"reason\":\"verzoek van de vrijwilliger\"}",
+	                   200));
+}
+
+/* A's coordinator gives the volunteer an account: an invitation, not accepted. */
+static void state_invited(struct fixture *fx, struct state_target *st)
+{
+	char path[96];
+	state_volunteer(fx, st, false);
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)st->vol);
+	json_decref(expect_json(&fx->e->admin, "PATCH", path,
+	                        json_pack("{s:s}", "email", st->email), 200));
+	json_t *doc = expect_json(&fx->cl[C_COORDINATOR], "POST", "/api/accounts",
+	                          json_pack("{s:s, s:s, s:s, s:I}", "email", st->email,
+	                                    "display_name", "Uitgenodigd", "role", "volunteer",
+	                                    "volunteer_id", (json_int_t)st->vol), 201);
+	st->id = json_id(doc, "id");
+	json_decref(doc);
+}
+
+static void state_signed_up(struct fixture *fx, struct state_target *st)
+{
+	char body[512];
+	client_init(&st->self, &fx->e->srv);
+	fx_email(&fx->e->srv, "zelfaanmelding", st->email, sizeof st->email);
+	snprintf(body, sizeof body,
+	         "{\"email\":\"%s\",\"password\":\"%s\",\"first_name\":\"Sanne\","
+	         "\"last_name\":\"Bakker\",\"place\":\"Dordrecht\",\"organisation_id\":%lld}",
+	         st->email, FX_PASSWORD, (long long)fx->org[0]);
+	json_t *doc = expect(&st->self, "POST", "/api/signup", body, 201);
+	st->vol = st->id = json_id(doc, "volunteer_id");
+	/* signing up logs in */
+	snprintf(st->self.csrf, sizeof st->self.csrf, "%s", json_str(doc, "csrf_token"));
+	json_decref(doc);
+}
+
+/* The invited and the erased person cannot log in. Checked once per state:
+   every failed login counts against the address all callers share. */
+static void check_no_login(struct fixture *fx, int idx, const struct state_target *st)
+{
+	if (fx->login_checked[idx])
+		return;
+	fx->login_checked[idx] = true;
+	struct client cl;
+	client_init(&cl, &fx->e->srv);
+	long status = client_login(&cl, st->email, FX_PASSWORD);
+	fx->pairs_extra++;
+	if (status != 401) {
+		fx->failures++;
+		print_error("%s: login of the person answered %ld, expected 401\n", st->name, status);
+	}
+	client_free(&cl);
+}
+
+static void make_state(struct fixture *fx, const char *name, struct state_target *st)
+{
+	int idx = state_index(name);
+	memset(st, 0, sizeof *st);
+	snprintf(st->name, sizeof st->name, "%s", name);
+	switch (idx) {
+	case 0:
+	case 1:
+		state_transfer(fx, st, idx == 0);
+		break;
+	case 2:
+		state_erased(fx, st);
+		check_no_login(fx, idx, st);
+		break;
+	case 3:
+		state_invited(fx, st);
+		check_no_login(fx, idx, st);
+		break;
+	case 4:
+		state_signed_up(fx, st);
+		break;
+	default:
+		fail_msg("unknown state %s", name);
+	}
+}
+
+static struct state_target *shared_state(struct fixture *fx, const char *name)
+{
+	for (int i = 0; i < fx->n_states; i++)
+		if (strcmp(fx->states[i].name, name) == 0)
+			return &fx->states[i];
+	assert_true(fx->n_states < STATES_MAX);
+	struct state_target *st = &fx->states[fx->n_states++];
+	make_state(fx, name, st);
+	return st;
+}
+
 /* --- requests --- */
 
 static int64_t target_id(const struct fixture *fx, const char *target, int64_t fresh)
@@ -291,11 +494,12 @@ static void substitute(char *out, size_t cap, const char *in, const char *const 
 }
 
 static void build_request(struct fixture *fx, const struct row *r, int64_t fresh,
-                          const char *fresh_email, char *path, size_t path_cap, char *body,
-                          size_t body_cap)
+                          const char *fresh_email, int64_t state_id, char *path,
+                          size_t path_cap, char *body, size_t body_cap)
 {
 	char id[24], org_a[24], org_c[24], vol[24], call[24], unique[24];
-	snprintf(id, sizeof id, "%lld", (long long)target_id(fx, r->target, fresh));
+	snprintf(id, sizeof id, "%lld",
+	         (long long)(state_id ? state_id : target_id(fx, r->target, fresh)));
 	snprintf(org_a, sizeof org_a, "%lld", (long long)fx->org[0]);
 	snprintf(org_c, sizeof org_c, "%lld", (long long)fx->org[2]);
 	snprintf(vol, sizeof vol, "%lld", (long long)(fresh ? fresh : fx->vol));
@@ -415,8 +619,16 @@ static void check_list_row(struct fixture *fx, const char *pattern, int who, jso
 			ok = num(it, "volunteer_id") == caller_volunteer(fx, who, fresh);
 		else if (who != C_ADMIN)
 			ok = num(it, "from_organisation_id") == org || num(it, "to_organisation_id") == org;
+		/* the receiver: only after consent, and never after a refusal or withdrawal */
+		const char *st = json_str(it, "status");
+		if (ok && who != C_ADMIN && num(it, "from_organisation_id") != org &&
+		    num(it, "to_organisation_id") == org)
+			ok = strcmp(st, "offered") == 0 || strcmp(st, "accepted") == 0 ||
+			     strcmp(st, "declined") == 0;
 	} else if (strcmp(pattern, "/api/outbox") == 0) {
 		ok = who == C_ADMIN || num(it, "organisation_id") == org;
+		if (strstr(json_str(it, "body"), "token=") != NULL)
+			leak(fx, pattern, who, "a one-time link in the outbox");
 	}
 	if (!ok) {
 		char *text = json_dumps(it, JSON_COMPACT);
@@ -432,6 +644,22 @@ static void check_list_row(struct fixture *fx, const char *pattern, int who, jso
 static bool sees_experience(int who)
 {
 	return who == C_SELF || who == C_COORDINATOR || who == C_CONSENTED;
+}
+
+static void check_export(struct fixture *fx, const char *pattern, int who, json_t *doc,
+                         int64_t vol)
+{
+	fx->leak_checks++;
+	json_t *v = json_object_get(doc, "volunteer");
+	if (num(v, "id") != vol)
+		leak(fx, pattern, who, "export of another person");
+	bool has = json_object_get(v, "lived_experience") != NULL;
+	if (has != (who == C_SELF))
+		leak(fx, pattern, who, has ? "lived experience exported" : "own lived experience missing");
+	char *text = json_dumps(doc, JSON_COMPACT);
+	if (text == NULL || strstr(text, "password") != NULL)
+		leak(fx, pattern, who, "password material in the export");
+	free(text);
 }
 
 static void check_answer(struct fixture *fx, const struct row *r, int who, json_t *doc,
@@ -452,20 +680,45 @@ static void check_answer(struct fixture *fx, const struct row *r, int who, json_
 		if (has != sees_experience(who))
 			leak(fx, r->pattern, who, has ? "lived experience shown" : "lived experience hidden");
 	}
-	if (strcmp(r->pattern, "/api/volunteers/{id}/export") == 0) {
-		fx->leak_checks++;
-		json_t *v = json_object_get(doc, "volunteer");
-		if (num(v, "id") != (fresh ? fresh : fx->vol))
-			leak(fx, r->pattern, who, "export of another person");
-		bool has = json_object_get(v, "lived_experience") != NULL;
-		if (has != (who == C_SELF))
-			leak(fx, r->pattern, who,
-			     has ? "lived experience exported" : "own lived experience missing");
-		char *text = json_dumps(doc, JSON_COMPACT);
-		if (text == NULL || strstr(text, "password") != NULL)
-			leak(fx, r->pattern, who, "password material in the export");
-		free(text);
+	if (strcmp(r->pattern, "/api/volunteers/{id}/export") == 0)
+		check_export(fx, r->pattern, who, doc, fresh ? fresh : fx->vol);
+}
+
+/* Answers about a target in a workflow state (see the header). */
+static void check_state_answer(struct fixture *fx, const struct row *r, int who, json_t *doc,
+                               const struct state_target *st)
+{
+	if (doc == NULL || !json_is_object(doc))
+		return;
+	json_t *items = json_object_get(doc, "items");
+	size_t i;
+	json_t *it;
+	if (json_is_array(items))
+		json_array_foreach(items, i, it)
+			check_list_row(fx, r->pattern, who, it, st->vol);
+	if (strcmp(r->pattern, "/api/volunteers/{id}/export") == 0)
+		check_export(fx, r->pattern, who, doc, st->vol);
+	char *text = json_dumps(doc, JSON_COMPACT);
+	assert_non_null(text);
+	fx->leak_checks++;
+	if (strncmp(st->name, "transfer:", 9) == 0 && strcmp(r->pattern, "/api/transfers") == 0 &&
+	    who != C_SELF && who != C_COORDINATOR && who != C_ADMIN && list_has_id(doc, st->id))
+		leak(fx, r->pattern, who, "a refused or withdrawn transfer in the list");
+	if (strcmp(st->name, "vol:erased") == 0) {
+		for (int k = 0; k < 3; k++)
+			if (strstr(text, st->secrets[k]) != NULL) {
+				char what[128];
+				snprintf(what, sizeof what, "the erased person's %s",
+				         k == 0 ? "name" : k == 1 ? "e-mail address" : "training title");
+				leak(fx, r->pattern, who, what);
+			}
+		json_t *le = json_object_get(doc, "lived_experience");
+		if (json_array_size(le) > 0)
+			leak(fx, r->pattern, who, "the erased person's lived experience");
 	}
+	if (strstr(text, "token=") != NULL)
+		leak(fx, r->pattern, who, "a one-time link");
+	free(text);
 }
 
 /* --- the walk --- */
@@ -485,7 +738,7 @@ static void run_row(struct fixture *fx, struct row *r)
 		                           : 0;
 		struct client *cl = fresh_mode ? &fresh_cl : &fx->cl[who];
 		char path[256], body[1024];
-		build_request(fx, r, fresh, fresh_email, path, sizeof path, body, sizeof body);
+		build_request(fx, r, fresh, fresh_email, 0, path, sizeof path, body, sizeof body);
 		long status = 0;
 		json_t *doc = client_request(cl, r->method, path, body[0] ? body : NULL, &status);
 		fx->pairs++;
@@ -505,6 +758,39 @@ static void run_row(struct fixture *fx, struct row *r)
 	}
 }
 
+/* A row of a workflow state: after the plain row of its route. */
+static void run_state_row(struct fixture *fx, struct row *r)
+{
+	bool fresh_mode = strcmp(r->mode, "fresh") == 0;
+	struct state_target *shared = fresh_mode ? NULL : shared_state(fx, r->target);
+	char route[200];
+	snprintf(route, sizeof route, "%s %s [%s]", r->method, r->pattern, r->target);
+	for (int who = 0; who < N_CALLERS; who++) {
+		struct state_target own;
+		struct state_target *st = shared;
+		if (fresh_mode) {
+			make_state(fx, r->target, &own);
+			st = &own;
+		}
+		struct client *cl = who == C_SELF ? &st->self : &fx->cl[who];
+		char path[256], body[1024];
+		build_request(fx, r, st->vol, st->email, st->id, path, sizeof path, body, sizeof body);
+		long status = 0;
+		json_t *doc = client_request(cl, r->method, path, body[0] ? body : NULL, &status);
+		fx->pairs_extra++;
+		if (status != r->expect[who]) {
+			fx->failures++;
+			print_error("%s as %s: expected %ld, got %ld: %.300s\n", route, caller_names[who],
+			            r->expect[who], status, cl->raw ? cl->raw : "");
+		} else if (status == 200) {
+			check_state_answer(fx, r, who, doc, st);
+		}
+		json_decref(doc);
+		if (fresh_mode)
+			client_free(&own.self);
+	}
+}
+
 /* docs/permissions.md carries the same table in words (scripts/permissions-table). */
 static const char *doc_symbol(long status)
 {
@@ -513,6 +799,14 @@ static const char *doc_symbol(long status)
 	if (status == 401)
 		return "inloggen";
 	return status == 403 ? "nee" : "ja*";
+}
+
+/* In the table of workflow states a refusal by state reads as such. */
+static const char *state_symbol(long status)
+{
+	if (status == 404)
+		return "bestaat niet";
+	return status == 409 ? "kan niet" : doc_symbol(status);
 }
 
 static void check_document(struct fixture *fx)
@@ -539,11 +833,15 @@ static void check_document(struct fixture *fx)
 			doc_rows++;
 	for (int i = 0; i < fx->n_rows; i++) {
 		const struct row *r = &fx->rows[i];
-		char line[512];
+		char line[1024];
 		int len = snprintf(line, sizeof line, "| `%s %s` |", r->method, r->pattern);
+		if (is_state(r))
+			len += snprintf(line + len, sizeof line - (size_t)len, r->body[0] ? " `%s` | `%s` |"
+			                                                       : " `%s` | %s |",
+			                r->target, r->body[0] ? r->body : "—");
 		for (int c = 0; c < N_CALLERS; c++)
 			len += snprintf(line + len, sizeof line - (size_t)len, " %s |",
-			                doc_symbol(r->expect[c]));
+			                is_state(r) ? state_symbol(r->expect[c]) : doc_symbol(r->expect[c]));
 		if (strstr(doc, line) == NULL) {
 			fx->failures++;
 			print_error("docs/permissions.md lacks: %s\n", line);
@@ -596,6 +894,14 @@ static void every_route_as_every_caller(void **state)
 		}
 		r->used = true;
 		run_row(fx, r);
+		for (int k = 0; k < fx->n_rows; k++) {
+			struct row *s = &fx->rows[k];
+			if (is_state(s) && strcmp(s->method, r->method) == 0 &&
+			    strcmp(s->pattern, r->pattern) == 0) {
+				s->used = true;
+				run_state_row(fx, s);
+			}
+		}
 	}
 	for (int i = 0; i < fx->n_rows; i++)
 		if (!fx->rows[i].used) {
@@ -603,10 +909,13 @@ static void every_route_as_every_caller(void **state)
 			print_error("row for %s %s names no route\n", fx->rows[i].method,
 			            fx->rows[i].pattern);
 		}
-	print_message("# %d routes, %d (endpoint, caller) pairs checked, %d leak checks, "
-	              "%d failures\n", api_route_count, fx->pairs, fx->leak_checks, fx->failures);
+	print_message("# %d routes, %d (endpoint, caller) pairs checked, %d more in workflow "
+	              "states, %d leak checks, %d failures\n", api_route_count, fx->pairs,
+	              fx->pairs_extra, fx->leak_checks, fx->failures);
 	for (int c = 0; c < N_CALLERS; c++)
 		client_free(&fx->cl[c]);
+	for (int i = 0; i < fx->n_states; i++)
+		client_free(&fx->states[i].self);
 	int failures = fx->failures, pairs = fx->pairs;
 	free(fx);
 	assert_int_equal(failures, 0);
