@@ -35,6 +35,11 @@ enum resource {
 	RES_OUTBOX,         /* e-mails waiting to be sent */
 	RES_SUGGESTION,     /* matching: LIST a call's candidate volunteers, READ a
 	                       volunteer's suggested calls, CREATE a batch proposal */
+	RES_HOURS,          /* hour entries: logged by the volunteer or the coordinator */
+	RES_EXPENSE,        /* expense claims and their receipts */
+	RES_APPROVAL,       /* approving hours, deciding and paying expense claims */
+	RES_ALLOWANCE,      /* the allowance caps (organisation 0) and an organisation's
+	                       rates per km */
 	RES_COUNT
 };
 
