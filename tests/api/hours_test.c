@@ -409,6 +409,45 @@ static void totals_per_volunteer_and_organisation(void **state)
 	free_org(&f, true);
 }
 
+/* Hours and claims are in the person's export; erasure keeps the figures
+   and clears what describes the person. */
+static void export_and_erasure(void **state)
+{
+	struct env *e = *state;
+	struct org_fx f;
+	char path[96], body[256];
+	setup_org(e, &f, 0, NULL);
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"worked_on\":\"2025-06-03\","
+	         "\"minutes\":75,\"note\":\"Met mevrouw De Wit naar de markt\"}",
+	         (long long)f.vol);
+	json_t *doc = expect(&f.self, "POST", "/api/hours", body, 201);
+	int64_t hour = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"kind\":\"other\",\"incurred_on\":"
+	         "\"2025-06-03\",\"amount_cents\":450,\"description\":\"Bloemen mevrouw De Wit\"}",
+	         (long long)f.vol);
+	claim(&f.self, body, 201, NULL);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/export", (long long)f.vol);
+	doc = expect(&f.self, "GET", path, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "hours")), 1);
+	assert_int_equal(json_array_size(json_object_get(doc, "expenses")), 1);
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/erasure", (long long)f.vol);
+	json_decref(expect(&e->admin, "POST", path, "{\"reason\":\"verzoek\"}", 200));
+	snprintf(path, sizeof path, "/api/hours/%lld", (long long)hour);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_int_equal(json_id(doc, "minutes"), 75);
+	assert_string_equal(json_str(doc, "note"), "");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/expenses?volunteer_id=%lld", (long long)f.vol);
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	json_t *c = json_array_get(json_object_get(doc, "items"), 0);
+	assert_int_equal(json_id(c, "amount_cents"), 450);
+	assert_string_equal(json_str(c, "description"), "");
+	json_decref(doc);
+	free_org(&f, true);
+}
+
 int main(void)
 {
 	setenv("KNOOPPUNT_NOW", TODAY, 1);
@@ -420,6 +459,7 @@ int main(void)
 		cmocka_unit_test(allowance_young_rate),
 		cmocka_unit_test(allowance_across_two_organisations),
 		cmocka_unit_test(totals_per_volunteer_and_organisation),
+		cmocka_unit_test(export_and_erasure),
 	};
 	return cmocka_run_group_tests_name("hours", tests, env_setup, env_teardown);
 }
