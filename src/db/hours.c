@@ -42,8 +42,9 @@ int store_hour_insert(struct db *db, struct hour_entry *e, struct kp_error *err)
 {
 	struct db_stmt *st;
 	if (db_prepare(db, "INSERT INTO hour_entries (volunteer_id, organisation_id, match_id, "
-	                   "activity_id, worked_on, minutes, note, status, created_by, created_at) "
-	                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", &st, err))
+	                   "activity_id, worked_on, minutes, note, status, created_by, created_at, "
+	                   "approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	                   "RETURNING id", &st, err))
 		return KP_ERR;
 	db_bind_int(st, 1, e->volunteer_id);
 	db_bind_int(st, 2, e->organisation_id);
@@ -55,6 +56,8 @@ int store_hour_insert(struct db *db, struct hour_entry *e, struct kp_error *err)
 	db_bind_text(st, 8, hour_status_name(e->status));
 	db_bind_ref(st, 9, e->created_by);
 	db_bind_int(st, 10, e->created_at);
+	db_bind_ref(st, 11, e->approved_by);
+	db_bind_ref(st, 12, e->approved_at);
 	int rc = db_query_int(st, &e->id, err);
 	db_finalize(st);
 	return rc;

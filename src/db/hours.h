@@ -20,6 +20,7 @@ struct hours_filter {
 	int status;                /* -1: any but corrected */
 };
 
+/* Inserts e with its status (and approval, when approved_by is set). */
 int store_hour_insert(struct db *db, struct hour_entry *e, struct kp_error *err);
 int store_hour_get(struct db *db, int64_t id, struct hour_entry *e, struct kp_error *err);
 /* Marks entry id corrected by replaced_by. */
