@@ -62,7 +62,8 @@ static int add_weeks(struct demo_gen *g, const struct demo_work *w, struct kp_er
 		.created_by = g->org_actor[w->org],
 	};
 	int week = 0;
-	for (int64_t t = start + DAY; t <= w->to && t <= g->now; t += 7 * DAY, week++) {
+	/* Up to yesterday: today is for the volunteer to log. */
+	for (int64_t t = start + DAY; t <= w->to && t <= g->now - DAY; t += 7 * DAY, week++) {
 		if (claims && week % 4 == 3 && add_claim(g, w, t, err))
 			return KP_ERR;
 		if (rng_chance(&g->rng, 120)) /* on holiday, ill, the client away */
