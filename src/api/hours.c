@@ -69,7 +69,7 @@ static int read_entry(struct api_call *c, struct hour_entry *e, bool create)
 	static const char *const fields[] = { "volunteer_id", "match_id", "activity", "worked_on",
 	                                      "minutes", "note", NULL };
 	static const char *const corrections[] = { "worked_on", "minutes", "note", "activity",
-	                                           "version", NULL };
+	                                           NULL };
 	return jin_only(c->body, create ? fields : corrections, &c->err) ||
 	       (create && (jin_id(c->body, "volunteer_id", true, &e->volunteer_id, &c->err) ||
 	                   jin_id(c->body, "match_id", false, &e->match_id, &c->err))) ||
