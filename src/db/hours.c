@@ -506,3 +506,23 @@ int store_allowance_sums(struct db *db, int64_t volunteer_id, int64_t organisati
 	db_finalize(st);
 	return rc == DB_ROW ? KP_OK : KP_ERR;
 }
+
+int store_allowance_flag(struct db *db, int64_t volunteer_id, const char *date,
+                         const char *warning, struct kp_error *err)
+{
+	static const char month[] =
+		"UPDATE expense_claims SET cap_warning = ? WHERE volunteer_id = ? AND kind = "
+		"'allowance' AND status <> 'rejected' AND cap_warning = '' AND "
+		"substr(incurred_on, 1, 7) = substr(?, 1, 7)";
+	static const char year[] =
+		"UPDATE expense_claims SET cap_warning = ? WHERE volunteer_id = ? AND kind = "
+		"'allowance' AND status <> 'rejected' AND cap_warning = '' AND "
+		"substr(incurred_on, 1, 4) = substr(?, 1, 4)";
+	struct db_stmt *st;
+	if (db_prepare(db, strcmp(warning, "network_year") == 0 ? year : month, &st, err))
+		return KP_ERR;
+	db_bind_text(st, 1, warning);
+	db_bind_int(st, 2, volunteer_id);
+	db_bind_text(st, 3, date);
+	return run(st, err);
+}

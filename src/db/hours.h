@@ -74,6 +74,11 @@ int store_allowance_caps_put(struct db *db, const struct allowance_caps *c,
                              struct kp_error *err);
 typedef int (*caps_fn)(void *ctx, const struct allowance_caps *c);
 int store_allowance_caps_list(struct db *db, caps_fn each, void *ctx, struct kp_error *err);
+/* Flags every allowance claim (not rejected) of the volunteer in the month
+   (warning "network_month") or year ("network_year") of `date` with the
+   warning, at every organisation, where it has none yet. */
+int store_allowance_flag(struct db *db, int64_t volunteer_id, const char *date,
+                         const char *warning, struct kp_error *err);
 /* The volunteer's allowance (claims not rejected) in the month and year of
    `date`, and minutes that month; organisation 0: across the network. */
 int store_allowance_sums(struct db *db, int64_t volunteer_id, int64_t organisation_id,

@@ -98,6 +98,10 @@ static int submit(struct svc *s, void *arg)
 		return KP_ERR;
 	if (store_expense_insert(s->db, c, s->err))
 		return KP_ERR;
+	/* Every organisation involved sees the warning on its own claims. */
+	if (c->cap_warning[0] != '\0' &&
+	    store_allowance_flag(s->db, c->volunteer_id, c->incurred_on, c->cap_warning, s->err))
+		return KP_ERR;
 	return svc_audit(s, "create", "expense", c->volunteer_id, c->id, NULL);
 }
 

@@ -373,11 +373,14 @@ static void allowance_across_two_organisations(void **state)
 	assert_null(strstr(text, "15000"));
 	free(text);
 	json_decref(doc);
-	/* Organisation A does not see B's claim. */
+	/* Organisation A does not see B's claim, but is warned on its own. */
 	char path[96];
 	snprintf(path, sizeof path, "/api/expenses?volunteer_id=%lld", (long long)a.vol);
 	doc = expect(&a.co, "GET", path, NULL, 200);
 	assert_int_equal(json_id(doc, "total"), 1);
+	json_t *own = json_array_get(json_object_get(doc, "items"), 0);
+	assert_string_equal(json_str(own, "cap_warning"), "network_month");
+	assert_int_equal(json_id(own, "amount_cents"), 15000);
 	json_decref(doc);
 	free_org(&a, true);
 	free_org(&b, false);
