@@ -2,7 +2,7 @@
 // entry is one tap ("Uren schrijven"), last week again is one more; a
 // correction keeps the old version. The coordinator approves in bulk and
 // decides on expense claims; the administrator keeps the allowance caps.
-import { html, useState, get, api, session, useLoad } from '../core.js';
+import { html, useState, get, api, session, useLoad, orgName } from '../core.js';
 import { t, fmtDate, getLang } from '../i18n.js';
 import { Page, Loading, Alert, Notice, Input, Select, TextArea, FormError, useBusy } from '../ui.js';
 import { today } from './journey.js';
@@ -62,7 +62,7 @@ function Correct({ entry, onSaved }) {
 
 function EntryRows({ items, onChanged, editable }) {
 	if (!items.length) return html`<p class="muted">${t('hours.none')}</p>`;
-	return html`<ul class="rows">${items.map((x) => html`<li key=${x.id}>
+	return html`<ul class="rows">${items.map((x) => html`<li key=${x.id} class="hours-row">
 		<strong>${fmtDate(x.worked_on)}</strong> · ${fmtMinutes(x.minutes)} ${badge('hours', x.status)}
 		${x.note && html`<span class="muted"> ${x.note}</span>`}
 		${editable && x.status === 'logged' && html`<${Correct} entry=${x} onSaved=${onChanged} />`}
@@ -154,7 +154,8 @@ function ClaimForm({ volunteerId, onSaved }) {
 
 function ClaimRows({ items, actions }) {
 	if (!items.length) return html`<p class="muted">${t('expense.none')}</p>`;
-	return html`<ul class="rows">${items.map((x) => html`<li key=${x.id}>
+	return html`<ul class="rows">${items.map((x) => html`<li key=${x.id} class="hours-row">
+		${actions && html`<a href=${`/vrijwilligers/${x.volunteer_id}`}>${t('hours.volunteerNo', { id: x.volunteer_id })}</a>`}
 		<strong>${t(`expense.kind.${x.kind}`)}</strong> · ${fmtDate(x.incurred_on)} · ${fmtEuro(x.amount_cents)}
 		${x.kind === 'kilometres' && html`<span class="muted"> (${x.km} km)</span>`} ${badge('expense', x.status)}
 		${x.cap_warning && html`<span class="badge badge-warn">${t('expense.capFlag')}</span>`}
@@ -208,7 +209,7 @@ function Totals() {
 		<thead><tr><th scope="col">${t('hours.organisation')}</th><th scope="col">${t('hours.volunteer')}</th>
 			<th scope="col">${t('hours.total')}</th><th scope="col">${t('hours.approved')}</th><th scope="col">${t('expense.title')}</th></tr></thead>
 		<tbody>${rows.map((r) => html`<tr key=${`${r.organisation_id}-${r.volunteer_id}`}>
-			<td>${r.organisation_id}</td><td><a href=${`/vrijwilligers/${r.volunteer_id}`}>${r.volunteer_id}</a></td>
+			<td>${orgName(r.organisation_id) || r.organisation_id}</td><td><a href=${`/vrijwilligers/${r.volunteer_id}`}>${t('hours.volunteerNo', { id: r.volunteer_id })}</a></td>
 			<td>${fmtMinutes(r.minutes)}</td><td>${fmtMinutes(r.approved_minutes)}</td><td>${fmtEuro(r.expense_cents)}</td>
 		</tr>`)}</tbody></table></div>
 		<p><a href=${`/api/hours/totals.csv?month=${data.data.month}`} download>${t('hours.csv')}</a></p>`;
@@ -235,7 +236,7 @@ function Approvals() {
 			<button type="button" class="btn btn-quiet btn-small" onClick=${() => setPicked(items.map((x) => x.id))}>${t('hours.pickAll')}</button>
 			${items.map((x) => html`<div class="check" key=${x.id}>
 				<input type="checkbox" id=${`ap-${x.id}`} checked=${picked.includes(x.id)} onChange=${() => toggle(x.id)} />
-				<label for=${`ap-${x.id}`}>${t('hours.entryLine', { vol: x.volunteer_id, date: fmtDate(x.worked_on), time: fmtMinutes(x.minutes) })}</label>
+				<label for=${`ap-${x.id}`}>${t('hours.entryLine', { vol: x.volunteer_id, date: fmtDate(x.worked_on), time: fmtMinutes(x.minutes) })}${x.note ? ` · ${x.note}` : ''}</label>
 			</div>`)}</fieldset>
 			<button type="button" class="btn btn-primary" disabled=${busy || !picked.length} onClick=${approve}>${t('hours.approve', { n: picked.length })}</button>`}
 		${error && html`<p class="field-error" role="alert">${error.detail}</p>`}
