@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/hours.h"
+
 #define TODAY "2025-06-16"
 
 /* An organisation with a coordinator, a volunteer with a login and an
@@ -254,6 +256,26 @@ static void expenses_rates_decisions_and_receipts(void **state)
 	assert_int_equal(status, 403);
 	json_decref(client_raw(&professional, "GET", path, NULL, 0, NULL, false, &status));
 	assert_int_equal(status, 403);
+
+	/* The receipt route takes up to 2 MiB; every other body stays within 64 KiB. */
+	size_t big = RECEIPT_BYTES_MAX;
+	char *file = calloc(1, big + 1);
+	assert_non_null(file);
+	memcpy(file, png, sizeof png - 1);
+	json_decref(client_raw(&f.self, "PUT", path, file, big + 1, "image/png", true, &status));
+	assert_int_equal(status, 413);
+	json_decref(client_raw(&f.self, "PUT", path, file, big, "image/png", true, &status));
+	assert_int_equal(status, 200);
+	json_decref(client_raw(&f.co, "GET", path, NULL, 0, NULL, false, &status));
+	assert_int_equal(status, 200);
+	assert_int_equal(f.co.raw_len, big);
+	memset(file, ' ', 100 * 1024);
+	file[0] = '{';
+	file[100 * 1024 - 1] = '}';
+	json_decref(client_raw(&f.self, "POST", "/api/hours", file, 100 * 1024, "application/json",
+	                       true, &status));
+	assert_int_equal(status, 413);
+	free(file);
 
 	/* Decisions: reject needs a reason; approve, then pay. */
 	snprintf(path, sizeof path, "/api/expenses/%lld", (long long)other);
