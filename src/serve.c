@@ -56,6 +56,7 @@ static int serve_options(int argc, char **argv, struct app *app, struct http_con
 	http->host = app->cfg.host;
 	http->port = app->cfg.port;
 	http->threads = app->cfg.threads;
+	http->body_max = api_body_max;
 	int ms = env_int("KNOOPPUNT_HEADER_DEADLINE_MS", 100, HTTP_HEADER_DEADLINE_MS);
 	http->header_deadline_ms = ms ? ms : HTTP_HEADER_DEADLINE_MS;
 	ms = env_int("KNOOPPUNT_BODY_DEADLINE_MS", 100, HTTP_BODY_DEADLINE_MS);

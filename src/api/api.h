@@ -46,6 +46,8 @@ struct api_route {
 	const char *method;
 	const char *pattern;       /* "/api/volunteers/{id}"; {id} numeric, {kind} a word */
 	api_handler handler;
+	size_t raw_body_max;       /* 0: a JSON body within HTTP_BODY_MAX; else the body as
+	                              sent (a file, any Content-Type) up to this many bytes */
 };
 
 extern const struct api_route api_routes[];
@@ -53,6 +55,9 @@ extern const int api_route_count;
 
 /* The http_handler_fn of the server; ctx is the struct app. */
 void api_handle(void *ctx, const struct http_request *req, struct http_response *res);
+
+/* The http_body_max_fn of the server: the route's raw_body_max, else HTTP_BODY_MAX. */
+size_t api_body_max(const char *method, const char *path);
 
 /* The HTTP status of an error kind: the one place where kinds become statuses. */
 int api_status_of_kind(enum kp_kind kind);

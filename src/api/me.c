@@ -14,6 +14,8 @@
  *   transfers        warm transfers about the volunteer, with messages and notes
  *   trainings        trainings followed and certificates
  *   competences      the EVC-A self-assessment
+ *   hours            hour entries, corrected versions included
+ *   expenses         expense claims (has_receipt; the file is at its own route)
  *   audit            who viewed or changed the data
  */
 #include "api/erasure.h"
@@ -23,6 +25,8 @@
 #include "api/audit.h"
 #include "api/calls.h"
 #include "api/consents.h"
+#include "api/expenses.h"
+#include "api/hours.h"
 #include "api/journey.h"
 #include "api/json_out.h"
 #include "api/transfers.h"
@@ -34,7 +38,7 @@ struct doc {
 	struct api_call *c;
 	json_t *doc;
 	json_t *history, *accounts, *matches, *offers, *audit;
-	json_t *journeys, *transfers, *trainings, *competences;
+	json_t *journeys, *transfers, *trainings, *competences, *hours, *expenses;
 	json_t *sessions;          /* of the account added last */
 	json_t *events;            /* of the match added last */
 };
@@ -71,6 +75,8 @@ static int add_person(void *ctx, const struct export_person *p)
 	d->transfers = section(d, "transfers");
 	d->trainings = section(d, "trainings");
 	d->competences = section(d, "competences");
+	d->hours = section(d, "hours");
+	d->expenses = section(d, "expenses");
 	return 0;
 }
 
@@ -158,6 +164,18 @@ static int add_competence(void *ctx, const struct competence_rating *r)
 	return json_array_append_new(d->competences, competence_to_json(r, d->c->lang));
 }
 
+static int add_hour(void *ctx, const struct hour_entry *e)
+{
+	struct doc *d = ctx;
+	return json_array_append_new(d->hours, hour_to_json(&d->c->app->lists, e));
+}
+
+static int add_expense(void *ctx, const struct expense_claim *e)
+{
+	struct doc *d = ctx;
+	return json_array_append_new(d->expenses, expense_to_json(e));
+}
+
 static int add_audit(void *ctx, const struct audit_entry *e)
 {
 	struct doc *d = ctx;
@@ -181,6 +199,8 @@ int me_export(struct api_call *c)
 		.transfer = add_transfer,
 		.training = add_training,
 		.competence = add_competence,
+		.hour = add_hour,
+		.expense = add_expense,
 		.audit = add_audit,
 	};
 	if (volunteer_export(c->app, c->db, &c->who, c->id, &sink, &c->err)) {

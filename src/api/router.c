@@ -264,10 +264,11 @@ static bool is_write(const char *method)
 	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
 }
 
-static int parse_body(struct api_call *c)
+static int parse_body(struct api_call *c, const struct api_route *route)
 {
 	const struct http_request *req = c->req;
-	if (!is_write(req->method) || strcmp(req->method, "DELETE") == 0)
+	if (!is_write(req->method) || strcmp(req->method, "DELETE") == 0 ||
+	    route->raw_body_max > 0)
 		return KP_OK;
 	const char *type = http_header(req, "Content-Type");
 	if (type == NULL || strncmp(type, "application/json", 16) != 0)
@@ -311,9 +312,20 @@ static int dispatch(struct api_call *c)
 		if (token == NULL || !secret_equal(token, c->who.csrf_token))
 			return kp_fail(&c->err, KP_FORBIDDEN, "csrf", "");
 	}
-	if (parse_body(c))
+	if (parse_body(c, found))
 		return KP_ERR;
 	return found->handler(c);
+}
+
+size_t api_body_max(const char *method, const char *path)
+{
+	struct api_call c = { 0 };
+	for (int i = 0; i < api_route_count; i++)
+		if (api_routes[i].raw_body_max > 0 && strcmp(api_routes[i].method, method) == 0 &&
+		    route_matches(api_routes[i].pattern, path, &c))
+			return api_routes[i].raw_body_max < HTTP_UPLOAD_MAX ?
+			       api_routes[i].raw_body_max : HTTP_UPLOAD_MAX;
+	return HTTP_BODY_MAX;
 }
 
 void api_handle(void *ctx, const struct http_request *req, struct http_response *res)

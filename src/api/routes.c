@@ -6,8 +6,10 @@
 #include "api/audit.h"
 #include "api/consents.h"
 #include "api/erasure.h"
+#include "api/expenses.h"
 #include "api/calls.h"
 #include "api/health.h"
+#include "api/hours.h"
 #include "api/journey.h"
 #include "api/lists.h"
 #include "api/matches.h"
@@ -104,6 +106,26 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/tasks", tasks_list },
 	{ "POST", "/api/tasks/notify", tasks_notify },
 	{ "GET", "/api/outbox", outbox_list },
+
+	{ "GET", "/api/hours", hours_index },
+	{ "POST", "/api/hours", hours_create },
+	{ "GET", "/api/hours/totals", hours_totals_show },
+	{ "GET", "/api/hours/totals.csv", hours_totals_csv },
+	{ "POST", "/api/hours/approve", hours_approve_many },
+	{ "GET", "/api/hours/{id}", hours_show },
+	{ "PATCH", "/api/hours/{id}", hours_update },
+	{ "GET", "/api/volunteers/{id}/hours/today", volunteer_hours_today },
+	{ "POST", "/api/volunteers/{id}/hours/repeat-week", volunteer_hours_repeat },
+	{ "GET", "/api/expenses", expenses_index },
+	{ "POST", "/api/expenses", expenses_create },
+	{ "GET", "/api/expenses/{id}", expenses_show },
+	{ "PATCH", "/api/expenses/{id}", expenses_update },
+	{ "PUT", "/api/expenses/{id}/receipt", expenses_receipt_put, RECEIPT_BYTES_MAX },
+	{ "GET", "/api/expenses/{id}/receipt", expenses_receipt_get },
+	{ "GET", "/api/allowance-caps", allowance_caps_index },
+	{ "PUT", "/api/allowance-caps/{id}", allowance_caps_update },
+	{ "GET", "/api/organisations/{id}/expense-rates", expense_rates_show },
+	{ "PUT", "/api/organisations/{id}/expense-rates", expense_rates_update },
 };
 
 const int api_route_count = (int)(sizeof api_routes / sizeof api_routes[0]);

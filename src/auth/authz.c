@@ -84,6 +84,14 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 	case RES_REPORT: /* the own organisation's figures */
 	case RES_REQUEST_TEXT: /* the receiving organisation's intake */
 		return act == ACT_READ && own_org(who, t);
+	case RES_HOURS: /* logs for the own volunteers, corrects, sees the totals */
+	case RES_EXPENSE:
+		return act == ACT_LIST || ((act == ACT_READ || act == ACT_CREATE ||
+		                            act == ACT_UPDATE) && own_org(who, t));
+	case RES_APPROVAL:
+		return act == ACT_UPDATE && own_org(who, t);
+	case RES_ALLOWANCE: /* reads the caps, sets the own rates per km */
+		return act == ACT_READ || (act == ACT_UPDATE && own_org(who, t));
 	default:
 		return false;
 	}
@@ -143,6 +151,13 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 		return act != ACT_LIST && act != ACT_DELETE && act != ACT_EXPORT && self(who, t);
 	case RES_SUGGESTION: /* the calls that suit me */
 		return act == ACT_READ && self(who, t);
+	case RES_HOURS: /* logs and corrects the own hours */
+		return act == ACT_LIST || ((act == ACT_READ || act == ACT_CREATE ||
+		                            act == ACT_UPDATE) && self(who, t));
+	case RES_EXPENSE: /* claims the own expenses and adds their receipts */
+		return act == ACT_LIST || ((act == ACT_READ || act == ACT_CREATE) && self(who, t));
+	case RES_ALLOWANCE: /* what may be claimed */
+		return act == ACT_READ;
 	default:
 		return false;
 	}
@@ -177,6 +192,11 @@ static bool admin(enum resource res, enum action act)
 		return act == ACT_READ || act == ACT_DELETE;
 	case RES_REPORT:
 		return act == ACT_READ;
+	case RES_HOURS: /* the totals and what they are made of; logging is the organisations' */
+	case RES_EXPENSE:
+		return act == ACT_LIST || act == ACT_READ;
+	case RES_APPROVAL:
+		return false;
 	default:
 		return true;
 	}

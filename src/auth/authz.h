@@ -38,6 +38,11 @@ enum resource {
 	RES_REPORT,         /* the figures of an organisation (0: the network) */
 	RES_REQUEST_TEXT,   /* the confidential title and description of a help request
 	                       (a call from a client or a referrer): READ only */
+	RES_HOURS,          /* hour entries: logged by the volunteer or the coordinator */
+	RES_EXPENSE,        /* expense claims and their receipts */
+	RES_APPROVAL,       /* approving hours, deciding and paying expense claims */
+	RES_ALLOWANCE,      /* the allowance caps (organisation 0) and an organisation's
+	                       rates per km */
 	RES_COUNT
 };
 

@@ -79,6 +79,8 @@ static void print_summary(const struct demo_summary *s)
 	       s->matches_by_status[MATCH_ACCEPTED], s->matches_by_status[MATCH_DECLINED],
 	       s->matches_by_status[MATCH_ACTIVE], s->matches_by_status[MATCH_ENDED],
 	       s->match_events);
+	printf("  uren           %8d regels (%lld uur); declaraties %d\n", s->hour_entries,
+	       (long long)(s->minutes / 60), s->expense_claims);
 	printf("  accounts       %8d\n", s->accounts);
 }
 

@@ -42,6 +42,10 @@ static const struct erase_step steps[] = {
 	{ 3, 1, "UPDATE volunteer_trainings SET certificate = '', title = CASE WHEN training_id "
 	        "IS NULL THEN 'Training' ELSE title END WHERE volunteer_id = ?" },
 	{ 3, 1, "UPDATE volunteer_competences SET evidence = '' WHERE volunteer_id = ?" },
+	/* Hours and amounts stay for the figures; what describes the person goes. */
+	{ 10, 1, "UPDATE hour_entries SET note = '' WHERE volunteer_id = ?" },
+	{ 10, 1, "UPDATE expense_claims SET description = '', reason = '', receipt = NULL, "
+	        "receipt_type = '' WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consent_organisations WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consents WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM consent_events WHERE volunteer_id = ?" },

@@ -38,6 +38,8 @@ struct demo_summary {
 	int matches;
 	int matches_by_status[MATCH_STATUS_COUNT];
 	int match_events;
+	int hour_entries, expense_claims;
+	int64_t minutes;
 };
 
 /* The fixed demo logins, one per role; all use DEMO_PASSWORD. */

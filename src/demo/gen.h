@@ -132,6 +132,13 @@ struct demo_call {
 	int n_matched;
 };
 
+/* A match that was (or is) at work: hours are logged on it from `from` to `to`. */
+struct demo_work {
+	int64_t match_id, volunteer_id, activity_id;
+	int org;
+	int64_t from, to;
+};
+
 struct demo_gen {
 	struct app *app;
 	struct db *db;
@@ -151,6 +158,8 @@ struct demo_gen {
 	int n_active[DEMO_MUNICIPALITIES];
 	struct demo_call *calls;           /* owned */
 	int n_calls;
+	struct demo_work *work;            /* owned; the active and ended matches */
+	int n_work, cap_work;
 	struct demo_summary *sum;
 };
 
@@ -170,6 +179,9 @@ int demo_add_consent(struct demo_gen *g, int i, int64_t given_at, bool experienc
 bool demo_consent_allows(const struct demo_gen *g, int i, int org);
 int demo_add_calls(struct demo_gen *g, int n, struct kp_error *err);
 int demo_add_matches(struct demo_gen *g, struct kp_error *err);
+/* hours.c: weekly hours over the last year on every match in g->work, kilometre
+   claims on some, and each organisation's rates per km. */
+int demo_add_hours(struct demo_gen *g, struct kp_error *err);
 
 /* --- texts.c: Dutch sentences built from fragments --- */
 /* "Ik wil graag iets betekenen voor …, bijvoorbeeld door …. …" */

@@ -4,6 +4,7 @@
    consent lets see them, and an open match counts against the volunteer's
    max_matches. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db/store.h"
@@ -96,6 +97,24 @@ static int step_days(struct rng *r, int to)
 	}
 }
 
+/* Keeps a match that was at work from `from` to `to` for the hours. */
+static int remember_work(struct demo_gen *g, int64_t match, const struct demo_call *c,
+                         const struct demo_vol *v, int64_t from, int64_t to,
+                         struct kp_error *err)
+{
+	if (g->n_work == g->cap_work) {
+		int cap = g->cap_work ? g->cap_work * 2 : 1024;
+		struct demo_work *w = realloc(g->work, (size_t)cap * sizeof *w);
+		if (w == NULL)
+			return kp_internal(err);
+		g->work = w;
+		g->cap_work = cap;
+	}
+	g->work[g->n_work++] = (struct demo_work){ match, v->id, g->ids.activity[c->activity],
+	                                           c->org, from, to };
+	return KP_OK;
+}
+
 static int add_match(struct demo_gen *g, int call, int vol, int state, struct kp_error *err)
 {
 	struct demo_call *c = &g->calls[call];
@@ -117,6 +136,7 @@ static int add_match(struct demo_gen *g, int call, int vol, int state, struct kp
 	if (store_match_insert(g->db, &m, actor, err))
 		return KP_ERR;
 	int from = MATCH_PROPOSED;
+	int64_t active_at = 0, ended_at = g->now;
 	for (int i = 0; i < n; i++) {
 		/* Steps that would run past now are shrunk to fit, keeping their order. */
 		t += total > room ? steps[i] * room / total : steps[i];
@@ -129,7 +149,13 @@ static int add_match(struct demo_gen *g, int call, int vol, int state, struct kp
 		    store_match_transition(g->db, m.id, from, path[i], reason, who, t, err))
 			return KP_ERR;
 		from = path[i];
+		if (path[i] == MATCH_ACTIVE)
+			active_at = t;
+		if (path[i] == MATCH_ENDED)
+			ended_at = t;
 	}
+	if (active_at > 0 && remember_work(g, m.id, c, v, active_at, ended_at, err))
+		return KP_ERR;
 	c->matched[c->n_matched++] = v->id;
 	if (is_open(state))
 		v->open++;

@@ -74,6 +74,11 @@ typedef void (*http_handler_fn)(void *ctx, const struct http_request *req,
 
 struct http_server;
 
+/* The body cap of a request by its method and path (a route that takes a
+   file takes more than HTTP_BODY_MAX); at most HTTP_UPLOAD_MAX. */
+typedef size_t (*http_body_max_fn)(const char *method, const char *path);
+#define HTTP_UPLOAD_MAX (4 * 1024 * 1024)
+
 struct http_config {
 	const char *host;        /* IPv4 listen address; borrowed for the call */
 	int port;
@@ -84,6 +89,7 @@ struct http_config {
 	int header_deadline_ms;  /* > 0 */
 	int body_deadline_ms;    /* > 0 */
 	int hsts;                /* every answer carries Strict-Transport-Security */
+	http_body_max_fn body_max; /* NULL: HTTP_BODY_MAX for every request */
 };
 
 /* Fills cfg with the defaults: 127.0.0.1:8080, 16 threads, the named caps

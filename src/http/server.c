@@ -15,6 +15,7 @@ struct http_server {
 	struct MHD_Daemon *daemon;
 	struct http_deadlines *deadlines; /* owned; outlives the daemon */
 	int hsts;                         /* send Strict-Transport-Security */
+	http_body_max_fn body_max;        /* a request's body cap; NULL: HTTP_BODY_MAX */
 	http_handler_fn handler;
 	void *ctx;
 };
@@ -22,7 +23,7 @@ struct http_server {
 /* What one request collects between libmicrohttpd's callbacks: made by
    on_uri as soon as the request line is read, freed by on_completed. */
 struct pending {
-	struct buf body;          /* capped at HTTP_BODY_MAX */
+	struct buf body;          /* capped at HTTP_BODY_MAX, or the route's body_max */
 	size_t target_len;        /* bytes of the request target, query included */
 	size_t header_bytes;      /* "Name: value\r\n" bytes of all header fields */
 	int too_large;            /* body passed the cap: answer 413 */
@@ -134,12 +135,15 @@ static enum MHD_Result add_header_bytes(void *cls, enum MHD_ValueKind kind, cons
 }
 
 /* The headers are in: note what the answer must refuse. */
-static void on_headers(struct MHD_Connection *conn, struct pending *p)
+static void on_headers(struct http_server *srv, struct MHD_Connection *conn, const char *method,
+                       const char *url, struct pending *p)
 {
+	size_t max = srv->body_max ? srv->body_max(method, url) : HTTP_BODY_MAX;
 	p->seen_first = 1;
+	buf_init(&p->body, max); /* nothing read yet */
 	MHD_get_connection_values(conn, MHD_HEADER_KIND, add_header_bytes, p);
 	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-	if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_MAX)
+	if (cl != NULL && strtoull(cl, NULL, 10) > max)
 		p->too_large = 1;
 }
 
@@ -188,7 +192,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_NO;
 	if (!p->seen_first) {
 		http_deadline_headers_done(srv->deadlines, deadline_of(conn));
-		on_headers(conn, p);
+		on_headers(srv, conn, method, url, p);
 		return MHD_YES; /* 0.9.75 closes the connection if we answer now */
 	}
 	if (*upload_data_size > 0) {
@@ -296,6 +300,7 @@ int http_server_start(const struct http_config *cfg, http_handler_fn handler, vo
 	srv->handler = handler;
 	srv->ctx = ctx;
 	srv->hsts = cfg->hsts;
+	srv->body_max = cfg->body_max;
 	if (http_deadlines_start(cfg->header_deadline_ms, cfg->body_deadline_ms, &srv->deadlines,
 	                         err)) {
 		free(srv);

@@ -102,6 +102,27 @@ static int audit_page(struct exporter *x, struct page pg, int64_t *total)
 	return store_audit_list(x->s->db, &f, pg, x->sink->audit, x->sink->ctx, total, x->s->err);
 }
 
+static int hours_page(struct exporter *x, struct page pg, int64_t *total)
+{
+	struct hours_filter f = { .volunteer_id = x->id, .status = -1 };
+	int rc = KP_OK;
+	/* Every version: the corrected ones are about the person too. */
+	for (int status = 0; status < HOUR_STATUS_COUNT && rc == KP_OK; status++) {
+		int64_t n = 0;
+		f.status = status;
+		rc = store_hour_list(x->s->db, &f, pg, x->sink->hour, x->sink->ctx, &n, x->s->err);
+		*total = n > *total ? n : *total;
+	}
+	return rc;
+}
+
+static int expenses_page(struct exporter *x, struct page pg, int64_t *total)
+{
+	struct hours_filter f = { .volunteer_id = x->id, .status = -1 };
+	return store_expense_list(x->s->db, &f, pg, x->sink->expense, x->sink->ctx, total,
+	                          x->s->err);
+}
+
 /* Every section after the person, in the order of export.h. */
 static int sections(struct exporter *x)
 {
@@ -112,6 +133,7 @@ static int sections(struct exporter *x)
 	    every_page(x, journeys_page) || every_page(x, transfers_page) ||
 	    store_trainings(s->db, x->id, k->training, k->ctx, s->err) ||
 	    store_competences(s->db, x->id, k->competence, k->ctx, s->err) ||
+	    every_page(x, hours_page) || every_page(x, expenses_page) ||
 	    every_page(x, audit_page))
 		return KP_ERR;
 	return KP_OK;

@@ -13,6 +13,8 @@
  *   transfer         warm transfers about the volunteer
  *   training         trainings followed and certificates
  *   competence       the EVC-A self-assessment
+ *   hour             hour entries at every organisation, corrected versions included
+ *   expense          expense claims (whether a receipt is attached, not the file)
  *   audit            who viewed or changed the data, this export included
  *
  * It needs RES_VOLUNTEER ACT_EXPORT (the person, the network administrator).
@@ -27,6 +29,7 @@
 #ifndef KP_SERVICE_EXPORT_H
 #define KP_SERVICE_EXPORT_H
 
+#include "db/hours.h"
 #include "service/service.h"
 
 struct export_person {
@@ -52,6 +55,8 @@ struct export_sink {
 	transfer_fn transfer;
 	training_fn training;
 	competence_fn competence;
+	hour_fn hour;
+	expense_fn expense;
 	audit_fn audit;
 };
 

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-/* %F is the field, %L the limit. */
+/* %F is the field, %L the limit, %E the limit as an amount in euros (from cents). */
 static const struct {
 	const char *code, *nl, *en;
 } texts[] = {
@@ -152,6 +152,42 @@ static const struct {
 	  "database: kies een andere map met --data.",
 	  "The database already holds organisations. The demo network only fills a new, empty "
 	  "database: choose another directory with --data." },
+	{ "day_over_24h", "Met '%F' kom je boven 24 uur op één dag (nog %L minuten over).",
+	  "With '%F' the day would have more than 24 hours (%L minutes left)." },
+	{ "hours_locked", "Deze uren zijn al goedgekeurd en kunnen niet meer veranderen.",
+	  "These hours have been approved and can no longer change." },
+	{ "already_corrected", "Deze uren zijn al gecorrigeerd; pas de nieuwste versie aan.",
+	  "These hours were corrected already; change the newest version." },
+	{ "cap_per_hour", "Dit komt boven de vrijwilligersvergoeding per uur (21 jaar en ouder) "
+	  "voor de gewerkte uren van deze maand; er is nog %E over.",
+	  "This exceeds the volunteer allowance per hour (age 21 and over) for the hours "
+	  "worked this month; %E is left." },
+	{ "cap_per_hour_young", "Dit komt boven de vrijwilligersvergoeding per uur (jonger dan 21) "
+	  "voor de gewerkte uren van deze maand; er is nog %E over.",
+	  "This exceeds the volunteer allowance per hour (under 21) for the hours worked this "
+	  "month; %E is left." },
+	{ "cap_per_month", "Dit komt boven het maximum van de vrijwilligersvergoeding per maand; "
+	  "er is deze maand nog %E over.",
+	  "This exceeds the monthly maximum of the volunteer allowance; %E is left this month." },
+	{ "cap_per_year", "Dit komt boven het maximum van de vrijwilligersvergoeding per jaar; "
+	  "er is dit jaar nog %E over.",
+	  "This exceeds the yearly maximum of the volunteer allowance; %E is left this year." },
+	{ "no_allowance_caps", "Er zijn geen maxima van de vrijwilligersvergoeding voor het jaar "
+	  "in '%F'.", "There are no allowance caps for the year in '%F'." },
+	{ "no_rate", "De organisatie heeft geen vergoeding per kilometer voor dit vervoer ('%F').",
+	  "The organisation has no rate per kilometre for this travel mode ('%F')." },
+	{ "receipt_type", "Het bonnetje is geen JPEG-, PNG- of PDF-bestand.",
+	  "The receipt is not a JPEG, PNG or PDF file." },
+	{ "receipt_too_large", "Het bonnetje is te groot (maximaal %L bytes).",
+	  "The receipt is too large (at most %L bytes)." },
+	{ "no_receipt", "Bij deze declaratie hoort geen bonnetje.",
+	  "This claim has no receipt." },
+	{ "receipt_locked", "Het bonnetje kan alleen bij een ingediende declaratie veranderen.",
+	  "The receipt can only change while the claim is submitted." },
+	{ "claim_transition", "Deze stap is niet mogelijk vanuit de huidige status van de declaratie.",
+	  "This step is not possible from the claim's current status." },
+	{ "reason_required", "Geef bij afwijzen een reden op ('%F').",
+	  "Give a reason when rejecting ('%F')." },
 	{ "date_in_future", "De datum in '%F' ligt in de toekomst.",
 	  "The date in '%F' is in the future." },
 	{ "date_before_current_step",
@@ -214,6 +250,11 @@ int messages_render(const struct kp_error *err, const char *lang, struct buf *ou
 	for (const char *p = tmpl; *p && rc == 0; p++) {
 		if (p[0] == '%' && p[1] == 'F') {
 			rc = buf_appends(out, err->field);
+			p++;
+		} else if (p[0] == '%' && p[1] == 'E') {
+			rc = en ? buf_printf(out, "\u20ac%lld.%02lld", err->limit / 100, err->limit % 100)
+			        : buf_printf(out, "\u20ac %lld,%02lld", err->limit / 100,
+			                     err->limit % 100);
 			p++;
 		} else if (p[0] == '%' && p[1] == 'L') {
 			rc = buf_printf(out, "%lld", err->limit);

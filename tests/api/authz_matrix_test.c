@@ -7,12 +7,12 @@
  * volunteers without consent, lived experience without its consent.
  *
  * The TSV columns: method, pattern, target ({id} of the path: vol, org,
- * call, match, item, journey, transfer, account (the professional's), or - ),
- * mode (shared: the fixture everyone uses;
- * fresh: a new volunteer (with the fixture's consent on consent and erasure
- * routes) and a new login for each caller, for requests that end a session,
- * withdraw a consent or erase a person), body (JSON
- * with $ORG_A $ORG_C $VOL $CALL $UNIQUE $EMAIL $PASSWORD, or -), then one
+ * call, match, item, journey, transfer, account (the professional's), hour, expense, year,
+ * or - ), mode (shared: the fixture everyone uses; fresh: a new volunteer (with the
+ * fixture's consent on consent and erasure routes) and a new login for each caller, for
+ * requests that end a session, withdraw a consent or erase a person; with target hour or
+ * expense: a new entry or claim of the fixture volunteer for each caller), body (JSON
+ * with $ORG_A $ORG_C $VOL $CALL $HOUR $UNIQUE $EMAIL $PASSWORD, or -), then one
  * expected status per caller in the order of caller_names.
  *
  * A target may name a workflow state of its own, KIND:STATE. Such a row is
@@ -87,6 +87,7 @@ struct fixture {
 	int64_t org[3];            /* A owns the records, B has no consent, C has it */
 	int64_t vol, other_vol, vol_b, call, match, item;
 	int64_t journey, transfer;  /* the fixture volunteer's journey (active), transfer to C */
+	int64_t hour, expense;      /* an hour entry and a claim (with a receipt) of the volunteer */
 	int64_t referrer_account;
 	int64_t account[N_CALLERS]; /* each caller's account */
 	char email[N_CALLERS][64];
@@ -239,6 +240,35 @@ static void setup_journey(struct fixture *fx)
 	                   "{\"action\":\"consent\",\"shared_parts\":[\"contact\"]}", 200));
 }
 
+/* An hour entry of the fixture volunteer logged by the coordinator, or a
+   public-transport claim of the volunteer's own. */
+static int64_t new_record(struct fixture *fx, const char *target)
+{
+	char body[160];
+	bool hour = strcmp(target, "hour") == 0;
+	snprintf(body, sizeof body, hour ? "{\"volunteer_id\":%lld,\"worked_on\":\"2025-05-01\","
+	         "\"minutes\":20}" : "{\"volunteer_id\":%lld,\"kind\":\"public_transport\","
+	         "\"incurred_on\":\"2025-05-01\",\"amount_cents\":350}", (long long)fx->vol);
+	json_t *doc = expect(&fx->cl[hour ? C_COORDINATOR : C_SELF], "POST",
+	                     hour ? "/api/hours" : "/api/expenses", body, 201);
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	return id;
+}
+
+static void setup_hours(struct fixture *fx)
+{
+	static const char png[] = "\x89PNG\r\n\x1a\n bon";
+	char path[64];
+	long status = 0;
+	fx->hour = new_record(fx, "hour");
+	fx->expense = new_record(fx, "expense");
+	snprintf(path, sizeof path, "/api/expenses/%lld/receipt", (long long)fx->expense);
+	json_decref(client_raw(&fx->cl[C_SELF], "PUT", path, png, sizeof png - 1, "image/png",
+	                       true, &status));
+	assert_int_equal(status, 200);
+}
+
 static void setup_fixture(struct fixture *fx)
 {
 	struct client *admin = &fx->e->admin;
@@ -269,6 +299,7 @@ static void setup_fixture(struct fixture *fx)
 	fx->item = json_id(first, "id");
 	json_decref(items);
 	setup_journey(fx);
+	setup_hours(fx);
 }
 
 /* A new volunteer of organisation A with an account and the same consent as
@@ -470,6 +501,12 @@ static int64_t target_id(const struct fixture *fx, const char *target, int64_t f
 		return fx->transfer;
 	if (strcmp(target, "account") == 0) /* the professional's, of organisation A */
 		return fx->account[C_PROFESSIONAL];
+	if (strcmp(target, "hour") == 0)
+		return fresh ? fresh : fx->hour;
+	if (strcmp(target, "expense") == 0)
+		return fresh ? fresh : fx->expense;
+	if (strcmp(target, "year") == 0)
+		return 2030;
 	return 0;
 }
 
@@ -497,12 +534,14 @@ static void build_request(struct fixture *fx, const struct row *r, int64_t fresh
                           const char *fresh_email, int64_t state_id, char *path,
                           size_t path_cap, char *body, size_t body_cap)
 {
-	char id[24], org_a[24], org_c[24], vol[24], call[24], unique[24];
+	char id[24], org_a[24], org_c[24], vol[24], call[24], unique[24], hour[24];
+	bool record = strcmp(r->target, "hour") == 0 || strcmp(r->target, "expense") == 0;
 	snprintf(id, sizeof id, "%lld",
 	         (long long)(state_id ? state_id : target_id(fx, r->target, fresh)));
 	snprintf(org_a, sizeof org_a, "%lld", (long long)fx->org[0]);
 	snprintf(org_c, sizeof org_c, "%lld", (long long)fx->org[2]);
-	snprintf(vol, sizeof vol, "%lld", (long long)(fresh ? fresh : fx->vol));
+	snprintf(vol, sizeof vol, "%lld", (long long)(fresh && !record ? fresh : fx->vol));
+	snprintf(hour, sizeof hour, "%lld", (long long)fx->hour);
 	snprintf(call, sizeof call, "%lld", (long long)fx->call);
 	snprintf(unique, sizeof unique, "%d", ++fx->e->srv.serial);
 	const char *email = fresh ? fresh_email : fx->email[C_SELF];
@@ -511,10 +550,10 @@ static void build_request(struct fixture *fx, const struct row *r, int64_t fresh
 	substitute(path, path_cap, r->pattern, path_names, path_values, 2);
 	if (strcmp(r->method, "GET") == 0 && strchr(r->pattern, '{') == NULL)
 		snprintf(path + strlen(path), path_cap - strlen(path), "?limit=%d", PAGE_MAX);
-	const char *names[] = { "$ORG_A", "$ORG_C", "$VOL", "$CALL", "$UNIQUE", "$EMAIL",
+	const char *names[] = { "$ORG_A", "$ORG_C", "$VOL", "$CALL", "$HOUR", "$UNIQUE", "$EMAIL",
 	                        "$PASSWORD" };
-	const char *values[] = { org_a, org_c, vol, call, unique, email, FX_PASSWORD };
-	substitute(body, body_cap, r->body, names, values, 7);
+	const char *values[] = { org_a, org_c, vol, call, hour, unique, email, FX_PASSWORD };
+	substitute(body, body_cap, r->body, names, values, 8);
 }
 
 /* --- what must never appear --- */
@@ -597,7 +636,9 @@ static void check_list_row(struct fixture *fx, const char *pattern, int who, jso
 			ok = num(it, "created_by") == fx->referrer_account;
 		else if (who != C_ADMIN)
 			ok = num(it, "organisation_id") == org;
-	} else if (strcmp(pattern, "/api/matches") == 0) {
+	} else if (strcmp(pattern, "/api/matches") == 0 || strcmp(pattern, "/api/hours") == 0 ||
+	           strcmp(pattern, "/api/expenses") == 0 ||
+	           strcmp(pattern, "/api/hours/totals") == 0) {
 		if (who == C_SELF || who == C_OTHER_VOLUNTEER)
 			ok = num(it, "volunteer_id") == caller_volunteer(fx, who, fresh);
 		else if (who != C_ADMIN)
@@ -733,10 +774,11 @@ static void run_row(struct fixture *fx, struct row *r)
 		char fresh_email[64] = "";
 		bool consent = strstr(r->pattern, "/consent") != NULL ||
 		               strstr(r->pattern, "/erasure") != NULL;
-		int64_t fresh = fresh_mode ? fresh_target(fx, who, consent, &fresh_cl, fresh_email,
-		                                          sizeof fresh_email)
-		                           : 0;
-		struct client *cl = fresh_mode ? &fresh_cl : &fx->cl[who];
+		bool record = strcmp(r->target, "hour") == 0 || strcmp(r->target, "expense") == 0;
+		int64_t fresh = !fresh_mode ? 0 : record ? new_record(fx, r->target) :
+		                fresh_target(fx, who, consent, &fresh_cl, fresh_email,
+		                             sizeof fresh_email);
+		struct client *cl = fresh_mode && !record ? &fresh_cl : &fx->cl[who];
 		char path[256], body[1024];
 		build_request(fx, r, fresh, fresh_email, 0, path, sizeof path, body, sizeof body);
 		long status = 0;
@@ -753,7 +795,7 @@ static void run_row(struct fixture *fx, struct row *r)
 		    (strstr(r->pattern, "/consent") || strstr(r->pattern, "/erasure")))
 			forget_consent(fx, fresh);
 		json_decref(doc);
-		if (fresh_mode)
+		if (fresh_mode && !record)
 			client_free(&fresh_cl);
 	}
 }

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register as registerJourney } from './journey.mjs';
+import { register as registerHours } from './hours.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -730,6 +731,7 @@ test('an invited volunteer chooses a password through the mailed link, and later
 	await login(anon, email, 'weer-een-nieuw-geheim');
 	await anon.context().close();
 });
+registerHours({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {
@@ -746,7 +748,7 @@ const TOURS = {
 		const m = await one('/api/matches?limit=1');
 		const tr = await one('/api/transfers?limit=1');
 		return ['/', '/mijn-profiel', '/mijn-koppelingen', '/oproepen', call && `/oproepen/${call.id}`, m && `/koppelingen/${m.id}`,
-			'/mijn-reis', '/mijn-gegevens', tr && `/doorverwijzingen/${tr.id}`];
+			'/mijn-reis', '/mijn-gegevens', '/mijn-uren', tr && `/doorverwijzingen/${tr.id}`];
 	},
 	coordinator: async (page) => {
 		const { one } = await ids(page);
@@ -756,7 +758,7 @@ const TOURS = {
 		const tr = await one('/api/transfers?limit=1');
 		return ['/', '/vrijwilligers', v && `/vrijwilligers/${v.id}`, '/vrijwilligers/nieuw', '/oproepen', '/oproepen/nieuw',
 			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`,
-			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers'];
+			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers', '/uren'];
 	},
 	professional: async () => ['/', '/oproepen/nieuw', '/koppelingen', '/wachtwoord-wijzigen'],
 	referrer: async (page) => {
@@ -769,7 +771,7 @@ const TOURS = {
 		const o = await one('/api/organisations?limit=1');
 		const v = await one('/api/volunteers?status=active&limit=1');
 		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme',
-			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers'];
+			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers', '/uren'];
 	},
 };
 

@@ -15,8 +15,10 @@
 
 #include "app.h"
 #include "auth/password.h"
+#include "db/hours.h"
 #include "db/store.h"
 #include "demo/demo.h"
+#include "util/parse.h"
 #include "model/consent.h"
 
 #define VOLUNTEERS 500
@@ -363,6 +365,40 @@ static void refuses_a_network_that_exists(void **state)
 	assert_true(fingerprint(t.a.db) == t.a.fingerprint);
 }
 
+struct hour_check { int n; int64_t minutes; int bad; int64_t today; };
+
+static int each_hour(void *ctx, const struct hour_entry *e)
+{
+	struct hour_check *h = ctx;
+	struct match m;
+	struct kp_error err = { 0 };
+	h->n++;
+	h->minutes += e->minutes;
+	/* on a match of this volunteer that was at work, never in the future */
+	if (e->match_id <= 0 || store_match_get(t.a.db, e->match_id, &m, &err) != KP_OK ||
+	    m.volunteer_id != e->volunteer_id || m.organisation_id != e->organisation_id ||
+	    (m.status != MATCH_ACTIVE && m.status != MATCH_ENDED) ||
+	    parse_date_days(e->worked_on) > h->today || e->minutes < 1 || e->minutes > 1440)
+		h->bad++;
+	return 0;
+}
+
+static void hours_on_matches_at_work(void **state)
+{
+	(void)state;
+	struct hour_check h = { .today = t.app.now() / 86400 };
+	struct hours_filter f = { .status = -1 };
+	struct kp_error err = { 0 };
+	int64_t total = 0;
+	for (int off = 0; off == 0 || off < total; off += PAGE_MAX)
+		assert_int_equal(store_hour_list(t.a.db, &f, (struct page){ PAGE_MAX, off }, each_hour,
+		                                 &h, &total, &err), KP_OK);
+	assert_true(h.n > 0);
+	assert_int_equal(h.n, t.a.sum.hour_entries);
+	assert_int_equal(h.minutes, t.a.sum.minutes);
+	assert_int_equal(h.bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -371,6 +407,7 @@ int main(void)
 		cmocka_unit_test(volunteers_follow_seed_004),
 		cmocka_unit_test(every_match_state_occurs),
 		cmocka_unit_test(matches_respect_capacity_and_history),
+		cmocka_unit_test(hours_on_matches_at_work),
 		cmocka_unit_test(demo_logins_exist),
 		cmocka_unit_test(refuses_a_network_that_exists),
 	};

@@ -15,6 +15,7 @@ import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.
 import { ProfessionalHome } from './pages/professional.js';
 import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
 import { Reports } from './pages/reports.js';
+import { MyHours, HoursOverview } from './pages/hours.js';
 
 const STAFF = ['admin', 'coordinator'];
 
@@ -34,6 +35,8 @@ const ROUTES = [
 	['/mijn-koppelingen', MyMatches, ['volunteer']],
 	['/mijn-reis', MyJourneyPage, ['volunteer']],
 	['/mijn-gegevens', MyData, ['volunteer']],
+	['/mijn-uren', MyHours, ['volunteer']],
+	['/uren', HoursOverview, STAFF],
 	['/doorverwijzingen', TransferList, STAFF],
 	['/doorverwijzingen/:id', TransferPage, [...STAFF, 'volunteer']],
 	['/gebruikers', Accounts, STAFF],
@@ -52,12 +55,12 @@ const NAV = {
 	admin: [['/', 'nav.home'], ['/organisaties', 'nav.organisations'], ['/lijsten', 'nav.lists'],
 		['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'], ['/voorstellen', 'nav.proposals'],
 		['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'], ['/gebruikers', 'nav.accounts'],
-		['/auditlog', 'nav.audit'], ['/cijfers', 'nav.reports']],
+		['/uren', 'nav.hours'], ['/auditlog', 'nav.audit'], ['/cijfers', 'nav.reports']],
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
-		['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports']],
+		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports']],
 	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches']],
-	volunteer: [['/', 'nav.forYou'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile'],
+	volunteer: [['/', 'nav.forYou'], ['/mijn-uren', 'nav.myHours'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile'],
 		['/mijn-reis', 'nav.myJourney'], ['/mijn-gegevens', 'nav.myData']],
 	referrer: [['/', 'nav.myRequests'], ['/hulpvragen/nieuw', 'nav.newRequest']],
 };
