@@ -38,6 +38,8 @@ enum resource {
 	RES_REPORT,         /* the figures of an organisation (0: the network) */
 	RES_REQUEST_TEXT,   /* the confidential title and description of a help request
 	                       (a call from a client or a referrer): READ only */
+	RES_TOTP,           /* one's own two-factor sign-in: administrators and coordinators */
+	RES_NETWORK,        /* the network's settings (two-factor sign-in required) */
 	RES_COUNT
 };
 

@@ -31,7 +31,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_JOURNEY] = "NNNNNN", [RES_JOURNEY_REQUEST] = "NNNNNN", [RES_TRANSFER] = "NNNNNN",
 		[RES_TASK] = "NNNNNN", [RES_APPRECIATION] = "NNNNNN",
 		[RES_OUTBOX] = "NNNNNN", [RES_SUGGESTION] = "NNNNNN", [RES_REQUEST_TEXT] = "NNNNNN",
-		[RES_REPORT] = "NNNNNN",
+		[RES_REPORT] = "NNNNNN", [RES_TOTP] = "NNNNNN",
+		[RES_NETWORK] = "NNNNNN",
 	},
 	[ROLE_ADMIN] = {
 		[RES_ORGANISATION] = "YYYYYY", [RES_LIST_ITEM] = "YYYYYY",
@@ -41,7 +42,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_JOURNEY] = "YYYYYY", [RES_JOURNEY_REQUEST] = "YYYYYY", [RES_TRANSFER] = "YYYYYY",
 		[RES_TASK] = "YYYYYY", [RES_APPRECIATION] = "YYYYYY",
 		[RES_OUTBOX] = "YYYYYY", [RES_SUGGESTION] = "YYYYYY", [RES_REQUEST_TEXT] = "NNNNNN",
-		[RES_REPORT] = "NYNNNN",
+		[RES_REPORT] = "NYNNNN", [RES_TOTP] = "NYYYYN",
+		[RES_NETWORK] = "YYYYYY",
 	},
 	[ROLE_COORDINATOR] = {
 		[RES_ORGANISATION] = "YYNONN", [RES_LIST_ITEM] = "YYNNNN",
@@ -51,7 +53,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_JOURNEY] = "YOOONN", [RES_JOURNEY_REQUEST] = "NONNNN", [RES_TRANSFER] = "YOOONN",
 		[RES_TASK] = "YOONNN", [RES_APPRECIATION] = "NOONNN",
 		[RES_OUTBOX] = "YOONNN", [RES_SUGGESTION] = "OOONNN", [RES_REQUEST_TEXT] = "NONNNN",
-		[RES_REPORT] = "NONNNN",
+		[RES_REPORT] = "NONNNN", [RES_TOTP] = "NYYYYN",
+		[RES_NETWORK] = "NNNNNN",
 	},
 	[ROLE_PROFESSIONAL] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -61,7 +64,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_JOURNEY] = "NNNNNN", [RES_JOURNEY_REQUEST] = "NNNNNN", [RES_TRANSFER] = "NNNNNN",
 		[RES_TASK] = "NNNNNN", [RES_APPRECIATION] = "NNNNNN",
 		[RES_OUTBOX] = "NNNNNN", [RES_SUGGESTION] = "ONNNNN", [RES_REQUEST_TEXT] = "NONNNN",
-		[RES_REPORT] = "NNNNNN",
+		[RES_REPORT] = "NNNNNN", [RES_TOTP] = "NNNNNN",
+		[RES_NETWORK] = "NNNNNN",
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -71,7 +75,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_JOURNEY] = "YSNNNN", [RES_JOURNEY_REQUEST] = "NSSNNN", [RES_TRANSFER] = "YSSSNN",
 		[RES_TASK] = "NNNNNN", [RES_APPRECIATION] = "NSSSNN",
 		[RES_OUTBOX] = "NNNNNN", [RES_SUGGESTION] = "NSNNNN", [RES_REQUEST_TEXT] = "NNNNNN",
-		[RES_REPORT] = "NNNNNN",
+		[RES_REPORT] = "NNNNNN", [RES_TOTP] = "NNNNNN",
+		[RES_NETWORK] = "NNNNNN",
 	},
 	[ROLE_REFERRER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -81,7 +86,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_JOURNEY] = "NNNNNN", [RES_JOURNEY_REQUEST] = "NNNNNN", [RES_TRANSFER] = "NNNNNN",
 		[RES_TASK] = "NNNNNN", [RES_APPRECIATION] = "NNNNNN",
 		[RES_OUTBOX] = "NNNNNN", [RES_SUGGESTION] = "NNNNNN", [RES_REQUEST_TEXT] = "NCNNNN",
-		[RES_REPORT] = "NNNNNN",
+		[RES_REPORT] = "NNNNNN", [RES_TOTP] = "NNNNNN",
+		[RES_NETWORK] = "NNNNNN",
 	},
 };
 
@@ -238,7 +244,8 @@ static void caller_without_organisation_owns_nothing(void **state)
 	struct authz_target t = { 0, 0, 0, NULL };
 	for (int res = 0; res < RES_COUNT; res++)
 		for (int act = ACT_READ; act < ACT_COUNT; act++)
-			if (res != RES_ORGANISATION && res != RES_LIST_ITEM && res != RES_SESSION)
+			if (res != RES_ORGANISATION && res != RES_LIST_ITEM && res != RES_SESSION &&
+			    res != RES_TOTP)
 				assert_false(authz_allows(&who, res, act, &t));
 	struct principal vol = caller(ROLE_VOLUNTEER);
 	vol.volunteer_id = 0;
