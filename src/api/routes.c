@@ -19,6 +19,7 @@
 #include "api/session.h"
 #include "api/suggestions.h"
 #include "api/tasks.h"
+#include "api/totp.h"
 #include "api/transfers.h"
 #include "api/volunteers.h"
 
@@ -35,6 +36,14 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/password-reset", password_reset_create },
 	{ "POST", "/api/password-reset/confirm", password_reset_confirm_route },
 	{ "PATCH", "/api/me/password", me_password_update },
+	{ "POST", "/api/session/totp", session_totp_complete },
+	{ "POST", "/api/session/totp/enrol", session_totp_enrol },
+	{ "GET", "/api/me/totp", me_totp_show },
+	{ "POST", "/api/me/totp", me_totp_create },
+	{ "POST", "/api/me/totp/confirm", me_totp_confirm },
+	{ "DELETE", "/api/me/totp", me_totp_delete },
+	{ "GET", "/api/network", network_show },
+	{ "PATCH", "/api/network", network_update },
 
 	{ "GET", "/api/accounts", accounts_list },
 	{ "POST", "/api/accounts", accounts_create },

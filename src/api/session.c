@@ -42,7 +42,7 @@ static const char *secure_flag(const struct api_call *c)
 }
 
 /* Answers `status` with the caller document of a session just opened, and its cookie. */
-static int reply_opened(struct api_call *c, const struct session_opened *o, int status)
+int session_reply_opened(struct api_call *c, const struct session_opened *o, int status)
 {
 	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
 	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", o->token,
@@ -55,7 +55,7 @@ int session_start(struct api_call *c, const struct account *a, int status)
 	struct session_opened o;
 	if (session_open(c->app, c->db, &c->who, a, &o, &c->err))
 		return KP_ERR;
-	return reply_opened(c, &o, status);
+	return session_reply_opened(c, &o, status);
 }
 
 /* The client's address: the peer's, or behind the trusted proxy the last
@@ -82,7 +82,7 @@ int session_login(struct api_call *c)
 	static const char *const fields[] = { "email", "password", NULL };
 	char email[255] = "", password[PASSWORD_MAX * 4 + 1] = "", address[72];
 	struct session_opened o;
-	struct session_login l = { email, password, address, &o };
+	struct session_login l = { email, password, address, &o, 0, "" };
 	if (jin_only(c->body, fields, &c->err) ||
 	    jin_text(c->body, "email", 254, true, email, sizeof email, &c->err) ||
 	    jin_text(c->body, "password", PASSWORD_MAX, true, password, sizeof password, &c->err)) {
@@ -95,7 +95,14 @@ int session_login(struct api_call *c)
 			http_response_header(c->res, "Retry-After", "900");
 		return KP_ERR;
 	}
-	return reply_opened(c, &o, 201);
+	if (l.second_step != 0) {
+		json_t *doc = json_pack("{s:b, s:s}", l.second_step == 1 ? "totp_required"
+		                                                        : "totp_enrolment_required",
+		                        1, "challenge", l.challenge);
+		sodium_memzero(l.challenge, sizeof l.challenge);
+		return api_reply(c, 200, doc);
+	}
+	return session_reply_opened(c, &o, 201);
 }
 
 int session_logout(struct api_call *c)

@@ -23,6 +23,9 @@ void session_client_address(const struct api_call *c, char *out, size_t cap);
 /* Opens a session for account a: sets the cookie and answers `status` with
    the caller document (role, ids, csrf_token). */
 int session_start(struct api_call *c, const struct account *a, int status);
+/* Answers `status` with the caller document of session o, setting its cookie. */
+struct session_opened;
+int session_reply_opened(struct api_call *c, const struct session_opened *o, int status);
 int session_logout(struct api_call *c);
 int session_show(struct api_call *c);
 

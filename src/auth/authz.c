@@ -210,6 +210,9 @@ bool authz_allows(const struct principal *who, enum resource res, enum action ac
 	if (res == RES_SESSION) /* one's own sessions, whatever the role */
 		return who->role != ROLE_ANONYMOUS && who->account_id > 0 &&
 		       (act == ACT_LIST || act == ACT_DELETE);
+	if (res == RES_TOTP) /* one's own second factor; only staff with wide access have one */
+		return (who->role == ROLE_ADMIN || who->role == ROLE_COORDINATOR) &&
+		       who->account_id > 0 && act != ACT_LIST && act != ACT_EXPORT;
 	switch (who->role) {
 	case ROLE_ADMIN:
 		return admin(res, act);
@@ -236,13 +239,16 @@ bool authz_writes_verified(const struct principal *who, const struct authz_targe
 
 bool authz_public_route(const char *method, const char *pattern)
 {
-	/* Health, logging in and out, sign-up, the one-time links of accounts
+	/* Health, logging in and out (the second step's challenge is the
+	   credential), sign-up, the one-time links of accounts
 	   (the token is the credential), and the public social map. */
 	static const char *const open[][2] = {
 		{ "GET", "/api/health" },
 		{ "GET", "/api/session" },
 		{ "POST", "/api/session" },
 		{ "DELETE", "/api/session" },
+		{ "POST", "/api/session/totp" },
+		{ "POST", "/api/session/totp/enrol" },
 		{ "POST", "/api/signup" },
 		{ "POST", "/api/invitations/accept" },
 		{ "POST", "/api/password-reset" },

@@ -55,6 +55,7 @@ static const struct erase_step steps[] = {
 	        "WHERE volunteer_id = ?" },
 	{ 1, 1, "DELETE FROM sessions WHERE account_id IN " OF_ACCOUNTS },
 	{ 1, 1, "DELETE FROM account_tokens WHERE account_id IN " OF_ACCOUNTS },
+	{ 11, 1, "DELETE FROM account_totp WHERE account_id IN " OF_ACCOUNTS },
 	{ 1, 1, "UPDATE accounts SET email = 'geanonimiseerd-' || CAST(id AS TEXT) || '@invalid', "
 	        "display_name = '" ANONYMOUS_NAME "', password_hash = '', active = 0 "
 	        "WHERE volunteer_id = ?" },

@@ -256,6 +256,35 @@ int store_account_set_active(struct db *db, int64_t id, bool active, struct kp_e
 int store_account_count_for_volunteer(struct db *db, int64_t volunteer_id, int64_t *n,
                                       struct kp_error *err);
 
+/* --- src/db/totp.c: two-factor sign-in --- */
+struct totp_record {
+	bool exists;               /* a secret was asked for */
+	bool enabled;              /* confirmed with a code: asked at every login */
+	char secret_hex[48];       /* hex of the raw secret (TOTP_SECRET_BYTES) */
+	int64_t last_step;         /* time step of the newest code accepted */
+};
+/* The account's secret; t->exists false when it has none. */
+int store_totp_get(struct db *db, int64_t account_id, struct totp_record *t,
+                   struct kp_error *err);
+/* Replaces a pending (not enabled) secret, or stores the first one. */
+int store_totp_put_pending(struct db *db, int64_t account_id, const char *secret_hex,
+                           int64_t now, struct kp_error *err);
+/* Records that the code of time step `step` was used (and turns the secret on
+   when enable): KP_INVALID "totp_used" (field code) when a code of that step
+   or a later one was accepted already, so that no code works twice. */
+int store_totp_accept(struct db *db, int64_t account_id, int64_t step, bool enable,
+                      struct kp_error *err);
+int store_totp_delete(struct db *db, int64_t account_id, struct kp_error *err);
+/* The network's rule that administrators and coordinators use two-factor
+   sign-in (false while there is no network yet). */
+int store_network_totp_required(struct db *db, bool *required, struct kp_error *err);
+int store_network_set_totp_required(struct db *db, bool required, int64_t now,
+                                    struct kp_error *err);
+/* As store_token_take, without using the token up; KP_INVALID
+   "invalid_challenge" (field challenge) when it is not live. */
+int store_token_peek(struct db *db, const char *token_hash, const char *purpose, int64_t now,
+                     int64_t *account_id, struct kp_error *err);
+
 /* --- src/db/consents.c --- */
 /* The consent in force; consent_init (scope none) when none was ever given. */
 int store_consent_get(struct db *db, int64_t volunteer_id, struct consent *c,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "auth/ratelimit.h"
+#include "service/totp.h"
 
 /* The stored hash of a session token; "" for none or a malformed one. */
 static void hash_of(const char *token, char hash[65])
@@ -32,19 +33,24 @@ struct opening {
 	struct session_opened *out;
 };
 
+int session_write(struct svc *s, const struct account *a, struct session_opened *out)
+{
+	char token_h[65], csrf[TOKEN_TEXT_LEN + 1];
+	token_generate(out->token);
+	token_generate(csrf);
+	token_hash(out->token, token_h);
+	out->max_age = (int64_t)s->app->cfg.session_hours * 3600;
+	if (store_session_insert(s->db, token_h, a->id, csrf, s->now, s->now + out->max_age,
+	                         s->err))
+		return KP_ERR;
+	principal_of(a, csrf, &out->who);
+	return KP_OK;
+}
+
 static int write_session(struct svc *s, void *arg)
 {
 	struct opening *x = arg;
-	char token_h[65], csrf[TOKEN_TEXT_LEN + 1];
-	token_generate(x->out->token);
-	token_generate(csrf);
-	token_hash(x->out->token, token_h);
-	x->out->max_age = (int64_t)s->app->cfg.session_hours * 3600;
-	if (store_session_insert(s->db, token_h, x->a->id, csrf, s->now, s->now + x->out->max_age,
-	                         s->err))
-		return KP_ERR;
-	principal_of(x->a, csrf, &x->out->who);
-	return KP_OK;
+	return session_write(s, x->a, x->out);
 }
 
 int session_open(struct app *app, struct db *db, const struct principal *who,
@@ -79,12 +85,18 @@ struct attempt_keys {
 	char address[80];
 };
 
+void session_limit_keys(const char *email, const char *address, char account_key[300],
+                        char address_key[80])
+{
+	snprintf(account_key, 300, "account:%.280s", email);
+	for (char *p = account_key; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	snprintf(address_key, 80, "address:%.64s", address);
+}
+
 static void keys_of(const struct session_login *l, struct attempt_keys *k)
 {
-	snprintf(k->account, sizeof k->account, "account:%s", l->email);
-	for (char *p = k->account; *p; p++)
-		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-	snprintf(k->address, sizeof k->address, "address:%.64s", l->address);
+	session_limit_keys(l->email, l->address, k->account, k->address);
 }
 
 /* Looks the account up and checks the password, outside any transaction. */
@@ -120,6 +132,12 @@ static int log_in(struct app *app, struct db *db, const struct principal *who,
 		}
 		return KP_ERR;
 	}
+	/* With a second step the account's failures stay counted until its code
+	   is right: a known password must not reset the count of wrong codes. */
+	if (totp_login_step(app, db, who, &a, &l->second_step, l->challenge, err))
+		return KP_ERR;
+	if (l->second_step != 0)
+		return KP_OK;
 	if (rl != NULL)
 		ratelimit_clear(rl, k.account);
 	return session_open(app, db, who, &a, l->out, err);

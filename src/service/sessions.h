@@ -31,10 +31,14 @@ struct session_login {
 	char *password;                  /* plain text; wiped */
 	const char *address;             /* the client's address, for the failure count */
 	struct session_opened *out;
+	int second_step;                 /* set: 0 session opened; 1 a TOTP code needed,
+	                                    2 TOTP enrolment needed (service/totp.h) */
+	char challenge[TOKEN_TEXT_LEN + 1]; /* set with second_step: its challenge */
 };
 
 /* Logs in: checks e-mail and password as described above, then opens a
-   session. KP_UNAUTHENTICATED "login_failed" when they do not match. */
+   session, or asks for a second step (l->second_step, service/totp.h).
+   KP_UNAUTHENTICATED "login_failed" when they do not match. */
 int session_create(struct app *app, struct db *db, const struct principal *who,
                    struct session_login *l, struct kp_error *err);
 
@@ -42,6 +46,13 @@ int session_create(struct app *app, struct db *db, const struct principal *who,
    created) and fills out. */
 int session_open(struct app *app, struct db *db, const struct principal *who,
                  const struct account *a, struct session_opened *out, struct kp_error *err);
+
+/* Inside a use case: opens a session for account a and fills out. */
+int session_write(struct svc *s, const struct account *a, struct session_opened *out);
+
+/* Per account and per address keys of app->login_limit. */
+void session_limit_keys(const char *email, const char *address, char account_key[300],
+                        char address_key[80]);
 
 /* Resolves a session token (NULL or malformed: none) to its principal;
    anonymous when there is no live session. Fails only when the store does. */

@@ -34,6 +34,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_REPORT] = "NNNNNN",
 		[RES_HOURS] = "NNNNNN", [RES_EXPENSE] = "NNNNNN", [RES_APPROVAL] = "NNNNNN",
 		[RES_ALLOWANCE] = "NNNNNN",
+		[RES_TOTP] = "NNNNNN",
+		[RES_NETWORK] = "NNNNNN",
 	},
 	[ROLE_ADMIN] = {
 		[RES_ORGANISATION] = "YYYYYY", [RES_LIST_ITEM] = "YYYYYY",
@@ -46,6 +48,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_REPORT] = "NYNNNN",
 		[RES_HOURS] = "YYNNNN", [RES_EXPENSE] = "YYNNNN", [RES_APPROVAL] = "NNNNNN",
 		[RES_ALLOWANCE] = "YYYYYY",
+		[RES_TOTP] = "NYYYYN",
+		[RES_NETWORK] = "YYYYYY",
 	},
 	[ROLE_COORDINATOR] = {
 		[RES_ORGANISATION] = "YYNONN", [RES_LIST_ITEM] = "YYNNNN",
@@ -58,6 +62,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_REPORT] = "NONNNN",
 		[RES_HOURS] = "YOOONN", [RES_EXPENSE] = "YOOONN", [RES_APPROVAL] = "NNNONN",
 		[RES_ALLOWANCE] = "NYNONN",
+		[RES_TOTP] = "NYYYYN",
+		[RES_NETWORK] = "NNNNNN",
 	},
 	[ROLE_PROFESSIONAL] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -70,6 +76,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_REPORT] = "NNNNNN",
 		[RES_HOURS] = "NNNNNN", [RES_EXPENSE] = "NNNNNN", [RES_APPROVAL] = "NNNNNN",
 		[RES_ALLOWANCE] = "NNNNNN",
+		[RES_TOTP] = "NNNNNN",
+		[RES_NETWORK] = "NNNNNN",
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -82,6 +90,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_REPORT] = "NNNNNN",
 		[RES_HOURS] = "YSSSNN", [RES_EXPENSE] = "YSSNNN", [RES_APPROVAL] = "NNNNNN",
 		[RES_ALLOWANCE] = "NYNNNN",
+		[RES_TOTP] = "NNNNNN",
+		[RES_NETWORK] = "NNNNNN",
 	},
 	[ROLE_REFERRER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -94,6 +104,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_REPORT] = "NNNNNN",
 		[RES_HOURS] = "NNNNNN", [RES_EXPENSE] = "NNNNNN", [RES_APPROVAL] = "NNNNNN",
 		[RES_ALLOWANCE] = "NNNNNN",
+		[RES_TOTP] = "NNNNNN",
+		[RES_NETWORK] = "NNNNNN",
 	},
 };
 
@@ -251,6 +263,7 @@ static void caller_without_organisation_owns_nothing(void **state)
 	for (int res = 0; res < RES_COUNT; res++)
 		for (int act = ACT_READ; act < ACT_COUNT; act++)
 			if (res != RES_ORGANISATION && res != RES_LIST_ITEM && res != RES_SESSION &&
+			    res != RES_TOTP &&
 			    !(res == RES_ALLOWANCE && act == ACT_READ)) /* the caps: no one's */
 				assert_false(authz_allows(&who, res, act, &t));
 	struct principal vol = caller(ROLE_VOLUNTEER);

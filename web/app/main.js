@@ -3,7 +3,7 @@ import { html, render, useEffect, useState, session, api, navigate, onRoute, mat
 import { initI18n, setLang, getLang, t } from './i18n.js';
 import { Page, Empty } from './ui.js';
 import { Login, Signup } from './pages/auth.js';
-import { AcceptInvitation, ForgotPassword, ResetPassword, ChangePassword } from './pages/account.js';
+import { AcceptInvitation, ForgotPassword, ResetPassword, ChangePassword, TwoFactor } from './pages/account.js';
 import { Dashboard, AdminHome } from './pages/dashboard.js';
 import { VolunteerList, VolunteerPage, VolunteerNew } from './pages/volunteers.js';
 import { CallList, CallPage, CallNew } from './pages/calls.js';
@@ -42,6 +42,7 @@ const ROUTES = [
 	['/gebruikers', Accounts, STAFF],
 	['/auditlog', AuditLog, ['admin']],
 	['/wachtwoord-wijzigen', ChangePassword, null],
+	['/tweestapsverificatie', TwoFactor, STAFF],
 	['/hulpvragen/nieuw', HelpRequestNew, ['referrer']],
 	['/hulpvragen/:id', HelpRequestPage, ['referrer']],
 	['/organisaties', OrganisationList, ['admin']],
@@ -123,6 +124,7 @@ function Header({ onLang, onLogout }) {
 					${t('lang.switch')}
 				</button>
 				${user && html`<a class="btn btn-quiet btn-small" href="/wachtwoord-wijzigen">${t('nav.password')}</a>`}
+				${user && STAFF.includes(user.role) && html`<a class="btn btn-quiet btn-small" href="/tweestapsverificatie">${t('totp.pageTitle')}</a>`}
 				${user && html`<button type="button" class="btn btn-quiet btn-small" onClick=${onLogout}>${t('nav.logout')}</button>`}
 			</div>
 		</div>

@@ -1,7 +1,9 @@
-// One's own password: accepting an invitation, forgetting and resetting it, changing it.
-import { html, useState, api, session, navigate, query } from '../core.js';
+// One's own password: accepting an invitation, forgetting and resetting it, changing it;
+// and two-factor sign-in (TOTP) of administrators and coordinators.
+import { html, useState, useEffect, api, session, navigate, query } from '../core.js';
 import { t } from '../i18n.js';
 import { Page, Input, FormError, useBusy } from '../ui.js';
+import { TotpSecret } from './auth.js';
 
 // A new password typed twice; `onSave(password)` does the request.
 function NewPassword({ fields, onSave, submitLabel, error, busy, setError, extra }) {
@@ -93,5 +95,66 @@ export function ChangePassword() {
 			? html`<p class="card narrow" role="status">${t('account.changeDone')}</p>`
 			: html`<${NewPassword} fields=${['current', 'new']} onSave=${save} submitLabel=${t('account.changeSubmit')}
 				error=${error} busy=${busy} setError=${setError} extra=${currentField} />`}
+	<//>`;
+}
+
+// Turning two-factor sign-in on (secret, then a code) and off (a code); for an
+// administrator also the network's rule that requires it.
+export function TwoFactor() {
+	const [state, setState] = useState(null);
+	const [secret, setSecret] = useState(null);
+	const [code, setCode] = useState('');
+	const [note, setNote] = useState('');
+	const [network, setNetwork] = useState(null);
+	const { busy, error, run } = useBusy();
+	const admin = session.user && session.user.role === 'admin';
+	const load = () => run(async () => {
+		setState(await api('GET', '/api/me/totp'));
+		if (admin) setNetwork(await api('GET', '/api/network'));
+	});
+	useEffect(() => { load(); }, []);
+	const begin = () => run(async () => {
+		setNote('');
+		setSecret(await api('POST', '/api/me/totp', {}));
+	});
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => {
+			if (state.enabled) {
+				await api('DELETE', '/api/me/totp', { code: code.trim() });
+				setNote(t('totp.turnedOff'));
+			} else {
+				await api('POST', '/api/me/totp/confirm', { code: code.trim() });
+				setNote(t('totp.turnedOn'));
+			}
+			setSecret(null);
+			setCode('');
+			setState(await api('GET', '/api/me/totp'));
+		});
+	};
+	const setRule = (on) => run(async () => {
+		setNetwork(await api('PATCH', '/api/network', { totp_required: on }));
+	});
+	const codeForm = html`<form class="form" onSubmit=${submit} novalidate>
+		<${Input} name="code" label=${t('totp.code')} value=${code} onInput=${setCode} error=${error}
+			required autocomplete="one-time-code" inputmode="numeric" maxlength="6" />
+		<button class="btn btn-primary" type="submit" disabled=${busy}>
+			${state && state.enabled ? t('totp.turnOff') : t('totp.confirm')}</button>
+	</form>`;
+	return html`<${Page} title=${t('totp.pageTitle')}>
+		<div class="card narrow">
+			<${FormError} error=${error} fields=${['code']} />
+			${note && html`<p role="status">${note}</p>`}
+			${state && html`<p>${state.enabled ? t('totp.on') : t('totp.off')}</p>`}
+			${state && state.required && html`<p>${t('totp.required')}</p>`}
+			${state && !state.enabled && !secret && html`<button class="btn btn-secondary" type="button"
+				onClick=${begin} disabled=${busy}>${t('totp.turnOn')}</button>`}
+			${secret && html`<${TotpSecret} secret=${secret} />`}
+			${state && (secret || (state.enabled && !state.required)) && codeForm}
+		</div>
+		${admin && network && html`<div class="card narrow">
+			<label><input type="checkbox" checked=${network.totp_required} disabled=${busy}
+				onChange=${(e) => setRule(e.target.checked)} /> ${t('totp.networkRule')}</label>
+		</div>`}
 	<//>`;
 }

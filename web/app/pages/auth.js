@@ -9,17 +9,67 @@ function afterLogin(user, onLogin, to) {
 	onLogin();
 }
 
+// The second step of logging in: a code of the authenticator app, and when
+// the network requires two-factor sign-in of someone without it, first the
+// secret to add to that app.
+function TotpStep({ step, onLogin }) {
+	const [code, setCode] = useState('');
+	const [secret, setSecret] = useState(null);
+	const { busy, error, run } = useBusy();
+	const enrol = step.totp_enrolment_required;
+	const ask = () => run(async () => {
+		setSecret(await api('POST', '/api/session/totp/enrol', { challenge: step.challenge }));
+	});
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => {
+			const user = await api('POST', '/api/session/totp', { challenge: step.challenge, code: code.trim() });
+			afterLogin(user, onLogin, '/');
+		});
+	};
+	return html`<form class="card form narrow" onSubmit=${submit} novalidate>
+		<h2>${t(enrol ? 'totp.enrolTitle' : 'totp.codeTitle')}</h2>
+		<p>${t(enrol ? 'totp.enrolIntro' : 'totp.codeIntro')}</p>
+		<${FormError} error=${error} fields=${['code']} />
+		${enrol && !secret && html`<button class="btn btn-secondary" type="button" onClick=${ask} disabled=${busy}>${t('totp.askSecret')}</button>`}
+		${secret && html`<${TotpSecret} secret=${secret} />`}
+		${(!enrol || secret) && html`
+			<${Input} name="code" label=${t('totp.code')} value=${code} onInput=${setCode} error=${error}
+				required autocomplete="one-time-code" inputmode="numeric" maxlength="6" />
+			<button class="btn btn-primary" type="submit" disabled=${busy}>${t('login.submit')}</button>`}
+	</form>`;
+}
+
+export function TotpSecret({ secret }) {
+	return html`<div class="totp-secret">
+		<p>${t('totp.secretHelp')}</p>
+		<p><strong>${t('totp.secret')}</strong>: <code>${secret.secret}</code></p>
+		<p><strong>${t('totp.uri')}</strong>: <code style="word-break: break-all">${secret.uri}</code></p>
+	</div>`;
+}
+
 export function Login({ onLogin }) {
 	const [email, setEmail] = useState('');
 	const [password, setPassword] = useState('');
+	const [step, setStep] = useState(null);
 	const { busy, error, run } = useBusy();
 	const submit = (e) => {
 		e.preventDefault();
 		run(async () => {
 			const user = await api('POST', '/api/session', { email, password });
+			if (user.challenge) {
+				setPassword('');
+				setStep(user);
+				return;
+			}
 			afterLogin(user, onLogin, '/');
 		});
 	};
+	if (step) {
+		return html`<${Page} title=${t('login.title')} intro=${t('totp.intro')}>
+			<${TotpStep} step=${step} onLogin=${onLogin} />
+		<//>`;
+	}
 	return html`<${Page} title=${t('login.title')} intro=${t('login.intro')}>
 		<div class="auth-layout">
 			<form class="card form narrow" onSubmit=${submit} novalidate>
