@@ -29,10 +29,16 @@ static int compute(struct api_call *c, struct report *r)
 {
 	struct report_ask ask = { 0 };
 	char def_from[11], def_to[11];
+	const char *value = NULL;
+	long long cents = 0;
 	if (api_query_id(c, "organisation_id", &ask.organisation_id) ||
 	    api_query_text(c, "municipality", 100, &ask.municipality) ||
+	    api_query_text(c, "hour_value_cents", 6, &value) ||
 	    read_period(c, &ask.from, &ask.to, def_from, def_to))
 		return KP_ERR;
+	if (value != NULL && parse_int(value, 1, 100000, &cents) != 0)
+		return kp_fail_limit(&c->err, KP_MALFORMED, "out_of_range", "hour_value_cents", 100000);
+	ask.hour_value_cents = cents;
 	return report_compute(c->app, c->db, &c->who, &ask, r, &c->err);
 }
 
@@ -112,7 +118,27 @@ static json_t *orgs_json(const struct report *r)
 	return a;
 }
 
-static json_t *report_json(const struct report *r)
+static json_t *hours_json(struct api_call *c, const struct report *r)
+{
+	json_t *rows = json_array();
+	for (int i = 0; i < r->n_hours; i++) {
+		struct catalog_item it;
+		bool known = r->hours[i].activity_id &&
+		             catalog_get(&c->app->lists, r->hours[i].activity_id, &it);
+		json_array_append_new(rows, json_pack("{s:s, s:o, s:I}", "month", r->hours[i].month,
+		                                      "activity", known ? json_string(it.code)
+		                                                        : json_null(),
+		                                      "minutes", (json_int_t)r->hours[i].minutes));
+	}
+	/* The economic value: hours worked at the chosen value of an hour. */
+	int64_t value = r->minutes * r->hour_value_cents / 60;
+	return json_pack("{s:I, s:I, s:I, s:I, s:o}", "minutes", (json_int_t)r->minutes,
+	                 "minutes_before", (json_int_t)r->minutes_before, "hour_value_cents",
+	                 (json_int_t)r->hour_value_cents, "value_cents", (json_int_t)value, "rows",
+	                 rows);
+}
+
+static json_t *report_json(struct api_call *c, const struct report *r)
 {
 	json_t *cohorts = json_array();
 	for (int i = 0; i < r->n_cohorts; i++)
@@ -144,6 +170,7 @@ static json_t *report_json(const struct report *r)
 	json_object_set_new(doc, "time_to_intake", time_json(&r->to_intake));
 	json_object_set_new(doc, "time_to_first_match", time_json(&r->to_first_match));
 	json_object_set_new(doc, "organisations", orgs_json(r));
+	json_object_set_new(doc, "hours", hours_json(c, r));
 	return doc;
 }
 
@@ -152,7 +179,7 @@ int reports_show(struct api_call *c)
 	struct report *r = malloc(sizeof *r);
 	int rc = r ? compute(c, r) : kp_internal(&c->err);
 	if (rc == KP_OK)
-		rc = api_reply(c, 200, report_json(r));
+		rc = api_reply(c, 200, report_json(c, r));
 	free(r);
 	return rc;
 }
@@ -245,9 +272,25 @@ static int csv_orgs(struct buf *b, const struct report *r)
 	return rc;
 }
 
-/* Writes the table named kind; 1 when there is no such table. */
-static int csv_table(struct buf *b, const char *kind, const struct report *r)
+static int csv_hours(struct buf *b, struct catalog *cat, const struct report *r)
 {
+	int rc = buf_appends(b, "maand;activiteit;uren\r\n");
+	for (int i = 0; i < r->n_hours; i++) {
+		struct catalog_item it;
+		bool known = r->hours[i].activity_id && catalog_get(cat, r->hours[i].activity_id, &it);
+		rc |= csv_field(b, r->hours[i].month, false) |
+		      csv_field(b, known ? it.label_nl : "", false) |
+		      csv_decimal(b, (double)r->hours[i].minutes / 60.0, true);
+	}
+	return rc;
+}
+
+/* Writes the table named kind; 1 when there is no such table. */
+static int csv_table(struct buf *b, struct catalog *cat, const char *kind,
+                     const struct report *r)
+{
+	if (strcmp(kind, "hours") == 0)
+		return csv_hours(b, cat, r);
 	if (strcmp(kind, "months") == 0)
 		return csv_months(b, r);
 	if (strcmp(kind, "retention") == 0)
@@ -273,7 +316,8 @@ int reports_table(struct api_call *c)
 		char disposition[96];
 		c->res->body.len = 0;
 		/* The byte order mark tells spreadsheet programs the text is UTF-8. */
-		if (buf_appends(&c->res->body, "\xEF\xBB\xBF") || csv_table(&c->res->body, kind, r))
+		if (buf_appends(&c->res->body, "\xEF\xBB\xBF") ||
+		    csv_table(&c->res->body, &c->app->lists, kind, r))
 			rc = kp_internal(&c->err);
 		snprintf(disposition, sizeof disposition, "attachment; filename=\"knooppunt-%s-%s.csv\"",
 		         kind, r->from);

@@ -76,6 +76,7 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/reports/exits.csv", reports_table },
 	{ "GET", "/api/reports/matches.csv", reports_table },
 	{ "GET", "/api/reports/organisations.csv", reports_table },
+	{ "GET", "/api/reports/hours.csv", reports_table },
 
 	{ "GET", "/api/calls", calls_list },
 	{ "POST", "/api/calls", calls_create },

@@ -140,3 +140,30 @@ int store_report_organisations(struct db *db, const struct report_scope *sc,
 	db_finalize(st);
 	return rc == DB_DONE ? KP_OK : KP_ERR;
 }
+
+int store_report_hours(struct db *db, const struct report_scope *sc, const char *from,
+                       const char *to, report_hours_fn each, void *ctx, struct kp_error *err)
+{
+	struct db_stmt *st;
+	/* Hours of a match count for its call's activity; a correction replaces an entry. */
+	if (db_prepare(db, "SELECT SUBSTR(h.worked_on, 1, 7), "
+	                   "COALESCE(h.activity_id, c.activity_id, 0), SUM(h.minutes) "
+	                   "FROM hour_entries h LEFT JOIN matches m ON m.id = h.match_id "
+	                   "LEFT JOIN calls c ON c.id = m.call_id "
+	                   "WHERE " SCOPE("h.organisation_id") " AND h.status <> 'corrected' "
+	                   "AND h.worked_on >= ? AND h.worked_on < ? "
+	                   "GROUP BY SUBSTR(h.worked_on, 1, 7), "
+	                   "COALESCE(h.activity_id, c.activity_id, 0) ORDER BY 1, 2", &st, err))
+		return KP_ERR;
+	bind_scope(st, 1, sc);
+	db_bind_text(st, 5, from);
+	db_bind_text(st, 6, to);
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW)
+		if (each(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2)) != 0) {
+			rc = kp_internal(err);
+			break;
+		}
+	db_finalize(st);
+	return rc == DB_DONE ? KP_OK : KP_ERR;
+}

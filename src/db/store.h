@@ -151,6 +151,11 @@ int store_report_exits(struct db *db, const struct report_scope *sc, const char 
 /* Matches proposed in [from, to) (unix seconds), counted by status and reason. */
 int store_report_matches(struct db *db, const struct report_scope *sc, int64_t from, int64_t to,
                          report_group_fn each, void *ctx, struct kp_error *err);
+/* Minutes worked in [from, to) (dates), by month (YYYY-MM) and activity (0: none). */
+typedef int (*report_hours_fn)(void *ctx, const char *month, int64_t activity_id,
+                               int64_t minutes);
+int store_report_hours(struct db *db, const struct report_scope *sc, const char *from,
+                       const char *to, report_hours_fn each, void *ctx, struct kp_error *err);
 /* Per organisation: employees, active and all volunteers. */
 int store_report_organisations(struct db *db, const struct report_scope *sc,
                                report_org_fn each, void *ctx, struct kp_error *err);

@@ -197,6 +197,29 @@ static int add_match(void *ctx, const char *status, const char *reason, int64_t 
 	return add_count(r->matches, &r->n_matches, status, reason, n);
 }
 
+static int add_hours(void *ctx, const char *month, int64_t activity_id, int64_t minutes)
+{
+	struct report *r = ctx;
+	r->minutes += minutes;
+	if (r->n_hours < REPORT_HOURS_ROWS_MAX) {
+		struct report_hours_row *h = &r->hours[r->n_hours++];
+		snprintf(h->month, sizeof h->month, "%.7s", month);
+		h->activity_id = activity_id;
+		h->minutes = minutes;
+	}
+	return 0;
+}
+
+static int add_minutes_before(void *ctx, const char *month, int64_t activity_id,
+                              int64_t minutes)
+{
+	int64_t *total = ctx;
+	(void)month;
+	(void)activity_id;
+	*total += minutes;
+	return 0;
+}
+
 static int add_org(void *ctx, const struct report_org *o)
 {
 	struct report *r = ctx;
@@ -251,6 +274,11 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 	if (rc == KP_OK)
 		rc = store_report_matches(s->db, &a->scope, (int64_t)from * DAY,
 		                          (int64_t)to * DAY, add_match, r, s->err);
+	if (rc == KP_OK)
+		rc = store_report_hours(s->db, &a->scope, r->from, r->to, add_hours, r, s->err);
+	if (rc == KP_OK)
+		rc = store_report_hours(s->db, &a->scope, r->before_from, r->from, add_minutes_before,
+		                        &r->minutes_before, s->err);
 	if (rc == KP_OK)
 		rc = store_report_organisations(s->db, &a->scope, add_org, r, s->err);
 	return rc;
@@ -318,7 +346,11 @@ static int compute(struct svc *s, void *arg)
 		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "municipality");
 	if (m != NULL && org != 0)
 		return kp_invalid(s->err, "municipality", "one_scope");
+	if (a->ask->hour_value_cents < 0 || a->ask->hour_value_cents > 100000)
+		return kp_fail_limit(s->err, KP_INVALID, "out_of_range", "hour_value", 1000);
 	a->out->organisation_id = org;
+	a->out->hour_value_cents = a->ask->hour_value_cents ? a->ask->hour_value_cents
+	                                                   : REPORT_HOUR_VALUE_CENTS;
 	a->scope = (struct report_scope){ org, m };
 	if (m != NULL) {
 		snprintf(a->out->municipality, sizeof a->out->municipality, "%s", m);

@@ -25,6 +25,8 @@
 #define REPORT_COUNTS_MAX 48      /* rows of a grouped count */
 #define REPORT_ORGS_MAX 200
 #define REPORT_SMALL 5            /* in a municipality's view, counts below this are hidden */
+#define REPORT_HOURS_ROWS_MAX 512  /* month × activity rows of the hours table */
+#define REPORT_HOUR_VALUE_CENTS 500 /* the value of an hour when not asked: € 5 (seed 002) */
 
 struct report_month {
 	char month[8];                /* YYYY-MM */
@@ -43,6 +45,12 @@ struct report_cohort {
 struct report_count {
 	char key[64], key2[64];       /* e.g. reason and outcome; status and reason */
 	int64_t n;
+};
+
+struct report_hours_row {
+	char month[8];                /* YYYY-MM */
+	int64_t activity_id;          /* 0: no activity */
+	int64_t minutes;
 };
 
 struct report_time {
@@ -73,6 +81,10 @@ struct report {
 	int n_matches;
 	int64_t matches_proposed, matches_accepted, matches_declined, matches_open;
 	struct report_time to_intake, to_first_match;
+	int64_t minutes, minutes_before;  /* hours worked (corrections replace entries) */
+	int64_t hour_value_cents;         /* what an hour is worth, for the economic value */
+	struct report_hours_row hours[REPORT_HOURS_ROWS_MAX];
+	int n_hours;                      /* beyond the cap rows are left out, totals not */
 	struct report_org orgs[REPORT_ORGS_MAX];
 	int n_orgs;
 };
@@ -84,6 +96,7 @@ struct report_ask {
 	const char *municipality;     /* NULL: none; else the organisations there, with small
 	                                 numbers suppressed (the network administrator only) */
 	const char *from, *to;
+	int64_t hour_value_cents;     /* 0: REPORT_HOUR_VALUE_CENTS */
 };
 
 int report_compute(struct app *app, struct db *db, const struct principal *who,

@@ -129,6 +129,38 @@ static void figures_of_a_small_network(void **state)
 	assert_int_equal(num(doc, "organisation_id"), org);
 	assert_int_equal(num(doc, "volunteers"), 3);
 	json_decref(doc);
+
+	/* Hours by month and activity, and their value: 90 + 30 minutes in the
+	   period, 45 before it; an hour at the default € 5, or at € 8 when asked. */
+	const struct { const char *on; int minutes; } worked[] = {
+		{ "2026-05-10", 90 }, { "2026-06-01", 30 }, { "2025-11-20", 45 },
+	};
+	for (int i = 0; i < 3; i++) {
+		char body[200];
+		snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"activity\":\"wandelen\","
+		         "\"worked_on\":\"%s\",\"minutes\":%d}", (long long)a, worked[i].on,
+		         worked[i].minutes);
+		json_decref(expect(&coord, "POST", "/api/hours", body, 201));
+	}
+	doc = expect(&coord, "GET", "/api/reports?from=2026-01-01&to=2026-07-01", NULL, 200);
+	json_t *hours = json_object_get(doc, "hours");
+	assert_int_equal(num(hours, "minutes"), 120);
+	assert_int_equal(num(hours, "minutes_before"), 45);
+	assert_int_equal(num(hours, "value_cents"), 1000);
+	assert_int_equal(json_array_size(json_object_get(hours, "rows")), 2);
+	json_t *may = json_array_get(json_object_get(hours, "rows"), 0);
+	assert_string_equal(json_str(may, "month"), "2026-05");
+	assert_string_equal(json_str(may, "activity"), "wandelen");
+	assert_int_equal(num(may, "minutes"), 90);
+	json_decref(doc);
+	doc = expect(&coord, "GET", "/api/reports?from=2026-01-01&to=2026-07-01&hour_value_cents=800",
+	             NULL, 200);
+	assert_int_equal(num(json_object_get(doc, "hours"), "value_cents"), 1600);
+	json_decref(doc);
+	json_decref(client_request(&coord, "GET", "/api/reports/hours.csv?from=2026-01-01"
+	                           "&to=2026-07-01", NULL, NULL));
+	assert_non_null(strstr(coord.raw, "maand;activiteit;uren\r\n2026-05;"));
+	assert_non_null(strstr(coord.raw, ";1,5000\r\n"));
 	client_free(&coord);
 }
 

@@ -1,8 +1,8 @@
 // Cijfers: the figures of the own organisation (coordinator) or of the network
 // and each organisation (administrator). Every chart has its data as a table
 // beside it, and every table downloads as CSV.
-import { html, useState, useEffect, useRef, get, qs, session, useLoad, catalog, orgName } from '../core.js';
-import { t, fmtNumber } from '../i18n.js';
+import { html, useState, useEffect, useRef, get, qs, session, useLoad, catalog, orgName, listItem } from '../core.js';
+import { t, fmtNumber, itemLabel } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Input, Select } from '../ui.js';
 import uPlot from '../../vendor/uPlot.esm.js';
 
@@ -112,6 +112,21 @@ function Counts({ id, title, rows, head, table, params, empty }) {
 	</section>`;
 }
 
+const euro = (cents) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+const hrs = (minutes) => fmtNumber(minutes / 60, 1);
+
+function Hours({ r, params }) {
+	const h = r.hours;
+	return html`<section class="card block" aria-labelledby="h-hours">
+		<h2 id="h-hours">${t('reports.hoursTitle')}</h2>
+		<p>${t('reports.hoursSummary', { hours: hrs(h.minutes), before: hrs(h.minutes_before), value: euro(h.value_cents), rate: euro(h.hour_value_cents) })}</p>
+		${h.rows.length === 0 ? html`<${Empty} title=${t('reports.noHours')} />`
+			: html`<${Table} caption=${t('reports.hoursTitle')} head=${[t('reports.month'), t('reports.activity'), t('reports.hours')]}
+				rows=${h.rows.map((x) => [x.month, x.activity ? itemLabel(listItem('activity', x.activity)) || x.activity : '—', hrs(x.minutes)])} />`}
+		<${Csv} table="hours" params=${params} />
+	</section>`;
+}
+
 function Organisations({ r, params }) {
 	return html`<${Counts} id="h-orgs" title=${t('reports.orgsTitle')} table="organisations" params=${params} empty=${t('reports.none')}
 		head=${[t('reports.organisation'), t('reports.employees'), t('reports.activeNow'), t('reports.perEmployee')]}
@@ -156,6 +171,7 @@ export function Reports() {
 			<${Counts} id="h-matches" title=${t('reports.matchesTitle')} table="matches" params=${params} empty=${t('reports.noMatches')}
 				head=${[t('reports.status'), t('reports.reason'), t('reports.count')]}
 				rows=${r.matches.rows.map((x) => [t(`status.match.${x.status}`), x.reason || '—', x.count])} />
+			<${Hours} r=${r} params=${params} />
 			<${Organisations} r=${r} params=${params} />`}
 	<//>`;
 }
