@@ -150,14 +150,11 @@ int volunteers_show(struct api_call *c)
 
 /* A likely duplicate answers 409 with the existing person (name and place,
    which a registering coordinator may see) in "current". */
-static void show_duplicate(struct api_call *c, int64_t id)
+static void show_duplicate(struct api_call *c, const struct volunteer_new *n)
 {
-	struct volunteer *d = malloc(sizeof *d);
-	struct kp_error ignore = { 0 };
-	if (d != NULL && store_volunteer_get(c->db, id, false, d, &ignore) == KP_OK)
-		c->current = json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)d->id, "first_name",
-		                       d->first_name, "last_name", d->last_name, "place", d->place);
-	free(d);
+	c->current = json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)n->duplicate_of,
+	                       "first_name", n->duplicate_first, "last_name", n->duplicate_last,
+	                       "place", n->duplicate_place);
 }
 
 int volunteers_create(struct api_call *c)
@@ -168,7 +165,9 @@ int volunteers_create(struct api_call *c)
 	volunteer_init(v);
 	v->organisation_id = c->who.organisation_id;
 	parse_format_date(c->app->now(), v->started_on);
-	struct volunteer_new n = { v, json_is_true(json_object_get(c->body, "confirm_new")), 0 };
+	struct volunteer_new n = { .v = v,
+	                           .confirmed_new = json_is_true(json_object_get(c->body,
+	                                                                         "confirm_new")) };
 	json_object_del(c->body, "confirm_new");
 	int rc = from_json(c, c->body, v, true);
 	if (rc == KP_OK)
@@ -177,7 +176,7 @@ int volunteers_create(struct api_call *c)
 		rc = api_reply_versioned(c, 201, volunteer_to_json(&c->app->lists, v, false),
 		                         v->version);
 	else if (n.duplicate_of)
-		show_duplicate(c, n.duplicate_of);
+		show_duplicate(c, &n);
 	free(v);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* Registering volunteers and editing their profiles (volunteers.h). */
 #include "service/volunteers.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,18 @@ static int check_duplicate(struct svc *s, struct volunteer_new *n)
 		return KP_ERR;
 	if (n->duplicate_of == 0)
 		return KP_OK;
+	struct volunteer *d = malloc(sizeof *d);
+	if (d == NULL)
+		return kp_internal(s->err);
+	int rc = store_volunteer_get(s->db, n->duplicate_of, false, d, s->err);
+	if (rc == KP_OK) {
+		snprintf(n->duplicate_first, sizeof n->duplicate_first, "%s", d->first_name);
+		snprintf(n->duplicate_last, sizeof n->duplicate_last, "%s", d->last_name);
+		snprintf(n->duplicate_place, sizeof n->duplicate_place, "%s", d->place);
+	}
+	free(d);
+	if (rc)
+		return KP_ERR;
 	return kp_fail(s->err, KP_CONFLICT, "likely_duplicate",
 	               n->v->email[0] ? "email" : "last_name");
 }

@@ -60,6 +60,9 @@ struct volunteer_new {
 	bool confirmed_new;         /* the caller knows of a likely duplicate and goes on */
 	int64_t duplicate_of;       /* out: the likely same person, with KP_CONFLICT
 	                               "likely_duplicate"; 0 when none */
+	char duplicate_first[VOLUNTEER_NAME_MAX * 4 + 1]; /* out: that person's names and place, */
+	char duplicate_last[VOLUNTEER_NAME_MAX * 4 + 1];  /* which the registering caller may see */
+	char duplicate_place[128];
 };
 
 /* Registers n->v. A volunteer of the same organisation with the same e-mail,
