@@ -49,15 +49,24 @@ static int attempt(struct svc *s, svc_fn fn, void *arg)
 	return KP_OK;
 }
 
-int svc_run(struct app *app, struct db *db, const struct principal *who, svc_fn fn, void *arg,
-            struct kp_error *err)
+/* A use case's context with nothing queued yet. */
+static struct svc svc_for(struct app *app, struct db *db, const struct principal *who,
+                          struct kp_error *err)
 {
-	static struct svc zero;
+	static const struct svc zero;
 	struct svc s = zero;
 	s.app = app;
 	s.db = db;
 	s.who = who;
 	s.err = err;
+	s.now = app->now();
+	return s;
+}
+
+int svc_run(struct app *app, struct db *db, const struct principal *who, svc_fn fn, void *arg,
+            struct kp_error *err)
+{
+	struct svc s = svc_for(app, db, who, err);
 	int rc = KP_ERR;
 	for (int i = 0; i < SVC_ATTEMPTS; i++) {
 		if (i > 0)
@@ -77,13 +86,7 @@ int svc_run(struct app *app, struct db *db, const struct principal *who, svc_fn 
 int svc_read(struct app *app, struct db *db, const struct principal *who, svc_fn fn, void *arg,
              struct kp_error *err)
 {
-	static struct svc zero;
-	struct svc s = zero;
-	s.app = app;
-	s.db = db;
-	s.who = who;
-	s.err = err;
-	s.now = app->now();
+	struct svc s = svc_for(app, db, who, err);
 	return fn(&s, arg);
 }
 
