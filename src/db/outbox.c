@@ -7,6 +7,27 @@
 #include "db/query.h"
 #include "db/store.h"
 
+#define MAIL_COLUMNS                                                                    \
+	"id, recipient, subject, body, dedupe_key, organisation_id, created_at, sent_at, " \
+	"attempts, failed_at, last_error"
+
+/* Reads the MAIL_COLUMNS of the current row into m. */
+static void read_mail(struct db_stmt *st, struct outbox_mail *m)
+{
+	memset(m, 0, sizeof *m);
+	m->id = db_col_int(st, 0);
+	snprintf(m->recipient, sizeof m->recipient, "%s", db_col_text(st, 1));
+	snprintf(m->subject, sizeof m->subject, "%s", db_col_text(st, 2));
+	snprintf(m->body, sizeof m->body, "%s", db_col_text(st, 3));
+	snprintf(m->dedupe_key, sizeof m->dedupe_key, "%s", db_col_text(st, 4));
+	m->organisation_id = db_col_int(st, 5);
+	m->created_at = db_col_int(st, 6);
+	m->sent_at = db_col_int(st, 7);
+	m->attempts = (int)db_col_int(st, 8);
+	m->failed_at = db_col_int(st, 9);
+	snprintf(m->last_error, sizeof m->last_error, "%s", db_col_text(st, 10));
+}
+
 int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
                      struct kp_error *err)
 {
@@ -44,9 +65,8 @@ int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
 		goto end;
 	}
 	if (query_count(db, "outbox", &q, total, err) ||
-	    query_page(db, "SELECT id, recipient, subject, body, dedupe_key, organisation_id, "
-	                   "created_at, sent_at, attempts, failed_at, last_error FROM outbox", &q,
-	               "id", pg.limit, pg.offset, &st, err))
+	    query_page(db, "SELECT " MAIL_COLUMNS " FROM outbox", &q, "id", pg.limit, pg.offset, &st,
+	               err))
 		goto end;
 	struct outbox_mail *m = malloc(sizeof *m);
 	if (m == NULL) {
@@ -54,18 +74,7 @@ int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
 		goto end;
 	}
 	while ((rc = db_step(st, err)) == DB_ROW) {
-		memset(m, 0, sizeof *m);
-		m->id = db_col_int(st, 0);
-		snprintf(m->recipient, sizeof m->recipient, "%s", db_col_text(st, 1));
-		snprintf(m->subject, sizeof m->subject, "%s", db_col_text(st, 2));
-		snprintf(m->body, sizeof m->body, "%s", db_col_text(st, 3));
-		snprintf(m->dedupe_key, sizeof m->dedupe_key, "%s", db_col_text(st, 4));
-		m->organisation_id = db_col_int(st, 5);
-		m->created_at = db_col_int(st, 6);
-		m->sent_at = db_col_int(st, 7);
-		m->attempts = (int)db_col_int(st, 8);
-		m->failed_at = db_col_int(st, 9);
-		snprintf(m->last_error, sizeof m->last_error, "%s", db_col_text(st, 10));
+		read_mail(st, m);
 		if (each(ctx, m) != 0) {
 			kp_internal(err);
 			rc = DB_FAILED;
@@ -114,26 +123,12 @@ int store_outbox_due(struct db *db, int64_t now, int64_t *ids, int cap, int *n,
 int store_outbox_get(struct db *db, int64_t id, struct outbox_mail *m, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (db_prepare(db, "SELECT recipient, subject, body, dedupe_key, organisation_id, "
-	                   "created_at, sent_at, attempts, failed_at, last_error FROM outbox "
-	                   "WHERE id = ?", &st, err))
+	if (db_prepare(db, "SELECT " MAIL_COLUMNS " FROM outbox WHERE id = ?", &st, err))
 		return KP_ERR;
 	db_bind_int(st, 1, id);
 	int rc = db_step(st, err);
-	if (rc == DB_ROW) {
-		memset(m, 0, sizeof *m);
-		m->id = id;
-		snprintf(m->recipient, sizeof m->recipient, "%s", db_col_text(st, 0));
-		snprintf(m->subject, sizeof m->subject, "%s", db_col_text(st, 1));
-		snprintf(m->body, sizeof m->body, "%s", db_col_text(st, 2));
-		snprintf(m->dedupe_key, sizeof m->dedupe_key, "%s", db_col_text(st, 3));
-		m->organisation_id = db_col_int(st, 4);
-		m->created_at = db_col_int(st, 5);
-		m->sent_at = db_col_int(st, 6);
-		m->attempts = (int)db_col_int(st, 7);
-		m->failed_at = db_col_int(st, 8);
-		snprintf(m->last_error, sizeof m->last_error, "%s", db_col_text(st, 9));
-	}
+	if (rc == DB_ROW)
+		read_mail(st, m);
 	db_finalize(st);
 	if (rc == DB_DONE)
 		return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
