@@ -48,15 +48,3 @@ int kp_fail_retry(struct kp_error *err, enum kp_kind kind, const char *code)
 		err->retry = true;
 	return KP_ERR;
 }
-
-const char *kp_kind_name(enum kp_kind kind)
-{
-	static const char *const names[KP_KIND_COUNT] = {
-		[KP_NONE] = "none", [KP_INVALID] = "invalid", [KP_MALFORMED] = "malformed",
-		[KP_UNAUTHENTICATED] = "unauthenticated", [KP_FORBIDDEN] = "forbidden",
-		[KP_NOT_FOUND] = "not_found", [KP_NO_METHOD] = "no_method",
-		[KP_UNSUPPORTED] = "unsupported", [KP_CONFLICT] = "conflict", [KP_LIMITED] = "limited",
-		[KP_BUSY] = "busy", [KP_INTERNAL] = "internal",
-	};
-	return kind >= 0 && kind < KP_KIND_COUNT ? names[kind] : "internal";
-}

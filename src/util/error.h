@@ -57,9 +57,6 @@ int kp_fail_detail(struct kp_error *err, enum kp_kind kind, const char *code,
 /* As kp_fail, for a failure that may pass when the work is run again. */
 int kp_fail_retry(struct kp_error *err, enum kp_kind kind, const char *code);
 
-/* The stable English name of a kind ("not_found"), for logs and tests. */
-const char *kp_kind_name(enum kp_kind kind);
-
 /* Shorthands for the common cases. */
 #define kp_invalid(err, field, code) kp_fail((err), KP_INVALID, (code), (field))
 #define kp_internal(err) kp_fail((err), KP_INTERNAL, "internal", "")
