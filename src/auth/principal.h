@@ -30,4 +30,11 @@ struct principal {
 	char csrf_token[64];      /* the session's CSRF token, "" when anonymous */
 };
 
+/* The server's own console (knooppunt init, erase-person…): an administrator
+   without an account. Only it sets a password on somebody else's behalf. */
+static inline int principal_is_console(const struct principal *p)
+{
+	return p->role == ROLE_ADMIN && p->account_id == 0;
+}
+
 #endif

@@ -128,10 +128,12 @@ static int write_account(struct svc *s, void *arg)
 	return KP_ERR;
 }
 
-/* What the request must name before a password is worth hashing. A
-   volunteer's account is always an invitation: nobody but the volunteer
-   sets its password. */
-static int check_references(const struct account_new *n, struct kp_error *err)
+/* What the request must name before a password is worth hashing. An
+   account made by a member of staff is always an invitation: nobody but its
+   owner sets its password. Only the server's console (the first
+   administrator) passes one. */
+static int check_references(const struct principal *who, const struct account_new *n,
+                            struct kp_error *err)
 {
 	const struct account *a = &n->account;
 	bool needs_org = a->role == ROLE_COORDINATOR || a->role == ROLE_PROFESSIONAL;
@@ -139,7 +141,7 @@ static int check_references(const struct account_new *n, struct kp_error *err)
 		return kp_invalid(err, "organisation_id", "required");
 	if (a->role == ROLE_VOLUNTEER && a->volunteer_id == 0)
 		return kp_invalid(err, "volunteer_id", "required");
-	if (a->role == ROLE_VOLUNTEER && n->password[0] != '\0')
+	if (n->password[0] != '\0' && !principal_is_console(who))
 		return kp_invalid(err, "password", "invitation_only");
 	if (a->role != ROLE_VOLUNTEER && a->email[0] == '\0')
 		return kp_invalid(err, "email", "required");
@@ -151,7 +153,7 @@ int account_create(struct app *app, struct db *db, const struct principal *who,
 {
 	char hash[PASSWORD_HASH_MAX] = "";
 	struct new_account x = { &n->account, hash };
-	if (check_references(n, err)) {
+	if (check_references(who, n, err)) {
 		sodium_memzero(n->password, strlen(n->password));
 		return KP_ERR;
 	}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "service/notify.h"
 #include "service/organisations.h"
 
 /* Registering the same person twice is refused until the caller says that
@@ -75,16 +76,39 @@ static int authorise_move(struct svc *s, const struct volunteer *v)
 	return organisation_check(s, v->organisation_id, "organisation_id");
 }
 
+/* When somebody else changes a volunteer's e-mail address, the old address
+   hears of it: mail (an invitation, a reset link) could otherwise be
+   redirected without the volunteer knowing. */
+static int tell_old_address(struct svc *s, const struct volunteer *was,
+                            const struct volunteer *next)
+{
+	char key[96], body[768];
+	if (was->email[0] == '\0' || s->who->volunteer_id == was->id)
+		return KP_OK;
+	snprintf(key, sizeof key, "email-changed:%lld:%lld", (long long)was->id,
+	         (long long)next->version);
+	snprintf(body, sizeof body,
+	         "Beste %s,\n\nEen medewerker van je vrijwilligersorganisatie heeft het "
+	         "e-mailadres in je gegevens op Knooppunt veranderd. Berichten gaan voortaan "
+	         "naar het nieuwe adres.\n\nKlopt dit niet? Neem dan contact op met je "
+	         "coördinator.\n", was->first_name);
+	return notify_address(s->db, was->email, was->organisation_id, key,
+	                      "Je e-mailadres op Knooppunt is gewijzigd", body, s->now, NULL,
+	                      s->err);
+}
+
 static int write_edit(struct svc *s, struct volunteer_edit *e, struct volunteer *next,
                       uint64_t changed)
 {
+	uint64_t email = field_bit(&volunteer_fields, "email");
 	uint64_t experience = field_bit(&volunteer_fields, "lived_experience");
 	next->updated_at = s->now;
 	next->version = e->out->version + 1;
 	if (store_volunteer_update(s->db, next, (changed & experience) != 0, s->err) ||
 	    store_fields_touch(s->db, &volunteer_fields, e->id, next->version, changed, s->err) ||
 	    svc_audit(s, "update", "volunteer", e->id, e->id, NULL) ||
-	    ((changed & experience) && svc_audit(s, "update", "experience", e->id, e->id, NULL)))
+	    ((changed & experience) && svc_audit(s, "update", "experience", e->id, e->id, NULL)) ||
+	    ((changed & email) && tell_old_address(s, e->out, next)))
 		return KP_ERR;
 	svc_after_volunteer(s, e->id);
 	*e->out = *next;

@@ -108,6 +108,54 @@ static void invitation_is_one_account_staff_never_know(void **state)
 	client_free(&t.co);
 }
 
+/* Staff never choose a colleague's password either, and a volunteer hears at
+   the old address when staff change the address on the record. */
+static void staff_accounts_are_invitations_and_address_changes_are_told(void **state)
+{
+	struct env *e = *state;
+	struct team t;
+	char path[96], body[512], mail[2048], colleague[64];
+	team_start(e, &t);
+	fx_email(&e->srv, "collega", colleague, sizeof colleague);
+	snprintf(body, sizeof body, "{\"display_name\":\"C\",\"role\":\"professional\","
+	         "\"organisation_id\":%lld,\"email\":\"%s\",\"password\":\"%s\"}",
+	         (long long)t.org, colleague, FX_PASSWORD);
+	json_t *doc = expect(&t.co, "POST", "/api/accounts", body, 422);
+	assert_problem(&t.co, doc, 422, "password");
+	json_decref(doc);
+	snprintf(body, sizeof body, "{\"display_name\":\"C\",\"role\":\"professional\","
+	         "\"organisation_id\":%lld,\"email\":\"%s\"}", (long long)t.org, colleague);
+	doc = expect(&t.co, "POST", "/api/accounts", body, 201);
+	assert_true(json_is_true(json_object_get(doc, "invited")));
+	json_decref(doc);
+	struct client c;
+	client_init(&c, &e->srv);
+	assert_int_equal(client_login(&c, colleague, FX_PASSWORD), 401);
+	fx_accept_invitation(&e->srv, colleague, FX_PASSWORD);
+	assert_int_equal(client_login(&c, colleague, FX_PASSWORD), 201);
+	client_free(&c);
+
+	/* The volunteer's old address gets a notice; the new one nothing new. */
+	path_of(path, sizeof path, "/api/volunteers/%lld", t.vol);
+	doc = expect(&t.co, "GET", path, NULL, 200);
+	char old[128];
+	snprintf(old, sizeof old, "%s", json_str(doc, "email"));
+	json_decref(doc);
+	assert_int_equal(fx_newest_mail(&e->srv, old, mail, sizeof mail), -1);
+	json_decref(expect_json(&t.co, "PATCH", path, json_pack("{s:s}", "email", t.co_mail), 200));
+	assert_int_equal(fx_newest_mail(&e->srv, old, mail, sizeof mail), 0);
+	assert_non_null(strstr(mail, "e-mailadres"));
+	assert_int_equal(fx_newest_mail(&e->srv, t.co_mail, mail, sizeof mail), 0);
+	assert_null(strstr(mail, "veranderd")); /* still the coordinator's own invitation */
+	/* An invitation to an address that already logs in is refused. */
+	snprintf(body, sizeof body, "{\"display_name\":\"V\",\"role\":\"volunteer\","
+	         "\"volunteer_id\":%lld}", (long long)t.vol);
+	doc = expect(&t.co, "POST", "/api/accounts", body, 409);
+	assert_problem(&t.co, doc, 409, "email");
+	json_decref(doc);
+	client_free(&t.co);
+}
+
 static void verified_facts_are_written_by_staff_only(void **state)
 {
 	struct env *e = *state;
@@ -306,6 +354,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(invitation_is_one_account_staff_never_know),
+		cmocka_unit_test(staff_accounts_are_invitations_and_address_changes_are_told),
 		cmocka_unit_test(verified_facts_are_written_by_staff_only),
 		cmocka_unit_test(offer_names_only_a_volunteer_the_caller_acts_for),
 		cmocka_unit_test(password_reset_by_link),

@@ -204,12 +204,12 @@ static void coordinator_cannot_create_in_other_organisation(void **state)
 	assert_refused(e, &w.co_a, "POST", "/api/matches", body, 403);
 	/* Accounts for B, and roles above a coordinator's own. */
 	snprintf(body, sizeof body,
-	         "{\"email\":\"b-co@test.nl\",\"password\":\"lang-genoeg-123\","
+	         "{\"email\":\"b-co@test.nl\","
 	         "\"display_name\":\"B\",\"role\":\"coordinator\",\"organisation_id\":%lld}",
 	         (long long)w.org_b);
 	assert_refused(e, &w.co_a, "POST", "/api/accounts", body, 403);
 	snprintf(body, sizeof body,
-	         "{\"email\":\"baas@test.nl\",\"password\":\"lang-genoeg-123\","
+	         "{\"email\":\"baas@test.nl\","
 	         "\"display_name\":\"Baas\",\"role\":\"admin\",\"organisation_id\":%lld}",
 	         (long long)w.org_a);
 	assert_refused(e, &w.co_a, "POST", "/api/accounts", body, 403);

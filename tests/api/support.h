@@ -158,6 +158,9 @@ int64_t fx_account(struct client *by, const char *role, const char *email,
                    int64_t organisation_id, int64_t volunteer_id);
 int64_t fx_volunteer(struct client *by, int64_t organisation_id, const char *status);
 
+/* The body of the newest mail to `recipient`, read directly from the
+   outbox table; 0, or -1 when there is none. */
+int fx_newest_mail(const struct server *s, const char *recipient, char *out, size_t cap);
 /* The token of the newest one-time link (path "/uitnodiging" or
    "/wachtwoord-herstellen") mailed to recipient, read from the outbox table
    directly, as the mail's reader would; 0, or -1 when there is none. */

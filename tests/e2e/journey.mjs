@@ -236,29 +236,37 @@ export function register(h) {
 		await page.context().close();
 	});
 
-	test('a coordinator creates an account for a colleague (a short password is named next to its field) and a login for a volunteer; both log in', async () => {
+	test('a coordinator invites a colleague (a bad address is named next to its field) and a volunteer; both choose their own password and log in', async () => {
 		const page = await newPage();
 		await login(page, USERS.coordinator);
 		await go(page, '/gebruikers');
 		const email = `collega.${RUN}@zonnebloem.demo`;
+		assert(!(await page.$('#f-password')), 'staff can still choose a colleague\'s password');
 		await page.fill('#f-display_name', 'Henk Collega');
-		await page.fill('#f-email', email);
-		await page.fill('#f-password', 'kort');
-		await page.selectOption('#f-role', 'professional');
+		await page.fill('#f-email', 'henk@');
+		await page.selectOption('#f-role', 'coordinator');
 		await page.click('button:has-text("Gebruiker aanmaken")');
-		await page.waitForSelector('#f-password-error');
-		assert(!/too_short|"status"/.test(await page.textContent('main')), 'raw code shown');
+		await page.waitForSelector('#f-email-error');
+		assert(!/invalid_email|"status"/.test(await page.textContent('main')), 'raw code shown');
 		await scan(page, 'account form with an error');
-		await page.fill('#f-password', 'een-goed-wachtwoord');
+		await page.fill('#f-email', email);
 		await page.click('button:has-text("Gebruiker aanmaken")');
 		await expectText(page, '.notice', email);
 		await expectText(page, '.list', 'Henk Collega');
 		await shot(page, 'gebruikers');
 		await page.context().close();
 		const other = await newPage();
-		await login(other, email, 'een-goed-wachtwoord');
-		await expectText(other, 'header .who', 'Henk Collega');
+		await go(other, `/uitnodiging?token=${mailedToken(email, '/uitnodiging')}`);
+		await other.fill('#f-password', 'een-goed-wachtwoord');
+		await other.fill('#f-again', 'een-goed-wachtwoord');
+		await other.click('form button[type=submit]');
+		await other.waitForSelector('nav.mainnav');
 		await other.context().close();
+		const again = await newPage();
+		await login(again, email, 'een-goed-wachtwoord');
+		await expectText(again, 'header .who', 'Henk Collega');
+		await again.context().close();
+
 
 		// A volunteer who came in by phone gets a login from their page.
 		const page2 = await newPage(PHONE);

@@ -156,7 +156,7 @@ export function ErasurePanel({ volunteer }) {
 
 // ---- accounts: /gebruikers -------------------------------------------------------------------
 
-const ACCOUNT_FIELDS = ['display_name', 'email', 'password', 'role', 'organisation_id', 'volunteer_id'];
+const ACCOUNT_FIELDS = ['display_name', 'email', 'role', 'organisation_id', 'volunteer_id'];
 
 export function Accounts() {
 	const params = query();
@@ -193,7 +193,7 @@ export function AccountForm({ onSaved, volunteer }) {
 	const roles = volunteer ? ['volunteer'] : admin ? ['coordinator', 'professional', 'referrer', 'admin'] : ['coordinator', 'professional'];
 	const blank = {
 		display_name: volunteer ? `${volunteer.first_name} ${volunteer.last_name}` : '', email: volunteer ? volunteer.email : '',
-		password: '', role: roles[0], organisation_id: admin ? '' : String(session.user.organisation_id || ''),
+		role: roles[0], organisation_id: admin ? '' : String(session.user.organisation_id || ''),
 	};
 	const [f, setF] = useState(blank);
 	const [saved, setSaved] = useState('');
@@ -202,14 +202,14 @@ export function AccountForm({ onSaved, volunteer }) {
 	const submit = (e) => {
 		e.preventDefault();
 		run(async () => {
-			// A volunteer's login is an invitation to the address on the record:
-			// the volunteer chooses the password through the mailed link.
+			// Every login is an invitation: its owner chooses the password through
+			// the mailed link; a volunteer's goes to the address on the record.
 			const body = volunteer
 				? { display_name: f.display_name, role: 'volunteer', volunteer_id: volunteer.id }
-				: { display_name: f.display_name, email: f.email, password: f.password, role: f.role };
+				: { display_name: f.display_name, email: f.email, role: f.role };
 			if (!volunteer && f.organisation_id) body.organisation_id = Number(f.organisation_id);
 			const a = await api('POST', '/api/accounts', body);
-			setSaved(t(volunteer ? 'accounts.invited' : 'accounts.saved', { email: a.email }));
+			setSaved(t('accounts.invited', { email: a.email }));
 			setF(blank);
 			if (onSaved) onSaved();
 		});
@@ -219,8 +219,7 @@ export function AccountForm({ onSaved, volunteer }) {
 		<${Input} prefix=${pfx} name="display_name" label=${t('accounts.name')} value=${f.display_name} onInput=${set('display_name')} error=${error} maxlength="100" required />
 		${volunteer
 			? html`<p class="hint">${volunteer.email ? t('accounts.inviteHint', { email: volunteer.email }) : t('accounts.inviteNoEmail')}</p>`
-			: html`<${Input} prefix=${pfx} name="email" type="email" label=${t('field.email')} autocomplete="off" value=${f.email} onInput=${set('email')} error=${error} required />
-				<${Input} prefix=${pfx} name="password" type="password" label=${t('accounts.password')} hint=${t('accounts.passwordHint')} autocomplete="new-password" value=${f.password} onInput=${set('password')} error=${error} required />`}
+			: html`<${Input} prefix=${pfx} name="email" type="email" label=${t('field.email')} hint=${t('accounts.emailHint')} autocomplete="off" value=${f.email} onInput=${set('email')} error=${error} required />`}
 		${roles.length > 1 && html`<${Select} prefix=${pfx} name="role" label=${t('accounts.role')} value=${f.role} onChange=${set('role')} error=${error}
 			options=${roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />`}
 		${admin && !volunteer && ['coordinator', 'professional', 'referrer'].includes(f.role) && html`<${Select} prefix=${pfx} name="organisation_id" label=${t('accounts.organisation')}
