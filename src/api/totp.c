@@ -7,6 +7,7 @@
 #include "api/json_in.h"
 #include "api/session.h"
 #include "service/totp.h"
+#include "util/qr.h"
 
 int me_totp_show(struct api_call *c)
 {
@@ -17,10 +18,24 @@ int me_totp_show(struct api_call *c)
 	                                   st.pending, "required", st.required));
 }
 
+/* The secret as text, as an otpauth:// address and as the QR code of that
+   address (an SVG path the page draws), for an authenticator app. */
 static int reply_secret(struct api_call *c, struct totp_secret *sec, int status)
 {
-	int rc = api_reply(c, status, json_pack("{s:s, s:s}", "secret", sec->base32, "uri",
-	                                        sec->uri));
+	struct buf path;
+	int size = 0;
+	buf_init(&path, 64 * 1024);
+	if (qr_path(sec->uri, &path, &size)) {
+		buf_free(&path);
+		sodium_memzero(sec, sizeof *sec);
+		return kp_internal(&c->err);
+	}
+	int rc = api_reply(c, status, json_pack("{s:s, s:s, s:{s:i, s:i, s:s}}", "secret",
+	                                        sec->base32, "uri", sec->uri, "qr", "size",
+	                                        size + 2 * QR_QUIET, "quiet", QR_QUIET, "path",
+	                                        path.data ? path.data : ""));
+	sodium_memzero(path.data, path.len);
+	buf_free(&path);
 	sodium_memzero(sec, sizeof *sec);
 	return rc;
 }

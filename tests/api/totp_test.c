@@ -50,6 +50,10 @@ static void enrol(struct client *cl, char *secret, size_t cap)
 	assert_int_equal(strlen(secret), 32);
 	assert_non_null(strstr(json_str(doc, "uri"), "otpauth://totp/Knooppunt:"));
 	assert_non_null(strstr(json_str(doc, "uri"), "&issuer=Knooppunt"));
+	/* The same address as a QR code to scan (util_qr_test reads one back). */
+	json_t *qr = json_object_get(doc, "qr");
+	assert_true(json_integer_value(json_object_get(qr, "size")) >= 29);
+	assert_int_equal(strncmp(json_string_value(json_object_get(qr, "path")), "M4 4h7", 6), 0);
 	json_decref(doc);
 	code_at(secret, -30, code);
 	snprintf(body, sizeof body, "{\"code\":\"%s\"}", code);

@@ -2,6 +2,7 @@
 // own data (audit view, export download), the administrator's audit search
 // and erasure, and account creation. run.mjs registers them with its helpers,
 // so that one TAP stream comes out.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -267,6 +268,20 @@ export function register(h) {
 		await expectText(again, 'header .who', 'Henk Collega');
 		await again.context().close();
 
+		// Two-factor sign-in: the new coordinator scans a QR code and confirms a code.
+		const co = await newPage(PHONE);
+		await login(co, email, 'een-goed-wachtwoord');
+		await go(co, '/tweestapsverificatie');
+		await co.click('button:has-text("Aanzetten")');
+		await co.waitForSelector('svg.qr path');
+		await scan(co, 'two-factor sign-in with its QR code');
+		await shot(co, 'tweestapsverificatie');
+		const secret = (await co.textContent('.totp-secret code')).trim();
+		const code = execFileSync('oathtool', ['--totp', '-b', secret], { encoding: 'utf8' }).trim();
+		await co.fill('#f-code', code);
+		await co.click('form button[type=submit]');
+		await expectText(co, '.card', 'staat aan');
+		await co.context().close();
 
 		// A volunteer who came in by phone gets a login from their page.
 		const page2 = await newPage(PHONE);

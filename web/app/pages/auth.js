@@ -41,8 +41,14 @@ function TotpStep({ step, onLogin }) {
 }
 
 export function TotpSecret({ secret }) {
+	const qr = secret.qr;
 	return html`<div class="totp-secret">
 		<p>${t('totp.secretHelp')}</p>
+		${qr && html`<svg class="qr" viewBox="0 0 ${qr.size} ${qr.size}" width="200" height="200"
+			role="img" aria-label=${t('totp.qr')} shape-rendering="crispEdges">
+			<rect width=${qr.size} height=${qr.size} fill="#fff" />
+			<path d=${qr.path} fill="#000" />
+		</svg>`}
 		<p><strong>${t('totp.secret')}</strong>: <code>${secret.secret}</code></p>
 		<p><strong>${t('totp.uri')}</strong>: <code style="word-break: break-all">${secret.uri}</code></p>
 	</div>`;
