@@ -20,19 +20,27 @@ static int kind_of(struct api_call *c, int *kind)
 	return *kind < 0 ? kp_fail(&c->err, KP_NOT_FOUND, "no_route", "kind") : KP_OK;
 }
 
-int lists_index(struct api_call *c)
-{
-	if (api_authorise(c, RES_LIST_ITEM, ACT_LIST, NULL))
-		return KP_ERR;
-	json_t *kinds = json_array();
-	for (int k = 0; k < LIST_KIND_COUNT; k++)
-		json_array_append_new(kinds, json_string(list_kind_name(k)));
-	return api_reply(c, 200, json_pack("{s:o}", "kinds", kinds));
-}
-
 static int add_row(void *ctx, const struct list_item *it)
 {
 	return json_array_append_new(ctx, to_json(it));
+}
+
+/* Every kind with its active items, so that a page learns all shared lists
+   in one request. */
+int lists_index(struct api_call *c)
+{
+	json_t *kinds = json_array(), *lists = json_object();
+	for (int k = 0; k < LIST_KIND_COUNT; k++) {
+		struct list_item_query q = { .kind = k, .each = add_row, .ctx = json_array() };
+		json_array_append_new(kinds, json_string(list_kind_name(k)));
+		json_object_set_new(lists, list_kind_name(k), q.ctx);
+		if (list_item_list(c->app, c->db, &c->who, &q, &c->err)) {
+			json_decref(kinds);
+			json_decref(lists);
+			return KP_ERR;
+		}
+	}
+	return api_reply(c, 200, json_pack("{s:o, s:o}", "kinds", kinds, "lists", lists));
 }
 
 int lists_list(struct api_call *c)

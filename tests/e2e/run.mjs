@@ -842,7 +842,10 @@ async function coldLoad(email, p) {
 	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 	await cdp.send('Network.emulateNetworkConditions', SLOW);
 	let requests = 0, bytes = 0;
-	cdp.on('Network.requestWillBeSent', () => requests++);
+	cdp.on('Network.requestWillBeSent', (e) => {
+		requests++;
+		if (process.env.E2E_REQUESTS) console.log(`# ${p} ${e.request.method} ${e.request.url.replace(base, '')}`);
+	});
 	cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
 	const started = Date.now();
 	await page.goto(base + p);

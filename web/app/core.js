@@ -128,11 +128,10 @@ export const query = () => Object.fromEntries(new URLSearchParams(location.searc
 export const LIST_KINDS = ['activity', 'theme', 'motive', 'talent', 'training', 'language', 'experience'];
 export const catalog = { lists: {}, orgs: [] };
 
+// Every shared list in one request, and the organisations beside it.
 export async function loadCatalog() {
-	const kinds = await Promise.all(
-		LIST_KINDS.map((k) => get(`/api/lists/${k}`).then((d) => d.items).catch(() => [])));
-	LIST_KINDS.forEach((k, i) => (catalog.lists[k] = kinds[i]));
-	await loadOrganisations();
+	const [all] = await Promise.all([get('/api/lists').catch(() => ({ lists: {} })), loadOrganisations()]);
+	LIST_KINDS.forEach((k) => (catalog.lists[k] = all.lists[k] || []));
 }
 
 export async function loadOrganisations() {
