@@ -224,7 +224,8 @@ int store_volunteer_list(struct db *db, const struct list_filter *f, struct page
 	if (items_page_init(&p, pg.limit, sizeof(struct volunteer), page_row) != 0 || rc != 0)
 		rc = kp_internal(err);
 	else
-		rc = query_list(db, "volunteers", SELECT_PROFILE, &q, "last_name, first_name, id",
+		rc = query_list(db, "volunteers", SELECT_PROFILE, &q,
+		                f->oldest_first ? "created_at, id" : "last_name, first_name, id",
 		                pg.limit, pg.offset, items_page_row, &p, total, err) ||
 		     page_each(db, &p, each, ctx, err);
 	items_page_free(&p);
