@@ -16,6 +16,7 @@ static json_t *match_to_json(const struct match *m)
 	                        (json_int_t)m->created_at, "updated_at", (json_int_t)m->updated_at);
 	json_object_set_new(doc, "volunteer_name", json_string(m->volunteer_name));
 	json_object_set_new(doc, "call_title", json_string(m->call_title));
+	json_object_set_new(doc, "origin", json_string(match_origin_name(m->origin)));
 	return doc;
 }
 

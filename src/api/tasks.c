@@ -21,6 +21,8 @@ static json_t *queue_json(const struct dashboard_queue *q, const char *title,
 		                      detail, r->detail, "since", (json_int_t)r->since);
 		json_object_set_new(o, "call_id", jout_opt_id(r->call_id));
 		json_object_set_new(o, "volunteer_id", jout_opt_id(r->volunteer_id));
+		if (r->origin >= 0)
+			json_object_set_new(o, "origin", json_string(match_origin_name(r->origin)));
 		json_array_append_new(items, o);
 	}
 	return json_pack("{s:I, s:o}", "total", (json_int_t)q->total, "items", items);

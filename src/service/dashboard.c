@@ -13,7 +13,10 @@ struct fill {
 
 static struct dashboard_row *next_row(struct dashboard_queue *q)
 {
-	return q->n < DASHBOARD_ROWS ? &q->rows[q->n++] : NULL;
+	if (q->n == DASHBOARD_ROWS)
+		return NULL;
+	q->rows[q->n].origin = -1;
+	return &q->rows[q->n++];
 }
 
 static int add_call(void *ctx, const struct call *c)
@@ -39,6 +42,7 @@ static int add_match(void *ctx, const struct match *m)
 	r->id = m->id;
 	r->call_id = m->call_id;
 	r->volunteer_id = m->volunteer_id;
+	r->origin = m->origin;
 	snprintf(r->title, sizeof r->title, "%s", m->volunteer_name);
 	snprintf(r->detail, sizeof r->detail, "%s", m->call_title);
 	r->since = m->created_at;

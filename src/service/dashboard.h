@@ -1,6 +1,7 @@
 /*
  * What needs a coordinator's attention today, in one read: the organisation's
- * open calls that nobody is matched to, its proposals waiting for an answer,
+ * open calls that nobody is matched to, its proposals waiting for an answer
+ * (a volunteer's own response among them, told apart by its origin),
  * and its own applicants waiting for an intake — each the longest waiting
  * first, with how many there are in all.
  *
@@ -22,6 +23,7 @@ struct dashboard_row {
 	char title[1024];        /* the call's title, or the volunteer's name */
 	char detail[641];        /* the place, or for a proposal the call's title */
 	int64_t since;           /* waiting since (created_at) */
+	int origin;              /* a proposal's enum match_origin; -1 for other rows */
 };
 
 struct dashboard_queue {

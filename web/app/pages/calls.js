@@ -4,7 +4,7 @@ import { html, useState, get, api, qs, query, navigate, session, useLoad, orgNam
 import { t, fmtDate, fmtKm, fmtNumber, itemLabel } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Status, Pager, Input, TextArea, Select, Checks, AvailabilityGrid, FormError, Notice, Tags, listOptions, useBusy, dayparts } from '../ui.js';
 import { ENGAGEMENTS } from './profile.js';
-import { MatchRows } from './matches.js';
+import { MatchRows, MatchStatus } from './matches.js';
 
 export const CALL_STATUSES = ['open', 'filled', 'closed', 'cancelled'];
 const STAFF = ['admin', 'coordinator'];
@@ -371,26 +371,36 @@ function DeclineCandidate({ call, cand, onDone }) {
 	</form>`;
 }
 
-// A volunteer answers a call: "Ik wil dit doen".
+const OPEN_MATCH = ['proposed', 'contacted', 'accepted', 'active'];
+
+// A volunteer answers a call: "Ik wil dit doen". At her own limit she sees
+// so before she taps, with the way to raise it.
 export function Respond({ callId, open }) {
-	const mine = useLoad(() => get(`/api/matches?call_id=${callId}&limit=5`), [callId]);
+	const mine = useLoad(() => Promise.all([get('/api/matches?limit=50'),
+		get(`/api/volunteers/${session.user.volunteer_id}`)]), [callId]);
 	const { busy, error, run } = useBusy();
 	const respond = () => run(async () => {
 		await api('POST', '/api/matches', { call_id: callId });
 		mine.reload();
 	});
-	const existing = mine.data && mine.data.items[0];
+	const [matches, me] = mine.data || [{ items: [] }, null];
+	const existing = matches.items.find((m) => m.call_id === Number(callId));
+	const busyWith = matches.items.filter((m) => OPEN_MATCH.includes(m.status)).length;
+	const full = me && busyWith >= me.max_matches;
 	return html`<section class="card respond" aria-labelledby="h-respond">
 		<h2 id="h-respond">${t('respond.title')}</h2>
 		${mine.loading && !mine.data && html`<${Loading} />`}
 		${existing
-			? html`<p role="status">${t('respond.already')} <${Status} kind="match" value=${existing.status} /></p>
+			? html`<p role="status">${t('respond.already')} <${MatchStatus} m=${existing} /></p>
 				<p><a href=${`/koppelingen/${existing.id}`}>${t('respond.follow')}</a></p>`
-			: open
-				? html`<p>${t('respond.body')}</p>
-					<${Alert} error=${error} />
-					<button type="button" class="btn btn-primary" disabled=${busy} onClick=${respond}>${t('respond.submit')}</button>`
-				: html`<p class="muted">${t('respond.closed')}</p>`}
+			: !open
+				? html`<p class="muted">${t('respond.closed')}</p>`
+				: full
+					? html`<p>${t('respond.atLimit', { n: me.max_matches })}</p>
+						<p><a href="/mijn-profiel">${t('respond.raiseLimit')}</a></p>`
+					: html`<p>${t('respond.body')}</p>
+						<${Alert} error=${error} />
+						<button type="button" class="btn btn-primary" disabled=${busy} onClick=${respond}>${t('respond.submit')}</button>`}
 	</section>`;
 }
 
