@@ -62,6 +62,8 @@ struct authz_target {
 	bool open;                /* a call that is open to responses */
 	bool caller_matched;      /* the calling volunteer has a match on this call */
 	bool unpublished;         /* a help request without its public text yet */
+	bool offer;               /* a volunteer's offer (of volunteer_id), for the
+	                             coordinators, not for other volunteers */
 };
 
 bool authz_allows(const struct principal *who, enum resource res, enum action act,

@@ -184,6 +184,10 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 		rc |= query_and_int(&q, "activity_id = ?", f->item_id);
 	if (f->published_only)
 		rc |= query_and(&q, "(source NOT IN ('client', 'referrer') OR public_title <> '')");
+	if (f->offers_of < 0)
+		rc |= query_and(&q, "source <> 'volunteer'");
+	else if (f->offers_of > 0)
+		rc |= query_and_int(&q, "(source <> 'volunteer' OR volunteer_id = ?)", f->offers_of);
 	if (f->unmatched)
 		rc |= query_and(&q, "NOT EXISTS (SELECT 1 FROM matches m WHERE m.call_id = calls.id "
 		                    "AND m.status IN ('proposed', 'contacted', 'accepted', 'active'))");

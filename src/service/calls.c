@@ -32,7 +32,8 @@ static struct authz_target target_of(const struct call *call)
 	return (struct authz_target){ .organisation_id = call->organisation_id,
 	                              .volunteer_id = call->volunteer_id,
 	                              .created_by = call->created_by,
-	                              .unpublished = !call_is_published(call) };
+	                              .unpublished = !call_is_published(call),
+	                              .offer = call_is_offer(call) };
 }
 
 bool call_text_allowed(const struct principal *who, const struct call *call)
@@ -212,6 +213,9 @@ static int read_list(struct svc *s, void *arg)
 		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "organisation_id");
 	f.status = scope.open_only ? CALL_OPEN : a->q->status;
 	f.published_only = scope.open_only;
+	/* An offer goes to the coordinators, not to other volunteers to answer. */
+	if (scope.open_only)
+		f.offers_of = s->who->volunteer_id > 0 ? s->who->volunteer_id : -1;
 	f.q = a->q->q;
 	f.place = a->q->place;
 	f.item_id = a->q->activity_id;

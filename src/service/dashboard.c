@@ -77,9 +77,11 @@ static int read_queues(struct svc *s, void *arg)
 	struct fill calls = { &d->unmatched_calls, s->who };
 	f.status = CALL_OPEN;
 	f.unmatched = true;
+	f.offers_of = -1; /* an offer waits for a help request, not for a volunteer */
 	if (store_call_list(s->db, &f, pg, add_call, &calls, &d->unmatched_calls.total, s->err))
 		return KP_ERR;
 	f.unmatched = false;
+	f.offers_of = 0;
 
 	struct fill proposals = { &d->proposals, s->who };
 	f.status = MATCH_PROPOSED;

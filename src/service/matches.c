@@ -77,6 +77,8 @@ static int check_pair(struct svc *s, struct match *m, const struct call *call,
 		return kp_fail(s->err, KP_CONFLICT, "call_not_open", "call_id");
 	if (!call_is_published(call)) /* a volunteer would see it through the match */
 		return kp_fail(s->err, KP_CONFLICT, "call_not_published", "call_id");
+	if (call_is_offer(call))
+		return kp_fail(s->err, KP_CONFLICT, "offer_is_no_call", "call_id");
 	bool own = m->origin == MATCH_BY_VOLUNTEER;
 	if (own ? check_own(s, v) : check_ready(s, v, call, false))
 		return KP_ERR;

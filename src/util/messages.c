@@ -79,6 +79,9 @@ static const struct {
 	  "This volunteer is not active." },
 	{ "capacity_reached", "Deze vrijwilliger heeft al het maximale aantal koppelingen.",
 	  "This volunteer already has the maximum number of matches." },
+	{ "offer_is_no_call",
+	  "Dit is het aanbod van een vrijwilliger, geen oproep: er kan niemand op reageren.",
+	  "This is a volunteer's offer, not a call: nobody can respond to it." },
 	{ "your_capacity_reached",
 	  "Je doet al %L dingen tegelijk, het maximum dat je zelf hebt gekozen. Wil je er nog "
 	  "iets bij doen? Verhoog dan je maximum in je profiel.",
