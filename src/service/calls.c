@@ -57,6 +57,17 @@ static int own_organisation(struct svc *s, struct call *call)
 	return rc;
 }
 
+/* Shared-list values switched off stay on a call that has them, and are not
+   chosen anew (catalog_check_chosen). */
+static int check_chosen(struct svc *s, const struct call *was, const struct call *call)
+{
+	return catalog_check_one(&s->app->lists, call->activity_id, was ? was->activity_id : 0,
+	                         "activity", s->err) ||
+	               catalog_check_chosen(&s->app->lists, &call_fields, was, call, s->err)
+	           ? KP_ERR
+	           : KP_OK;
+}
+
 static int check_organisation(struct svc *s, int64_t id)
 {
 	if (id <= 0)
@@ -105,7 +116,8 @@ static int write_new(struct svc *s, void *arg)
 	struct authz_target t = target_of(call);
 	if (svc_authorise(s, RES_CALL, ACT_CREATE, &t) ||
 	    (call->volunteer_id != 0 && check_offer_volunteer(s, call)) ||
-	    call_validate(call, s->err) || store_call_insert(s->db, call, s->err))
+	    call_validate(call, s->err) || check_chosen(s, NULL, call) ||
+	    store_call_insert(s->db, call, s->err))
 		return KP_ERR;
 	svc_after_call(s, call->id);
 	return KP_OK;
@@ -138,7 +150,7 @@ static int apply_edit(struct svc *s, struct call_edit *e, struct call *next)
 		return KP_ERR;
 	if (svc_check_meanwhile(s, &call_fields, e->id, e->base_version, e->out->version,
 	                        changed) ||
-	    call_validate(next, s->err))
+	    call_validate(next, s->err) || check_chosen(s, e->out, next))
 		return KP_ERR;
 	next->updated_at = s->now;
 	next->version = e->out->version + 1;

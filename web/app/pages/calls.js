@@ -32,7 +32,7 @@ export function CallList() {
 			<${Input} name="q" type="search" label=${t('calls.searchLabel')} value=${f.q} onInput=${set('q')} />
 			${role !== 'volunteer' && html`<${Select} name="status" label=${t('field.callStatus')} value=${f.status} onChange=${set('status')} empty=${t('common.all')}
 				options=${CALL_STATUSES.map((s) => ({ value: s, label: t(`status.call.${s}`) }))} />`}
-			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} empty=${t('common.all')} options=${listOptions('activity')} />
+			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} empty=${t('common.all')} options=${listOptions('activity', f.activity)} />
 			<div class="filter-actions"><button class="btn btn-primary" type="submit">${t('common.search')}</button></div>
 		</form>
 		${loading && html`<${Loading} />`}
@@ -137,7 +137,7 @@ export function CallForm({ mode, onSaved, submitLabel }) {
 				</div>
 			</fieldset>`}
 			<${Input} name="title" label=${t(referrer ? 'help.title' : 'field.title')} hint=${t(referrer ? 'help.titleHint' : 'callForm.titleHint')} value=${f.title} onInput=${set('title')} error=${error} required maxlength="160" />
-			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} error=${error} required empty=${t('common.choose')} options=${listOptions('activity')} />
+			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} error=${error} required empty=${t('common.choose')} options=${listOptions('activity', f.activity)} />
 			<${TextArea} name="description" label=${t(referrer ? 'help.description' : 'field.description')} hint=${referrer ? t('help.descriptionHint') : undefined} value=${f.description} onInput=${set('description')} error=${error} maxlength="4000" rows="5" />
 			<${Input} name="place" label=${t('field.callPlace')} value=${f.place} onInput=${set('place')} error=${error} required maxlength="100" />
 		</section>
@@ -168,11 +168,11 @@ export function CallForm({ mode, onSaved, submitLabel }) {
 			<h2 id="c-needs">${t('callForm.needs')}</h2>
 			${check('requires_vog', t('field.requires_vog'))}
 			${check('requires_driving_licence', t('field.requires_driving_licence'))}
-			<${Checks} name="themes" legend=${t('field.themes')} options=${listOptions('theme')} value=${f.themes} onChange=${set('themes')} error=${error} columns />
+			<${Checks} name="themes" legend=${t('field.themes')} options=${listOptions('theme', f.themes)} value=${f.themes} onChange=${set('themes')} error=${error} columns />
 			${!referrer && html`
-				<${Checks} name="required_skills" legend=${t('field.required_skills')} options=${listOptions('talent')} value=${f.required_skills} onChange=${set('required_skills')} error=${error} columns />
-				<${Checks} name="required_trainings" legend=${t('field.required_trainings')} options=${listOptions('training')} value=${f.required_trainings} onChange=${set('required_trainings')} error=${error} />
-				<${Checks} name="required_languages" legend=${t('field.required_languages')} options=${listOptions('language')} value=${f.required_languages} onChange=${set('required_languages')} error=${error} columns />`}
+				<${Checks} name="required_skills" legend=${t('field.required_skills')} options=${listOptions('talent', f.required_skills)} value=${f.required_skills} onChange=${set('required_skills')} error=${error} columns />
+				<${Checks} name="required_trainings" legend=${t('field.required_trainings')} options=${listOptions('training', f.required_trainings)} value=${f.required_trainings} onChange=${set('required_trainings')} error=${error} />
+				<${Checks} name="required_languages" legend=${t('field.required_languages')} options=${listOptions('language', f.required_languages)} value=${f.required_languages} onChange=${set('required_languages')} error=${error} columns />`}
 		</section>
 		<div class="form-actions">
 			<button class="btn btn-primary" type="submit" disabled=${busy}>${submitLabel || t('callForm.submit')}</button>

@@ -29,8 +29,8 @@ export function VolunteerList() {
 			<${Input} name="q" type="search" label=${t('volunteers.searchLabel')} value=${f.q} onInput=${set('q')} />
 			<${Select} name="status" label=${t('field.volunteerStatus')} value=${f.status} onChange=${set('status')} empty=${t('common.all')}
 				options=${VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`status.volunteer.${s}`) }))} />
-			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} empty=${t('common.all')} options=${listOptions('activity')} />
-			<${Select} name="theme" label=${t('field.theme')} value=${f.theme} onChange=${set('theme')} empty=${t('common.all')} options=${listOptions('theme')} />
+			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} empty=${t('common.all')} options=${listOptions('activity', f.activity)} />
+			<${Select} name="theme" label=${t('field.theme')} value=${f.theme} onChange=${set('theme')} empty=${t('common.all')} options=${listOptions('theme', f.theme)} />
 			<${Input} name="place" label=${t('field.place')} value=${f.place} onInput=${set('place')} />
 			<div class="filter-actions"><button class="btn btn-primary" type="submit">${t('common.search')}</button></div>
 		</form>
