@@ -208,6 +208,46 @@ int match_transition(struct app *app, struct db *db, const struct principal *who
 	return svc_run(app, db, who, take_step, st, err);
 }
 
+#define ENDING_MAX 64  /* a volunteer's open matches at one organisation: max_matches ≤ 10 */
+
+struct ending {
+	int n;
+	struct { int64_t id, call_id; int status; } rows[ENDING_MAX];
+};
+
+static int collect_open(void *ctx, const struct match *m)
+{
+	struct ending *e = ctx;
+	if (match_is_open(m->status) && e->n < ENDING_MAX) {
+		e->rows[e->n].id = m->id;
+		e->rows[e->n].call_id = m->call_id;
+		e->rows[e->n++].status = m->status;
+	}
+	return 0;
+}
+
+int match_end_all(struct svc *s, int64_t volunteer_id, int64_t organisation_id,
+                  const char *reason)
+{
+	struct ending e = { 0 };
+	struct list_filter f;
+	struct page pg = { .limit = ENDING_MAX, .offset = 0 };
+	int64_t total;
+	list_filter_init(&f);
+	f.volunteer_id = volunteer_id;
+	f.organisation_id = organisation_id;
+	if (store_match_list(s->db, &f, pg, collect_open, &e, &total, s->err))
+		return KP_ERR;
+	for (int i = 0; i < e.n; i++) {
+		int to = e.rows[i].status == MATCH_ACTIVE ? MATCH_ENDED : MATCH_DECLINED;
+		if (store_match_transition(s->db, e.rows[i].id, e.rows[i].status, to, reason,
+		                           s->who->account_id, s->now, s->err))
+			return KP_ERR;
+		svc_after_match(s, e.rows[i].call_id, volunteer_id);
+	}
+	return KP_OK;
+}
+
 struct list_args {
 	const struct list_filter *f;
 	struct page pg;
