@@ -187,10 +187,13 @@ static int build_filter(struct query *q, const struct list_filter *f, char *like
 		if (items[i])
 			rc |= query_and_int(q, "id IN (SELECT volunteer_id FROM volunteer_items "
 			                       "WHERE item_id = ?)", items[i]);
-	if (f->q) {
+	if (f->q) { /* a name, an e-mail address or a phone number (spaces and dashes aside) */
 		rc |= query_like_pattern(f->q, like, cap);
-		rc |= query_and_text(q, "LOWER(first_name || ' ' || last_name) LIKE LOWER(?) "
-		                        "ESCAPE '\\'", like);
+		rc |= query_and_text_n(q, "(LOWER(first_name || ' ' || last_name) LIKE LOWER(?) "
+		                          "ESCAPE '\\' OR LOWER(email) LIKE LOWER(?) ESCAPE '\\' OR "
+		                          "REPLACE(REPLACE(phone, ' ', ''), '-', '') LIKE "
+		                          "REPLACE(REPLACE(?, ' ', ''), '-', '') ESCAPE '\\')",
+		                       like, 3);
 	}
 	return rc;
 }
