@@ -73,7 +73,8 @@ function changesOnly(body, base, mode) {
 	return body;
 }
 
-export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
+// statusLocked: a journey runs, and its steps set the status.
+export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating, statusLocked }) {
 	const [f, setF] = useState(() => toForm(volunteer));
 	const [base, setBase] = useState(volunteer);
 	const [saved, setSaved] = useState('');
@@ -88,6 +89,7 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 		if (e) e.preventDefault();
 		run(async () => {
 			const body = toBody(f, creating, mode, base);
+			if (statusLocked) delete body.status;
 			if (confirmNew) body.confirm_new = true;
 			const v = creating
 				? await api('POST', '/api/volunteers', body)
@@ -129,7 +131,10 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 			${!self && html`<div class="row2">
 				${creating
 					? html`<${Select} name="organisation_id" label=${t('field.organisation')} value=${f.organisation_id} onChange=${set('organisation_id')} error=${error} required empty=${t('common.choose')} options=${orgs.map((o) => ({ value: o.id, label: o.name }))} />`
-					: html`<${Select} name="status" label=${t('field.volunteerStatus')} value=${f.status} onChange=${set('status')} error=${error} options=${VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`status.volunteer.${s}`) }))} />`}
+					: statusLocked
+						? html`<div class="field"><span class="label">${t('field.volunteerStatus')}</span>
+							<p>${t(`status.volunteer.${f.status}`)}</p><p class="hint">${t('journey.statusFollows')}</p></div>`
+						: html`<${Select} name="status" label=${t('field.volunteerStatus')} value=${f.status} onChange=${set('status')} error=${error} options=${VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`status.volunteer.${s}`) }))} />`}
 				<${Input} name="vog_date" type="date" label=${t('field.vog_date')} hint=${t('profile.vogHint')} value=${f.vog_date} onInput=${set('vog_date')} error=${error} />
 			</div>`}
 		</section>
