@@ -24,6 +24,9 @@ static void usage(FILE *out)
 	      "            oproep), --volunteer ID (oproepen voor een vrijwilliger) of\n"
 	      "            --proposal [--organisation ID] (alle open oproepen) [--limit N]\n"
 	      "  bench match  meet de koppelmachine tegen gewone SQL [--volunteers N]\n"
+	      "  import volunteers  lees vrijwilligers uit een spreadsheet (CSV)\n"
+	      "            --file BESTAND --organisation ID [--mapping 'Kolom=veld, …']\n"
+	      "            [--dry-run] [--no-invite]\n"
 	      "  migrate-data  kopieer een SQLite-database naar PostgreSQL\n"
 	      "            --from BESTAND.db --to postgresql://…\n"
 	      "  erase-person  anonimiseer een vrijwilliger --volunteer ID [--reason TEKST]\n"
@@ -103,6 +106,8 @@ int main(int argc, char **argv)
 		status = cmd_outbox(n, rest, &app);
 	else if (strcmp(command, "retention") == 0)
 		status = cmd_retention(n, rest, &app);
+	else if (strcmp(command, "import") == 0)
+		status = cmd_import(n, rest, &app);
 	else if (strcmp(command, "migrate-data") == 0)
 		status = cmd_migrate_data(n, rest, &app);
 	else {
