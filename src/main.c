@@ -24,6 +24,7 @@ static void usage(FILE *out)
 	      "            oproep), --volunteer ID (oproepen voor een vrijwilliger) of\n"
 	      "            --proposal [--organisation ID] (alle open oproepen) [--limit N]\n"
 	      "  bench match  meet de koppelmachine tegen gewone SQL [--volunteers N]\n"
+	      "  bench import meet de import van een spreadsheet tegen gewone inserts [--rows N]\n"
 	      "  import volunteers  lees vrijwilligers uit een spreadsheet (CSV)\n"
 	      "            --file BESTAND --organisation ID [--mapping 'Kolom=veld, …']\n"
 	      "            [--dry-run] [--no-invite]\n"

@@ -35,7 +35,7 @@
 #include "service/service.h"
 #include "util/csv.h"
 
-#define IMPORT_BATCH 500
+#define IMPORT_BATCH 2000
 
 enum import_action {
 	IMPORT_CREATE,     /* a new volunteer */
