@@ -10,6 +10,7 @@
 #include "api/calls.h"
 #include "api/health.h"
 #include "api/hours.h"
+#include "api/imports.h"
 #include "api/journey.h"
 #include "api/lists.h"
 #include "api/matches.h"
@@ -61,6 +62,7 @@ const struct api_route api_routes[] = {
 
 	{ "GET", "/api/volunteers", volunteers_list },
 	{ "POST", "/api/volunteers", volunteers_create },
+	{ "POST", "/api/imports/volunteers", imports_volunteers, IMPORT_UPLOAD_MAX },
 	{ "GET", "/api/volunteers/{id}", volunteers_show },
 	{ "PATCH", "/api/volunteers/{id}", volunteers_update },
 	{ "GET", "/api/volunteers/{id}/consent", consents_show },

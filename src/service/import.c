@@ -143,8 +143,13 @@ static int prepare(struct svc *s, void *arg)
 {
 	struct import_state *st = arg;
 	struct authz_target t = { .organisation_id = st->org };
+	/* Inviting gives each new volunteer an account: that needs its own right. */
 	if (svc_authorise(s, RES_VOLUNTEER, ACT_CREATE, &t) ||
-	    organisation_check(s, st->org, "organisation_id"))
+	    (st->rq->invite && svc_authorise(s, RES_ACCOUNT, ACT_CREATE, &t)))
+		return KP_ERR;
+	if (st->org <= 0) /* the administrator belongs to no organisation: name one */
+		return kp_invalid(s->err, "organisation_id", "required");
+	if (organisation_check(s, st->org, "organisation_id"))
 		return KP_ERR;
 	parse_format_date(s->now, st->today);
 	return store_import_mapping_get(s->db, st->org, "volunteers", st->remembered,
@@ -235,9 +240,7 @@ int import_volunteers(struct app *app, struct db *db, const struct principal *wh
 	st->rq = rq;
 	st->org = rq->organisation_id ? rq->organisation_id : who->organisation_id;
 	int rc = KP_ERR;
-	if (st->org <= 0)
-		rc = kp_invalid(err, "organisation_id", "required");
-	else if (svc_read(app, db, who, prepare, st, err) == KP_OK &&
+	if (svc_read(app, db, who, prepare, st, err) == KP_OK &&
 	         csv_open(&st->reader, rq->data, rq->len, err) == KP_OK) {
 		rc = read_rows(app, db, who, st, err);
 		csv_close(&st->reader);

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "db_fixture.h"
+#include "import_messy.h"
 #include "service/import.h"
 
 static int64_t clock_at;
@@ -34,20 +35,6 @@ static struct principal coordinator_of(int64_t org)
 	return (struct principal){ .account_id = 0, .role = ROLE_COORDINATOR,
 	                           .organisation_id = org };
 }
-
-static const char messy[] =
-	"\xef\xbb\xbfVoornaam;Achternaam;E-mailadres;Telefoon;Geboortedatum;Woonplaats;"
-	"Startdatum;Status\r\n"
-	"Jo\xc3\xabl;de Vries;Joel@Example.nl;+31 6 1234 5678;3-4-1961;Dordrecht;2025-01-15;"
-	"actief\r\n"
-	"Anouk;Brouwer;anouk@example.nl;;12/11/1975;Zwijndrecht;1 maart 2024;aangemeld\r\n"
-	";;;;;;;\r\n"
-	"\"Zo\xc3\xab\";\"\xc3\x87""elik; van den Berg\";zoe@example.nl;0612345678;1980-02-29;"
-	"Papendrecht;45292;\r\n"
-	"Kees;=HYPERLINK(\"http://x\");kees@example.nl;;;Sliedrecht;;\r\n"
-	"Jo\xc3\xabl;de Vries;JOEL@example.nl;;;Dordrecht;;\r\n"
-	"Bram;Smit;;;;Alblasserdam;15.06.2023;gepauzeerd\r\n"
-	"Piet;Onbekend;piet@example.nl;;;Atlantis;;\r\n";
 
 struct seen {
 	struct import_row_report rows[16];
