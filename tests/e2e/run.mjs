@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register as registerJourney } from './journey.mjs';
 import { register as registerHours } from './hours.mjs';
+import { register as registerImport } from './import.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -694,6 +695,7 @@ function mailedToken(email, linkPath) {
 }
 
 registerJourney({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, state, mailedToken });
+registerImport({ test, newPage, login, go, expectText, assert, USERS, axe });
 
 test('an invited volunteer chooses a password through the mailed link, and later resets it', async () => {
 	const staff = await newPage();
