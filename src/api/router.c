@@ -143,6 +143,10 @@ int api_authorise(struct api_call *c, enum resource res, enum action act,
 int api_page(struct api_call *c, struct page *pg)
 {
 	long long v;
+	if (c->export_page != NULL) {
+		*pg = *c->export_page;
+		return KP_OK;
+	}
 	pg->limit = PAGE_DEFAULT;
 	pg->offset = 0;
 	const char *s = http_query(c->req, "limit");

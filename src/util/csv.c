@@ -269,3 +269,29 @@ void csv_close(struct csv_reader *r)
 	free(r->owned);
 	r->owned = NULL;
 }
+
+int csv_write_start(struct buf *out)
+{
+	return buf_appends(out, "\xef\xbb\xbf");
+}
+
+static int write_cell(struct buf *out, const char *s)
+{
+	int rc = 0;
+	if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
+		rc |= buf_appends(out, "'");
+	if (strpbrk(s, ";\"\r\n") == NULL)
+		return rc | buf_appends(out, s);
+	rc |= buf_appends(out, "\"");
+	for (const char *p = s; *p; p++)
+		rc |= *p == '"' ? buf_appends(out, "\"\"") : buf_append(out, p, 1);
+	return rc | buf_appends(out, "\"");
+}
+
+int csv_write_row(struct buf *out, const char *const *cells, int n)
+{
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = write_cell(out, cells[i] ? cells[i] : "") | buf_appends(out, i + 1 < n ? ";" : "");
+	return rc | buf_appends(out, "\r\n") ? -1 : 0;
+}

@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/buf.h"
 #include "util/error.h"
 
 #define CSV_FILE_MAX ((size_t)64 * 1024 * 1024)  /* bytes of a whole file */
@@ -64,5 +65,16 @@ size_t csv_offset(const struct csv_reader *r);
 bool csv_row_is_empty(const struct csv_row *row);
 
 void csv_close(struct csv_reader *r);
+
+/* Writing, for Dutch spreadsheet programs: ';' between cells, CRLF after a
+   row, a cell quoted when it holds ';', '"' or a line break. A cell that a
+   spreadsheet would take for a formula (starting with '=', '+', '-', '@',
+   tab or CR) gets a leading "'" so that it shows as the text it is and is
+   never evaluated. csv_write_start writes the UTF-8 byte order mark those
+   programs need to read UTF-8. Both return 0, or -1 when the buffer's cap
+   was reached (the buffer may then hold part of the row). */
+int csv_write_start(struct buf *out) __attribute__((warn_unused_result));
+int csv_write_row(struct buf *out, const char *const *cells, int n)
+	__attribute__((warn_unused_result));
 
 #endif

@@ -22,21 +22,12 @@ struct import_fx {
 	struct client co, other_co;
 };
 
-static void login_as(struct env *e, struct client *cl, int64_t org)
-{
-	char email[64];
-	fx_email(&e->srv, "coordinator", email, sizeof email);
-	fx_account(&e->admin, "coordinator", email, org, 0);
-	client_init(cl, &e->srv);
-	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
-}
-
 static void setup_fx(struct env *e, struct import_fx *f)
 {
 	f->org = fx_organisation(&e->admin, "Importorganisatie");
 	f->other = fx_organisation(&e->admin, "Andere organisatie");
-	login_as(e, &f->co, f->org);
-	login_as(e, &f->other_co, f->other);
+	fx_login(e, &f->co, "coordinator", f->org, 0);
+	fx_login(e, &f->other_co, "coordinator", f->other, 0);
 }
 
 static json_t *upload(struct client *cl, const char *query, const char *data, size_t len,

@@ -209,6 +209,32 @@ static void file_limits(void **state)
 	free(r);
 }
 
+static void writing_quotes_and_neutralises_formulas(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 4096);
+	const char *head[] = { "naam", "notitie" };
+	const char *row[] = { "=SUM(A1:A9)", "a;b \"c\"", "+31 6", "", "Zo\xc3\xab" };
+	assert_int_equal(csv_write_start(&b), 0);
+	assert_int_equal(csv_write_row(&b, head, 2), 0);
+	assert_int_equal(csv_write_row(&b, row, 5), 0);
+	assert_string_equal(b.data, "\xef\xbb\xbfnaam;notitie\r\n"
+	                            "'=SUM(A1:A9);\"a;b \"\"c\"\"\";'+31 6;;Zo\xc3\xab\r\n");
+	/* what was written reads back as the cells (the neutralising quote aside) */
+	struct csv_reader *r = opened(b.data, b.len);
+	struct csv_row got;
+	next_ok(r, &got, 2);
+	next_ok(r, &got, 5);
+	assert_string_equal(got.cell[1], "a;b \"c\"");
+	done(r);
+	buf_free(&b);
+	struct buf tiny;
+	buf_init(&tiny, 8);
+	assert_int_equal(csv_write_row(&tiny, row, 5), -1);
+	buf_free(&tiny);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +249,7 @@ int main(void)
 		cmocka_unit_test(nul_byte_is_refused),
 		cmocka_unit_test(cell_and_column_limits),
 		cmocka_unit_test(file_limits),
+		cmocka_unit_test(writing_quotes_and_neutralises_formulas),
 	};
 	return cmocka_run_group_tests_name("util_csv", tests, NULL, NULL);
 }
