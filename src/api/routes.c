@@ -13,6 +13,7 @@
 #include "api/hours.h"
 #include "api/imports.h"
 #include "api/journey.h"
+#include "api/openapi.h"
 #include "api/lists.h"
 #include "api/matches.h"
 #include "api/organisations.h"
@@ -27,6 +28,7 @@
 
 const struct api_route api_routes[] = {
 	{ "GET", "/api/health", health_show },
+	{ "GET", "/api/openapi.json", openapi_show },
 
 	{ "GET", "/api/session", session_show },
 	{ "POST", "/api/session", session_login },
