@@ -38,6 +38,8 @@ struct api_call {
 	struct kp_error err;
 	json_t *current;           /* with a failed edit: the record as it is now, shown in
 	                              the problem answer; owned by the router */
+	int route;                 /* index of the route in api_routes[], METRICS_NO_ROUTE
+	                              (-1) while none matched */
 	const struct page *export_page; /* an export reading a list page by page: the page
 	                              api_page gives instead of the query's; NULL otherwise */
 };

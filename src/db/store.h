@@ -601,4 +601,10 @@ int store_import_mapping_get(struct db *db, int64_t organisation_id, const char 
 int store_import_mapping_set(struct db *db, int64_t organisation_id, const char *kind,
                              const char *mapping, int64_t now, struct kp_error *err);
 
+/* --- src/db/metrics.c --- */
+/* Mails not sent yet, and the runs of every scheduled job (each, by job). */
+typedef void (*job_count_fn)(void *ctx, const char *job, int64_t runs);
+int store_metrics_read(struct db *db, int64_t *outbox_pending, job_count_fn each, void *ctx,
+                       struct kp_error *err);
+
 #endif
