@@ -32,6 +32,8 @@ int cmd_reminders(int argc, char **argv, struct app *app);
 int cmd_outbox(int argc, char **argv, struct app *app);
 int cmd_import(int argc, char **argv, struct app *app);
 int cmd_bench_import(int argc, char **argv, struct app *app);
+int cmd_backup(int argc, char **argv, struct app *app);
+int cmd_restore(int argc, char **argv, struct app *app);
 
 int cmd_migrate_data(int argc, char **argv, struct app *app);
 

@@ -256,6 +256,12 @@ static const struct {
 	{ "duplicate_column", "De kolom voor '%F' komt twee keer voor.",
 	  "The column for '%F' occurs twice." },
 	{ "stopped", "De import is afgebroken.", "The import was stopped." },
+	{ "exists", "Het bestand in '%F' bestaat al; kies een nieuwe naam.",
+	  "The file in '%F' exists already; choose a new name." },
+	{ "backup_failed", "De kopie van de database is mislukt ('%F').",
+	  "Copying the database failed ('%F')." },
+	{ "not_a_backup", "Het bestand in '%F' is geen complete Knooppunt-database.",
+	  "The file in '%F' is not an intact Knooppunt database." },
 	{ "internal", "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
 	  "Something went wrong on our side. Try again later." },
 };
