@@ -25,7 +25,7 @@ static void usage(FILE *out)
 	      "            --proposal [--organisation ID] (alle open oproepen) [--limit N]\n"
 	      "  bench match  meet de koppelmachine tegen gewone SQL [--volunteers N]\n"
 	      "  bench import meet de import van een spreadsheet tegen gewone inserts [--rows N]\n"
-	      "  import volunteers  lees vrijwilligers uit een spreadsheet (CSV)\n"
+	      "  import volunteers  lees vrijwilligers uit een spreadsheet (CSV of .xlsx)\n"
 	      "            --file BESTAND --organisation ID [--mapping 'Kolom=veld, …']\n"
 	      "            [--dry-run] [--no-invite]\n"
 	      "  backup    maak een kopie van de SQLite-database, ook terwijl de server draait\n"

@@ -10,6 +10,7 @@
 #include "service/accounts.h"
 #include "service/organisations.h"
 #include "util/parse.h"
+#include "util/xlsx_read.h"
 
 #define KEY_MAX 1024
 
@@ -45,6 +46,7 @@ struct import_state {
 	struct import_mapping map;
 	char remembered[IMPORT_MAPPING_TEXT_MAX + 1];
 	char today[11];
+	struct buf workbook;               /* an .xlsx file's first sheet as CSV text */
 	struct csv_reader reader;
 	struct csv_row row;
 	struct mhash keys;                 /* natural key hash -> the row that had it first */
@@ -239,12 +241,20 @@ int import_volunteers(struct app *app, struct db *db, const struct principal *wh
 	rq->invited = 0;
 	st->rq = rq;
 	st->org = rq->organisation_id ? rq->organisation_id : who->organisation_id;
-	int rc = KP_ERR;
-	if (svc_read(app, db, who, prepare, st, err) == KP_OK &&
-	         csv_open(&st->reader, rq->data, rq->len, err) == KP_OK) {
+	const char *data = rq->data;
+	size_t len = rq->len;
+	buf_init(&st->workbook, CSV_FILE_MAX);
+	int rc = svc_read(app, db, who, prepare, st, err);
+	if (rc == KP_OK && xlsx_is_zip(data, len)) {
+		rc = xlsx_to_csv(data, len, &st->workbook, err);
+		data = st->workbook.data ? st->workbook.data : "";
+		len = st->workbook.len;
+	}
+	if (rc == KP_OK && (rc = csv_open(&st->reader, data, len, err)) == KP_OK) {
 		rc = read_rows(app, db, who, st, err);
 		csv_close(&st->reader);
 	}
+	buf_free(&st->workbook);
 	mhash_free(&st->keys);
 	free(st);
 	return rc;

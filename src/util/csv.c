@@ -275,10 +275,10 @@ int csv_write_start(struct buf *out)
 	return buf_appends(out, "\xef\xbb\xbf");
 }
 
-static int write_cell(struct buf *out, const char *s)
+static int write_cell(struct buf *out, const char *s, bool neutralise)
 {
 	int rc = 0;
-	if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
+	if (neutralise && strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
 		rc |= buf_appends(out, "'");
 	if (strpbrk(s, ";\"\r\n") == NULL)
 		return rc | buf_appends(out, s);
@@ -288,10 +288,21 @@ static int write_cell(struct buf *out, const char *s)
 	return rc | buf_appends(out, "\"");
 }
 
-int csv_write_row(struct buf *out, const char *const *cells, int n)
+static int write_row(struct buf *out, const char *const *cells, int n, bool neutralise)
 {
 	int rc = 0;
 	for (int i = 0; i < n && rc == 0; i++)
-		rc = write_cell(out, cells[i] ? cells[i] : "") | buf_appends(out, i + 1 < n ? ";" : "");
+		rc = write_cell(out, cells[i] ? cells[i] : "", neutralise) |
+		     buf_appends(out, i + 1 < n ? ";" : "");
 	return rc | buf_appends(out, "\r\n") ? -1 : 0;
+}
+
+int csv_write_row(struct buf *out, const char *const *cells, int n)
+{
+	return write_row(out, cells, n, true);
+}
+
+int csv_write_row_as_is(struct buf *out, const char *const *cells, int n)
+{
+	return write_row(out, cells, n, false);
 }

@@ -76,5 +76,9 @@ void csv_close(struct csv_reader *r);
 int csv_write_start(struct buf *out) __attribute__((warn_unused_result));
 int csv_write_row(struct buf *out, const char *const *cells, int n)
 	__attribute__((warn_unused_result));
+/* The same without neutralising formulas: for text that is read back, not
+   opened in a spreadsheet (util/xlsx_read.h). */
+int csv_write_row_as_is(struct buf *out, const char *const *cells, int n)
+	__attribute__((warn_unused_result));
 
 #endif

@@ -15,6 +15,8 @@
 #include "import_messy.h"
 #include "service/import.h"
 
+#include <xlsxwriter.h>
+
 static int64_t clock_at;
 
 static int64_t test_now(void)
@@ -203,6 +205,53 @@ static void test_malformed_file_names_row_and_column(void **state)
 	assert_string_equal(err.field, "row 3, column 2");
 }
 
+/* The same people from an .xlsx workbook: a date as a day number, a formula refused. */
+static void test_xlsx_workbook(void **state)
+{
+	struct fixture *f = *state;
+	struct principal who = coordinator_of(f->org);
+	struct import_request rq;
+	struct seen seen;
+	struct kp_error err = { 0 };
+	char path[sizeof f->dir + 16];
+	snprintf(path, sizeof path, "%s/leden.xlsx", f->dir);
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+	const char *head[] = { "Voornaam", "Achternaam", "E-mailadres", "Woonplaats", "Startdatum" };
+	for (int i = 0; i < 5; i++)
+		worksheet_write_string(ws, 0, (lxw_col_t)i, head[i], NULL);
+	worksheet_write_string(ws, 1, 0, "Jo\xc3\xabl", NULL);
+	worksheet_write_string(ws, 1, 1, "de Vries", NULL);
+	worksheet_write_string(ws, 1, 2, "joel@example.nl", NULL);
+	worksheet_write_string(ws, 1, 3, "Dordrecht", NULL);
+	worksheet_write_number(ws, 1, 4, 46082, NULL);
+	worksheet_write_string(ws, 3, 0, "Kees", NULL);
+	worksheet_write_formula(ws, 3, 1, "=A2", NULL);
+	worksheet_write_string(ws, 3, 3, "Sliedrecht", NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	FILE *in = fopen(path, "rb");
+	assert_non_null(in);
+	static char data[65536];
+	size_t len = fread(data, 1, sizeof data, in);
+	fclose(in);
+	data[len] = '\0';
+	struct app app = test_app(f);
+	seen = (struct seen){ 0 };
+	rq = (struct import_request){ .organisation_id = f->org, .data = data, .len = len,
+	                              .invite = true, .each = collect, .ctx = &seen };
+	assert_int_equal(import_volunteers(&app, f->db, &who, &rq, &err), KP_OK);
+	check_counts(&rq, 1, 0, 0, 1, 1);
+	assert_int_equal(seen.rows[2].row, 4);
+	assert_string_equal(seen.rows[2].err.code, "formula_cell");
+	struct volunteer *v = malloc(sizeof *v);
+	assert_non_null(v);
+	assert_int_equal(store_volunteer_get(f->db, seen.rows[0].volunteer_id, false, v, &err),
+	                 KP_OK);
+	assert_string_equal(v->started_on, "2026-03-01");
+	assert_string_equal(v->first_name, "Jo\xc3\xabl");
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,6 +265,7 @@ int main(void)
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_malformed_file_names_row_and_column,
 		                                fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx_workbook, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

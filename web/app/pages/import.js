@@ -12,7 +12,7 @@ function upload(file, params, onProgress) {
 	return new Promise((resolve, reject) => {
 		const xhr = new XMLHttpRequest();
 		xhr.open('POST', `/api/imports/volunteers${qs(params)}`);
-		xhr.setRequestHeader('Content-Type', 'text/csv');
+		xhr.setRequestHeader('Content-Type', file.name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
 		xhr.setRequestHeader('Accept', 'application/json');
 		xhr.setRequestHeader('Accept-Language', getLang());
 		xhr.setRequestHeader('X-CSRF-Token', session.user.csrf_token);
@@ -90,7 +90,7 @@ export function VolunteerImport() {
 			${admin && html`<${Select} name="organisation_id" label=${t('field.organisation')} value=${org} onChange=${setOrg} required
 				empty=${t('common.choose')} options=${catalog.orgs.map((o) => ({ value: String(o.id), label: o.name }))} />`}
 			<${Field} name="file" label=${t('import.file')} hint=${t('import.fileHint')} error=${error} required>
-				<input id="f-file" type="file" accept=".csv,text/csv" aria-describedby="f-file-hint"
+				<input id="f-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="f-file-hint"
 					onChange=${(e) => setFile(e.target.files[0] || null)} />
 			<//>
 			<${Input} name="mapping" label=${t('import.mapping')} hint=${t('import.mappingHint')} value=${mapping} onInput=${setMapping} maxlength="2000" />
