@@ -1,7 +1,7 @@
 // Browser test of the spreadsheet import: the coordinator picks a messy CSV
 // file, checks it (each refused row with its reason, nothing saved), imports
 // it (the counts and the invitations), and the page has no accessibility
-// violations.
+// violations; the volunteer list then downloads as CSV with its filter.
 export function register(h) {
 	const { test, newPage, login, go, expectText, assert, USERS, axe } = h;
 
@@ -28,6 +28,14 @@ export function register(h) {
 		const counts = await page.textContent('.import-counts');
 		assert(/2\s*nieuw/.test(counts) && /1\s*geweigerd/.test(counts) && /2\s*uitnodigingen/.test(counts),
 			`counts after the import: ${counts}`);
+
+		// The list offers itself as a spreadsheet with the same rows.
+		await go(page, '/vrijwilligers?q=Jo%C3%ABl');
+		const href = await page.getAttribute('a:has-text("Downloaden (CSV)")', 'href');
+		assert(href === '/api/volunteers.csv?q=Jo%C3%ABl', `download link: ${href}`);
+		const res = await page.request.get(new URL(href, page.url()).toString());
+		const text = await res.text();
+		assert(res.ok() && text.includes('joel.e2e@example.nl') && !text.includes('zoe.e2e'), `export: ${text.slice(0, 200)}`);
 		await page.context().close();
 	});
 }
