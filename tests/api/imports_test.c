@@ -6,7 +6,7 @@
  * outbox, then again with nothing changed; another organisation's
  * coordinator is refused with nothing written; a malformed file is refused
  * naming its row and column, and a file past the upload limit is refused
- * before it is read.
+ * before it is read; `knooppunt import` reports the same per row.
  */
 #include "support.h"
 
@@ -150,12 +150,58 @@ static void test_malformed_and_too_large_files(void **state)
 	client_free(&f.other_co);
 }
 
+/* knooppunt import on the server's database: the dry run's lines per row and
+   its summary, then the real run; no progress bar when stdout is no terminal. */
+static void test_command_line(void **state)
+{
+	struct env *e = *state;
+	struct import_fx f;
+	setup_fx(e, &f);
+	char file[300], cmd[2048], out[8192];
+	snprintf(file, sizeof file, "%s/leden.csv", e->srv.dir);
+	FILE *w = fopen(file, "wb");
+	assert_non_null(w);
+	fwrite(messy, 1, strlen(messy), w);
+	fclose(w);
+	const char *db = e->srv.db_url[0] ? e->srv.db_url : e->srv.sqlite_path;
+	for (int real = 0; real < 2; real++) {
+		snprintf(cmd, sizeof cmd, "'%s' import volunteers --db '%s' --file '%s' "
+		         "--organisation %lld %s 2>&1", getenv("KNOOPPUNT_BIN"), db, file,
+		         (long long)f.org, real ? "" : "--dry-run");
+		FILE *p = popen(cmd, "r");
+		assert_non_null(p);
+		size_t n = fread(out, 1, sizeof out - 1, p);
+		out[n] = '\0';
+		assert_int_equal(pclose(p), 0);
+		assert_null(strchr(out, '\r')); /* no progress bar */
+		if (!real) {
+			assert_non_null(strstr(out, "rij 2: wordt aangemaakt\n"));
+			assert_non_null(strstr(out, "rij 6: wordt geweigerd: Het veld 'last_name' bevat "
+			                            "een formule"));
+			assert_non_null(strstr(out, "rij 7: wordt geweigerd: Deze rij beschrijft dezelfde "
+			                            "persoon als rij 2."));
+			assert_non_null(strstr(out, "Proefimport (er is niets opgeslagen): 4 nieuw, "
+			                            "0 bijgewerkt, 0 ongewijzigd, 3 geweigerd, 1 lege rijen"));
+			assert_int_equal(volunteers_of(&f.co, f.org), 0);
+		} else {
+			assert_null(strstr(out, "rij 2:"));
+			/* the addresses got their accounts in the first test: nobody is invited twice */
+			assert_non_null(strstr(out, "Import klaar: 4 nieuw, 0 bijgewerkt, 0 ongewijzigd, "
+			                            "3 geweigerd, 1 lege rijen, 0 uitnodigingen"));
+			assert_int_equal(volunteers_of(&f.co, f.org), 4);
+		}
+	}
+	client_free(&f.co);
+	client_free(&f.other_co);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dry_run_then_real_then_again),
 		cmocka_unit_test(test_other_coordinator_is_refused),
 		cmocka_unit_test(test_malformed_and_too_large_files),
+		cmocka_unit_test(test_command_line),
 	};
 	return cmocka_run_group_tests(tests, env_setup, env_teardown);
 }
