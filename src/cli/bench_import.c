@@ -3,7 +3,8 @@
  * volunteers (default 100,000) through service/import.h into a fresh
  * SQLite file, against a baseline in the same run: the same records, built
  * beforehand, written by the store's plain insert in transactions of the
- * same size into another fresh file. Prints
+ * same size into another fresh file; the two take turns (BENCH_ROUNDS each,
+ * the best counts), then one import with invitations is timed as a note. Prints
  * "import rows= seconds= rows_per_s= baseline_rows_per_s= ratio=" (lines
  * starting with '#' are notes).
  */
@@ -19,6 +20,8 @@
 #include "service/import.h"
 #include "util/buf.h"
 #include "util/parse.h"
+
+#define BENCH_ROUNDS 2
 
 static const struct principal command_line = { .role = ROLE_ADMIN };
 
@@ -186,17 +189,26 @@ int cmd_bench_import(int argc, char **argv, struct app *app)
 	int status = 1;
 	if (data == NULL)
 		goto end;
-	if (baseline(app, data, len, rows, &base, &err) ||
-	    measured_import(app, data, len, true, &invited, &with_invites, &err) ||
-	    measured_import(app, data, len, false, &rq, &secs, &err))
-		goto end;
-	if (rq.counts[IMPORT_CREATE] != rows || invited.invited != rows) {
-		fprintf(stderr, "knooppunt bench import: %ld van de %lld rijen aangemaakt\n",
-		        rq.counts[IMPORT_CREATE], rows);
-		goto end;
+	/* The machine is shared: baseline and import take turns, and the best of
+	   each counts, so that a burst of other work does not decide the ratio. */
+	for (int round = 0; round < BENCH_ROUNDS; round++) {
+		double b = 0, s = 0;
+		if (baseline(app, data, len, rows, &b, &err) ||
+		    measured_import(app, data, len, false, &rq, &s, &err))
+			goto end;
+		base = round == 0 || b < base ? b : base;
+		secs = round == 0 || s < secs ? s : secs;
+		if (rq.counts[IMPORT_CREATE] != rows) {
+			fprintf(stderr, "knooppunt bench import: %ld van de %lld rijen aangemaakt\n",
+			        rq.counts[IMPORT_CREATE], rows);
+			goto end;
+		}
 	}
-	printf("# %.1f MB CSV; met uitnodigingen (account, token, e-mail in de outbox per rij): "
-	       "%.1f s, %.0f rijen/s\n", (double)len / 1e6, with_invites, rows / with_invites);
+	if (measured_import(app, data, len, true, &invited, &with_invites, &err))
+		goto end;
+	printf("# %.1f MB CSV; beste van %d beurten om en om; met uitnodigingen (account, token, "
+	       "e-mail in de outbox per rij): %.1f s, %.0f rijen/s (%ld uitnodigingen)\n",
+	       (double)len / 1e6, BENCH_ROUNDS, with_invites, rows / with_invites, invited.invited);
 	printf("import rows=%lld seconds=%.2f rows_per_s=%.0f baseline_rows_per_s=%.0f "
 	       "ratio=%.2f\n", rows, secs, rows / secs, rows / base, base / secs);
 	status = 0;
