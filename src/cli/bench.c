@@ -246,6 +246,9 @@ static void baseline_for(const struct match_index *ix, const struct mcall *c, in
 	q->requires_vog = c->requires_vog;
 	parse_format_date((long long)mq.vog_cutoff * 86400, q->vog_cutoff);
 	q->requires_licence = c->requires_licence;
+	q->requires_car = c->requires_car;
+	q->engagement_fit = mf_engagement_fit(c->engagement);
+	q->half_hours = c->half_hours;
 	q->lat = mq.clat;
 	q->lon = mq.clon;
 	q->cos_lat = mq.cos_lat;

@@ -102,7 +102,9 @@ void mexplain(struct match_index *ix, uint32_t s, const struct mquery *q, struct
 		add(h, "heeft VOG", "", "");
 	if (c->train && label(ix, LIST_TRAINING, first_bit(c->train), lab, sizeof lab))
 		add(h, "training ", lab, " gevolgd");
-	if (c->requires_licence)
+	if (c->requires_car)
+		add(h, "heeft auto", "", "");
+	else if (c->requires_licence)
 		add(h, "heeft rijbewijs", "", "");
 	if (h->parts[MP_MOTIVES] > 0 &&
 	    label(ix, LIST_MOTIVE, first_bit(v->mask[LIST_MOTIVE][s] & c->aff_motive), lab,

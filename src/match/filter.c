@@ -9,7 +9,7 @@
 
 static const char *const reasons[MF_REASON_COUNT] = {
 	"ok", "inactive", "capacity", "consent", "time", "training", "skill", "language",
-	"licence", "vog", "distance", "paired",
+	"licence", "car", "engagement", "hours", "vog", "distance", "paired",
 };
 
 const char *mf_reason_name(int r)
@@ -97,6 +97,12 @@ int mf_check(const struct match_index *ix, uint32_t s, const struct mquery *q)
 		return MF_LANGUAGE;
 	if (!mf_licence(ix, s, c))
 		return MF_LICENCE;
+	if (!mf_car(ix, s, c))
+		return MF_CAR;
+	if (!mf_engagement(ix, s, c))
+		return MF_ENGAGEMENT;
+	if (!mf_hours(ix, s, c))
+		return MF_HOURS;
 	if (!mf_vog(ix, s, q))
 		return MF_VOG;
 	if (!mf_distance(ix, s, mf_dist2(ix, s, q)))

@@ -88,7 +88,7 @@ static int build_graph(const struct match_index *ix, int64_t org, int64_t now, u
 	memset(g->node_of_slot, 0xff, nv * sizeof *g->node_of_slot);
 	for (uint32_t cs = 0; cs < ix->n_calls; cs++) {
 		const struct mcall *c = &ix->calls[cs];
-		if (!c->live || c->places <= 0 || (org > 0 && c->organisation_id != org))
+		if (!mcall_current(c, now) || c->places <= 0 || (org > 0 && c->organisation_id != org))
 			continue;
 		int node = g->n_calls++;
 		g->places[node] = c->places;
