@@ -151,5 +151,7 @@ int suggestions_proposal(struct api_call *c)
 	json_object_set_new(doc, "greedy_total_score", json_real(round2(p.greedy_total_score)));
 	json_object_set_new(doc, "calls", json_integer(p.calls));
 	json_object_set_new(doc, "volunteers", json_integer(p.volunteers));
+	json_object_set_new(doc, "max_per_volunteer", json_integer(p.max_per_volunteer));
+	json_object_set_new(doc, "gini", json_real(round2(p.gini * 100) / 100));
 	return api_reply(c, 200, doc);
 }

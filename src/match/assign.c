@@ -120,8 +120,8 @@ static int expand(struct flow *f, int u)
 	}
 	if (u < f->C + f->V) {
 		int v = u - f->C;
-		if (f->used[v] < p->caps[v])
-			rc = relax(f, u, f->sink, 0, -1);
+		if (f->used[v] < p->caps[v]) /* convex: each further pair costs more */
+			rc = relax(f, u, f->sink, (int64_t)f->used[v] * p->spread, -1);
 		for (int i = f->in_off[v]; i < f->in_off[v + 1] && rc == 0; i++) {
 			int e = f->in_edge[i];
 			if (f->flow[e])

@@ -11,6 +11,13 @@
  * non-negative, so the flow is optimal after every step. Integer gains keep
  * it exact; callers scale scores (MASSIGN_SCALE).
  *
+ * Load spreading: with spread > 0 a volunteer's k-th pair (k = 1, 2, …)
+ * costs (k - 1) * spread, a convex cost on the volunteer's arc to the sink
+ * that the same shortest paths handle (the cost of an arc only rises as it
+ * fills, so reduced costs stay non-negative). The solver then maximises
+ * total gain minus these costs; *total is still the gain of the chosen
+ * edges.
+ *
  * massign_greedy is the baseline: edges by gain, best first, while they fit.
  */
 #ifndef KP_MATCH_ASSIGN_H
@@ -27,6 +34,7 @@ struct massign {
 	const int *edge_call;   /* per edge */
 	const int *edge_vol;
 	const int64_t *gain;    /* per edge, > 0 */
+	int64_t spread;         /* cost of each further pair of one volunteer; 0: none */
 };
 
 /* chosen[e] = 1 for the edges taken; *total their gain. 0, or -1 when out of memory. */

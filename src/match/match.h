@@ -64,6 +64,9 @@ struct match_weights {
 	double distance_half_km;  /* h: distance at which the distance part is 1/2 */
 	int recent_days;          /* a volunteer asked within this many days was asked recently */
 	int waiting_full_days;    /* a call open this long gets the whole waiting part */
+	double spread;            /* proposals: points each further pair of one volunteer
+	                             costs (a convex cost: the k-th pair costs k - 1 times
+	                             this); 0 does not spread the work */
 };
 void match_weights_default(struct match_weights *w);
 
@@ -164,6 +167,9 @@ struct match_proposal {
 	int calls;                  /* open calls considered */
 	int volunteers;             /* distinct volunteers assigned */
 	int edges;                  /* candidate pairs in the graph */
+	int max_per_volunteer;      /* most pairs given to one volunteer */
+	double gini;                /* of the pairs per volunteer over every volunteer in the
+	                               candidate graph: 0 evenly spread, towards 1 piled up */
 };
 
 /* Proposes volunteers for every open call of organisation_id (0: the whole

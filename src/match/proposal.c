@@ -104,6 +104,26 @@ static int build_graph(const struct match_index *ix, int64_t org, int64_t now, u
 	return 0;
 }
 
+static int by_count(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Most pairs of one volunteer, and the Gini coefficient of the pairs per
+   volunteer over all n volunteers of the graph (per[] is sorted). */
+static void concentration(int *per, int n, struct match_proposal *out)
+{
+	double sum = 0, weighted = 0;
+	qsort(per, (size_t)n, sizeof *per, by_count);
+	for (int i = 0; i < n; i++) {
+		sum += per[i];
+		weighted += (double)(i + 1) * per[i];
+	}
+	out->max_per_volunteer = n > 0 ? per[n - 1] : 0;
+	out->gini = sum > 0 ? 2 * weighted / (n * sum) - (double)(n + 1) / n : 0;
+}
+
 int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now, unsigned flags,
                    struct match_proposal *out, struct kp_error *err)
 {
@@ -120,13 +140,13 @@ int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now,
 	greedy = malloc(ne);
 	out->pairs = malloc(ne * sizeof *out->pairs);
 	struct massign p = { g.n_calls, g.n_vols, g.n_edges, g.places, g.caps, g.edge_call,
-	                     g.edge_vol, g.gain };
+	                     g.edge_vol, g.gain, llround(ix->weights.spread * MASSIGN_SCALE) };
 	int64_t t_opt, t_greedy;
 	if (!opt || !greedy || !out->pairs || massign_solve(&p, opt, &t_opt) ||
 	    massign_greedy(&p, greedy, &t_greedy))
 		goto end;
-	uint8_t *seen = calloc((size_t)g.n_vols + 1, 1);
-	if (seen == NULL)
+	int *per = calloc((size_t)g.n_vols + 1, sizeof *per);
+	if (per == NULL)
 		goto end;
 	for (int e = 0; e < g.n_edges; e++) {
 		if (greedy[e])
@@ -137,10 +157,10 @@ int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now,
 			ix->calls[g.call_slot[g.edge_call[e]]].id, ix->v.id[g.vol_slot[g.edge_vol[e]]],
 			g.score[e] };
 		out->total_score += g.score[e];
-		out->volunteers += !seen[g.edge_vol[e]];
-		seen[g.edge_vol[e]] = 1;
+		out->volunteers += per[g.edge_vol[e]]++ == 0;
 	}
-	free(seen);
+	concentration(per, g.n_vols, out);
+	free(per);
 	out->calls = g.n_calls;
 	out->edges = g.n_edges;
 	rc = KP_OK;

@@ -29,6 +29,7 @@ void match_weights_default(struct match_weights *w)
 	w->distance_half_km = 5;
 	w->recent_days = 14;
 	w->waiting_full_days = 28;
+	w->spread = 2;
 }
 
 double ms_waiting(const struct match_weights *w, const struct mcall *c, int64_t now)

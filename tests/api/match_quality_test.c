@@ -2,7 +2,7 @@
  * What a coordinator would notice about the matching engine, through a real
  * server: a car for a ride, reach by travel mode, forms of engagement and
  * hours as filters and as a budget, one-off calls in the past, proposal
- * totals without lived experience.
+ * totals without lived experience, and proposals that spread the work.
  * The server's clock is a file the test moves (KNOOPPUNT_NOW=@file).
  */
 #include "support.h"
@@ -241,6 +241,42 @@ static void proposal_totals_without_experience(void **state)
 	client_free(&cl);
 }
 
+/* Three calls, three volunteers alike in everything, three places each: the
+   proposal gives each volunteer one call, not one volunteer all three. */
+static void proposals_spread_the_work(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Spreiding");
+	int64_t vols[3];
+	for (int i = 0; i < 3; i++) {
+		vols[i] = fx_volunteer(&e->admin, org, "active");
+		patch_volunteer(e, vols[i], "{\"max_matches\":3,\"hours_per_week\":0,"
+		                            "\"availability\":[\"sun-evening\"]}");
+	}
+	for (int i = 0; i < 3; i++)
+		call_with(e, org, "\"place\":\"Dordrecht\",\"dayparts\":[\"sun-evening\"]");
+	char body[64];
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld}", (long long)org);
+	json_t *doc = expect(&e->admin, "POST", "/api/proposals", body, 200);
+	json_t *items = json_object_get(doc, "items");
+	assert_int_equal(json_array_size(items), 3);
+	int per[3] = { 0 };
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it)
+		for (int v = 0; v < 3; v++)
+			per[v] += json_id(it, "volunteer_id") == vols[v];
+	assert_int_equal(per[0], 1);
+	assert_int_equal(per[1], 1);
+	assert_int_equal(per[2], 1);
+	assert_int_equal(json_integer_value(json_object_get(doc, "volunteers")), 3);
+	assert_int_equal(json_integer_value(json_object_get(doc, "max_per_volunteer")), 1);
+	assert_true(real_of(doc, "gini") < 1e-9);
+	/* Spreading never costs score between volunteers alike. */
+	assert_true(fabs(real_of(doc, "total_score") - real_of(doc, "greedy_total_score")) < 0.011);
+	json_decref(doc);
+}
+
 int main(void)
 {
 	if (fx_clock_begin(clock_file, "2026-06-01"))
@@ -251,6 +287,7 @@ int main(void)
 		cmocka_unit_test(engagement_and_hours),
 		cmocka_unit_test(one_off_calls_in_the_past),
 		cmocka_unit_test(proposal_totals_without_experience),
+		cmocka_unit_test(proposals_spread_the_work),
 	};
 	int rc = cmocka_run_group_tests_name("match_quality", tests, env_setup, env_teardown);
 	fx_clock_end(clock_file);
