@@ -153,5 +153,8 @@ int suggestions_proposal(struct api_call *c)
 	json_object_set_new(doc, "volunteers", json_integer(p.volunteers));
 	json_object_set_new(doc, "max_per_volunteer", json_integer(p.max_per_volunteer));
 	json_object_set_new(doc, "gini", json_real(round2(p.gini * 100) / 100));
+	json_object_set_new(doc, "places_open", json_integer(p.places_open));
+	json_object_set_new(doc, "places_open_with_room", json_integer(p.places_open_with_room));
+	json_object_set_new(doc, "optimal", json_boolean(p.optimal));
 	return api_reply(c, 200, doc);
 }

@@ -394,9 +394,12 @@ static int propose(struct match_index *ix, int64_t now, double spread, int volun
 	if (rc == KP_OK) {
 		printf("# voorstel (spreiding %.0f): %d koppelingen, %d vrijwilligers, %d "
 		       "kandidaatparen, hoogstens %d per vrijwilliger, gini %.3f; score %.2f, "
-		       "gretig %.2f; %.3f s CPU, %.3f s klok\n",
+		       "gretig %.2f; %d plaatsen open (%d met een kandidaat met ruimte); %s; "
+		       "%.3f s CPU, %.3f s klok\n",
 		       spread, p.n, p.volunteers, p.edges, p.max_per_volunteer, p.gini,
-		       p.total_score, p.greedy_total_score, secs, (clock_ms() - w0) / 1000.0);
+		       p.total_score, p.greedy_total_score, p.places_open, p.places_open_with_room,
+		       p.optimal ? "optimaal over alle paren" : "optimaliteit niet bewezen", secs,
+		       (clock_ms() - w0) / 1000.0);
 		if (line)
 			printf("proposal calls=%d volunteers=%d seconds=%.3f total_score=%.2f "
 			       "greedy_total_score=%.2f max_per_volunteer=%d gini=%.3f\n",

@@ -18,7 +18,9 @@
  * total gain minus these costs; *total is still the gain of the chosen
  * edges.
  *
- * massign_greedy is the baseline: edges by gain, best first, while they fit.
+ * massign_greedy is the baseline: edges by gain, best first, while they fit;
+ * with spreading, by their gain less the cost of one more pair for their
+ * volunteer at the moment they are taken (the same objective, greedily).
  */
 #ifndef KP_MATCH_ASSIGN_H
 #define KP_MATCH_ASSIGN_H
@@ -39,6 +41,22 @@ struct massign {
 
 /* chosen[e] = 1 for the edges taken; *total their gain. 0, or -1 when out of memory. */
 int massign_solve(const struct massign *p, uint8_t *chosen, int64_t *total);
+
+/* The dual prices of a solution: the node potentials at the end, such that
+   every arc of the residual graph has reduced cost cost + pot(from) -
+   pot(to) >= 0 (an arc call -> volunteer costs -gain, a volunteer's arc to
+   the sink its spreading cost). An edge (c, v) left out of the graph would
+   improve the solution only if gain > pot_call[c] - pot_vol[v], where a
+   volunteer outside the graph has pot_vol = *pot_sink. */
+struct massign_duals {
+	int64_t *pot_call;      /* n_calls */
+	int64_t *pot_vol;       /* n_vols */
+	int64_t pot_sink;
+};
+
+/* massign_solve, also filling d (its arrays allocated by the caller). */
+int massign_solve_duals(const struct massign *p, uint8_t *chosen, int64_t *total,
+                        struct massign_duals *d);
 int massign_greedy(const struct massign *p, uint8_t *chosen, int64_t *total);
 
 #endif

@@ -170,11 +170,20 @@ struct match_proposal {
 	int max_per_volunteer;      /* most pairs given to one volunteer */
 	double gini;                /* of the pairs per volunteer over every volunteer in the
 	                               candidate graph: 0 evenly spread, towards 1 piled up */
+	int places_open;            /* places of the calls left without a volunteer */
+	int places_open_with_room;  /* of them, on calls with a candidate who has room left
+	                               (left open because the spreading cost outweighs the pair) */
+	bool optimal;               /* proven optimal over every feasible pair, not only over
+	                               the candidate graph (the dual prices show no missing
+	                               pair that would help) */
 };
 
 /* Proposes volunteers for every open call of organisation_id (0: the whole
-   network), each call its top MATCH_PROPOSAL_K feasible volunteers as
-   candidates; the assignment is exact on that candidate graph. */
+   network). Each call starts with its top MATCH_PROPOSAL_K feasible
+   volunteers as candidates; the assignment is exact on the candidate graph,
+   and calls are widened where the dual prices show that a pair outside it
+   would help, until none would (out->optimal) or after a bounded number of
+   rounds. */
 int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now, unsigned flags,
                    struct match_proposal *out, struct kp_error *err);
 void match_proposal_free(struct match_proposal *p);

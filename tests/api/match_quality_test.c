@@ -272,6 +272,8 @@ static void proposals_spread_the_work(void **state)
 	assert_int_equal(json_integer_value(json_object_get(doc, "volunteers")), 3);
 	assert_int_equal(json_integer_value(json_object_get(doc, "max_per_volunteer")), 1);
 	assert_true(real_of(doc, "gini") < 1e-9);
+	assert_true(json_is_true(json_object_get(doc, "optimal")));
+	assert_int_equal(json_integer_value(json_object_get(doc, "places_open")), 0);
 	/* Spreading never costs score between volunteers alike. */
 	assert_true(fabs(real_of(doc, "total_score") - real_of(doc, "greedy_total_score")) < 0.011);
 	json_decref(doc);
