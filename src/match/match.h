@@ -76,11 +76,16 @@ struct match_hit {
 	int64_t call_id;
 	int64_t organisation_id;        /* the call's organisation */
 	double score;                   /* sum of parts */
+	double score_max;               /* the most any volunteer could score for this call */
 	double parts[MP_COUNT];         /* weighted contributions */
 	double distance_km;
 	int n_phrases;
 	char phrases[MATCH_EXPLAIN_MAX][MATCH_PHRASE_MAX]; /* Dutch, most telling first */
 };
+
+/* The score as a coordinator reads it: 0-100, 100 when the volunteer fits
+   the call on every part that can count for it (score / score_max). */
+int match_hit_fit(const struct match_hit *h);
 
 /* Joins the phrases with " · " into out. */
 void match_explain_join(const struct match_hit *h, char *out, size_t size);

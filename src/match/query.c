@@ -147,6 +147,7 @@ static void make_hit(struct match_index *ix, uint32_t s, const struct mquery *q,
 	h->call_id = c->id;
 	h->organisation_id = c->organisation_id;
 	h->score = ms_score(ix, s, q, d2, ms_waiting(&ix->weights, c, now), -1e300, h->parts);
+	h->score_max = ms_score_max(ix, q, now);
 	h->distance_km = sqrt(d2);
 	mexplain(ix, s, q, h);
 }

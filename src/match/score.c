@@ -40,6 +40,18 @@ double ms_waiting(const struct match_weights *w, const struct mcall *c, int64_t 
 	return p < 0 ? 0 : p > 1 ? 1 : p;
 }
 
+double ms_score_max(const struct match_index *ix, const struct mquery *q, int64_t now)
+{
+	const double *w = ix->weights.w;
+	double sum = 0;
+	for (int i = 0; i < MP_COUNT; i++)
+		if (i != MP_EXPERIENCE && i != MP_WAITING)
+			sum += w[i];
+	if (!q->no_experience && q->c->exp_need)
+		sum += w[MP_EXPERIENCE];
+	return sum + w[MP_WAITING] * ms_waiting(&ix->weights, q->c, now);
+}
+
 double ms_text(const struct match_index *ix, uint32_t s, const struct mquery *q)
 {
 	const struct mcall *c = q->c;

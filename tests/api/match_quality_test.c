@@ -279,6 +279,45 @@ static void proposals_spread_the_work(void **state)
 	json_decref(doc);
 }
 
+/* A score a coordinator reads: out of 100, where 100 fits the call on every
+   part that can count for it. A call posted just now has no waiting part,
+   so the most is 96 of the default weights (lived experience only counts
+   for peer support). */
+static void a_score_out_of_100(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Honderd");
+	int64_t likes = fx_volunteer(&e->admin, org, "active");
+	int64_t other = fx_volunteer(&e->admin, org, "active");
+	patch_volunteer(e, likes, "{\"availability\":[\"sat-morning\"],\"themes\":[\"ouderen\"]}");
+	patch_volunteer(e, other, "{\"availability\":[\"sat-morning\"],"
+	                          "\"activities\":[\"boodschappen\"]}");
+	int64_t call = call_with(e, org, "\"place\":\"Dordrecht\",\"dayparts\":[\"sat-morning\"],"
+	                                 "\"themes\":[\"ouderen\"]");
+	json_t *doc = candidates(&e->admin, call);
+	json_t *a = item_of(doc, likes), *b = item_of(doc, other);
+	assert_non_null(a);
+	assert_non_null(b);
+	for (json_t *it = a; it != NULL; it = it == a ? b : NULL) {
+		double score = real_of(it, "score");
+		json_int_t fit = json_integer_value(json_object_get(it, "fit"));
+		assert_true(fit > 0 && fit <= 100);
+		assert_int_equal(fit, lround(100.0 * score / 96.0));
+	}
+	assert_true(json_integer_value(json_object_get(a, "fit")) >
+	            json_integer_value(json_object_get(b, "fit")) + 40); /* activity and theme */
+	assert_non_null(strstr(json_str(a, "explanation_text"), "Houdt van wandelen"));
+	json_decref(doc);
+	char body[64];
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld}", (long long)org);
+	doc = expect(&e->admin, "POST", "/api/proposals", body, 200);
+	json_t *pair = json_array_get(json_object_get(doc, "items"), 0);
+	assert_int_equal(json_id(pair, "volunteer_id"), likes);
+	assert_int_equal(json_integer_value(json_object_get(pair, "fit")),
+	                 lround(100.0 * real_of(pair, "score") / 96.0));
+	json_decref(doc);
+}
+
 int main(void)
 {
 	if (fx_clock_begin(clock_file, "2026-06-01"))
@@ -290,6 +329,7 @@ int main(void)
 		cmocka_unit_test(one_off_calls_in_the_past),
 		cmocka_unit_test(proposal_totals_without_experience),
 		cmocka_unit_test(proposals_spread_the_work),
+		cmocka_unit_test(a_score_out_of_100),
 	};
 	int rc = cmocka_run_group_tests_name("match_quality", tests, env_setup, env_teardown);
 	fx_clock_end(clock_file);

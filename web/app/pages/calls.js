@@ -317,7 +317,7 @@ function Candidates({ call, tick, onMatched }) {
 		<ol class="cands">${data.items.map((v) => html`<li class="cand" key=${v.volunteer_id}>
 			<div class="cand-head">
 				<a class="li-title" href=${`/vrijwilligers/${v.volunteer_id}`}>${v.first_name} ${v.last_name}</a>
-				<span class="score">${t('candidates.scoreN', { n: fmtNumber(v.score) })}</span>
+				<span class="score" title=${t('candidates.fitHint')}>${t('candidates.fitN', { n: v.fit })}</span>
 			</div>
 			<p class="muted">${v.place}${v.distance_km !== undefined && v.distance_km !== null ? ` · ${fmtKm(v.distance_km)}` : ''}</p>
 			${v.explanation_text && html`<p class="why"><span class="why-label">${t('suggestions.why')}</span> ${v.explanation_text}</p>`}

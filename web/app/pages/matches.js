@@ -217,7 +217,7 @@ export function Proposals() {
 							<span><${Name} kind="volunteers" id=${p.volunteer_id} /></span>
 							${p.explanation_text && html`<span class="why small">${p.explanation_text}</span>`}
 						</div>
-						<div class="li-meta muted small">${p.score !== undefined ? t('candidates.scoreN', { n: fmtNumber(p.score) }) : ''}</div>
+						<div class="li-meta muted small">${p.fit !== undefined ? t('candidates.fitN', { n: p.fit }) : ''}</div>
 						<div class="li-end">
 							${made
 								? html`<a href=${`/koppelingen/${made}`}>${t('proposals.made')}</a>`
