@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "cli/bench_network.h"
@@ -510,11 +511,14 @@ int cmd_bench(int argc, char **argv, struct app *app)
 	       "gelijk bij %d van de %d (tekstgewicht 0; engine zonder tekst p50 %.3f ms)\n",
 	       (long long)st.volunteers, t.checked, o.calls, BENCH_TOP, t.agreed, t.checked,
 	       t.engine_plain_p50);
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru); /* the peak so far: building, loading and asking */
 	printf("match volunteers=%d engine_p50_ms=%.3f engine_p99_ms=%.3f sql_p50_ms=%.1f "
-	       "speedup=%.0f bytes_per_volunteer=%.0f startup_s=%.2f\n",
+	       "speedup=%.0f bytes_per_volunteer=%.0f startup_s=%.2f rss_mib=%.0f\n",
 	       o.volunteers, t.engine_p50, t.engine_p99, t.sql_p50,
 	       t.engine_p50 > 0 ? t.sql_p50 / t.engine_p50 : 0,
-	       st.volunteers ? (double)st.bytes / (double)st.volunteers : 0, startup);
+	       st.volunteers ? (double)st.bytes / (double)st.volunteers : 0, startup,
+	       (double)ru.ru_maxrss / 1024.0);
 	fflush(stdout);
 	if (run_proposal(app, &b, &o, now, &err))
 		goto end;
