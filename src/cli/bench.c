@@ -273,8 +273,8 @@ static void baseline_for(const struct match_index *ix, const struct mcall *c, in
 	q->n_aff_talents = mask_ids(ix, LIST_TALENT, c->aff_talent, ids->talents, 0);
 	q->aff_talents = ids->talents;
 	for (int i = 0; i < MP_COUNT; i++)
-		q->w[i] = ix->weights.w[i];
-	q->half_km = ix->weights.distance_half_km;
+		q->w[i] = mq.w[i];
+	q->half_km = mq.half_km;
 	q->recent_since = (int64_t)(mq.today - ix->weights.recent_days) * 86400;
 	q->waiting = ms_waiting(&ix->weights, c, now);
 }

@@ -27,6 +27,8 @@ struct mquery {
 	double rest_max;        /* the most all parts but activity and themes can add */
 	double text_cap[MCALL_TERMS_MAX + 1]; /* most text share with k shared terms */
 	bool no_experience;     /* MATCH_WITHOUT_EXPERIENCE: lived experience counts for nothing */
+	double w[MP_COUNT];     /* the weights for this call (distance weighs by how often) */
+	double half_km;         /* h of the distance part for this call */
 };
 
 /* Fills q for call c at time now, as asked by flags (MATCH_WITHOUT_EXPERIENCE). */

@@ -42,7 +42,7 @@ double ms_waiting(const struct match_weights *w, const struct mcall *c, int64_t 
 
 double ms_score_max(const struct match_index *ix, const struct mquery *q, int64_t now)
 {
-	const double *w = ix->weights.w;
+	const double *w = q->w;
 	double sum = 0;
 	for (int i = 0; i < MP_COUNT; i++)
 		if (i != MP_EXPERIENCE && i != MP_WAITING)
@@ -86,8 +86,8 @@ double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q
 {
 	const struct mcall *c = q->c;
 	const struct mvols *v = &ix->v;
-	const double *w = ix->weights.w;
-	double h2 = ix->weights.distance_half_km * ix->weights.distance_half_km;
+	const double *w = q->w;
+	double h2 = q->half_km * q->half_km;
 	int n_theme = bits(c->theme);
 	int n_motive = bits(v->mask[LIST_MOTIVE][s]);
 	int n_need = bits(c->need);

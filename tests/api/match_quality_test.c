@@ -146,6 +146,33 @@ static void engagement_and_hours(void **state)
 	assert_true(is_candidate(e, work, weekly));
 }
 
+/* Distance weighs by how often the volunteer travels: for weekly work the
+   neighbour outranks someone 20 km away who shares the call's theme; for a
+   one-off call the theme wins. */
+static void distance_weighs_by_how_often(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Wijkteam");
+	int64_t near = fx_volunteer(&e->admin, org, "active");
+	int64_t far = fx_volunteer(&e->admin, org, "active");
+	patch_volunteer(e, near, "{\"availability\":[\"thu-morning\"]}");
+	patch_volunteer(e, far, "{\"availability\":[\"thu-morning\"],\"place\":\"Gorinchem\","
+	                        "\"themes\":[\"ouderen\"],\"travel_mode\":\"car\","
+	                        "\"driving_licence\":true,\"max_distance_km\":40}");
+	const char *kinds[] = { "structural", "one_off" };
+	for (int i = 0; i < 2; i++) {
+		char fields[160];
+		snprintf(fields, sizeof fields, "\"place\":\"Dordrecht\",\"dayparts\":[\"thu-morning\"],"
+		         "\"themes\":[\"ouderen\"],\"engagement\":\"%s\"", kinds[i]);
+		int64_t call = call_with(e, org, fields);
+		json_t *doc = candidates(&e->admin, call);
+		assert_int_equal(json_array_size(json_object_get(doc, "items")), 2);
+		json_t *first = json_array_get(json_object_get(doc, "items"), 0);
+		assert_int_equal(json_id(first, "volunteer_id"), i == 0 ? near : far);
+		json_decref(doc);
+	}
+}
+
 /* A one-off call in the past is refused, naming the field; an open one
    stops having candidates after its day and is closed by the job. */
 static void one_off_calls_in_the_past(void **state)
@@ -326,6 +353,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_ride_needs_a_car),
 		cmocka_unit_test(engagement_and_hours),
+		cmocka_unit_test(distance_weighs_by_how_often),
 		cmocka_unit_test(one_off_calls_in_the_past),
 		cmocka_unit_test(proposal_totals_without_experience),
 		cmocka_unit_test(proposals_spread_the_work),
