@@ -116,7 +116,12 @@ static int expand(struct flow *f, int u)
 			if (!f->flow[e])
 				rc = relax(f, u, f->C + p->edge_vol[e], -p->gain[e], e);
 		}
-		return rc ? rc : relax(f, u, f->open, 0, -1);
+		/* Staying open goes straight to the sink: a shortest path never
+		   leaves the sink, so no path has to pass one hub shared by every
+		   call, and each search stays among the calls and volunteers it can
+		   reach. Exact all the same: the reverse arcs out of the sink keep
+		   non-negative reduced costs under the capped distances. */
+		return rc ? rc : relax(f, u, f->sink, 0, -1);
 	}
 	if (u < f->C + f->V) {
 		int v = u - f->C;
@@ -142,7 +147,9 @@ static void augment(struct flow *f, int start)
 	for (int x = f->sink; x != start;) {
 		int from = f->par_node[x], e = f->par_edge[x];
 		if (x == f->sink) {
-			if (from != f->open)
+			if (from < f->C)
+				open_add(f, from); /* one more place stays open */
+			else if (from != f->open)
 				f->used[from - f->C]++;
 		} else if (from == f->open) {
 			open_remove(f, x);
@@ -277,7 +284,7 @@ int massign_solve_duals(const struct massign *p, uint8_t *chosen, int64_t *total
 		if (f.out_off[c] == f.out_off[c + 1])
 			continue; /* no candidates: its places stay open */
 		/* A new call has no arcs in; lift it so its arcs out cost >= 0. */
-		int64_t need = pot(&f, f.open);
+		int64_t need = pot(&f, f.sink);
 		for (int i = f.out_off[c]; i < f.out_off[c + 1]; i++) {
 			int e = f.out_edge[i];
 			int64_t x = pot(&f, f.C + p->edge_vol[e]) + p->gain[e];

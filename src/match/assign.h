@@ -5,8 +5,8 @@
  * than capacity, and the total gain is as large as possible.
  *
  * massign_solve is exact: it is a min-cost flow (cost = -gain) in which
- * every place of every call is routed either to a volunteer or to a
- * "stays open" node at cost 0, found by successive shortest paths with
+ * every place of every call is routed either to a volunteer or straight to
+ * the sink at cost 0 (it stays open), found by successive shortest paths with
  * potentials (Dijkstra), one place at a time. Reduced costs stay
  * non-negative, so the flow is optimal after every step. Integer gains keep
  * it exact; callers scale scores (MASSIGN_SCALE).
