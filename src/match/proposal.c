@@ -219,6 +219,29 @@ static int widen(const struct match_index *ix, struct graph *g, struct pricing *
 	}
 }
 
+/* Capacities: open places of each volunteer, and no more pairs than the
+   hours left in the week hold of the largest call among their candidates
+   (a safe bound: the pairs chosen never take more hours than are left). */
+static void cap_by_hours(const struct match_index *ix, struct graph *g)
+{
+	uint8_t *most = calloc((size_t)g->n_vols + 1, 1);
+	if (most == NULL)
+		return; /* without the bound the filter still kept each pair within the hours */
+	for (int e = 0; e < g->n_edges; e++) {
+		uint8_t hh = ix->calls[g->call_slot[g->edge_call[e]]].half_hours;
+		if (hh > most[g->edge_vol[e]])
+			most[g->edge_vol[e]] = hh;
+	}
+	for (int v = 0; v < g->n_vols; v++) {
+		const struct vhot *h = &ix->v.hot[g->vol_slot[v]];
+		int cap = h->max_matches - h->open;
+		if (h->hours_free != MHOURS_ANY && most[v] > 0 && h->hours_free / most[v] < cap)
+			cap = h->hours_free / most[v];
+		g->caps[v] = cap;
+	}
+	free(most);
+}
+
 /* Solves the graph; widens calls while the prices show a missing pair that
    helps. *optimal when a round added none. */
 static int solve_priced(const struct match_index *ix, struct graph *g, int64_t spread,
@@ -235,6 +258,7 @@ static int solve_priced(const struct match_index *ix, struct graph *g, int64_t s
 		free(pr.d.pot_vol);
 		*opt = malloc((size_t)(g->n_edges ? g->n_edges : 1));
 		pr.d.pot_vol = malloc(((size_t)g->n_vols + 1) * sizeof *pr.d.pot_vol);
+		cap_by_hours(ix, g);
 		struct massign p = { g->n_calls, g->n_vols, g->n_edges, g->places, g->caps,
 		                     g->edge_call, g->edge_vol, g->gain, spread };
 		int64_t total;

@@ -141,6 +141,19 @@ static void engagement_and_hours(void **state)
 	assert_false(is_candidate(e, work, weekly));
 	patch_volunteer(e, weekly, "{\"hours_per_week\":5}");
 	assert_true(is_candidate(e, work, weekly));
+	/* A proposal keeps to the week too: four hours hold two calls of two. */
+	int64_t busy = fx_organisation(&e->admin, "Weekbudget");
+	int64_t four = fx_volunteer(&e->admin, busy, "active");
+	patch_volunteer(e, four, "{\"hours_per_week\":4,\"max_matches\":3,"
+	                         "\"availability\":[\"fri-morning\"]}");
+	for (int i = 0; i < 3; i++)
+		call_with(e, busy, "\"place\":\"Dordrecht\",\"dayparts\":[\"fri-morning\"],"
+		                   "\"duration_minutes\":120");
+	char body[64];
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld}", (long long)busy);
+	json_t *doc = expect(&e->admin, "POST", "/api/proposals", body, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 2);
+	json_decref(doc);
 	/* No hours given: no budget to keep. */
 	patch_volunteer(e, weekly, "{\"hours_per_week\":0}");
 	assert_true(is_candidate(e, work, weekly));
