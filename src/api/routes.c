@@ -13,6 +13,7 @@
 #include "api/journey.h"
 #include "api/lists.h"
 #include "api/matches.h"
+#include "api/offers.h"
 #include "api/organisations.h"
 #include "api/passwords.h"
 #include "api/reports.h"
@@ -53,6 +54,9 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/organisations", organisations_create },
 	{ "GET", "/api/organisations/{id}", organisations_show },
 	{ "PATCH", "/api/organisations/{id}", organisations_update },
+	{ "GET", "/api/organisations/{id}/offer", offers_show },
+	{ "PUT", "/api/organisations/{id}/offer", offers_update },
+	{ "GET", "/api/public/map", public_map },
 
 	{ "GET", "/api/lists", lists_index },
 	{ "GET", "/api/lists/{kind}", lists_list },

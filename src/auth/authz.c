@@ -54,6 +54,7 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 {
 	switch (res) {
 	case RES_ORGANISATION:
+	case RES_OFFER: /* keeps the own organisation's entry on the social map */
 		return act == ACT_LIST || act == ACT_READ || (act == ACT_UPDATE && own_org(who, t));
 	case RES_LIST_ITEM:
 		return act == ACT_LIST || act == ACT_READ;
@@ -103,6 +104,7 @@ static bool professional(const struct principal *who, enum resource res, enum ac
 	switch (res) {
 	case RES_ORGANISATION:
 	case RES_LIST_ITEM:
+	case RES_OFFER:
 		return act == ACT_LIST || act == ACT_READ;
 	case RES_CALL:
 		return act == ACT_LIST || own_org(who, t);
@@ -123,6 +125,7 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 	switch (res) {
 	case RES_ORGANISATION:
 	case RES_LIST_ITEM:
+	case RES_OFFER:
 		return act == ACT_LIST || act == ACT_READ;
 	case RES_VOLUNTEER: /* own profile, own export, own erasure; a list of just self */
 		return act == ACT_LIST || (act != ACT_CREATE && self(who, t));
@@ -169,6 +172,7 @@ static bool referrer(const struct principal *who, enum resource res, enum action
 	switch (res) {
 	case RES_ORGANISATION:
 	case RES_LIST_ITEM:
+	case RES_OFFER:
 		return act == ACT_LIST || act == ACT_READ;
 	case RES_CALL: /* submits help requests and follows their status */
 	case RES_REQUEST_TEXT:
@@ -225,7 +229,7 @@ bool authz_allows(const struct principal *who, enum resource res, enum action ac
 	case ROLE_REFERRER:
 		return referrer(who, res, act, t);
 	case ROLE_ANONYMOUS: /* the public social map and sign-up form need these */
-		return (res == RES_ORGANISATION || res == RES_LIST_ITEM) &&
+		return (res == RES_ORGANISATION || res == RES_LIST_ITEM || res == RES_OFFER) &&
 		       (act == ACT_LIST || act == ACT_READ);
 	default:
 		return false;
@@ -241,7 +245,8 @@ bool authz_public_route(const char *method, const char *pattern)
 {
 	/* Health, logging in and out (the second step's challenge is the
 	   credential), sign-up, the one-time links of accounts
-	   (the token is the credential), and the public social map. */
+	   (the token is the credential), and the public social map with the
+	   organisations' offers. */
 	static const char *const open[][2] = {
 		{ "GET", "/api/health" },
 		{ "GET", "/api/session" },
@@ -259,6 +264,8 @@ bool authz_public_route(const char *method, const char *pattern)
 		{ "GET", "/api/lists" },
 		{ "GET", "/api/lists/{kind}" },
 		{ "GET", "/api/journey/definitions" },
+		{ "GET", "/api/organisations/{id}/offer" },
+		{ "GET", "/api/public/map" },
 	};
 	for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
 		if (strcmp(method, open[i][0]) == 0 && strcmp(pattern, open[i][1]) == 0)
@@ -273,7 +280,8 @@ struct authz_scope authz_list_scope(const struct principal *who, enum resource r
 		s.none = true;
 		return s;
 	}
-	if (who->role == ROLE_ADMIN || res == RES_ORGANISATION || res == RES_LIST_ITEM) {
+	if (who->role == ROLE_ADMIN || res == RES_ORGANISATION || res == RES_LIST_ITEM ||
+	    res == RES_OFFER) {
 		s.all = true;
 		return s;
 	}

@@ -45,6 +45,7 @@ enum resource {
 	                       rates per km */
 	RES_TOTP,           /* one's own two-factor sign-in: administrators and coordinators */
 	RES_NETWORK,        /* the network's settings (two-factor sign-in required) */
+	RES_OFFER,          /* an organisation's entry on the public social map */
 	RES_COUNT
 };
 

@@ -21,6 +21,7 @@
 #include "model/consent.h"
 #include "model/journey.h"
 #include "model/match.h"
+#include "model/offer.h"
 #include "model/organisation.h"
 #include "model/reminder.h"
 #include "model/transfer.h"
@@ -56,6 +57,9 @@ struct list_filter {
 };
 void list_filter_init(struct list_filter *f);
 
+/* Called once per id of a walk; non-zero stops it as an internal error. */
+typedef int (*id_fn)(void *ctx, int64_t id);
+
 /* --- src/db/networks.c --- */
 /* The id of the (single) network, creating "name" when there is none yet. */
 int store_network_ensure(struct db *db, const char *name, const char *region, int64_t now,
@@ -71,6 +75,26 @@ typedef int (*organisation_fn)(void *ctx, const struct organisation *o);
 int store_organisation_list(struct db *db, const struct list_filter *f, struct page pg,
                             organisation_fn each, void *ctx, int64_t *total,
                             struct kp_error *err);
+
+/* --- src/db/offers.c: the social map --- */
+/* Organisation id's offer into o; an empty offer (offer_init) when it has no
+   row. Does not check that the organisation exists. */
+int store_offer_get(struct db *db, int64_t organisation_id, struct offer *o,
+                    struct kp_error *err);
+/* Replaces the organisation's offer, its items and its places with o. */
+int store_offer_put(struct db *db, const struct offer *o, struct kp_error *err);
+/* What the social map is searched by; 0 or NULL for any. place_key is a
+   lower-case municipality or district: an organisation's own municipality
+   or one of the places it serves. */
+struct map_filter {
+	const char *place_key;
+	int64_t activity_id;
+	int64_t theme_id;
+};
+/* The active organisations that are not a referrer's desk and match f, by
+   name: each(ctx, id) for the ids of the page, *total of all. */
+int store_map_search(struct db *db, const struct map_filter *f, struct page pg, id_fn each,
+                     void *ctx, int64_t *total, struct kp_error *err);
 
 /* --- src/db/lists.c --- */
 struct list_item {
@@ -352,7 +376,6 @@ int store_audit_list(struct db *db, const struct audit_filter *f, struct page pg
 int store_volunteer_erase(struct db *db, int64_t volunteer_id, int64_t now,
                           struct kp_error *err);
 /* Stopped volunteers not changed since `before` and not yet anonymised. */
-typedef int (*id_fn)(void *ctx, int64_t id);
 int store_retention_due(struct db *db, int64_t before, id_fn each, void *ctx,
                         struct kp_error *err);
 /* Anonymises, in the caller's transaction, at most `max` of those, each with

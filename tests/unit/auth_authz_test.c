@@ -36,6 +36,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NNNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_OFFER] = "YYNNNN",
 	},
 	[ROLE_ADMIN] = {
 		[RES_ORGANISATION] = "YYYYYY", [RES_LIST_ITEM] = "YYYYYY",
@@ -50,6 +51,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "YYYYYY",
 		[RES_TOTP] = "NYYYYN",
 		[RES_NETWORK] = "YYYYYY",
+		[RES_OFFER] = "YYYYYY",
 	},
 	[ROLE_COORDINATOR] = {
 		[RES_ORGANISATION] = "YYNONN", [RES_LIST_ITEM] = "YYNNNN",
@@ -64,6 +66,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NYNONN",
 		[RES_TOTP] = "NYYYYN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_OFFER] = "YYNONN",
 	},
 	[ROLE_PROFESSIONAL] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -78,6 +81,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NNNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_OFFER] = "YYNNNN",
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -92,6 +96,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NYNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_OFFER] = "YYNNNN",
 	},
 	[ROLE_REFERRER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -106,6 +111,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NNNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_OFFER] = "YYNNNN",
 	},
 };
 
@@ -263,7 +269,7 @@ static void caller_without_organisation_owns_nothing(void **state)
 	for (int res = 0; res < RES_COUNT; res++)
 		for (int act = ACT_READ; act < ACT_COUNT; act++)
 			if (res != RES_ORGANISATION && res != RES_LIST_ITEM && res != RES_SESSION &&
-			    res != RES_TOTP &&
+			    res != RES_TOTP && res != RES_OFFER &&
 			    !(res == RES_ALLOWANCE && act == ACT_READ)) /* the caps: no one's */
 				assert_false(authz_allows(&who, res, act, &t));
 	struct principal vol = caller(ROLE_VOLUNTEER);
@@ -288,7 +294,7 @@ static void list_scopes(void **state)
 {
 	(void)state;
 	static const int lists[] = { RES_ORGANISATION, RES_LIST_ITEM, RES_VOLUNTEER, RES_CALL,
-	                             RES_MATCH, RES_EXPERIENCE, RES_ACCOUNT };
+	                             RES_MATCH, RES_EXPERIENCE, RES_ACCOUNT, RES_OFFER };
 	for (int role = 0; role < ROLE_COUNT; role++) {
 		struct principal who = caller(role);
 		for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
@@ -298,7 +304,8 @@ static void list_scopes(void **state)
 			assert_int_equal(s.none, !may_list);
 			if (!may_list)
 				continue;
-			if (role == ROLE_ADMIN || res == RES_ORGANISATION || res == RES_LIST_ITEM) {
+			if (role == ROLE_ADMIN || res == RES_ORGANISATION || res == RES_LIST_ITEM ||
+			    res == RES_OFFER) { /* the social map is public */
 				assert_true(s.all);
 				continue;
 			}
