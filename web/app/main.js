@@ -15,6 +15,7 @@ import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.
 import { ProfessionalHome } from './pages/professional.js';
 import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
 import { Reports } from './pages/reports.js';
+import { SocialMap, Flyer, OurOffer } from './pages/socialmap.js';
 import { MyHours, HoursOverview } from './pages/hours.js';
 
 const STAFF = ['admin', 'coordinator'];
@@ -50,6 +51,7 @@ const ROUTES = [
 	['/lijsten', ListsPage, ['admin']],
 	['/lijsten/:kind', ListsPage, ['admin']],
 	['/cijfers', Reports, ['admin', 'coordinator']],
+	['/ons-aanbod', OurOffer, ['coordinator']],
 ];
 
 const NAV = {
@@ -59,7 +61,8 @@ const NAV = {
 		['/uren', 'nav.hours'], ['/auditlog', 'nav.audit'], ['/cijfers', 'nav.reports']],
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
-		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports']],
+		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports'],
+		['/ons-aanbod', 'nav.ourOffer']],
 	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches']],
 	volunteer: [['/', 'nav.forYou'], ['/mijn-uren', 'nav.myHours'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile'],
 		['/mijn-reis', 'nav.myJourney'], ['/mijn-gegevens', 'nav.myData']],
@@ -89,9 +92,10 @@ function Forbidden() {
 	<//>`;
 }
 
-// Pages of a one-time link or a forgotten password, with or without a session.
+// Pages of a one-time link or a forgotten password, and the network's public
+// pages, with or without a session.
 const PUBLIC = { '/uitnodiging': AcceptInvitation, '/wachtwoord-vergeten': ForgotPassword,
-	'/wachtwoord-herstellen': ResetPassword };
+	'/wachtwoord-herstellen': ResetPassword, '/sociale-kaart': SocialMap, '/sociale-kaart/flyer': Flyer };
 
 function resolve(path) {
 	if (PUBLIC[path]) return [PUBLIC[path], {}];

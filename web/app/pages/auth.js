@@ -85,6 +85,7 @@ export function Login({ onLogin }) {
 				<h2 id="signup-h">${t('login.newTitle')}</h2>
 				<p>${t('login.newBody')}</p>
 				<a class="btn btn-secondary" href="/aanmelden">${t('login.signup')}</a>
+				<p><a href="/sociale-kaart">${t('map.title')}</a></p>
 			</aside>
 		</div>
 	<//>`;
