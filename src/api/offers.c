@@ -108,23 +108,13 @@ static int add_entry(void *ctx, const struct organisation *o, const struct offer
 	return json_array_append_new(m->items, e);
 }
 
-static int item_query(struct api_call *c, const char *name, int kind, int64_t *out)
-{
-	const char *code = NULL;
-	if (api_query_text(c, name, LIST_CODE_MAX, &code))
-		return KP_ERR;
-	if (code && (*out = catalog_find(&c->app->lists, kind, code)) == 0)
-		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", name);
-	return KP_OK;
-}
-
 int public_map(struct api_call *c)
 {
 	struct map_query q = { .each = add_entry };
 	struct map_ctx m = { &c->app->lists, NULL };
 	if (api_page(c, &q.page) || api_query_text(c, "place", OFFER_PLACE_MAX, &q.place) ||
-	    item_query(c, "activity", LIST_ACTIVITY, &q.activity_id) ||
-	    item_query(c, "theme", LIST_THEME, &q.theme_id))
+	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id) ||
+	    api_query_item(c, "theme", LIST_THEME, &q.theme_id))
 		return KP_ERR;
 	m.items = json_array();
 	q.ctx = &m;

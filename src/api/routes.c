@@ -16,6 +16,7 @@
 #include "api/offers.h"
 #include "api/organisations.h"
 #include "api/passwords.h"
+#include "api/public_calls.h"
 #include "api/reports.h"
 #include "api/session.h"
 #include "api/suggestions.h"
@@ -57,6 +58,8 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/organisations/{id}/offer", offers_show },
 	{ "PUT", "/api/organisations/{id}/offer", offers_update },
 	{ "GET", "/api/public/map", public_map },
+	{ "GET", "/api/public/calls", public_calls_list },
+	{ "GET", "/api/public/calls/{id}", public_calls_show },
 
 	{ "GET", "/api/lists", lists_index },
 	{ "GET", "/api/lists/{kind}", lists_list },

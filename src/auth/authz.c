@@ -214,6 +214,8 @@ bool authz_allows(const struct principal *who, enum resource res, enum action ac
 	if (res == RES_SESSION) /* one's own sessions, whatever the role */
 		return who->role != ROLE_ANONYMOUS && who->account_id > 0 &&
 		       (act == ACT_LIST || act == ACT_DELETE);
+	if (res == RES_PUBLIC_CALL) /* the network's public pages: everyone may look */
+		return who->role >= 0 && who->role < ROLE_COUNT && (act == ACT_LIST || act == ACT_READ);
 	if (res == RES_TOTP) /* one's own second factor; only staff with wide access have one */
 		return (who->role == ROLE_ADMIN || who->role == ROLE_COORDINATOR) &&
 		       who->account_id > 0 && act != ACT_LIST && act != ACT_EXPORT;
@@ -266,6 +268,8 @@ bool authz_public_route(const char *method, const char *pattern)
 		{ "GET", "/api/journey/definitions" },
 		{ "GET", "/api/organisations/{id}/offer" },
 		{ "GET", "/api/public/map" },
+		{ "GET", "/api/public/calls" },
+		{ "GET", "/api/public/calls/{id}" },
 	};
 	for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
 		if (strcmp(method, open[i][0]) == 0 && strcmp(pattern, open[i][1]) == 0)

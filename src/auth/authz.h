@@ -46,6 +46,7 @@ enum resource {
 	RES_TOTP,           /* one's own two-factor sign-in: administrators and coordinators */
 	RES_NETWORK,        /* the network's settings (two-factor sign-in required) */
 	RES_OFFER,          /* an organisation's entry on the public social map */
+	RES_PUBLIC_CALL,    /* a call on the network's public pages, its public text only */
 	RES_COUNT
 };
 

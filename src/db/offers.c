@@ -1,4 +1,5 @@
-/* The social map store: organisations' offers, their items and places. */
+/* The social map store: organisations' offers, their items and places; and the
+   health word list that public texts are checked against. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,4 +136,21 @@ int store_map_search(struct db *db, const struct map_filter *f, struct page pg, 
 	                          pg.limit, pg.offset, id_row, &w, total, err);
 	query_free(&q);
 	return rc;
+}
+
+struct text_walk {
+	text_fn each;
+	void *ctx;
+};
+
+static int text_row(void *arg, struct db_stmt *st)
+{
+	struct text_walk *w = arg;
+	return w->each(w->ctx, db_col_text(st, 0));
+}
+
+int store_health_words(struct db *db, text_fn each, void *ctx, struct kp_error *err)
+{
+	struct text_walk w = { each, ctx };
+	return query_each(db, "SELECT word FROM health_words ORDER BY word", 0, text_row, &w, err);
 }

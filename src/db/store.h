@@ -54,6 +54,7 @@ struct list_filter {
 	                           organisation (OR with organisation_id) */
 	bool published_only;    /* calls: no unpublished help request; q searches the
 	                           public title (call_is_published) */
+	bool public_page_only;  /* calls: only those on the network's public pages */
 };
 void list_filter_init(struct list_filter *f);
 
@@ -95,6 +96,10 @@ struct map_filter {
    name: each(ctx, id) for the ids of the page, *total of all. */
 int store_map_search(struct db *db, const struct map_filter *f, struct page pg, id_fn each,
                      void *ctx, int64_t *total, struct kp_error *err);
+
+/* Calls each(ctx, word) for every word of the health word list (lower case). */
+typedef int (*text_fn)(void *ctx, const char *text);
+int store_health_words(struct db *db, text_fn each, void *ctx, struct kp_error *err);
 
 /* --- src/db/lists.c --- */
 struct list_item {

@@ -1,6 +1,8 @@
-/* The social map: an organisation's offer (GET/PUT /api/organisations/{id}/offer)
-   and the public search (GET /api/public/map), who may keep an offer, and that
-   the public answers carry no person's data. */
+/* The network's public face: the social map (an organisation's offer through
+   GET/PUT /api/organisations/{id}/offer, the public search GET /api/public/map)
+   and the calls organisations put on the public pages (GET /api/public/calls),
+   who may keep them, the health word warning on a public text, and that the
+   public answers carry no person's data. */
 #include "support.h"
 
 #include <stdio.h>
@@ -202,6 +204,112 @@ static void map_carries_no_personal_data(void **state)
 	client_free(&anon);
 }
 
+static void login_as(struct env *e, struct client *cl, const char *role, int64_t org)
+{
+	char email[64];
+	fx_email(&e->srv, role, email, sizeof email);
+	fx_account(&e->admin, role, email, org, 0);
+	client_init(cl, &e->srv);
+	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
+}
+
+static bool publicly_listed(struct client *cl, int64_t call)
+{
+	json_t *doc = expect(cl, "GET", "/api/public/calls?limit=200", NULL, 200);
+	bool found = list_has_id(doc, call);
+	json_decref(doc);
+	return found;
+}
+
+/* An organisation puts a call on the public pages, and takes it off again. */
+static void organisation_publishes_a_call(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Openbare oproepen");
+	struct client co, anon;
+	login_as(e, &co, "coordinator", org);
+	client_init(&anon, &e->srv);
+	int64_t call = fx_call(&co, org, "Wandelmaatje voor de zaterdag");
+	char path[64], pub[64];
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)call);
+	snprintf(pub, sizeof pub, "/api/public/calls/%lld", (long long)call);
+	assert_false(publicly_listed(&anon, call));
+	json_decref(expect(&anon, "GET", pub, NULL, 404));
+
+	json_t *doc = expect(&co, "PATCH", path, "{\"public_page\":true}", 200);
+	assert_true(json_is_true(json_object_get(doc, "public_page")));
+	assert_int_equal(json_array_size(json_object_get(doc, "health_words")), 0);
+	json_decref(doc);
+	assert_true(publicly_listed(&anon, call));
+	doc = expect(&anon, "GET", pub, NULL, 200);
+	assert_string_equal(json_str(doc, "title"), "Wandelmaatje voor de zaterdag");
+	assert_null(json_object_get(doc, "created_by"));
+	assert_null(json_object_get(doc, "location_id"));
+	json_decref(doc);
+	doc = expect(&anon, "GET", "/api/public/calls?activity=wandelen&place=Dordrecht&limit=200",
+	             NULL, 200);
+	assert_true(list_has_id(doc, call));
+	json_decref(doc);
+	doc = expect(&anon, "GET", "/api/public/calls?activity=klussen&limit=200", NULL, 200);
+	assert_false(list_has_id(doc, call));
+	json_decref(doc);
+
+	/* a filled call leaves the public pages */
+	json_decref(expect(&co, "PATCH", path, "{\"status\":\"filled\"}", 200));
+	assert_false(publicly_listed(&anon, call));
+	json_decref(expect(&anon, "GET", pub, NULL, 404));
+	client_free(&co);
+	client_free(&anon);
+}
+
+/* A help request goes public only with the text its organisation wrote, never
+   with the referrer's confidential intake; health words in it are flagged. */
+static void help_request_public_text_and_health_words(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Ontvangt hulpvragen");
+	struct client co, ref, anon;
+	login_as(e, &co, "coordinator", org);
+	login_as(e, &ref, "referrer", 0);
+	client_init(&anon, &e->srv);
+	char body[512], path[64];
+	snprintf(body, sizeof body,
+	         "{\"title\":\"Mevrouw Jansen\",\"description\":\"VERTROUWELIJK: Dorpsstraat 1\","
+	         "\"activity\":\"wandelen\",\"place\":\"Dordrecht\",\"dayparts\":[\"tue-morning\"],"
+	         "\"organisation_id\":%lld}", (long long)org);
+	json_t *doc = expect(&ref, "POST", "/api/calls", body, 201);
+	int64_t call = json_id(doc, "id");
+	assert_null(json_object_get(doc, "health_words")); /* the referrer does not edit it */
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)call);
+
+	uint64_t before = db_fingerprint(&e->srv);
+	doc = expect(&co, "PATCH", path, "{\"public_page\":true}", 422);
+	assert_problem(&co, doc, 422, "public_page");
+	json_decref(doc);
+	assert_true(db_fingerprint(&e->srv) == before);
+
+	doc = expect(&co, "PATCH", path,
+	             "{\"public_title\":\"Wandelen met een oudere dame\",\"public_description\":"
+	             "\"Zij heeft Dementie en wil graag naar buiten.\",\"public_page\":true}", 200);
+	json_t *words = json_object_get(doc, "health_words");
+	assert_int_equal(json_array_size(words), 1);
+	assert_string_equal(json_string_value(json_array_get(words, 0)), "dementie");
+	json_decref(doc);
+	doc = expect(&co, "PATCH", path,
+	             "{\"public_description\":\"Zij wil graag naar buiten, in de Wielewaal.\"}", 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "health_words")), 0);
+	json_decref(doc);
+
+	assert_true(publicly_listed(&anon, call));
+	json_decref(expect(&anon, "GET", "/api/public/calls?limit=200", NULL, 200));
+	assert_null(strstr(anon.raw, "VERTROUWELIJK"));
+	assert_null(strstr(anon.raw, "Jansen"));
+	client_free(&co);
+	client_free(&ref);
+	client_free(&anon);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +318,8 @@ int main(void)
 		cmocka_unit_test(coordinators_keep_their_own_offer),
 		cmocka_unit_test(map_searches_place_activity_theme),
 		cmocka_unit_test(map_carries_no_personal_data),
+		cmocka_unit_test(organisation_publishes_a_call),
+		cmocka_unit_test(help_request_public_text_and_health_words),
 	};
 	return cmocka_run_group_tests_name("social_map", tests, env_setup, env_teardown);
 }

@@ -733,7 +733,7 @@ test('an invited volunteer chooses a password through the mailed link, and later
 	await anon.context().close();
 });
 registerHours({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE });
-registerSocialMap({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
+registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {

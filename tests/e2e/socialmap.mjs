@@ -7,7 +7,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 export function register(h) {
-	const { test, newPage, login, go, expectText, assert, axe, USERS, PHONE, ROOT, RUN } = h;
+	const { test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN } = h;
 	const OUT = path.join(ROOT, 'test-output');
 
 	async function scan(page, where) {
@@ -75,4 +75,49 @@ export function register(h) {
 		await page.context().close();
 		return `${rows} × ${cols}, test-output/flyer.pdf and flyer.png`;
 	});
+
+	test('public calls: a coordinator puts a call on the public page; a passer-by finds it on a phone, taps "Ik wil helpen", signs up and lands on the call', async () => {
+		const staff = await newPage();
+		await login(staff, USERS.coordinator);
+		const me = (await apiIn(staff, 'GET', '/api/session')).body;
+		const made = await apiIn(staff, 'POST', '/api/calls', {
+			organisation_id: me.organisation_id, title: `Fietsmaatje ${RUN}`, description: 'Samen fietsen langs de Merwede.',
+			activity: 'wandelen', place: 'Dordrecht', dayparts: ['sat-morning'],
+		});
+		assert(made.status === 201, `call not made: ${made.status}`);
+		const id = made.body.id;
+		await go(staff, `/oproepen/${id}`);
+		await page_click(staff, 'button:has-text("Op de openbare pagina zetten")');
+		await expectText(staff, '#h-public-page ~ p', '/doe-mee/');
+		// a health word in the text is flagged before it goes out
+		await apiIn(staff, 'PATCH', `/api/calls/${id}`, { description: 'Voor iemand met Parkinson.' });
+		await go(staff, `/oproepen/${id}`);
+		await expectText(staff, '.notice.warn', 'parkinson');
+		await apiIn(staff, 'PATCH', `/api/calls/${id}`, { description: 'Samen fietsen langs de Merwede.' });
+		await staff.context().close();
+
+		const page = await newPage(PHONE);
+		await go(page, '/doe-mee?place=Dordrecht');
+		await page.click(`a:has-text("Fietsmaatje ${RUN}")`);
+		await expectText(page, 'h1', `Fietsmaatje ${RUN}`);
+		assert(new URL(page.url()).pathname === `/doe-mee/${id}`, `no address of its own: ${page.url()}`);
+		await scan(page, 'Openbare oproep');
+		await page.click('a:has-text("Ik wil helpen")');
+		await expectText(page, '.notice', 'terug naar de oproep');
+		await page.fill('#f-first_name', 'Noor');
+		await page.fill('#f-last_name', `Helper${RUN}`);
+		await page.fill('#f-email', `noor.${RUN}@voorbeeld.nl`);
+		await page.fill('#f-password', 'een-lang-wachtwoord-2026');
+		await page.fill('#f-place', 'Dordrecht');
+		await page.selectOption('#f-organisation_id', { label: 'Zonnebloem afdeling Dordrecht (Dordrecht)' });
+		await page.click('form button[type=submit]');
+		await page.waitForURL(`**/oproepen/${id}`);
+		await expectText(page, 'h1', `Fietsmaatje ${RUN}`);
+		await page.context().close();
+	});
+
+	async function page_click(page, selector) {
+		await page.click(selector);
+		await page.waitForFunction(() => !document.querySelector('button[disabled]'), null, { timeout: 10000 });
+	}
 }

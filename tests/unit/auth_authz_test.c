@@ -37,6 +37,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
 		[RES_OFFER] = "YYNNNN",
+		[RES_PUBLIC_CALL] = "YYNNNN",
 	},
 	[ROLE_ADMIN] = {
 		[RES_ORGANISATION] = "YYYYYY", [RES_LIST_ITEM] = "YYYYYY",
@@ -52,6 +53,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NYYYYN",
 		[RES_NETWORK] = "YYYYYY",
 		[RES_OFFER] = "YYYYYY",
+		[RES_PUBLIC_CALL] = "YYNNNN",
 	},
 	[ROLE_COORDINATOR] = {
 		[RES_ORGANISATION] = "YYNONN", [RES_LIST_ITEM] = "YYNNNN",
@@ -67,6 +69,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NYYYYN",
 		[RES_NETWORK] = "NNNNNN",
 		[RES_OFFER] = "YYNONN",
+		[RES_PUBLIC_CALL] = "YYNNNN",
 	},
 	[ROLE_PROFESSIONAL] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -82,6 +85,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
 		[RES_OFFER] = "YYNNNN",
+		[RES_PUBLIC_CALL] = "YYNNNN",
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -97,6 +101,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
 		[RES_OFFER] = "YYNNNN",
+		[RES_PUBLIC_CALL] = "YYNNNN",
 	},
 	[ROLE_REFERRER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -112,6 +117,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
 		[RES_OFFER] = "YYNNNN",
+		[RES_PUBLIC_CALL] = "YYNNNN",
 	},
 };
 
@@ -269,7 +275,7 @@ static void caller_without_organisation_owns_nothing(void **state)
 	for (int res = 0; res < RES_COUNT; res++)
 		for (int act = ACT_READ; act < ACT_COUNT; act++)
 			if (res != RES_ORGANISATION && res != RES_LIST_ITEM && res != RES_SESSION &&
-			    res != RES_TOTP && res != RES_OFFER &&
+			    res != RES_TOTP && res != RES_OFFER && res != RES_PUBLIC_CALL &&
 			    !(res == RES_ALLOWANCE && act == ACT_READ)) /* the caps: no one's */
 				assert_false(authz_allows(&who, res, act, &t));
 	struct principal vol = caller(ROLE_VOLUNTEER);

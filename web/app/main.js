@@ -16,6 +16,7 @@ import { ProfessionalHome } from './pages/professional.js';
 import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
 import { Reports } from './pages/reports.js';
 import { SocialMap, Flyer, OurOffer } from './pages/socialmap.js';
+import { PublicCalls, PublicCall, BecomeVolunteer } from './pages/public.js';
 import { MyHours, HoursOverview } from './pages/hours.js';
 
 const STAFF = ['admin', 'coordinator'];
@@ -69,6 +70,10 @@ const NAV = {
 	referrer: [['/', 'nav.myRequests'], ['/hulpvragen/nieuw', 'nav.newRequest']],
 };
 
+// The network's public pages, for whoever is not logged in.
+const NAV_PUBLIC = [['/sociale-kaart', 'nav.socialMap'], ['/doe-mee', 'nav.publicCalls'],
+	['/word-vrijwilliger', 'nav.becomeVolunteer'], ['/inloggen', 'nav.login']];
+
 function Home(props) {
 	switch (session.user.role) {
 	case 'admin': return html`<${AdminHome} ...${props} />`;
@@ -95,10 +100,14 @@ function Forbidden() {
 // Pages of a one-time link or a forgotten password, and the network's public
 // pages, with or without a session.
 const PUBLIC = { '/uitnodiging': AcceptInvitation, '/wachtwoord-vergeten': ForgotPassword,
-	'/wachtwoord-herstellen': ResetPassword, '/sociale-kaart': SocialMap, '/sociale-kaart/flyer': Flyer };
+	'/wachtwoord-herstellen': ResetPassword, '/sociale-kaart': SocialMap, '/sociale-kaart/flyer': Flyer,
+	'/doe-mee': PublicCalls, '/doe-mee/:id': PublicCall, '/word-vrijwilliger': BecomeVolunteer };
 
 function resolve(path) {
-	if (PUBLIC[path]) return [PUBLIC[path], {}];
+	for (const [pattern, comp] of Object.entries(PUBLIC)) {
+		const params = match(pattern, path);
+		if (params) return [comp, params];
+	}
 	if (!session.user) {
 		if (path === '/aanmelden') return [Signup, {}];
 		return [Login, {}];
@@ -132,9 +141,9 @@ function Header({ onLang, onLogout }) {
 				${user && html`<button type="button" class="btn btn-quiet btn-small" onClick=${onLogout}>${t('nav.logout')}</button>`}
 			</div>
 		</div>
-		${user && html`<nav class="mainnav" aria-label=${t('nav.label')}>
+		${html`<nav class="mainnav" aria-label=${t('nav.label')}>
 			<ul>
-				${(NAV[user.role] || []).map(([href, key]) => html`<li>
+				${(user ? NAV[user.role] || [] : NAV_PUBLIC).map(([href, key]) => html`<li>
 					<a href=${href} aria-current=${current(href) ? 'page' : undefined}>${t(key)}</a>
 				</li>`)}
 			</ul>

@@ -27,3 +27,24 @@ CREATE TABLE organisation_offer_places (
 	PRIMARY KEY (organisation_id, place_key)
 );
 CREATE INDEX offer_place_key ON organisation_offer_places(place_key);
+
+-- An organisation chooses per call whether it appears on the network's
+-- public pages (no login). A help request needs its public text first.
+ALTER TABLE calls ADD COLUMN public_page BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX call_public_page ON calls(public_page, status, created_at);
+
+-- Words that hint at someone's health. A public text that contains one gets
+-- a warning before it goes out: the public page is no place for a client's
+-- diagnosis. Data, so that the network can extend the list.
+CREATE TABLE health_words (
+	word  TEXT PRIMARY KEY   -- lower case; matches the start of a word in the text
+);
+INSERT INTO health_words (word) VALUES
+	('dementie'), ('alzheimer'), ('kanker'), ('tumor'), ('chemo'), ('bestraling'),
+	('depressie'), ('depressief'), ('psychose'), ('schizofren'), ('autisme'), ('adhd'),
+	('diabetes'), ('suikerziekte'), ('beroerte'), ('hersenletsel'), ('hartfalen'),
+	('hartinfarct'), ('parkinson'), ('ms-patiënt'), ('copd'), ('epilepsie'), ('verslaving'),
+	('verslaafd'), ('alcoholist'), ('terminaal'), ('palliatief'), ('diagnose'), ('ziekte'),
+	('ziek'), ('medicijnen'), ('medicatie'), ('operatie'), ('ziekenhuisopname'),
+	('opgenomen'), ('gehandicapt'), ('verstandelijke beperking'), ('hiv'), ('aids'),
+	('zwanger'), ('suïcid'), ('zelfmoord'), ('burn-out'), ('angststoornis');
