@@ -206,6 +206,46 @@ static bool admin(enum resource res, enum action act)
 	}
 }
 
+/* Staff of the network's hub organisation: the contact point's desk. */
+static bool hub_staff(const struct principal *who, const struct authz_target *t)
+{
+	return (who->role == ROLE_COORDINATOR || who->role == ROLE_PROFESSIONAL) &&
+	       t->hub_organisation_id > 0 && who->organisation_id == t->hub_organisation_id;
+}
+
+/* The contact point: anyone may ask for help (the public form); the hub
+   triages and routes; the receiving coordinator accepts or hands back; a
+   referrer follows the own requests. The client's record is for the hub,
+   the referrer who sent it, and the receiving coordinator only with the
+   client's consent; export and erasure for the hub and the administrator. */
+static bool contact_point(const struct principal *who, enum resource res, enum action act,
+                          const struct authz_target *t)
+{
+	bool receiving = who->role == ROLE_COORDINATOR && own_org(who, t);
+	bool sender = who->role == ROLE_REFERRER && t->created_by == who->account_id &&
+	              who->account_id > 0;
+	if (res == RES_HELP_REQUEST) {
+		if (act == ACT_CREATE)
+			return who->role == ROLE_ANONYMOUS || who->role == ROLE_REFERRER ||
+			       hub_staff(who, t);
+		if (act == ACT_LIST)
+			return who->role == ROLE_ADMIN || who->role == ROLE_COORDINATOR ||
+			       who->role == ROLE_REFERRER || hub_staff(who, t);
+		if (act == ACT_READ)
+			return who->role == ROLE_ADMIN || hub_staff(who, t) || receiving || sender;
+		return act == ACT_UPDATE && (hub_staff(who, t) || receiving);
+	}
+	switch (act) {
+	case ACT_READ:
+		return hub_staff(who, t) || sender || (receiving && t->client_consent);
+	case ACT_EXPORT:
+	case ACT_DELETE:
+		return who->role == ROLE_ADMIN || hub_staff(who, t);
+	default:
+		return false;
+	}
+}
+
 bool authz_allows(const struct principal *who, enum resource res, enum action act,
                   const struct authz_target *target)
 {
@@ -214,8 +254,12 @@ bool authz_allows(const struct principal *who, enum resource res, enum action ac
 	if (res == RES_SESSION) /* one's own sessions, whatever the role */
 		return who->role != ROLE_ANONYMOUS && who->account_id > 0 &&
 		       (act == ACT_LIST || act == ACT_DELETE);
-	if (res == RES_PUBLIC_CALL) /* the network's public pages: everyone may look */
-		return who->role >= 0 && who->role < ROLE_COUNT && (act == ACT_LIST || act == ACT_READ);
+	if (res == RES_PUBLIC_CALL || res == RES_CONTACT_POINT) /* public: everyone may look */
+		return who->role >= 0 && who->role < ROLE_COUNT &&
+		       (act == ACT_LIST || act == ACT_READ ||
+		        (res == RES_CONTACT_POINT && act == ACT_UPDATE && who->role == ROLE_ADMIN));
+	if (res == RES_HELP_REQUEST || res == RES_CLIENT_RECORD)
+		return who->role >= 0 && who->role < ROLE_COUNT && contact_point(who, res, act, t);
 	if (res == RES_TOTP) /* one's own second factor; only staff with wide access have one */
 		return (who->role == ROLE_ADMIN || who->role == ROLE_COORDINATOR) &&
 		       who->account_id > 0 && act != ACT_LIST && act != ACT_EXPORT;
@@ -270,6 +314,8 @@ bool authz_public_route(const char *method, const char *pattern)
 		{ "GET", "/api/public/map" },
 		{ "GET", "/api/public/calls" },
 		{ "GET", "/api/public/calls/{id}" },
+		{ "POST", "/api/public/help-requests" },
+		{ "GET", "/api/network/contact-point" },
 	};
 	for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
 		if (strcmp(method, open[i][0]) == 0 && strcmp(pattern, open[i][1]) == 0)
@@ -310,5 +356,23 @@ struct authz_scope authz_list_scope(const struct principal *who, enum resource r
 	default:
 		s.none = true;
 	}
+	return s;
+}
+
+struct authz_scope authz_help_request_scope(const struct principal *who,
+                                            int64_t hub_organisation_id)
+{
+	struct authz_scope s = { 0 };
+	struct authz_target t = { .hub_organisation_id = hub_organisation_id };
+	if (!authz_allows(who, RES_HELP_REQUEST, ACT_LIST, &t))
+		s.none = true;
+	else if (who->role == ROLE_ADMIN || hub_staff(who, &t))
+		s.all = true;
+	else if (who->role == ROLE_REFERRER)
+		s.created_by = who->account_id;
+	else if (who->organisation_id > 0)
+		s.organisation_id = who->organisation_id;
+	else
+		s.none = true;
 	return s;
 }

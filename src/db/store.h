@@ -19,6 +19,7 @@
 #include "model/call.h"
 #include "model/competence.h"
 #include "model/consent.h"
+#include "model/help_request.h"
 #include "model/journey.h"
 #include "model/match.h"
 #include "model/offer.h"
@@ -100,6 +101,41 @@ int store_map_search(struct db *db, const struct map_filter *f, struct page pg, 
 /* Calls each(ctx, word) for every word of the health word list (lower case). */
 typedef int (*text_fn)(void *ctx, const char *text);
 int store_health_words(struct db *db, text_fn each, void *ctx, struct kp_error *err);
+
+/* --- src/db/help_requests.c: the contact point --- */
+/* The network's hub organisation (0: none) and pick-up term in working days. */
+int store_contact_point_get(struct db *db, int64_t *hub, int *pickup_days, struct kp_error *err);
+int store_contact_point_set(struct db *db, int64_t hub, int pickup_days, struct kp_error *err);
+/* Inserts r and its client c (c->request_id is set to r's new id). */
+int store_help_request_insert(struct db *db, struct help_request *r, struct client_record *c,
+                              struct kp_error *err);
+int store_help_request_update(struct db *db, const struct help_request *r,
+                              struct kp_error *err);
+int store_help_request_get(struct db *db, int64_t id, struct help_request *r,
+                           struct kp_error *err);
+int store_client_get(struct db *db, int64_t request_id, struct client_record *c,
+                     struct kp_error *err);
+int store_client_put(struct db *db, const struct client_record *c, struct kp_error *err);
+struct help_request_filter {
+	int64_t organisation_id;  /* routed to; 0 for any */
+	int64_t created_by;       /* 0 for any */
+	int status;               /* -1 for any */
+	int64_t routed_before;    /* only routed requests routed before this time; 0: any */
+};
+typedef int (*help_request_fn)(void *ctx, const struct help_request *r);
+int store_help_request_list(struct db *db, const struct help_request_filter *f, struct page pg,
+                            help_request_fn each, void *ctx, int64_t *total,
+                            struct kp_error *err);
+/* What the hub weighs when it routes: an organisation's open calls, how many
+   requests it picked up and how long that took on average, how many wait. */
+struct organisation_pickup {
+	int64_t open_calls;
+	int64_t accepted;
+	int64_t pickup_seconds;   /* mean of routed -> accepted; 0 when none */
+	int64_t waiting;          /* routed to it, not picked up yet */
+};
+int store_organisation_pickup(struct db *db, int64_t organisation_id,
+                              struct organisation_pickup *out, struct kp_error *err);
 
 /* --- src/db/lists.c --- */
 struct list_item {

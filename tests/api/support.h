@@ -169,6 +169,12 @@ int64_t fx_accept_invitation(struct server *s, const char *email, const char *pa
 int64_t fx_call(struct client *by, int64_t organisation_id, const char *title);
 int64_t fx_match(struct client *by, int64_t call_id, int64_t volunteer_id);
 
+/* A clock the test moves (util/testclock.h): creates the file from the
+   mkstemp template `path` (rewritten in place), sets it to `date` and points
+   KNOOPPUNT_NOW at it for the servers started afterwards. 0, or -1 with a
+   message. clock_file_set moves it to noon (UTC) of date. */
+int clock_file_start(char *path, const char *date);
+void clock_file_set(const char *path, const char *date);
 /* A unique e-mail address "prefix-N@test.nl" in out. */
 void fx_email(struct server *s, const char *prefix, char *out, size_t cap);
 

@@ -48,3 +48,51 @@ INSERT INTO health_words (word) VALUES
 	('ziek'), ('medicijnen'), ('medicatie'), ('operatie'), ('ziekenhuisopname'),
 	('opgenomen'), ('gehandicapt'), ('verstandelijke beperking'), ('hiv'), ('aids'),
 	('zwanger'), ('suïcid'), ('zelfmoord'), ('burn-out'), ('angststoornis');
+
+-- The central contact point: the network names its hub organisation, whose
+-- staff triage the help requests, and how many working days a request
+-- routed to an organisation may wait before the hub is warned.
+ALTER TABLE networks ADD COLUMN hub_organisation_id BIGINT REFERENCES organisations(id);
+ALTER TABLE networks ADD COLUMN pickup_working_days BIGINT NOT NULL DEFAULT 5;
+
+-- A help request at the contact point, from the public form, a referrer or
+-- the hub's desk. What it asks (activity, place, urgency) and where it is in
+-- the warm referral: new -> routed -> accepted, or handed back to the hub.
+CREATE TABLE help_requests (
+	id               INTEGER PRIMARY KEY,
+	channel          TEXT NOT NULL,           -- form, referrer, desk
+	status           TEXT NOT NULL,           -- new, routed, accepted, handed_back, closed
+	activity_id      BIGINT REFERENCES list_items(id),
+	place            TEXT NOT NULL,
+	urgency          TEXT NOT NULL,           -- normal, soon, urgent
+	organisation_id  BIGINT REFERENCES organisations(id),  -- routed to
+	contact_name     TEXT NOT NULL DEFAULT '', -- who picked it up there
+	contact_phone    TEXT NOT NULL DEFAULT '',
+	call_id          BIGINT REFERENCES calls(id),
+	reason           TEXT NOT NULL DEFAULT '', -- why it was handed back
+	created_by       BIGINT REFERENCES accounts(id),       -- NULL: the public form
+	created_at       BIGINT NOT NULL,
+	routed_at        BIGINT,
+	accepted_at      BIGINT,
+	updated_at       BIGINT NOT NULL
+);
+CREATE INDEX help_request_status ON help_requests(status, created_at);
+CREATE INDEX help_request_org ON help_requests(organisation_id, status);
+CREATE INDEX help_request_creator ON help_requests(created_by);
+
+-- The client behind a help request, kept apart from everything volunteers
+-- read: never joined into a call or a list. consent_share records that the
+-- client agreed to share it with the organisation the request goes to.
+-- erased_at is set when the client's data is erased (the row stays empty).
+CREATE TABLE client_records (
+	request_id     BIGINT PRIMARY KEY REFERENCES help_requests(id),
+	name           TEXT NOT NULL,
+	phone          TEXT NOT NULL DEFAULT '',
+	email          TEXT NOT NULL DEFAULT '',
+	place          TEXT NOT NULL DEFAULT '',
+	situation      TEXT NOT NULL DEFAULT '',
+	referred_by    TEXT NOT NULL DEFAULT '',   -- self, family carer, or the referrer's desk
+	consent_share  BIGINT NOT NULL,
+	consent_at     BIGINT NOT NULL,
+	erased_at      BIGINT
+);
