@@ -279,3 +279,28 @@ int store_organisation_pickup(struct db *db, int64_t organisation_id,
 	db_finalize(st);
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
+
+int store_client_followup_facts(struct db *db, int64_t organisation_id, followup_fn each,
+                                void *ctx, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "SELECT h.id, h.organisation_id, h.place, (SELECT MIN(e.at) FROM "
+	                   "match_events e JOIN matches m ON m.id = e.match_id WHERE "
+	                   "m.call_id = h.call_id AND e.to_status = 'active') FROM help_requests h "
+	                   "WHERE h.status = 'accepted' AND h.call_id IS NOT NULL AND "
+	                   "(? = 0 OR h.organisation_id = ?) ORDER BY h.id", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, organisation_id);
+	db_bind_int(st, 2, organisation_id);
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		int64_t active = db_col_is_null(st, 3) ? 0 : db_col_int(st, 3);
+		if (each(ctx, db_col_int(st, 0), db_col_int(st, 1), db_col_text(st, 2), active) != 0) {
+			kp_internal(err);
+			rc = DB_FAILED;
+			break;
+		}
+	}
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}

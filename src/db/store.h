@@ -126,6 +126,13 @@ typedef int (*help_request_fn)(void *ctx, const struct help_request *r);
 int store_help_request_list(struct db *db, const struct help_request_filter *f, struct page pg,
                             help_request_fn each, void *ctx, int64_t *total,
                             struct kp_error *err);
+/* Accepted help requests (of organisation_id, 0: any) with a call: each(ctx,
+   request, receiving organisation, place, when the call's first match became
+   active, 0 when none yet). */
+typedef int (*followup_fn)(void *ctx, int64_t request_id, int64_t organisation_id,
+                           const char *place, int64_t active_at);
+int store_client_followup_facts(struct db *db, int64_t organisation_id, followup_fn each,
+                                void *ctx, struct kp_error *err);
 /* What the hub weighs when it routes: an organisation's open calls, how many
    requests it picked up and how long that took on average, how many wait. */
 struct organisation_pickup {

@@ -71,6 +71,11 @@ static int add_offer(struct demo_gen *g, int org, struct offer *o, struct kp_err
 	           : KP_OK;
 }
 
+const char *demo_org_place(int org, int i)
+{
+	return org >= 0 && org < DEMO_ORGS && i >= 0 && i < 6 ? specs[org].places[i] : NULL;
+}
+
 int demo_add_social_map(struct demo_gen *g, struct kp_error *err)
 {
 	struct offer o;

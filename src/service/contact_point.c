@@ -175,14 +175,14 @@ int help_request_show(struct app *app, struct db *db, const struct principal *wh
 	return svc_read(app, db, who, read_one, &x, err);
 }
 
-/* Routing and closing are the hub's; accepting and handing back the
-   receiving coordinator's: each is authorised as only that side. */
+/* Routing is the hub's; accepting and handing back the receiving
+   coordinator's: each is authorised as only that side. Either closes. */
 static int authorise_step(struct svc *s, const struct help_view *v, int64_t hub, int to)
 {
 	struct authz_target t = target_of(&v->req, &v->client, hub);
-	if (to == HELP_ROUTED || to == HELP_CLOSED)
+	if (to == HELP_ROUTED)
 		t.organisation_id = 0;
-	else
+	else if (to != HELP_CLOSED) /* closing: the hub, or the receiving side after nazorg */
 		t.hub_organisation_id = 0;
 	return svc_authorise(s, RES_HELP_REQUEST, ACT_UPDATE, &t);
 }

@@ -80,7 +80,8 @@ int help_request_suggest(struct app *app, struct db *db, const struct principal 
 /* One step of the warm referral: to HELP_ROUTED (the hub, organisation_id),
    HELP_ACCEPTED (the receiving coordinator; contact name, by default the
    coordinator's own, and phone; the call made of it), HELP_HANDED_BACK (the
-   receiving coordinator, with a reason) or HELP_CLOSED (the hub). */
+   receiving coordinator, with a reason) or HELP_CLOSED (the hub, or the
+   receiving coordinator after the follow-up call). */
 struct help_step {
 	int64_t id;
 	int to;                     /* enum help_status */

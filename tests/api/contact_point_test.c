@@ -59,6 +59,10 @@ static void people_relogin(struct env *e, struct people *p)
 static void people_init(struct env *e, struct people *p)
 {
 	char path[64];
+	long status = 0; /* a test before may have moved the clock past the session */
+	json_decref(client_request(&e->admin, "GET", "/api/session", NULL, &status));
+	if (status != 200)
+		assert_int_equal(client_login(&e->admin, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
 	p->hub = fx_organisation(&e->admin, "Steunpunt");
 	p->receiving = fx_organisation(&e->admin, "Maatjesproject");
 	p->other = fx_organisation(&e->admin, "Klussendienst");
@@ -243,6 +247,70 @@ static void warm_referral(void **state)
 	people_free(&p);
 }
 
+/* Whether the caller's tasks hold one of `kind` about help request id. */
+static bool has_task(struct client *cl, const char *kind, int64_t id)
+{
+	json_t *doc = expect(cl, "GET", "/api/tasks?limit=200", NULL, 200);
+	bool found = false;
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(doc, "items"), i, it)
+		found |= strcmp(json_str(it, "kind"), kind) == 0 &&
+		         json_integer_value(json_object_get(it, "help_request_id")) == id;
+	json_decref(doc);
+	return found;
+}
+
+/* Nazorg: two weeks after the match on the request's call became active, the
+   receiving coordinator has a task to call the client; a request waiting
+   too long is a task of the hub. */
+static void follow_up_tasks(void **state)
+{
+	struct env *e = *state;
+	struct people p;
+	set_today("2026-04-01");
+	people_init(e, &p);
+	set_hub(e, p.hub, 2);
+	json_t *doc = expect(&p.anon, "POST", "/api/public/help-requests", form, 201);
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	char path[96], body[96];
+	snprintf(path, sizeof path, "/api/help-requests/%lld/route", (long long)id);
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld}", (long long)p.receiving);
+	json_decref(expect(&p.hub_co, "POST", path, body, 200));
+	assert_false(has_task(&p.hub_co, "request_waiting", id));
+	set_today("2026-04-06"); /* Monday after: Thursday and Friday passed */
+	people_relogin(e, &p);
+	assert_true(has_task(&p.hub_co, "request_waiting", id));
+	assert_false(has_task(&p.receiving_co, "request_waiting", id));
+
+	int64_t call = fx_call(&p.receiving_co, p.receiving, "Maatje voor een moeder");
+	snprintf(path, sizeof path, "/api/help-requests/%lld/accept", (long long)id);
+	snprintf(body, sizeof body, "{\"call_id\":%lld}", (long long)call);
+	json_decref(expect(&p.receiving_co, "POST", path, body, 200));
+	assert_false(has_task(&p.hub_co, "request_waiting", id));
+	int64_t vol = fx_volunteer(&e->admin, p.receiving, "active");
+	int64_t match = fx_match(&p.receiving_co, call, vol);
+	snprintf(path, sizeof path, "/api/matches/%lld", (long long)match);
+	static const char *const steps[] = { "{\"status\":\"contacted\"}",
+	                                     "{\"status\":\"accepted\"}",
+	                                     "{\"status\":\"active\"}" };
+	for (int i = 0; i < 3; i++)
+		json_decref(expect(&p.receiving_co, "PATCH", path, steps[i], 200));
+	set_today("2026-04-19"); /* 13 days */
+	people_relogin(e, &p);
+	assert_false(has_task(&p.receiving_co, "client_followup", id));
+	set_today("2026-04-20"); /* two weeks */
+	people_relogin(e, &p);
+	assert_true(has_task(&p.receiving_co, "client_followup", id));
+	assert_false(has_task(&p.other_co, "client_followup", id));
+	/* after the call the receiving coordinator closes the request */
+	snprintf(path, sizeof path, "/api/help-requests/%lld/close", (long long)id);
+	json_decref(expect(&p.receiving_co, "POST", path, "{}", 200));
+	assert_false(has_task(&p.receiving_co, "client_followup", id));
+	people_free(&p);
+}
+
 static void client_export_and_erasure(void **state)
 {
 	struct env *e = *state;
@@ -296,6 +364,7 @@ int main(void)
 		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(warm_referral),
+		cmocka_unit_test(follow_up_tasks),
 		cmocka_unit_test(client_export_and_erasure),
 	};
 	int rc = cmocka_run_group_tests_name("contact_point", tests, env_setup, env_teardown);
