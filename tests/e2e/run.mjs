@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { register as registerJourney } from './journey.mjs';
 import { register as registerHours } from './hours.mjs';
 import { register as registerSocialMap } from './socialmap.mjs';
+import { register as registerContactPoint } from './contactpoint.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -25,6 +26,7 @@ const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const RUN = Date.now().toString(36);
+const CLOCK = path.join(os.tmpdir(), `knooppunt-e2e-clock-${process.pid}`);
 
 const USERS = {
 	admin: 'beheer@knooppunt.demo',
@@ -54,6 +56,9 @@ async function startServer() {
 		execFileSync(path.join(ROOT, 'scripts', 'vendor-web'), { stdio: 'inherit' });
 	}
 	const data = fs.mkdtempSync(path.join(os.tmpdir(), 'knooppunt-e2e-'));
+	// A clock the tests can move (util/testclock.h): empty is the real time.
+	fs.writeFileSync(CLOCK, '');
+	process.env.KNOOPPUNT_NOW = `@${CLOCK}`;
 	execFileSync(BIN, ['demo', '--data', data, '--volunteers', '300'], { stdio: ['ignore', 'ignore', 'inherit'] });
 	const port = await freePort();
 	const proc = spawn(BIN, ['serve', '--data', data, '--host', '127.0.0.1', '--port', String(port), '--web', WEB],
@@ -734,6 +739,7 @@ test('an invited volunteer chooses a password through the mailed link, and later
 });
 registerHours({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE });
 registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
+registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {
@@ -922,6 +928,7 @@ async function main() {
 	await browser.close().catch(() => {});
 	server.proc.kill();
 	fs.rmSync(server.data, { recursive: true, force: true });
+	fs.rmSync(CLOCK, { force: true });
 	console.log(`# ${tests.length - failed} passed, ${failed} failed; screenshots in ${path.relative(ROOT, SHOTS)}/`);
 	process.exit(failed ? 1 : 0);
 }
