@@ -2,6 +2,7 @@
 #include "model/public_text.h"
 
 #include <stddef.h>
+#include <string.h>
 
 static char lower(char c)
 {
@@ -26,10 +27,14 @@ static bool starts_with(const char *s, const char *word)
 
 bool public_text_mentions(const char *text, const char *word)
 {
-	if (word[0] == '\0')
+	size_t len = strlen(word);
+	if (len == 0)
 		return false;
+	/* Dutch makes compounds ("darmkanker"): a long word counts anywhere, a
+	   short one only where a word starts ("ziek", not "muziek"). */
+	bool anywhere = len >= PUBLIC_TEXT_ANYWHERE_MIN;
 	for (size_t i = 0; text[i] != '\0'; i++)
-		if ((i == 0 || !word_char(text[i - 1])) && starts_with(text + i, word))
+		if ((anywhere || i == 0 || !word_char(text[i - 1])) && starts_with(text + i, word))
 			return true;
 	return false;
 }

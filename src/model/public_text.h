@@ -8,9 +8,11 @@
 
 #include <stdbool.h>
 
-/* Whether text contains word (lower case) at the start of one of its words,
-   ignoring the case of ASCII letters: "dementie" is in "Dementie en zorg"
-   and "dementievriendelijk", not in "overdementie". */
+/* Whether text contains word (lower case), ignoring the case of ASCII
+   letters: a word of PUBLIC_TEXT_ANYWHERE_MIN characters or more anywhere
+   ("kanker" in "Darmkanker"), a shorter one at the start of a word only
+   ("ziek" in "Ziek thuis", not in "muziek"). */
+#define PUBLIC_TEXT_ANYWHERE_MIN 6
 bool public_text_mentions(const char *text, const char *word);
 
 #endif
