@@ -304,3 +304,41 @@ int store_client_followup_facts(struct db *db, int64_t organisation_id, followup
 	db_finalize(st);
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
+
+static int collect_id(void *ctx, struct db_stmt *st)
+{
+	struct { int64_t *ids; int n, max; } *d = ctx;
+	if (d->n < d->max)
+		d->ids[d->n++] = db_col_int(st, 0);
+	return 0;
+}
+
+int store_client_retention_erase(struct db *db, int64_t before, int64_t now, int max,
+                                 int *erased, struct kp_error *err)
+{
+	struct { int64_t *ids; int n, max; } d = { calloc((size_t)(max > 0 ? max : 1),
+	                                                   sizeof(int64_t)), 0, max };
+	int rc = d.ids ? KP_OK : kp_internal(err);
+	*erased = 0;
+	if (rc == KP_OK)
+		rc = query_each(db, "SELECT c.request_id FROM client_records c JOIN help_requests h "
+		                    "ON h.id = c.request_id WHERE c.erased_at IS NULL AND h.status = "
+		                    "'closed' AND h.updated_at < ? ORDER BY c.request_id",
+		                before, collect_id, &d, err);
+	for (int i = 0; i < d.n && rc == KP_OK; i++) {
+		struct client_record c;
+		struct audit_entry e = { .at = now, .role = ROLE_ANONYMOUS, .record_id = d.ids[i] };
+		snprintf(e.action, sizeof e.action, "erase");
+		snprintf(e.resource, sizeof e.resource, "client_record");
+		snprintf(e.reason, sizeof e.reason, "bewaartermijn verstreken");
+		rc = store_client_get(db, d.ids[i], &c, err);
+		if (rc == KP_OK) {
+			client_record_erase(&c, now);
+			rc = store_client_put(db, &c, err) || store_audit_append(db, &e, err);
+		}
+		if (rc == KP_OK)
+			(*erased)++;
+	}
+	free(d.ids);
+	return rc ? KP_ERR : KP_OK;
+}

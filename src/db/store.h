@@ -126,6 +126,11 @@ typedef int (*help_request_fn)(void *ctx, const struct help_request *r);
 int store_help_request_list(struct db *db, const struct help_request_filter *f, struct page pg,
                             help_request_fn each, void *ctx, int64_t *total,
                             struct kp_error *err);
+/* Empties, in the caller's transaction, at most `max` client records of
+   requests closed before `before`, each with an audit entry by the system;
+   *erased counts them. */
+int store_client_retention_erase(struct db *db, int64_t before, int64_t now, int max,
+                                 int *erased, struct kp_error *err);
 /* Accepted help requests (of organisation_id, 0: any) with a call: each(ctx,
    request, receiving organisation, place, when the call's first match became
    active, 0 when none yet). */

@@ -308,6 +308,22 @@ static void follow_up_tasks(void **state)
 	snprintf(path, sizeof path, "/api/help-requests/%lld/close", (long long)id);
 	json_decref(expect(&p.receiving_co, "POST", path, "{}", 200));
 	assert_false(has_task(&p.receiving_co, "client_followup", id));
+
+	/* retention: the client of a request closed longer ago is erased */
+	char out[1024];
+	assert_int_equal(server_cli(&e->srv, "retention --years 2", out, sizeof out), 0);
+	assert_non_null(strstr(out, ", 0 cliënt(en) gewist"));
+	set_today("2028-05-01");
+	assert_int_equal(server_cli(&e->srv, "retention --years 2", out, sizeof out), 0);
+	assert_null(strstr(out, ", 0 cliënt(en) gewist"));
+	people_relogin(e, &p);
+	snprintf(path, sizeof path, "/api/help-requests/%lld", (long long)id);
+	json_t *doc2 = expect(&p.hub_co, "GET", path, NULL, 200);
+	assert_string_equal(json_str(json_object_get(doc2, "client"), "name"), "");
+	assert_false(json_is_null(json_object_get(json_object_get(doc2, "client"), "erased_at")));
+	json_decref(doc2);
+	set_today("2026-04-20");
+	people_relogin(e, &p);
 	people_free(&p);
 }
 

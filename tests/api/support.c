@@ -948,3 +948,17 @@ int clock_file_start(char *path, const char *date)
 	setenv("KNOOPPUNT_NOW", value, 1);
 	return 0;
 }
+
+int server_cli(const struct server *s, const char *args, char *out, size_t cap)
+{
+	const char *bin = getenv("KNOOPPUNT_BIN");
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "'%s' %s --data '%s'%s%s%s 2>&1", bin ? bin : "./knooppunt", args,
+	         s->dir, s->db_url[0] ? " --db '" : "", s->db_url, s->db_url[0] ? "'" : "");
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	size_t n = fread(out, 1, cap - 1, p);
+	out[n] = '\0';
+	int st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}

@@ -175,6 +175,9 @@ int64_t fx_match(struct client *by, int64_t call_id, int64_t volunteer_id);
    message. clock_file_set moves it to noon (UTC) of date. */
 int clock_file_start(char *path, const char *date);
 void clock_file_set(const char *path, const char *date);
+/* Runs `knooppunt ARGS` on the server's data (and database) with the output
+   of both streams in out; returns its exit status (-1 when it did not exit). */
+int server_cli(const struct server *s, const char *args, char *out, size_t cap);
 /* A unique e-mail address "prefix-N@test.nl" in out. */
 void fx_email(struct server *s, const char *prefix, char *out, size_t cap);
 
