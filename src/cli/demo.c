@@ -113,6 +113,8 @@ static void print_logins(void)
 		printf("  %-30s %s\n", demo_logins[i].email, demo_logins[i].label);
 	printf("  Elke andere organisatie heeft een coördinator met hetzelfde wachtwoord, "
 	       "bijvoorbeeld coordinator@uvv.demo.\n");
+	printf("  Het centrale contactpunt is de Vrijwilligerscentrale Dordrecht: "
+	       "coordinator@vrijwilligerscentrale.demo.\n");
 }
 
 int cmd_demo(int argc, char **argv, struct app *app)

@@ -748,8 +748,12 @@ async function ids(page) {
 }
 
 const TOURS = {
-	anonymous: async () => ['/inloggen', '/aanmelden', '/wachtwoord-vergeten', '/wachtwoord-herstellen?token=x',
-		'/uitnodiging?token=x'],
+	anonymous: async () => {
+		const calls = await (await fetch(`${base}/api/public/calls?limit=1`)).json();
+		return ['/inloggen', '/aanmelden', '/wachtwoord-vergeten', '/wachtwoord-herstellen?token=x',
+			'/uitnodiging?token=x', '/sociale-kaart', '/sociale-kaart/flyer', '/doe-mee', '/word-vrijwilliger',
+			'/hulp-vragen', ...calls.items.map((c) => `/doe-mee/${c.id}`)];
+	},
 	volunteer: async (page) => {
 		const { one } = await ids(page);
 		const call = await one('/api/calls?status=open&limit=1');

@@ -69,7 +69,7 @@ export function Flyer() {
 	const acts = (catalog.lists.activity || []).filter((a) => used.has(a.code));
 	return html`<${Page} title=${t('map.flyerTitle')} intro=${t('map.flyerIntro')} wide
 		actions=${html`<button type="button" class="btn btn-secondary" onClick=${() => window.print()}>${t('map.print')}</button>`}>
-		<div class="flyer">
+		<div class="flyer" tabindex="0" role="region" aria-label=${t('map.flyerCaption')}>
 			<table class="flyer-table">
 				<caption>${t('map.flyerCaption')}</caption>
 				<thead><tr>
