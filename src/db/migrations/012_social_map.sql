@@ -51,8 +51,10 @@ INSERT INTO health_words (word) VALUES
 
 -- The central contact point: the network names its hub organisation, whose
 -- staff triage the help requests, and how many working days a request
--- routed to an organisation may wait before the hub is warned.
-ALTER TABLE networks ADD COLUMN hub_organisation_id BIGINT REFERENCES organisations(id);
+-- routed to an organisation may wait before the hub is warned. No foreign
+-- key: organisations already refer to their network, and a copy between
+-- backends orders tables by their references (the use case checks it).
+ALTER TABLE networks ADD COLUMN hub_organisation_id BIGINT;
 ALTER TABLE networks ADD COLUMN pickup_working_days BIGINT NOT NULL DEFAULT 5;
 
 -- A help request at the contact point, from the public form, a referrer or
