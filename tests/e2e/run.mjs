@@ -768,22 +768,27 @@ const TOURS = {
 		const call = await one('/api/calls?status=open&limit=1');
 		const m = await one('/api/matches?status=active&limit=1');
 		const tr = await one('/api/transfers?limit=1');
+		const h = await one('/api/help-requests?status=routed&limit=1');
 		return ['/', '/vrijwilligers', v && `/vrijwilligers/${v.id}`, '/vrijwilligers/nieuw', '/oproepen', '/oproepen/nieuw',
 			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`,
-			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers', '/uren'];
+			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers', '/uren', '/ons-aanbod',
+			'/contactpunt', h && `/contactpunt/${h.id}`];
 	},
 	professional: async () => ['/', '/oproepen/nieuw', '/koppelingen', '/wachtwoord-wijzigen'],
 	referrer: async (page) => {
 		const { one } = await ids(page);
 		const c = await one('/api/calls?limit=1');
-		return ['/', '/hulpvragen/nieuw', c && `/hulpvragen/${c.id}`];
+		const h = await one('/api/help-requests?limit=1');
+		return ['/', '/hulpvragen/nieuw', c && `/hulpvragen/${c.id}`, '/contactpunt', '/contactpunt/nieuw',
+			h && `/contactpunt/${h.id}`];
 	},
 	admin: async (page) => {
 		const { one } = await ids(page);
 		const o = await one('/api/organisations?limit=1');
 		const v = await one('/api/volunteers?status=active&limit=1');
 		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme',
-			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers', '/uren'];
+			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers', '/uren',
+			'/contactpunt'];
 	},
 };
 
