@@ -13,6 +13,8 @@ import { register as registerJourney } from './journey.mjs';
 import { register as registerHours } from './hours.mjs';
 import { register as registerImport } from './import.mjs';
 import { startDemoServer, sleep } from '../demo_server.mjs';
+import { register as registerSocialMap } from './socialmap.mjs';
+import { register as registerContactPoint } from './contactpoint.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -24,6 +26,7 @@ const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const RUN = Date.now().toString(36);
+const CLOCK = path.join(os.tmpdir(), `knooppunt-e2e-clock-${process.pid}`);
 
 const USERS = {
 	admin: 'beheer@knooppunt.demo',
@@ -41,6 +44,9 @@ async function startServer() {
 	if (!fs.existsSync(path.join(WEB, 'vendor', 'hooks.module.js'))) {
 		execFileSync(path.join(ROOT, 'scripts', 'vendor-web'), { stdio: 'inherit' });
 	}
+	// A clock the tests can move (util/testclock.h): empty is the real time.
+	fs.writeFileSync(CLOCK, '');
+	process.env.KNOOPPUNT_NOW = `@${CLOCK}`;
 	return startDemoServer(BIN, WEB, 'knooppunt-e2e-');
 }
 
@@ -723,6 +729,8 @@ test('an invited volunteer chooses a password through the mailed link, and later
 	await anon.context().close();
 });
 registerHours({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE });
+registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
+registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {
@@ -731,8 +739,12 @@ async function ids(page) {
 }
 
 const TOURS = {
-	anonymous: async () => ['/inloggen', '/aanmelden', '/wachtwoord-vergeten', '/wachtwoord-herstellen?token=x',
-		'/uitnodiging?token=x'],
+	anonymous: async () => {
+		const calls = await (await fetch(`${base}/api/public/calls?limit=1`)).json();
+		return ['/inloggen', '/aanmelden', '/wachtwoord-vergeten', '/wachtwoord-herstellen?token=x',
+			'/uitnodiging?token=x', '/sociale-kaart', '/sociale-kaart/flyer', '/doe-mee', '/word-vrijwilliger',
+			'/hulp-vragen', ...calls.items.map((c) => `/doe-mee/${c.id}`)];
+	},
 	volunteer: async (page) => {
 		const { one } = await ids(page);
 		const call = await one('/api/calls?status=open&limit=1');
@@ -747,22 +759,27 @@ const TOURS = {
 		const call = await one('/api/calls?status=open&limit=1');
 		const m = await one('/api/matches?status=active&limit=1');
 		const tr = await one('/api/transfers?limit=1');
+		const h = await one('/api/help-requests?status=routed&limit=1');
 		return ['/', '/vrijwilligers', v && `/vrijwilligers/${v.id}`, '/vrijwilligers/nieuw', '/oproepen', '/oproepen/nieuw',
 			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`,
-			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers', '/uren'];
+			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers', '/uren', '/ons-aanbod',
+			'/contactpunt', h && `/contactpunt/${h.id}`];
 	},
 	professional: async () => ['/', '/oproepen/nieuw', '/koppelingen', '/wachtwoord-wijzigen'],
 	referrer: async (page) => {
 		const { one } = await ids(page);
 		const c = await one('/api/calls?limit=1');
-		return ['/', '/hulpvragen/nieuw', c && `/hulpvragen/${c.id}`];
+		const h = await one('/api/help-requests?limit=1');
+		return ['/', '/hulpvragen/nieuw', c && `/hulpvragen/${c.id}`, '/contactpunt', '/contactpunt/nieuw',
+			h && `/contactpunt/${h.id}`];
 	},
 	admin: async (page) => {
 		const { one } = await ids(page);
 		const o = await one('/api/organisations?limit=1');
 		const v = await one('/api/volunteers?status=active&limit=1');
 		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme',
-			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers', '/uren'];
+			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers', '/uren',
+			'/contactpunt'];
 	},
 };
 
@@ -914,6 +931,7 @@ async function main() {
 	await browser.close().catch(() => {});
 	server.proc.kill();
 	fs.rmSync(server.data, { recursive: true, force: true });
+	fs.rmSync(CLOCK, { force: true });
 	console.log(`# ${tests.length - failed} passed, ${failed} failed; screenshots in ${path.relative(ROOT, SHOTS)}/`);
 	process.exit(failed ? 1 : 0);
 }
