@@ -15,6 +15,7 @@
 #include "api/matches.h"
 #include "api/organisations.h"
 #include "api/passwords.h"
+#include "api/payments.h"
 #include "api/reports.h"
 #include "api/session.h"
 #include "api/suggestions.h"
@@ -136,6 +137,13 @@ const struct api_route api_routes[] = {
 	{ "PUT", "/api/allowance-caps/{id}", allowance_caps_update },
 	{ "GET", "/api/organisations/{id}/expense-rates", expense_rates_show },
 	{ "PUT", "/api/organisations/{id}/expense-rates", expense_rates_update },
+	{ "GET", "/api/volunteers/{id}/bank-account", volunteer_bank_account_show },
+	{ "PUT", "/api/volunteers/{id}/bank-account", volunteer_bank_account_update },
+	{ "GET", "/api/organisations/{id}/bank-account", organisation_bank_account_show },
+	{ "PUT", "/api/organisations/{id}/bank-account", organisation_bank_account_update },
+	{ "GET", "/api/organisations/{id}/payments.csv", payments_csv },
+	{ "GET", "/api/organisations/{id}/payments.xlsx", payments_xlsx },
+	{ "GET", "/api/organisations/{id}/payments.xml", payments_xml },
 };
 
 const int api_route_count = (int)(sizeof api_routes / sizeof api_routes[0]);

@@ -36,16 +36,6 @@ static void activate(struct client *cl, int64_t match)
 	}
 }
 
-static void login_as(struct env *e, struct client *cl, const char *role, int64_t org,
-                     int64_t vol)
-{
-	char email[64];
-	fx_email(&e->srv, role, email, sizeof email);
-	fx_account(&e->admin, role, email, org, vol);
-	client_init(cl, &e->srv);
-	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
-}
-
 /* With vol: that volunteer (of another organisation), who lets this one see
    them through `self`. */
 static void setup_org(struct env *e, struct org_fx *f, int64_t vol, struct client *self)
@@ -60,9 +50,9 @@ static void setup_org(struct env *e, struct org_fx *f, int64_t vol, struct clien
 		json_decref(expect(self, "PUT", path, body, 200));
 	}
 	f->vol = vol ? vol : fx_volunteer(&e->admin, f->org, "active");
-	login_as(e, &f->co, "coordinator", f->org, 0);
+	fx_login_as(e, &f->co, "coordinator", f->org, 0);
 	if (!vol)
-		login_as(e, &f->self, "volunteer", 0, f->vol);
+		fx_login_as(e, &f->self, "volunteer", 0, f->vol);
 	f->call = fx_call(&f->co, f->org, "Wandelen op maandag");
 	f->match = fx_match(&f->co, f->call, f->vol);
 	activate(&f->co, f->match);
@@ -144,7 +134,7 @@ static void hours_logged_corrected_approved_and_locked(void **state)
 	/* The coordinator logs for the volunteer and approves both at once. */
 	int64_t by_co = log_hours(&f.co, f.vol, f.match, "2025-06-14", 120, 201);
 	struct client other;
-	login_as(e, &other, "coordinator", fx_organisation(&e->admin, "Andere"), 0);
+	fx_login_as(e, &other, "coordinator", fx_organisation(&e->admin, "Andere"), 0);
 	snprintf(body, sizeof body, "{\"ids\":[%lld,%lld]}", (long long)fixed, (long long)by_co);
 	uint64_t before = db_fingerprint(&e->srv);
 	json_decref(expect(&other, "POST", "/api/hours/approve", body, 403));
@@ -250,8 +240,8 @@ static void expenses_rates_decisions_and_receipts(void **state)
 	assert_int_equal(f.co.raw_len, sizeof png - 1);
 	assert_memory_equal(f.co.raw, png, sizeof png - 1);
 	struct client other_vol, professional;
-	login_as(e, &other_vol, "volunteer", 0, fx_volunteer(&e->admin, f.org, "active"));
-	login_as(e, &professional, "professional", f.org, 0);
+	fx_login_as(e, &other_vol, "volunteer", 0, fx_volunteer(&e->admin, f.org, "active"));
+	fx_login_as(e, &professional, "professional", f.org, 0);
 	json_decref(client_raw(&other_vol, "GET", path, NULL, 0, NULL, false, &status));
 	assert_int_equal(status, 403);
 	json_decref(client_raw(&professional, "GET", path, NULL, 0, NULL, false, &status));

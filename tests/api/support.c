@@ -925,3 +925,13 @@ void check_security_headers(const char *answer, const char *file, int line)
 		}
 	}
 }
+
+void fx_login_as(struct env *e, struct client *cl, const char *role, int64_t org,
+                 int64_t vol)
+{
+	char email[64];
+	fx_email(&e->srv, role, email, sizeof email);
+	fx_account(&e->admin, role, email, org, vol);
+	client_init(cl, &e->srv);
+	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
+}

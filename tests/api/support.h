@@ -179,6 +179,11 @@ struct env {
 	struct server srv;
 	struct client admin;
 };
+/* An account of `role` (of organisation org, or of volunteer vol) made by the
+ * administrator, logged in as cl. */
+void fx_login_as(struct env *e, struct client *cl, const char *role, int64_t org,
+                 int64_t vol);
+
 int env_setup(void **state);
 int env_teardown(void **state);
 
