@@ -127,6 +127,7 @@ const struct api_route api_routes[] = {
 	{ "PATCH", "/api/hours/{id}", hours_update },
 	{ "GET", "/api/volunteers/{id}/hours/today", volunteer_hours_today },
 	{ "POST", "/api/volunteers/{id}/hours/repeat-week", volunteer_hours_repeat },
+	{ "GET", "/api/volunteers/{id}/year-statement", volunteer_year_statement },
 	{ "GET", "/api/expenses", expenses_index },
 	{ "POST", "/api/expenses", expenses_create },
 	{ "GET", "/api/expenses/{id}", expenses_show },

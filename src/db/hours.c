@@ -240,6 +240,55 @@ int store_hour_totals(struct db *db, int64_t organisation_id, const char *month,
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
+int store_year_statement(struct db *db, int64_t volunteer_id, int year, year_line_fn each,
+                         void *ctx, struct kp_error *err)
+{
+	/* By the (volunteer, date) indexes of both tables. */
+	static const char sql[] =
+		"SELECT t.organisation_id, o.name, SUM(minutes), SUM(approved), SUM(entries), "
+		"SUM(allowance), SUM(costs), SUM(paid) FROM (SELECT organisation_id, minutes, "
+		"CASE WHEN status = 'approved' THEN minutes ELSE 0 END AS approved, 1 AS entries, "
+		"0 AS allowance, 0 AS costs, 0 AS paid FROM hour_entries WHERE volunteer_id = ? AND "
+		"worked_on >= ? AND worked_on < ? AND status <> 'corrected' UNION ALL "
+		"SELECT organisation_id, 0, 0, 0, CASE WHEN kind = 'allowance' THEN amount_cents "
+		"ELSE 0 END, CASE WHEN kind <> 'allowance' THEN amount_cents ELSE 0 END, "
+		"CASE WHEN status = 'paid' THEN amount_cents ELSE 0 END FROM expense_claims "
+		"WHERE volunteer_id = ? AND incurred_on >= ? AND incurred_on < ? AND "
+		"status IN ('approved', 'paid')) t JOIN organisations o ON o.id = t.organisation_id "
+		"GROUP BY t.organisation_id, o.name ORDER BY o.name, t.organisation_id";
+	char from[24], to[24];
+	struct db_stmt *st;
+	struct year_line l;
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-01-01", year + 1);
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	for (int i = 0; i < 2; i++) {
+		db_bind_int(st, 1 + 3 * i, volunteer_id);
+		db_bind_text(st, 2 + 3 * i, from);
+		db_bind_text(st, 3 + 3 * i, to);
+	}
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		memset(&l, 0, sizeof l);
+		l.organisation_id = db_col_int(st, 0);
+		snprintf(l.organisation, sizeof l.organisation, "%s", db_col_text(st, 1));
+		l.minutes = db_col_int(st, 2);
+		l.approved_minutes = db_col_int(st, 3);
+		l.entries = db_col_int(st, 4);
+		l.allowance_cents = db_col_int(st, 5);
+		l.costs_cents = db_col_int(st, 6);
+		l.paid_cents = db_col_int(st, 7);
+		if (each(ctx, &l) != 0) {
+			rc = DB_FAILED;
+			kp_internal(err);
+			break;
+		}
+	}
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
 #define EXPENSE_COLS "id, volunteer_id, organisation_id, match_id, kind, incurred_on, " \
 	"travel_mode, km, amount_cents, description, status, reason, cap_warning, receipt_type, " \
 	"created_by, created_at, decided_by, decided_at, paid_at"

@@ -48,6 +48,21 @@ typedef int (*hour_total_fn)(void *ctx, const struct hour_total *t);
 int store_hour_totals(struct db *db, int64_t organisation_id, const char *month,
                       hour_total_fn each, void *ctx, struct kp_error *err);
 
+/* A volunteer's year at one organisation: hours (not corrected), and the
+   claims approved or paid, split into the allowance and costs. */
+struct year_line {
+	int64_t organisation_id;
+	char organisation[160 * 4 + 1];
+	int64_t minutes, approved_minutes, entries;
+	int64_t allowance_cents;    /* the fixed allowance (vrijwilligersvergoeding) */
+	int64_t costs_cents;        /* reimbursed costs: kilometres, public transport, other */
+	int64_t paid_cents;         /* of both, paid already */
+};
+typedef int (*year_line_fn)(void *ctx, const struct year_line *l);
+/* Per organisation, by name, for the volunteer's `year`. */
+int store_year_statement(struct db *db, int64_t volunteer_id, int year, year_line_fn each,
+                         void *ctx, struct kp_error *err);
+
 int store_expense_insert(struct db *db, struct expense_claim *c, struct kp_error *err);
 int store_expense_get(struct db *db, int64_t id, struct expense_claim *c, struct kp_error *err);
 /* Writes status, reason and the decision or payment stamps of c. */

@@ -424,6 +424,96 @@ static void totals_per_volunteer_and_organisation(void **state)
 	free_org(&f, true);
 }
 
+static void decide(struct client *co, int64_t claim, const char *action)
+{
+	char path[64], body[64];
+	snprintf(path, sizeof path, "/api/expenses/%lld", (long long)claim);
+	snprintf(body, sizeof body, "{\"action\":\"%s\"}", action);
+	json_decref(expect(co, "PATCH", path, body, 200));
+}
+
+/* The year statement of someone active at two organisations: the volunteer
+   sees both, each coordinator only the own organisation's line. */
+static void year_statement_across_two_organisations(void **state)
+{
+	struct env *e = *state;
+	struct org_fx a, b;
+	char path[96], body[200];
+	setup_org(e, &a, 0, NULL);
+	setup_org(e, &b, a.vol, &a.self);
+	log_hours(&a.co, a.vol, a.match, "2024-12-30", 600, 201); /* last year */
+	int64_t h = log_hours(&a.co, a.vol, a.match, "2025-01-06", 120, 201);
+	log_hours(&a.co, a.vol, a.match, "2025-04-07", 90, 201);
+	log_hours(&b.co, a.vol, b.match, "2025-04-08", 45, 201);
+	snprintf(body, sizeof body, "{\"ids\":[%lld]}", (long long)h);
+	json_decref(expect(&a.co, "POST", "/api/hours/approve", body, 200));
+	/* 90 minutes in April allow 1,5 × €5,60 = €8,40 of allowance. */
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"allowance\",\"incurred_on\":\"2025-04-10\",\"amount_cents\":800}",
+	         (long long)a.vol, (long long)a.match);
+	json_t *doc = expect(&a.co, "POST", "/api/expenses", body, 201);
+	decide(&a.co, json_id(doc, "id"), "approve");
+	json_decref(doc);
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"public_transport\",\"incurred_on\":\"2025-04-08\",\"amount_cents\":730}",
+	         (long long)a.vol, (long long)b.match);
+	doc = expect(&b.co, "POST", "/api/expenses", body, 201);
+	int64_t ov = json_id(doc, "id");
+	json_decref(doc);
+	decide(&b.co, ov, "approve");
+	decide(&b.co, ov, "pay");
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"kind\":\"public_transport\","
+	         "\"incurred_on\":\"2025-04-09\",\"amount_cents\":999}", (long long)a.vol);
+	json_decref(expect(&a.self, "POST", "/api/expenses", body, 201)); /* not decided */
+
+	snprintf(path, sizeof path, "/api/volunteers/%lld/year-statement?year=2025",
+	         (long long)a.vol);
+	doc = expect(&a.self, "GET", path, NULL, 200);
+	assert_int_equal(json_id(doc, "year"), 2025);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 2);
+	json_t *la = list_find(doc, "organisation_id", a.org);
+	json_t *lb = list_find(doc, "organisation_id", b.org);
+	assert_non_null(la);
+	assert_non_null(lb);
+	assert_int_equal(json_id(la, "minutes"), 210);
+	assert_int_equal(json_id(la, "approved_minutes"), 120);
+	assert_int_equal(json_id(la, "allowance_cents"), 800);
+	assert_int_equal(json_id(la, "costs_cents"), 0);
+	assert_int_equal(json_id(lb, "minutes"), 45);
+	assert_int_equal(json_id(lb, "costs_cents"), 730);
+	assert_int_equal(json_id(lb, "paid_cents"), 730);
+	json_t *total = json_object_get(doc, "total");
+	assert_int_equal(json_id(total, "minutes"), 255);
+	assert_int_equal(json_id(total, "allowance_cents") + json_id(total, "costs_cents"), 1530);
+	json_decref(doc);
+	/* Each coordinator sees the own organisation only. */
+	doc = expect(&a.co, "GET", path, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 1);
+	assert_non_null(list_find(doc, "organisation_id", a.org));
+	assert_null(strstr(a.co.raw, "730"));
+	json_decref(doc);
+	doc = expect(&b.co, "GET", path, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 1);
+	assert_non_null(list_find(doc, "organisation_id", b.org));
+	assert_null(strstr(b.co.raw, "800"));
+	json_decref(doc);
+	/* Last year, another volunteer, a year out of range. */
+	snprintf(path, sizeof path, "/api/volunteers/%lld/year-statement?year=2024",
+	         (long long)a.vol);
+	doc = expect(&a.self, "GET", path, NULL, 200);
+	assert_int_equal(json_id(list_find(doc, "organisation_id", a.org), "minutes"), 600);
+	json_decref(doc);
+	struct client other;
+	fx_login_as(e, &other, "volunteer", 0, fx_volunteer(&e->admin, a.org, "active"));
+	json_decref(expect(&other, "GET", path, NULL, 403));
+	client_free(&other);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/year-statement?year=1999",
+	         (long long)a.vol);
+	json_decref(expect(&a.self, "GET", path, NULL, 400));
+	free_org(&a, true);
+	free_org(&b, false);
+}
+
 /* Hours and claims are in the person's export; erasure keeps the figures
    and clears what describes the person. */
 static void export_and_erasure(void **state)
@@ -474,6 +564,7 @@ int main(void)
 		cmocka_unit_test(allowance_young_rate),
 		cmocka_unit_test(allowance_across_two_organisations),
 		cmocka_unit_test(totals_per_volunteer_and_organisation),
+		cmocka_unit_test(year_statement_across_two_organisations),
 		cmocka_unit_test(export_and_erasure),
 	};
 	return cmocka_run_group_tests_name("hours", tests, env_setup, env_teardown);

@@ -654,15 +654,20 @@ const char *json_str(json_t *doc, const char *key)
 	return s ? s : "";
 }
 
-bool list_has_id(json_t *list, int64_t id)
+json_t *list_find(json_t *list, const char *key, int64_t id)
 {
 	size_t i;
 	json_t *it;
 	json_array_foreach(json_object_get(list, "items"), i, it) {
-		if (json_integer_value(json_object_get(it, "id")) == id)
-			return true;
+		if (json_integer_value(json_object_get(it, key)) == id)
+			return it;
 	}
-	return false;
+	return NULL;
+}
+
+bool list_has_id(json_t *list, int64_t id)
+{
+	return list_find(list, "id", id) != NULL;
 }
 
 int64_t json_id(json_t *doc, const char *key)

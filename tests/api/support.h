@@ -146,6 +146,10 @@ const char *json_str(json_t *doc, const char *key);
 /* Whether the "items" of a list answer hold an object with "id" == id. */
 bool list_has_id(json_t *list, int64_t id);
 
+/* The first of the "items" of a list answer whose integer `key` is id; NULL
+   when none (borrowed from list). */
+json_t *list_find(json_t *list, const char *key, int64_t id);
+
 /* Integer member `key` of doc (fails the test when missing). */
 int64_t json_id(json_t *doc, const char *key);
 

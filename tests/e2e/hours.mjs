@@ -1,9 +1,12 @@
 // Browser tests of hours and expenses: the volunteer logs today's usual
 // hours in one tap from "Mijn uren" on a phone, repeats last week, claims
 // other costs with a receipt; bad input is named at its field; the
-// coordinator approves hours in bulk and approves and pays a claim.
+// coordinator approves hours in bulk and approves and pays a claim. The
+// year statement opens from "Mijn gegevens" and prints without the app
+// around it; the IBAN is checked at its field and shown masked; the
+// coordinator exports what is to be paid.
 export function register(h) {
-	const { test, newPage, login, go, expectText, assert, USERS, PHONE, axe } = h;
+	const { test, newPage, login, go, expectText, assert, USERS, PHONE, axe, apiIn } = h;
 
 	async function scan(page, where) {
 		const bad = await axe(page);
@@ -51,6 +54,67 @@ export function register(h) {
 		await page.locator('section .rows li button:has-text("Uitbetaald")').first().click();
 		await expectText(page, 'section .rows li .badge', 'uitbetaald');
 		await scan(page, 'Uren en onkosten (coordinator)');
+		await page.context().close();
+	});
+
+	test('hours: the year statement opens from "Mijn gegevens", prints on its own, and the IBAN is checked', async () => {
+		const page = await newPage();
+		await login(page, USERS.volunteer);
+		await go(page, '/mijn-uren');
+		await page.fill('#h-minutes', '30');
+		await page.fill('#h-note', 'Jaaroverzicht-test');
+		await page.click('form[aria-labelledby="h-other-hours"] button[type=submit]');
+		await expectText(page, 'section .rows li', 'Jaaroverzicht-test');
+		await go(page, '/mijn-gegevens');
+		await page.click('a[href^="/jaaroverzicht/"]');
+		await page.waitForSelector('.year-statement table');
+		const year = new Date().getUTCFullYear();
+		await expectText(page, 'main h1', `Jaaroverzicht ${year}`);
+		await expectText(page, '.year-statement caption', `Uren en vergoedingen in ${year}`);
+		await expectText(page, '.year-statement tbody th', '');
+		await scan(page, 'Jaaroverzicht');
+		// On paper: the table, not the navigation or the buttons.
+		await page.emulateMedia({ media: 'print' });
+		assert(!(await page.isVisible('nav.mainnav')), 'the navigation prints');
+		assert(!(await page.isVisible('.year-controls')), 'the year choice and print button print');
+		assert(await page.isVisible('.year-statement table'), 'the table does not print');
+		await page.emulateMedia({ media: 'screen' });
+		// Another year through the choice: an empty year says so.
+		await page.selectOption('#y-year', String(year - 4));
+		await expectText(page, 'main', `In ${year - 4} zijn er geen uren`);
+
+		// The IBAN: a wrong check digit is named at the field; a right one is shown masked.
+		await go(page, '/mijn-gegevens');
+		await page.fill('#b-iban', 'NL91 ABNA 0417 1643 01');
+		await page.click('form[aria-label="Rekeningnummer (IBAN)"] button[type=submit]');
+		await expectText(page, '#b-iban-error, .field-error', 'IBAN');
+		await page.fill('#b-iban', 'NL91 ABNA 0417 1643 00');
+		await page.click('form[aria-label="Rekeningnummer (IBAN)"] button[type=submit]');
+		await expectText(page, '#h-bank ~ div p', 'NL** **** **** **43 00');
+		await scan(page, 'Mijn gegevens with IBAN');
+		await page.context().close();
+	});
+
+	test('hours: the coordinator exports what is to be paid and opens a volunteer\'s year statement', async () => {
+		const page = await newPage();
+		await login(page, USERS.coordinator);
+		await go(page, '/uren');
+		await page.waitForSelector('#h-pay');
+		const href = await page.getAttribute('a[href*="/payments.xlsx"]', 'href');
+		const csv = await page.evaluate(async (url) => {
+			const res = await fetch(url);
+			return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+		}, href.replace('.xlsx', '.csv'));
+		assert(csv.status === 200 && csv.text.includes('Naam;IBAN;Datum;Soort;Omschrijving;Bedrag'),
+			`the CSV export answers ${csv.status}: ${csv.text.slice(0, 80)}`);
+		const xlsx = await page.evaluate(async (url) => (await fetch(url)).status, href);
+		assert(xlsx === 200, `the spreadsheet answers ${xlsx}`);
+		await scan(page, 'Uren en onkosten with payments');
+		const vols = await apiIn(page, 'GET', '/api/volunteers?limit=1', null);
+		await go(page, `/vrijwilligers/${vols.body.items[0].id}`);
+		await page.click('.page-actions a[href^="/jaaroverzicht/"]');
+		await page.waitForSelector('.year-controls');
+		await expectText(page, 'main h1', 'Jaaroverzicht');
 		await page.context().close();
 	});
 }

@@ -731,7 +731,7 @@ test('an invited volunteer chooses a password through the mailed link, and later
 	await login(anon, email, 'weer-een-nieuw-geheim');
 	await anon.context().close();
 });
-registerHours({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE });
+registerHours({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {

@@ -15,7 +15,7 @@ import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.
 import { ProfessionalHome } from './pages/professional.js';
 import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
 import { Reports } from './pages/reports.js';
-import { MyHours, HoursOverview } from './pages/hours.js';
+import { MyHours, HoursOverview, YearStatement } from './pages/hours.js';
 
 const STAFF = ['admin', 'coordinator'];
 
@@ -37,6 +37,7 @@ const ROUTES = [
 	['/mijn-gegevens', MyData, ['volunteer']],
 	['/mijn-uren', MyHours, ['volunteer']],
 	['/uren', HoursOverview, STAFF],
+	['/jaaroverzicht/:id', YearStatement, [...STAFF, 'volunteer']],
 	['/doorverwijzingen', TransferList, STAFF],
 	['/doorverwijzingen/:id', TransferPage, [...STAFF, 'volunteer']],
 	['/gebruikers', Accounts, STAFF],

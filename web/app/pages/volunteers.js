@@ -76,6 +76,7 @@ export function VolunteerPage({ id }) {
 	// organisation; a coordinator elsewhere sees the profile by consent only.
 	const own = session.user.role === 'admin' || v.organisation_id === session.user.organisation_id;
 	return html`<${Page} title=${`${v.first_name} ${v.last_name}`} wide
+		actions=${html`<a class="btn btn-secondary" href=${`/jaaroverzicht/${v.id}`}>${t('year.link')}</a>`}
 		intro=${html`<${Status} kind="volunteer" value=${v.status} /> ${orgName(v.organisation_id)} · ${v.place} · ${t('volunteers.since', { date: fmtDate(v.started_on) })}`}>
 		${!journey && html`<${StatusActions} v=${v} onChange=${reload} />`}
 		<div class="split">
