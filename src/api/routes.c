@@ -138,6 +138,8 @@ const struct api_route api_routes[] = {
 	{ "PUT", "/api/allowance-caps/{id}", allowance_caps_update },
 	{ "GET", "/api/organisations/{id}/expense-rates", expense_rates_show },
 	{ "PUT", "/api/organisations/{id}/expense-rates", expense_rates_update },
+	{ "GET", "/api/volunteers/{id}/allowance-mode", allowance_mode_show },
+	{ "PUT", "/api/volunteers/{id}/allowance-mode", allowance_mode_update },
 	{ "GET", "/api/volunteers/{id}/bank-account", volunteer_bank_account_show },
 	{ "PUT", "/api/volunteers/{id}/bank-account", volunteer_bank_account_update },
 	{ "GET", "/api/organisations/{id}/bank-account", organisation_bank_account_show },

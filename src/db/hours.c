@@ -524,6 +524,39 @@ int store_allowance_caps_list(struct db *db, caps_fn each, void *ctx, struct kp_
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
+int store_allowance_mode(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                         int *mode, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "SELECT mode FROM allowance_modes WHERE volunteer_id = ? AND "
+	                   "organisation_id = ?", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, volunteer_id);
+	db_bind_int(st, 2, organisation_id);
+	int rc = db_step(st, err);
+	*mode = ALLOWANCE_MODE_COSTS;
+	if (rc == DB_ROW && allowance_mode_parse(db_col_text(st, 0)) >= 0)
+		*mode = allowance_mode_parse(db_col_text(st, 0));
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
+int store_allowance_mode_put(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                             int mode, int64_t now, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "INSERT INTO allowance_modes (volunteer_id, organisation_id, mode, "
+	                   "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (volunteer_id, "
+	                   "organisation_id) DO UPDATE SET mode = excluded.mode, "
+	                   "updated_at = excluded.updated_at", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, volunteer_id);
+	db_bind_int(st, 2, organisation_id);
+	db_bind_text(st, 3, allowance_mode_name(mode));
+	db_bind_int(st, 4, now);
+	return run(st, err);
+}
+
 int store_allowance_sums(struct db *db, int64_t volunteer_id, int64_t organisation_id,
                          const char *date, struct allowance_sums *s, struct kp_error *err)
 {

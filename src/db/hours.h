@@ -94,6 +94,12 @@ int store_allowance_caps_list(struct db *db, caps_fn each, void *ctx, struct kp_
    warning, at every organisation, where it has none yet. */
 int store_allowance_flag(struct db *db, int64_t volunteer_id, const char *date,
                          const char *warning, struct kp_error *err);
+/* The volunteer's allowance mode at the organisation; ALLOWANCE_MODE_COSTS
+   without a choice. */
+int store_allowance_mode(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                         int *mode, struct kp_error *err);
+int store_allowance_mode_put(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                             int mode, int64_t now, struct kp_error *err);
 /* The volunteer's allowance (claims not rejected) in the month and year of
    `date`, and minutes that month; organisation 0: across the network. */
 int store_allowance_sums(struct db *db, int64_t volunteer_id, int64_t organisation_id,

@@ -204,6 +204,14 @@ static const struct {
 	  "Give a reason when rejecting ('%F')." },
 	{ "date_in_future", "De datum in '%F' ligt in de toekomst.",
 	  "The date in '%F' is in the future." },
+	{ "allowance_not_chosen", "Deze vrijwilliger krijgt bij deze organisatie de werkelijke "
+	  "kosten vergoed, geen vaste vrijwilligersvergoeding ('%F').",
+	  "This volunteer is reimbursed actual costs at this organisation, not the fixed volunteer "
+	  "allowance ('%F')." },
+	{ "costs_with_allowance", "Deze vrijwilliger krijgt bij deze organisatie een vaste "
+	  "vrijwilligersvergoeding; werkelijke kosten worden daarnaast niet vergoed ('%F').",
+	  "This volunteer gets the fixed volunteer allowance at this organisation; actual costs "
+	  "are not reimbursed on top ('%F')." },
 	{ "invalid_iban", "Het IBAN in '%F' klopt niet: controleer de letters en cijfers.",
 	  "The IBAN in '%F' is not valid: check its letters and digits." },
 	{ "invalid_bic", "De BIC in '%F' moet 8 of 11 letters en cijfers zijn.",

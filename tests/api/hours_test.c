@@ -291,6 +291,16 @@ static void expenses_rates_decisions_and_receipts(void **state)
 	free_org(&f, true);
 }
 
+/* The coordinator co chooses the fixed allowance for vol at the own organisation. */
+static void fixed_allowance(struct client *co, int64_t vol)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld/allowance-mode", (long long)vol);
+	json_t *doc = expect(co, "PUT", path, "{\"mode\":\"fixed\"}", 200);
+	assert_string_equal(json_str(doc, "mode"), "fixed");
+	json_decref(doc);
+}
+
 static void allowance(struct client *cl, int64_t vol, int64_t match, const char *date,
                       int cents, long status, const char *code)
 {
@@ -314,6 +324,7 @@ static void allowance_caps_per_hour_month_and_year(void **state)
 	struct org_fx f;
 	char path[64];
 	setup_org(e, &f, 0, NULL);
+	fixed_allowance(&f.co, f.vol);
 	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)f.vol);
 	json_decref(expect(&f.co, "PATCH", path, "{\"birth_year\":2003}", 200)); /* 21 in 2024 */
 	log_hours(&f.co, f.vol, f.match, "2025-05-05", 10 * 60, 201);
@@ -355,6 +366,7 @@ static void allowance_young_rate(void **state)
 	struct org_fx f;
 	char path[64];
 	setup_org(e, &f, 0, NULL);
+	fixed_allowance(&f.co, f.vol);
 	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)f.vol);
 	json_decref(expect(&f.co, "PATCH", path, "{\"birth_year\":2005}", 200)); /* 20 in 2025 */
 	log_hours(&f.co, f.vol, f.match, "2025-04-01", 10 * 60, 201);
@@ -371,6 +383,8 @@ static void allowance_across_two_organisations(void **state)
 	struct org_fx a, b;
 	setup_org(e, &a, 0, NULL);
 	setup_org(e, &b, a.vol, &a.self);
+	fixed_allowance(&a.co, a.vol);
+	fixed_allowance(&b.co, a.vol);
 	log_hours(&a.co, a.vol, a.match, "2025-03-03", 1440, 201);
 	log_hours(&a.co, a.vol, a.match, "2025-03-05", 1440, 201);
 	log_hours(&b.co, a.vol, b.match, "2025-03-04", 1440, 201);
@@ -432,6 +446,58 @@ static void decide(struct client *co, int64_t claim, const char *action)
 	json_decref(expect(co, "PATCH", path, body, 200));
 }
 
+/* Actual costs or the fixed allowance, chosen per volunteer by each
+   organisation: never both at one organisation. */
+static void allowance_or_actual_costs(void **state)
+{
+	struct env *e = *state;
+	struct org_fx a, b;
+	char path[96], body[200];
+	setup_org(e, &a, 0, NULL);
+	setup_org(e, &b, a.vol, &a.self);
+	log_hours(&a.co, a.vol, a.match, "2025-06-02", 600, 201);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/allowance-mode", (long long)a.vol);
+	json_t *doc = expect(&a.self, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "mode"), "costs");
+	assert_int_equal(json_id(doc, "organisation_id"), a.org);
+	json_decref(doc);
+	/* Actual costs, the default: no allowance. */
+	int64_t rows = count_rows(&e->srv, "expense_claims");
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"allowance\",\"incurred_on\":\"2025-06-03\",\"amount_cents\":500}",
+	         (long long)a.vol, (long long)a.match);
+	doc = expect(&a.co, "POST", "/api/expenses", body, 422);
+	assert_problem(&a.co, doc, 422, "kind");
+	assert_string_equal(json_str(doc, "code"), "allowance_not_chosen");
+	json_decref(doc);
+	/* Only the organisation's coordinator chooses. */
+	json_decref(expect(&a.self, "PUT", path, "{\"mode\":\"fixed\"}", 403));
+	json_decref(expect(&b.co, "PUT", path, "{\"mode\":\"fixed\"}", 200)); /* at B */
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld,\"mode\":\"fixed\"}",
+	         (long long)a.org);
+	json_decref(expect(&b.co, "PUT", path, body, 403));
+	json_decref(expect(&a.co, "PUT", path, "{\"mode\":\"vast\"}", 422));
+	fixed_allowance(&a.co, a.vol);
+	/* The fixed allowance: no actual costs on top. */
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"public_transport\",\"incurred_on\":\"2025-06-03\",\"amount_cents\":420}",
+	         (long long)a.vol, (long long)a.match);
+	doc = expect(&a.self, "POST", "/api/expenses", body, 422);
+	assert_problem(&a.self, doc, 422, "kind");
+	assert_string_equal(json_str(doc, "code"), "costs_with_allowance");
+	json_decref(doc);
+	assert_int_equal(count_rows(&e->srv, "expense_claims"), rows);
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"allowance\",\"incurred_on\":\"2025-06-03\",\"amount_cents\":500}",
+	         (long long)a.vol, (long long)a.match);
+	json_decref(expect(&a.co, "POST", "/api/expenses", body, 201));
+	doc = expect(&a.self, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "mode"), "fixed");
+	json_decref(doc);
+	free_org(&a, true);
+	free_org(&b, false);
+}
+
 /* The year statement of someone active at two organisations: the volunteer
    sees both, each coordinator only the own organisation's line. */
 static void year_statement_across_two_organisations(void **state)
@@ -441,6 +507,7 @@ static void year_statement_across_two_organisations(void **state)
 	char path[96], body[200];
 	setup_org(e, &a, 0, NULL);
 	setup_org(e, &b, a.vol, &a.self);
+	fixed_allowance(&a.co, a.vol); /* at B: actual costs */
 	log_hours(&a.co, a.vol, a.match, "2024-12-30", 600, 201); /* last year */
 	int64_t h = log_hours(&a.co, a.vol, a.match, "2025-01-06", 120, 201);
 	log_hours(&a.co, a.vol, a.match, "2025-04-07", 90, 201);
@@ -462,8 +529,9 @@ static void year_statement_across_two_organisations(void **state)
 	json_decref(doc);
 	decide(&b.co, ov, "approve");
 	decide(&b.co, ov, "pay");
-	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"kind\":\"public_transport\","
-	         "\"incurred_on\":\"2025-04-09\",\"amount_cents\":999}", (long long)a.vol);
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"public_transport\",\"incurred_on\":\"2025-04-09\",\"amount_cents\":999}",
+	         (long long)a.vol, (long long)b.match);
 	json_decref(expect(&a.self, "POST", "/api/expenses", body, 201)); /* not decided */
 
 	snprintf(path, sizeof path, "/api/volunteers/%lld/year-statement?year=2025",
@@ -564,6 +632,7 @@ int main(void)
 		cmocka_unit_test(allowance_young_rate),
 		cmocka_unit_test(allowance_across_two_organisations),
 		cmocka_unit_test(totals_per_volunteer_and_organisation),
+		cmocka_unit_test(allowance_or_actual_costs),
 		cmocka_unit_test(year_statement_across_two_organisations),
 		cmocka_unit_test(export_and_erasure),
 	};

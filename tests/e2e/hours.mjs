@@ -95,7 +95,7 @@ export function register(h) {
 		await page.context().close();
 	});
 
-	test('hours: the coordinator exports what is to be paid and opens a volunteer\'s year statement', async () => {
+	test('hours: the coordinator exports what is to be paid, chooses costs or the allowance for a volunteer and opens their year statement', async () => {
 		const page = await newPage();
 		await login(page, USERS.coordinator);
 		await go(page, '/uren');
@@ -110,8 +110,17 @@ export function register(h) {
 		const xlsx = await page.evaluate(async (url) => (await fetch(url)).status, href);
 		assert(xlsx === 200, `the spreadsheet answers ${xlsx}`);
 		await scan(page, 'Uren en onkosten with payments');
-		const vols = await apiIn(page, 'GET', '/api/volunteers?limit=1', null);
+		const me = await apiIn(page, 'GET', '/api/session', null);
+		const vols = await apiIn(page, 'GET', `/api/volunteers?limit=1&organisation_id=${me.body.organisation_id}`, null);
 		await go(page, `/vrijwilligers/${vols.body.items[0].id}`);
+		// Actual costs or the fixed allowance, chosen here; back to costs afterwards.
+		await page.selectOption('#m-mode', 'fixed');
+		await expectText(page, '[role=status], .notice', 'De keuze is opgeslagen');
+		const mode = await apiIn(page, 'GET', `/api/volunteers/${vols.body.items[0].id}/allowance-mode`, null);
+		assert(mode.body.mode === 'fixed', `the mode is ${JSON.stringify(mode.body)}`);
+		await page.selectOption('#m-mode', 'costs');
+		await page.waitForFunction(async (id) => (await fetch(`/api/volunteers/${id}/allowance-mode`)
+			.then((r) => r.json())).mode === 'costs', vols.body.items[0].id);
 		await page.click('.page-actions a[href^="/jaaroverzicht/"]');
 		await page.waitForSelector('.year-controls');
 		await expectText(page, 'main h1', 'Jaaroverzicht');

@@ -14,3 +14,15 @@ CREATE TABLE organisation_accounts (
 	bic             TEXT NOT NULL DEFAULT '',
 	updated_at      BIGINT NOT NULL
 );
+
+-- Per volunteer and organisation, how costs are paid: 'costs' (the actual
+-- costs, claimed with kilometres, tickets and receipts; the default without
+-- a row) or 'fixed' (the fixed volunteer allowance within the caps, and no
+-- actual costs on top).
+CREATE TABLE allowance_modes (
+	volunteer_id    BIGINT NOT NULL REFERENCES volunteers(id) ON DELETE CASCADE,
+	organisation_id BIGINT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+	mode            TEXT NOT NULL,
+	updated_at      BIGINT NOT NULL,
+	PRIMARY KEY (volunteer_id, organisation_id)
+);

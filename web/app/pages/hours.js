@@ -112,6 +112,7 @@ async function uploadReceipt(id, file) {
 }
 
 function ClaimForm({ volunteerId, onSaved }) {
+	const mode = useLoad(() => get(`/api/volunteers/${volunteerId}/allowance-mode`), [volunteerId]);
 	const [f, setF] = useState({ kind: 'kilometres', incurred_on: today(), km: '', travel_mode: 'car', amount: '', description: '' });
 	const [file, setFile] = useState(null);
 	const [saved, setSaved] = useState('');
@@ -130,7 +131,10 @@ function ClaimForm({ volunteerId, onSaved }) {
 			onSaved();
 		});
 	};
-	const kinds = ['kilometres', 'public_transport', 'other', 'allowance'].map((k) => ({ value: k, label: t(`expense.kind.${k}`) }));
+	// The organisation pays either the actual costs or the fixed allowance.
+	const fixed = mode.data && mode.data.mode === 'fixed';
+	const kinds = (fixed ? ['allowance'] : ['kilometres', 'public_transport', 'other']).map((k) => ({ value: k, label: t(`expense.kind.${k}`) }));
+	if (mode.data && !kinds.some((k) => k.value === f.kind)) setF({ ...f, kind: kinds[0].value });
 	return html`<form class="form" onSubmit=${submit} novalidate aria-labelledby="h-claim">
 		<h3 class="sub-title" id="h-claim">${t('expense.newTitle')}</h3>
 		<${FormError} error=${error} fields=${CLAIM_FIELDS} />
@@ -312,6 +316,27 @@ export function HoursOverview() {
 		${staff && html`<section aria-labelledby="h-pay"><h2 id="h-pay">${t('pay.title')}</h2><${Payments} /></section>`}
 		${!staff && html`<section aria-labelledby="h-caps-list"><h2 id="h-caps-list">${t('caps.title')}</h2><${Caps} /></section>`}
 	<//>`;
+}
+
+// ---- per volunteer: actual costs or the fixed allowance ------------------------------------
+
+export function AllowanceMode({ volunteerId }) {
+	const data = useLoad(() => get(`/api/volunteers/${volunteerId}/allowance-mode`), [volunteerId]);
+	const [saved, setSaved] = useState('');
+	const { busy, error, run } = useBusy();
+	const choose = (mode) => run(async () => {
+		await api('PUT', `/api/volunteers/${volunteerId}/allowance-mode`, { mode });
+		setSaved(t('mode.saved'));
+		data.reload();
+	});
+	if (!data.data) return html`<${Alert} error=${data.error} />`;
+	const options = ['costs', 'fixed'].map((m) => ({ value: m, label: t(`mode.${m}`) }));
+	return html`<div>
+		<${Select} prefix="m-" name="mode" label=${t('mode.label')} hint=${t('mode.hint')} value=${data.data.mode} options=${options}
+			onChange=${choose} error=${error} />
+		${busy && html`<${Loading} />`}
+		<${Notice}>${saved}<//>
+	</div>`;
 }
 
 // ---- paying: the volunteer's IBAN, the coordinator's export ------------------------------

@@ -10,6 +10,7 @@ import { JourneyPanel } from './journey.js';
 import { TransferPanel } from './transfers.js';
 import { Trainings, Competences } from './appreciation.js';
 import { ErasurePanel, VolunteerAccount } from './privacy.js';
+import { AllowanceMode } from './hours.js';
 
 export function VolunteerList() {
 	const params = query();
@@ -86,6 +87,10 @@ export function VolunteerPage({ id }) {
 					<${JourneyPanel} volunteer=${v} onChange=${reload} onFound=${setJourney} />
 				</section>`}
 				<${ProfileForm} key=${v.status} volunteer=${v} onSaved=${reload} />
+				${own && html`<section class="card" aria-labelledby="h-allowance">
+					<h2 id="h-allowance">${t('mode.title')}</h2>
+					<${AllowanceMode} volunteerId=${v.id} />
+				</section>`}
 				${own && html`<section class="card" aria-labelledby="h-trainings">
 					<h2 id="h-trainings">${t('training.titleStaff')}</h2>
 					<${Trainings} volunteerId=${v.id} />
