@@ -205,29 +205,33 @@ static int total_row(void *ctx, struct db_stmt *st)
 int store_hour_totals(struct db *db, int64_t organisation_id, const char *month,
                       hour_total_fn each, void *ctx, struct kp_error *err)
 {
-	/* One pass over each table by the (organisation, date) indexes. */
-	static const char sql[] =
-		"SELECT volunteer_id, organisation_id, SUM(minutes), SUM(approved), SUM(entries), "
-		"SUM(cents) FROM (SELECT volunteer_id, organisation_id, minutes, "
-		"CASE WHEN status = 'approved' THEN minutes ELSE 0 END AS approved, 1 AS entries, "
-		"0 AS cents FROM hour_entries WHERE status <> 'corrected' AND worked_on >= ? AND "
-		"worked_on < ? AND (? = 0 OR organisation_id = ?) UNION ALL SELECT volunteer_id, "
-		"organisation_id, 0, 0, 0, amount_cents FROM expense_claims WHERE status IN "
-		"('approved', 'paid') AND incurred_on >= ? AND incurred_on < ? AND "
-		"(? = 0 OR organisation_id = ?)) t GROUP BY volunteer_id, organisation_id "
-		"ORDER BY organisation_id, volunteer_id";
+	/* One pass over each table by the (organisation, date) indexes; with an
+	   organisation the condition is an equality, or no index would serve. */
+#define TOTALS_SQL(ORG) \
+		"SELECT volunteer_id, organisation_id, SUM(minutes), SUM(approved), SUM(entries), " \
+		"SUM(cents) FROM (SELECT volunteer_id, organisation_id, minutes, " \
+		"CASE WHEN status = 'approved' THEN minutes ELSE 0 END AS approved, 1 AS entries, " \
+		"0 AS cents FROM hour_entries WHERE status <> 'corrected' AND worked_on >= ? AND " \
+		"worked_on < ?" ORG " UNION ALL SELECT volunteer_id, organisation_id, 0, 0, 0, " \
+		"amount_cents FROM expense_claims WHERE status IN ('approved', 'paid') AND " \
+		"incurred_on >= ? AND incurred_on < ?" ORG ") t GROUP BY volunteer_id, " \
+		"organisation_id ORDER BY organisation_id, volunteer_id"
+	static const char one[] = TOTALS_SQL(" AND organisation_id = ?");
+	static const char all[] = TOTALS_SQL("");
+#undef TOTALS_SQL
 	char from[11], to[11];
 	struct db_stmt *st;
 	struct totals_walk w = { each, ctx };
 	snprintf(from, sizeof from, "%.7s-01", month);
 	snprintf(to, sizeof to, "%.7s-32", month);
-	if (db_prepare(db, sql, &st, err))
+	if (db_prepare(db, organisation_id > 0 ? one : all, &st, err))
 		return KP_ERR;
-	for (int i = 0; i < 2; i++) {
-		db_bind_text(st, 1 + 4 * i, from);
-		db_bind_text(st, 2 + 4 * i, to);
-		db_bind_int(st, 3 + 4 * i, organisation_id);
-		db_bind_int(st, 4 + 4 * i, organisation_id);
+	int i = 1;
+	for (int part = 0; part < 2; part++) {
+		db_bind_text(st, i++, from);
+		db_bind_text(st, i++, to);
+		if (organisation_id > 0)
+			db_bind_int(st, i++, organisation_id);
 	}
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW)

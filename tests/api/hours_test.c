@@ -225,12 +225,19 @@ static void expenses_rates_decisions_and_receipts(void **state)
 	static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR fake image bytes";
 	snprintf(path, sizeof path, "/api/expenses/%lld/receipt", (long long)other);
 	long status = 0;
-	json_decref(client_raw(&f.self, "PUT", path, "%PDF-1.4 not a png", 18, "image/png", true,
-	                       &status));
-	assert_int_equal(status, 422);
-	json_decref(client_raw(&f.self, "PUT", path, "GIF89a....", 10, "image/gif", true,
-	                       &status));
-	assert_int_equal(status, 422);
+	/* A receipt that is not what it says, or no receipt type at all: named, not stored. */
+	doc = client_raw(&f.self, "PUT", path, "%PDF-1.4 not a png", 18, "image/png", true,
+	                 &status);
+	assert_problem(&f.self, doc, 422, "receipt");
+	json_decref(doc);
+	doc = client_raw(&f.self, "PUT", path, "GIF89a....", 10, "image/gif", true, &status);
+	assert_problem(&f.self, doc, 422, "receipt");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/expenses/%lld", (long long)other);
+	doc = expect(&f.self, "GET", path, NULL, 200);
+	assert_false(json_is_true(json_object_get(doc, "has_receipt")));
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/expenses/%lld/receipt", (long long)other);
 	json_decref(client_raw(&f.self, "PUT", path, png, sizeof png - 1, "image/png", true,
 	                       &status));
 	assert_int_equal(status, 200);
