@@ -5,6 +5,28 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The remainder mod 97 of s read as digits, a letter counting as 10..35. */
+static unsigned mod97(const char *s, size_t n, size_t start)
+{
+	unsigned rest = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[(i + start) % n];
+		if (isdigit((unsigned char)ch))
+			rest = (rest * 10 + (unsigned)(ch - '0')) % 97;
+		else
+			rest = (rest * 100 + (unsigned)(toupper((unsigned char)ch) - 'A' + 10)) % 97;
+	}
+	return rest;
+}
+
+void iban_compose(const char *country, const char *bban, char out[IBAN_MAX + 1])
+{
+	char tmp[IBAN_MAX + 1];
+	int n = snprintf(tmp, sizeof tmp, "%.2s00%.30s", country, bban);
+	unsigned check = 98 - mod97(tmp, (size_t)n, 4);
+	snprintf(out, IBAN_MAX + 1, "%.2s%02u%.30s", country, check, bban);
+}
+
 int iban_check(const char *in, const char *field, char out[IBAN_MAX + 1],
                struct kp_error *err)
 {
@@ -20,16 +42,8 @@ int iban_check(const char *in, const char *field, char out[IBAN_MAX + 1],
 	if (n < 15 || !isalpha((unsigned char)out[0]) || !isalpha((unsigned char)out[1]) ||
 	    !isdigit((unsigned char)out[2]) || !isdigit((unsigned char)out[3]))
 		return kp_invalid(err, field, "invalid_iban");
-	/* The first four characters move to the end; letters count as 10..35. */
-	unsigned rest = 0;
-	for (size_t i = 0; i < n; i++) {
-		char ch = out[(i + 4) % n];
-		if (isdigit((unsigned char)ch))
-			rest = (rest * 10 + (unsigned)(ch - '0')) % 97;
-		else
-			rest = (rest * 100 + (unsigned)(ch - 'A' + 10)) % 97;
-	}
-	return rest == 1 ? KP_OK : kp_invalid(err, field, "invalid_iban");
+	/* The first four characters move to the end. */
+	return mod97(out, n, 4) == 1 ? KP_OK : kp_invalid(err, field, "invalid_iban");
 }
 
 void iban_mask(const char *iban, char out[IBAN_MAX * 2])

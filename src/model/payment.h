@@ -31,6 +31,10 @@
 int iban_check(const char *in, const char *field, char out[IBAN_MAX + 1],
                struct kp_error *err);
 
+/* The IBAN of `country` (two letters) and `bban` (letters and digits, at
+   most 30) with its check digits, into out. */
+void iban_compose(const char *country, const char *bban, char out[IBAN_MAX + 1]);
+
 /* The IBAN as shown to everyone but who pays: the country, then stars, then
    the last four characters, in groups of four ("NL** **** **** **43 00"). */
 void iban_mask(const char *iban, char out[IBAN_MAX * 2]);

@@ -5,6 +5,28 @@
 // year statement opens from "Mijn gegevens" and prints without the app
 // around it; the IBAN is checked at its field and shown masked; the
 // coordinator exports what is to be paid.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const XSD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../sepa/pain.001.001.03.xsd');
+
+// Whether xmllint finds the SEPA file valid against the schema in tests/sepa.
+function validSepa(text) {
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kp-sepa-')), 'pain.xml');
+	fs.writeFileSync(file, text);
+	try {
+		execFileSync('xmllint', ['--noout', '--schema', XSD, file], { stdio: 'pipe' });
+		return '';
+	} catch (e) {
+		return String(e.stderr);
+	} finally {
+		fs.rmSync(path.dirname(file), { recursive: true, force: true });
+	}
+}
+
 export function register(h) {
 	const { test, newPage, login, go, expectText, assert, USERS, PHONE, axe, apiIn } = h;
 
@@ -109,6 +131,15 @@ export function register(h) {
 			`the CSV export answers ${csv.status}: ${csv.text.slice(0, 80)}`);
 		const xlsx = await page.evaluate(async (url) => (await fetch(url)).status, href);
 		assert(xlsx === 200, `the spreadsheet answers ${xlsx}`);
+		// The demo organisation pays from an account, so the SEPA file is offered.
+		const sepa = await page.evaluate(async (url) => {
+			const res = await fetch(url);
+			return { status: res.status, text: await res.text() };
+		}, await page.getAttribute('a[href*="/payments.xml"]', 'href'));
+		assert(sepa.status === 200 && sepa.text.includes('<CstmrCdtTrfInitn>'),
+			`the SEPA file answers ${sepa.status}: ${sepa.text.slice(0, 120)}`);
+		const invalid = validSepa(sepa.text);
+		assert(invalid === '', `the SEPA file of the demo data is not valid: ${invalid.slice(0, 300)}`);
 		await scan(page, 'Uren en onkosten with payments');
 		const me = await apiIn(page, 'GET', '/api/session', null);
 		const vols = await apiIn(page, 'GET', `/api/volunteers?limit=1&organisation_id=${me.body.organisation_id}`, null);

@@ -31,6 +31,10 @@ static void iban_mod97(void **state)
 		assert_string_equal(err.code, "invalid_iban");
 		assert_string_equal(err.field, "iban");
 	}
+	iban_compose("NL", "ABNA0417164300", out);
+	assert_string_equal(out, "NL91ABNA0417164300");
+	iban_compose("NL", "RABO0123456789", out);
+	assert_string_equal(out, "NL44RABO0123456789");
 	char masked[IBAN_MAX * 2];
 	iban_mask("NL91ABNA0417164300", masked);
 	assert_string_equal(masked, "NL** **** **** **43 00");

@@ -372,7 +372,7 @@ export function BankAccount({ volunteerId }) {
 function Payments() {
 	const org = session.user.organisation_id;
 	const account = useLoad(() => get(`/api/organisations/${org}/bank-account`), [org]);
-	const [f, setF] = useState({ from: `${month()}-01`, to: today(), iban: '', bic: '' });
+	const [f, setF] = useState({ from: '', to: today(), iban: '', bic: '' });
 	const { busy, error, run } = useBusy();
 	const set = (k) => (v) => setF({ ...f, [k]: v });
 	const saveAccount = (e) => {
@@ -386,7 +386,7 @@ function Payments() {
 	return html`<div>
 		<p class="hint">${t('pay.intro')}</p>
 		<div class="form-inline">
-			<${Input} prefix="p-" name="from" type="date" label=${t('pay.from')} value=${f.from} onInput=${set('from')} />
+			<${Input} prefix="p-" name="from" type="date" label=${t('pay.from')} hint=${t('pay.fromHint')} value=${f.from} onInput=${set('from')} />
 			<${Input} prefix="p-" name="to" type="date" label=${t('pay.to')} value=${f.to} onInput=${set('to')} />
 		</div>
 		<p class="btn-row">
