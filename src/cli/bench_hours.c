@@ -1,7 +1,8 @@
 /*
  * knooppunt bench hours: a year of weekly hours (5,000,000 entries of
  * 100,000 volunteers by default) and a claim per volunteer each quarter,
- * in a fresh SQLite file or, with --db, an empty PostgreSQL database. Times
+ * in a fresh SQLite file or, with --db, an empty PostgreSQL database (with
+ * --reuse: the data of an earlier run with the same sizes). Times
  * the totals of one organisation for one month and the year statement of
  * one volunteer through the use cases (hours_totals, hours_year_statement),
  * and in the same run the bare SQL sums they cannot do without, by the same
@@ -174,12 +175,14 @@ int bench_hours(int argc, char **argv, struct app *app)
 	    bnet_init(&b, &app->lists, 42, app->now(), n_orgs))
 		goto end;
 	double t0 = bench_clock_ms();
-	if (o.reuse && !postgres) {
+	if (o.reuse) {
 		for (int i = 0; i < n_orgs; i++)
-			b.orgs[i].id = i + 1; /* as written by the run that built the file */
+			b.orgs[i].id = i + 1; /* as written by the run that built the data */
 	} else if (fill(app, db, &b, &o, &err)) {
 		goto end;
 	}
+	if (bench_hours_analyze(db, &err))
+		goto end;
 	long weeks = (long)(o.entries / o.volunteers);
 	printf("# %s: %lld uurregels (%ld weken) van %lld vrijwilligers bij %d organisaties, "
 	       "%lld declaraties, in %.1f s (%s)\n", o.reuse ? "hergebruikt" : "gebouwd",

@@ -37,6 +37,11 @@ int bench_hours_claims(struct db *db, const char *day, int third, struct kp_erro
 	return run(st, err);
 }
 
+int bench_hours_analyze(struct db *db, struct kp_error *err)
+{
+	return db_exec(db, "ANALYZE", err);
+}
+
 static int count_rows(struct db_stmt *st, int64_t *rows, struct kp_error *err)
 {
 	int rc;

@@ -20,6 +20,9 @@ int bench_hours_day(struct db *db, const char *day, int weekday, int week,
    % 3 is `third`. */
 int bench_hours_claims(struct db *db, const char *day, int third, struct kp_error *err);
 
+/* Fresh statistics for the query planners, as a running database has them. */
+int bench_hours_analyze(struct db *db, struct kp_error *err);
+
 /* The baselines: the bare sums the totals and the year statement cannot do
    without, by the same indexes; *rows is the number of groups. */
 int bench_hours_month_baseline(struct db *db, int64_t organisation_id, const char *from,
