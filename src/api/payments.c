@@ -80,16 +80,21 @@ static int query_date(struct api_call *c, const char *name, bool required, char 
 	return KP_OK;
 }
 
-/* Reads the period (without `from`: every claim still open; without `to`:
-   up to today) and runs the export into *x. */
-static int run_export(struct api_call *c, struct payment_export *x, char from[11], char to[11])
+/* Without `from`: every claim still open; without `to`: up to today. */
+static void default_period(struct api_call *c, char from[11], char to[11])
 {
-	if (query_date(c, "from", false, from) || query_date(c, "to", false, to))
-		return KP_ERR;
 	if (from[0] == '\0')
 		snprintf(from, 11, "%s", PAYMENT_FROM_ANY);
 	if (to[0] == '\0')
 		parse_format_date(c->app->now(), to);
+}
+
+/* Reads the period and runs the export into *x. */
+static int run_export(struct api_call *c, struct payment_export *x, char from[11], char to[11])
+{
+	if (query_date(c, "from", false, from) || query_date(c, "to", false, to))
+		return KP_ERR;
+	default_period(c, from, to);
 	return payments_export(c->app, c->db, &c->who, c->id, from, to, x, &c->err);
 }
 
@@ -191,4 +196,43 @@ int payments_xml(struct api_call *c)
 	if (rc != KP_OK)
 		return KP_ERR;
 	return send_file(c, "application/xml", from, to, "xml");
+}
+
+static int reply_summary(struct api_call *c, int status, const char *from, const char *to,
+                         const struct payment_summary *m)
+{
+	return api_reply(c, status, json_pack("{s:I, s:s, s:s, s:i, s:I, s:i, s:i}",
+	                                      "organisation_id", (json_int_t)c->id, "from", from,
+	                                      "to", to, "claims", m->claims, "total_cents",
+	                                      (json_int_t)m->total_cents, "volunteers",
+	                                      m->volunteers, "without_iban", m->without_iban));
+}
+
+int payments_show(struct api_call *c)
+{
+	struct payment_summary m;
+	char from[11], to[11];
+	if (query_date(c, "from", false, from) || query_date(c, "to", false, to))
+		return KP_ERR;
+	default_period(c, from, to);
+	if (payments_summary(c->app, c->db, &c->who, c->id, from, to, &m, &c->err))
+		return KP_ERR;
+	return reply_summary(c, 200, from, to, &m);
+}
+
+int payments_paid(struct api_call *c)
+{
+	static const char *const fields[] = { "from", "to", "total_cents", NULL };
+	struct payment_summary m;
+	char from[11] = "", to[11] = "";
+	int total = 0;
+	if (jin_only(c->body, fields, &c->err) ||
+	    jin_date(c->body, "from", false, from, &c->err) ||
+	    jin_date(c->body, "to", false, to, &c->err) ||
+	    jin_int(c->body, "total_cents", 0, 2000000000, true, &total, &c->err))
+		return KP_ERR;
+	default_period(c, from, to);
+	if (payments_mark_paid(c->app, c->db, &c->who, c->id, from, to, total, &m, &c->err))
+		return KP_ERR;
+	return reply_summary(c, 200, from, to, &m);
 }

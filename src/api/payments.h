@@ -5,6 +5,8 @@
  *   PUT /api/volunteers/{id}/bank-account       {"iban", "holder"}; "iban": "" removes it
  *   GET /api/organisations/{id}/bank-account    the account the organisation pays from
  *   PUT /api/organisations/{id}/bank-account    {"iban", "bic"}
+ *   GET /api/organisations/{id}/payments?from=&to=         how many claims, the total
+ *   POST /api/organisations/{id}/payments/paid {"from", "to", "total_cents"}  paid, all
  *   GET /api/organisations/{id}/payments.csv?from=&to=     approved, unpaid claims
  *   GET /api/organisations/{id}/payments.xlsx?from=&to=    the same as a spreadsheet
  *   GET /api/organisations/{id}/payments.xml?from=&to=&execute_on=
@@ -22,5 +24,7 @@ int organisation_bank_account_update(struct api_call *c);
 int payments_csv(struct api_call *c);
 int payments_xlsx(struct api_call *c);
 int payments_xml(struct api_call *c);
+int payments_show(struct api_call *c);
+int payments_paid(struct api_call *c);
 
 #endif

@@ -144,6 +144,8 @@ const struct api_route api_routes[] = {
 	{ "PUT", "/api/volunteers/{id}/bank-account", volunteer_bank_account_update },
 	{ "GET", "/api/organisations/{id}/bank-account", organisation_bank_account_show },
 	{ "PUT", "/api/organisations/{id}/bank-account", organisation_bank_account_update },
+	{ "GET", "/api/organisations/{id}/payments", payments_show },
+	{ "POST", "/api/organisations/{id}/payments/paid", payments_paid },
 	{ "GET", "/api/organisations/{id}/payments.csv", payments_csv },
 	{ "GET", "/api/organisations/{id}/payments.xlsx", payments_xlsx },
 	{ "GET", "/api/organisations/{id}/payments.xml", payments_xml },

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/hours.h"
 #include "util/parse.h"
 
 /* Loads volunteer id's organisation and authorises act on the volunteer. */
@@ -177,15 +178,23 @@ static int add_line(void *ctx, const struct payment_line *l)
 	return 0;
 }
 
+/* The lines of the period into a->out, for who may `act` on the payments. */
+static int load_lines(struct svc *s, struct export_args *a, enum action act)
+{
+	struct payment_export *x = a->out;
+	x->n = 0; /* a retry starts again; the array is reused */
+	x->total_cents = 0;
+	if (organisation_target(s, a->id, act, x->organisation, sizeof x->organisation) ||
+	    load_organisation_account(s, a->id, &x->account))
+		return KP_ERR;
+	return store_payment_lines(s->db, a->id, a->from, a->to, add_line, a, s->err);
+}
+
 static int export(struct svc *s, void *arg)
 {
 	struct export_args *a = arg;
 	struct payment_export *x = a->out;
-	x->n = 0; /* a retry starts again; the array is reused */
-	x->total_cents = 0;
-	if (organisation_target(s, a->id, ACT_EXPORT, x->organisation, sizeof x->organisation) ||
-	    load_organisation_account(s, a->id, &x->account) ||
-	    store_payment_lines(s->db, a->id, a->from, a->to, add_line, a, s->err))
+	if (load_lines(s, a, ACT_EXPORT))
 		return KP_ERR;
 	/* The IBANs are personal data, shown in full: one audit row per volunteer. */
 	for (int i = 0; i < x->n; i++)
@@ -195,22 +204,112 @@ static int export(struct svc *s, void *arg)
 	return KP_OK;
 }
 
-int payments_export(struct app *app, struct db *db, const struct principal *who,
-                    int64_t organisation_id, const char *from, const char *to,
-                    struct payment_export *out, struct kp_error *err)
+static int check_period(const char *from, const char *to, struct kp_error *err)
 {
-	struct export_args a = { organisation_id, from, to, out, 0 };
-	memset(out, 0, sizeof *out);
 	if (!parse_is_date(from))
 		return kp_invalid(err, "from", "invalid_date");
 	if (!parse_is_date(to))
 		return kp_invalid(err, "to", "invalid_date");
 	if (strcmp(from, to) > 0)
 		return kp_invalid(err, "to", "before_from");
+	return KP_OK;
+}
+
+int payments_export(struct app *app, struct db *db, const struct principal *who,
+                    int64_t organisation_id, const char *from, const char *to,
+                    struct payment_export *out, struct kp_error *err)
+{
+	struct export_args a = { organisation_id, from, to, out, 0 };
+	memset(out, 0, sizeof *out);
+	if (check_period(from, to, err))
+		return KP_ERR;
 	int rc = svc_run(app, db, who, export, &a, err);
 	if (rc != KP_OK)
 		payment_export_free(out);
 	return rc;
+}
+
+static void summarise(const struct payment_export *x, struct payment_summary *out)
+{
+	memset(out, 0, sizeof *out);
+	out->claims = x->n;
+	out->total_cents = x->total_cents;
+	for (int i = 0; i < x->n; i++)
+		if (i == 0 || x->lines[i].volunteer_id != x->lines[i - 1].volunteer_id) {
+			out->volunteers++;
+			out->without_iban += x->lines[i].iban[0] == '\0';
+		}
+}
+
+struct paid_args {
+	struct export_args x;
+	int64_t total_cents;
+	struct payment_summary *out;
+};
+
+static int summary(struct svc *s, void *arg)
+{
+	struct paid_args *a = arg;
+	if (load_lines(s, &a->x, ACT_READ))
+		return KP_ERR;
+	summarise(a->x.out, a->out);
+	return KP_OK;
+}
+
+static int mark_paid(struct svc *s, void *arg)
+{
+	struct paid_args *a = arg;
+	struct expense_claim *c = malloc(sizeof *c);
+	int rc = c ? load_lines(s, &a->x, ACT_UPDATE) : kp_internal(s->err);
+	const struct payment_export *x = a->x.out;
+	if (rc == KP_OK && x->total_cents != a->total_cents)
+		rc = kp_fail_limit(s->err, KP_CONFLICT, "payments_changed", "total_cents",
+		                   x->total_cents);
+	for (int i = 0; i < x->n && rc == KP_OK; i++) {
+		rc = store_expense_get(s->db, x->lines[i].claim_id, c, s->err);
+		if (rc == KP_OK) {
+			c->status = EXPENSE_PAID;
+			c->paid_at = s->now;
+			rc = store_expense_update(s->db, c, s->err);
+		}
+		if (rc == KP_OK)
+			rc = svc_audit(s, "paid", "expense", c->volunteer_id, c->id, NULL);
+	}
+	free(c);
+	if (rc == KP_OK)
+		summarise(x, a->out);
+	return rc;
+}
+
+static int run_period(struct app *app, struct db *db, const struct principal *who,
+                      struct paid_args *a, bool write, struct kp_error *err)
+{
+	struct payment_export x;
+	memset(&x, 0, sizeof x);
+	a->x.out = &x;
+	if (check_period(a->x.from, a->x.to, err))
+		return KP_ERR;
+	int rc = write ? svc_run(app, db, who, mark_paid, a, err) :
+	                 svc_read(app, db, who, summary, a, err);
+	payment_export_free(&x);
+	return rc;
+}
+
+int payments_summary(struct app *app, struct db *db, const struct principal *who,
+                     int64_t organisation_id, const char *from, const char *to,
+                     struct payment_summary *out, struct kp_error *err)
+{
+	struct paid_args a = { { organisation_id, from, to, NULL, 0 }, 0, out };
+	return run_period(app, db, who, &a, false, err);
+}
+
+int payments_mark_paid(struct app *app, struct db *db, const struct principal *who,
+                       int64_t organisation_id, const char *from, const char *to,
+                       int64_t total_cents, struct payment_summary *out,
+                       struct kp_error *err)
+{
+	struct paid_args a = { { organisation_id, from, to, NULL, 0 }, total_cents, out };
+	return run_period(app, db, who, &a, true, err);
 }
 
 void payment_export_free(struct payment_export *x)

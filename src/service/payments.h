@@ -4,7 +4,8 @@
  * pays from, and the treasurer's export of what is to be paid: the
  * approved, unpaid claims of one organisation in a period, with the
  * volunteers' names and unmasked IBANs. Marking the claims paid is a step
- * of its own (expense_decide with EXPENSE_PAY).
+ * of its own: per claim (expense_decide with EXPENSE_PAY) or for the whole
+ * period at once, guarded by the total the export showed.
  *
  * Who may do what: the bank account follows RES_VOLUNTEER (the volunteer
  * and the coordinators of their organisation set it; whoever may see the
@@ -70,5 +71,25 @@ void payment_export_free(struct payment_export *x);
    account ("iban") or nothing has an IBAN to be paid on ("to"). */
 int payments_sepa(struct app *app, const struct payment_export *x, int64_t organisation_id,
                   const char *execute_on, struct buf *out, struct kp_error *err);
+
+/* What is to be paid without the IBANs (for the page before the files):
+   the claims, their sum, and how many volunteers have no IBAN yet. */
+struct payment_summary {
+	int claims;
+	int volunteers, without_iban;
+	int64_t total_cents;
+};
+int payments_summary(struct app *app, struct db *db, const struct principal *who,
+                     int64_t organisation_id, const char *from, const char *to,
+                     struct payment_summary *out, struct kp_error *err);
+
+/* Marks every approved, unpaid claim of the period paid, once the
+   treasurer has paid them: only when their sum is still total_cents (what
+   the export said), else KP_CONFLICT "payments_changed" naming
+   "total_cents" and nothing changes. *out is what was marked. */
+int payments_mark_paid(struct app *app, struct db *db, const struct principal *who,
+                       int64_t organisation_id, const char *from, const char *to,
+                       int64_t total_cents, struct payment_summary *out,
+                       struct kp_error *err);
 
 #endif

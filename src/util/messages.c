@@ -220,6 +220,9 @@ static const struct {
 	  "('%F').", "First fill in the IBAN the organisation pays from ('%F')." },
 	{ "nothing_to_pay", "Er is in deze periode niets uit te betalen aan iemand met een IBAN "
 	  "('%F').", "There is nothing to pay in this period to anyone with an IBAN ('%F')." },
+	{ "payments_changed", "Er is intussen iets veranderd: wat openstaat is nu %E. Maak de "
+	  "export opnieuw en meld dan uitbetaald ('%F').", "Something changed meanwhile: what is "
+	  "open is now %E. Export again, then mark as paid ('%F')." },
 	{ "before_from", "De datum in '%F' ligt voor de begindatum.",
 	  "The date in '%F' lies before the start date." },
 	{ "date_before_current_step",

@@ -5,7 +5,8 @@
  * treasurer's export of approved, unpaid claims of one organisation and
  * period as CSV, spreadsheet and SEPA file, the last validated against the
  * pain.001.001.03 schema with xmllint; only the organisation's coordinator
- * may export; a paid claim leaves the export; the person's own export has
+ * may export; a paid claim leaves the export, and so does a whole period
+ * marked paid at once (only while its total is what was exported); the person's own export has
  * the account, erasure deletes it.
  */
 #include "support.h"
@@ -233,6 +234,35 @@ static void treasurer_export(void **state)
 	assert_int_equal(get_raw(&f.co, path), 200);
 	assert_null(strstr(f.co.raw, "4,20"));
 	assert_non_null(strstr(f.co.raw, "12,50"));
+
+	/* Or the whole period at once, when the total is still what was exported. */
+	snprintf(path, sizeof path, "%s?from=2025-06-01&to=2025-06-30", base);
+	doc = expect(&f.co, "GET", path, NULL, 200);
+	assert_int_equal(json_id(doc, "claims"), 2);
+	assert_int_equal(json_id(doc, "total_cents"), 1560);
+	assert_int_equal(json_id(doc, "volunteers"), 2);
+	assert_int_equal(json_id(doc, "without_iban"), 1);
+	json_decref(doc);
+	snprintf(path, sizeof path, "%s/paid", base);
+	static const char period[] = "{\"from\":\"2025-06-01\",\"to\":\"2025-06-30\",";
+	char body[160];
+	snprintf(body, sizeof body, "%s\"total_cents\":1980}", period);
+	doc = expect(&f.co, "POST", path, body, 409);
+	assert_problem(&f.co, doc, 409, "total_cents");
+	json_decref(doc);
+	snprintf(body, sizeof body, "%s\"total_cents\":1560}", period);
+	json_decref(expect(&f.self, "POST", path, body, 403));
+	doc = expect(&f.co, "POST", path, body, 200);
+	assert_int_equal(json_id(doc, "claims"), 2);
+	json_decref(doc);
+	snprintf(path, sizeof path, "%s.csv?from=2025-06-01&to=2025-06-30", base);
+	assert_int_equal(get_raw(&f.co, path), 200);
+	assert_null(strstr(f.co.raw, "12,50"));
+	assert_null(strstr(f.co.raw, "3,10"));
+	snprintf(path, sizeof path, "/api/expenses?volunteer_id=%lld&status=paid", (long long)f.vol);
+	doc = expect(&f.co, "GET", path, NULL, 200);
+	assert_int_equal(json_id(doc, "total"), 2);
+	json_decref(doc);
 	teardown(&f);
 }
 

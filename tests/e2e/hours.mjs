@@ -140,6 +140,10 @@ export function register(h) {
 			`the SEPA file answers ${sepa.status}: ${sepa.text.slice(0, 120)}`);
 		const invalid = validSepa(sepa.text);
 		assert(invalid === '', `the SEPA file of the demo data is not valid: ${invalid.slice(0, 300)}`);
+		// Once paid at the bank: the whole period at once, and nothing is open any more.
+		await page.click('#h-pay ~ div button:has-text("Als uitbetaald melden"), button:has-text("Als uitbetaald melden")');
+		await expectText(page, '[role=status], .notice', 'als uitbetaald gemeld');
+		await expectText(page, '.pay-open', 'Open: 0 declaratie(s)');
 		await scan(page, 'Uren en onkosten with payments');
 		const me = await apiIn(page, 'GET', '/api/session', null);
 		const vols = await apiIn(page, 'GET', `/api/volunteers?limit=1&organisation_id=${me.body.organisation_id}`, null);

@@ -383,17 +383,32 @@ function Payments() {
 		});
 	};
 	const base = `/api/organisations/${org}/payments`, period = `?from=${f.from}&to=${f.to}`;
+	const open = useLoad(() => get(`${base}${period}`), [period]);
+	const [paidNotice, setPaidNotice] = useState('');
+	const paid = useBusy();
+	const markPaid = () => paid.run(async () => {
+		const r = await api('POST', `${base}/paid`, { from: open.data.from, to: open.data.to, total_cents: open.data.total_cents });
+		setPaidNotice(t('pay.paidN', { n: r.claims }));
+		open.reload();
+	});
+	const o = open.data;
 	return html`<div>
 		<p class="hint">${t('pay.intro')}</p>
 		<div class="form-inline">
 			<${Input} prefix="p-" name="from" type="date" label=${t('pay.from')} hint=${t('pay.fromHint')} value=${f.from} onInput=${set('from')} />
 			<${Input} prefix="p-" name="to" type="date" label=${t('pay.to')} value=${f.to} onInput=${set('to')} />
 		</div>
+		${o && html`<p class="pay-open">${t('pay.open', { n: o.claims, total: fmtEuro(o.total_cents), volunteers: o.volunteers })}
+			${o.without_iban > 0 && html` <span class="badge badge-warn">${t('pay.withoutIban', { n: o.without_iban })}</span>`}</p>`}
+		<${Alert} error=${open.error} />
 		<p class="btn-row">
 			<a class="btn btn-secondary" href=${`${base}.xlsx${period}`} download>${t('pay.xlsx')}</a>
 			<a class="btn btn-secondary" href=${`${base}.csv${period}`} download>${t('pay.csv')}</a>
 			${account.data && account.data.iban && html`<a class="btn btn-primary" href=${`${base}.xml${period}`} download>${t('pay.sepa')}</a>`}
 		</p>
+		${o && o.claims > 0 && html`<p><button type="button" class="btn btn-secondary" disabled=${paid.busy} onClick=${markPaid}>${t('pay.markPaid', { n: o.claims })}</button></p>`}
+		${paid.error && html`<p class="field-error" role="alert">${paid.error.detail}</p>`}
+		<${Notice}>${paidNotice}<//>
 		${account.data && html`<form class="form" onSubmit=${saveAccount} novalidate aria-labelledby="h-org-iban">
 			<h3 class="sub-title" id="h-org-iban">${t('pay.account')}</h3>
 			<p>${account.data.iban ? t('pay.accountCurrent', { iban: account.data.iban }) : t('pay.accountNone')}</p>
