@@ -1,6 +1,8 @@
 /* Bulk data and baselines of the hours benchmark (db/bench_hours.h). */
 #include "db/bench_hours.h"
 
+#include <string.h>
+
 static int run(struct db_stmt *st, struct kp_error *err)
 {
 	int rc = db_step(st, err);
@@ -39,6 +41,11 @@ int bench_hours_claims(struct db *db, const char *day, int third, struct kp_erro
 
 int bench_hours_analyze(struct db *db, struct kp_error *err)
 {
+	/* PostgreSQL reads an index alone only where the visibility map says the
+	   rows are visible to all: autovacuum's work in a running database. */
+	if (strcmp(db_backend_name(db), "postgresql") == 0)
+		return db_exec(db, "VACUUM ANALYZE hour_entries", err) ||
+		       db_exec(db, "VACUUM ANALYZE expense_claims", err) ? KP_ERR : KP_OK;
 	return db_exec(db, "ANALYZE", err);
 }
 
