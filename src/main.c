@@ -32,6 +32,7 @@ static void usage(FILE *out)
 	      "            --to BESTAND (PostgreSQL: pg_dump, zie docs/deploy.md)\n"
 	      "  restore   zet een kopie terug als database (stop eerst de server)\n"
 	      "            --from BESTAND\n"
+	      "  bench hours  meet maandtotalen en jaaroverzicht van uren tegen gewone SQL\n"
 	      "  migrate-data  kopieer een SQLite-database naar PostgreSQL\n"
 	      "            --from BESTAND.db --to postgresql://…\n"
 	      "  erase-person  anonimiseer een vrijwilliger --volunteer ID [--reason TEKST]\n"

@@ -220,3 +220,33 @@ int expense_rates_update(struct api_call *c)
 		return KP_ERR;
 	return reply_rates(c, &r);
 }
+
+static int reply_mode(struct api_call *c, int64_t organisation_id, int mode)
+{
+	return api_reply(c, 200, json_pack("{s:I, s:I, s:s}", "volunteer_id", (json_int_t)c->id,
+	                                   "organisation_id", (json_int_t)organisation_id,
+	                                   "mode", allowance_mode_name(mode)));
+}
+
+int allowance_mode_show(struct api_call *c)
+{
+	int64_t org = 0;
+	int mode = ALLOWANCE_MODE_COSTS;
+	if (api_query_id(c, "organisation_id", &org) ||
+	    allowance_mode_read(c->app, c->db, &c->who, c->id, &org, &mode, &c->err))
+		return KP_ERR;
+	return reply_mode(c, org, mode);
+}
+
+int allowance_mode_update(struct api_call *c)
+{
+	static const char *const fields[] = { "organisation_id", "mode", NULL };
+	int64_t org = 0;
+	int mode = -1;
+	if (jin_only(c->body, fields, &c->err) ||
+	    jin_id(c->body, "organisation_id", false, &org, &c->err) ||
+	    jin_enum(c->body, "mode", allowance_mode_parse, true, &mode, &c->err) ||
+	    allowance_mode_set(c->app, c->db, &c->who, c->id, &org, mode, &c->err))
+		return KP_ERR;
+	return reply_mode(c, org, mode);
+}

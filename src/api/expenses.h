@@ -11,6 +11,8 @@
  *   GET   /api/allowance-caps                  the caps by year
  *   PUT   /api/allowance-caps/{id}             one year's caps ({id} is the year)
  *   GET/PUT /api/organisations/{id}/expense-rates  rates per km by travel mode
+ *   GET/PUT /api/volunteers/{id}/allowance-mode    actual costs or the fixed allowance, per
+ *                                              organisation ({"organisation_id", "mode"})
  */
 #ifndef KP_API_EXPENSES_H
 #define KP_API_EXPENSES_H
@@ -28,6 +30,8 @@ int allowance_caps_index(struct api_call *c);
 int allowance_caps_update(struct api_call *c);
 int expense_rates_show(struct api_call *c);
 int expense_rates_update(struct api_call *c);
+int allowance_mode_show(struct api_call *c);
+int allowance_mode_update(struct api_call *c);
 
 /* One claim; the caller owns the result. */
 json_t *expense_to_json(const struct expense_claim *e);

@@ -16,10 +16,13 @@
 #define EXPORT_COLUMNS_MAX 64
 #define EXPORT_CELL_TEXT 512   /* a joined list or a number; longer text is borrowed */
 
-/* The table on its way out: CSV into the answer, or an .xlsx workbook. */
+/* The table on its way out: CSV into the answer, or an .xlsx workbook
+   (opened with the header, the first row). */
 struct export {
 	struct api_call *c;
-	struct xlsx *xlsx;                        /* NULL for CSV */
+	bool to_xlsx;
+	const char *name;                         /* the workbook's sheet */
+	struct xlsx *xlsx;                        /* NULL for CSV and until the header */
 	const char *columns[EXPORT_COLUMNS_MAX];  /* keys of the first row, owned by `first` */
 	int n_columns;
 	json_t *first;                            /* the first row, kept for its keys */
@@ -80,11 +83,29 @@ static const char *cell_text(json_t *row, const char *key, char *tmp, size_t siz
 	return tmp;
 }
 
+/* A row of text cells into the workbook; the first row is its header. */
+static int put_xlsx_row(struct export *x, const char *const *cells, struct kp_error *err)
+{
+	if (x->xlsx == NULL) {
+		struct xlsx_column cols[XLSX_COLUMNS_MAX];
+		int n = x->n_columns < XLSX_COLUMNS_MAX ? x->n_columns : XLSX_COLUMNS_MAX;
+		for (int i = 0; i < n; i++)
+			cols[i] = (struct xlsx_column){ cells[i], XLSX_TEXT, 0 };
+		x->xlsx = xlsx_open(x->name, cols, n);
+		return x->xlsx ? KP_OK : kp_internal(err);
+	}
+	struct xlsx_cell row[XLSX_COLUMNS_MAX];
+	for (int i = 0; i < x->n_columns && i < XLSX_COLUMNS_MAX; i++)
+		row[i] = (struct xlsx_cell){ cells[i], 0 };
+	xlsx_row(x->xlsx, row);
+	return KP_OK;
+}
+
 static int put_row(struct export *x, const char *const *cells)
 {
 	struct kp_error *err = &x->c->err;
-	if (x->xlsx != NULL)
-		return xlsx_row(x->xlsx, cells, x->n_columns, err);
+	if (x->to_xlsx)
+		return put_xlsx_row(x, cells, err);
 	if (csv_write_row(&x->c->res->body, cells, x->n_columns) != 0)
 		return kp_fail_limit(err, KP_INVALID, "too_large", "", HTTP_RESPONSE_MAX);
 	return KP_OK;
@@ -174,19 +195,22 @@ static bool wants_xlsx(const struct api_call *c)
 /* Answers list's rows as a spreadsheet file called name (.csv or .xlsx). */
 static int export_list(struct api_call *c, api_handler list, const char *name)
 {
-	struct export x = { .c = c };
 	bool xlsx = wants_xlsx(c);
+	struct export x = { .c = c, .to_xlsx = xlsx, .name = name };
 	char disposition[96];
 	c->res->body.len = 0;
-	int rc = xlsx ? xlsx_open(&x.xlsx, name, &c->err)
-	              : (csv_write_start(&c->res->body) ? kp_internal(&c->err) : KP_OK);
+	int rc = xlsx ? KP_OK : (csv_write_start(&c->res->body) ? kp_internal(&c->err) : KP_OK);
 	if (rc == KP_OK)
 		rc = export_rows(&x, list);
-	if (rc == KP_OK && xlsx) {
-		rc = xlsx_finish(x.xlsx, &c->res->body, &c->err);
-		x.xlsx = NULL;
+	if (rc == KP_OK && xlsx && x.xlsx == NULL) { /* no rows: a sheet that says so */
+		static const struct xlsx_column none = { "geen gegevens", XLSX_TEXT, 0 };
+		x.xlsx = xlsx_open(name, &none, 1);
 	}
-	xlsx_free(x.xlsx);
+	if (xlsx) { /* closing also removes the workbook's temporary file */
+		int closed = x.xlsx != NULL ? xlsx_close(x.xlsx, &c->res->body) : -1;
+		if (rc == KP_OK && closed != 0)
+			rc = kp_internal(&c->err);
+	}
 	json_decref(x.first);
 	if (rc != KP_OK) {
 		c->res->body.len = 0;

@@ -250,3 +250,52 @@ int volunteer_hours_repeat(struct api_call *c)
 		return KP_ERR;
 	return api_reply(c, 200, json_pack("{s:i}", "created", created));
 }
+
+static int add_year_line(void *ctx, const struct year_line *l)
+{
+	json_t *items = ctx;
+	return json_array_append_new(items, json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I, s:I}",
+	                                              "organisation_id",
+	                                              (json_int_t)l->organisation_id,
+	                                              "organisation", l->organisation, "minutes",
+	                                              (json_int_t)l->minutes, "approved_minutes",
+	                                              (json_int_t)l->approved_minutes, "entries",
+	                                              (json_int_t)l->entries, "allowance_cents",
+	                                              (json_int_t)l->allowance_cents,
+	                                              "costs_cents", (json_int_t)l->costs_cents,
+	                                              "paid_cents", (json_int_t)l->paid_cents));
+}
+
+int volunteer_year_statement(struct api_call *c)
+{
+	const char *s = http_query(c->req, "year");
+	long long year = 0;
+	char name[VOLUNTEER_NAME_MAX * 8 + 2], today[11];
+	if (s == NULL || *s == '\0') {
+		parse_format_date(c->app->now(), today);
+		today[4] = '\0';
+		s = today;
+	}
+	if (parse_int(s, 2000, 2100, &year) != 0)
+		return kp_fail_limit(&c->err, KP_MALFORMED, "out_of_range", "year", 2100);
+	json_t *items = json_array();
+	if (hours_year_statement(c->app, c->db, &c->who, c->id, (int)year, name, sizeof name,
+	                         add_year_line, items, &c->err)) {
+		json_decref(items);
+		return KP_ERR;
+	}
+	json_int_t sums[6] = { 0 };
+	static const char *const keys[6] = { "minutes", "approved_minutes", "entries",
+		                             "allowance_cents", "costs_cents", "paid_cents" };
+	size_t i;
+	json_t *line;
+	json_array_foreach(items, i, line)
+		for (int k = 0; k < 6; k++)
+			sums[k] += json_integer_value(json_object_get(line, keys[k]));
+	json_t *total = json_object();
+	for (int k = 0; k < 6; k++)
+		json_object_set_new(total, keys[k], json_integer(sums[k]));
+	return api_reply(c, 200, json_pack("{s:I, s:s, s:i, s:o, s:o}", "volunteer_id",
+	                                   (json_int_t)c->id, "name", name, "year", (int)year,
+	                                   "items", items, "total", total));
+}

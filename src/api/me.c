@@ -66,6 +66,9 @@ static int add_person(void *ctx, const struct export_person *p)
 	json_object_set_new(d->doc, "volunteer",
 	                    volunteer_to_json(cat, p->volunteer, p->with_experience));
 	json_object_set_new(d->doc, "consent", consent_to_json(p->consent));
+	json_object_set_new(d->doc, "bank_account",
+	                    p->iban[0] ? json_pack("{s:s, s:s}", "iban", p->iban, "holder",
+	                                           p->iban_holder) : json_null());
 	d->history = section(d, "consent_history");
 	d->accounts = section(d, "accounts");
 	d->matches = section(d, "matches");

@@ -21,6 +21,7 @@
 #include "api/organisations.h"
 #include "api/passwords.h"
 #include "api/public_calls.h"
+#include "api/payments.h"
 #include "api/reports.h"
 #include "api/session.h"
 #include "api/suggestions.h"
@@ -161,6 +162,7 @@ const struct api_route api_routes[] = {
 	{ "PATCH", "/api/hours/{id}", hours_update },
 	{ "GET", "/api/volunteers/{id}/hours/today", volunteer_hours_today },
 	{ "POST", "/api/volunteers/{id}/hours/repeat-week", volunteer_hours_repeat },
+	{ "GET", "/api/volunteers/{id}/year-statement", volunteer_year_statement },
 	{ "GET", "/api/expenses", expenses_index },
 	{ "POST", "/api/expenses", expenses_create },
 	{ "GET", "/api/expenses/{id}", expenses_show },
@@ -171,6 +173,17 @@ const struct api_route api_routes[] = {
 	{ "PUT", "/api/allowance-caps/{id}", allowance_caps_update },
 	{ "GET", "/api/organisations/{id}/expense-rates", expense_rates_show },
 	{ "PUT", "/api/organisations/{id}/expense-rates", expense_rates_update },
+	{ "GET", "/api/volunteers/{id}/allowance-mode", allowance_mode_show },
+	{ "PUT", "/api/volunteers/{id}/allowance-mode", allowance_mode_update },
+	{ "GET", "/api/volunteers/{id}/bank-account", volunteer_bank_account_show },
+	{ "PUT", "/api/volunteers/{id}/bank-account", volunteer_bank_account_update },
+	{ "GET", "/api/organisations/{id}/bank-account", organisation_bank_account_show },
+	{ "PUT", "/api/organisations/{id}/bank-account", organisation_bank_account_update },
+	{ "GET", "/api/organisations/{id}/payments", payments_show },
+	{ "POST", "/api/organisations/{id}/payments/paid", payments_paid },
+	{ "GET", "/api/organisations/{id}/payments.csv", payments_csv },
+	{ "GET", "/api/organisations/{id}/payments.xlsx", payments_xlsx },
+	{ "GET", "/api/organisations/{id}/payments.xml", payments_xml },
 };
 
 const int api_route_count = (int)(sizeof api_routes / sizeof api_routes[0]);

@@ -93,6 +93,8 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 		return act == ACT_UPDATE && own_org(who, t);
 	case RES_ALLOWANCE: /* reads the caps, sets the own rates per km */
 		return act == ACT_READ || (act == ACT_UPDATE && own_org(who, t));
+	case RES_PAYMENT: /* who pays the own organisation's claims */
+		return (act == ACT_READ || act == ACT_UPDATE || act == ACT_EXPORT) && own_org(who, t);
 	default:
 		return false;
 	}
@@ -201,6 +203,7 @@ static bool admin(enum resource res, enum action act)
 	case RES_EXPENSE:
 		return act == ACT_LIST || act == ACT_READ;
 	case RES_APPROVAL:
+	case RES_PAYMENT: /* paying is the organisations' */
 		return false;
 	default:
 		return true;

@@ -43,6 +43,8 @@ enum resource {
 	RES_APPROVAL,       /* approving hours, deciding and paying expense claims */
 	RES_ALLOWANCE,      /* the allowance caps (organisation 0) and an organisation's
 	                       rates per km */
+	RES_PAYMENT,        /* an organisation's account and the treasurer's export
+	                       (with unmasked IBANs): EXPORT; READ/UPDATE the account */
 	RES_TOTP,           /* one's own two-factor sign-in: administrators and coordinators */
 	RES_NETWORK,        /* the network's settings (two-factor sign-in required) */
 	RES_OFFER,          /* an organisation's entry on the public social map */

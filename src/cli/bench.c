@@ -38,7 +38,7 @@ struct bench_opts {
 	int proposal_volunteers;
 };
 
-static double clock_ms(void)
+double bench_clock_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -60,7 +60,7 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static double percentile(double *v, int n, double p)
+double bench_percentile(double *v, int n, double p)
 {
 	if (n == 0)
 		return 0;
@@ -116,14 +116,14 @@ static int parse_opts(int argc, char **argv, struct bench_opts *o)
 	return 0;
 }
 
-/* A fresh database file for this size, replacing an older one (kept with reuse). */
-static int open_fresh(struct app *app, int n, bool reuse, struct db **db, struct kp_error *err)
+int bench_open_fresh(struct app *app, const char *file, bool reuse, struct db **db,
+                     struct kp_error *err)
 {
 	char dir[APP_PATH_MAX + 16];
 	if (app_config_finish(&app->cfg, err))
 		return KP_ERR;
 	snprintf(dir, sizeof dir, "%s", app->cfg.data_dir);
-	int len = snprintf(app->cfg.db_path, sizeof app->cfg.db_path, "%s/bench-match-%d.db", dir, n);
+	int len = snprintf(app->cfg.db_path, sizeof app->cfg.db_path, "%s/%s", dir, file);
 	if (len < 0 || (size_t)len >= sizeof app->cfg.db_path)
 		return kp_invalid(err, "data", "too_long");
 	static const char *const suffix[] = { "", "-wal", "-shm" };
@@ -135,7 +135,7 @@ static int open_fresh(struct app *app, int n, bool reuse, struct db **db, struct
 	return cli_open(app, db, err);
 }
 
-static int write_orgs(struct db *db, struct bnet *b, int64_t now, struct kp_error *err)
+int bench_write_orgs(struct db *db, struct bnet *b, int64_t now, struct kp_error *err)
 {
 	int64_t network;
 	struct organisation *o = malloc(sizeof *o);
@@ -151,7 +151,7 @@ static int write_orgs(struct db *db, struct bnet *b, int64_t now, struct kp_erro
 	return rc;
 }
 
-static int write_volunteers(struct db *db, struct bnet *b, int n, struct kp_error *err)
+int bench_write_volunteers(struct db *db, struct bnet *b, int n, struct kp_error *err)
 {
 	struct store_bulk *bulk = NULL;
 	struct volunteer *v = calloc(1, sizeof *v);
@@ -198,8 +198,8 @@ static int build_network(struct app *app, struct db *db, struct bnet *b,
 {
 	if (db_bulk_load(db, err) || db_begin(db, err))
 		return KP_ERR;
-	if (write_orgs(db, b, app->now(), err) || bnet_index_places(b) ||
-	    write_volunteers(db, b, o->volunteers, err) || write_calls(db, b, o, ids, err) ||
+	if (bench_write_orgs(db, b, app->now(), err) || bnet_index_places(b) ||
+	    bench_write_volunteers(db, b, o->volunteers, err) || write_calls(db, b, o, ids, err) ||
 	    db_commit(db, err)) {
 		db_rollback(db);
 		return err->kind ? KP_ERR : kp_internal(err);
@@ -325,11 +325,11 @@ static int run_engine(struct match_index *ix, const int64_t *ids, int n, int64_t
 	for (int i = 0; i < n && rc == KP_OK; i++) {
 		int got;
 		int64_t total;
-		double w0 = clock_ms(), t0 = cpu_ms();
+		double w0 = bench_clock_ms(), t0 = cpu_ms();
 		rc = match_for_call(ix, ids[i], BENCH_TOP, now, 0, hits, &got, &total, err);
 		ms[i] = cpu_ms() - t0;
 		if (wall)
-			wall[i] = clock_ms() - w0;
+			wall[i] = bench_clock_ms() - w0;
 	}
 	free(hits);
 	return rc;
@@ -370,8 +370,8 @@ static int cross_check(struct match_index *ix, struct db *db, const int64_t *ids
 		t->checked++;
 		t->agreed += same_top(hits, ne, sids, sscores, ns, at);
 	}
-	t->sql_p50 = percentile(sql_ms, t->checked, 0.5);
-	t->engine_plain_p50 = percentile(plain_ms, o->calls, 0.5);
+	t->sql_p50 = bench_percentile(sql_ms, t->checked, 0.5);
+	t->engine_plain_p50 = bench_percentile(plain_ms, o->calls, 0.5);
 	match_index_set_weights(ix, &w);
 	free(sql_ms);
 	free(plain_ms);
@@ -389,7 +389,7 @@ static int propose(struct match_index *ix, int64_t now, double spread, int volun
 	match_index_get_weights(ix, &w);
 	w.spread = spread;
 	match_index_set_weights(ix, &w);
-	double w0 = clock_ms(), t0 = cpu_ms();
+	double w0 = bench_clock_ms(), t0 = cpu_ms();
 	int rc = match_proposal(ix, 0, now, 0, &p, err);
 	double secs = (cpu_ms() - t0) / 1000.0;
 	if (rc == KP_OK) {
@@ -400,7 +400,7 @@ static int propose(struct match_index *ix, int64_t now, double spread, int volun
 		       spread, p.n, p.volunteers, p.edges, p.max_per_volunteer, p.gini,
 		       p.total_score, p.greedy_total_score, p.places_open, p.places_open_with_room,
 		       p.optimal ? "optimaal over alle paren" : "optimaliteit niet bewezen", secs,
-		       (clock_ms() - w0) / 1000.0);
+		       (bench_clock_ms() - w0) / 1000.0);
 		if (line)
 			printf("proposal calls=%d volunteers=%d seconds=%.3f total_score=%.2f "
 			       "greedy_total_score=%.2f max_per_volunteer=%d gini=%.3f\n",
@@ -460,6 +460,8 @@ static int run_proposal(struct app *app, struct bnet *b, const struct bench_opts
 
 int cmd_bench(int argc, char **argv, struct app *app)
 {
+	if (argc >= 1 && strcmp(argv[0], "hours") == 0)
+		return bench_hours(argc, argv, app);
 	struct bench_opts o;
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
@@ -476,22 +478,24 @@ int cmd_bench(int argc, char **argv, struct app *app)
 	int64_t *ids = calloc((size_t)o.calls, sizeof *ids);
 	double *ms = calloc((size_t)o.calls, sizeof *ms);
 	int n_orgs = o.volunteers / 2000 < 20 ? 20 : o.volunteers / 2000;
-	if (ids == NULL || ms == NULL || open_fresh(app, o.volunteers, o.reuse, &db, &err) ||
+	char file[64];
+	snprintf(file, sizeof file, "bench-match-%d.db", o.volunteers);
+	if (ids == NULL || ms == NULL || bench_open_fresh(app, file, o.reuse, &db, &err) ||
 	    bnet_init(&b, &app->lists, o.seed, now, n_orgs))
 		goto end;
-	double t0 = clock_ms();
+	double t0 = bench_clock_ms();
 	if (o.reuse ? reuse_network(db, &b, &o, ids, &err) : build_network(app, db, &b, &o, ids, &err))
 		goto end;
 	printf("# netwerk %s: %d vrijwilligers, %d organisaties, %d oproepen in %.1f s (%s)\n",
 	       o.reuse ? "hergebruikt" : "gebouwd", o.volunteers, n_orgs, o.calls,
-	       (clock_ms() - t0) / 1000.0, app->cfg.db_path);
+	       (bench_clock_ms() - t0) / 1000.0, app->cfg.db_path);
 	fflush(stdout);
-	t0 = clock_ms();
+	t0 = bench_clock_ms();
 	double c0 = cpu_ms();
 	if (match_index_new(&app->lists, &ix, &err) || match_index_load(ix, db, &err))
 		goto end;
 	double startup = (cpu_ms() - c0) / 1000.0;
-	printf("# index geladen: %.2f s CPU, %.2f s klok\n", startup, (clock_ms() - t0) / 1000.0);
+	printf("# index geladen: %.2f s CPU, %.2f s klok\n", startup, (bench_clock_ms() - t0) / 1000.0);
 	double *wall = calloc((size_t)o.calls, sizeof *wall);
 	for (int r = 1; r < o.repeat && wall != NULL; r++)
 		if (run_engine(ix, ids, o.calls, now, ms, wall, &err))
@@ -500,10 +504,10 @@ int cmd_bench(int argc, char **argv, struct app *app)
 		free(wall);
 		goto end;
 	}
-	t.engine_p50 = percentile(ms, o.calls, 0.5);
-	t.engine_p99 = percentile(ms, o.calls, 0.99);
+	t.engine_p50 = bench_percentile(ms, o.calls, 0.5);
+	t.engine_p99 = bench_percentile(ms, o.calls, 0.99);
 	printf("# tijden in CPU-tijd van één kern; klok: engine p50 %.3f ms, p99 %.3f ms\n",
-	       percentile(wall, o.calls, 0.5), percentile(wall, o.calls, 0.99));
+	       bench_percentile(wall, o.calls, 0.5), bench_percentile(wall, o.calls, 0.99));
 	free(wall);
 	if (cross_check(ix, db, ids, &o, now, &t, &err))
 		goto end;

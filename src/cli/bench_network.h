@@ -12,6 +12,7 @@
 #ifndef KP_CLI_BENCH_NETWORK_H
 #define KP_CLI_BENCH_NETWORK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "model/call.h"
@@ -56,5 +57,24 @@ void bnet_volunteer(struct bnet *b, int64_t id, struct volunteer *v);
 void bnet_call(struct bnet *b, int64_t id, struct call *c);
 
 uint64_t bnet_next(struct bnet *b);
+
+/* Shared by the benchmarks (bench.c). A fresh SQLite file `file` in the
+   data directory, replacing an older one unless reuse; the organisations
+   of b, then n volunteers (ids 1..n), written in the caller's transaction. */
+struct app;
+struct db;
+struct kp_error;
+int bench_open_fresh(struct app *app, const char *file, bool reuse, struct db **db,
+                     struct kp_error *err);
+int bench_write_orgs(struct db *db, struct bnet *b, int64_t now, struct kp_error *err);
+int bench_write_volunteers(struct db *db, struct bnet *b, int n, struct kp_error *err);
+
+/* Milliseconds of a monotonic clock; the p-th percentile (0..1) of v[0..n),
+   which it sorts. */
+double bench_clock_ms(void);
+double bench_percentile(double *v, int n, double p);
+
+/* knooppunt bench hours (bench_hours.c). */
+int bench_hours(int argc, char **argv, struct app *app);
 
 #endif

@@ -205,29 +205,33 @@ static int total_row(void *ctx, struct db_stmt *st)
 int store_hour_totals(struct db *db, int64_t organisation_id, const char *month,
                       hour_total_fn each, void *ctx, struct kp_error *err)
 {
-	/* One pass over each table by the (organisation, date) indexes. */
-	static const char sql[] =
-		"SELECT volunteer_id, organisation_id, SUM(minutes), SUM(approved), SUM(entries), "
-		"SUM(cents) FROM (SELECT volunteer_id, organisation_id, minutes, "
-		"CASE WHEN status = 'approved' THEN minutes ELSE 0 END AS approved, 1 AS entries, "
-		"0 AS cents FROM hour_entries WHERE status <> 'corrected' AND worked_on >= ? AND "
-		"worked_on < ? AND (? = 0 OR organisation_id = ?) UNION ALL SELECT volunteer_id, "
-		"organisation_id, 0, 0, 0, amount_cents FROM expense_claims WHERE status IN "
-		"('approved', 'paid') AND incurred_on >= ? AND incurred_on < ? AND "
-		"(? = 0 OR organisation_id = ?)) t GROUP BY volunteer_id, organisation_id "
-		"ORDER BY organisation_id, volunteer_id";
+	/* One pass over each table by the (organisation, date) indexes; with an
+	   organisation the condition is an equality, or no index would serve. */
+#define TOTALS_SQL(ORG) \
+		"SELECT volunteer_id, organisation_id, SUM(minutes), SUM(approved), SUM(entries), " \
+		"SUM(cents) FROM (SELECT volunteer_id, organisation_id, minutes, " \
+		"CASE WHEN status = 'approved' THEN minutes ELSE 0 END AS approved, 1 AS entries, " \
+		"0 AS cents FROM hour_entries WHERE status <> 'corrected' AND worked_on >= ? AND " \
+		"worked_on < ?" ORG " UNION ALL SELECT volunteer_id, organisation_id, 0, 0, 0, " \
+		"amount_cents FROM expense_claims WHERE status IN ('approved', 'paid') AND " \
+		"incurred_on >= ? AND incurred_on < ?" ORG ") t GROUP BY volunteer_id, " \
+		"organisation_id ORDER BY organisation_id, volunteer_id"
+	static const char one[] = TOTALS_SQL(" AND organisation_id = ?");
+	static const char all[] = TOTALS_SQL("");
+#undef TOTALS_SQL
 	char from[11], to[11];
 	struct db_stmt *st;
 	struct totals_walk w = { each, ctx };
 	snprintf(from, sizeof from, "%.7s-01", month);
 	snprintf(to, sizeof to, "%.7s-32", month);
-	if (db_prepare(db, sql, &st, err))
+	if (db_prepare(db, organisation_id > 0 ? one : all, &st, err))
 		return KP_ERR;
-	for (int i = 0; i < 2; i++) {
-		db_bind_text(st, 1 + 4 * i, from);
-		db_bind_text(st, 2 + 4 * i, to);
-		db_bind_int(st, 3 + 4 * i, organisation_id);
-		db_bind_int(st, 4 + 4 * i, organisation_id);
+	int i = 1;
+	for (int part = 0; part < 2; part++) {
+		db_bind_text(st, i++, from);
+		db_bind_text(st, i++, to);
+		if (organisation_id > 0)
+			db_bind_int(st, i++, organisation_id);
 	}
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW)
@@ -236,6 +240,55 @@ int store_hour_totals(struct db *db, int64_t organisation_id, const char *month,
 			kp_internal(err);
 			break;
 		}
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
+int store_year_statement(struct db *db, int64_t volunteer_id, int year, year_line_fn each,
+                         void *ctx, struct kp_error *err)
+{
+	/* By the (volunteer, date) indexes of both tables. */
+	static const char sql[] =
+		"SELECT t.organisation_id, o.name, SUM(minutes), SUM(approved), SUM(entries), "
+		"SUM(allowance), SUM(costs), SUM(paid) FROM (SELECT organisation_id, minutes, "
+		"CASE WHEN status = 'approved' THEN minutes ELSE 0 END AS approved, 1 AS entries, "
+		"0 AS allowance, 0 AS costs, 0 AS paid FROM hour_entries WHERE volunteer_id = ? AND "
+		"worked_on >= ? AND worked_on < ? AND status <> 'corrected' UNION ALL "
+		"SELECT organisation_id, 0, 0, 0, CASE WHEN kind = 'allowance' THEN amount_cents "
+		"ELSE 0 END, CASE WHEN kind <> 'allowance' THEN amount_cents ELSE 0 END, "
+		"CASE WHEN status = 'paid' THEN amount_cents ELSE 0 END FROM expense_claims "
+		"WHERE volunteer_id = ? AND incurred_on >= ? AND incurred_on < ? AND "
+		"status IN ('approved', 'paid')) t JOIN organisations o ON o.id = t.organisation_id "
+		"GROUP BY t.organisation_id, o.name ORDER BY o.name, t.organisation_id";
+	char from[24], to[24];
+	struct db_stmt *st;
+	struct year_line l;
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-01-01", year + 1);
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	for (int i = 0; i < 2; i++) {
+		db_bind_int(st, 1 + 3 * i, volunteer_id);
+		db_bind_text(st, 2 + 3 * i, from);
+		db_bind_text(st, 3 + 3 * i, to);
+	}
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		memset(&l, 0, sizeof l);
+		l.organisation_id = db_col_int(st, 0);
+		snprintf(l.organisation, sizeof l.organisation, "%s", db_col_text(st, 1));
+		l.minutes = db_col_int(st, 2);
+		l.approved_minutes = db_col_int(st, 3);
+		l.entries = db_col_int(st, 4);
+		l.allowance_cents = db_col_int(st, 5);
+		l.costs_cents = db_col_int(st, 6);
+		l.paid_cents = db_col_int(st, 7);
+		if (each(ctx, &l) != 0) {
+			rc = DB_FAILED;
+			kp_internal(err);
+			break;
+		}
+	}
 	db_finalize(st);
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
@@ -473,6 +526,39 @@ int store_allowance_caps_list(struct db *db, caps_fn each, void *ctx, struct kp_
 	}
 	db_finalize(st);
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
+int store_allowance_mode(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                         int *mode, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "SELECT mode FROM allowance_modes WHERE volunteer_id = ? AND "
+	                   "organisation_id = ?", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, volunteer_id);
+	db_bind_int(st, 2, organisation_id);
+	int rc = db_step(st, err);
+	*mode = ALLOWANCE_MODE_COSTS;
+	if (rc == DB_ROW && allowance_mode_parse(db_col_text(st, 0)) >= 0)
+		*mode = allowance_mode_parse(db_col_text(st, 0));
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
+int store_allowance_mode_put(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                             int mode, int64_t now, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "INSERT INTO allowance_modes (volunteer_id, organisation_id, mode, "
+	                   "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (volunteer_id, "
+	                   "organisation_id) DO UPDATE SET mode = excluded.mode, "
+	                   "updated_at = excluded.updated_at", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, volunteer_id);
+	db_bind_int(st, 2, organisation_id);
+	db_bind_text(st, 3, allowance_mode_name(mode));
+	db_bind_int(st, 4, now);
+	return run(st, err);
 }
 
 int store_allowance_sums(struct db *db, int64_t volunteer_id, int64_t organisation_id,

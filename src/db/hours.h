@@ -48,6 +48,21 @@ typedef int (*hour_total_fn)(void *ctx, const struct hour_total *t);
 int store_hour_totals(struct db *db, int64_t organisation_id, const char *month,
                       hour_total_fn each, void *ctx, struct kp_error *err);
 
+/* A volunteer's year at one organisation: hours (not corrected), and the
+   claims approved or paid, split into the allowance and costs. */
+struct year_line {
+	int64_t organisation_id;
+	char organisation[160 * 4 + 1];
+	int64_t minutes, approved_minutes, entries;
+	int64_t allowance_cents;    /* the fixed allowance (vrijwilligersvergoeding) */
+	int64_t costs_cents;        /* reimbursed costs: kilometres, public transport, other */
+	int64_t paid_cents;         /* of both, paid already */
+};
+typedef int (*year_line_fn)(void *ctx, const struct year_line *l);
+/* Per organisation, by name, for the volunteer's `year`. */
+int store_year_statement(struct db *db, int64_t volunteer_id, int year, year_line_fn each,
+                         void *ctx, struct kp_error *err);
+
 int store_expense_insert(struct db *db, struct expense_claim *c, struct kp_error *err);
 int store_expense_get(struct db *db, int64_t id, struct expense_claim *c, struct kp_error *err);
 /* Writes status, reason and the decision or payment stamps of c. */
@@ -79,6 +94,12 @@ int store_allowance_caps_list(struct db *db, caps_fn each, void *ctx, struct kp_
    warning, at every organisation, where it has none yet. */
 int store_allowance_flag(struct db *db, int64_t volunteer_id, const char *date,
                          const char *warning, struct kp_error *err);
+/* The volunteer's allowance mode at the organisation; ALLOWANCE_MODE_COSTS
+   without a choice. */
+int store_allowance_mode(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                         int *mode, struct kp_error *err);
+int store_allowance_mode_put(struct db *db, int64_t volunteer_id, int64_t organisation_id,
+                             int mode, int64_t now, struct kp_error *err);
 /* The volunteer's allowance (claims not rejected) in the month and year of
    `date`, and minutes that month; organisation 0: across the network. */
 int store_allowance_sums(struct db *db, int64_t volunteer_id, int64_t organisation_id,

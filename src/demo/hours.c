@@ -2,11 +2,13 @@
    weekly commitment over the last year (a week skipped now and then, an
    afternoon longer or shorter), approved once it is a month old; a third of
    them claim their kilometres every four weeks at the organisation's rate,
-   paid after two months. */
+   paid after two months, and have a bank account (a made-up bank, DEMO) for
+   the treasurer's export; each organisation pays from one of its own. */
 #include <stdio.h>
 #include <string.h>
 
 #include "db/hours.h"
+#include "db/payments.h"
 #include "demo/gen.h"
 
 #define DAY 86400
@@ -14,14 +16,26 @@
 #define CAR_CENTS 21     /* per km; the tax-free maximum is 23 */
 #define BIKE_CENTS 10
 
+/* A made-up Dutch account number, valid by its check digits. */
+static void demo_iban(int64_t number, char out[IBAN_MAX + 1])
+{
+	char bban[24];
+	snprintf(bban, sizeof bban, "DEMO%010lld", (long long)number);
+	iban_compose("NL", bban, out);
+}
+
 static int add_rates(struct demo_gen *g, struct kp_error *err)
 {
-	for (int o = 0; o < DEMO_ORGS; o++)
+	char iban[IBAN_MAX + 1];
+	for (int o = 0; o < DEMO_ORGS; o++) {
+		demo_iban(9900000000LL + o, iban);
 		if (store_expense_rate_put(g->db, g->org_id[o], travel_mode_name(TRAVEL_CAR),
 		                           CAR_CENTS, err) ||
 		    store_expense_rate_put(g->db, g->org_id[o], travel_mode_name(TRAVEL_BIKE),
-		                           BIKE_CENTS, err))
+		                           BIKE_CENTS, err) ||
+		    store_organisation_account_put(g->db, g->org_id[o], iban, "", g->now, err))
 			return KP_ERR;
+	}
 	return KP_OK;
 }
 
@@ -62,6 +76,10 @@ static int add_weeks(struct demo_gen *g, const struct demo_work *w, struct kp_er
 		.created_by = g->org_actor[w->org],
 	};
 	int week = 0;
+	char iban[IBAN_MAX + 1];
+	demo_iban(w->volunteer_id, iban);
+	if (claims && store_bank_account_put(g->db, w->volunteer_id, iban, "", g->now, err))
+		return KP_ERR;
 	/* Up to yesterday: today is for the volunteer to log. */
 	for (int64_t t = start + DAY; t <= w->to && t <= g->now - DAY; t += 7 * DAY, week++) {
 		if (claims && week % 4 == 3 && add_claim(g, w, t, err))

@@ -140,6 +140,27 @@ const char *receipt_sniff(const unsigned char *data, size_t len)
 	return NULL;
 }
 
+static const char *const allowance_modes[ALLOWANCE_MODE_COUNT] = { "costs", "fixed" };
+
+const char *allowance_mode_name(int m)
+{
+	return m >= 0 && m < ALLOWANCE_MODE_COUNT ? allowance_modes[m] : NULL;
+}
+
+int allowance_mode_parse(const char *name)
+{
+	return names_find(allowance_modes, ALLOWANCE_MODE_COUNT, name);
+}
+
+int expense_kind_allowed(int mode, int kind, struct kp_error *err)
+{
+	if (mode == ALLOWANCE_MODE_FIXED && kind != EXPENSE_ALLOWANCE)
+		return kp_invalid(err, "kind", "costs_with_allowance");
+	if (mode != ALLOWANCE_MODE_FIXED && kind == EXPENSE_ALLOWANCE)
+		return kp_invalid(err, "kind", "allowance_not_chosen");
+	return KP_OK;
+}
+
 bool allowance_is_young(int birth_year, int year)
 {
 	return birth_year > 0 && year - birth_year < ALLOWANCE_ADULT_AGE;

@@ -121,6 +121,17 @@ int expense_claim_check(const struct expense_claim *c, int64_t today, struct kp_
    for anything else. */
 const char *receipt_sniff(const unsigned char *data, size_t len);
 
+/* How an organisation pays a volunteer's costs, chosen per volunteer:
+   the actual costs (kilometres, public transport, other costs with a
+   receipt) or the fixed allowance within the caps, never both. */
+enum allowance_mode { ALLOWANCE_MODE_COSTS, ALLOWANCE_MODE_FIXED, ALLOWANCE_MODE_COUNT };
+const char *allowance_mode_name(int m);
+int allowance_mode_parse(const char *name);
+/* KP_OK when a claim of `kind` fits the mode; else KP_INVALID naming "kind":
+   "allowance_not_chosen" (an allowance under actual costs) or
+   "costs_with_allowance" (actual costs under the fixed allowance). */
+int expense_kind_allowed(int mode, int kind, struct kp_error *err);
+
 struct allowance_caps {
 	int year;
 	int64_t per_hour_cents;        /* from ALLOWANCE_ADULT_AGE */

@@ -88,9 +88,12 @@ static int submit(struct svc *s, void *arg)
 	c->cap_warning[0] = '\0';
 	c->created_by = s->who->account_id;
 	c->created_at = s->now;
+	int mode = ALLOWANCE_MODE_COSTS;
 	if (claim_owner(s, c, &birth_year) ||
 	    authorise_claim(s, RES_EXPENSE, ACT_CREATE, c) ||
-	    expense_claim_check(c, s->now / 86400, s->err))
+	    expense_claim_check(c, s->now / 86400, s->err) ||
+	    store_allowance_mode(s->db, c->volunteer_id, c->organisation_id, &mode, s->err) ||
+	    expense_kind_allowed(mode, c->kind, s->err))
 		return KP_ERR;
 	if (c->kind == EXPENSE_KILOMETRES && price_kilometres(s, c))
 		return KP_ERR;
@@ -382,4 +385,72 @@ int expense_rates_set(struct app *app, struct db *db, const struct principal *wh
 {
 	struct rates_args a = { organisation_id, rates };
 	return svc_run(app, db, who, write_rates, &a, err);
+}
+
+struct mode_args {
+	int64_t volunteer_id, organisation_id;
+	int *mode;
+	bool write;
+};
+
+/* The volunteer and organisation exist; who may read claims there (or, to
+   write, set the organisation's allowance rules). */
+static int mode_target(struct svc *s, struct mode_args *a)
+{
+	struct volunteer *v = malloc(sizeof *v);
+	struct organisation o;
+	struct consent k;
+	struct authz_target vt;
+	if (v == NULL)
+		return kp_internal(s->err);
+	int rc = store_volunteer_get(s->db, a->volunteer_id, false, v, s->err);
+	int64_t home = v->organisation_id;
+	if (rc == KP_OK && a->organisation_id <= 0)
+		a->organisation_id = s->who->organisation_id > 0 ? s->who->organisation_id : home;
+	free(v);
+	/* Only for who may see the volunteer at all (own organisation, consent). */
+	if (rc != KP_OK || svc_volunteer_target(s, home, a->volunteer_id, &k, &vt) ||
+	    svc_authorise(s, RES_VOLUNTEER, ACT_READ, &vt))
+		return KP_ERR;
+	if (store_organisation_get(s->db, a->organisation_id, &o, s->err))
+		return s->err->kind == KP_NOT_FOUND ?
+		       kp_invalid(s->err, "organisation_id", "unknown_reference") : KP_ERR;
+	struct authz_target t = { .organisation_id = a->organisation_id,
+	                          .volunteer_id = a->volunteer_id };
+	return a->write ? svc_authorise(s, RES_ALLOWANCE, ACT_UPDATE, &t) :
+	                  svc_authorise(s, RES_EXPENSE, ACT_READ, &t);
+}
+
+static int mode_tx(struct svc *s, void *arg)
+{
+	struct mode_args *a = arg;
+	if (mode_target(s, a))
+		return KP_ERR;
+	if (!a->write)
+		return store_allowance_mode(s->db, a->volunteer_id, a->organisation_id, a->mode,
+		                            s->err);
+	if (store_allowance_mode_put(s->db, a->volunteer_id, a->organisation_id, *a->mode, s->now,
+	                             s->err))
+		return KP_ERR;
+	return svc_audit(s, "update", "allowance_mode", a->volunteer_id, a->organisation_id, NULL);
+}
+
+int allowance_mode_read(struct app *app, struct db *db, const struct principal *who,
+                        int64_t volunteer_id, int64_t *organisation_id, int *mode,
+                        struct kp_error *err)
+{
+	struct mode_args a = { volunteer_id, *organisation_id, mode, false };
+	int rc = svc_read(app, db, who, mode_tx, &a, err);
+	*organisation_id = a.organisation_id;
+	return rc;
+}
+
+int allowance_mode_set(struct app *app, struct db *db, const struct principal *who,
+                       int64_t volunteer_id, int64_t *organisation_id, int mode,
+                       struct kp_error *err)
+{
+	struct mode_args a = { volunteer_id, *organisation_id, &mode, true };
+	int rc = svc_run(app, db, who, mode_tx, &a, err);
+	*organisation_id = a.organisation_id;
+	return rc;
 }

@@ -70,4 +70,16 @@ int expense_rates_set(struct app *app, struct db *db, const struct principal *wh
                       int64_t organisation_id, struct expense_rates *rates,
                       struct kp_error *err);
 
+/* The allowance mode (enum allowance_mode) of volunteer_id at
+   *organisation_id (0: the caller's organisation, else the volunteer's own;
+   written back). Reading follows RES_EXPENSE, setting RES_ALLOWANCE UPDATE
+   (the organisation's coordinators, the administrator). A claim that does
+   not fit the mode is refused by expense_submit. */
+int allowance_mode_read(struct app *app, struct db *db, const struct principal *who,
+                        int64_t volunteer_id, int64_t *organisation_id, int *mode,
+                        struct kp_error *err);
+int allowance_mode_set(struct app *app, struct db *db, const struct principal *who,
+                       int64_t volunteer_id, int64_t *organisation_id, int mode,
+                       struct kp_error *err);
+
 #endif

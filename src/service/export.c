@@ -155,6 +155,12 @@ static int run_export(struct svc *s, struct exporter *x, struct volunteer *v)
 		.with_experience = authz_allows(s->who, RES_EXPERIENCE, ACT_READ, &t),
 		.exported_at = s->now,
 	};
+	if (store_bank_account_get(s->db, v->id, p.iban, p.iban_holder, sizeof p.iban_holder,
+	                           s->err) != KP_OK) {
+		if (s->err->kind != KP_NOT_FOUND)
+			return KP_ERR;
+		memset(s->err, 0, sizeof *s->err);
+	}
 	/* Logged first, so that the export lists its own making. */
 	if (svc_audit(s, "export", "volunteer", v->id, v->id, NULL))
 		return KP_ERR;

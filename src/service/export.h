@@ -30,6 +30,7 @@
 #define KP_SERVICE_EXPORT_H
 
 #include "db/hours.h"
+#include "db/payments.h"
 #include "service/service.h"
 
 struct export_person {
@@ -37,6 +38,8 @@ struct export_person {
 	const struct consent *consent;
 	bool with_experience;        /* the caller may see lived experience */
 	int64_t exported_at;
+	char iban[IBAN_MAX + 1];     /* the bank account in full, "" when none */
+	char iban_holder[PAYMENT_NAME_MAX * 4 + 1];
 };
 
 /* Each callback gets ctx; a non-zero return stops the export. */

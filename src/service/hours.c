@@ -412,3 +412,60 @@ int hours_totals(struct app *app, struct db *db, const struct principal *who,
 	struct totals_args a = { organisation_id, month, each, ctx };
 	return svc_read(app, db, who, read_totals, &a, err);
 }
+
+struct year_args {
+	int64_t volunteer_id;
+	int year;
+	char *name;
+	size_t name_cap;
+	year_line_fn each;
+	void *ctx;
+	struct svc *s;
+	int shown;
+};
+
+/* Only the lines of organisations whose hours the caller may read. */
+static int year_line_visible(void *ctx, const struct year_line *l)
+{
+	struct year_args *a = ctx;
+	struct authz_target t = { .organisation_id = l->organisation_id,
+	                          .volunteer_id = a->volunteer_id };
+	if (!authz_allows(a->s->who, RES_HOURS, ACT_READ, &t))
+		return 0;
+	a->shown++;
+	return a->each(a->ctx, l);
+}
+
+static int read_year(struct svc *s, void *arg)
+{
+	struct year_args *a = arg;
+	struct volunteer *v = malloc(sizeof *v);
+	struct consent k;
+	struct authz_target t;
+	if (v == NULL)
+		return kp_internal(s->err);
+	int rc = store_volunteer_get(s->db, a->volunteer_id, false, v, s->err);
+	if (rc == KP_OK)
+		snprintf(a->name, a->name_cap, "%s %s", v->first_name, v->last_name);
+	int64_t org = v->organisation_id;
+	free(v);
+	if (rc != KP_OK || svc_volunteer_target(s, org, a->volunteer_id, &k, &t))
+		return KP_ERR;
+	a->s = s;
+	a->shown = 0;
+	if (store_year_statement(s->db, a->volunteer_id, a->year, year_line_visible, a, s->err))
+		return KP_ERR;
+	/* With no line to show: who may read the hours at the volunteer's own
+	   organisation gets an empty year, anyone else is refused. */
+	return a->shown > 0 ? KP_OK : svc_authorise(s, RES_HOURS, ACT_READ, &t);
+}
+
+int hours_year_statement(struct app *app, struct db *db, const struct principal *who,
+                         int64_t volunteer_id, int year, char *name, size_t name_cap,
+                         year_line_fn each, void *ctx, struct kp_error *err)
+{
+	struct year_args a = { volunteer_id, year, name, name_cap, each, ctx, NULL, 0 };
+	if (year < 2000 || year > 2100)
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", "year", 2100);
+	return svc_read(app, db, who, read_year, &a, err);
+}

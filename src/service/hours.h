@@ -68,4 +68,14 @@ int hours_totals(struct app *app, struct db *db, const struct principal *who,
                  int64_t organisation_id, char month[8], hour_total_fn each, void *ctx,
                  struct kp_error *err);
 
+/* The year statement of volunteer_id for `year` (2000..2100): per
+   organisation, hours, the allowance and reimbursed costs. The volunteer
+   sees every organisation; staff see only the organisations whose hours they
+   may read (a coordinator: the own one), so no organisation sees another's
+   amounts. KP_FORBIDDEN when the caller may neither see the volunteer nor
+   any line. *name is the volunteer's name. */
+int hours_year_statement(struct app *app, struct db *db, const struct principal *who,
+                         int64_t volunteer_id, int year, char *name, size_t name_cap,
+                         year_line_fn each, void *ctx, struct kp_error *err);
+
 #endif

@@ -243,6 +243,27 @@ static const struct {
 	  "Give a reason when rejecting ('%F')." },
 	{ "date_in_future", "De datum in '%F' ligt in de toekomst.",
 	  "The date in '%F' is in the future." },
+	{ "allowance_not_chosen", "Deze vrijwilliger krijgt bij deze organisatie de werkelijke "
+	  "kosten vergoed, geen vaste vrijwilligersvergoeding ('%F').",
+	  "This volunteer is reimbursed actual costs at this organisation, not the fixed volunteer "
+	  "allowance ('%F')." },
+	{ "costs_with_allowance", "Deze vrijwilliger krijgt bij deze organisatie een vaste "
+	  "vrijwilligersvergoeding; werkelijke kosten worden daarnaast niet vergoed ('%F').",
+	  "This volunteer gets the fixed volunteer allowance at this organisation; actual costs "
+	  "are not reimbursed on top ('%F')." },
+	{ "invalid_iban", "Het IBAN in '%F' klopt niet: controleer de letters en cijfers.",
+	  "The IBAN in '%F' is not valid: check its letters and digits." },
+	{ "invalid_bic", "De BIC in '%F' moet 8 of 11 letters en cijfers zijn.",
+	  "The BIC in '%F' must be 8 or 11 letters and digits." },
+	{ "organisation_iban_missing", "Vul eerst het IBAN in waarvan de organisatie betaalt "
+	  "('%F').", "First fill in the IBAN the organisation pays from ('%F')." },
+	{ "nothing_to_pay", "Er is in deze periode niets uit te betalen aan iemand met een IBAN "
+	  "('%F').", "There is nothing to pay in this period to anyone with an IBAN ('%F')." },
+	{ "payments_changed", "Er is intussen iets veranderd: wat openstaat is nu %E. Maak de "
+	  "export opnieuw en meld dan uitbetaald ('%F').", "Something changed meanwhile: what is "
+	  "open is now %E. Export again, then mark as paid ('%F')." },
+	{ "before_from", "De datum in '%F' ligt voor de begindatum.",
+	  "The date in '%F' lies before the start date." },
 	{ "date_before_current_step",
 	  "De datum in '%F' ligt voor de huidige stap van de vrijwilligersreis.",
 	  "The date in '%F' lies before the journey's current step." },

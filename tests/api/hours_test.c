@@ -36,16 +36,6 @@ static void activate(struct client *cl, int64_t match)
 	}
 }
 
-static void login_as(struct env *e, struct client *cl, const char *role, int64_t org,
-                     int64_t vol)
-{
-	char email[64];
-	fx_email(&e->srv, role, email, sizeof email);
-	fx_account(&e->admin, role, email, org, vol);
-	client_init(cl, &e->srv);
-	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
-}
-
 /* With vol: that volunteer (of another organisation), who lets this one see
    them through `self`. */
 static void setup_org(struct env *e, struct org_fx *f, int64_t vol, struct client *self)
@@ -60,9 +50,9 @@ static void setup_org(struct env *e, struct org_fx *f, int64_t vol, struct clien
 		json_decref(expect(self, "PUT", path, body, 200));
 	}
 	f->vol = vol ? vol : fx_volunteer(&e->admin, f->org, "active");
-	login_as(e, &f->co, "coordinator", f->org, 0);
+	fx_login(e, &f->co, "coordinator", f->org, 0);
 	if (!vol)
-		login_as(e, &f->self, "volunteer", 0, f->vol);
+		fx_login(e, &f->self, "volunteer", 0, f->vol);
 	f->call = fx_call(&f->co, f->org, "Wandelen op maandag");
 	f->match = fx_match(&f->co, f->call, f->vol);
 	activate(&f->co, f->match);
@@ -144,7 +134,7 @@ static void hours_logged_corrected_approved_and_locked(void **state)
 	/* The coordinator logs for the volunteer and approves both at once. */
 	int64_t by_co = log_hours(&f.co, f.vol, f.match, "2025-06-14", 120, 201);
 	struct client other;
-	login_as(e, &other, "coordinator", fx_organisation(&e->admin, "Andere"), 0);
+	fx_login(e, &other, "coordinator", fx_organisation(&e->admin, "Andere"), 0);
 	snprintf(body, sizeof body, "{\"ids\":[%lld,%lld]}", (long long)fixed, (long long)by_co);
 	uint64_t before = db_fingerprint(&e->srv);
 	json_decref(expect(&other, "POST", "/api/hours/approve", body, 403));
@@ -235,12 +225,19 @@ static void expenses_rates_decisions_and_receipts(void **state)
 	static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR fake image bytes";
 	snprintf(path, sizeof path, "/api/expenses/%lld/receipt", (long long)other);
 	long status = 0;
-	json_decref(client_raw(&f.self, "PUT", path, "%PDF-1.4 not a png", 18, "image/png", true,
-	                       &status));
-	assert_int_equal(status, 422);
-	json_decref(client_raw(&f.self, "PUT", path, "GIF89a....", 10, "image/gif", true,
-	                       &status));
-	assert_int_equal(status, 422);
+	/* A receipt that is not what it says, or no receipt type at all: named, not stored. */
+	doc = client_raw(&f.self, "PUT", path, "%PDF-1.4 not a png", 18, "image/png", true,
+	                 &status);
+	assert_problem(&f.self, doc, 422, "receipt");
+	json_decref(doc);
+	doc = client_raw(&f.self, "PUT", path, "GIF89a....", 10, "image/gif", true, &status);
+	assert_problem(&f.self, doc, 422, "receipt");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/expenses/%lld", (long long)other);
+	doc = expect(&f.self, "GET", path, NULL, 200);
+	assert_false(json_is_true(json_object_get(doc, "has_receipt")));
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/expenses/%lld/receipt", (long long)other);
 	json_decref(client_raw(&f.self, "PUT", path, png, sizeof png - 1, "image/png", true,
 	                       &status));
 	assert_int_equal(status, 200);
@@ -250,8 +247,8 @@ static void expenses_rates_decisions_and_receipts(void **state)
 	assert_int_equal(f.co.raw_len, sizeof png - 1);
 	assert_memory_equal(f.co.raw, png, sizeof png - 1);
 	struct client other_vol, professional;
-	login_as(e, &other_vol, "volunteer", 0, fx_volunteer(&e->admin, f.org, "active"));
-	login_as(e, &professional, "professional", f.org, 0);
+	fx_login(e, &other_vol, "volunteer", 0, fx_volunteer(&e->admin, f.org, "active"));
+	fx_login(e, &professional, "professional", f.org, 0);
 	json_decref(client_raw(&other_vol, "GET", path, NULL, 0, NULL, false, &status));
 	assert_int_equal(status, 403);
 	json_decref(client_raw(&professional, "GET", path, NULL, 0, NULL, false, &status));
@@ -301,6 +298,16 @@ static void expenses_rates_decisions_and_receipts(void **state)
 	free_org(&f, true);
 }
 
+/* The coordinator co chooses the fixed allowance for vol at the own organisation. */
+static void fixed_allowance(struct client *co, int64_t vol)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld/allowance-mode", (long long)vol);
+	json_t *doc = expect(co, "PUT", path, "{\"mode\":\"fixed\"}", 200);
+	assert_string_equal(json_str(doc, "mode"), "fixed");
+	json_decref(doc);
+}
+
 static void allowance(struct client *cl, int64_t vol, int64_t match, const char *date,
                       int cents, long status, const char *code)
 {
@@ -324,6 +331,7 @@ static void allowance_caps_per_hour_month_and_year(void **state)
 	struct org_fx f;
 	char path[64];
 	setup_org(e, &f, 0, NULL);
+	fixed_allowance(&f.co, f.vol);
 	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)f.vol);
 	json_decref(expect(&f.co, "PATCH", path, "{\"birth_year\":2003}", 200)); /* 21 in 2024 */
 	log_hours(&f.co, f.vol, f.match, "2025-05-05", 10 * 60, 201);
@@ -365,6 +373,7 @@ static void allowance_young_rate(void **state)
 	struct org_fx f;
 	char path[64];
 	setup_org(e, &f, 0, NULL);
+	fixed_allowance(&f.co, f.vol);
 	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)f.vol);
 	json_decref(expect(&f.co, "PATCH", path, "{\"birth_year\":2005}", 200)); /* 20 in 2025 */
 	log_hours(&f.co, f.vol, f.match, "2025-04-01", 10 * 60, 201);
@@ -381,6 +390,8 @@ static void allowance_across_two_organisations(void **state)
 	struct org_fx a, b;
 	setup_org(e, &a, 0, NULL);
 	setup_org(e, &b, a.vol, &a.self);
+	fixed_allowance(&a.co, a.vol);
+	fixed_allowance(&b.co, a.vol);
 	log_hours(&a.co, a.vol, a.match, "2025-03-03", 1440, 201);
 	log_hours(&a.co, a.vol, a.match, "2025-03-05", 1440, 201);
 	log_hours(&b.co, a.vol, b.match, "2025-03-04", 1440, 201);
@@ -434,6 +445,150 @@ static void totals_per_volunteer_and_organisation(void **state)
 	free_org(&f, true);
 }
 
+static void decide(struct client *co, int64_t claim, const char *action)
+{
+	char path[64], body[64];
+	snprintf(path, sizeof path, "/api/expenses/%lld", (long long)claim);
+	snprintf(body, sizeof body, "{\"action\":\"%s\"}", action);
+	json_decref(expect(co, "PATCH", path, body, 200));
+}
+
+/* Actual costs or the fixed allowance, chosen per volunteer by each
+   organisation: never both at one organisation. */
+static void allowance_or_actual_costs(void **state)
+{
+	struct env *e = *state;
+	struct org_fx a, b;
+	char path[96], body[200];
+	setup_org(e, &a, 0, NULL);
+	setup_org(e, &b, a.vol, &a.self);
+	log_hours(&a.co, a.vol, a.match, "2025-06-02", 600, 201);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/allowance-mode", (long long)a.vol);
+	json_t *doc = expect(&a.self, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "mode"), "costs");
+	assert_int_equal(json_id(doc, "organisation_id"), a.org);
+	json_decref(doc);
+	/* Actual costs, the default: no allowance. */
+	int64_t rows = count_rows(&e->srv, "expense_claims");
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"allowance\",\"incurred_on\":\"2025-06-03\",\"amount_cents\":500}",
+	         (long long)a.vol, (long long)a.match);
+	doc = expect(&a.co, "POST", "/api/expenses", body, 422);
+	assert_problem(&a.co, doc, 422, "kind");
+	assert_string_equal(json_str(doc, "code"), "allowance_not_chosen");
+	json_decref(doc);
+	/* Only the organisation's coordinator chooses. */
+	json_decref(expect(&a.self, "PUT", path, "{\"mode\":\"fixed\"}", 403));
+	json_decref(expect(&b.co, "PUT", path, "{\"mode\":\"fixed\"}", 200)); /* at B */
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld,\"mode\":\"fixed\"}",
+	         (long long)a.org);
+	json_decref(expect(&b.co, "PUT", path, body, 403));
+	json_decref(expect(&a.co, "PUT", path, "{\"mode\":\"vast\"}", 422));
+	fixed_allowance(&a.co, a.vol);
+	/* The fixed allowance: no actual costs on top. */
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"public_transport\",\"incurred_on\":\"2025-06-03\",\"amount_cents\":420}",
+	         (long long)a.vol, (long long)a.match);
+	doc = expect(&a.self, "POST", "/api/expenses", body, 422);
+	assert_problem(&a.self, doc, 422, "kind");
+	assert_string_equal(json_str(doc, "code"), "costs_with_allowance");
+	json_decref(doc);
+	assert_int_equal(count_rows(&e->srv, "expense_claims"), rows);
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"allowance\",\"incurred_on\":\"2025-06-03\",\"amount_cents\":500}",
+	         (long long)a.vol, (long long)a.match);
+	json_decref(expect(&a.co, "POST", "/api/expenses", body, 201));
+	doc = expect(&a.self, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "mode"), "fixed");
+	json_decref(doc);
+	free_org(&a, true);
+	free_org(&b, false);
+}
+
+/* The year statement of someone active at two organisations: the volunteer
+   sees both, each coordinator only the own organisation's line. */
+static void year_statement_across_two_organisations(void **state)
+{
+	struct env *e = *state;
+	struct org_fx a, b;
+	char path[96], body[200];
+	setup_org(e, &a, 0, NULL);
+	setup_org(e, &b, a.vol, &a.self);
+	fixed_allowance(&a.co, a.vol); /* at B: actual costs */
+	log_hours(&a.co, a.vol, a.match, "2024-12-30", 600, 201); /* last year */
+	int64_t h = log_hours(&a.co, a.vol, a.match, "2025-01-06", 120, 201);
+	log_hours(&a.co, a.vol, a.match, "2025-04-07", 90, 201);
+	log_hours(&b.co, a.vol, b.match, "2025-04-08", 45, 201);
+	snprintf(body, sizeof body, "{\"ids\":[%lld]}", (long long)h);
+	json_decref(expect(&a.co, "POST", "/api/hours/approve", body, 200));
+	/* 90 minutes in April allow 1,5 × €5,60 = €8,40 of allowance. */
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"allowance\",\"incurred_on\":\"2025-04-10\",\"amount_cents\":800}",
+	         (long long)a.vol, (long long)a.match);
+	json_t *doc = expect(&a.co, "POST", "/api/expenses", body, 201);
+	decide(&a.co, json_id(doc, "id"), "approve");
+	json_decref(doc);
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"public_transport\",\"incurred_on\":\"2025-04-08\",\"amount_cents\":730}",
+	         (long long)a.vol, (long long)b.match);
+	doc = expect(&b.co, "POST", "/api/expenses", body, 201);
+	int64_t ov = json_id(doc, "id");
+	json_decref(doc);
+	decide(&b.co, ov, "approve");
+	decide(&b.co, ov, "pay");
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"match_id\":%lld,\"kind\":"
+	         "\"public_transport\",\"incurred_on\":\"2025-04-09\",\"amount_cents\":999}",
+	         (long long)a.vol, (long long)b.match);
+	json_decref(expect(&a.self, "POST", "/api/expenses", body, 201)); /* not decided */
+
+	snprintf(path, sizeof path, "/api/volunteers/%lld/year-statement?year=2025",
+	         (long long)a.vol);
+	doc = expect(&a.self, "GET", path, NULL, 200);
+	assert_int_equal(json_id(doc, "year"), 2025);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 2);
+	json_t *la = list_find(doc, "organisation_id", a.org);
+	json_t *lb = list_find(doc, "organisation_id", b.org);
+	assert_non_null(la);
+	assert_non_null(lb);
+	assert_int_equal(json_id(la, "minutes"), 210);
+	assert_int_equal(json_id(la, "approved_minutes"), 120);
+	assert_int_equal(json_id(la, "allowance_cents"), 800);
+	assert_int_equal(json_id(la, "costs_cents"), 0);
+	assert_int_equal(json_id(lb, "minutes"), 45);
+	assert_int_equal(json_id(lb, "costs_cents"), 730);
+	assert_int_equal(json_id(lb, "paid_cents"), 730);
+	json_t *total = json_object_get(doc, "total");
+	assert_int_equal(json_id(total, "minutes"), 255);
+	assert_int_equal(json_id(total, "allowance_cents") + json_id(total, "costs_cents"), 1530);
+	json_decref(doc);
+	/* Each coordinator sees the own organisation only. */
+	doc = expect(&a.co, "GET", path, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 1);
+	assert_non_null(list_find(doc, "organisation_id", a.org));
+	assert_null(strstr(a.co.raw, "730"));
+	json_decref(doc);
+	doc = expect(&b.co, "GET", path, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 1);
+	assert_non_null(list_find(doc, "organisation_id", b.org));
+	assert_null(strstr(b.co.raw, "800"));
+	json_decref(doc);
+	/* Last year, another volunteer, a year out of range. */
+	snprintf(path, sizeof path, "/api/volunteers/%lld/year-statement?year=2024",
+	         (long long)a.vol);
+	doc = expect(&a.self, "GET", path, NULL, 200);
+	assert_int_equal(json_id(list_find(doc, "organisation_id", a.org), "minutes"), 600);
+	json_decref(doc);
+	struct client other;
+	fx_login(e, &other, "volunteer", 0, fx_volunteer(&e->admin, a.org, "active"));
+	json_decref(expect(&other, "GET", path, NULL, 403));
+	client_free(&other);
+	snprintf(path, sizeof path, "/api/volunteers/%lld/year-statement?year=1999",
+	         (long long)a.vol);
+	json_decref(expect(&a.self, "GET", path, NULL, 400));
+	free_org(&a, true);
+	free_org(&b, false);
+}
+
 /* Hours and claims are in the person's export; erasure keeps the figures
    and clears what describes the person. */
 static void export_and_erasure(void **state)
@@ -484,6 +639,8 @@ int main(void)
 		cmocka_unit_test(allowance_young_rate),
 		cmocka_unit_test(allowance_across_two_organisations),
 		cmocka_unit_test(totals_per_volunteer_and_organisation),
+		cmocka_unit_test(allowance_or_actual_costs),
+		cmocka_unit_test(year_statement_across_two_organisations),
 		cmocka_unit_test(export_and_erasure),
 	};
 	return cmocka_run_group_tests_name("hours", tests, env_setup, env_teardown);

@@ -60,7 +60,7 @@ static json_t *candidates(struct client *cl, int64_t call)
 
 static json_t *item_of(json_t *doc, int64_t vol)
 {
-	return json_item_with(doc, "volunteer_id", vol);
+	return list_find(doc, "volunteer_id", vol);
 }
 
 static bool is_candidate(struct env *e, int64_t call, int64_t vol)

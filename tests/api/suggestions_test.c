@@ -123,12 +123,6 @@ static void withdraw(struct client *cl, int64_t vol)
 	json_decref(expect(cl, "DELETE", path, NULL, 200));
 }
 
-/* The candidate item of vol in doc, or NULL. */
-static json_t *item_of(json_t *doc, int64_t vol)
-{
-	return json_item_with(doc, "volunteer_id", vol);
-}
-
 /* Candidates never include a volunteer of another organisation without
    their consent; consent for that organisation opens it, withdrawal closes
    it on the next question. total counts the same volunteers. */
@@ -144,28 +138,28 @@ static void candidates_only_with_consent(void **state)
 	int64_t call = fx_call(&e->admin, other, "Wandelmaatje in Sterrenburg");
 	json_t *doc = candidates(&e->admin, call, 200);
 	assert_int_equal(total_of(doc), 1);
-	assert_non_null(item_of(doc, theirs));
-	assert_null(item_of(doc, vol));
+	assert_non_null(list_find(doc, "volunteer_id", theirs));
+	assert_null(list_find(doc, "volunteer_id", vol));
 	json_decref(doc);
 	consent(&cl, vol, "organisations", third, false);
 	doc = candidates(&e->admin, call, 200);
 	assert_int_equal(total_of(doc), 1);
-	assert_null(item_of(doc, vol));
+	assert_null(list_find(doc, "volunteer_id", vol));
 	json_decref(doc);
 	consent(&cl, vol, "organisations", other, false);
 	doc = candidates(&e->admin, call, 200);
 	assert_int_equal(total_of(doc), 2);
-	assert_non_null(item_of(doc, vol));
+	assert_non_null(list_find(doc, "volunteer_id", vol));
 	json_decref(doc);
 	withdraw(&cl, vol);
 	doc = candidates(&e->admin, call, 200);
 	assert_int_equal(total_of(doc), 1);
-	assert_null(item_of(doc, vol));
+	assert_null(list_find(doc, "volunteer_id", vol));
 	json_decref(doc);
 	/* The own organisation's calls never needed it. */
 	int64_t own_call = fx_call(&e->admin, home, "Wandelmaatje thuis");
 	doc = candidates(&e->admin, own_call, 200);
-	assert_non_null(item_of(doc, vol));
+	assert_non_null(list_find(doc, "volunteer_id", vol));
 	json_decref(doc);
 	client_free(&cl);
 }
@@ -203,7 +197,7 @@ static void peer_support_uses_lived_experience_under_consent(void **state)
 	client_init(&coord, &e->srv);
 	assert_int_equal(client_login(&coord, email, FX_PASSWORD), 201);
 	json_t *doc = candidates(&coord, call, 200);
-	json_t *it = item_of(doc, vol);
+	json_t *it = list_find(doc, "volunteer_id", vol);
 	assert_non_null(it);
 	double with = json_real_value(json_object_get(it, "score"));
 	assert_true(json_real_value(json_object_get(json_object_get(it, "parts"), "experience")) > 0);
@@ -211,7 +205,7 @@ static void peer_support_uses_lived_experience_under_consent(void **state)
 	assert_null(strstr(json_str(it, "explanation_text"), "gehad"));
 	json_decref(doc);
 	doc = candidates(&e->admin, call, 200);
-	it = item_of(doc, vol);
+	it = list_find(doc, "volunteer_id", vol);
 	assert_non_null(it);
 	double hidden = json_real_value(json_object_get(it, "score"));
 	assert_true(json_real_value(json_object_get(json_object_get(it, "parts"), "experience")) == 0);
@@ -220,7 +214,7 @@ static void peer_support_uses_lived_experience_under_consent(void **state)
 	/* Profile consent only: a candidate, scored as if without experience. */
 	consent(&cl, vol, "network", 0, false);
 	doc = candidates(&coord, call, 200);
-	it = item_of(doc, vol);
+	it = list_find(doc, "volunteer_id", vol);
 	assert_non_null(it);
 	assert_true(json_real_value(json_object_get(json_object_get(it, "parts"), "experience")) == 0);
 	assert_null(strstr(json_str(it, "explanation_text"), "Ervaringsdeskundig"));
@@ -282,8 +276,8 @@ static void candidate_order_follows_shown_scores(void **state)
 	struct client *callers[] = { &coord, &e->admin };
 	for (int k = 0; k < 2; k++) {
 		json_t *doc = candidates(callers[k], call, 200);
-		assert_non_null(item_of(doc, her));
-		assert_non_null(item_of(doc, him));
+		assert_non_null(list_find(doc, "volunteer_id", her));
+		assert_non_null(list_find(doc, "volunteer_id", him));
 		assert_order_follows_scores(doc);
 		/* The case bites: with her experience she is first for the coordinator. */
 		if (k == 0)

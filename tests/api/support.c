@@ -654,15 +654,20 @@ const char *json_str(json_t *doc, const char *key)
 	return s ? s : "";
 }
 
-bool list_has_id(json_t *list, int64_t id)
+json_t *list_find(json_t *list, const char *key, int64_t id)
 {
 	size_t i;
 	json_t *it;
 	json_array_foreach(json_object_get(list, "items"), i, it) {
-		if (json_integer_value(json_object_get(it, "id")) == id)
-			return true;
+		if (json_integer_value(json_object_get(it, key)) == id)
+			return it;
 	}
-	return false;
+	return NULL;
+}
+
+bool list_has_id(json_t *list, int64_t id)
+{
+	return list_find(list, "id", id) != NULL;
 }
 
 int64_t json_id(json_t *doc, const char *key)
@@ -691,16 +696,6 @@ void fx_login(struct env *e, struct client *cl, const char *role, int64_t org, i
 	fx_account(&e->admin, role, email, org, vol);
 	client_init(cl, &e->srv);
 	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
-}
-
-json_t *json_item_with(json_t *doc, const char *key, int64_t id)
-{
-	size_t i;
-	json_t *it;
-	json_array_foreach(json_object_get(doc, "items"), i, it)
-		if (json_id(it, key) == id)
-			return it;
-	return NULL;
 }
 
 int64_t fx_volunteer_account(struct client *by, int64_t organisation_id, const char *prefix,
@@ -998,3 +993,4 @@ int server_cli(const struct server *s, const char *args, char *out, size_t cap)
 	int st = pclose(p);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
+

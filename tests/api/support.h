@@ -140,14 +140,15 @@ json_t *check_request_json(struct client *cl, const char *method, const char *pa
 #define expect_json(cl, method, path, body, status) \
 	check_request_json((cl), (method), (path), (body), (status), __FILE__, __LINE__)
 
-/* The member of doc's "items" whose id member `key` is id, or NULL. */
-json_t *json_item_with(json_t *doc, const char *key, int64_t id);
-
 /* String member `key` of doc, "" when missing. */
 const char *json_str(json_t *doc, const char *key);
 
 /* Whether the "items" of a list answer hold an object with "id" == id. */
 bool list_has_id(json_t *list, int64_t id);
+
+/* The first of the "items" of a list answer whose integer `key` is id; NULL
+   when none (borrowed from list). */
+json_t *list_find(json_t *list, const char *key, int64_t id);
 
 /* Integer member `key` of doc (fails the test when missing). */
 int64_t json_id(json_t *doc, const char *key);
@@ -202,6 +203,7 @@ struct env {
 	struct server srv;
 	struct client admin;
 };
+
 int env_setup(void **state);
 
 /* A new account of `role` (of organisation org, or for volunteer vol) made

@@ -17,24 +17,14 @@ struct people {
 	struct client a, c, self;   /* coordinators of A and C, the volunteer (of A) */
 };
 
-static void login_as(struct env *e, struct client *cl, const char *role, int64_t org,
-                     int64_t vol)
-{
-	char email[64];
-	fx_email(&e->srv, role, email, sizeof email);
-	fx_account(&e->admin, role, email, org, vol);
-	client_init(cl, &e->srv);
-	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
-}
-
 static void people_init(struct env *e, struct people *p)
 {
 	p->org_a = fx_organisation(&e->admin, "Verzendende organisatie");
 	p->org_c = fx_organisation(&e->admin, "Ontvangende organisatie");
 	p->vol = fx_volunteer(&e->admin, p->org_a, "active");
-	login_as(e, &p->a, "coordinator", p->org_a, 0);
-	login_as(e, &p->c, "coordinator", p->org_c, 0);
-	login_as(e, &p->self, "volunteer", 0, p->vol);
+	fx_login(e, &p->a, "coordinator", p->org_a, 0);
+	fx_login(e, &p->c, "coordinator", p->org_c, 0);
+	fx_login(e, &p->self, "volunteer", 0, p->vol);
 }
 
 static void people_free(struct people *p)
@@ -222,8 +212,8 @@ static void referrer_request_stays_with_the_receiving_organisation(void **state)
 	struct client referrer, professional;
 	char path[80], body[200];
 	people_init(e, &p);
-	login_as(e, &referrer, "referrer", 0, 0);
-	login_as(e, &professional, "professional", p.org_a, 0);
+	fx_login(e, &referrer, "referrer", 0, 0);
+	fx_login(e, &professional, "professional", p.org_a, 0);
 	int64_t call = referrer_request(&referrer, p.org_a);
 	volunteer_sees(&p, call, false);
 

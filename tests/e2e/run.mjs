@@ -728,7 +728,7 @@ test('an invited volunteer chooses a password through the mailed link, and later
 	await login(anon, email, 'weer-een-nieuw-geheim');
 	await anon.context().close();
 });
-registerHours({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE });
+registerHours({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE });
 registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
 registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 

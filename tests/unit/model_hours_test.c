@@ -124,6 +124,27 @@ static void allowance_caps_at_their_boundaries(void **state)
 	assert_false(allowance_is_young(0, 2025));
 }
 
+/* Actual costs or the fixed allowance: each kind of claim fits exactly one. */
+static void allowance_mode_decides_the_kinds(void **state)
+{
+	(void)state;
+	struct kp_error err = { 0 };
+	assert_int_equal(allowance_mode_parse("fixed"), ALLOWANCE_MODE_FIXED);
+	assert_int_equal(allowance_mode_parse("vast"), -1);
+	for (int k = 0; k < EXPENSE_KIND_COUNT; k++) {
+		bool allowance = k == EXPENSE_ALLOWANCE;
+		assert_int_equal(expense_kind_allowed(ALLOWANCE_MODE_COSTS, k, &err),
+		                 allowance ? KP_ERR : KP_OK);
+		assert_int_equal(expense_kind_allowed(ALLOWANCE_MODE_FIXED, k, &err),
+		                 allowance ? KP_OK : KP_ERR);
+	}
+	expense_kind_allowed(ALLOWANCE_MODE_FIXED, EXPENSE_OTHER, &err);
+	assert_string_equal(err.code, "costs_with_allowance");
+	assert_string_equal(err.field, "kind");
+	expense_kind_allowed(ALLOWANCE_MODE_COSTS, EXPENSE_ALLOWANCE, &err);
+	assert_string_equal(err.code, "allowance_not_chosen");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -131,6 +152,7 @@ int main(void)
 		cmocka_unit_test(expense_claims_and_transitions),
 		cmocka_unit_test(receipts_by_their_bytes),
 		cmocka_unit_test(allowance_caps_at_their_boundaries),
+		cmocka_unit_test(allowance_mode_decides_the_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

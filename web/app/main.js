@@ -18,7 +18,7 @@ import { Reports } from './pages/reports.js';
 import { SocialMap, Flyer, OurOffer } from './pages/socialmap.js';
 import { PublicCalls, PublicCall, BecomeVolunteer } from './pages/public.js';
 import { AskForHelp, HelpRequests, HelpRequestsNew, HelpRequestView } from './pages/contactpoint.js';
-import { MyHours, HoursOverview } from './pages/hours.js';
+import { MyHours, HoursOverview, YearStatement } from './pages/hours.js';
 import { VolunteerImport } from './pages/import.js';
 
 const STAFF = ['admin', 'coordinator'];
@@ -42,6 +42,7 @@ const ROUTES = [
 	['/mijn-gegevens', MyData, ['volunteer']],
 	['/mijn-uren', MyHours, ['volunteer']],
 	['/uren', HoursOverview, STAFF],
+	['/jaaroverzicht/:id', YearStatement, [...STAFF, 'volunteer']],
 	['/doorverwijzingen', TransferList, STAFF],
 	['/doorverwijzingen/:id', TransferPage, [...STAFF, 'volunteer']],
 	['/gebruikers', Accounts, STAFF],

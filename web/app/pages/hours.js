@@ -1,8 +1,9 @@
 // Hours and expenses. The volunteer's page is phone first: today's usual
 // entry is one tap ("Uren schrijven"), last week again is one more; a
 // correction keeps the old version. The coordinator approves in bulk and
-// decides on expense claims; the administrator keeps the allowance caps.
-import { html, useState, get, api, session, useLoad, orgName } from '../core.js';
+// decides on expense claims and exports what is to be paid; the
+// administrator keeps the allowance caps. The year statement is printable.
+import { html, useState, get, api, session, useLoad, orgName, query, navigate } from '../core.js';
 import { t, fmtDate, getLang } from '../i18n.js';
 import { Page, Loading, Alert, Notice, Input, Select, TextArea, FormError, useBusy, Downloads } from '../ui.js';
 import { today } from './journey.js';
@@ -111,6 +112,7 @@ async function uploadReceipt(id, file) {
 }
 
 function ClaimForm({ volunteerId, onSaved }) {
+	const mode = useLoad(() => get(`/api/volunteers/${volunteerId}/allowance-mode`), [volunteerId]);
 	const [f, setF] = useState({ kind: 'kilometres', incurred_on: today(), km: '', travel_mode: 'car', amount: '', description: '' });
 	const [file, setFile] = useState(null);
 	const [saved, setSaved] = useState('');
@@ -129,7 +131,10 @@ function ClaimForm({ volunteerId, onSaved }) {
 			onSaved();
 		});
 	};
-	const kinds = ['kilometres', 'public_transport', 'other', 'allowance'].map((k) => ({ value: k, label: t(`expense.kind.${k}`) }));
+	// The organisation pays either the actual costs or the fixed allowance.
+	const fixed = mode.data && mode.data.mode === 'fixed';
+	const kinds = (fixed ? ['allowance'] : ['kilometres', 'public_transport', 'other']).map((k) => ({ value: k, label: t(`expense.kind.${k}`) }));
+	if (mode.data && !kinds.some((k) => k.value === f.kind)) setF({ ...f, kind: kinds[0].value });
 	return html`<form class="form" onSubmit=${submit} novalidate aria-labelledby="h-claim">
 		<h3 class="sub-title" id="h-claim">${t('expense.newTitle')}</h3>
 		<${FormError} error=${error} fields=${CLAIM_FIELDS} />
@@ -309,6 +314,145 @@ export function HoursOverview() {
 				<${Alert} error=${claims.error} />
 			</section>`}
 		<section aria-labelledby="h-totals"><h2 id="h-totals">${t('hours.totals')}</h2><${Totals} /></section>
+		${staff && html`<section aria-labelledby="h-pay"><h2 id="h-pay">${t('pay.title')}</h2><${Payments} /></section>`}
 		${!staff && html`<section aria-labelledby="h-caps-list"><h2 id="h-caps-list">${t('caps.title')}</h2><${Caps} /></section>`}
+	<//>`;
+}
+
+// ---- per volunteer: actual costs or the fixed allowance ------------------------------------
+
+export function AllowanceMode({ volunteerId }) {
+	const data = useLoad(() => get(`/api/volunteers/${volunteerId}/allowance-mode`), [volunteerId]);
+	const [saved, setSaved] = useState('');
+	const { busy, error, run } = useBusy();
+	const choose = (mode) => run(async () => {
+		await api('PUT', `/api/volunteers/${volunteerId}/allowance-mode`, { mode });
+		setSaved(t('mode.saved'));
+		data.reload();
+	});
+	if (!data.data) return html`<${Alert} error=${data.error} />`;
+	const options = ['costs', 'fixed'].map((m) => ({ value: m, label: t(`mode.${m}`) }));
+	return html`<div>
+		<${Select} prefix="m-" name="mode" label=${t('mode.label')} hint=${t('mode.hint')} value=${data.data.mode} options=${options}
+			onChange=${choose} error=${error} />
+		${busy && html`<${Loading} />`}
+		<${Notice}>${saved}<//>
+	</div>`;
+}
+
+// ---- paying: the volunteer's IBAN, the coordinator's export ------------------------------
+
+export function BankAccount({ volunteerId }) {
+	const data = useLoad(() => get(`/api/volunteers/${volunteerId}/bank-account`), [volunteerId]);
+	const [f, setF] = useState({ iban: '', holder: '' });
+	const [saved, setSaved] = useState('');
+	const { busy, error, run } = useBusy();
+	const set = (k) => (v) => setF({ ...f, [k]: v });
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => {
+			await api('PUT', `/api/volunteers/${volunteerId}/bank-account`, f);
+			setF({ iban: '', holder: '' });
+			setSaved(t('bank.saved'));
+			data.reload();
+		});
+	};
+	return html`<div>
+		${data.data && html`<p>${data.data.has_iban ? t('bank.current', { iban: data.data.iban }) : t('bank.none')}</p>`}
+		<${Alert} error=${data.error} />
+		<form class="form" onSubmit=${submit} novalidate aria-label=${t('bank.title')}>
+			<${FormError} error=${error} fields=${['iban', 'holder']} />
+			<${Input} prefix="b-" name="iban" label=${t('bank.iban')} hint=${t('bank.ibanHint')} value=${f.iban} onInput=${set('iban')} error=${error} autocomplete="off" required />
+			<${Input} prefix="b-" name="holder" label=${t('bank.holder')} value=${f.holder} onInput=${set('holder')} error=${error} maxlength="70" />
+			<button type="submit" class="btn btn-secondary" disabled=${busy}>${t('bank.save')}</button>
+			<${Notice}>${saved}<//>
+		</form>
+	</div>`;
+}
+
+function Payments() {
+	const org = session.user.organisation_id;
+	const account = useLoad(() => get(`/api/organisations/${org}/bank-account`), [org]);
+	const [f, setF] = useState({ from: '', to: today(), iban: '', bic: '' });
+	const { busy, error, run } = useBusy();
+	const set = (k) => (v) => setF({ ...f, [k]: v });
+	const saveAccount = (e) => {
+		e.preventDefault();
+		run(async () => {
+			await api('PUT', `/api/organisations/${org}/bank-account`, { iban: f.iban, bic: f.bic });
+			account.reload();
+		});
+	};
+	const base = `/api/organisations/${org}/payments`, period = `?from=${f.from}&to=${f.to}`;
+	const open = useLoad(() => get(`${base}${period}`), [period]);
+	const [paidNotice, setPaidNotice] = useState('');
+	const paid = useBusy();
+	const markPaid = () => paid.run(async () => {
+		const r = await api('POST', `${base}/paid`, { from: open.data.from, to: open.data.to, total_cents: open.data.total_cents });
+		setPaidNotice(t('pay.paidN', { n: r.claims }));
+		open.reload();
+	});
+	const o = open.data;
+	return html`<div>
+		<p class="hint">${t('pay.intro')}</p>
+		<div class="form-inline">
+			<${Input} prefix="p-" name="from" type="date" label=${t('pay.from')} hint=${t('pay.fromHint')} value=${f.from} onInput=${set('from')} />
+			<${Input} prefix="p-" name="to" type="date" label=${t('pay.to')} value=${f.to} onInput=${set('to')} />
+		</div>
+		${o && html`<p class="pay-open">${t('pay.open', { n: o.claims, total: fmtEuro(o.total_cents), volunteers: o.volunteers })}
+			${o.without_iban > 0 && html` <span class="badge badge-warn">${t('pay.withoutIban', { n: o.without_iban })}</span>`}</p>`}
+		<${Alert} error=${open.error} />
+		<p class="btn-row">
+			<a class="btn btn-secondary" href=${`${base}.xlsx${period}`} download>${t('pay.xlsx')}</a>
+			<a class="btn btn-secondary" href=${`${base}.csv${period}`} download>${t('pay.csv')}</a>
+			${account.data && account.data.iban && html`<a class="btn btn-primary" href=${`${base}.xml${period}`} download>${t('pay.sepa')}</a>`}
+		</p>
+		${o && o.claims > 0 && html`<p><button type="button" class="btn btn-secondary" disabled=${paid.busy} onClick=${markPaid}>${t('pay.markPaid', { n: o.claims })}</button></p>`}
+		${paid.error && html`<p class="field-error" role="alert">${paid.error.detail}</p>`}
+		<${Notice}>${paidNotice}<//>
+		${account.data && html`<form class="form" onSubmit=${saveAccount} novalidate aria-labelledby="h-org-iban">
+			<h3 class="sub-title" id="h-org-iban">${t('pay.account')}</h3>
+			<p>${account.data.iban ? t('pay.accountCurrent', { iban: account.data.iban }) : t('pay.accountNone')}</p>
+			<${FormError} error=${error} fields=${['iban', 'bic']} />
+			<${Input} prefix="o-" name="iban" label=${t('bank.iban')} value=${f.iban} onInput=${set('iban')} error=${error} autocomplete="off" required />
+			<${Input} prefix="o-" name="bic" label=${t('pay.bic')} value=${f.bic} onInput=${set('bic')} error=${error} />
+			<button type="submit" class="btn btn-secondary" disabled=${busy}>${t('bank.save')}</button>
+		</form>`}
+		<${Alert} error=${account.error} />
+	</div>`;
+}
+
+// ---- the year statement (jaaroverzicht), printable ----------------------------------------
+
+export function YearStatement({ id }) {
+	const thisYear = Number(today().slice(0, 4));
+	const year = String(Number(query().jaar) || thisYear); // a string: no thousands separator
+	const data = useLoad(() => get(`/api/volunteers/${id}/year-statement?year=${year}`), [id, year]);
+	const years = [0, 1, 2, 3, 4].map((n) => ({ value: String(thisYear - n), label: String(thisYear - n) }));
+	const hours = (m) => (m / 60).toLocaleString(getLang() === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 2 });
+	const d = data.data;
+	const title = d ? t('year.title', { name: d.name, year }) : t('year.titleShort', { year });
+	const row = (r, head) => html`<tr key=${r.organisation_id || 'total'}>
+		${head ? html`<th scope="row">${head}</th>` : html`<th scope="row">${r.organisation}</th>`}
+		<td>${hours(r.minutes)}</td><td>${hours(r.approved_minutes)}</td>
+		<td>${fmtEuro(r.allowance_cents)}</td><td>${fmtEuro(r.costs_cents)}</td><td>${fmtEuro(r.paid_cents)}</td></tr>`;
+	return html`<${Page} title=${title} intro=${t('year.intro')}>
+		<div class="form-inline year-controls">
+			<${Select} prefix="y-" name="year" label=${t('year.year')} value=${year} options=${years}
+				onChange=${(v) => navigate(`${location.pathname}?jaar=${v}`)} />
+			<button type="button" class="btn btn-secondary" onClick=${() => window.print()}>${t('year.print')}</button>
+		</div>
+		${data.loading && !d && html`<${Loading} />`}
+		<${Alert} error=${data.error} />
+		${d && (d.items.length === 0
+			? html`<p class="muted">${t('year.none', { year })}</p>`
+			: html`<div class="table-wrap year-statement" tabindex="0" role="region" aria-label=${t('year.caption', { year })}><table class="table">
+				<caption>${t('year.caption', { year })}</caption>
+				<thead><tr><th scope="col">${t('hours.organisation')}</th><th scope="col">${t('year.hours')}</th><th scope="col">${t('year.approvedHours')}</th>
+					<th scope="col">${t('year.allowance')}</th><th scope="col">${t('year.costs')}</th><th scope="col">${t('year.paid')}</th></tr></thead>
+				<tbody>${d.items.map((r) => row(r))}</tbody>
+				${d.items.length > 1 && html`<tfoot>${row(d.total, t('year.total'))}</tfoot>`}
+			</table></div>`)}
+		${d && html`<p class="hint year-note">${t('year.note')}</p>`}
 	<//>`;
 }

@@ -7,6 +7,7 @@ import { t, has, fmtDate } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Notice, Input, Select, TextArea, FormError, Pager, useBusy } from '../ui.js';
 import { ConsentPanel } from './consent.js';
 import { today } from './journey.js';
+import { BankAccount } from './hours.js';
 
 const ACTIONS = ['view', 'create', 'update', 'export', 'erase', 'consent', 'withdraw'];
 
@@ -51,6 +52,16 @@ export function MyData() {
 			<a class="btn btn-primary" href=${`/api/volunteers/${id}/export`} download=${`knooppunt-mijn-gegevens-${today()}.json`}>
 				${t('privacy.exportButton')}</a>
 			<p class="hint">${t('privacy.exportHint')}</p>
+		</section>
+		<section class="card block" aria-labelledby="h-year">
+			<h2 id="h-year">${t('year.myTitle')}</h2>
+			<p>${t('year.myBody')}</p>
+			<a class="btn btn-secondary" href=${`/jaaroverzicht/${id}`}>${t('year.link')}</a>
+		</section>
+		<section class="card block" aria-labelledby="h-bank">
+			<h2 id="h-bank">${t('bank.title')}</h2>
+			<p class="hint">${t('bank.intro')}</p>
+			<${BankAccount} volunteerId=${id} />
 		</section>
 		<section class="card block" aria-labelledby="h-audit">
 			<h2 id="h-audit">${t('privacy.auditTitle')}</h2>

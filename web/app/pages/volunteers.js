@@ -10,6 +10,7 @@ import { JourneyPanel } from './journey.js';
 import { TransferPanel } from './transfers.js';
 import { Trainings, Competences } from './appreciation.js';
 import { ErasurePanel, VolunteerAccount } from './privacy.js';
+import { AllowanceMode } from './hours.js';
 
 export function VolunteerList() {
 	const params = query();
@@ -84,6 +85,7 @@ export function VolunteerPage({ id }) {
 	// organisation; a coordinator elsewhere sees the profile by consent only.
 	const own = session.user.role === 'admin' || v.organisation_id === session.user.organisation_id;
 	return html`<${Page} title=${`${v.first_name} ${v.last_name}`} wide
+		actions=${html`<a class="btn btn-secondary" href=${`/jaaroverzicht/${v.id}`}>${t('year.link')}</a>`}
 		intro=${html`<${Status} kind="volunteer" value=${v.status} /> ${orgName(v.organisation_id)} · ${v.place} · ${t('volunteers.since', { date: fmtDate(v.started_on) })}`}>
 		${!journey && html`<${StatusActions} v=${v} onChange=${reload} />`}
 		<div class="split">
@@ -93,6 +95,10 @@ export function VolunteerPage({ id }) {
 					<${JourneyPanel} volunteer=${v} onChange=${reload} onFound=${setJourney} />
 				</section>`}
 				<${ProfileForm} key=${`${v.status}-${journey}`} volunteer=${v} onSaved=${reload} statusLocked=${!!journey} />
+				${own && html`<section class="card" aria-labelledby="h-allowance">
+					<h2 id="h-allowance">${t('mode.title')}</h2>
+					<${AllowanceMode} volunteerId=${v.id} />
+				</section>`}
 				${own && html`<section class="card" aria-labelledby="h-trainings">
 					<h2 id="h-trainings">${t('training.titleStaff')}</h2>
 					<${Trainings} volunteerId=${v.id} />
