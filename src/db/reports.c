@@ -112,27 +112,95 @@ int store_report_matches(struct db *db, const struct report_scope *sc, int64_t f
 	                  sc, NULL, NULL, from, to, each, ctx, err);
 }
 
+/* Runs a "name, employees, active, volunteers" grouping with the scope
+   bound at 1..4; the first column is the id when with_id. */
+static int each_org(struct db *db, const char *sql, bool with_id, const struct report_scope *sc,
+                    report_org_fn each, void *ctx, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	bind_scope(st, 1, sc);
+	int rc, c = with_id;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		struct report_org o = {
+			.id = with_id ? db_col_int(st, 0) : 0,
+			.employees = (int)db_col_int(st, c + 1),
+			.active = db_col_int(st, c + 2),
+			.volunteers = db_col_int(st, c + 3),
+		};
+		snprintf(o.name, sizeof o.name, "%s", db_col_text(st, c));
+		if (each(ctx, &o) != 0) {
+			rc = kp_internal(err);
+			break;
+		}
+	}
+	db_finalize(st);
+	return rc == DB_DONE ? KP_OK : KP_ERR;
+}
+
 int store_report_organisations(struct db *db, const struct report_scope *sc,
                                report_org_fn each, void *ctx, struct kp_error *err)
 {
+	return each_org(db, "SELECT o.id, o.name, o.employees, "
+	                    "SUM(CASE WHEN v.status = 'active' THEN 1 ELSE 0 END), COUNT(v.id) "
+	                    "FROM organisations o "
+	                    "LEFT JOIN volunteers v ON v.organisation_id = o.id "
+	                    "WHERE " SCOPE("o.id") " GROUP BY o.id, o.name, o.employees "
+	                    "ORDER BY o.name", true, sc, each, ctx, err);
+}
+
+int store_report_municipalities(struct db *db, const struct report_scope *sc,
+                                report_org_fn each, void *ctx, struct kp_error *err)
+{
+	/* Volunteers are counted per organisation first so employees count once. */
+	return each_org(db, "SELECT o.municipality, SUM(o.employees), "
+	                    "COALESCE(SUM(n.active), 0), COALESCE(SUM(n.volunteers), 0) "
+	                    "FROM organisations o LEFT JOIN (SELECT organisation_id, "
+	                    "SUM(CASE WHEN status = 'active' THEN 1 ELSE 0 END) AS active, "
+	                    "COUNT(*) AS volunteers FROM volunteers GROUP BY organisation_id) n "
+	                    "ON n.organisation_id = o.id "
+	                    "WHERE " SCOPE("o.id") " GROUP BY o.municipality "
+	                    "ORDER BY o.municipality", false, sc, each, ctx, err);
+}
+
+int store_report_aftercare(struct db *db, const struct report_scope *sc, int64_t from,
+                           int64_t to, report_group_fn each, void *ctx, struct kp_error *err)
+{
+	return each_group(db, "SELECT a.answer, '', COUNT(*) FROM match_aftercare a "
+	                      "JOIN matches m ON m.id = a.match_id "
+	                      "JOIN calls c ON c.id = m.call_id "
+	                      "WHERE " SCOPE("c.organisation_id") " AND a.answered_at >= ? "
+	                      "AND a.answered_at < ? GROUP BY a.answer ORDER BY a.answer",
+	                  sc, NULL, NULL, from, to, each, ctx, err);
+}
+
+int store_report_calls(struct db *db, const struct report_scope *sc, int64_t from, int64_t to,
+                       report_call_fn each, void *ctx, struct kp_error *err)
+{
 	struct db_stmt *st;
-	if (db_prepare(db, "SELECT o.id, o.name, o.employees, "
-	                   "SUM(CASE WHEN v.status = 'active' THEN 1 ELSE 0 END), COUNT(v.id) "
-	                   "FROM organisations o LEFT JOIN volunteers v ON v.organisation_id = o.id "
-	                   "WHERE " SCOPE("o.id") " GROUP BY o.id, o.name, o.employees "
-	                   "ORDER BY o.name", &st, err))
+	if (db_prepare(db, "SELECT c.id, c.created_at, c.volunteers_needed, c.status, "
+	                   "COALESCE(e.at, 0) FROM calls c "
+	                   "LEFT JOIN matches m ON m.call_id = c.id "
+	                   "LEFT JOIN match_events e ON e.match_id = m.id "
+	                   "AND e.to_status = 'accepted' "
+	                   "WHERE " SCOPE("c.organisation_id") " AND c.volunteer_id IS NULL "
+	                   "AND c.created_at >= ? AND c.created_at < ? ORDER BY c.id, 5",
+	               &st, err))
 		return KP_ERR;
 	bind_scope(st, 1, sc);
+	db_bind_int(st, 5, from);
+	db_bind_int(st, 6, to);
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
-		struct report_org o = {
-			.id = db_col_int(st, 0),
-			.employees = (int)db_col_int(st, 2),
-			.active = db_col_int(st, 3),
-			.volunteers = db_col_int(st, 4),
+		struct report_call_row r = {
+			.call_id = db_col_int(st, 0),
+			.created_at = db_col_int(st, 1),
+			.needed = db_col_int(st, 2),
+			.status = call_status_parse(db_col_text(st, 3)),
+			.accepted_at = db_col_int(st, 4),
 		};
-		snprintf(o.name, sizeof o.name, "%s", db_col_text(st, 1));
-		if (each(ctx, &o) != 0) {
+		if (each(ctx, &r) != 0) {
 			rc = kp_internal(err);
 			break;
 		}

@@ -159,6 +159,27 @@ int store_report_hours(struct db *db, const struct report_scope *sc, const char 
 /* Per organisation: employees, active and all volunteers. */
 int store_report_organisations(struct db *db, const struct report_scope *sc,
                                report_org_fn each, void *ctx, struct kp_error *err);
+/* Per municipality of the organisations: the name in `name`, id 0, and the
+   employees, active and all volunteers of its organisations together. */
+int store_report_municipalities(struct db *db, const struct report_scope *sc,
+                                report_org_fn each, void *ctx, struct kp_error *err);
+/* Nazorg answers given in [from, to) (unix seconds), counted by answer (key2 ""). */
+int store_report_aftercare(struct db *db, const struct report_scope *sc, int64_t from,
+                           int64_t to, report_group_fn each, void *ctx, struct kp_error *err);
+/* One call posted in [from, to) with one of its matches: a call comes once
+   per match (and once without any), accepted_at 0 for a match never accepted. */
+struct report_call_row {
+	int64_t call_id;
+	int64_t created_at;           /* unix seconds */
+	int64_t needed;               /* volunteers asked for */
+	int status;                   /* enum call_status */
+	int64_t accepted_at;          /* unix seconds a match was accepted; 0 none */
+};
+typedef int (*report_call_fn)(void *ctx, const struct report_call_row *row);
+/* The calls of the organisations in scope posted in [from, to), volunteers'
+   offers left out, ordered by call and then time of acceptance. */
+int store_report_calls(struct db *db, const struct report_scope *sc, int64_t from, int64_t to,
+                       report_call_fn each, void *ctx, struct kp_error *err);
 
 /* --- src/db/versions.c --- */
 /* The fields of record `id` (of the table's kind) that changed after version

@@ -102,12 +102,21 @@ static void count_months(struct report *r, const struct people *ps, int32_t from
 	r->turnover = active_sum > 0 ? (double)r->outflow / (active_sum / r->n_months) : 0;
 }
 
+/* Flow and turnover over the period before [from, to). */
 static void count_before(struct report *r, const struct people *ps, int32_t from, int32_t to)
 {
+	double active_sum = 0;
+	int months = 0;
 	for (int i = 0; i < ps->n; i++) {
 		r->inflow_before += ps->p[i].start >= from && ps->p[i].start < to;
 		r->outflow_before += ps->p[i].stop >= from && ps->p[i].stop < to;
 	}
+	for (int32_t m = from; m < to; m = next_month(m), months++) {
+		int32_t end = next_month(m) < to ? next_month(m) : to;
+		for (int i = 0; i < ps->n; i++)
+			active_sum += there_on(&ps->p[i], end - 1);
+	}
+	r->turnover_before = active_sum > 0 ? (double)r->outflow_before / (active_sum / months) : 0;
 }
 
 /* The curve of the people who started in `year` (0: all of them). */
@@ -164,10 +173,10 @@ static int time_to(struct report_time *out, const struct people *ps, bool intake
 	return 0;
 }
 
-static int add_count(struct report_count *rows, int *n, const char *key, const char *key2,
-                     int64_t count)
+static int add_count(struct report_count *rows, int *n, int cap, const char *key,
+                     const char *key2, int64_t count)
 {
-	if (*n == REPORT_COUNTS_MAX)
+	if (*n == cap)
 		return 0; /* the rest is shown as the total only */
 	struct report_count *c = &rows[(*n)++];
 	snprintf(c->key, sizeof c->key, "%s", key);
@@ -182,7 +191,7 @@ static int add_exit(void *ctx, const char *reason, const char *outcome, int64_t 
 	r->exit_interviews += n;
 	if (exit_outcome_parse(outcome) != OUTCOME_STOPS)
 		r->exit_stayed += n;
-	return add_count(r->exits, &r->n_exits, reason, outcome, n);
+	return add_count(r->exits, &r->n_exits, REPORT_COUNTS_MAX, reason, outcome, n);
 }
 
 static int add_match(void *ctx, const char *status, const char *reason, int64_t n)
@@ -194,7 +203,7 @@ static int add_match(void *ctx, const char *status, const char *reason, int64_t 
 	r->matches_open += s == MATCH_PROPOSED || s == MATCH_CONTACTED ? n : 0;
 	r->matches_accepted += s != MATCH_DECLINED && s != MATCH_PROPOSED && s != MATCH_CONTACTED
 	                               ? n : 0;
-	return add_count(r->matches, &r->n_matches, status, reason, n);
+	return add_count(r->matches, &r->n_matches, REPORT_COUNTS_MAX, status, reason, n);
 }
 
 static int add_hours(void *ctx, const char *month, int64_t activity_id, int64_t minutes)
@@ -217,6 +226,76 @@ static int add_minutes_before(void *ctx, const char *month, int64_t activity_id,
 	(void)month;
 	(void)activity_id;
 	*total += minutes;
+	return 0;
+}
+
+static int add_answer(void *ctx, const char *answer, const char *none, int64_t n)
+{
+	struct report *r = ctx;
+	r->answers_total += n;
+	r->answers_good += strcmp(answer, "good") == 0 ? n : 0;
+	return add_count(r->answers, &r->n_answers, REPORT_ANSWERS_MAX, answer, none, n);
+}
+
+/* The calls as their rows come: one call at a time, its acceptances in order. */
+struct calls {
+	struct report *r;
+	struct report_call_row cur;   /* call_id 0 before the first */
+	int64_t accepted;
+	int32_t *days;                /* posting to filling, of each call filled in time */
+	int n, cap;
+};
+
+static int end_call(struct calls *cs)
+{
+	if (cs->cur.call_id == 0)
+		return 0;
+	cs->r->calls_posted++;
+	cs->r->calls_filled += cs->cur.status == CALL_FILLED || cs->accepted >= cs->cur.needed;
+	return 0;
+}
+
+static int add_call(void *ctx, const struct report_call_row *row)
+{
+	struct calls *cs = ctx;
+	if (row->call_id != cs->cur.call_id) {
+		end_call(cs);
+		cs->cur = *row;
+		cs->accepted = 0;
+	}
+	if (row->accepted_at == 0 || ++cs->accepted != row->needed)
+		return 0;
+	if (cs->n == cs->cap) { /* this acceptance filled the call */
+		int cap = cs->cap ? cs->cap * 2 : 256;
+		int32_t *d = realloc(cs->days, (size_t)cap * sizeof *d);
+		if (d == NULL)
+			return -1;
+		cs->days = d;
+		cs->cap = cap;
+	}
+	int64_t secs = row->accepted_at - row->created_at;
+	cs->days[cs->n++] = (int32_t)(secs > 0 ? secs / DAY : 0);
+	return 0;
+}
+
+static int calls_filled(struct svc *s, const struct report_scope *sc, struct report *r,
+                        int64_t from, int64_t to)
+{
+	struct calls cs = { .r = r };
+	int rc = store_report_calls(s->db, sc, from, to, add_call, &cs, s->err);
+	end_call(&cs);
+	r->to_fill.volunteers = cs.n;
+	r->to_fill.median_days = survival_quantile(cs.days, cs.n, 0.5);
+	r->to_fill.p90_days = survival_quantile(cs.days, cs.n, 0.9);
+	free(cs.days);
+	return rc;
+}
+
+static int add_municipality(void *ctx, const struct report_org *o)
+{
+	struct report *r = ctx;
+	if (r->n_municipalities < REPORT_MUNICIPALITIES_MAX)
+		r->municipalities[r->n_municipalities++] = *o;
 	return 0;
 }
 
@@ -281,6 +360,13 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 		                        &r->minutes_before, s->err);
 	if (rc == KP_OK)
 		rc = store_report_organisations(s->db, &a->scope, add_org, r, s->err);
+	if (rc == KP_OK)
+		rc = store_report_municipalities(s->db, &a->scope, add_municipality, r, s->err);
+	if (rc == KP_OK)
+		rc = store_report_aftercare(s->db, &a->scope, (int64_t)from * DAY, (int64_t)to * DAY,
+		                            add_answer, r, s->err);
+	if (rc == KP_OK)
+		rc = calls_filled(s, &a->scope, r, (int64_t)from * DAY, (int64_t)to * DAY);
 	return rc;
 }
 
@@ -304,7 +390,8 @@ static void suppress_small(struct report *r)
 	int64_t *totals[] = { &r->volunteers, &r->active_now, &r->inflow, &r->outflow,
 	                      &r->inflow_before, &r->outflow_before, &r->exit_interviews,
 	                      &r->exit_stayed, &r->matches_proposed, &r->matches_accepted,
-	                      &r->matches_declined, &r->matches_open };
+	                      &r->matches_declined, &r->matches_open, &r->calls_posted,
+	                      &r->calls_filled, &r->answers_total, &r->answers_good };
 	for (size_t i = 0; i < sizeof totals / sizeof totals[0]; i++)
 		hide(totals[i]);
 	for (int i = 0; i < r->n_months; i++) {
@@ -314,9 +401,14 @@ static void suppress_small(struct report *r)
 	}
 	hide_counts(r->exits, r->n_exits);
 	hide_counts(r->matches, r->n_matches);
+	hide_counts(r->answers, r->n_answers);
 	for (int i = 0; i < r->n_orgs; i++) {
 		hide(&r->orgs[i].active);
 		hide(&r->orgs[i].volunteers);
+	}
+	for (int i = 0; i < r->n_municipalities; i++) {
+		hide(&r->municipalities[i].active);
+		hide(&r->municipalities[i].volunteers);
 	}
 	int kept = 0;
 	for (int i = 0; i < r->n_cohorts; i++)
@@ -327,6 +419,8 @@ static void suppress_small(struct report *r)
 		r->to_intake = (struct report_time){ -1, -1, -1 };
 	if (r->to_first_match.volunteers < REPORT_SMALL)
 		r->to_first_match = (struct report_time){ -1, -1, -1 };
+	if (r->to_fill.volunteers < REPORT_SMALL)
+		r->to_fill = (struct report_time){ -1, -1, -1 };
 }
 
 static int compute(struct svc *s, void *arg)
