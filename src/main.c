@@ -24,6 +24,8 @@ static void usage(FILE *out)
 	      "            oproep), --volunteer ID (oproepen voor een vrijwilliger) of\n"
 	      "            --proposal [--organisation ID] (alle open oproepen) [--limit N]\n"
 	      "  bench match  meet de koppelmachine tegen gewone SQL [--volunteers N]\n"
+	      "  bench reports  meet alle cijfers van een dashboard tegen gewone SQL\n"
+	      "            [--volunteers N] [--hours N]\n"
 	      "  migrate-data  kopieer een SQLite-database naar PostgreSQL\n"
 	      "            --from BESTAND.db --to postgresql://…\n"
 	      "  erase-person  anonimiseer een vrijwilliger --volunteer ID [--reason TEKST]\n"

@@ -107,14 +107,15 @@ static int parse_opts(int argc, char **argv, struct bench_opts *o)
 	return 0;
 }
 
-/* A fresh database file for this size, replacing an older one (kept with reuse). */
-static int open_fresh(struct app *app, int n, bool reuse, struct db **db, struct kp_error *err)
+int bench_open_fresh(struct app *app, const char *kind, int n, bool reuse, struct db **db,
+                     struct kp_error *err)
 {
 	char dir[APP_PATH_MAX + 16];
 	if (app_config_finish(&app->cfg, err))
 		return KP_ERR;
 	snprintf(dir, sizeof dir, "%s", app->cfg.data_dir);
-	int len = snprintf(app->cfg.db_path, sizeof app->cfg.db_path, "%s/bench-match-%d.db", dir, n);
+	int len = snprintf(app->cfg.db_path, sizeof app->cfg.db_path, "%s/bench-%s-%d.db", dir,
+	                   kind, n);
 	if (len < 0 || (size_t)len >= sizeof app->cfg.db_path)
 		return kp_invalid(err, "data", "too_long");
 	static const char *const suffix[] = { "", "-wal", "-shm" };
@@ -428,13 +429,16 @@ int cmd_bench(int argc, char **argv, struct app *app)
 	struct timings t = { 0 };
 	int status = 1;
 	memset(&b, 0, sizeof b);
+	if (argc >= 1 && strcmp(argv[0], "reports") == 0)
+		return cmd_bench_reports(argc, argv, app);
 	if (parse_opts(argc, argv, &o))
 		return 2;
 	int64_t now = app->now();
 	int64_t *ids = calloc((size_t)o.calls, sizeof *ids);
 	double *ms = calloc((size_t)o.calls, sizeof *ms);
 	int n_orgs = o.volunteers / 2000 < 20 ? 20 : o.volunteers / 2000;
-	if (ids == NULL || ms == NULL || open_fresh(app, o.volunteers, o.reuse, &db, &err) ||
+	if (ids == NULL || ms == NULL ||
+	    bench_open_fresh(app, "match", o.volunteers, o.reuse, &db, &err) ||
 	    bnet_init(&b, &app->lists, o.seed, now, n_orgs))
 		goto end;
 	double t0 = clock_ms();

@@ -26,6 +26,12 @@ int cmd_init(int argc, char **argv, struct app *app);
 int cmd_demo(int argc, char **argv, struct app *app);
 int cmd_match(int argc, char **argv, struct app *app);
 int cmd_bench(int argc, char **argv, struct app *app);
+/* knooppunt bench reports (src/cli/bench_reports.c), reached through cmd_bench. */
+int cmd_bench_reports(int argc, char **argv, struct app *app);
+/* A fresh database file <data>/bench-<kind>-<n>.db, replacing an older one
+   unless reuse. */
+int bench_open_fresh(struct app *app, const char *kind, int n, bool reuse, struct db **db,
+                     struct kp_error *err);
 int cmd_erase_person(int argc, char **argv, struct app *app);
 int cmd_retention(int argc, char **argv, struct app *app);
 int cmd_reminders(int argc, char **argv, struct app *app);

@@ -25,7 +25,7 @@
 #define REPORT_CURVE_MAX 512      /* points of one survival curve */
 #define REPORT_COUNTS_MAX 48      /* rows of a grouped count */
 #define REPORT_ORGS_MAX 200
-#define REPORT_MUNICIPALITIES_MAX 64
+#define REPORT_MUNICIPALITIES_MAX 400 /* the country has 342 */
 #define REPORT_ANSWERS_MAX 8      /* nazorg answers: good, adjust, stop */
 #define REPORT_SMALL 5            /* in a municipality's view, counts below this are hidden */
 #define REPORT_HOURS_ROWS_MAX 512  /* month × activity rows of the hours table */
