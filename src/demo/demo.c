@@ -55,7 +55,7 @@ static int fill(struct demo_gen *g, int volunteers, struct kp_error *err)
 	                         &g->network_id, err) ||
 	    demo_add_organisations(g, err) || demo_add_volunteers(g, volunteers, err) ||
 	    demo_add_accounts(g, err) || demo_add_calls(g, calls, err) || demo_add_matches(g, err) ||
-	    demo_add_hours(g, err))
+	    demo_add_journeys(g, err) || demo_add_hours(g, err))
 		return KP_ERR;
 	return KP_OK;
 }

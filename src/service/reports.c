@@ -154,8 +154,11 @@ static int retention(struct report *r, const struct people *ps)
 	return 0;
 }
 
-/* Median and 90th percentile of the days from sign-up to an event. */
-static int time_to(struct report_time *out, const struct people *ps, bool intake)
+/* Median and 90th percentile of the days from sign-up to an event, of the
+   people who signed up in [from, to): how fast the newcomers of the period
+   were seen, not how long ago the long-standing ones were. */
+static int time_to(struct report_time *out, const struct people *ps, bool intake, int32_t from,
+                   int32_t to)
 {
 	int32_t *d = malloc((size_t)(ps->n ? ps->n : 1) * sizeof *d);
 	int n = 0;
@@ -163,7 +166,7 @@ static int time_to(struct report_time *out, const struct people *ps, bool intake
 		return -1;
 	for (int i = 0; i < ps->n; i++) {
 		int32_t at = intake ? ps->p[i].intake : ps->p[i].first_match;
-		if (at >= ps->p[i].start)
+		if (ps->p[i].start >= from && ps->p[i].start < to && at >= ps->p[i].start)
 			d[n++] = at - ps->p[i].start;
 	}
 	out->volunteers = n;
@@ -343,8 +346,8 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 		r->active_now = ps.active;
 		count_months(r, &ps, from, to);
 		count_before(r, &ps, from - (to - from), from);
-		if (retention(r, &ps) || time_to(&r->to_intake, &ps, true) ||
-		    time_to(&r->to_first_match, &ps, false))
+		if (retention(r, &ps) || time_to(&r->to_intake, &ps, true, from, to) ||
+		    time_to(&r->to_first_match, &ps, false, from, to))
 			rc = kp_internal(s->err);
 	}
 	free(ps.p);

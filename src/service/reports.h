@@ -84,7 +84,7 @@ struct report {
 	struct report_count matches[REPORT_COUNTS_MAX]; /* status, reason */
 	int n_matches;
 	int64_t matches_proposed, matches_accepted, matches_declined, matches_open;
-	struct report_time to_intake, to_first_match;
+	struct report_time to_intake, to_first_match; /* of those who signed up in the period */
 	int64_t calls_posted, calls_filled; /* posted in the period; filled: status filled or
 	                                       as many acceptances as volunteers needed */
 	struct report_time to_fill;   /* posting to the acceptance that filled it;
