@@ -14,6 +14,7 @@
 
 #include "cli/bench_network.h"
 #include "cli/cli.h"
+#include "db/hours.h"
 #include "db/report_bulk.h"
 #include "service/reports.h"
 #include "util/parse.h"
@@ -202,6 +203,8 @@ static int build(struct db *db, struct bnet *b, struct gen *g, const struct opts
 	if (rc == KP_OK)
 		rc = write_hours(bk, g, o, err);
 	report_bulk_close(bk);
+	if (rc == KP_OK)
+		rc = store_hour_totals_rebuild(db, err);
 	if (rc == KP_OK)
 		rc = db_commit(db, err);
 	if (rc != KP_OK)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db/store.h"
+#include "util/parse.h"
 
 /* The rows of one organisation, of the organisations in one municipality, or
    of all: SCOPE(column) is the condition, bind_scope fills its four values. */
@@ -19,6 +20,28 @@ static void bind_scope(struct db_stmt *st, int idx, const struct report_scope *s
 	db_bind_int(st, idx + 1, sc->organisation_id);
 	db_bind_text(st, idx + 2, m);
 	db_bind_text(st, idx + 3, m);
+}
+
+/* Runs a "month, activity, minutes" query with the scope bound at 1..4 and
+   the bounds at 5..6. */
+static int hours_rows(struct db *db, const char *sql, const struct report_scope *sc,
+                      const char *from, const char *to, report_hours_fn each, void *ctx,
+                      struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	bind_scope(st, 1, sc);
+	db_bind_text(st, 5, from);
+	db_bind_text(st, 6, to);
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW)
+		if (each(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2)) != 0) {
+			rc = kp_internal(err);
+			break;
+		}
+	db_finalize(st);
+	return rc == DB_DONE ? KP_OK : KP_ERR;
 }
 
 int store_report_tenures(struct db *db, const struct report_scope *sc, report_tenure_fn each,
@@ -112,24 +135,19 @@ int store_report_matches(struct db *db, const struct report_scope *sc, int64_t f
 	                  sc, NULL, NULL, from, to, each, ctx, err);
 }
 
-/* Runs a "name, employees, active, volunteers" grouping with the scope
-   bound at 1..4; the first column is the id when with_id. */
-static int each_org(struct db *db, const char *sql, bool with_id, const struct report_scope *sc,
-                    report_org_fn each, void *ctx, struct kp_error *err)
+int store_report_organisations(struct db *db, const struct report_scope *sc,
+                               report_org_fn each, void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (db_prepare(db, sql, &st, err))
+	if (db_prepare(db, "SELECT o.id, o.name, o.municipality, o.employees FROM organisations o "
+	                   "WHERE " SCOPE("o.id") " ORDER BY o.name, o.id", &st, err))
 		return KP_ERR;
 	bind_scope(st, 1, sc);
-	int rc, c = with_id;
+	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
-		struct report_org o = {
-			.id = with_id ? db_col_int(st, 0) : 0,
-			.employees = (int)db_col_int(st, c + 1),
-			.active = db_col_int(st, c + 2),
-			.volunteers = db_col_int(st, c + 3),
-		};
-		snprintf(o.name, sizeof o.name, "%s", db_col_text(st, c));
+		struct report_org o = { .id = db_col_int(st, 0), .employees = (int)db_col_int(st, 3) };
+		snprintf(o.name, sizeof o.name, "%s", db_col_text(st, 1));
+		snprintf(o.municipality, sizeof o.municipality, "%s", db_col_text(st, 2));
 		if (each(ctx, &o) != 0) {
 			rc = kp_internal(err);
 			break;
@@ -137,31 +155,6 @@ static int each_org(struct db *db, const char *sql, bool with_id, const struct r
 	}
 	db_finalize(st);
 	return rc == DB_DONE ? KP_OK : KP_ERR;
-}
-
-int store_report_organisations(struct db *db, const struct report_scope *sc,
-                               report_org_fn each, void *ctx, struct kp_error *err)
-{
-	return each_org(db, "SELECT o.id, o.name, o.employees, "
-	                    "SUM(CASE WHEN v.status = 'active' THEN 1 ELSE 0 END), COUNT(v.id) "
-	                    "FROM organisations o "
-	                    "LEFT JOIN volunteers v ON v.organisation_id = o.id "
-	                    "WHERE " SCOPE("o.id") " GROUP BY o.id, o.name, o.employees "
-	                    "ORDER BY o.name", true, sc, each, ctx, err);
-}
-
-int store_report_municipalities(struct db *db, const struct report_scope *sc,
-                                report_org_fn each, void *ctx, struct kp_error *err)
-{
-	/* Volunteers are counted per organisation first so employees count once. */
-	return each_org(db, "SELECT o.municipality, SUM(o.employees), "
-	                    "COALESCE(SUM(n.active), 0), COALESCE(SUM(n.volunteers), 0) "
-	                    "FROM organisations o LEFT JOIN (SELECT organisation_id, "
-	                    "SUM(CASE WHEN status = 'active' THEN 1 ELSE 0 END) AS active, "
-	                    "COUNT(*) AS volunteers FROM volunteers GROUP BY organisation_id) n "
-	                    "ON n.organisation_id = o.id "
-	                    "WHERE " SCOPE("o.id") " GROUP BY o.municipality "
-	                    "ORDER BY o.municipality", false, sc, each, ctx, err);
 }
 
 int store_report_aftercare(struct db *db, const struct report_scope *sc, int64_t from,
@@ -209,29 +202,66 @@ int store_report_calls(struct db *db, const struct report_scope *sc, int64_t fro
 	return rc == DB_DONE ? KP_OK : KP_ERR;
 }
 
+/* Hours of the entries in [from, to) themselves: for the parts of months a
+   period's edge cuts. Hours of a match count for its call's activity; a
+   correction replaces an entry. */
+static int hours_of_entries(struct db *db, const struct report_scope *sc, const char *from,
+                            const char *to, report_hours_fn each, void *ctx,
+                            struct kp_error *err)
+{
+	return hours_rows(db, "SELECT SUBSTR(h.worked_on, 1, 7), "
+	                      "COALESCE(h.activity_id, c.activity_id, 0), SUM(h.minutes) "
+	                      "FROM hour_entries h LEFT JOIN matches m ON m.id = h.match_id "
+	                      "LEFT JOIN calls c ON c.id = m.call_id "
+	                      "WHERE " SCOPE("h.organisation_id") " AND h.status <> 'corrected' "
+	                      "AND h.worked_on >= ? AND h.worked_on < ? "
+	                      "GROUP BY SUBSTR(h.worked_on, 1, 7), "
+	                      "COALESCE(h.activity_id, c.activity_id, 0) ORDER BY 1, 2",
+	                  sc, from, to, each, ctx, err);
+}
+
+/* Hours of the whole months [from, to) (YYYY-MM) from hour_month_totals. */
+static int hours_of_months(struct db *db, const struct report_scope *sc, const char *from,
+                           const char *to, report_hours_fn each, void *ctx,
+                           struct kp_error *err)
+{
+	return hours_rows(db, "SELECT t.month, t.activity_id, SUM(t.minutes) "
+	                      "FROM hour_month_totals t WHERE " SCOPE("t.organisation_id") " "
+	                      "AND t.month >= ? AND t.month < ? GROUP BY t.month, t.activity_id "
+	                      "HAVING SUM(t.minutes) <> 0 ORDER BY 1, 2",
+	                  sc, from, to, each, ctx, err);
+}
+
+/* The first day of the month of `date`, or of the month after when `date`
+   is not a first day and `up`. */
+static void month_edge(const char *date, bool up, char out[11])
+{
+	long long y = 0, m = 0;
+	char part[5];
+	snprintf(part, sizeof part, "%.4s", date);
+	(void)parse_int(part, 0, 9999, &y);
+	snprintf(part, sizeof part, "%.2s", date + 5);
+	(void)parse_int(part, 1, 12, &m);
+	if (up && strcmp(date + 8, "01") != 0 && ++m > 12) {
+		m = 1;
+		y++;
+	}
+	snprintf(out, 11, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)m % 13u);
+}
+
 int store_report_hours(struct db *db, const struct report_scope *sc, const char *from,
                        const char *to, report_hours_fn each, void *ctx, struct kp_error *err)
 {
-	struct db_stmt *st;
-	/* Hours of a match count for its call's activity; a correction replaces an entry. */
-	if (db_prepare(db, "SELECT SUBSTR(h.worked_on, 1, 7), "
-	                   "COALESCE(h.activity_id, c.activity_id, 0), SUM(h.minutes) "
-	                   "FROM hour_entries h LEFT JOIN matches m ON m.id = h.match_id "
-	                   "LEFT JOIN calls c ON c.id = m.call_id "
-	                   "WHERE " SCOPE("h.organisation_id") " AND h.status <> 'corrected' "
-	                   "AND h.worked_on >= ? AND h.worked_on < ? "
-	                   "GROUP BY SUBSTR(h.worked_on, 1, 7), "
-	                   "COALESCE(h.activity_id, c.activity_id, 0) ORDER BY 1, 2", &st, err))
+	char first[11], last[11], m0[8], m1[8];
+	month_edge(from, true, first);   /* the whole months run from here */
+	month_edge(to, false, last);     /* up to here */
+	if (strcmp(first, last) >= 0)
+		return hours_of_entries(db, sc, from, to, each, ctx, err);
+	snprintf(m0, sizeof m0, "%.7s", first);
+	snprintf(m1, sizeof m1, "%.7s", last);
+	if (strcmp(from, first) < 0 && hours_of_entries(db, sc, from, first, each, ctx, err))
 		return KP_ERR;
-	bind_scope(st, 1, sc);
-	db_bind_text(st, 5, from);
-	db_bind_text(st, 6, to);
-	int rc;
-	while ((rc = db_step(st, err)) == DB_ROW)
-		if (each(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2)) != 0) {
-			rc = kp_internal(err);
-			break;
-		}
-	db_finalize(st);
-	return rc == DB_DONE ? KP_OK : KP_ERR;
+	if (hours_of_months(db, sc, m0, m1, each, ctx, err))
+		return KP_ERR;
+	return strcmp(last, to) < 0 ? hours_of_entries(db, sc, last, to, each, ctx, err) : KP_OK;
 }

@@ -129,10 +129,11 @@ struct report_tenure {
 typedef int (*report_tenure_fn)(void *ctx, const struct report_tenure *t);
 typedef int (*report_group_fn)(void *ctx, const char *key, const char *key2, int64_t n);
 struct report_org {
-	int64_t id;
-	char name[256];
+	int64_t id;                   /* 0 for a municipality's row */
+	char name[256];               /* of the organisation, or the municipality */
+	char municipality[128];
 	int employees;
-	int64_t active, volunteers;
+	int64_t active, volunteers;   /* counted by the service from the tenures */
 };
 typedef int (*report_org_fn)(void *ctx, const struct report_org *o);
 /* Whose figures: one organisation, the organisations of one municipality,
@@ -151,18 +152,17 @@ int store_report_exits(struct db *db, const struct report_scope *sc, const char 
 /* Matches proposed in [from, to) (unix seconds), counted by status and reason. */
 int store_report_matches(struct db *db, const struct report_scope *sc, int64_t from, int64_t to,
                          report_group_fn each, void *ctx, struct kp_error *err);
-/* Minutes worked in [from, to) (dates), by month (YYYY-MM) and activity (0: none). */
+/* Minutes worked in [from, to) (dates), by month (YYYY-MM) and activity (0: none),
+   in order: whole months from hour_month_totals, a month cut by an edge of
+   the period from its entries. */
 typedef int (*report_hours_fn)(void *ctx, const char *month, int64_t activity_id,
                                int64_t minutes);
 int store_report_hours(struct db *db, const struct report_scope *sc, const char *from,
                        const char *to, report_hours_fn each, void *ctx, struct kp_error *err);
-/* Per organisation: employees, active and all volunteers. */
+/* The organisations in scope ordered by name, with their municipality and
+   employees (active and volunteers left 0). */
 int store_report_organisations(struct db *db, const struct report_scope *sc,
                                report_org_fn each, void *ctx, struct kp_error *err);
-/* Per municipality of the organisations: the name in `name`, id 0, and the
-   employees, active and all volunteers of its organisations together. */
-int store_report_municipalities(struct db *db, const struct report_scope *sc,
-                                report_org_fn each, void *ctx, struct kp_error *err);
 /* Nazorg answers given in [from, to) (unix seconds), counted by answer (key2 ""). */
 int store_report_aftercare(struct db *db, const struct report_scope *sc, int64_t from,
                            int64_t to, report_group_fn each, void *ctx, struct kp_error *err);

@@ -14,12 +14,68 @@ struct person {
 	int32_t start, stop, intake, first_match;
 };
 
+/* The organisations in scope in name order, with their ids sorted for a
+   binary search, so that one pass over the volunteers counts them all. */
+struct org_key {
+	int64_t id;
+	int at;                       /* index into orgs.o */
+};
+
+struct orgs {
+	struct report_org *o;
+	struct org_key *keys;
+	int n, cap;
+};
+
 struct people {
 	struct person *p;
 	int n, cap;
 	int64_t active;
 	int32_t today;
+	struct orgs *orgs;
 };
+
+static int add_org(void *ctx, const struct report_org *o)
+{
+	struct orgs *os = ctx;
+	if (os->n == os->cap) {
+		int cap = os->cap ? os->cap * 2 : 64;
+		struct report_org *grown = realloc(os->o, (size_t)cap * sizeof *grown);
+		if (grown == NULL)
+			return -1;
+		os->o = grown;
+		os->cap = cap;
+	}
+	os->o[os->n++] = *o;
+	return 0;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const struct org_key *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int index_orgs(struct orgs *os)
+{
+	os->keys = malloc((size_t)(os->n ? os->n : 1) * sizeof *os->keys);
+	if (os->keys == NULL)
+		return -1;
+	for (int i = 0; i < os->n; i++)
+		os->keys[i] = (struct org_key){ os->o[i].id, i };
+	qsort(os->keys, (size_t)os->n, sizeof *os->keys, by_key);
+	return 0;
+}
+
+static void count_in_org(struct orgs *os, int64_t id, bool active)
+{
+	struct org_key k = { id, 0 };
+	const struct org_key *found = bsearch(&k, os->keys, (size_t)os->n, sizeof k, by_key);
+	if (found == NULL)
+		return;
+	os->o[found->at].volunteers++;
+	os->o[found->at].active += active;
+}
 
 static int32_t day_of(const char *date)
 {
@@ -37,6 +93,7 @@ static int add_person(void *ctx, const struct report_tenure *t)
 {
 	struct people *ps = ctx;
 	int32_t start = day_of(t->started_on);
+	count_in_org(ps->orgs, t->organisation_id, t->status == VOLUNTEER_ACTIVE);
 	if (start < 0)
 		return 0; /* no start date: not a volunteer the figures can place */
 	if (ps->n == ps->cap) {
@@ -120,7 +177,8 @@ static void count_before(struct report *r, const struct people *ps, int32_t from
 }
 
 /* The curve of the people who started in `year` (0: all of them). */
-static int cohort(struct report_cohort *c, const struct people *ps, int year, struct tenure *t)
+static int cohort(struct report_cohort *c, const struct people *ps, int year, struct tenure *t,
+                  struct survival_point *all)
 {
 	int n = 0;
 	for (int i = 0; i < ps->n; i++) {
@@ -132,26 +190,34 @@ static int cohort(struct report_cohort *c, const struct people *ps, int year, st
 	}
 	c->year = year;
 	c->volunteers = n;
-	c->n_points = survival_km(t, n, c->points, REPORT_CURVE_MAX);
-	if (c->n_points < 0) /* more stop days than the curve holds: thin it out */
-		c->n_points = 0;
-	c->median_days = survival_median(c->points, c->n_points);
+	c->n_points = survival_km(t, n, all, n);
+	c->median_days = survival_median(all, c->n_points);
+	/* More stop days than the curve holds: keep evenly spaced ones and the last. */
+	int step = (c->n_points + REPORT_CURVE_MAX - 1) / REPORT_CURVE_MAX, kept = 0;
+	for (int i = 0; i < c->n_points; i += step > 1 ? step : 1)
+		c->points[kept++] = all[i];
+	if (kept > 0 && c->points[kept - 1].day != all[c->n_points - 1].day)
+		c->points[kept - 1] = all[c->n_points - 1];
+	c->n_points = kept;
 	return n;
 }
 
 static int retention(struct report *r, const struct people *ps)
 {
 	struct tenure *t = malloc((size_t)(ps->n ? ps->n : 1) * sizeof *t);
-	if (t == NULL)
-		return -1;
+	struct survival_point *all = malloc((size_t)(ps->n ? ps->n : 1) * sizeof *all);
+	int rc = t && all ? 0 : -1;
 	int last = year_of_day(ps->today);
-	cohort(&r->cohorts[0], ps, 0, t);
-	r->n_cohorts = 1;
-	for (int y = last; y > last - (REPORT_COHORTS_MAX - 1); y--)
-		if (cohort(&r->cohorts[r->n_cohorts], ps, y, t) > 0)
+	if (rc == 0) {
+		cohort(&r->cohorts[0], ps, 0, t, all);
+		r->n_cohorts = 1;
+	}
+	for (int y = last; rc == 0 && y > last - (REPORT_COHORTS_MAX - 1); y--)
+		if (cohort(&r->cohorts[r->n_cohorts], ps, y, t, all) > 0)
 			r->n_cohorts++;
 	free(t);
-	return 0;
+	free(all);
+	return rc;
 }
 
 /* Median and 90th percentile of the days from sign-up to an event, of the
@@ -294,20 +360,34 @@ static int calls_filled(struct svc *s, const struct report_scope *sc, struct rep
 	return rc;
 }
 
-static int add_municipality(void *ctx, const struct report_org *o)
+static int by_name(const void *a, const void *b)
 {
-	struct report *r = ctx;
-	if (r->n_municipalities < REPORT_MUNICIPALITIES_MAX)
-		r->municipalities[r->n_municipalities++] = *o;
-	return 0;
+	return strcmp(((const struct report_org *)a)->name, ((const struct report_org *)b)->name);
 }
 
-static int add_org(void *ctx, const struct report_org *o)
+/* The organisations (the first REPORT_ORGS_MAX by name) and, added up, the
+   municipalities they are in. */
+static void orgs_and_municipalities(struct report *r, const struct orgs *os)
 {
-	struct report *r = ctx;
-	if (r->n_orgs < REPORT_ORGS_MAX)
-		r->orgs[r->n_orgs++] = *o;
-	return 0;
+	for (int i = 0; i < os->n; i++) {
+		const struct report_org *o = &os->o[i];
+		if (r->n_orgs < REPORT_ORGS_MAX)
+			r->orgs[r->n_orgs++] = *o;
+		int m = 0;
+		while (m < r->n_municipalities && strcmp(r->municipalities[m].name, o->municipality))
+			m++;
+		if (m == REPORT_MUNICIPALITIES_MAX)
+			continue;
+		struct report_org *mun = &r->municipalities[m];
+		if (m == r->n_municipalities++) {
+			*mun = (struct report_org){ 0 };
+			snprintf(mun->name, sizeof mun->name, "%s", o->municipality);
+		}
+		mun->employees += o->employees;
+		mun->active += o->active;
+		mun->volunteers += o->volunteers;
+	}
+	qsort(r->municipalities, (size_t)r->n_municipalities, sizeof r->municipalities[0], by_name);
 }
 
 struct compute_args {
@@ -339,9 +419,15 @@ static int period(struct svc *s, struct compute_args *a, int32_t *from, int32_t 
 static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t to)
 {
 	struct report *r = a->out;
-	struct people ps = { .today = (int32_t)(s->now / DAY) };
-	int rc = store_report_tenures(s->db, &a->scope, add_person, &ps, s->err);
+	struct orgs os = { 0 };
+	struct people ps = { .today = (int32_t)(s->now / DAY), .orgs = &os };
+	int rc = store_report_organisations(s->db, &a->scope, add_org, &os, s->err);
+	if (rc == KP_OK && index_orgs(&os) != 0)
+		rc = kp_internal(s->err);
+	if (rc == KP_OK)
+		rc = store_report_tenures(s->db, &a->scope, add_person, &ps, s->err);
 	if (rc == KP_OK) {
+		orgs_and_municipalities(r, &os);
 		r->volunteers = ps.n;
 		r->active_now = ps.active;
 		count_months(r, &ps, from, to);
@@ -351,6 +437,8 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 			rc = kp_internal(s->err);
 	}
 	free(ps.p);
+	free(os.o);
+	free(os.keys);
 	if (rc == KP_OK)
 		rc = store_report_exits(s->db, &a->scope, r->from, r->to, add_exit, r, s->err);
 	if (rc == KP_OK)
@@ -361,10 +449,6 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 	if (rc == KP_OK)
 		rc = store_report_hours(s->db, &a->scope, r->before_from, r->from, add_minutes_before,
 		                        &r->minutes_before, s->err);
-	if (rc == KP_OK)
-		rc = store_report_organisations(s->db, &a->scope, add_org, r, s->err);
-	if (rc == KP_OK)
-		rc = store_report_municipalities(s->db, &a->scope, add_municipality, r, s->err);
 	if (rc == KP_OK)
 		rc = store_report_aftercare(s->db, &a->scope, (int64_t)from * DAY, (int64_t)to * DAY,
 		                            add_answer, r, s->err);

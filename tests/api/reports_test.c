@@ -160,10 +160,31 @@ static void figures_of_a_small_network(void **state)
 	             NULL, 200);
 	assert_int_equal(num(json_object_get(doc, "hours"), "value_cents"), 1600);
 	json_decref(doc);
+	/* Periods that cut months: whole months from the monthly totals, the
+	   edges from the entries themselves; a correction replaces its entry. */
+	const struct { const char *from, *to; int minutes; } cut[] = {
+		{ "2026-04-20", "2026-06-15", 120 }, { "2026-05-11", "2026-06-01", 0 },
+		{ "2026-05-10", "2026-05-11", 90 }, { "2026-05-05", "2026-06-02", 120 },
+		{ "2025-11-01", "2026-06-01", 135 },
+	};
+	for (int i = 0; i < 5; i++) {
+		snprintf(path, sizeof path, "/api/reports?from=%s&to=%s", cut[i].from, cut[i].to);
+		doc = expect(&coord, "GET", path, NULL, 200);
+		assert_int_equal(num(json_object_get(doc, "hours"), "minutes"), cut[i].minutes);
+		json_decref(doc);
+	}
+	doc = expect(&coord, "GET", "/api/hours?from=2026-05-10&to=2026-05-10", NULL, 200);
+	snprintf(path, sizeof path, "/api/hours/%lld",
+	         (long long)json_id(json_array_get(json_object_get(doc, "items"), 0), "id"));
+	json_decref(doc);
+	json_decref(expect(&coord, "PATCH", path, "{\"minutes\":60}", 200));
+	doc = expect(&coord, "GET", "/api/reports?from=2026-01-01&to=2026-07-01", NULL, 200);
+	assert_int_equal(num(json_object_get(doc, "hours"), "minutes"), 90);
+	json_decref(doc);
 	json_decref(client_request(&coord, "GET", "/api/reports/hours.csv?from=2026-01-01"
 	                           "&to=2026-07-01", NULL, NULL));
 	assert_non_null(strstr(coord.raw, "maand;activiteit;uren\r\n2026-05;"));
-	assert_non_null(strstr(coord.raw, ";1,5000\r\n"));
+	assert_non_null(strstr(coord.raw, ";1,0000\r\n")); /* 90 minutes corrected to 60 */
 	client_free(&coord);
 }
 
