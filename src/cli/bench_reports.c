@@ -206,6 +206,8 @@ static int build(struct db *db, struct bnet *b, struct gen *g, const struct opts
 	if (rc == KP_OK)
 		rc = store_hour_totals_rebuild(db, err);
 	if (rc == KP_OK)
+		rc = store_report_milestones_rebuild(db, err);
+	if (rc == KP_OK)
 		rc = db_commit(db, err);
 	if (rc != KP_OK)
 		db_rollback(db);

@@ -48,35 +48,34 @@ int store_report_tenures(struct db *db, const struct report_scope *sc, report_te
                          void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (db_prepare(db, "SELECT v.organisation_id, v.started_on, v.status, v.updated_at, "
-	                   "st.stopped_on, fm.first_match_at, it.intake_on "
-	                   "FROM volunteers v "
-	                   "LEFT JOIN (SELECT j.volunteer_id, MAX(s.on_date) AS stopped_on "
-	                   "FROM journey_steps s JOIN journeys j ON j.id = s.journey_id "
-	                   "WHERE s.step = 'stopped' GROUP BY j.volunteer_id) st "
-	                   "ON st.volunteer_id = v.id "
-	                   "LEFT JOIN (SELECT j.volunteer_id, MIN(s.on_date) AS intake_on "
-	                   "FROM journey_steps s JOIN journeys j ON j.id = s.journey_id "
-	                   "WHERE s.step = 'intake' GROUP BY j.volunteer_id) it "
-	                   "ON it.volunteer_id = v.id "
-	                   "LEFT JOIN (SELECT m.volunteer_id, MIN(e.at) AS first_match_at "
-	                   "FROM match_events e JOIN matches m ON m.id = e.match_id "
-	                   "WHERE e.to_status = 'accepted' GROUP BY m.volunteer_id) fm "
-	                   "ON fm.volunteer_id = v.id "
-	                   "WHERE " SCOPE("v.organisation_id"), &st, err))
+	/* The milestones are kept on the volunteer (migration 012); the index
+	   volunteer_figures covers this query, and one organisation's volunteers
+	   are a range of it. */
+	static const char *const sql[] = {
+		"SELECT v.organisation_id, v.started_on, v.status, v.updated_at, v.stopped_on, "
+		"v.first_match_at, v.intake_on FROM volunteers v WHERE " SCOPE("v.organisation_id"),
+		"SELECT v.organisation_id, v.started_on, v.status, v.updated_at, v.stopped_on, "
+		"v.first_match_at, v.intake_on FROM volunteers v WHERE v.organisation_id = ?",
+	};
+	bool one = sc->organisation_id != 0 && (sc->municipality == NULL || !sc->municipality[0]);
+	if (db_prepare(db, sql[one], &st, err))
 		return KP_ERR;
-	bind_scope(st, 1, sc);
+	if (one)
+		db_bind_int(st, 1, sc->organisation_id);
+	else
+		bind_scope(st, 1, sc);
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
+		/* Texts are the statement's until the next step. */
 		struct report_tenure t = {
 			.organisation_id = db_col_int(st, 0),
+			.started_on = db_col_text(st, 1),
 			.status = volunteer_status_parse(db_col_text(st, 2)),
 			.updated_at = db_col_int(st, 3),
+			.stopped_on = db_col_text(st, 4),
 			.first_match_at = db_col_int(st, 5),
+			.intake_on = db_col_text(st, 6),
 		};
-		snprintf(t.started_on, sizeof t.started_on, "%s", db_col_text(st, 1));
-		snprintf(t.stopped_on, sizeof t.stopped_on, "%s", db_col_text(st, 4));
-		snprintf(t.intake_on, sizeof t.intake_on, "%s", db_col_text(st, 6));
 		if (each(ctx, &t) != 0) {
 			rc = kp_internal(err);
 			break;
@@ -264,4 +263,17 @@ int store_report_hours(struct db *db, const struct report_scope *sc, const char 
 	if (hours_of_months(db, sc, m0, m1, each, ctx, err))
 		return KP_ERR;
 	return strcmp(last, to) < 0 ? hours_of_entries(db, sc, last, to, each, ctx, err) : KP_OK;
+}
+
+int store_report_milestones_rebuild(struct db *db, struct kp_error *err)
+{
+	return db_exec(db, "UPDATE volunteers SET stopped_on = (SELECT MAX(s.on_date) FROM "
+	                   "journey_steps s JOIN journeys j ON j.id = s.journey_id "
+	                   "WHERE j.volunteer_id = volunteers.id AND s.step = 'stopped'), "
+	                   "intake_on = (SELECT MIN(s.on_date) FROM journey_steps s JOIN journeys j "
+	                   "ON j.id = s.journey_id WHERE j.volunteer_id = volunteers.id "
+	                   "AND s.step = 'intake'), first_match_at = (SELECT MIN(e.at) FROM "
+	                   "match_events e JOIN matches m ON m.id = e.match_id "
+	                   "WHERE m.volunteer_id = volunteers.id AND e.to_status = 'accepted')",
+	               err);
 }

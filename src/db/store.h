@@ -116,14 +116,15 @@ int store_volunteer_list(struct db *db, const struct list_filter *f, struct page
                          volunteer_fn each, void *ctx, int64_t *total, struct kp_error *err);
 
 /* --- src/db/reports.c --- */
-/* One volunteer as the figures see them (dates "" when none). */
+/* One volunteer as the figures see them (dates "" when none; the texts live
+   only for the callback). */
 struct report_tenure {
 	int64_t organisation_id;
-	char started_on[11];       /* sign-up (aanmelding) */
+	const char *started_on;    /* sign-up (aanmelding) */
 	int status;                /* enum volunteer_status */
 	int64_t updated_at;        /* stands in for the stop date when no stop step exists */
-	char stopped_on[11];       /* the journey's last "stopped" step */
-	char intake_on[11];        /* the first intake step */
+	const char *stopped_on;    /* the last "stopped" step of a journey */
+	const char *intake_on;     /* the first intake step */
 	int64_t first_match_at;    /* unix seconds a first match was accepted; 0 none */
 };
 typedef int (*report_tenure_fn)(void *ctx, const struct report_tenure *t);
@@ -143,6 +144,10 @@ struct report_scope {
 	const char *municipality;     /* NULL or "": any */
 };
 
+/* Journey steps and match events keep each volunteer's milestones (last stop,
+   first intake, first accepted match) as they are written; this recomputes
+   them, for rows written around the store (the benchmark's bulk load). */
+int store_report_milestones_rebuild(struct db *db, struct kp_error *err);
 /* Every volunteer in the scope. */
 int store_report_tenures(struct db *db, const struct report_scope *sc, report_tenure_fn each,
                          void *ctx, struct kp_error *err);

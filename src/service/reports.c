@@ -1,6 +1,7 @@
 /* The figures of an organisation or the network (reports.h). */
 #include "service/reports.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,19 +179,26 @@ static void count_before(struct report *r, const struct people *ps, int32_t from
 
 /* The curve of the people who started in `year` (0: all of them). */
 static int cohort(struct report_cohort *c, const struct people *ps, int year, struct tenure *t,
-                  struct survival_point *all)
+                  struct survival_point *all, int cap)
 {
 	int n = 0;
+	char jan1[16];
+	snprintf(jan1, sizeof jan1, "%04d-01-01", year % 10000);
+	int32_t first = year ? (int32_t)parse_date_days(jan1) : INT32_MIN;
+	snprintf(jan1, sizeof jan1, "%04d-01-01", (year + 1) % 10000);
+	int32_t next = year ? (int32_t)parse_date_days(jan1) : INT32_MAX;
 	for (int i = 0; i < ps->n; i++) {
 		const struct person *p = &ps->p[i];
-		if (p->start > ps->today || (year && year_of_day(p->start) != year))
+		if (p->start > ps->today || p->start < first || p->start >= next)
 			continue;
 		int32_t end = p->stop >= 0 ? p->stop : ps->today;
 		t[n++] = (struct tenure){ end - p->start, p->stop >= 0 };
 	}
 	c->year = year;
 	c->volunteers = n;
-	c->n_points = survival_km(t, n, all, n);
+	c->n_points = survival_km(t, n, all, n < cap ? n : cap);
+	if (c->n_points < 0)
+		c->n_points = 0; /* a stop after today: no curve rather than a wrong one */
 	c->median_days = survival_median(all, c->n_points);
 	/* More stop days than the curve holds: keep evenly spaced ones and the last. */
 	int step = (c->n_points + REPORT_CURVE_MAX - 1) / REPORT_CURVE_MAX, kept = 0;
@@ -204,16 +212,21 @@ static int cohort(struct report_cohort *c, const struct people *ps, int year, st
 
 static int retention(struct report *r, const struct people *ps)
 {
-	struct tenure *t = malloc((size_t)(ps->n ? ps->n : 1) * sizeof *t);
-	struct survival_point *all = malloc((size_t)(ps->n ? ps->n : 1) * sizeof *all);
+	/* A curve has at most one point per day of the longest tenure. */
+	int32_t first = ps->today;
+	for (int i = 0; i < ps->n; i++)
+		first = ps->p[i].start < first ? ps->p[i].start : first;
+	size_t days = (size_t)(ps->today - first) + 2, most = (size_t)(ps->n ? ps->n : 1);
+	struct tenure *t = malloc(most * sizeof *t);
+	struct survival_point *all = malloc((days < most ? days : most) * sizeof *all);
 	int rc = t && all ? 0 : -1;
 	int last = year_of_day(ps->today);
 	if (rc == 0) {
-		cohort(&r->cohorts[0], ps, 0, t, all);
+		cohort(&r->cohorts[0], ps, 0, t, all, (int)(days < most ? days : most));
 		r->n_cohorts = 1;
 	}
 	for (int y = last; rc == 0 && y > last - (REPORT_COHORTS_MAX - 1); y--)
-		if (cohort(&r->cohorts[r->n_cohorts], ps, y, t, all) > 0)
+		if (cohort(&r->cohorts[r->n_cohorts], ps, y, t, all, (int)(days < most ? days : most)) > 0)
 			r->n_cohorts++;
 	free(t);
 	free(all);
