@@ -9,6 +9,9 @@
 #include "util/parse.h"
 
 #define DAY 86400
+/* Months a period before touches: as long as the period (REPORT_MONTHS_MAX
+   months of at most 31 days), cut at both ends. */
+#define BEFORE_MONTHS_MAX (REPORT_MONTHS_MAX + 2)
 
 /* One volunteer in days since 1970; -1 where there is no such day. */
 struct person {
@@ -132,30 +135,76 @@ static int32_t next_month(int32_t day)
 	return (int32_t)parse_date_days(date);
 }
 
-static bool there_on(const struct person *p, int32_t day)
+/* The month boundaries from `from` on: b[0] = from, b[i + 1] the first day
+   of the month after b[i] or `to`, whichever comes first; returns k, the
+   number of months (at most cap). */
+static int month_bounds(int32_t from, int32_t to, int32_t *b, int cap)
 {
-	return p->start <= day && (p->stop < 0 || p->stop > day);
+	int k = 0;
+	b[0] = from;
+	while (b[k] < to && k < cap) {
+		int32_t next = next_month(b[k]);
+		b[k + 1] = next < to ? next : to;
+		k++;
+	}
+	return k;
+}
+
+/* How many of b[1..k] are on or before `day`: the month a day falls in, or
+   the first month whose last day is on or after it. */
+static int month_of(const int32_t *b, int k, int32_t day)
+{
+	int lo = 0, hi = k;
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+		if (b[mid] <= day)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/* Per month of b[0..k]: who signed up, who stopped, and who was there on its
+   last day (there_on), in one pass over the people. */
+static void flows(const struct people *ps, const int32_t *b, int k, int64_t *in, int64_t *out,
+                  int64_t *there)
+{
+	int64_t change[BEFORE_MONTHS_MAX + 1] = { 0 };
+	for (int i = 0; i < ps->n; i++) {
+		const struct person *p = &ps->p[i];
+		int first = month_of(b, k, p->start);
+		int left = p->stop < 0 ? k : month_of(b, k, p->stop);
+		if (p->start >= b[0] && p->start < b[k])
+			in[first]++;
+		if (p->stop >= b[0] && p->stop < b[k])
+			out[left]++;
+		if (first < left) { /* there at the ends of months first .. left - 1 */
+			change[first]++;
+			change[left]--;
+		}
+	}
+	for (int m = 0, at = 0; m < k; m++)
+		there[m] = at += change[m];
 }
 
 static void count_months(struct report *r, const struct people *ps, int32_t from, int32_t to)
 {
+	int32_t b[REPORT_MONTHS_MAX + 1];
+	int64_t in[REPORT_MONTHS_MAX] = { 0 }, out[REPORT_MONTHS_MAX] = { 0 };
+	int64_t there[REPORT_MONTHS_MAX] = { 0 };
 	double active_sum = 0;
-	r->n_months = 0;
-	for (int32_t m = from; m < to && r->n_months < REPORT_MONTHS_MAX; m = next_month(m)) {
-		struct report_month *rm = &r->months[r->n_months++];
-		int32_t end = next_month(m) < to ? next_month(m) : to;
+	r->n_months = month_bounds(from, to, b, REPORT_MONTHS_MAX);
+	flows(ps, b, r->n_months, in, out, there);
+	for (int m = 0; m < r->n_months; m++) {
+		struct report_month *rm = &r->months[m];
 		char date[11];
-		parse_format_date((long long)m * DAY, date);
+		parse_format_date((long long)b[m] * DAY, date);
+		*rm = (struct report_month){ .inflow = in[m], .outflow = out[m], .active_end = there[m] };
 		snprintf(rm->month, sizeof rm->month, "%.7s", date);
-		for (int i = 0; i < ps->n; i++) {
-			const struct person *p = &ps->p[i];
-			rm->inflow += p->start >= m && p->start < end;
-			rm->outflow += p->stop >= m && p->stop < end;
-			rm->active_end += there_on(p, end - 1);
-		}
-		r->inflow += rm->inflow;
-		r->outflow += rm->outflow;
-		active_sum += (double)rm->active_end;
+		r->inflow += in[m];
+		r->outflow += out[m];
+		active_sum += (double)there[m];
 	}
 	r->turnover = active_sum > 0 ? (double)r->outflow / (active_sum / r->n_months) : 0;
 }
@@ -163,18 +212,18 @@ static void count_months(struct report *r, const struct people *ps, int32_t from
 /* Flow and turnover over the period before [from, to). */
 static void count_before(struct report *r, const struct people *ps, int32_t from, int32_t to)
 {
+	int32_t b[BEFORE_MONTHS_MAX + 1];
+	int64_t in[BEFORE_MONTHS_MAX] = { 0 }, out[BEFORE_MONTHS_MAX] = { 0 };
+	int64_t there[BEFORE_MONTHS_MAX] = { 0 };
 	double active_sum = 0;
-	int months = 0;
-	for (int i = 0; i < ps->n; i++) {
-		r->inflow_before += ps->p[i].start >= from && ps->p[i].start < to;
-		r->outflow_before += ps->p[i].stop >= from && ps->p[i].stop < to;
+	int k = month_bounds(from, to, b, BEFORE_MONTHS_MAX);
+	flows(ps, b, k, in, out, there);
+	for (int m = 0; m < k; m++) {
+		r->inflow_before += in[m];
+		r->outflow_before += out[m];
+		active_sum += (double)there[m];
 	}
-	for (int32_t m = from; m < to; m = next_month(m), months++) {
-		int32_t end = next_month(m) < to ? next_month(m) : to;
-		for (int i = 0; i < ps->n; i++)
-			active_sum += there_on(&ps->p[i], end - 1);
-	}
-	r->turnover_before = active_sum > 0 ? (double)r->outflow_before / (active_sum / months) : 0;
+	r->turnover_before = active_sum > 0 ? (double)r->outflow_before / (active_sum / k) : 0;
 }
 
 /* The curve of the people who started in `year` (0: all of them). */
