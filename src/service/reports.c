@@ -441,7 +441,8 @@ static void orgs_and_municipalities(struct report *r, const struct orgs *os)
 		if (m == REPORT_MUNICIPALITIES_MAX)
 			continue;
 		struct report_org *mun = &r->municipalities[m];
-		if (m == r->n_municipalities++) {
+		if (m == r->n_municipalities) {
+			r->n_municipalities++;
 			*mun = (struct report_org){ 0 };
 			snprintf(mun->name, sizeof mun->name, "%s", o->municipality);
 		}

@@ -342,7 +342,8 @@ static void check_time(json_t *t, const char *who, int n, int median, int p90)
    - nazorg on 03-25: good, adjust, good: 3 answers, 2 good (0.67).
    - intakes of p and q after 5 and 14 days: median 5, p90 14; their
      journeys start at sign-up, so they are applicants again, not active.
-   - volunteers in Papendrecht: t and r active of 5, 0.2 per employee. */
+   - volunteers in Papendrecht: t and r active of 5, 0.2 per employee; with
+     a second organisation there of 5 employees, 2 of 15 (0.1333). */
 static void calls_nazorg_intake_and_municipalities(void **state)
 {
 	struct env *e = *state;
@@ -352,6 +353,9 @@ static void calls_nazorg_intake_and_municipalities(void **state)
 	                      "\"municipality\":\"Papendrecht\",\"employees\":10}", 201);
 	int64_t org = json_id(made, "id");
 	json_decref(made);
+	json_decref(expect(&e->admin, "POST", "/api/organisations",
+	                   "{\"name\":\"Papendrechtse buren\",\"kind\":\"welfare\","
+	                   "\"municipality\":\"Papendrecht\",\"employees\":5}", 201));
 	volunteer_on(&e->admin, org, "2025-07-01");
 	int64_t s = volunteer_on(&e->admin, org, "2025-08-01");
 	char path[200];
@@ -416,6 +420,20 @@ static void calls_nazorg_intake_and_municipalities(void **state)
 	assert_true(json_real_value(json_object_get(m, "per_employee")) == 0.2);
 	json_decref(doc);
 
+	/* The network: two organisations in Papendrecht make one row, with the
+	   employees of both (10 + 5) against the same 2 active volunteers. */
+	doc = expect(&e->admin, "GET", "/api/reports?from=2026-01-01&to=2026-07-01", NULL, 200);
+	size_t i, papendrecht = 0;
+	json_array_foreach(json_object_get(doc, "municipalities"), i, m)
+		if (strcmp(json_str(m, "name"), "Papendrecht") == 0) {
+			papendrecht++;
+			assert_int_equal(num(m, "employees"), 15);
+			assert_int_equal(num(m, "volunteers"), 5);
+			assert_true(json_real_value(json_object_get(m, "per_employee")) == 0.1333);
+		}
+	assert_int_equal(papendrecht, 1);
+	json_decref(doc);
+
 	/* As the municipality sees it: counts under 5 hidden, 5 shown. */
 	doc = expect(&e->admin, "GET", "/api/reports?municipality=Papendrecht&from=2026-01-01"
 	             "&to=2026-07-01", NULL, 200);
@@ -430,7 +448,7 @@ static void calls_nazorg_intake_and_municipalities(void **state)
 	json_decref(doc);
 	json_decref(client_request(&e->admin, "GET", "/api/reports/municipalities.csv?"
 	                           "municipality=Papendrecht", NULL, NULL));
-	assert_non_null(strstr(e->admin.raw, "\r\nPapendrecht;10;< 5;5;\r\n"));
+	assert_non_null(strstr(e->admin.raw, "\r\nPapendrecht;15;< 5;5;\r\n"));
 	snprintf(path, sizeof path, "/api/reports/aftercare.csv?organisation_id=%lld"
 	         "&from=2026-01-01&to=2026-07-01", (long long)org);
 	json_decref(client_request(&e->admin, "GET", path, NULL, NULL));
