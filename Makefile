@@ -42,6 +42,7 @@ bench: build
 	$(BUILD)/knooppunt bench match --volunteers 8000000 --sql-calls 5 \
 		--proposal-calls 100000 --proposal-volunteers 1000000
 	scripts/bench-hours $(BUILD)
+	$(BUILD)/knooppunt bench reports
 	scripts/bench-read-api $(BUILD)
 	@KNOOPPUNT_BIN=$(BUILD)/knooppunt E2E_ONLY='cold page loads' node tests/e2e/run.mjs | \
 		sed -n 's/^# \(page-load .*\)/\1/p'

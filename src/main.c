@@ -33,6 +33,8 @@ static void usage(FILE *out)
 	      "  restore   zet een kopie terug als database (stop eerst de server)\n"
 	      "            --from BESTAND\n"
 	      "  bench hours  meet maandtotalen en jaaroverzicht van uren tegen gewone SQL\n"
+	      "  bench reports  meet alle cijfers van een dashboard tegen gewone SQL\n"
+	      "            [--volunteers N] [--hours N]\n"
 	      "  migrate-data  kopieer een SQLite-database naar PostgreSQL\n"
 	      "            --from BESTAND.db --to postgresql://…\n"
 	      "  erase-person  anonimiseer een vrijwilliger --volunteer ID [--reason TEKST]\n"

@@ -1,4 +1,4 @@
-/* /api/reports: figures as JSON, each table as CSV. */
+/* /api/reports: figures as JSON, each table as CSV and as .xlsx. */
 #include "api/reports.h"
 
 #include <math.h>
@@ -8,6 +8,7 @@
 
 #include "service/reports.h"
 #include "util/parse.h"
+#include "util/sheet.h"
 
 /* The period asked for, or the last twelve whole months and this one. */
 static int read_period(struct api_call *c, const char **from, const char **to, char *def_from,
@@ -88,31 +89,41 @@ static json_t *counts_json(const struct report_count *rows, int n, const char *k
 {
 	json_t *a = json_array();
 	for (int i = 0; i < n; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:o}", k1, rows[i].key, k2,
-		                                   rows[i].key2, "count", count(rows[i].n)));
+		json_array_append_new(a, k2 ? json_pack("{s:s, s:s, s:o}", k1, rows[i].key, k2,
+		                                        rows[i].key2, "count", count(rows[i].n))
+		                            : json_pack("{s:s, s:o}", k1, rows[i].key, "count",
+		                                        count(rows[i].n)));
 	return a;
 }
 
-static json_t *time_json(const struct report_time *t)
+/* The days from one moment to another, over `who` (volunteers, calls). */
+static json_t *time_json(const struct report_time *t, const char *who)
 {
-	json_t *doc = json_pack("{s:o}", "volunteers", count(t->volunteers));
+	json_t *doc = json_pack("{s:o}", who, count(t->volunteers));
 	json_object_set_new(doc, "median_days", day_or_null(t->median_days));
 	json_object_set_new(doc, "p90_days", day_or_null(t->p90_days));
 	return doc;
 }
 
-static json_t *orgs_json(const struct report *r)
+/* part / whole, or null when either is hidden or the whole is nothing. */
+static json_t *share(int64_t part, int64_t whole)
+{
+	return part >= 0 && whole > 0 ? json_real(round2((double)part / (double)whole))
+	                               : json_null();
+}
+
+/* Organisations (with their ids) or municipalities, against their employees. */
+static json_t *orgs_json(const struct report_org *orgs, int n, bool with_id)
 {
 	json_t *a = json_array();
-	for (int i = 0; i < r->n_orgs; i++) {
-		const struct report_org *o = &r->orgs[i];
-		json_t *row = json_pack("{s:I, s:s, s:i, s:o, s:o}", "id", (json_int_t)o->id, "name",
-		                        o->name, "employees", o->employees, "active", count(o->active),
-		                        "volunteers", count(o->volunteers));
-		json_object_set_new(row, "per_employee",
-		                    o->employees > 0 && o->active >= 0
-		                        ? json_real(round2((double)o->active / o->employees))
-		                                     : json_null());
+	for (int i = 0; i < n; i++) {
+		const struct report_org *o = &orgs[i];
+		json_t *row = json_pack("{s:s, s:i, s:o, s:o}", "name", o->name, "employees",
+		                        o->employees, "active", count(o->active), "volunteers",
+		                        count(o->volunteers));
+		if (with_id)
+			json_object_set_new(row, "id", json_integer(o->id));
+		json_object_set_new(row, "per_employee", share(o->active, o->employees));
 		json_array_append_new(a, row);
 	}
 	return a;
@@ -150,6 +161,8 @@ static json_t *report_json(struct api_call *c, const struct report *r)
 		count(r->outflow), "inflow_before", count(r->inflow_before), "outflow_before",
 		count(r->outflow_before), "turnover", round2(r->turnover), "months", months_json(r),
 		"retention", cohorts);
+	json_object_set_new(json_object_get(doc, "flow"), "turnover_before",
+	                    json_real(round2(r->turnover_before)));
 	json_object_set_new(doc, "organisation_id",
 	                    r->organisation_id ? json_integer(r->organisation_id) : json_null());
 	json_object_set_new(doc, "municipality",
@@ -167,9 +180,21 @@ static json_t *report_json(struct api_call *c, const struct report *r)
 	                              count(r->matches_declined), "open", count(r->matches_open),
 	                              "rows", counts_json(r->matches, r->n_matches, "status",
 	                                                  "reason")));
-	json_object_set_new(doc, "time_to_intake", time_json(&r->to_intake));
-	json_object_set_new(doc, "time_to_first_match", time_json(&r->to_first_match));
-	json_object_set_new(doc, "organisations", orgs_json(r));
+	json_object_set_new(doc, "time_to_intake", time_json(&r->to_intake, "volunteers"));
+	json_object_set_new(doc, "time_to_first_match", time_json(&r->to_first_match, "volunteers"));
+	json_object_set_new(doc, "calls",
+	                    json_pack("{s:o, s:o, s:o, s:o}", "posted", count(r->calls_posted),
+	                              "filled", count(r->calls_filled), "share_filled",
+	                              share(r->calls_filled, r->calls_posted), "time_to_fill",
+	                              time_json(&r->to_fill, "calls")));
+	json_object_set_new(doc, "aftercare",
+	                    json_pack("{s:o, s:o, s:o, s:o}", "answers", count(r->answers_total),
+	                              "good", count(r->answers_good), "share_good",
+	                              share(r->answers_good, r->answers_total), "rows",
+	                              counts_json(r->answers, r->n_answers, "answer", NULL)));
+	json_object_set_new(doc, "organisations", orgs_json(r->orgs, r->n_orgs, true));
+	json_object_set_new(doc, "municipalities",
+	                    orgs_json(r->municipalities, r->n_municipalities, false));
 	json_object_set_new(doc, "hours", hours_json(c, r));
 	return doc;
 }
@@ -184,146 +209,154 @@ int reports_show(struct api_call *c)
 	return rc;
 }
 
-/* One CSV field: quoted when it holds the separator, a quote or a line break. */
-static int csv_field(struct buf *b, const char *s, bool last)
-{
-	int rc = 0;
-	if (strpbrk(s, ";\"\r\n") == NULL) {
-		rc |= buf_appends(b, s);
-	} else {
-		rc |= buf_appends(b, "\"");
-		for (const char *p = s; *p; p++)
-			rc |= *p == '"' ? buf_appends(b, "\"\"") : buf_append(b, p, 1);
-		rc |= buf_appends(b, "\"");
-	}
-	return rc | buf_appends(b, last ? "\r\n" : ";");
-}
-
-static int csv_int(struct buf *b, long long v, bool last)
-{
-	char s[24];
-	snprintf(s, sizeof s, "%lld", v);
-	return csv_field(b, s, last);
-}
-
 /* A count; -1 is one hidden in a municipality's view. */
-static int csv_count(struct buf *b, int64_t n, bool last)
+static void cell_count(struct sheet *sh, int64_t n)
 {
-	return n < 0 ? csv_field(b, "< 5", last) : csv_int(b, n, last);
+	if (n < 0)
+		sheet_text(sh, "< 5");
+	else
+		sheet_int(sh, n);
 }
 
-/* A decimal with a comma, as Dutch spreadsheets read it. */
-static int csv_decimal(struct buf *b, double v, bool last)
+static void table_months(struct sheet *sh, const struct report *r)
 {
-	char s[32];
-	snprintf(s, sizeof s, "%.4f", v);
-	char *dot = strchr(s, '.');
-	if (dot)
-		*dot = ',';
-	return csv_field(b, s, last);
+	for (int i = 0; i < r->n_months; i++) {
+		sheet_text(sh, r->months[i].month);
+		cell_count(sh, r->months[i].inflow);
+		cell_count(sh, r->months[i].outflow);
+		cell_count(sh, r->months[i].active_end);
+		sheet_row_end(sh);
+	}
 }
 
-static int csv_months(struct buf *b, const struct report *r)
+static void table_retention(struct sheet *sh, const struct report *r)
 {
-	int rc = buf_appends(b, "maand;instroom;uitstroom;actief_eind_maand\r\n");
-	for (int i = 0; i < r->n_months; i++)
-		rc |= csv_field(b, r->months[i].month, false) | csv_count(b, r->months[i].inflow, false) |
-		      csv_count(b, r->months[i].outflow, false) |
-		      csv_count(b, r->months[i].active_end, true);
-	return rc;
-}
-
-static int csv_retention(struct buf *b, const struct report *r)
-{
-	int rc = buf_appends(b, "startjaar;dag;nog_actief;aantal_in_beeld;gestopt\r\n");
 	for (int i = 0; i < r->n_cohorts; i++) {
 		const struct report_cohort *k = &r->cohorts[i];
-		for (int j = 0; j < k->n_points; j++)
-			rc |= (k->year ? csv_int(b, k->year, false) : csv_field(b, "alle", false)) |
-			      csv_int(b, k->points[j].day, false) |
-			      csv_decimal(b, k->points[j].survival, false) |
-			      csv_int(b, k->points[j].at_risk, false) |
-			      csv_int(b, k->points[j].stopped, true);
+		for (int j = 0; j < k->n_points; j++) {
+			if (k->year)
+				sheet_int(sh, k->year);
+			else
+				sheet_text(sh, "alle");
+			sheet_int(sh, k->points[j].day);
+			sheet_decimal(sh, k->points[j].survival);
+			sheet_int(sh, k->points[j].at_risk);
+			sheet_int(sh, k->points[j].stopped);
+			sheet_row_end(sh);
+		}
 	}
-	return rc;
 }
 
-static int csv_counts(struct buf *b, const char *head, const struct report_count *rows, int n)
+static void table_counts(struct sheet *sh, const struct report_count *rows, int n, bool two)
 {
-	int rc = buf_appends(b, head);
-	for (int i = 0; i < n; i++)
-		rc |= csv_field(b, rows[i].key, false) | csv_field(b, rows[i].key2, false) |
-		      csv_count(b, rows[i].n, true);
-	return rc;
-}
-
-static int csv_orgs(struct buf *b, const struct report *r)
-{
-	int rc = buf_appends(b, "organisatie;medewerkers;actieve_vrijwilligers;vrijwilligers;"
-	                        "actief_per_medewerker\r\n");
-	for (int i = 0; i < r->n_orgs; i++) {
-		const struct report_org *o = &r->orgs[i];
-		rc |= csv_field(b, o->name, false) | csv_int(b, o->employees, false) |
-		      csv_count(b, o->active, false) | csv_count(b, o->volunteers, false);
-		bool ratio = o->employees > 0 && o->active >= 0;
-		rc |= ratio ? csv_decimal(b, (double)o->active / o->employees, true)
-		            : csv_field(b, "", true);
+	for (int i = 0; i < n; i++) {
+		sheet_text(sh, rows[i].key);
+		if (two)
+			sheet_text(sh, rows[i].key2);
+		cell_count(sh, rows[i].n);
+		sheet_row_end(sh);
 	}
-	return rc;
 }
 
-static int csv_hours(struct buf *b, struct catalog *cat, const struct report *r)
+/* Organisations or municipalities: volunteers against employees. */
+static void table_orgs(struct sheet *sh, const struct report_org *orgs, int n)
 {
-	int rc = buf_appends(b, "maand;activiteit;uren\r\n");
+	for (int i = 0; i < n; i++) {
+		const struct report_org *o = &orgs[i];
+		sheet_text(sh, o->name);
+		sheet_int(sh, o->employees);
+		cell_count(sh, o->active);
+		cell_count(sh, o->volunteers);
+		if (o->employees > 0 && o->active >= 0)
+			sheet_decimal(sh, (double)o->active / o->employees);
+		else
+			sheet_text(sh, "");
+		sheet_row_end(sh);
+	}
+}
+
+static void table_hours(struct sheet *sh, struct catalog *cat, const struct report *r)
+{
 	for (int i = 0; i < r->n_hours; i++) {
 		struct catalog_item it;
 		bool known = r->hours[i].activity_id && catalog_get(cat, r->hours[i].activity_id, &it);
-		rc |= csv_field(b, r->hours[i].month, false) |
-		      csv_field(b, known ? it.label_nl : "", false) |
-		      csv_decimal(b, (double)r->hours[i].minutes / 60.0, true);
+		sheet_text(sh, r->hours[i].month);
+		sheet_text(sh, known ? it.label_nl : "");
+		sheet_decimal(sh, (double)r->hours[i].minutes / 60.0);
+		sheet_row_end(sh);
 	}
-	return rc;
 }
 
-/* Writes the table named kind; 1 when there is no such table. */
-static int csv_table(struct buf *b, struct catalog *cat, const char *kind,
-                     const struct report *r)
+/* The tables, their columns (Dutch, as the spreadsheet's users read them). */
+enum table { T_MONTHS, T_RETENTION, T_EXITS, T_MATCHES, T_AFTERCARE, T_ORGS, T_MUNICIPALITIES,
+	     T_HOURS, T_COUNT };
+static const struct {
+	const char *name;
+	const char *const header[6];
+} tables[T_COUNT] = {
+	[T_MONTHS] = { "months", { "maand", "instroom", "uitstroom", "actief_eind_maand" } },
+	[T_RETENTION] = { "retention", { "startjaar", "dag", "nog_actief", "aantal_in_beeld",
+	                                 "gestopt" } },
+	[T_EXITS] = { "exits", { "reden", "uitkomst", "aantal" } },
+	[T_MATCHES] = { "matches", { "status", "reden", "aantal" } },
+	[T_AFTERCARE] = { "aftercare", { "nazorg_antwoord", "aantal" } },
+	[T_ORGS] = { "organisations", { "organisatie", "medewerkers", "actieve_vrijwilligers",
+	                                "vrijwilligers", "actief_per_medewerker" } },
+	[T_MUNICIPALITIES] = { "municipalities", { "gemeente", "medewerkers",
+	                                           "actieve_vrijwilligers", "vrijwilligers",
+	                                           "actief_per_medewerker" } },
+	[T_HOURS] = { "hours", { "maand", "activiteit", "uren" } },
+};
+
+static void table_rows(struct sheet *sh, struct catalog *cat, int t, const struct report *r)
 {
-	if (strcmp(kind, "hours") == 0)
-		return csv_hours(b, cat, r);
-	if (strcmp(kind, "months") == 0)
-		return csv_months(b, r);
-	if (strcmp(kind, "retention") == 0)
-		return csv_retention(b, r);
-	if (strcmp(kind, "exits") == 0)
-		return csv_counts(b, "reden;uitkomst;aantal\r\n", r->exits, r->n_exits);
-	if (strcmp(kind, "matches") == 0)
-		return csv_counts(b, "status;reden;aantal\r\n", r->matches, r->n_matches);
-	if (strcmp(kind, "organisations") == 0)
-		return csv_orgs(b, r);
-	return 1;
+	switch (t) {
+	case T_MONTHS: table_months(sh, r); break;
+	case T_RETENTION: table_retention(sh, r); break;
+	case T_EXITS: table_counts(sh, r->exits, r->n_exits, true); break;
+	case T_MATCHES: table_counts(sh, r->matches, r->n_matches, true); break;
+	case T_AFTERCARE: table_counts(sh, r->answers, r->n_answers, false); break;
+	case T_ORGS: table_orgs(sh, r->orgs, r->n_orgs); break;
+	case T_MUNICIPALITIES: table_orgs(sh, r->municipalities, r->n_municipalities); break;
+	default: table_hours(sh, cat, r); break;
+	}
+}
+
+/* The table and format a path names: /api/reports/months.csv, hours.xlsx… */
+static int table_of(const char *path, int *format)
+{
+	const char *name = strrchr(path, '/') + 1;
+	size_t len = strcspn(name, ".");
+	*format = sheet_format_of(name[len] ? name + len + 1 : "");
+	for (int t = 0; t < T_COUNT; t++)
+		if (strlen(tables[t].name) == len && strncmp(tables[t].name, name, len) == 0)
+			return *format < 0 ? -1 : t;
+	return -1;
 }
 
 int reports_table(struct api_call *c)
 {
-	/* The route names the table: /api/reports/months.csv and so on. */
-	char kind[32];
-	const char *name = strrchr(c->req->path, '/') + 1;
-	snprintf(kind, sizeof kind, "%.*s", (int)strcspn(name, "."), name);
+	int format, t = table_of(c->req->path, &format);
+	if (t < 0)
+		return kp_fail(&c->err, KP_NOT_FOUND, "not_found", "table");
 	struct report *r = malloc(sizeof *r);
 	int rc = r ? compute(c, r) : kp_internal(&c->err);
 	if (rc == KP_OK) {
+		struct sheet sh;
 		char disposition[96];
 		c->res->body.len = 0;
-		/* The byte order mark tells spreadsheet programs the text is UTF-8. */
-		if (buf_appends(&c->res->body, "\xEF\xBB\xBF") ||
-		    csv_table(&c->res->body, &c->app->lists, kind, r))
+		if (sheet_open(&sh, format, tables[t].name, tables[t].header, &c->res->body) != 0) {
 			rc = kp_internal(&c->err);
-		snprintf(disposition, sizeof disposition, "attachment; filename=\"knooppunt-%s-%s.csv\"",
-		         kind, r->from);
+		} else {
+			table_rows(&sh, &c->app->lists, t, r);
+			if (sheet_close(&sh) != 0)
+				rc = kp_internal(&c->err);
+		}
+		snprintf(disposition, sizeof disposition, "attachment; filename=\"knooppunt-%s-%s.%s\"",
+		         tables[t].name, r->from, format == SHEET_XLSX ? "xlsx" : "csv");
 		http_response_header(c->res, "Content-Disposition", disposition);
 		c->res->status = 200;
-		c->res->content_type = "text/csv; charset=utf-8";
+		c->res->content_type = sheet_content_type(format);
 	}
 	free(r);
 	return rc;

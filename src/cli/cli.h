@@ -26,6 +26,8 @@ int cmd_init(int argc, char **argv, struct app *app);
 int cmd_demo(int argc, char **argv, struct app *app);
 int cmd_match(int argc, char **argv, struct app *app);
 int cmd_bench(int argc, char **argv, struct app *app);
+/* knooppunt bench reports (src/cli/bench_reports.c), reached through cmd_bench. */
+int cmd_bench_reports(int argc, char **argv, struct app *app);
 int cmd_erase_person(int argc, char **argv, struct app *app);
 int cmd_retention(int argc, char **argv, struct app *app);
 int cmd_reminders(int argc, char **argv, struct app *app);

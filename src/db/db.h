@@ -60,7 +60,8 @@ int db_ping(struct db *db, struct kp_error *err);
 
 /* For a throwaway database about to be filled in bulk (the benchmark's):
    trades durability for speed on this connection. SQLite stops waiting for
-   the disk; PostgreSQL is left as it is. */
+   the disk and checking foreign keys, and caches 512 MiB; PostgreSQL is left
+   as it is. */
 int db_bulk_load(struct db *db, struct kp_error *err);
 
 /* How many statements this connection has executed since it was opened:

@@ -38,6 +38,35 @@ static int run(struct db_stmt *st, struct kp_error *err)
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
+/* Adds (sign 1) or takes away (-1) entry id's minutes in hour_month_totals. */
+static int add_to_totals(struct db *db, int64_t id, int sign, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "INSERT INTO hour_month_totals (organisation_id, month, activity_id, "
+	                   "minutes) SELECT h.organisation_id, SUBSTR(h.worked_on, 1, 7), "
+	                   "COALESCE(h.activity_id, c.activity_id, 0), ? * h.minutes "
+	                   "FROM hour_entries h LEFT JOIN matches m ON m.id = h.match_id "
+	                   "LEFT JOIN calls c ON c.id = m.call_id WHERE h.id = ? "
+	                   "ON CONFLICT (organisation_id, month, activity_id) DO UPDATE "
+	                   "SET minutes = hour_month_totals.minutes + excluded.minutes", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, sign);
+	db_bind_int(st, 2, id);
+	return run(st, err);
+}
+
+int store_hour_totals_rebuild(struct db *db, struct kp_error *err)
+{
+	return db_exec(db, "DELETE FROM hour_month_totals; "
+	                   "INSERT INTO hour_month_totals (organisation_id, month, activity_id, "
+	                   "minutes) SELECT h.organisation_id, SUBSTR(h.worked_on, 1, 7), "
+	                   "COALESCE(h.activity_id, c.activity_id, 0), SUM(h.minutes) "
+	                   "FROM hour_entries h LEFT JOIN matches m ON m.id = h.match_id "
+	                   "LEFT JOIN calls c ON c.id = m.call_id WHERE h.status <> 'corrected' "
+	                   "GROUP BY h.organisation_id, SUBSTR(h.worked_on, 1, 7), "
+	                   "COALESCE(h.activity_id, c.activity_id, 0)", err);
+}
+
 int store_hour_insert(struct db *db, struct hour_entry *e, struct kp_error *err)
 {
 	struct db_stmt *st;
@@ -60,6 +89,8 @@ int store_hour_insert(struct db *db, struct hour_entry *e, struct kp_error *err)
 	db_bind_ref(st, 12, e->approved_at);
 	int rc = db_query_int(st, &e->id, err);
 	db_finalize(st);
+	if (rc == KP_OK && e->status != HOUR_CORRECTED)
+		rc = add_to_totals(db, e->id, 1, err);
 	return rc;
 }
 
@@ -81,12 +112,21 @@ int store_hour_get(struct db *db, int64_t id, struct hour_entry *e, struct kp_er
 int store_hour_corrected(struct db *db, int64_t id, int64_t replaced_by, struct kp_error *err)
 {
 	struct db_stmt *st;
+	/* Its minutes stop counting once, however often it is marked. */
 	if (db_prepare(db, "UPDATE hour_entries SET status = 'corrected', replaced_by = ? "
-	                   "WHERE id = ?", &st, err))
+	                   "WHERE id = ? AND status <> 'corrected' RETURNING id", &st, err))
 		return KP_ERR;
 	db_bind_int(st, 1, replaced_by);
 	db_bind_int(st, 2, id);
-	return run(st, err);
+	int64_t got;
+	int rc = db_query_int(st, &got, err);
+	db_finalize(st);
+	if (rc == KP_OK)
+		return add_to_totals(db, id, -1, err);
+	if (err->kind != KP_NOT_FOUND)
+		return KP_ERR;
+	memset(err, 0, sizeof *err); /* corrected before */
+	return KP_OK;
 }
 
 int store_hour_approve(struct db *db, int64_t id, int64_t by, int64_t at, struct kp_error *err)

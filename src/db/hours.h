@@ -23,6 +23,10 @@ struct hours_filter {
 /* Inserts e with its status (and approval, when approved_by is set). */
 int store_hour_insert(struct db *db, struct hour_entry *e, struct kp_error *err);
 int store_hour_get(struct db *db, int64_t id, struct hour_entry *e, struct kp_error *err);
+/* Hour entries keep hour_month_totals up to date as they are written and
+   corrected; this recomputes it from the entries, for entries written
+   around the store (the benchmark's bulk load). */
+int store_hour_totals_rebuild(struct db *db, struct kp_error *err);
 /* Marks entry id corrected by replaced_by. */
 int store_hour_corrected(struct db *db, int64_t id, int64_t replaced_by, struct kp_error *err);
 int store_hour_approve(struct db *db, int64_t id, int64_t by, int64_t at, struct kp_error *err);

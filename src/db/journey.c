@@ -75,6 +75,29 @@ static void read_journey(struct db_stmt *st, struct journey *j)
 	j->updated_at = db_col_int(st, 7);
 }
 
+/* Keeps the volunteer's milestones for the figures (migration 012): the last
+   stop and the first intake. */
+static int note_milestone(struct db *db, int64_t journey_id, int step, const char *on,
+                          struct kp_error *err)
+{
+	struct db_stmt *st;
+	const char *sql = step == STEP_STOPPED
+		? "UPDATE volunteers SET stopped_on = ? WHERE id = (SELECT volunteer_id FROM "
+		  "journeys WHERE id = ?) AND (stopped_on IS NULL OR stopped_on < ?)"
+		: "UPDATE volunteers SET intake_on = ? WHERE id = (SELECT volunteer_id FROM "
+		  "journeys WHERE id = ?) AND (intake_on IS NULL OR intake_on > ?)";
+	if (step != STEP_STOPPED && step != STEP_INTAKE)
+		return KP_OK;
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	db_bind_text(st, 1, on);
+	db_bind_int(st, 2, journey_id);
+	db_bind_text(st, 3, on);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
 static int insert_step(struct db *db, int64_t journey_id, int from, int to, const char *on,
                        int64_t actor, const char *notes, int64_t now, struct kp_error *err)
 {
@@ -91,7 +114,7 @@ static int insert_step(struct db *db, int64_t journey_id, int from, int to, cons
 	db_bind_int(st, 7, now);
 	int rc = db_step(st, err);
 	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
+	return rc == DB_FAILED ? KP_ERR : note_milestone(db, journey_id, to, on, err);
 }
 
 int store_journey_insert(struct db *db, struct journey *j, int64_t actor, const char *notes,

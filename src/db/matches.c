@@ -33,6 +33,22 @@ static void read_match(struct db_stmt *st, struct match *m)
 	snprintf(m->call_title, sizeof m->call_title, "%s", db_col_text(st, 12));
 }
 
+/* Keeps the volunteer's first accepted match for the figures (migration 012). */
+static int first_match(struct db *db, int64_t match_id, int64_t at, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE volunteers SET first_match_at = ? WHERE id = (SELECT "
+	                   "volunteer_id FROM matches WHERE id = ?) AND (first_match_at IS NULL "
+	                   "OR first_match_at > ?)", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, at);
+	db_bind_int(st, 2, match_id);
+	db_bind_int(st, 3, at);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
 static int insert_event(struct db *db, int64_t match_id, int from, int to, const char *reason,
                         int64_t actor, int64_t at, struct kp_error *err)
 {
@@ -48,7 +64,7 @@ static int insert_event(struct db *db, int64_t match_id, int from, int to, const
 	db_bind_int(st, 6, at);
 	int rc = db_step(st, err);
 	db_finalize(st);
-	if (rc == DB_FAILED)
+	if (rc == DB_FAILED || (to == MATCH_ACCEPTED && first_match(db, match_id, at, err)))
 		return KP_ERR;
 	/* Other app servers refresh their matching index from the change log. */
 	return store_change_record_match(db, match_id, at, err);

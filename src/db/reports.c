@@ -5,12 +5,41 @@
 #include <string.h>
 
 #include "db/store.h"
+#include "util/parse.h"
 
 /* The rows of one organisation, of the organisations in one municipality, or
-   of all: SCOPE(column) is the condition, bind_scope fills its four values. */
+   of all: SCOPE(column) is the condition, bind_scope fills its four values,
+   prepare_scoped makes it plain for the planner. */
 #define SCOPE(col)                                                                      \
 	"(? = 0 OR " col " = ?) AND (? = '' OR " col " IN "                                  \
 	"(SELECT id FROM organisations WHERE municipality = ?))"
+
+/* Replaces every `from` in sql by `to` (same or shorter) in place. */
+static void replace_all(char *sql, const char *from, const char *to)
+{
+	size_t nf = strlen(from), nt = strlen(to);
+	for (char *at = strstr(sql, from); at != NULL; at = strstr(at + nt, from)) {
+		memmove(at + nt, at + nf, strlen(at + nf) + 1);
+		memcpy(at, to, nt);
+	}
+}
+
+/* Prepares sql with the SCOPE of sc made plain for the planner: for one
+   organisation "col = ?", for a municipality "col IN (…)" as a term of its
+   own, so that an index on the column serves them (the binds stay the same). */
+static int prepare_scoped(struct db *db, const char *sql, const struct report_scope *sc,
+                          struct db_stmt **st, struct kp_error *err)
+{
+	char text[2048];
+	if (strlen(sql) >= sizeof text)
+		return kp_internal(err);
+	memcpy(text, sql, strlen(sql) + 1);
+	if (sc->organisation_id != 0)
+		replace_all(text, "(? = 0 OR ", "(? <> 0 AND ");
+	if (sc->municipality != NULL && sc->municipality[0] != '\0')
+		replace_all(text, "(? = '' OR ", "(? <> '' AND ");
+	return db_prepare(db, text, st, err);
+}
 
 static void bind_scope(struct db_stmt *st, int idx, const struct report_scope *sc)
 {
@@ -21,39 +50,52 @@ static void bind_scope(struct db_stmt *st, int idx, const struct report_scope *s
 	db_bind_text(st, idx + 3, m);
 }
 
+/* Runs a "month, activity, minutes" query with the scope bound at 1..4 and
+   the bounds at 5..6. */
+static int hours_rows(struct db *db, const char *sql, const struct report_scope *sc,
+                      const char *from, const char *to, report_hours_fn each, void *ctx,
+                      struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (prepare_scoped(db, sql, sc, &st, err))
+		return KP_ERR;
+	bind_scope(st, 1, sc);
+	db_bind_text(st, 5, from);
+	db_bind_text(st, 6, to);
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW)
+		if (each(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2)) != 0) {
+			rc = kp_internal(err);
+			break;
+		}
+	db_finalize(st);
+	return rc == DB_DONE ? KP_OK : KP_ERR;
+}
+
 int store_report_tenures(struct db *db, const struct report_scope *sc, report_tenure_fn each,
                          void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (db_prepare(db, "SELECT v.organisation_id, v.started_on, v.status, v.updated_at, "
-	                   "st.stopped_on, fm.first_match_at, it.intake_on "
-	                   "FROM volunteers v "
-	                   "LEFT JOIN (SELECT j.volunteer_id, MAX(s.on_date) AS stopped_on "
-	                   "FROM journey_steps s JOIN journeys j ON j.id = s.journey_id "
-	                   "WHERE s.step = 'stopped' GROUP BY j.volunteer_id) st "
-	                   "ON st.volunteer_id = v.id "
-	                   "LEFT JOIN (SELECT j.volunteer_id, MIN(s.on_date) AS intake_on "
-	                   "FROM journey_steps s JOIN journeys j ON j.id = s.journey_id "
-	                   "WHERE s.step = 'intake' GROUP BY j.volunteer_id) it "
-	                   "ON it.volunteer_id = v.id "
-	                   "LEFT JOIN (SELECT m.volunteer_id, MIN(e.at) AS first_match_at "
-	                   "FROM match_events e JOIN matches m ON m.id = e.match_id "
-	                   "WHERE e.to_status = 'accepted' GROUP BY m.volunteer_id) fm "
-	                   "ON fm.volunteer_id = v.id "
-	                   "WHERE " SCOPE("v.organisation_id"), &st, err))
+	/* The milestones are kept on the volunteer (migration 012); the index
+	   volunteer_figures covers this query, and one organisation's volunteers
+	   are a range of it. */
+	if (prepare_scoped(db, "SELECT v.organisation_id, v.started_on, v.status, v.updated_at, "
+	                       "v.stopped_on, v.first_match_at, v.intake_on FROM volunteers v "
+	                       "WHERE " SCOPE("v.organisation_id"), sc, &st, err))
 		return KP_ERR;
 	bind_scope(st, 1, sc);
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
+		/* Texts are the statement's until the next step. */
 		struct report_tenure t = {
 			.organisation_id = db_col_int(st, 0),
+			.started_on = db_col_text(st, 1),
 			.status = volunteer_status_parse(db_col_text(st, 2)),
 			.updated_at = db_col_int(st, 3),
+			.stopped_on = db_col_text(st, 4),
 			.first_match_at = db_col_int(st, 5),
+			.intake_on = db_col_text(st, 6),
 		};
-		snprintf(t.started_on, sizeof t.started_on, "%s", db_col_text(st, 1));
-		snprintf(t.stopped_on, sizeof t.stopped_on, "%s", db_col_text(st, 4));
-		snprintf(t.intake_on, sizeof t.intake_on, "%s", db_col_text(st, 6));
 		if (each(ctx, &t) != 0) {
 			rc = kp_internal(err);
 			break;
@@ -70,7 +112,7 @@ static int each_group(struct db *db, const char *sql, const struct report_scope 
                       report_group_fn each, void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (db_prepare(db, sql, &st, err))
+	if (prepare_scoped(db, sql, sc, &st, err))
 		return KP_ERR;
 	bind_scope(st, 1, sc);
 	if (from != NULL) {
@@ -116,22 +158,16 @@ int store_report_organisations(struct db *db, const struct report_scope *sc,
                                report_org_fn each, void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (db_prepare(db, "SELECT o.id, o.name, o.employees, "
-	                   "SUM(CASE WHEN v.status = 'active' THEN 1 ELSE 0 END), COUNT(v.id) "
-	                   "FROM organisations o LEFT JOIN volunteers v ON v.organisation_id = o.id "
-	                   "WHERE " SCOPE("o.id") " GROUP BY o.id, o.name, o.employees "
-	                   "ORDER BY o.name", &st, err))
+	if (prepare_scoped(db, "SELECT o.id, o.name, o.municipality, o.employees "
+	                       "FROM organisations o WHERE " SCOPE("o.id") " ORDER BY o.name, o.id",
+	                   sc, &st, err))
 		return KP_ERR;
 	bind_scope(st, 1, sc);
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
-		struct report_org o = {
-			.id = db_col_int(st, 0),
-			.employees = (int)db_col_int(st, 2),
-			.active = db_col_int(st, 3),
-			.volunteers = db_col_int(st, 4),
-		};
+		struct report_org o = { .id = db_col_int(st, 0), .employees = (int)db_col_int(st, 3) };
 		snprintf(o.name, sizeof o.name, "%s", db_col_text(st, 1));
+		snprintf(o.municipality, sizeof o.municipality, "%s", db_col_text(st, 2));
 		if (each(ctx, &o) != 0) {
 			rc = kp_internal(err);
 			break;
@@ -141,29 +177,124 @@ int store_report_organisations(struct db *db, const struct report_scope *sc,
 	return rc == DB_DONE ? KP_OK : KP_ERR;
 }
 
-int store_report_hours(struct db *db, const struct report_scope *sc, const char *from,
-                       const char *to, report_hours_fn each, void *ctx, struct kp_error *err)
+int store_report_aftercare(struct db *db, const struct report_scope *sc, int64_t from,
+                           int64_t to, report_group_fn each, void *ctx, struct kp_error *err)
+{
+	return each_group(db, "SELECT a.answer, '', COUNT(*) FROM match_aftercare a "
+	                      "JOIN matches m ON m.id = a.match_id "
+	                      "JOIN calls c ON c.id = m.call_id "
+	                      "WHERE " SCOPE("c.organisation_id") " AND a.answered_at >= ? "
+	                      "AND a.answered_at < ? GROUP BY a.answer ORDER BY a.answer",
+	                  sc, NULL, NULL, from, to, each, ctx, err);
+}
+
+int store_report_calls(struct db *db, const struct report_scope *sc, int64_t from, int64_t to,
+                       report_call_fn each, void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
-	/* Hours of a match count for its call's activity; a correction replaces an entry. */
-	if (db_prepare(db, "SELECT SUBSTR(h.worked_on, 1, 7), "
-	                   "COALESCE(h.activity_id, c.activity_id, 0), SUM(h.minutes) "
-	                   "FROM hour_entries h LEFT JOIN matches m ON m.id = h.match_id "
-	                   "LEFT JOIN calls c ON c.id = m.call_id "
-	                   "WHERE " SCOPE("h.organisation_id") " AND h.status <> 'corrected' "
-	                   "AND h.worked_on >= ? AND h.worked_on < ? "
-	                   "GROUP BY SUBSTR(h.worked_on, 1, 7), "
-	                   "COALESCE(h.activity_id, c.activity_id, 0) ORDER BY 1, 2", &st, err))
+	if (prepare_scoped(db, "SELECT c.id, c.created_at, c.volunteers_needed, c.status, "
+	                       "COALESCE(e.at, 0) FROM calls c "
+	                       "LEFT JOIN matches m ON m.call_id = c.id "
+	                       "LEFT JOIN match_events e ON e.match_id = m.id "
+	                       "AND e.to_status = 'accepted' "
+	                       "WHERE " SCOPE("c.organisation_id") " AND c.volunteer_id IS NULL "
+	                       "AND c.created_at >= ? AND c.created_at < ? ORDER BY c.id, 5",
+	                   sc, &st, err))
 		return KP_ERR;
 	bind_scope(st, 1, sc);
-	db_bind_text(st, 5, from);
-	db_bind_text(st, 6, to);
+	db_bind_int(st, 5, from);
+	db_bind_int(st, 6, to);
 	int rc;
-	while ((rc = db_step(st, err)) == DB_ROW)
-		if (each(ctx, db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2)) != 0) {
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		struct report_call_row r = {
+			.call_id = db_col_int(st, 0),
+			.created_at = db_col_int(st, 1),
+			.needed = db_col_int(st, 2),
+			.status = call_status_parse(db_col_text(st, 3)),
+			.accepted_at = db_col_int(st, 4),
+		};
+		if (each(ctx, &r) != 0) {
 			rc = kp_internal(err);
 			break;
 		}
+	}
 	db_finalize(st);
 	return rc == DB_DONE ? KP_OK : KP_ERR;
+}
+
+/* Hours of the entries in [from, to) themselves: for the parts of months a
+   period's edge cuts. Hours of a match count for its call's activity; a
+   correction replaces an entry. */
+static int hours_of_entries(struct db *db, const struct report_scope *sc, const char *from,
+                            const char *to, report_hours_fn each, void *ctx,
+                            struct kp_error *err)
+{
+	return hours_rows(db, "SELECT SUBSTR(h.worked_on, 1, 7), "
+	                      "COALESCE(h.activity_id, c.activity_id, 0), SUM(h.minutes) "
+	                      "FROM hour_entries h LEFT JOIN matches m ON m.id = h.match_id "
+	                      "LEFT JOIN calls c ON c.id = m.call_id "
+	                      "WHERE " SCOPE("h.organisation_id") " AND h.status <> 'corrected' "
+	                      "AND h.worked_on >= ? AND h.worked_on < ? "
+	                      "GROUP BY SUBSTR(h.worked_on, 1, 7), "
+	                      "COALESCE(h.activity_id, c.activity_id, 0) ORDER BY 1, 2",
+	                  sc, from, to, each, ctx, err);
+}
+
+/* Hours of the whole months [from, to) (YYYY-MM) from hour_month_totals. */
+static int hours_of_months(struct db *db, const struct report_scope *sc, const char *from,
+                           const char *to, report_hours_fn each, void *ctx,
+                           struct kp_error *err)
+{
+	return hours_rows(db, "SELECT t.month, t.activity_id, SUM(t.minutes) "
+	                      "FROM hour_month_totals t WHERE " SCOPE("t.organisation_id") " "
+	                      "AND t.month >= ? AND t.month < ? GROUP BY t.month, t.activity_id "
+	                      "HAVING SUM(t.minutes) <> 0 ORDER BY 1, 2",
+	                  sc, from, to, each, ctx, err);
+}
+
+/* The first day of the month of `date`, or of the month after when `date`
+   is not a first day and `up`. */
+static void month_edge(const char *date, bool up, char out[11])
+{
+	long long y = 0, m = 0;
+	char part[5];
+	snprintf(part, sizeof part, "%.4s", date);
+	(void)parse_int(part, 0, 9999, &y);
+	snprintf(part, sizeof part, "%.2s", date + 5);
+	(void)parse_int(part, 1, 12, &m);
+	if (up && strcmp(date + 8, "01") != 0 && ++m > 12) {
+		m = 1;
+		y++;
+	}
+	snprintf(out, 11, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)m % 13u);
+}
+
+int store_report_hours(struct db *db, const struct report_scope *sc, const char *from,
+                       const char *to, report_hours_fn each, void *ctx, struct kp_error *err)
+{
+	char first[11], last[11], m0[8], m1[8];
+	month_edge(from, true, first);   /* the whole months run from here */
+	month_edge(to, false, last);     /* up to here */
+	if (strcmp(first, last) >= 0)
+		return hours_of_entries(db, sc, from, to, each, ctx, err);
+	snprintf(m0, sizeof m0, "%.7s", first);
+	snprintf(m1, sizeof m1, "%.7s", last);
+	if (strcmp(from, first) < 0 && hours_of_entries(db, sc, from, first, each, ctx, err))
+		return KP_ERR;
+	if (hours_of_months(db, sc, m0, m1, each, ctx, err))
+		return KP_ERR;
+	return strcmp(last, to) < 0 ? hours_of_entries(db, sc, last, to, each, ctx, err) : KP_OK;
+}
+
+int store_report_milestones_rebuild(struct db *db, struct kp_error *err)
+{
+	return db_exec(db, "UPDATE volunteers SET stopped_on = (SELECT MAX(s.on_date) FROM "
+	                   "journey_steps s JOIN journeys j ON j.id = s.journey_id "
+	                   "WHERE j.volunteer_id = volunteers.id AND s.step = 'stopped'), "
+	                   "intake_on = (SELECT MIN(s.on_date) FROM journey_steps s JOIN journeys j "
+	                   "ON j.id = s.journey_id WHERE j.volunteer_id = volunteers.id "
+	                   "AND s.step = 'intake'), first_match_at = (SELECT MIN(e.at) FROM "
+	                   "match_events e JOIN matches m ON m.id = e.match_id "
+	                   "WHERE m.volunteer_id = volunteers.id AND e.to_status = 'accepted')",
+	               err);
 }

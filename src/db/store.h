@@ -199,23 +199,25 @@ int store_volunteer_list(struct db *db, const struct list_filter *f, struct page
                          volunteer_fn each, void *ctx, int64_t *total, struct kp_error *err);
 
 /* --- src/db/reports.c --- */
-/* One volunteer as the figures see them (dates "" when none). */
+/* One volunteer as the figures see them (dates "" when none; the texts live
+   only for the callback). */
 struct report_tenure {
 	int64_t organisation_id;
-	char started_on[11];       /* sign-up (aanmelding) */
+	const char *started_on;    /* sign-up (aanmelding) */
 	int status;                /* enum volunteer_status */
 	int64_t updated_at;        /* stands in for the stop date when no stop step exists */
-	char stopped_on[11];       /* the journey's last "stopped" step */
-	char intake_on[11];        /* the first intake step */
+	const char *stopped_on;    /* the last "stopped" step of a journey */
+	const char *intake_on;     /* the first intake step */
 	int64_t first_match_at;    /* unix seconds a first match was accepted; 0 none */
 };
 typedef int (*report_tenure_fn)(void *ctx, const struct report_tenure *t);
 typedef int (*report_group_fn)(void *ctx, const char *key, const char *key2, int64_t n);
 struct report_org {
-	int64_t id;
-	char name[256];
+	int64_t id;                   /* 0 for a municipality's row */
+	char name[256];               /* of the organisation, or the municipality */
+	char municipality[128];
 	int employees;
-	int64_t active, volunteers;
+	int64_t active, volunteers;   /* counted by the service from the tenures */
 };
 typedef int (*report_org_fn)(void *ctx, const struct report_org *o);
 /* Whose figures: one organisation, the organisations of one municipality,
@@ -225,6 +227,10 @@ struct report_scope {
 	const char *municipality;     /* NULL or "": any */
 };
 
+/* Journey steps and match events keep each volunteer's milestones (last stop,
+   first intake, first accepted match) as they are written; this recomputes
+   them, for rows written around the store (the benchmark's bulk load). */
+int store_report_milestones_rebuild(struct db *db, struct kp_error *err);
 /* Every volunteer in the scope. */
 int store_report_tenures(struct db *db, const struct report_scope *sc, report_tenure_fn each,
                          void *ctx, struct kp_error *err);
@@ -234,14 +240,34 @@ int store_report_exits(struct db *db, const struct report_scope *sc, const char 
 /* Matches proposed in [from, to) (unix seconds), counted by status and reason. */
 int store_report_matches(struct db *db, const struct report_scope *sc, int64_t from, int64_t to,
                          report_group_fn each, void *ctx, struct kp_error *err);
-/* Minutes worked in [from, to) (dates), by month (YYYY-MM) and activity (0: none). */
+/* Minutes worked in [from, to) (dates), by month (YYYY-MM) and activity (0: none),
+   in order: whole months from hour_month_totals, a month cut by an edge of
+   the period from its entries. */
 typedef int (*report_hours_fn)(void *ctx, const char *month, int64_t activity_id,
                                int64_t minutes);
 int store_report_hours(struct db *db, const struct report_scope *sc, const char *from,
                        const char *to, report_hours_fn each, void *ctx, struct kp_error *err);
-/* Per organisation: employees, active and all volunteers. */
+/* The organisations in scope ordered by name, with their municipality and
+   employees (active and volunteers left 0). */
 int store_report_organisations(struct db *db, const struct report_scope *sc,
                                report_org_fn each, void *ctx, struct kp_error *err);
+/* Nazorg answers given in [from, to) (unix seconds), counted by answer (key2 ""). */
+int store_report_aftercare(struct db *db, const struct report_scope *sc, int64_t from,
+                           int64_t to, report_group_fn each, void *ctx, struct kp_error *err);
+/* One call posted in [from, to) with one of its matches: a call comes once
+   per match (and once without any), accepted_at 0 for a match never accepted. */
+struct report_call_row {
+	int64_t call_id;
+	int64_t created_at;           /* unix seconds */
+	int64_t needed;               /* volunteers asked for */
+	int status;                   /* enum call_status */
+	int64_t accepted_at;          /* unix seconds a match was accepted; 0 none */
+};
+typedef int (*report_call_fn)(void *ctx, const struct report_call_row *row);
+/* The calls of the organisations in scope posted in [from, to), volunteers'
+   offers left out, ordered by call and then time of acceptance. */
+int store_report_calls(struct db *db, const struct report_scope *sc, int64_t from, int64_t to,
+                       report_call_fn each, void *ctx, struct kp_error *err);
 
 /* --- src/db/versions.c --- */
 /* The fields of record `id` (of the table's kind) that changed after version

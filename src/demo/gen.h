@@ -115,6 +115,9 @@ struct demo_vol {
 	uint8_t vog_valid, licence;
 	uint8_t scope;               /* enum consent_scope: who beyond `org` may see them */
 	uint16_t allowed;            /* scope organisations: bit per index in demo_orgs */
+	uint8_t status;              /* enum volunteer_status */
+	int32_t start_day;           /* sign-up, days since 1970 */
+	int32_t stop_day;            /* a stopped volunteer's last change; else -1 */
 };
 
 #define DEMO_CALL_MATCHES 16
@@ -185,6 +188,10 @@ int demo_add_consent(struct demo_gen *g, int i, int64_t given_at, bool experienc
 bool demo_consent_allows(const struct demo_gen *g, int i, int org);
 int demo_add_calls(struct demo_gen *g, int n, struct kp_error *err);
 int demo_add_matches(struct demo_gen *g, struct kp_error *err);
+/* journeys.c: each volunteer's journey from sign-up (intake, first
+   deployment, exit interviews and stops), and nazorg answers on the matches
+   at work for two weeks or more. */
+int demo_add_journeys(struct demo_gen *g, struct kp_error *err);
 /* hours.c: weekly hours over the last year on every match in g->work, kilometre
    claims on some, and each organisation's rates per km. */
 int demo_add_hours(struct demo_gen *g, struct kp_error *err);

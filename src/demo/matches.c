@@ -36,8 +36,9 @@ static bool suits(const struct demo_gen *g, const struct demo_call *c, int vol, 
 	return true;
 }
 
-/* An active volunteer for the call, preferably nearby and liking the
-   activity; -1 when none was found in a bounded number of draws. A
+/* An active volunteer for the call, preferably one who signed up in the two
+   months before it, nearby and liking the activity; -1 when none was found
+   in a bounded number of draws. A
    volunteer's offer is only ever matched to the volunteer who made it. */
 static int pick_volunteer(struct demo_gen *g, const struct demo_call *c, int state)
 {
@@ -50,6 +51,10 @@ static int pick_volunteer(struct demo_gen *g, const struct demo_call *c, int sta
 		if (g->n_active[m] == 0)
 			continue;
 		int i = g->active[m][rng_below(&g->rng, (uint32_t)g->n_active[m])];
+		/* A newcomer first: most get a first match within weeks of signing up. */
+		int32_t waited = (int32_t)(c->created_at / DAY) - g->vols[i].start_day;
+		if (tries < 16 && (waited < 0 || waited > 60))
+			continue;
 		if (suits(g, c, i, state, tries < 24))
 			return i;
 	}

@@ -332,6 +332,9 @@ static void record(struct demo_gen *g, const struct volunteer *v, int org, int m
 	d->open = 0;
 	d->max = (uint8_t)v->max_matches;
 	d->licence = (uint8_t)v->driving_licence;
+	d->status = (uint8_t)v->status;
+	d->start_day = (int32_t)parse_date_days(v->started_on);
+	d->stop_day = v->status == VOLUNTEER_STOPPED ? (int32_t)(v->updated_at / DAY) : -1;
 	d->vog_valid = v->vog_date[0] != '\0' &&
 	               g->now / DAY - parse_date_days(v->vog_date) <= 3 * 365;
 	if (v->status == VOLUNTEER_ACTIVE)

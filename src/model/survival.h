@@ -31,8 +31,9 @@ struct survival_point {
 	int stopped;     /* d_i */
 };
 
-/* Sorts t[0..n) by days and writes one point per distinct stop day into
-   out[0..cap); returns the number of points, or -1 when cap is too small. */
+/* Writes one point per distinct stop day of t[0..n) into out[0..cap);
+   returns the number of points, or -1 when cap is too small. May sort t by
+   days (a large t with days in a short range is counted per day instead). */
 int survival_km(struct tenure *t, int n, struct survival_point *out, int cap);
 
 /* The median tenure: the first day on which S drops to 0.5 or below; -1 when

@@ -1,6 +1,7 @@
 /* The figures of an organisation or the network (reports.h). */
 #include "service/reports.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,10 +9,26 @@
 #include "util/parse.h"
 
 #define DAY 86400
+/* Months a period before touches: as long as the period (REPORT_MONTHS_MAX
+   months of at most 31 days), cut at both ends. */
+#define BEFORE_MONTHS_MAX (REPORT_MONTHS_MAX + 2)
 
 /* One volunteer in days since 1970; -1 where there is no such day. */
 struct person {
 	int32_t start, stop, intake, first_match;
+};
+
+/* The organisations in scope in name order, with their ids sorted for a
+   binary search, so that one pass over the volunteers counts them all. */
+struct org_key {
+	int64_t id;
+	int at;                       /* index into orgs.o */
+};
+
+struct orgs {
+	struct report_org *o;
+	struct org_key *keys;
+	int n, cap;
 };
 
 struct people {
@@ -19,7 +36,50 @@ struct people {
 	int n, cap;
 	int64_t active;
 	int32_t today;
+	struct orgs *orgs;
 };
+
+static int add_org(void *ctx, const struct report_org *o)
+{
+	struct orgs *os = ctx;
+	if (os->n == os->cap) {
+		int cap = os->cap ? os->cap * 2 : 64;
+		struct report_org *grown = realloc(os->o, (size_t)cap * sizeof *grown);
+		if (grown == NULL)
+			return -1;
+		os->o = grown;
+		os->cap = cap;
+	}
+	os->o[os->n++] = *o;
+	return 0;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const struct org_key *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int index_orgs(struct orgs *os)
+{
+	os->keys = malloc((size_t)(os->n ? os->n : 1) * sizeof *os->keys);
+	if (os->keys == NULL)
+		return -1;
+	for (int i = 0; i < os->n; i++)
+		os->keys[i] = (struct org_key){ os->o[i].id, i };
+	qsort(os->keys, (size_t)os->n, sizeof *os->keys, by_key);
+	return 0;
+}
+
+static void count_in_org(struct orgs *os, int64_t id, bool active)
+{
+	struct org_key k = { id, 0 };
+	const struct org_key *found = bsearch(&k, os->keys, (size_t)os->n, sizeof k, by_key);
+	if (found == NULL)
+		return;
+	os->o[found->at].volunteers++;
+	os->o[found->at].active += active;
+}
 
 static int32_t day_of(const char *date)
 {
@@ -37,6 +97,7 @@ static int add_person(void *ctx, const struct report_tenure *t)
 {
 	struct people *ps = ctx;
 	int32_t start = day_of(t->started_on);
+	count_in_org(ps->orgs, t->organisation_id, t->status == VOLUNTEER_ACTIVE);
 	if (start < 0)
 		return 0; /* no start date: not a volunteer the figures can place */
 	if (ps->n == ps->cap) {
@@ -74,79 +135,158 @@ static int32_t next_month(int32_t day)
 	return (int32_t)parse_date_days(date);
 }
 
-static bool there_on(const struct person *p, int32_t day)
+/* The month boundaries from `from` on: b[0] = from, b[i + 1] the first day
+   of the month after b[i] or `to`, whichever comes first; returns k, the
+   number of months (at most cap). */
+static int month_bounds(int32_t from, int32_t to, int32_t *b, int cap)
 {
-	return p->start <= day && (p->stop < 0 || p->stop > day);
+	int k = 0;
+	b[0] = from;
+	while (b[k] < to && k < cap) {
+		int32_t next = next_month(b[k]);
+		b[k + 1] = next < to ? next : to;
+		k++;
+	}
+	return k;
+}
+
+/* How many of b[1..k] are on or before `day`: the month a day falls in, or
+   the first month whose last day is on or after it. */
+static int month_of(const int32_t *b, int k, int32_t day)
+{
+	int lo = 0, hi = k;
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+		if (b[mid] <= day)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/* Per month of b[0..k]: who signed up, who stopped, and who was there on its
+   last day (there_on), in one pass over the people. */
+static void flows(const struct people *ps, const int32_t *b, int k, int64_t *in, int64_t *out,
+                  int64_t *there)
+{
+	int64_t change[BEFORE_MONTHS_MAX + 1] = { 0 };
+	for (int i = 0; i < ps->n; i++) {
+		const struct person *p = &ps->p[i];
+		int first = month_of(b, k, p->start);
+		int left = p->stop < 0 ? k : month_of(b, k, p->stop);
+		if (p->start >= b[0] && p->start < b[k])
+			in[first]++;
+		if (p->stop >= b[0] && p->stop < b[k])
+			out[left]++;
+		if (first < left) { /* there at the ends of months first .. left - 1 */
+			change[first]++;
+			change[left]--;
+		}
+	}
+	for (int m = 0, at = 0; m < k; m++)
+		there[m] = at += change[m];
 }
 
 static void count_months(struct report *r, const struct people *ps, int32_t from, int32_t to)
 {
+	int32_t b[REPORT_MONTHS_MAX + 1];
+	int64_t in[REPORT_MONTHS_MAX] = { 0 }, out[REPORT_MONTHS_MAX] = { 0 };
+	int64_t there[REPORT_MONTHS_MAX] = { 0 };
 	double active_sum = 0;
-	r->n_months = 0;
-	for (int32_t m = from; m < to && r->n_months < REPORT_MONTHS_MAX; m = next_month(m)) {
-		struct report_month *rm = &r->months[r->n_months++];
-		int32_t end = next_month(m) < to ? next_month(m) : to;
+	r->n_months = month_bounds(from, to, b, REPORT_MONTHS_MAX);
+	flows(ps, b, r->n_months, in, out, there);
+	for (int m = 0; m < r->n_months; m++) {
+		struct report_month *rm = &r->months[m];
 		char date[11];
-		parse_format_date((long long)m * DAY, date);
+		parse_format_date((long long)b[m] * DAY, date);
+		*rm = (struct report_month){ .inflow = in[m], .outflow = out[m], .active_end = there[m] };
 		snprintf(rm->month, sizeof rm->month, "%.7s", date);
-		for (int i = 0; i < ps->n; i++) {
-			const struct person *p = &ps->p[i];
-			rm->inflow += p->start >= m && p->start < end;
-			rm->outflow += p->stop >= m && p->stop < end;
-			rm->active_end += there_on(p, end - 1);
-		}
-		r->inflow += rm->inflow;
-		r->outflow += rm->outflow;
-		active_sum += (double)rm->active_end;
+		r->inflow += in[m];
+		r->outflow += out[m];
+		active_sum += (double)there[m];
 	}
 	r->turnover = active_sum > 0 ? (double)r->outflow / (active_sum / r->n_months) : 0;
 }
 
+/* Flow and turnover over the period before [from, to). */
 static void count_before(struct report *r, const struct people *ps, int32_t from, int32_t to)
 {
-	for (int i = 0; i < ps->n; i++) {
-		r->inflow_before += ps->p[i].start >= from && ps->p[i].start < to;
-		r->outflow_before += ps->p[i].stop >= from && ps->p[i].stop < to;
+	int32_t b[BEFORE_MONTHS_MAX + 1];
+	int64_t in[BEFORE_MONTHS_MAX] = { 0 }, out[BEFORE_MONTHS_MAX] = { 0 };
+	int64_t there[BEFORE_MONTHS_MAX] = { 0 };
+	double active_sum = 0;
+	int k = month_bounds(from, to, b, BEFORE_MONTHS_MAX);
+	flows(ps, b, k, in, out, there);
+	for (int m = 0; m < k; m++) {
+		r->inflow_before += in[m];
+		r->outflow_before += out[m];
+		active_sum += (double)there[m];
 	}
+	r->turnover_before = active_sum > 0 ? (double)r->outflow_before / (active_sum / k) : 0;
 }
 
 /* The curve of the people who started in `year` (0: all of them). */
-static int cohort(struct report_cohort *c, const struct people *ps, int year, struct tenure *t)
+static int cohort(struct report_cohort *c, const struct people *ps, int year, struct tenure *t,
+                  struct survival_point *all, int cap)
 {
 	int n = 0;
+	char jan1[16];
+	snprintf(jan1, sizeof jan1, "%04d-01-01", year % 10000);
+	int32_t first = year ? (int32_t)parse_date_days(jan1) : INT32_MIN;
+	snprintf(jan1, sizeof jan1, "%04d-01-01", (year + 1) % 10000);
+	int32_t next = year ? (int32_t)parse_date_days(jan1) : INT32_MAX;
 	for (int i = 0; i < ps->n; i++) {
 		const struct person *p = &ps->p[i];
-		if (p->start > ps->today || (year && year_of_day(p->start) != year))
+		if (p->start > ps->today || p->start < first || p->start >= next)
 			continue;
 		int32_t end = p->stop >= 0 ? p->stop : ps->today;
 		t[n++] = (struct tenure){ end - p->start, p->stop >= 0 };
 	}
 	c->year = year;
 	c->volunteers = n;
-	c->n_points = survival_km(t, n, c->points, REPORT_CURVE_MAX);
-	if (c->n_points < 0) /* more stop days than the curve holds: thin it out */
-		c->n_points = 0;
-	c->median_days = survival_median(c->points, c->n_points);
+	c->n_points = survival_km(t, n, all, n < cap ? n : cap);
+	if (c->n_points < 0)
+		c->n_points = 0; /* a stop after today: no curve rather than a wrong one */
+	c->median_days = survival_median(all, c->n_points);
+	/* More stop days than the curve holds: keep evenly spaced ones and the last. */
+	int step = (c->n_points + REPORT_CURVE_MAX - 1) / REPORT_CURVE_MAX, kept = 0;
+	for (int i = 0; i < c->n_points; i += step > 1 ? step : 1)
+		c->points[kept++] = all[i];
+	if (kept > 0 && c->points[kept - 1].day != all[c->n_points - 1].day)
+		c->points[kept - 1] = all[c->n_points - 1];
+	c->n_points = kept;
 	return n;
 }
 
 static int retention(struct report *r, const struct people *ps)
 {
-	struct tenure *t = malloc((size_t)(ps->n ? ps->n : 1) * sizeof *t);
-	if (t == NULL)
-		return -1;
+	/* A curve has at most one point per day of the longest tenure. */
+	int32_t first = ps->today;
+	for (int i = 0; i < ps->n; i++)
+		first = ps->p[i].start < first ? ps->p[i].start : first;
+	size_t days = (size_t)(ps->today - first) + 2, most = (size_t)(ps->n ? ps->n : 1);
+	struct tenure *t = malloc(most * sizeof *t);
+	struct survival_point *all = malloc((days < most ? days : most) * sizeof *all);
+	int rc = t && all ? 0 : -1;
 	int last = year_of_day(ps->today);
-	cohort(&r->cohorts[0], ps, 0, t);
-	r->n_cohorts = 1;
-	for (int y = last; y > last - (REPORT_COHORTS_MAX - 1); y--)
-		if (cohort(&r->cohorts[r->n_cohorts], ps, y, t) > 0)
+	if (rc == 0) {
+		cohort(&r->cohorts[0], ps, 0, t, all, (int)(days < most ? days : most));
+		r->n_cohorts = 1;
+	}
+	for (int y = last; rc == 0 && y > last - (REPORT_COHORTS_MAX - 1); y--)
+		if (cohort(&r->cohorts[r->n_cohorts], ps, y, t, all, (int)(days < most ? days : most)) > 0)
 			r->n_cohorts++;
 	free(t);
-	return 0;
+	free(all);
+	return rc;
 }
 
-/* Median and 90th percentile of the days from sign-up to an event. */
-static int time_to(struct report_time *out, const struct people *ps, bool intake)
+/* Median and 90th percentile of the days from sign-up to an event, of the
+   people who signed up in [from, to): how fast the newcomers of the period
+   were seen, not how long ago the long-standing ones were. */
+static int time_to(struct report_time *out, const struct people *ps, bool intake, int32_t from,
+                   int32_t to)
 {
 	int32_t *d = malloc((size_t)(ps->n ? ps->n : 1) * sizeof *d);
 	int n = 0;
@@ -154,7 +294,7 @@ static int time_to(struct report_time *out, const struct people *ps, bool intake
 		return -1;
 	for (int i = 0; i < ps->n; i++) {
 		int32_t at = intake ? ps->p[i].intake : ps->p[i].first_match;
-		if (at >= ps->p[i].start)
+		if (ps->p[i].start >= from && ps->p[i].start < to && at >= ps->p[i].start)
 			d[n++] = at - ps->p[i].start;
 	}
 	out->volunteers = n;
@@ -164,10 +304,10 @@ static int time_to(struct report_time *out, const struct people *ps, bool intake
 	return 0;
 }
 
-static int add_count(struct report_count *rows, int *n, const char *key, const char *key2,
-                     int64_t count)
+static int add_count(struct report_count *rows, int *n, int cap, const char *key,
+                     const char *key2, int64_t count)
 {
-	if (*n == REPORT_COUNTS_MAX)
+	if (*n == cap)
 		return 0; /* the rest is shown as the total only */
 	struct report_count *c = &rows[(*n)++];
 	snprintf(c->key, sizeof c->key, "%s", key);
@@ -182,7 +322,7 @@ static int add_exit(void *ctx, const char *reason, const char *outcome, int64_t 
 	r->exit_interviews += n;
 	if (exit_outcome_parse(outcome) != OUTCOME_STOPS)
 		r->exit_stayed += n;
-	return add_count(r->exits, &r->n_exits, reason, outcome, n);
+	return add_count(r->exits, &r->n_exits, REPORT_COUNTS_MAX, reason, outcome, n);
 }
 
 static int add_match(void *ctx, const char *status, const char *reason, int64_t n)
@@ -194,7 +334,7 @@ static int add_match(void *ctx, const char *status, const char *reason, int64_t 
 	r->matches_open += s == MATCH_PROPOSED || s == MATCH_CONTACTED ? n : 0;
 	r->matches_accepted += s != MATCH_DECLINED && s != MATCH_PROPOSED && s != MATCH_CONTACTED
 	                               ? n : 0;
-	return add_count(r->matches, &r->n_matches, status, reason, n);
+	return add_count(r->matches, &r->n_matches, REPORT_COUNTS_MAX, status, reason, n);
 }
 
 static int add_hours(void *ctx, const char *month, int64_t activity_id, int64_t minutes)
@@ -220,12 +360,97 @@ static int add_minutes_before(void *ctx, const char *month, int64_t activity_id,
 	return 0;
 }
 
-static int add_org(void *ctx, const struct report_org *o)
+static int add_answer(void *ctx, const char *answer, const char *none, int64_t n)
 {
 	struct report *r = ctx;
-	if (r->n_orgs < REPORT_ORGS_MAX)
-		r->orgs[r->n_orgs++] = *o;
+	r->answers_total += n;
+	r->answers_good += strcmp(answer, "good") == 0 ? n : 0;
+	return add_count(r->answers, &r->n_answers, REPORT_ANSWERS_MAX, answer, none, n);
+}
+
+/* The calls as their rows come: one call at a time, its acceptances in order. */
+struct calls {
+	struct report *r;
+	struct report_call_row cur;   /* call_id 0 before the first */
+	int64_t accepted;
+	int32_t *days;                /* posting to filling, of each call filled in time */
+	int n, cap;
+};
+
+static int end_call(struct calls *cs)
+{
+	if (cs->cur.call_id == 0)
+		return 0;
+	cs->r->calls_posted++;
+	cs->r->calls_filled += cs->cur.status == CALL_FILLED || cs->accepted >= cs->cur.needed;
 	return 0;
+}
+
+static int add_call(void *ctx, const struct report_call_row *row)
+{
+	struct calls *cs = ctx;
+	if (row->call_id != cs->cur.call_id) {
+		end_call(cs);
+		cs->cur = *row;
+		cs->accepted = 0;
+	}
+	if (row->accepted_at == 0 || ++cs->accepted != row->needed)
+		return 0;
+	if (cs->n == cs->cap) { /* this acceptance filled the call */
+		int cap = cs->cap ? cs->cap * 2 : 256;
+		int32_t *d = realloc(cs->days, (size_t)cap * sizeof *d);
+		if (d == NULL)
+			return -1;
+		cs->days = d;
+		cs->cap = cap;
+	}
+	int64_t secs = row->accepted_at - row->created_at;
+	cs->days[cs->n++] = (int32_t)(secs > 0 ? secs / DAY : 0);
+	return 0;
+}
+
+static int calls_filled(struct svc *s, const struct report_scope *sc, struct report *r,
+                        int64_t from, int64_t to)
+{
+	struct calls cs = { .r = r };
+	int rc = store_report_calls(s->db, sc, from, to, add_call, &cs, s->err);
+	end_call(&cs);
+	r->to_fill.volunteers = cs.n;
+	r->to_fill.median_days = survival_quantile(cs.days, cs.n, 0.5);
+	r->to_fill.p90_days = survival_quantile(cs.days, cs.n, 0.9);
+	free(cs.days);
+	return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct report_org *)a)->name, ((const struct report_org *)b)->name);
+}
+
+/* The organisations (the first REPORT_ORGS_MAX by name) and, added up, the
+   municipalities they are in. */
+static void orgs_and_municipalities(struct report *r, const struct orgs *os)
+{
+	for (int i = 0; i < os->n; i++) {
+		const struct report_org *o = &os->o[i];
+		if (r->n_orgs < REPORT_ORGS_MAX)
+			r->orgs[r->n_orgs++] = *o;
+		int m = 0;
+		while (m < r->n_municipalities && strcmp(r->municipalities[m].name, o->municipality))
+			m++;
+		if (m == REPORT_MUNICIPALITIES_MAX)
+			continue;
+		struct report_org *mun = &r->municipalities[m];
+		if (m == r->n_municipalities) {
+			r->n_municipalities++;
+			*mun = (struct report_org){ 0 };
+			snprintf(mun->name, sizeof mun->name, "%s", o->municipality);
+		}
+		mun->employees += o->employees;
+		mun->active += o->active;
+		mun->volunteers += o->volunteers;
+	}
+	qsort(r->municipalities, (size_t)r->n_municipalities, sizeof r->municipalities[0], by_name);
 }
 
 struct compute_args {
@@ -257,18 +482,26 @@ static int period(struct svc *s, struct compute_args *a, int32_t *from, int32_t 
 static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t to)
 {
 	struct report *r = a->out;
-	struct people ps = { .today = (int32_t)(s->now / DAY) };
-	int rc = store_report_tenures(s->db, &a->scope, add_person, &ps, s->err);
+	struct orgs os = { 0 };
+	struct people ps = { .today = (int32_t)(s->now / DAY), .orgs = &os };
+	int rc = store_report_organisations(s->db, &a->scope, add_org, &os, s->err);
+	if (rc == KP_OK && index_orgs(&os) != 0)
+		rc = kp_internal(s->err);
+	if (rc == KP_OK)
+		rc = store_report_tenures(s->db, &a->scope, add_person, &ps, s->err);
 	if (rc == KP_OK) {
+		orgs_and_municipalities(r, &os);
 		r->volunteers = ps.n;
 		r->active_now = ps.active;
 		count_months(r, &ps, from, to);
 		count_before(r, &ps, from - (to - from), from);
-		if (retention(r, &ps) || time_to(&r->to_intake, &ps, true) ||
-		    time_to(&r->to_first_match, &ps, false))
+		if (retention(r, &ps) || time_to(&r->to_intake, &ps, true, from, to) ||
+		    time_to(&r->to_first_match, &ps, false, from, to))
 			rc = kp_internal(s->err);
 	}
 	free(ps.p);
+	free(os.o);
+	free(os.keys);
 	if (rc == KP_OK)
 		rc = store_report_exits(s->db, &a->scope, r->from, r->to, add_exit, r, s->err);
 	if (rc == KP_OK)
@@ -280,7 +513,10 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 		rc = store_report_hours(s->db, &a->scope, r->before_from, r->from, add_minutes_before,
 		                        &r->minutes_before, s->err);
 	if (rc == KP_OK)
-		rc = store_report_organisations(s->db, &a->scope, add_org, r, s->err);
+		rc = store_report_aftercare(s->db, &a->scope, (int64_t)from * DAY, (int64_t)to * DAY,
+		                            add_answer, r, s->err);
+	if (rc == KP_OK)
+		rc = calls_filled(s, &a->scope, r, (int64_t)from * DAY, (int64_t)to * DAY);
 	return rc;
 }
 
@@ -304,7 +540,8 @@ static void suppress_small(struct report *r)
 	int64_t *totals[] = { &r->volunteers, &r->active_now, &r->inflow, &r->outflow,
 	                      &r->inflow_before, &r->outflow_before, &r->exit_interviews,
 	                      &r->exit_stayed, &r->matches_proposed, &r->matches_accepted,
-	                      &r->matches_declined, &r->matches_open };
+	                      &r->matches_declined, &r->matches_open, &r->calls_posted,
+	                      &r->calls_filled, &r->answers_total, &r->answers_good };
 	for (size_t i = 0; i < sizeof totals / sizeof totals[0]; i++)
 		hide(totals[i]);
 	for (int i = 0; i < r->n_months; i++) {
@@ -314,9 +551,14 @@ static void suppress_small(struct report *r)
 	}
 	hide_counts(r->exits, r->n_exits);
 	hide_counts(r->matches, r->n_matches);
+	hide_counts(r->answers, r->n_answers);
 	for (int i = 0; i < r->n_orgs; i++) {
 		hide(&r->orgs[i].active);
 		hide(&r->orgs[i].volunteers);
+	}
+	for (int i = 0; i < r->n_municipalities; i++) {
+		hide(&r->municipalities[i].active);
+		hide(&r->municipalities[i].volunteers);
 	}
 	int kept = 0;
 	for (int i = 0; i < r->n_cohorts; i++)
@@ -327,6 +569,8 @@ static void suppress_small(struct report *r)
 		r->to_intake = (struct report_time){ -1, -1, -1 };
 	if (r->to_first_match.volunteers < REPORT_SMALL)
 		r->to_first_match = (struct report_time){ -1, -1, -1 };
+	if (r->to_fill.volunteers < REPORT_SMALL)
+		r->to_fill = (struct report_time){ -1, -1, -1 };
 }
 
 static int compute(struct svc *s, void *arg)

@@ -3,7 +3,8 @@
  * out by month and the turnover, retention as Kaplan–Meier curves by start
  * year with the median tenure, exit interviews and the share who stayed,
  * the match funnel with decline reasons, time from sign-up to intake and to
- * a first match, and volunteers per organisation against its employees.
+ * a first match, the calls filled and how fast, the nazorg answers, and
+ * volunteers per organisation and per municipality against the employees.
  *
  * report_compute fills one `struct report` for an organisation (a
  * coordinator's own) or the whole network (the network administrator),
@@ -24,6 +25,8 @@
 #define REPORT_CURVE_MAX 512      /* points of one survival curve */
 #define REPORT_COUNTS_MAX 48      /* rows of a grouped count */
 #define REPORT_ORGS_MAX 200
+#define REPORT_MUNICIPALITIES_MAX 400 /* the country has 342 */
+#define REPORT_ANSWERS_MAX 8      /* nazorg answers: good, adjust, stop */
 #define REPORT_SMALL 5            /* in a municipality's view, counts below this are hidden */
 #define REPORT_HOURS_ROWS_MAX 512  /* month × activity rows of the hours table */
 #define REPORT_HOUR_VALUE_CENTS 500 /* the value of an hour when not asked: € 5 (seed 002) */
@@ -70,6 +73,7 @@ struct report {
 	int64_t volunteers, active_now;
 	int64_t inflow, outflow, inflow_before, outflow_before;
 	double turnover;              /* outflow / mean active at the month ends, 0..1+ */
+	double turnover_before;       /* the same over the period before */
 	struct report_month months[REPORT_MONTHS_MAX];
 	int n_months;
 	struct report_cohort cohorts[REPORT_COHORTS_MAX];
@@ -80,13 +84,22 @@ struct report {
 	struct report_count matches[REPORT_COUNTS_MAX]; /* status, reason */
 	int n_matches;
 	int64_t matches_proposed, matches_accepted, matches_declined, matches_open;
-	struct report_time to_intake, to_first_match;
+	struct report_time to_intake, to_first_match; /* of those who signed up in the period */
+	int64_t calls_posted, calls_filled; /* posted in the period; filled: status filled or
+	                                       as many acceptances as volunteers needed */
+	struct report_time to_fill;   /* posting to the acceptance that filled it;
+	                                 .volunteers counts calls */
+	struct report_count answers[REPORT_ANSWERS_MAX]; /* nazorg answer, "" */
+	int n_answers;
+	int64_t answers_total, answers_good; /* answered in the period; "it works" */
 	int64_t minutes, minutes_before;  /* hours worked (corrections replace entries) */
 	int64_t hour_value_cents;         /* what an hour is worth, for the economic value */
 	struct report_hours_row hours[REPORT_HOURS_ROWS_MAX];
 	int n_hours;                      /* beyond the cap rows are left out, totals not */
 	struct report_org orgs[REPORT_ORGS_MAX];
 	int n_orgs;
+	struct report_org municipalities[REPORT_MUNICIPALITIES_MAX]; /* name: municipality */
+	int n_municipalities;
 };
 
 /* Whose figures and over which period [from, to) (dates YYYY-MM-DD, from <

@@ -15,6 +15,7 @@ import { register as registerImport } from './import.mjs';
 import { startDemoServer, sleep } from '../demo_server.mjs';
 import { register as registerSocialMap } from './socialmap.mjs';
 import { register as registerContactPoint } from './contactpoint.mjs';
+import { register as registerReports } from './reports.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -731,6 +732,7 @@ test('an invited volunteer chooses a password through the mailed link, and later
 registerHours({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE });
 registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
 registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
+registerReports({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, DESKTOP, shot, ROOT });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {

@@ -1,6 +1,7 @@
 /* Tests for src/demo/: the same seed gives the same network, volunteers
    follow seed 004's proportions, every match state occurs within capacity,
-   each demo login exists, another seed gives another network, and a
+   each demo login exists, journeys have intakes, exit interviews after which
+   most stay and nazorg answers, another seed gives another network, and a
    database with organisations is refused untouched. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +21,7 @@
 #include "demo/demo.h"
 #include "util/parse.h"
 #include "model/consent.h"
+#include "service/reports.h"
 
 #define VOLUNTEERS 500
 
@@ -399,6 +401,26 @@ static void hours_on_matches_at_work(void **state)
 	assert_int_equal(h.bad, 0);
 }
 
+/* The journeys tell the seeds' story: intakes within four weeks, about two
+   in three stay after an exit interview (seed 000), nazorg answered. */
+static void journeys_tell_the_seeds_story(void **state)
+{
+	(void)state;
+	struct principal admin = { .account_id = 1, .role = ROLE_ADMIN };
+	struct report_ask ask = { .from = "2023-10-01", .to = "2026-09-01" };
+	struct report *r = malloc(sizeof *r);
+	struct kp_error err = { 0 };
+	assert_non_null(r);
+	assert_int_equal(report_compute(&t.app, t.a.db, &admin, &ask, r, &err), KP_OK);
+	assert_true(r->exit_interviews >= 20);
+	double stayed = (double)r->exit_stayed / (double)r->exit_interviews;
+	assert_true(stayed > 0.55 && stayed < 0.8);
+	assert_true(r->to_intake.volunteers > 20);
+	assert_true(r->to_intake.median_days >= 2 && r->to_intake.p90_days <= 28);
+	assert_true(r->answers_total > 0 && r->answers_good > r->answers_total / 2);
+	free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -408,6 +430,7 @@ int main(void)
 		cmocka_unit_test(every_match_state_occurs),
 		cmocka_unit_test(matches_respect_capacity_and_history),
 		cmocka_unit_test(hours_on_matches_at_work),
+		cmocka_unit_test(journeys_tell_the_seeds_story),
 		cmocka_unit_test(demo_logins_exist),
 		cmocka_unit_test(refuses_a_network_that_exists),
 	};

@@ -1,6 +1,6 @@
 /* Tests for src/model/survival.c: the Kaplan–Meier curve of a small set of
-   tenures worked out by hand, ties of stops and censoring on one day, the
-   median, and the nearest-rank quantile. */
+   tenures worked out by hand, ties of stops and censoring on one day, many
+   tenures against the definition, the median, and the nearest-rank quantile. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -64,10 +64,44 @@ static void nearest_rank_quantiles(void **state)
 	assert_int_equal(survival_quantile(v, 0, 0.5), -1);
 }
 
+/* A network's many tenures (counted per day, not sorted) give the curve the
+   definition gives: at risk on day d are those with a tenure of d or more. */
+static void many_tenures_follow_the_definition(void **state)
+{
+	(void)state;
+	enum { N = 5000, DAYS = 900 };
+	static struct tenure t[N];
+	static struct survival_point got[DAYS + 1];
+	static int ends[DAYS + 1], stops[DAYS + 1];
+	uint32_t x = 12345;
+	for (int i = 0; i < N; i++) {
+		x = x * 1103515245u + 12345u;
+		t[i] = (struct tenure){ (int32_t)((x >> 8) % DAYS), (x >> 4) % 3 == 0 };
+		ends[t[i].days]++;
+		stops[t[i].days] += t[i].stopped;
+	}
+	int n = survival_km(t, N, got, DAYS + 1), k = 0, at_risk = N;
+	double s = 1.0;
+	for (int d = 0; d < DAYS; at_risk -= ends[d], d++) {
+		if (stops[d] == 0)
+			continue;
+		s *= 1.0 - (double)stops[d] / at_risk;
+		assert_true(k < n);
+		assert_int_equal(got[k].day, d);
+		assert_int_equal(got[k].at_risk, at_risk);
+		assert_int_equal(got[k].stopped, stops[d]);
+		assert_true(fabs(got[k].survival - s) < 1e-12);
+		k++;
+	}
+	assert_int_equal(n, k);
+	assert_int_equal(survival_km(t, N, got, 10), -1); /* more stop days than room */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(kaplan_meier_by_hand),
+		cmocka_unit_test(many_tenures_follow_the_definition),
 		cmocka_unit_test(nobody_stopped),
 		cmocka_unit_test(nearest_rank_quantiles),
 	};

@@ -1,6 +1,7 @@
 // Cijfers: the figures of the own organisation (coordinator) or of the network
-// and each organisation (administrator). Every chart has its data as a table
-// beside it, and every table downloads as CSV.
+// and each organisation (administrator), or a municipality's aggregates. Every
+// chart has its data as a table beside it, every table downloads as CSV and
+// .xlsx, and the page prints as an annual report (css/app.css, @media print).
 import { html, useState, useEffect, useRef, get, qs, session, useLoad, catalog, orgName, listItem } from '../core.js';
 import { t, fmtNumber, itemLabel } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Input, Select } from '../ui.js';
@@ -51,23 +52,39 @@ function Table({ caption, head, rows }) {
 }
 
 function Csv({ table, params }) {
-	return html`<a class="btn btn-quiet btn-small" href=${`/api/reports/${table}.csv${qs(params)}`} download>${t('reports.csv')}</a>`;
+	return html`<p class="downloads">
+		<a class="btn btn-quiet btn-small" href=${`/api/reports/${table}.csv${qs(params)}`} download>${t('reports.csv')}</a>
+		<a class="btn btn-quiet btn-small" href=${`/api/reports/${table}.xlsx${qs(params)}`} download>${t('reports.xlsx')}</a>
+	</p>`;
 }
+
+const share = (part, whole) => (typeof part === 'number' && typeof whole === 'number' && whole ? part / whole : null);
+// A time from one moment to another: median, with the 90th percentile as hint.
+const timeCard = (label, x) => (typeof x.median_days === 'number'
+	? [label, days(x.median_days), t('reports.p90', { d: days(x.p90_days) })]
+	: [label, '—', t('reports.tooFew')]);
 
 function Headline({ r }) {
 	const f = r.flow;
-	const stayed = typeof r.exits.interviews === 'number' && r.exits.interviews && typeof r.exits.stayed === 'number'
-		? r.exits.stayed / r.exits.interviews : null;
+	const stayed = share(r.exits.stayed, r.exits.interviews);
+	const filled = share(r.calls.filled, r.calls.posted);
+	const good = share(r.aftercare.good, r.aftercare.answers);
+	// Volunteers as a share of employees (seed 000: 91 % at Cello, 54 % nationally).
+	const sum = (k) => r.organisations.reduce((s, o) => (typeof o[k] === 'number' && typeof s === 'number' ? s + o[k] : null), 0);
+	const ratio = share(sum('active'), sum('employees'));
 	const cards = [
 		[t('reports.activeNow'), num(r.active_now), t('reports.ofAll', { n: num(r.volunteers) })],
+		[t('reports.perEmployee'), ratio === null ? '—' : pct(ratio), t('reports.ofEmployees', { n: num(sum('employees')) })],
 		[t('reports.inflow'), num(f.inflow), t('reports.before', { n: num(f.inflow_before) })],
 		[t('reports.outflow'), num(f.outflow), t('reports.before', { n: num(f.outflow_before) })],
-		[t('reports.turnover'), pct(f.turnover), t('reports.turnoverHint')],
+		[t('reports.turnover'), pct(f.turnover), t('reports.before', { n: pct(f.turnover_before) })],
 		[t('reports.medianTenure'), days(r.retention[0] && r.retention[0].median_days), t('reports.medianTenureHint')],
 		[t('reports.stayedAfterExit'), stayed === null ? '—' : pct(stayed), t('reports.ofInterviews', { n: r.exits.interviews })],
-		typeof r.time_to_first_match.volunteers === 'number'
-			? [t('reports.toFirstMatch'), days(r.time_to_first_match.median_days), t('reports.p90', { d: days(r.time_to_first_match.p90_days) })]
-			: [t('reports.toFirstMatch'), '—', t('reports.tooFew')],
+		timeCard(t('reports.toIntake'), r.time_to_intake),
+		timeCard(t('reports.toFirstMatch'), r.time_to_first_match),
+		[t('reports.callsFilled'), filled === null ? '—' : pct(filled), t('reports.ofCalls', { n: num(r.calls.posted) })],
+		timeCard(t('reports.toFill'), r.calls.time_to_fill),
+		[t('reports.aftercareGood'), good === null ? '—' : pct(good), t('reports.ofAnswers', { n: num(r.aftercare.answers) })],
 	];
 	return html`<ul class="figures">${cards.map(([label, value, hint]) => html`<li class="card figure">
 		<span class="figure-label">${label}</span><strong class="figure-value">${value}</strong><span class="hint">${hint}</span>
@@ -127,10 +144,21 @@ function Hours({ r, params }) {
 	</section>`;
 }
 
-function Organisations({ r, params }) {
-	return html`<${Counts} id="h-orgs" title=${t('reports.orgsTitle')} table="organisations" params=${params} empty=${t('reports.none')}
-		head=${[t('reports.organisation'), t('reports.employees'), t('reports.activeNow'), t('reports.perEmployee')]}
-		rows=${r.organisations.map((o) => [o.name, o.employees, o.active, o.per_employee === null ? '—' : pct(o.per_employee)])} />`;
+// Organisations or municipalities: active volunteers against employees.
+function Organisations({ r, params, municipalities }) {
+	const rows = municipalities ? r.municipalities : r.organisations;
+	return html`<${Counts} id=${municipalities ? 'h-mun' : 'h-orgs'} params=${params} empty=${t('reports.none')}
+		title=${t(municipalities ? 'reports.municipalitiesTitle' : 'reports.orgsTitle')}
+		table=${municipalities ? 'municipalities' : 'organisations'}
+		head=${[t(municipalities ? 'reports.municipalityCol' : 'reports.organisation'), t('reports.employees'),
+			t('reports.activeNow'), t('reports.volunteers'), t('reports.perEmployee')]}
+		rows=${rows.map((o) => [o.name, o.employees, num(o.active), num(o.volunteers), o.per_employee === null ? '—' : pct(o.per_employee)])} />`;
+}
+
+// The period of last calendar year, for the annual report.
+function lastYear() {
+	const y = new Date().getUTCFullYear() - 1;
+	return { year: y, from: `${y}-01-01`, to: `${y + 1}-01-01` };
 }
 
 export function Reports() {
@@ -140,10 +168,17 @@ export function Reports() {
 	const municipalities = [...new Set(catalog.orgs.map((o) => o.municipality).filter(Boolean))].sort();
 	const [params, setParams] = useState({ from: def[0], to: def[1] });
 	const load = useLoad(() => get(`/api/reports${qs(params)}`), [JSON.stringify(params)]);
+	const scope = (g) => ({ from: g.from, to: g.to, ...(admin && g.organisation_id ? { organisation_id: g.organisation_id } : {}),
+		...(admin && !g.organisation_id && g.municipality ? { municipality: g.municipality } : {}) });
 	const submit = (e) => {
 		e.preventDefault();
-		setParams({ from: f.from, to: f.to, ...(admin && f.organisation_id ? { organisation_id: f.organisation_id } : {}),
-			...(admin && !f.organisation_id && f.municipality ? { municipality: f.municipality } : {}) });
+		setParams(scope(f));
+	};
+	const year = lastYear();
+	const annual = () => {
+		const g = { ...f, from: year.from, to: year.to };
+		setF(g);
+		setParams(scope(g));
 	};
 	const r = load.data;
 	const title = params.municipality ? t('reports.titleMunicipality', { m: params.municipality })
@@ -158,7 +193,10 @@ export function Reports() {
 			${admin && html`<${Select} name="municipality" label=${t('reports.municipality')} hint=${t('reports.municipalityHint')} value=${f.municipality}
 				empty=${t('reports.noMunicipality')} onChange=${(v) => setF({ ...f, municipality: v })} options=${municipalities.map((m) => ({ value: m, label: m }))} />`}
 			<button class="btn btn-primary" type="submit">${t('reports.show')}</button>
+			<button class="btn" type="button" onClick=${annual}>${t('reports.annual', { year: String(year.year) })}</button>
+			<button class="btn btn-quiet" type="button" onClick=${() => window.print()}>${t('reports.print')}</button>
 		</form>
+		${r && html`<p class="print-only print-period">${t('reports.printPeriod', { from: r.from, to: r.to })}</p>`}
 		${load.loading && !r && html`<${Loading} />`}
 		<${Alert} error=${load.error} />
 		${r && html`
@@ -171,7 +209,11 @@ export function Reports() {
 			<${Counts} id="h-matches" title=${t('reports.matchesTitle')} table="matches" params=${params} empty=${t('reports.noMatches')}
 				head=${[t('reports.status'), t('reports.reason'), t('reports.count')]}
 				rows=${r.matches.rows.map((x) => [t(`status.match.${x.status}`), x.reason || '—', x.count])} />
+			<${Counts} id="h-aftercare" title=${t('reports.aftercareTitle')} table="aftercare" params=${params} empty=${t('reports.noAnswers')}
+				head=${[t('reports.answer'), t('reports.count')]}
+				rows=${r.aftercare.rows.map((x) => [t(`aftercare.answer_${x.answer}`), num(x.count)])} />
 			<${Hours} r=${r} params=${params} />
-			<${Organisations} r=${r} params=${params} />`}
+			<${Organisations} r=${r} params=${params} />
+			<${Organisations} r=${r} params=${params} municipalities />`}
 	<//>`;
 }
