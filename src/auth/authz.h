@@ -45,6 +45,8 @@ enum resource {
 	                       rates per km */
 	RES_TOTP,           /* one's own two-factor sign-in: administrators and coordinators */
 	RES_NETWORK,        /* the network's settings (two-factor sign-in required) */
+	RES_MATCH_PEOPLE,   /* who works together on a match: the volunteer's name and
+	                       contact details, and the call's contact person: READ only */
 	RES_COUNT
 };
 
@@ -62,6 +64,7 @@ struct authz_target {
 	bool open;                /* a call that is open to responses */
 	bool caller_matched;      /* the calling volunteer has a match on this call */
 	bool unpublished;         /* a help request without its public text yet */
+	bool worked_together;     /* a match the volunteer accepted (accepted, active, ended) */
 };
 
 bool authz_allows(const struct principal *who, enum resource res, enum action act,

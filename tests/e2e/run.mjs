@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register as registerJourney } from './journey.mjs';
 import { register as registerHours } from './hours.mjs';
+import { register as registerTogether } from './together.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -732,6 +733,7 @@ test('an invited volunteer chooses a password through the mailed link, and later
 	await anon.context().close();
 });
 registerHours({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE });
+registerTogether({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, mailedToken });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {

@@ -21,7 +21,8 @@ enum { OWN_ORG = 10, OTHER_ORG = 20, ME_ACCOUNT = 100, OTHER_ACCOUNT = 200,
    record, C created by the caller, V own organisation or the volunteer's
    consent reaches the caller's organisation, E lived experience with its
    consent (own organisation, or another one the consent reaches),
-   X own organisation with experience consent, Z self with experience consent. */
+   X own organisation with experience consent, Z self with experience consent,
+   W own organisation on a match the volunteer accepted, T self on such a match. */
 static const char *const table[ROLE_COUNT][RES_COUNT] = {
 	[ROLE_ANONYMOUS] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -36,6 +37,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NNNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_MATCH_PEOPLE] = "NNNNNN",
 	},
 	[ROLE_ADMIN] = {
 		[RES_ORGANISATION] = "YYYYYY", [RES_LIST_ITEM] = "YYYYYY",
@@ -50,6 +52,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "YYYYYY",
 		[RES_TOTP] = "NYYYYN",
 		[RES_NETWORK] = "YYYYYY",
+		[RES_MATCH_PEOPLE] = "NYNNNN",
 	},
 	[ROLE_COORDINATOR] = {
 		[RES_ORGANISATION] = "YYNONN", [RES_LIST_ITEM] = "YYNNNN",
@@ -64,6 +67,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NYNONN",
 		[RES_TOTP] = "NYYYYN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_MATCH_PEOPLE] = "NONNNN",
 	},
 	[ROLE_PROFESSIONAL] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -78,6 +82,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NNNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_MATCH_PEOPLE] = "NWNNNN",
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -92,6 +97,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NYNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_MATCH_PEOPLE] = "NTNNNN",
 	},
 	[ROLE_REFERRER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -106,6 +112,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NNNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_MATCH_PEOPLE] = "NNNNNN",
 	},
 };
 
@@ -148,6 +155,12 @@ static const struct relation relations[] = {
 	{ "other organisation, experience consent only", { OTHER_ORG, OTHER_VOLUNTEER,
 	                                                   OTHER_ACCOUNT, NULL }, 3 },
 	{ "self, experience consent", { OWN_ORG, ME_VOLUNTEER, OTHER_ACCOUNT, NULL }, 3 },
+	{ "own organisation, worked together", { OWN_ORG, OTHER_VOLUNTEER, OTHER_ACCOUNT, NULL,
+	                                         .worked_together = true }, 0 },
+	{ "other organisation, worked together", { OTHER_ORG, OTHER_VOLUNTEER, OTHER_ACCOUNT,
+	                                           NULL, .worked_together = true }, 0 },
+	{ "self, worked together", { OWN_ORG, ME_VOLUNTEER, OTHER_ACCOUNT, NULL,
+	                             .worked_together = true }, 0 },
 };
 
 static bool expected(char letter, const struct principal *who, const struct relation *r)
@@ -167,6 +180,8 @@ static bool expected(char letter, const struct principal *who, const struct rela
 	case 'E': return experience && (own || reach);
 	case 'X': return own && experience;
 	case 'Z': return self && experience;
+	case 'W': return own && t->worked_together;
+	case 'T': return self && t->worked_together;
 	default: fail_msg("bad letter %c", letter); return false;
 	}
 }

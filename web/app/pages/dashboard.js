@@ -2,7 +2,6 @@
 import { html, get, session, useLoad, orgName, catalog } from '../core.js';
 import { t, fmtDate, fmtNumber } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Status } from '../ui.js';
-import { Name } from './matches.js';
 
 const OPEN_MATCH = ['proposed', 'contacted', 'accepted', 'active'];
 
@@ -83,8 +82,8 @@ function Attention({ data }) {
 				${proposals.length === 0
 					? html`<p class="muted">${t('dashboard.noProposals')}</p>`
 					: html`<ul class="rows">${proposals.slice(0, 8).map((m) => html`<li>
-						<a href=${`/koppelingen/${m.id}`}><${Name} kind="volunteers" id=${m.volunteer_id} link=${false} /></a>
-						<span class="muted"><${Name} kind="calls" id=${m.call_id} link=${false} /></span>
+						<a href=${`/koppelingen/${m.id}`}>${m.volunteer_name || t('matches.aVolunteer')}</a>
+						<span class="muted">${m.call_title}</span>
 					</li>`)}</ul>`}
 				<p><a href="/voorstellen">${t('dashboard.toProposals')}</a></p>
 			</section>
