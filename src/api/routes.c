@@ -82,6 +82,7 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/calls", calls_create },
 	{ "GET", "/api/calls/{id}", calls_show },
 	{ "PATCH", "/api/calls/{id}", calls_update },
+	{ "GET", "/api/calls/{id}/history", calls_history },
 	{ "GET", "/api/calls/{id}/candidates", suggestions_for_call },
 	{ "GET", "/api/volunteers/{id}/suggestions", suggestions_for_volunteer },
 	{ "POST", "/api/proposals", suggestions_proposal },

@@ -179,6 +179,23 @@ typedef int (*call_fn)(void *ctx, const struct call *c);
 int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,
                     void *ctx, int64_t *total, struct kp_error *err);
 
+/* --- src/db/call_changes.c --- */
+/* One posting or edit of a call: the history shown to whoever may edit it. */
+struct call_change {
+	int64_t call_id;
+	int64_t version;          /* the call's version after the change */
+	char fields[512];         /* changed fields' API names, comma-separated; "" posted */
+	int status;               /* the new status, -1 when unchanged */
+	int64_t actor_id;         /* 0: the system */
+	char actor_name[256];     /* read only: the actor's display name */
+	int64_t at;
+};
+int store_call_change_insert(struct db *db, const struct call_change *c, struct kp_error *err);
+typedef int (*call_change_fn)(void *ctx, const struct call_change *c);
+/* The history of call_id, newest first. */
+int store_call_changes(struct db *db, int64_t call_id, call_change_fn each, void *ctx,
+                       struct kp_error *err);
+
 /* --- src/db/matches.c --- */
 /* Inserts a match and its first event (from NULL to m->status). */
 int store_match_insert(struct db *db, struct match *m, int64_t actor, struct kp_error *err);
