@@ -7,7 +7,8 @@
  *   volunteer        the profile (lived experience when the caller may see it)
  *   consent          the current consent; consent_history every change of it
  *   accounts         the logins with their open sessions
- *   matches          with their status history and the nazorg answer (aftercare)
+ *   matches          with the call's title, their status history and the nazorg
+ *                    answer (aftercare)
  *   offers           calls the volunteer placed
  *   journeys         at every organisation, with steps (and notes), exit
  *                    interviews and the volunteer's own pause/stop requests
@@ -118,6 +119,7 @@ static int add_match(void *ctx, const struct match *m, const struct aftercare *a
 	                        match_status_name(m->status), "reason", m->reason, "explanation",
 	                        m->explanation, "created_at", (json_int_t)m->created_at,
 	                        "updated_at", (json_int_t)m->updated_at, "events", d->events);
+	json_object_set_new(doc, "call_title", json_string(m->call_title));
 	json_object_set_new(doc, "aftercare", a ? aftercare_to_json(a) : json_null());
 	return json_array_append_new(d->matches, doc);
 }

@@ -117,6 +117,14 @@ static void both_sides_named_after_yes(void **state)
 	assert_string_equal(json_str(contact, "phone"), "078 123 45 67");
 	json_decref(m);
 
+	/* Her export names the call, not only its number. */
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld/export", (long long)p.vol);
+	m = expect(&p.me, "GET", path, NULL, 200);
+	assert_string_equal(json_str(json_array_get(json_object_get(m, "matches"), 0), "call_title"),
+	                    "Wandelmaatje");
+	json_decref(m);
+
 	/* They keep knowing each other while it runs and after it ended. */
 	step(&p.pro, p.match, "{\"status\":\"active\"}");
 	step(&e->admin, p.match, "{\"status\":\"ended\",\"reason\":\"Klaar\"}");

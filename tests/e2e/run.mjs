@@ -15,6 +15,7 @@ import { register as registerJourney } from './journey.mjs';
 import { register as registerHours } from './hours.mjs';
 import { register as registerTogether } from './together.mjs';
 import { register as registerCallEdit } from './call_edit.mjs';
+import { register as registerMyData } from './mydata.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -736,6 +737,7 @@ test('an invited volunteer chooses a password through the mailed link, and later
 registerHours({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE });
 registerTogether({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, mailedToken });
 registerCallEdit({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE });
+registerMyData({ test, newPage, login, expectText, shot, assert, axe, USERS, PHONE });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {
