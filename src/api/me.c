@@ -17,6 +17,7 @@
  *   competences      the EVC-A self-assessment
  *   hours            hour entries, corrected versions included
  *   expenses         expense claims (has_receipt; the file is at its own route)
+ *   notes            the coordinators' private notes and contact log about them
  *   audit            who viewed or changed the data
  */
 #include "api/erasure.h"
@@ -29,6 +30,7 @@
 #include "api/expenses.h"
 #include "api/hours.h"
 #include "api/journey.h"
+#include "api/notes.h"
 #include "api/json_out.h"
 #include "api/transfers.h"
 #include "api/volunteers.h"
@@ -39,7 +41,7 @@ struct doc {
 	struct api_call *c;
 	json_t *doc;
 	json_t *history, *accounts, *matches, *offers, *audit;
-	json_t *journeys, *transfers, *trainings, *competences, *hours, *expenses;
+	json_t *journeys, *transfers, *trainings, *competences, *hours, *expenses, *notes;
 	json_t *sessions;          /* of the account added last */
 	json_t *events;            /* of the match added last */
 };
@@ -78,6 +80,7 @@ static int add_person(void *ctx, const struct export_person *p)
 	d->competences = section(d, "competences");
 	d->hours = section(d, "hours");
 	d->expenses = section(d, "expenses");
+	d->notes = section(d, "notes");
 	return 0;
 }
 
@@ -178,6 +181,12 @@ static int add_expense(void *ctx, const struct expense_claim *e)
 	return json_array_append_new(d->expenses, expense_to_json(e));
 }
 
+static int add_note(void *ctx, const struct volunteer_note *n)
+{
+	struct doc *d = ctx;
+	return json_array_append_new(d->notes, note_to_json(n));
+}
+
 static int add_audit(void *ctx, const struct audit_entry *e)
 {
 	struct doc *d = ctx;
@@ -203,6 +212,7 @@ int me_export(struct api_call *c)
 		.competence = add_competence,
 		.hour = add_hour,
 		.expense = add_expense,
+		.note = add_note,
 		.audit = add_audit,
 	};
 	if (volunteer_export(c->app, c->db, &c->who, c->id, &sink, &c->err)) {

@@ -13,6 +13,7 @@
 #include "api/journey.h"
 #include "api/lists.h"
 #include "api/matches.h"
+#include "api/notes.h"
 #include "api/organisations.h"
 #include "api/passwords.h"
 #include "api/reports.h"
@@ -69,6 +70,8 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/volunteers/{id}/export", me_export },
 	{ "POST", "/api/volunteers/{id}/erasure", erasure_create },
 	{ "GET", "/api/volunteers/{id}/audit", audit_of_volunteer },
+	{ "GET", "/api/volunteers/{id}/notes", notes_list },
+	{ "POST", "/api/volunteers/{id}/notes", notes_create },
 	{ "GET", "/api/audit", audit_search },
 	{ "GET", "/api/reports", reports_show },
 	{ "GET", "/api/reports/months.csv", reports_table },

@@ -83,6 +83,8 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 		return (act == ACT_LIST || act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
 	case RES_MATCH_PEOPLE: /* arranges the match, so knows both sides from the start */
 		return act == ACT_READ && own_org(who, t);
+	case RES_NOTE: /* working notes about the own organisation's volunteers */
+		return (act == ACT_LIST || act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
 	case RES_REPORT: /* the own organisation's figures */
 	case RES_REQUEST_TEXT: /* the receiving organisation's intake */
 		return act == ACT_READ && own_org(who, t);
@@ -205,6 +207,8 @@ static bool admin(enum resource res, enum action act)
 		return false;
 	case RES_MATCH_PEOPLE:
 		return act == ACT_READ;
+	case RES_NOTE: /* reads them (an export, an erasure request); writing is the coordinators' */
+		return act == ACT_LIST || act == ACT_READ;
 	default:
 		return true;
 	}

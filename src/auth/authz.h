@@ -47,6 +47,8 @@ enum resource {
 	RES_NETWORK,        /* the network's settings (two-factor sign-in required) */
 	RES_MATCH_PEOPLE,   /* who works together on a match: the volunteer's name and
 	                       contact details, and the call's contact person: READ only */
+	RES_NOTE,           /* a coordinator's private notes and contact log about a
+	                       volunteer; the target is the volunteer's organisation */
 	RES_COUNT
 };
 

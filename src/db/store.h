@@ -17,6 +17,7 @@
 #include "auth/principal.h"
 #include "db/db.h"
 #include "model/call.h"
+#include "model/note.h"
 #include "model/competence.h"
 #include "model/consent.h"
 #include "model/journey.h"
@@ -178,6 +179,15 @@ typedef int (*call_fn)(void *ctx, const struct call *c);
 /* Lists calls, newest first. */
 int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,
                     void *ctx, int64_t *total, struct kp_error *err);
+
+/* --- src/db/notes.c --- */
+#define NOTES_MAX 500 /* the newest of a volunteer's notes a page shows */
+int store_note_insert(struct db *db, struct volunteer_note *n, struct kp_error *err);
+typedef int (*note_fn)(void *ctx, const struct volunteer_note *n);
+/* The newest `limit` notes about volunteer_id, of organisation_id (0: of
+   every organisation), the latest added first. */
+int store_notes_of(struct db *db, int64_t volunteer_id, int64_t organisation_id, int limit,
+                   note_fn each, void *ctx, struct kp_error *err);
 
 /* --- src/db/call_changes.c --- */
 /* One posting or edit of a call: the history shown to whoever may edit it. */

@@ -16,6 +16,7 @@ import { register as registerHours } from './hours.mjs';
 import { register as registerTogether } from './together.mjs';
 import { register as registerCallEdit } from './call_edit.mjs';
 import { register as registerMyData } from './mydata.mjs';
+import { register as registerNotes } from './notes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -738,6 +739,7 @@ registerHours({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE 
 registerTogether({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, mailedToken });
 registerCallEdit({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE });
 registerMyData({ test, newPage, login, expectText, shot, assert, axe, USERS, PHONE });
+registerNotes({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {

@@ -38,6 +38,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
 		[RES_MATCH_PEOPLE] = "NNNNNN",
+		[RES_NOTE] = "NNNNNN",
 	},
 	[ROLE_ADMIN] = {
 		[RES_ORGANISATION] = "YYYYYY", [RES_LIST_ITEM] = "YYYYYY",
@@ -53,6 +54,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NYYYYN",
 		[RES_NETWORK] = "YYYYYY",
 		[RES_MATCH_PEOPLE] = "NYNNNN",
+		[RES_NOTE] = "YYNNNN",
 	},
 	[ROLE_COORDINATOR] = {
 		[RES_ORGANISATION] = "YYNONN", [RES_LIST_ITEM] = "YYNNNN",
@@ -68,6 +70,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NYYYYN",
 		[RES_NETWORK] = "NNNNNN",
 		[RES_MATCH_PEOPLE] = "NONNNN",
+		[RES_NOTE] = "OOONNN",
 	},
 	[ROLE_PROFESSIONAL] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -83,6 +86,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
 		[RES_MATCH_PEOPLE] = "NWNNNN",
+		[RES_NOTE] = "NNNNNN",
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -98,6 +102,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
 		[RES_MATCH_PEOPLE] = "NTNNNN",
+		[RES_NOTE] = "NNNNNN",
 	},
 	[ROLE_REFERRER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -113,6 +118,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
 		[RES_MATCH_PEOPLE] = "NNNNNN",
+		[RES_NOTE] = "NNNNNN",
 	},
 };
 

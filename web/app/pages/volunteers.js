@@ -10,6 +10,7 @@ import { JourneyPanel } from './journey.js';
 import { TransferPanel } from './transfers.js';
 import { Trainings, Competences } from './appreciation.js';
 import { ErasurePanel, VolunteerAccount } from './privacy.js';
+import { NotesPanel } from './notes.js';
 
 export function VolunteerList() {
 	const params = query();
@@ -100,6 +101,10 @@ export function VolunteerPage({ id }) {
 					<h2 id="h-vm">${t('volunteers.matches')}</h2>
 					<${VolunteerMatches} id=${v.id} />
 				</section>
+				${own && html`<section class="card" aria-labelledby="h-notes">
+					<h2 id="h-notes">${t('notes.title')}</h2>
+					<${NotesPanel} volunteerId=${v.id} canWrite=${session.user.role === 'coordinator'} />
+				</section>`}
 				<section class="card" aria-labelledby="h-consent">
 					<h2 id="h-consent">${t('consent.staffTitle')}</h2>
 					<${ConsentPanel} volunteer=${v} />
