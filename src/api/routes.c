@@ -14,6 +14,7 @@
 #include "api/lists.h"
 #include "api/matches.h"
 #include "api/notes.h"
+#include "api/vog.h"
 #include "api/organisations.h"
 #include "api/passwords.h"
 #include "api/reports.h"
@@ -72,6 +73,7 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/volunteers/{id}/audit", audit_of_volunteer },
 	{ "GET", "/api/volunteers/{id}/notes", notes_list },
 	{ "POST", "/api/volunteers/{id}/notes", notes_create },
+	{ "GET", "/api/vog-overview", vog_overview_show },
 	{ "GET", "/api/audit", audit_search },
 	{ "GET", "/api/reports", reports_show },
 	{ "GET", "/api/reports/months.csv", reports_table },

@@ -180,6 +180,22 @@ typedef int (*call_fn)(void *ctx, const struct call *c);
 int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,
                     void *ctx, int64_t *total, struct kp_error *err);
 
+/* --- src/db/vog.c --- */
+/* A volunteer holding a VOG, for the VOG-expiry overview. */
+struct vog_holder {
+	int64_t volunteer_id;
+	char first_name[VOLUNTEER_NAME_MAX * 4 + 1];
+	char last_name[VOLUNTEER_NAME_MAX * 4 + 1];
+	int status;                   /* enum volunteer_status */
+	char vog_date[11];
+};
+typedef int (*vog_fn)(void *ctx, const struct vog_holder *h);
+/* The organisation's volunteers who are not stopped or erased, with a VOG
+   issued on or before issued_by (YYYY-MM-DD), oldest VOG first, at most
+   limit of them; *total counts them all. */
+int store_vog_issued_by(struct db *db, int64_t organisation_id, const char *issued_by,
+                        int limit, vog_fn each, void *ctx, int64_t *total, struct kp_error *err);
+
 /* --- src/db/notes.c --- */
 #define NOTES_MAX 500 /* the newest of a volunteer's notes a page shows */
 int store_note_insert(struct db *db, struct volunteer_note *n, struct kp_error *err);

@@ -16,7 +16,7 @@ import { register as registerHours } from './hours.mjs';
 import { register as registerTogether } from './together.mjs';
 import { register as registerCallEdit } from './call_edit.mjs';
 import { register as registerMyData } from './mydata.mjs';
-import { register as registerNotes } from './notes.mjs';
+import { register as registerNotes, registerVog } from './notes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -740,6 +740,7 @@ registerTogether({ test, newPage, login, go, apiIn, expectText, shot, assert, ax
 registerCallEdit({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE });
 registerMyData({ test, newPage, login, expectText, shot, assert, axe, USERS, PHONE });
 registerNotes({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
+registerVog({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {

@@ -25,7 +25,8 @@ export function VolunteerList() {
 		apply(f);
 	};
 	return html`<${Page} title=${t('volunteers.title')} wide
-		actions=${html`<a class="btn btn-secondary" href="/vrijwilligers/nieuw">${t('volunteers.new')}</a>`}>
+		actions=${html`<a class="btn btn-secondary" href="/vrijwilligers/nieuw">${t('volunteers.new')}</a>
+			<a class="btn btn-quiet" href="/vog">${t('vog.link')}</a>`}>
 		<form class="filters card" role="search" aria-label=${t('volunteers.search')} onSubmit=${submit}>
 			<${Input} name="q" type="search" label=${t('volunteers.searchLabel')} value=${f.q} onInput=${set('q')} />
 			<${Select} name="status" label=${t('field.volunteerStatus')} value=${f.status} onChange=${set('status')} empty=${t('common.all')}
