@@ -96,6 +96,29 @@ static void nobody_named_before_yes(void **state)
 	free_pair(&p);
 }
 
+/* Nor do a call's candidates name anyone to the professional. */
+static void candidates_nameless_for_the_professional(void **state)
+{
+	struct env *e = *state;
+	struct pair p;
+	make_pair(e, &p);
+	int64_t call = fx_call(&p.pro, 0, "Wandelmaatje");
+	char path[64];
+	snprintf(path, sizeof path, "/api/calls/%lld/candidates", (long long)call);
+	json_t *cand = expect(&e->admin, "GET", path, NULL, 200);
+	json_t *row = json_array_get(json_object_get(cand, "items"), 0);
+	assert_non_null(row);
+	assert_string_equal(json_str(row, "last_name"), "de Vries");
+	json_decref(cand);
+	cand = expect(&p.pro, "GET", path, NULL, 200);
+	row = json_array_get(json_object_get(cand, "items"), 0);
+	assert_non_null(row);
+	assert_true(json_is_null(json_object_get(row, "first_name")));
+	assert_true(json_is_null(json_object_get(row, "last_name")));
+	json_decref(cand);
+	free_pair(&p);
+}
+
 static void both_sides_named_after_yes(void **state)
 {
 	struct env *e = *state;
@@ -176,6 +199,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(nobody_named_before_yes),
+		cmocka_unit_test(candidates_nameless_for_the_professional),
 		cmocka_unit_test(both_sides_named_after_yes),
 		cmocka_unit_test(declined_stays_anonymous),
 		cmocka_unit_test(organisation_is_contact_without_staff_author),
