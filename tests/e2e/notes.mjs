@@ -32,7 +32,8 @@ export function register(h) {
 		await login(me, USERS.volunteer);
 		for (const p of ['/', '/mijn-profiel', '/mijn-reis']) {
 			await go(me, p);
-			assert(!(await me.textContent('main')).includes(RUN), `a private note on ${p}`);
+			const text = await me.textContent('main');
+			assert(!text.includes(`Gebeld over de VOG ${RUN}`) && !text.includes(`niet op zaterdag ${RUN}`), `a private note on ${p}`);
 		}
 		await go(me, '/mijn-gegevens');
 		await me.click('button:has-text("Bekijk al je gegevens")');

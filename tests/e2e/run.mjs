@@ -578,6 +578,7 @@ test('journey 3: a referrer submits a help request and follows its status', asyn
 	await login(coord, USERS.coordinator);
 	await go(coord, `/oproepen/${id}`);
 	await coord.click('button:has-text("Markeren als vervuld")');
+	await coord.click('.confirm-step button:has-text("Ja, markeren als vervuld")'); // it asks first
 	await expectText(coord, '.intro .badge', 'Vervuld');
 	await coord.context().close();
 	await go(page, '/');
