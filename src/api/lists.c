@@ -25,13 +25,15 @@ static int add_row(void *ctx, const struct list_item *it)
 	return json_array_append_new(ctx, to_json(it));
 }
 
-/* Every kind with its active items, so that a page learns all shared lists
-   in one request. */
+/* Every kind with all its items, those switched off included (marked
+   "active": false; records keep them), so that a page learns all shared
+   lists in one request. */
 int lists_index(struct api_call *c)
 {
 	json_t *kinds = json_array(), *lists = json_object();
 	for (int k = 0; k < LIST_KIND_COUNT; k++) {
-		struct list_item_query q = { .kind = k, .each = add_row, .ctx = json_array() };
+		struct list_item_query q = { .kind = k, .all = true, .each = add_row,
+		                             .ctx = json_array() };
 		json_array_append_new(kinds, json_string(list_kind_name(k)));
 		json_object_set_new(lists, list_kind_name(k), q.ctx);
 		if (list_item_list(c->app, c->db, &c->who, &q, &c->err)) {

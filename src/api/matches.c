@@ -24,6 +24,7 @@ static json_t *match_to_json(const struct match *m)
 	                            ? json_null()
 	                            : json_pack("{s:s, s:s, s:s}", "name", m->contact_name, "email",
 	                                        m->contact_email, "phone", m->contact_phone));
+	json_object_set_new(doc, "origin", json_string(match_origin_name(m->origin)));
 	return doc;
 }
 

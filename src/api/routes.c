@@ -119,6 +119,7 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/transfers/{id}", transfers_show },
 	{ "PATCH", "/api/transfers/{id}", transfers_update },
 
+	{ "GET", "/api/dashboard", dashboard_show },
 	{ "GET", "/api/tasks", tasks_list },
 	{ "POST", "/api/tasks/notify", tasks_notify },
 	{ "GET", "/api/outbox", outbox_list },

@@ -1,4 +1,5 @@
-/* /api/tasks and /api/outbox: reminders derived from the journey data. */
+/* /api/dashboard, /api/tasks and /api/outbox: what needs attention, and
+   reminders derived from the journey data. */
 #include "api/tasks.h"
 
 #include <stdio.h>
@@ -7,7 +8,43 @@
 
 #include "api/json_in.h"
 #include "api/json_out.h"
+#include "service/dashboard.h"
 #include "service/tasks.h"
+
+static json_t *queue_json(const struct dashboard_queue *q, const char *title,
+                          const char *detail)
+{
+	json_t *items = json_array();
+	for (int i = 0; i < q->n; i++) {
+		const struct dashboard_row *r = &q->rows[i];
+		json_t *o = json_pack("{s:I, s:s, s:s, s:I}", "id", (json_int_t)r->id, title, r->title,
+		                      detail, r->detail, "since", (json_int_t)r->since);
+		json_object_set_new(o, "call_id", jout_opt_id(r->call_id));
+		json_object_set_new(o, "volunteer_id", jout_opt_id(r->volunteer_id));
+		if (r->origin >= 0)
+			json_object_set_new(o, "origin", json_string(match_origin_name(r->origin)));
+		json_array_append_new(items, o);
+	}
+	return json_pack("{s:I, s:o}", "total", (json_int_t)q->total, "items", items);
+}
+
+int dashboard_show(struct api_call *c)
+{
+	struct dashboard *d = malloc(sizeof *d);
+	if (d == NULL)
+		return kp_internal(&c->err);
+	int rc = dashboard_read(c->app, c->db, &c->who, d, &c->err);
+	if (rc == KP_OK)
+		rc = api_reply(c, 200, json_pack("{s:o, s:o, s:o}",
+		                                 "unmatched_calls",
+		                                 queue_json(&d->unmatched_calls, "title", "place"),
+		                                 "proposals",
+		                                 queue_json(&d->proposals, "volunteer_name", "call_title"),
+		                                 "applicants",
+		                                 queue_json(&d->applicants, "name", "place")));
+	free(d);
+	return rc;
+}
 
 static const char *ref_field(int kind)
 {

@@ -3,6 +3,8 @@
  * from the data with the application clock, through the use cases of
  * service/tasks.h (scope, permission) and service/reminders.h (the rules).
  *
+ *   GET  /api/dashboard      what needs attention: unmatched open calls, proposals waiting,
+ *                            applicants waiting for an intake (service/dashboard.h)
  *   GET  /api/tasks          tasks of the own organisation (admin: all, or ?organisation_id=)
  *   POST /api/tasks/notify   queues a mail per task and coordinator in the outbox, once
  *   GET  /api/outbox         queued mails (?pending=true), own organisation or all (admin)
@@ -12,6 +14,7 @@
 
 #include "api/api.h"
 
+int dashboard_show(struct api_call *c);
 int tasks_list(struct api_call *c);
 int tasks_notify(struct api_call *c);
 int outbox_list(struct api_call *c);

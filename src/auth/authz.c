@@ -139,10 +139,11 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 		return (act == ACT_READ || act == ACT_UPDATE || act == ACT_DELETE) && self(who, t);
 	case RES_AUDIT: /* who viewed my data */
 		return act == ACT_READ && self(who, t);
-	case RES_CALL: /* browses open, published calls and the calls they are matched to */
+	case RES_CALL: /* browses open, published calls (not others' offers) and the calls
+	                  they are matched to */
 		return act == ACT_LIST ||
-		       (act == ACT_READ &&
-		        ((t->open && !t->unpublished) || t->caller_matched || self(who, t))) ||
+		       (act == ACT_READ && ((t->open && !t->unpublished && !t->offer) ||
+		                            t->caller_matched || self(who, t))) ||
 		       (act == ACT_CREATE && self(who, t));
 	case RES_MATCH: /* responds to a call, follows and may decline own matches */
 		return act == ACT_LIST || self(who, t);

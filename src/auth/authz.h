@@ -66,6 +66,8 @@ struct authz_target {
 	bool open;                /* a call that is open to responses */
 	bool caller_matched;      /* the calling volunteer has a match on this call */
 	bool unpublished;         /* a help request without its public text yet */
+	bool offer;               /* a volunteer's offer (of volunteer_id), for the
+	                             coordinators, not for other volunteers */
 	bool worked_together;     /* a match the volunteer accepted (accepted, active, ended) */
 };
 

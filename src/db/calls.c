@@ -184,6 +184,13 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 		rc |= query_and_int(&q, "activity_id = ?", f->item_id);
 	if (f->published_only)
 		rc |= query_and(&q, "(source NOT IN ('client', 'referrer') OR public_title <> '')");
+	if (f->offers_of < 0)
+		rc |= query_and(&q, "source <> 'volunteer'");
+	else if (f->offers_of > 0)
+		rc |= query_and_int(&q, "(source <> 'volunteer' OR volunteer_id = ?)", f->offers_of);
+	if (f->unmatched)
+		rc |= query_and(&q, "NOT EXISTS (SELECT 1 FROM matches m WHERE m.call_id = calls.id "
+		                    "AND m.status IN ('proposed', 'contacted', 'accepted', 'active'))");
 	if (f->q) {
 		rc |= query_like_pattern(f->q, like, sizeof like);
 		rc |= query_and_text(&q, f->published_only ? "LOWER(" PUBLIC_TITLE ") LIKE LOWER(?) "
@@ -195,7 +202,8 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 	if (items_page_init(&p, pg.limit, sizeof(struct call), page_row) != 0 || rc != 0)
 		rc = kp_internal(err);
 	else
-		rc = query_list(db, "calls", SELECT_CALL, &q, "created_at DESC, id DESC",
+		rc = query_list(db, "calls", SELECT_CALL, &q,
+		                f->oldest_first ? "created_at, id" : "created_at DESC, id DESC",
 		                pg.limit, pg.offset, items_page_row, &p, total, err) ||
 		     page_each(db, &p, each, ctx, err);
 	items_page_free(&p);

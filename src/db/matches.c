@@ -13,7 +13,8 @@
 	"('coordinator', 'professional') THEN " person " ELSE " organisation " END"
 
 #define SELECT_MATCH                                                                    \
-	"SELECT m.id, m.call_id, m.volunteer_id, c.organisation_id, m.status, m.reason, "   \
+	"SELECT m.id, m.call_id, m.volunteer_id, c.organisation_id, m.status, m.origin, "   \
+	"m.reason, "                                                                        \
 	"m.score, m.explanation, m.created_at, m.updated_at, "                              \
 	"v.first_name || ' ' || v.last_name, "                                              \
 	"CASE WHEN c.source IN ('client', 'referrer') THEN c.public_title ELSE c.title END, "\
@@ -32,18 +33,19 @@ static void read_match(struct db_stmt *st, struct match *m)
 	m->volunteer_id = db_col_int(st, 2);
 	m->organisation_id = db_col_int(st, 3);
 	m->status = match_status_parse(db_col_text(st, 4));
-	snprintf(m->reason, sizeof m->reason, "%s", db_col_text(st, 5));
-	m->score = db_col_double(st, 6);
-	snprintf(m->explanation, sizeof m->explanation, "%s", db_col_text(st, 7));
-	m->created_at = db_col_int(st, 8);
-	m->updated_at = db_col_int(st, 9);
-	snprintf(m->volunteer_name, sizeof m->volunteer_name, "%s", db_col_text(st, 10));
-	snprintf(m->call_title, sizeof m->call_title, "%s", db_col_text(st, 11));
-	snprintf(m->volunteer_email, sizeof m->volunteer_email, "%s", db_col_text(st, 12));
-	snprintf(m->volunteer_phone, sizeof m->volunteer_phone, "%s", db_col_text(st, 13));
-	snprintf(m->contact_name, sizeof m->contact_name, "%s", db_col_text(st, 14));
-	snprintf(m->contact_email, sizeof m->contact_email, "%s", db_col_text(st, 15));
-	snprintf(m->contact_phone, sizeof m->contact_phone, "%s", db_col_text(st, 16));
+	m->origin = match_origin_parse(db_col_text(st, 5));
+	snprintf(m->reason, sizeof m->reason, "%s", db_col_text(st, 6));
+	m->score = db_col_double(st, 7);
+	snprintf(m->explanation, sizeof m->explanation, "%s", db_col_text(st, 8));
+	m->created_at = db_col_int(st, 9);
+	m->updated_at = db_col_int(st, 10);
+	snprintf(m->volunteer_name, sizeof m->volunteer_name, "%s", db_col_text(st, 11));
+	snprintf(m->call_title, sizeof m->call_title, "%s", db_col_text(st, 12));
+	snprintf(m->volunteer_email, sizeof m->volunteer_email, "%s", db_col_text(st, 13));
+	snprintf(m->volunteer_phone, sizeof m->volunteer_phone, "%s", db_col_text(st, 14));
+	snprintf(m->contact_name, sizeof m->contact_name, "%s", db_col_text(st, 15));
+	snprintf(m->contact_email, sizeof m->contact_email, "%s", db_col_text(st, 16));
+	snprintf(m->contact_phone, sizeof m->contact_phone, "%s", db_col_text(st, 17));
 }
 
 static int insert_event(struct db *db, int64_t match_id, int from, int to, const char *reason,
@@ -71,8 +73,8 @@ int store_match_insert(struct db *db, struct match *m, int64_t actor, struct kp_
 {
 	struct db_stmt *st;
 	if (db_prepare(db, "INSERT INTO matches (call_id, volunteer_id, status, reason, score, "
-	                   "explanation, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-	                   "RETURNING id", &st, err))
+	                   "explanation, created_at, updated_at, origin) "
+	                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", &st, err))
 		return KP_ERR;
 	db_bind_int(st, 1, m->call_id);
 	db_bind_int(st, 2, m->volunteer_id);
@@ -82,6 +84,7 @@ int store_match_insert(struct db *db, struct match *m, int64_t actor, struct kp_
 	db_bind_text(st, 6, m->explanation);
 	db_bind_int(st, 7, m->created_at);
 	db_bind_int(st, 8, m->updated_at);
+	db_bind_text(st, 9, match_origin_name(m->origin));
 	int rc = db_query_int(st, &m->id, err);
 	db_finalize(st);
 	if (rc) {
@@ -188,10 +191,10 @@ int store_match_list(struct db *db, const struct list_filter *f, struct page pg,
 	if (f->status >= 0)
 		rc |= query_and_text(&q, "m.status = ?", match_status_name(f->status));
 	struct match_walk w = { each, ctx };
+	const char *order = f->oldest_first ? "m.created_at, m.id" : "m.updated_at DESC, m.id DESC";
 	rc = rc != 0 ? kp_internal(err)
 	             : query_list(db, "matches m JOIN calls c ON c.id = m.call_id", SELECT_MATCH, &q,
-	                          "m.updated_at DESC, m.id DESC", pg.limit, pg.offset, match_row,
-	                          &w, total, err);
+	                          order, pg.limit, pg.offset, match_row, &w, total, err);
 	query_free(&q);
 	return rc;
 }

@@ -50,6 +50,17 @@ int query_and_text(struct query *q, const char *cond, const char *s)
 	return 0;
 }
 
+int query_and_text_n(struct query *q, const char *cond, const char *s, int n)
+{
+	if (q->n_args + n > QUERY_ARGS_MAX || query_and(q, cond) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		q->args[q->n_args].is_text = 1;
+		q->args[q->n_args++].s = s;
+	}
+	return 0;
+}
+
 int query_like_pattern(const char *text, char *pattern, size_t cap)
 {
 	size_t n = 0;

@@ -29,6 +29,8 @@ void query_free(struct query *q);
 int query_and(struct query *q, const char *cond);
 int query_and_int(struct query *q, const char *cond, int64_t v);
 int query_and_text(struct query *q, const char *cond, const char *s);
+/* As query_and_text, for a condition with `n` "?", each bound to s. */
+int query_and_text_n(struct query *q, const char *cond, const char *s, int n);
 /* As query_and_int, for a condition with two "?". */
 int query_and_int2(struct query *q, const char *cond, int64_t a, int64_t b);
 /* Writes "%text%" into pattern for `LIKE ? ESCAPE '\\'`, with the text's own %, _

@@ -54,6 +54,12 @@ struct list_filter {
 	                           organisation (OR with organisation_id) */
 	bool published_only;    /* calls: no unpublished help request; q searches the
 	                           public title (call_is_published) */
+	bool unmatched;         /* calls: none of their matches is proposed, contacted,
+	                           accepted or active */
+	int64_t offers_of;      /* calls: a volunteer's offer only when it is this
+	                           volunteer's; -1 for no offers at all, 0 for every one */
+	bool oldest_first;      /* longest waiting first (created_at), instead of the
+	                           list's own order */
 };
 void list_filter_init(struct list_filter *f);
 

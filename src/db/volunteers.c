@@ -187,10 +187,13 @@ static int build_filter(struct query *q, const struct list_filter *f, char *like
 		if (items[i])
 			rc |= query_and_int(q, "id IN (SELECT volunteer_id FROM volunteer_items "
 			                       "WHERE item_id = ?)", items[i]);
-	if (f->q) {
+	if (f->q) { /* a name, an e-mail address or a phone number (spaces and dashes aside) */
 		rc |= query_like_pattern(f->q, like, cap);
-		rc |= query_and_text(q, "LOWER(first_name || ' ' || last_name) LIKE LOWER(?) "
-		                        "ESCAPE '\\'", like);
+		rc |= query_and_text_n(q, "(LOWER(first_name || ' ' || last_name) LIKE LOWER(?) "
+		                          "ESCAPE '\\' OR LOWER(email) LIKE LOWER(?) ESCAPE '\\' OR "
+		                          "REPLACE(REPLACE(phone, ' ', ''), '-', '') LIKE "
+		                          "REPLACE(REPLACE(?, ' ', ''), '-', '') ESCAPE '\\')",
+		                       like, 3);
 	}
 	return rc;
 }
@@ -224,7 +227,8 @@ int store_volunteer_list(struct db *db, const struct list_filter *f, struct page
 	if (items_page_init(&p, pg.limit, sizeof(struct volunteer), page_row) != 0 || rc != 0)
 		rc = kp_internal(err);
 	else
-		rc = query_list(db, "volunteers", SELECT_PROFILE, &q, "last_name, first_name, id",
+		rc = query_list(db, "volunteers", SELECT_PROFILE, &q,
+		                f->oldest_first ? "created_at, id" : "last_name, first_name, id",
 		                pg.limit, pg.offset, items_page_row, &p, total, err) ||
 		     page_each(db, &p, each, ctx, err);
 	items_page_free(&p);

@@ -76,6 +76,11 @@ bool call_is_request(const struct call *c)
 	return c->source == SOURCE_CLIENT || c->source == SOURCE_REFERRER;
 }
 
+bool call_is_offer(const struct call *c)
+{
+	return c->source == SOURCE_VOLUNTEER;
+}
+
 bool call_is_published(const struct call *c)
 {
 	return !call_is_request(c) || c->public_title[0] != '\0';

@@ -76,6 +76,9 @@ void call_init(struct call *c);
 
 /* Whether c is a help request (from a client or a referrer). */
 bool call_is_request(const struct call *c);
+/* Whether c is a volunteer's offer: for the coordinators (and help requests),
+   never a call for other volunteers to answer. */
+bool call_is_offer(const struct call *c);
 /* Whether volunteers may see c: any call but an unpublished help request. */
 bool call_is_published(const struct call *c);
 /* Puts the public text of a help request in place of its own title and

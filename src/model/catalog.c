@@ -42,7 +42,7 @@ int64_t catalog_find(struct catalog *c, int kind, const char *code)
 	pthread_rwlock_rdlock(&c->lock);
 	for (int i = 0; i < c->n; i++) {
 		const struct catalog_item *it = &c->items[i];
-		if (it->kind == kind && it->active && strcmp(it->code, code) == 0) {
+		if (it->kind == kind && strcmp(it->code, code) == 0) {
 			id = it->id;
 			break;
 		}
@@ -61,4 +61,33 @@ bool catalog_get(struct catalog *c, int64_t id, struct catalog_item *out)
 		*out = *it;
 	pthread_rwlock_unlock(&c->lock);
 	return it != NULL;
+}
+
+int catalog_check_one(struct catalog *c, int64_t id, int64_t was, const char *field,
+                      struct kp_error *err)
+{
+	struct catalog_item it;
+	if (id == 0 || id == was || !catalog_get(c, id, &it) || it.active)
+		return KP_OK;
+	return kp_fail_detail(err, KP_INVALID, "item_inactive", field, "%.60s", it.code);
+}
+
+int catalog_check_chosen(struct catalog *c, const struct field_table *t, const void *before,
+                         const void *after, struct kp_error *err)
+{
+	for (int f = 0; f < t->n; f++) {
+		const struct field_def *d = &t->defs[f];
+		if (d->type != FIELD_ID_SET)
+			continue;
+		const struct id_set *now = (const void *)((const char *)after + d->offset);
+		const struct id_set *had =
+			before ? (const void *)((const char *)before + d->offset) : NULL;
+		for (int i = 0; i < now->n; i++) {
+			int64_t id = now->ids[i];
+			bool kept = had != NULL && id_set_contains(had, id);
+			if (catalog_check_one(c, id, kept ? id : 0, d->name, err))
+				return KP_ERR;
+		}
+	}
+	return KP_OK;
 }

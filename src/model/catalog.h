@@ -13,7 +13,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "model/field.h"
 #include "model/types.h"
+#include "util/error.h"
 
 struct catalog_item {
 	int64_t id;
@@ -36,8 +38,21 @@ void catalog_free(struct catalog *c);
 /* Takes ownership of items[0..n) (malloc'd) and replaces the contents. */
 void catalog_replace(struct catalog *c, struct catalog_item *items, int n);
 
-/* Finds an active item of `kind` by code; returns its id or 0. */
+/* Finds an item of `kind` by code, switched off or not (records keep the
+   values they carry); returns its id or 0. */
 int64_t catalog_find(struct catalog *c, int kind, const char *code);
+
+/* A value switched off stays on the records that carry it, and is no longer
+   chosen anew: refuses every item in a set field (table t) of `after` that
+   is switched off and was not in the same field of `before` (NULL for a new
+   record). KP_INVALID "item_inactive" naming the field, with the code. */
+int catalog_check_chosen(struct catalog *c, const struct field_table *t, const void *before,
+                         const void *after, struct kp_error *err);
+
+/* The same for one item id chosen in `field` (0: none), kept when equal to
+   `was`. */
+int catalog_check_one(struct catalog *c, int64_t id, int64_t was, const char *field,
+                      struct kp_error *err);
 
 /* Copies the item with `id` into out; returns false when unknown. */
 bool catalog_get(struct catalog *c, int64_t id, struct catalog_item *out);

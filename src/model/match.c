@@ -8,6 +8,18 @@ static const char *const statuses[MATCH_STATUS_COUNT] = {
 	"proposed", "contacted", "accepted", "declined", "active", "ended",
 };
 
+static const char *const origins[MATCH_ORIGIN_COUNT] = { "organisation", "volunteer" };
+
+const char *match_origin_name(int o)
+{
+	return o >= 0 && o < MATCH_ORIGIN_COUNT ? origins[o] : NULL;
+}
+
+int match_origin_parse(const char *name)
+{
+	return names_find(origins, MATCH_ORIGIN_COUNT, name);
+}
+
 const char *match_status_name(int s)
 {
 	return s >= 0 && s < MATCH_STATUS_COUNT ? statuses[s] : NULL;
@@ -70,4 +82,16 @@ int match_check_transition(int from, int to, const char *reason, struct kp_error
 	if (match_needs_reason(to) && (reason == NULL || reason[0] == '\0'))
 		return kp_invalid(err, "reason", "required");
 	return KP_OK;
+}
+
+int match_check_step(int origin, bool by_volunteer, int from, int to, const char *reason,
+                     struct kp_error *err)
+{
+	bool says_yes = to == MATCH_ACCEPTED && from == MATCH_PROPOSED;
+	if (says_yes && (origin == MATCH_BY_VOLUNTEER) != by_volunteer)
+		return KP_OK; /* the other side agrees: no contact step needed */
+	if (by_volunteer && to != MATCH_DECLINED &&
+	    !(to == MATCH_ACCEPTED && from == MATCH_CONTACTED))
+		return kp_fail(err, KP_FORBIDDEN, "forbidden", "status");
+	return match_check_transition(from, to, reason, err);
 }

@@ -38,12 +38,28 @@ bool match_worked_together(int status);
 /* Checks a transition with its reason; names the field in err. */
 int match_check_transition(int from, int to, const char *reason, struct kp_error *err);
 
+/* Who made the match: a coordinator's proposal, or the volunteer's own
+   response to a call. Whoever did not make it says yes. */
+enum match_origin { MATCH_BY_ORGANISATION, MATCH_BY_VOLUNTEER, MATCH_ORIGIN_COUNT };
+const char *match_origin_name(int o);
+int match_origin_parse(const char *name);
+
+/* A step taken by the volunteer (by_volunteer) or by the organisation: the
+   volunteer says no at any point before the work starts, and yes to what
+   the organisation proposed or to a contact it made; the organisation takes
+   every step of match_can_transition, and accepts at once what the
+   volunteer asked for herself. KP_FORBIDDEN on "status" for a step that is
+   not the caller's, else as match_check_transition. */
+int match_check_step(int origin, bool by_volunteer, int from, int to, const char *reason,
+                     struct kp_error *err);
+
 struct match {
 	int64_t id;
 	int64_t call_id;
 	int64_t volunteer_id;
 	int64_t organisation_id;   /* of the call; read-only, for authorisation */
 	int status;
+	int origin;                /* enum match_origin */
 	char reason[MATCH_REASON_MAX * 4 + 1];
 	double score;
 	char explanation[512];

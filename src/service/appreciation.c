@@ -28,7 +28,9 @@ static int write_training(struct svc *s, void *arg)
 		return KP_ERR;
 	if (parse_date_days(t->completed_on) > s->now / 86400)
 		return kp_invalid(s->err, "completed_on", "date_in_future");
-	if (store_training_insert(s->db, t, s->err))
+	if (catalog_check_one(&s->app->lists, t->training_id > 0 ? t->training_id : 0, 0, "training",
+	                      s->err) ||
+	    store_training_insert(s->db, t, s->err))
 		return KP_ERR;
 	if (t->training_id <= 0)
 		return KP_OK;

@@ -33,7 +33,8 @@ static struct authz_target target_of(const struct call *call)
 	return (struct authz_target){ .organisation_id = call->organisation_id,
 	                              .volunteer_id = call->volunteer_id,
 	                              .created_by = call->created_by,
-	                              .unpublished = !call_is_published(call) };
+	                              .unpublished = !call_is_published(call),
+	                              .offer = call_is_offer(call) };
 }
 
 bool call_text_allowed(const struct principal *who, const struct call *call)
@@ -55,6 +56,17 @@ static int own_organisation(struct svc *s, struct call *call)
 	call->source = SOURCE_VOLUNTEER;
 	call->volunteer_id = s->who->volunteer_id;
 	return rc;
+}
+
+/* Shared-list values switched off stay on a call that has them, and are not
+   chosen anew (catalog_check_chosen). */
+static int check_chosen(struct svc *s, const struct call *was, const struct call *call)
+{
+	return catalog_check_one(&s->app->lists, call->activity_id, was ? was->activity_id : 0,
+	                         "activity", s->err) ||
+	               catalog_check_chosen(&s->app->lists, &call_fields, was, call, s->err)
+	           ? KP_ERR
+	           : KP_OK;
 }
 
 static int check_organisation(struct svc *s, int64_t id)
@@ -120,8 +132,8 @@ static int write_new(struct svc *s, void *arg)
 	struct authz_target t = target_of(call);
 	if (svc_authorise(s, RES_CALL, ACT_CREATE, &t) ||
 	    (call->volunteer_id != 0 && check_offer_volunteer(s, call)) ||
-	    call_validate(call, s->err) || store_call_insert(s->db, call, s->err) ||
-	    record_change(s, call, 0, false))
+	    call_validate(call, s->err) || check_chosen(s, NULL, call) ||
+	    store_call_insert(s->db, call, s->err) || record_change(s, call, 0, false))
 		return KP_ERR;
 	svc_after_call(s, call->id);
 	return KP_OK;
@@ -154,7 +166,7 @@ static int apply_edit(struct svc *s, struct call_edit *e, struct call *next)
 		return KP_ERR;
 	if (svc_check_meanwhile(s, &call_fields, e->id, e->base_version, e->out->version,
 	                        changed) ||
-	    call_validate(next, s->err))
+	    call_validate(next, s->err) || check_chosen(s, e->out, next))
 		return KP_ERR;
 	next->updated_at = s->now;
 	next->version = e->out->version + 1;
@@ -230,6 +242,9 @@ static int read_list(struct svc *s, void *arg)
 		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "organisation_id");
 	f.status = scope.open_only ? CALL_OPEN : a->q->status;
 	f.published_only = scope.open_only;
+	/* An offer goes to the coordinators, not to other volunteers to answer. */
+	if (scope.open_only)
+		f.offers_of = s->who->volunteer_id > 0 ? s->who->volunteer_id : -1;
 	f.q = a->q->q;
 	f.place = a->q->place;
 	f.item_id = a->q->activity_id;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "service/matches.h"
+
 static struct authz_target target_of(const struct journey *j)
 {
 	return (struct authz_target){ .organisation_id = j->organisation_id,
@@ -136,6 +138,12 @@ int journey_take_step(struct svc *s, struct journey *j, int to, const char *on,
 	    (vog_date != NULL && vog_date[0] != '\0' && new_vog(s, v, vog_date)) ||
 	    step_guarded(s, j, to, on, notes, v, force) || sync_volunteer(s, j, v))
 		goto end;
+	/* Leaving the organisation ends the work there, in the same step. */
+	if ((to == STEP_STOPPED || to == STEP_REFERRED) &&
+	    match_end_all(s, v->id, j->organisation_id,
+	                  to == STEP_STOPPED ? "Gestopt als vrijwilliger"
+	                                     : "Doorverwezen naar een andere organisatie"))
+		goto end;
 	svc_after_volunteer(s, v->id); /* status and gate changed */
 	rc = KP_OK;
 end:
@@ -177,7 +185,13 @@ static int run_exit(struct svc *s, void *arg)
 	struct journey_exit *x = arg;
 	struct journey j;
 	struct exit_interview e = x->interview;
-	if (load(s, x->id, RES_JOURNEY, ACT_UPDATE, &j) || check_interview(s, &j, &e))
+	if (load(s, x->id, RES_JOURNEY, ACT_UPDATE, &j))
+		return KP_ERR;
+	/* Recording the interview is the step into it: entered once, not twice. */
+	if (j.step != STEP_EXIT_INTERVIEW &&
+	    journey_take_step(s, &j, STEP_EXIT_INTERVIEW, e.held_on, "", NULL, false))
+		return KP_ERR;
+	if (check_interview(s, &j, &e))
 		return KP_ERR;
 	e.journey_id = j.id;
 	e.actor_id = s->who->account_id;
@@ -188,6 +202,9 @@ static int run_exit(struct svc *s, void *arg)
 	/* The outcome decides the next step; a move to another organisation
 	   waits for the transfer to be accepted. */
 	int next = exit_outcome_next_step(e.outcome);
+	if (e.outcome == OUTCOME_OTHER_ROLE &&
+	    match_end_all(s, j.volunteer_id, j.organisation_id, "Andere taak na het exitgesprek"))
+		return KP_ERR;
 	if (next != STEP_REFERRED) {
 		char note[128];
 		snprintf(note, sizeof note, "exitgesprek: %s", exit_outcome_name(e.outcome));

@@ -22,8 +22,7 @@ static int read_list(struct svc *s, void *arg)
 	struct list_item_query *q = arg;
 	if (svc_authorise(s, RES_LIST_ITEM, ACT_LIST, NULL))
 		return KP_ERR;
-	bool all = q->all && s->who->role == ROLE_ADMIN;
-	return store_list_items(s->db, q->kind, all, q->each, q->ctx, s->err);
+	return store_list_items(s->db, q->kind, q->all, q->each, q->ctx, s->err);
 }
 
 int list_item_list(struct app *app, struct db *db, const struct principal *who,

@@ -21,7 +21,8 @@ extern const struct field_table list_item_fields;
 
 struct list_item_query {
 	int kind;              /* enum list_kind */
-	bool all;              /* also inactive items (the administrator only) */
+	bool all;              /* also items switched off: records that carry one
+	                          still show its label */
 	list_item_fn each;     /* called once per item, by position */
 	void *ctx;
 };

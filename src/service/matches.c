@@ -7,6 +7,7 @@
 
 #include "match/match.h"
 #include "service/journey.h"
+#include "service/notify.h"
 
 static struct authz_target target_of(const struct match *m)
 {
@@ -33,6 +34,43 @@ static int load_reference(struct svc *s, int rc, const char *field)
 	return rc;
 }
 
+/* Whether the volunteer can take on this work now: active, and through the
+   steps of her journey that the call needs (VOG, training). `own`: she is
+   the one asking, and is told so in her own words. */
+static int check_ready(struct svc *s, const struct volunteer *v, const struct call *call,
+                       bool own)
+{
+	if (v->status != VOLUNTEER_ACTIVE)
+		return kp_fail(s->err, KP_CONFLICT, own ? "you_not_active" : "volunteer_not_active",
+		               own ? "status" : "volunteer_id");
+	return journey_check_deployable_for(s, v, call);
+}
+
+/* A volunteer's own response: paused or stopped she is told how to come
+   back; waiting for her intake, or without a VOG the call needs, her
+   response is her interest, and check_ready follows when the organisation
+   accepts it. */
+static int check_own(struct svc *s, const struct volunteer *v)
+{
+	if (v->status == VOLUNTEER_PAUSED || v->status == VOLUNTEER_STOPPED)
+		return kp_fail(s->err, KP_CONFLICT, v->status == VOLUNTEER_PAUSED ? "you_paused"
+		                                                                   : "you_stopped",
+		               "status");
+	return KP_OK;
+}
+
+static int check_capacity(struct svc *s, const struct volunteer *v, bool own)
+{
+	int64_t open = 0;
+	if (store_match_count_open(s->db, v->id, &open, s->err))
+		return KP_ERR;
+	if (open >= v->max_matches)
+		return kp_fail_limit(s->err, KP_CONFLICT, own ? "your_capacity_reached"
+		                                                : "capacity_reached",
+		                     own ? "max_matches" : "volunteer_id", v->max_matches);
+	return KP_OK;
+}
+
 /* Who may propose this pair, and can the two meet? */
 static int check_pair(struct svc *s, struct match *m, const struct call *call,
                       const struct volunteer *v)
@@ -50,17 +88,31 @@ static int check_pair(struct svc *s, struct match *m, const struct call *call,
 		return kp_fail(s->err, KP_CONFLICT, "call_not_open", "call_id");
 	if (!call_is_published(call)) /* a volunteer would see it through the match */
 		return kp_fail(s->err, KP_CONFLICT, "call_not_published", "call_id");
-	if (v->status != VOLUNTEER_ACTIVE)
-		return kp_fail(s->err, KP_CONFLICT, "volunteer_not_active", "volunteer_id");
-	if (journey_check_deployable_for(s, v, call))
+	if (call_is_offer(call))
+		return kp_fail(s->err, KP_CONFLICT, "offer_is_no_call", "call_id");
+	bool own = m->origin == MATCH_BY_VOLUNTEER;
+	if (own ? check_own(s, v) : check_ready(s, v, call, false))
 		return KP_ERR;
-	int64_t open = 0;
-	if (store_match_count_open(s->db, v->id, &open, s->err))
-		return KP_ERR;
-	if (open >= v->max_matches)
-		return kp_fail_limit(s->err, KP_CONFLICT, "capacity_reached", "volunteer_id",
-		                     v->max_matches);
-	return KP_OK;
+	return check_capacity(s, v, own);
+}
+
+/* The coordinators hear of a volunteer's own response: for somebody still
+   waiting for an intake it is a lead. */
+static int tell_coordinators(struct svc *s, const struct match *m, const struct call *call,
+                             const struct volunteer *v)
+{
+	char key[64], subject[256], body[1024];
+	snprintf(key, sizeof key, "response:%lld", (long long)m->id);
+	snprintf(subject, sizeof subject, "Reactie op uw oproep: %.160s", call->title);
+	snprintf(body, sizeof body,
+	         "%.100s %.100s wil graag helpen bij \"%.200s\".\n\n%s"
+	         "Bekijk de reactie in Knooppunt en neem contact op.\n",
+	         v->first_name, v->last_name, call->title,
+	         v->status == VOLUNTEER_APPLIED
+	             ? "Het intakegesprek staat nog open: dit is een mooie aanleiding.\n\n"
+	             : "");
+	return notify_coordinators(s->db, call->organisation_id, key, subject, body, s->now, NULL,
+	                           s->err);
 }
 
 /* Why this pair, in words the server writes itself: computed as for a caller
@@ -86,6 +138,9 @@ static int write_new(struct svc *s, void *arg)
 	int rc = call && v ? KP_OK : kp_internal(s->err);
 	if (m->volunteer_id == 0 && s->who->role == ROLE_VOLUNTEER)
 		m->volunteer_id = s->who->volunteer_id;
+	m->origin = s->who->role == ROLE_VOLUNTEER && m->volunteer_id == s->who->volunteer_id
+	                ? MATCH_BY_VOLUNTEER
+	                : MATCH_BY_ORGANISATION;
 	m->id = 0;
 	m->status = MATCH_PROPOSED;
 	m->created_at = m->updated_at = s->now;
@@ -100,6 +155,8 @@ static int write_new(struct svc *s, void *arg)
 		explain_new(s, m);
 	if (rc == KP_OK)
 		rc = store_match_insert(s->db, m, s->who->account_id, s->err);
+	if (rc == KP_OK && m->origin == MATCH_BY_VOLUNTEER)
+		rc = tell_coordinators(s, m, call, v);
 	if (rc == KP_OK)
 		svc_after_match(s, m->call_id, m->volunteer_id);
 	free(call);
@@ -115,9 +172,21 @@ int match_create(struct app *app, struct db *db, const struct principal *who, st
 
 /* A volunteer says yes when asked, or says no; every other step is the
    organisation's. */
-static bool volunteer_may(int from, int to)
+/* Saying yes commits the volunteer: she must be ready for the work then. */
+static int check_commitment(struct svc *s, const struct match *m, bool by_volunteer)
 {
-	return to == MATCH_DECLINED || (from == MATCH_CONTACTED && to == MATCH_ACCEPTED);
+	struct call *call = malloc(sizeof *call);
+	struct volunteer *v = malloc(sizeof *v);
+	int rc = call && v ? KP_OK : kp_internal(s->err);
+	if (rc == KP_OK)
+		rc = store_call_get(s->db, m->call_id, call, s->err);
+	if (rc == KP_OK)
+		rc = store_volunteer_get(s->db, m->volunteer_id, false, v, s->err);
+	if (rc == KP_OK)
+		rc = check_ready(s, v, call, by_volunteer);
+	free(call);
+	free(v);
+	return rc;
 }
 
 static int take_step(struct svc *s, void *arg)
@@ -130,9 +199,10 @@ static int take_step(struct svc *s, void *arg)
 	struct authz_target t = target_of(m);
 	if (svc_authorise(s, RES_MATCH, ACT_UPDATE, &t))
 		return KP_ERR;
-	if (s->who->role == ROLE_VOLUNTEER && !volunteer_may(m->status, st->to))
-		return kp_fail(s->err, KP_FORBIDDEN, "forbidden", "status");
-	if (match_check_transition(m->status, st->to, reason, s->err) ||
+	bool by_volunteer = s->who->role == ROLE_VOLUNTEER;
+	if (match_check_step(m->origin, by_volunteer, m->status, st->to, reason, s->err) ||
+	    ((st->to == MATCH_ACCEPTED || st->to == MATCH_ACTIVE) &&
+	     check_commitment(s, m, by_volunteer)) ||
 	    store_match_transition(s->db, m->id, m->status, st->to, reason, s->who->account_id,
 	                           s->now, s->err))
 		return KP_ERR;
@@ -147,6 +217,46 @@ int match_transition(struct app *app, struct db *db, const struct principal *who
                      struct match_step *st, struct kp_error *err)
 {
 	return svc_run(app, db, who, take_step, st, err);
+}
+
+#define ENDING_MAX 64  /* a volunteer's open matches at one organisation: max_matches ≤ 10 */
+
+struct ending {
+	int n;
+	struct { int64_t id, call_id; int status; } rows[ENDING_MAX];
+};
+
+static int collect_open(void *ctx, const struct match *m)
+{
+	struct ending *e = ctx;
+	if (match_is_open(m->status) && e->n < ENDING_MAX) {
+		e->rows[e->n].id = m->id;
+		e->rows[e->n].call_id = m->call_id;
+		e->rows[e->n++].status = m->status;
+	}
+	return 0;
+}
+
+int match_end_all(struct svc *s, int64_t volunteer_id, int64_t organisation_id,
+                  const char *reason)
+{
+	struct ending e = { 0 };
+	struct list_filter f;
+	struct page pg = { .limit = ENDING_MAX, .offset = 0 };
+	int64_t total;
+	list_filter_init(&f);
+	f.volunteer_id = volunteer_id;
+	f.organisation_id = organisation_id;
+	if (store_match_list(s->db, &f, pg, collect_open, &e, &total, s->err))
+		return KP_ERR;
+	for (int i = 0; i < e.n; i++) {
+		int to = e.rows[i].status == MATCH_ACTIVE ? MATCH_ENDED : MATCH_DECLINED;
+		if (store_match_transition(s->db, e.rows[i].id, e.rows[i].status, to, reason,
+		                           s->who->account_id, s->now, s->err))
+			return KP_ERR;
+		svc_after_match(s, e.rows[i].call_id, volunteer_id);
+	}
+	return KP_OK;
 }
 
 struct list_args {

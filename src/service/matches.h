@@ -42,6 +42,12 @@ int match_create(struct app *app, struct db *db, const struct principal *who, st
 int match_transition(struct app *app, struct db *db, const struct principal *who,
                      struct match_step *st, struct kp_error *err);
 
+/* Inside a use case (journey, transfer): ends the volunteer's work at the
+   organisation — every open match of hers on its calls, the active ones
+   ended and the others declined, each with `reason` and its event. */
+int match_end_all(struct svc *s, int64_t volunteer_id, int64_t organisation_id,
+                  const char *reason);
+
 /* One page of the matches who may see, narrowed by f (call_id, volunteer_id,
    status; its organisation_id is ignored); *total counts every such match.
    A volunteer sees only their own: naming another volunteer is forbidden. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "service/journey.h"
+#include "service/matches.h"
 #include "service/notify.h"
 
 #define ORG_NAME_CAP (ORGANISATION_NAME_MAX * 4 + 1)
@@ -221,7 +222,9 @@ int transfer_create(struct app *app, struct db *db, const struct principal *who,
 	return svc_run(app, db, who, run_create, r, err);
 }
 
-/* The sending journey becomes "referred", unless it already ended. */
+/* The sending journey becomes "referred", unless it already ended; either
+   way the work at the sending organisation ends (journey_take_step ends the
+   matches with the step). */
 static int refer_sending(struct svc *s, const struct transfer *t, const char *today)
 {
 	struct journey j;
@@ -233,7 +236,8 @@ static int refer_sending(struct svc *s, const struct transfer *t, const char *to
 	if (s->err->kind != KP_NOT_FOUND)
 		return KP_ERR;
 	*s->err = (struct kp_error){ 0 };
-	return KP_OK;
+	return match_end_all(s, t->volunteer_id, t->from_organisation,
+	                     "Doorverwezen naar een andere organisatie");
 }
 
 /* The journey at the receiving organisation: a new one, or the old one again. */

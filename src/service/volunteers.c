@@ -49,7 +49,9 @@ static int write_new(struct svc *s, void *arg)
 	v->created_at = v->updated_at = s->now;
 	v->version = 1;
 	if (organisation_check(s, v->organisation_id, "organisation_id") ||
-	    volunteer_validate(v, s->err) || check_duplicate(s, n) ||
+	    volunteer_validate(v, s->err) ||
+	    catalog_check_chosen(&s->app->lists, &volunteer_fields, NULL, v, s->err) ||
+	    check_duplicate(s, n) ||
 	    store_volunteer_insert(s->db, v, experience, s->err) ||
 	    svc_audit(s, "create", "volunteer", v->id, v->id, NULL))
 		return KP_ERR;
@@ -142,7 +144,8 @@ static int apply_edit(struct svc *s, struct volunteer_edit *e, struct volunteer 
 	if (svc_check_meanwhile(s, &volunteer_fields, e->id, e->base_version, e->out->version,
 	                        changed) ||
 	    (next->organisation_id != e->out->organisation_id && authorise_move(s, next)) ||
-	    volunteer_validate(next, s->err))
+	    volunteer_validate(next, s->err) ||
+	    catalog_check_chosen(&s->app->lists, &volunteer_fields, e->out, next, s->err))
 		return KP_ERR;
 	return write_edit(s, e, next, changed);
 }

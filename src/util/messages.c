@@ -31,6 +31,9 @@ static const struct {
 	  "The field '%F' may only contain lower-case letters, digits and _." },
 	{ "unknown_place", "De plaats in '%F' kennen we niet. Vul een Nederlandse plaatsnaam in.",
 	  "The place in '%F' is unknown. Enter a Dutch place name." },
+	{ "item_inactive",
+	  "Een waarde in '%F' wordt niet meer gebruikt en kan niet opnieuw gekozen worden.",
+	  "A value in '%F' is no longer in use and cannot be chosen anew." },
 	{ "unknown_item", "Een waarde in '%F' staat niet in de gedeelde lijst.",
 	  "A value in '%F' is not on the shared list." },
 	{ "unknown_field", "Het veld '%F' bestaat niet.", "The field '%F' does not exist." },
@@ -79,6 +82,28 @@ static const struct {
 	  "This volunteer is not active." },
 	{ "capacity_reached", "Deze vrijwilliger heeft al het maximale aantal koppelingen.",
 	  "This volunteer already has the maximum number of matches." },
+	{ "offer_is_no_call",
+	  "Dit is het aanbod van een vrijwilliger, geen oproep: er kan niemand op reageren.",
+	  "This is a volunteer's offer, not a call: nobody can respond to it." },
+	{ "your_capacity_reached",
+	  "Je doet al %L dingen tegelijk, het maximum dat je zelf hebt gekozen. Wil je er nog "
+	  "iets bij doen? Verhoog dan je maximum in je profiel.",
+	  "You are already doing %L things at once, the maximum you chose yourself. Want to take "
+	  "on more? Raise your maximum in your profile." },
+	{ "you_not_active",
+	  "Je kunt nog niet ja zeggen: je coördinator zet je eerst op actief, na het "
+	  "kennismakingsgesprek. Je reactie blijft staan.",
+	  "You cannot say yes yet: your coordinator first makes you active, after the intake "
+	  "conversation. Your response stays." },
+	{ "you_paused",
+	  "Je staat op pauze. Wil je weer meedoen? Zet je pauze stop in je profiel, dan kun je "
+	  "reageren.",
+	  "You are on a break. Want to join in again? End your break in your profile, then you "
+	  "can respond." },
+	{ "you_stopped",
+	  "Je bent gestopt als vrijwilliger. Wil je weer meedoen? Neem contact op met je "
+	  "coördinator.",
+	  "You have stopped as a volunteer. Want to join in again? Contact your coordinator." },
 	{ "duplicate", "Er bestaat al een record met deze waarde van '%F'.",
 	  "A record with this value of '%F' already exists." },
 	{ "conflict", "Dit botst met bestaande gegevens.", "This conflicts with existing data." },

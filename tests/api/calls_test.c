@@ -174,6 +174,57 @@ static void roles_create_calls(void **state)
 	client_free(&v);
 }
 
+/* Offers once showed to every volunteer as calls with a respond button, and
+   counted as open calls nobody had answered. */
+static void an_offer_is_for_the_coordinators(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Aanbod");
+	struct client v[2];
+	int64_t vol[2];
+	char email[64], path[64], body[64];
+	for (int i = 0; i < 2; i++) {
+		vol[i] = fx_volunteer(&e->admin, org, "active");
+		fx_email(&e->srv, "aanbieder", email, sizeof email);
+		fx_account(&e->admin, "volunteer", email, 0, vol[i]);
+		client_init(&v[i], &e->srv);
+		assert_int_equal(client_login(&v[i], email, FX_PASSWORD), 201);
+	}
+	json_t *doc = expect(&e->admin, "GET", "/api/dashboard", NULL, 200);
+	json_int_t before = json_integer_value(
+		json_object_get(json_object_get(doc, "unmatched_calls"), "total"));
+	json_decref(doc);
+	doc = expect(&v[0], "POST", "/api/calls",
+	             "{\"title\":\"Ik repareer fietsen\",\"activity\":\"klussen\","
+	             "\"place\":\"Dordrecht\",\"dayparts\":[\"sat-morning\"]}", 201);
+	int64_t offer = json_id(doc, "id");
+	json_decref(doc);
+	int64_t call = fx_call(&e->admin, org, "Fietsmaatje");
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)offer);
+	/* Its owner and the coordinators see it; another volunteer neither lists nor opens it. */
+	doc = expect(&v[0], "GET", "/api/calls?limit=100", NULL, 200);
+	assert_true(list_has_id(doc, offer) && list_has_id(doc, call));
+	json_decref(doc);
+	doc = expect(&v[1], "GET", "/api/calls?limit=100", NULL, 200);
+	assert_false(list_has_id(doc, offer));
+	assert_true(list_has_id(doc, call));
+	json_decref(doc);
+	json_decref(expect(&v[1], "GET", path, NULL, 403));
+	json_decref(expect(&e->admin, "GET", path, NULL, 200));
+	/* Nobody responds to it as to a call, and it is not a call waiting for a volunteer. */
+	snprintf(body, sizeof body, "{\"call_id\":%lld}", (long long)offer);
+	doc = expect(&v[1], "POST", "/api/matches", body, 409);
+	assert_problem(&v[1], doc, 409, "call_id");
+	json_decref(doc);
+	doc = expect(&e->admin, "GET", "/api/dashboard", NULL, 200);
+	assert_int_equal(json_integer_value(
+	                     json_object_get(json_object_get(doc, "unmatched_calls"), "total")),
+	                 before + 1); /* the call, not the offer */
+	json_decref(doc);
+	client_free(&v[0]);
+	client_free(&v[1]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +232,7 @@ int main(void)
 		cmocka_unit_test(call_one_off),
 		cmocka_unit_test(call_list_filters),
 		cmocka_unit_test(roles_create_calls),
+		cmocka_unit_test(an_offer_is_for_the_coordinators),
 	};
 	return cmocka_run_group_tests_name("calls", tests, env_setup, env_teardown);
 }

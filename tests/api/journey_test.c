@@ -483,9 +483,7 @@ static void exit_interview_flow(void **state)
 	int64_t org = fx_organisation(&e->admin, "Reis exit");
 	coordinator(e, org, &co, email, sizeof email);
 	int64_t j = deployed(&co, e, org, "2026-05-01", &vol);
-	json_t *doc = exit_interview(&co, j, "{\"reason\":\"time\",\"outcome\":\"stops\"}", 409);
-	assert_string_equal(json_str(doc, "code"), "not_in_exit_interview");
-	json_decref(doc);
+	json_t *doc;
 	step_ok(&co, j, "exit_interview", "2026-05-01");
 	step_refused(&co, j, "{\"step\":\"stopped\"}", 409, "step", "exit_interview_required");
 	doc = exit_interview(&co, j, "{\"reason\":\"geld\",\"outcome\":\"stops\"}", 422);
@@ -521,6 +519,65 @@ static void exit_interview_flow(void **state)
 	                     201);
 	assert_string_equal(json_str(doc, "step"), "active");
 	json_decref(doc);
+	/* Recording the interview is the step into it: one entry, not two. */
+	int64_t vol3;
+	int64_t j3 = deployed(&co, e, org, "2026-09-01", &vol3);
+	doc = exit_interview(&co, j3, "{\"reason\":\"time\",\"outcome\":\"stops\"}", 201);
+	assert_string_equal(json_str(doc, "step"), "stopped");
+	json_decref(doc);
+	doc = exit_interview(&co, j3, "{\"reason\":\"time\",\"outcome\":\"stops\"}", 409);
+	assert_problem(&co, doc, 409, "step");
+	json_decref(doc);
+	client_free(&co);
+}
+
+static void match_step(struct client *cl, int64_t id, const char *to)
+{
+	char path[64], body[64];
+	snprintf(path, sizeof path, "/api/matches/%lld", (long long)id);
+	snprintf(body, sizeof body, "{\"status\":\"%s\"}", to);
+	json_decref(expect(cl, "PATCH", path, body, 200));
+}
+
+static void match_is(struct client *cl, int64_t id, const char *status, const char *reason)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/api/matches/%lld", (long long)id);
+	json_t *doc = expect(cl, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "status"), status);
+	assert_string_equal(json_str(doc, "reason"), reason);
+	json_decref(doc);
+}
+
+/* Stopping after the exit interview once left the old match "Actief". */
+static void leaving_ends_the_work_in_the_same_step(void **state)
+{
+	struct env *e = *state;
+	begin(e);
+	struct client co;
+	char email[64];
+	int64_t vol;
+	set_today("2026-06-01");
+	int64_t org = fx_organisation(&e->admin, "Reis einde");
+	coordinator(e, org, &co, email, sizeof email);
+	int64_t j = deployed(&co, e, org, "2026-06-01", &vol);
+	int64_t working = fx_match(&co, fx_call(&co, org, "Wekelijks wandelen"), vol);
+	const char *const to_active[] = { "contacted", "accepted", "active" };
+	for (int i = 0; i < 3; i++)
+		match_step(&co, working, to_active[i]);
+	int64_t waiting = fx_match(&co, fx_call(&co, org, "Eenmalig uitje"), vol);
+	step_ok(&co, j, "exit_interview", "2026-06-01");
+	json_decref(exit_interview(&co, j, "{\"reason\":\"moved\",\"outcome\":\"stops\"}", 201));
+	match_is(&co, working, "ended", "Gestopt als vrijwilliger");
+	match_is(&co, waiting, "declined", "Gestopt als vrijwilliger");
+	/* Another role at the same organisation ends the old work too. */
+	int64_t vol2;
+	int64_t j2 = deployed(&co, e, org, "2026-06-01", &vol2);
+	int64_t old_role = fx_match(&co, fx_call(&co, org, "Koffie schenken"), vol2);
+	step_ok(&co, j2, "exit_interview", "2026-06-01");
+	json_decref(exit_interview(&co, j2, "{\"reason\":\"role_mismatch\",\"outcome\":"
+	                                    "\"other_role\"}", 201));
+	match_is(&co, old_role, "declined", "Andere taak na het exitgesprek");
 	client_free(&co);
 }
 
@@ -570,9 +627,11 @@ static void transfer_shares_exactly_the_consented_parts(void **state)
 	json_decref(expect(&a, "PATCH", path, "{\"phone\":\"06-12345678\",\"motivation_text\":"
 	                                      "\"Ik wil graag iets betekenen\",\"vog_date\":"
 	                                      "\"2026-01-05\"}", 200));
+	int64_t at_a = fx_match(&a, fx_call(&a, org_a, "Boodschappen"), vol);
 	step_ok(&a, j, "exit_interview", "2026-06-01");
 	json_decref(exit_interview(&a, j, "{\"reason\":\"moved\",\"outcome\":\"other_organisation\"}",
 	                           201));
+	match_is(&a, at_a, "proposed", ""); /* the move waits for the transfer */
 
 	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"to_organisation_id\":%lld,"
 	         "\"message\":\"Anna wil graag bij u verder\",\"shared_parts\":[\"contact\","
@@ -633,6 +692,7 @@ static void transfer_shares_exactly_the_consented_parts(void **state)
 	assert_string_equal(json_str(doc, "status"), "accepted");
 	json_decref(doc);
 	json_decref(transfer_patch(&b, t, "{\"action\":\"decline\",\"note\":\"toch niet\"}", 409));
+	match_is(&a, at_a, "declined", "Doorverwezen naar een andere organisatie");
 
 	/* Handed over: home organisation B, journey at A referred, a new one at B. */
 	snprintf(keys, sizeof keys, "%lld", (long long)org_b);
@@ -787,6 +847,7 @@ int main(void)
 		cmocka_unit_test(evaluation_inactivity_and_anniversary_reminders),
 		cmocka_unit_test(aftercare_and_volunteer_request),
 		cmocka_unit_test(exit_interview_flow),
+		cmocka_unit_test(leaving_ends_the_work_in_the_same_step),
 		cmocka_unit_test(transfer_shares_exactly_the_consented_parts),
 		cmocka_unit_test(appreciation_trainings_and_competences),
 	};

@@ -1,4 +1,6 @@
-/* /api/matches: proposal, the whole lifecycle with its events, list filters. */
+/* /api/matches: proposal, the whole lifecycle with its events, list filters;
+   who made a match and who says yes; a volunteer's own response while she
+   waits for her intake is her interest, not an error. */
 #include "support.h"
 
 #include <stdio.h>
@@ -184,6 +186,113 @@ static void professional_confirms_match(void **state)
 	client_free(&pro);
 }
 
+/* A coordinator, and a volunteer of the same organisation logged in. */
+struct pair {
+	int64_t org, vol;
+	char co_mail[64], vol_mail[64];
+	struct client co, me;
+};
+
+static void pair_start(struct env *e, struct pair *p, const char *status)
+{
+	p->org = fx_organisation(&e->admin, "Wie zegt ja");
+	fx_email(&e->srv, "co", p->co_mail, sizeof p->co_mail);
+	fx_account(&e->admin, "coordinator", p->co_mail, p->org, 0);
+	client_init(&p->co, &e->srv);
+	assert_int_equal(client_login(&p->co, p->co_mail, FX_PASSWORD), 201);
+	p->vol = fx_volunteer(&p->co, p->org, status);
+	fx_email(&e->srv, "vw", p->vol_mail, sizeof p->vol_mail);
+	fx_account(&p->co, "volunteer", p->vol_mail, 0, p->vol);
+	client_init(&p->me, &e->srv);
+	assert_int_equal(client_login(&p->me, p->vol_mail, FX_PASSWORD), 201);
+}
+
+static void pair_free(struct pair *p)
+{
+	client_free(&p->co);
+	client_free(&p->me);
+}
+
+static void set_volunteer(struct client *co, int64_t vol, const char *body)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)vol);
+	json_decref(expect(co, "PATCH", path, body, 200));
+}
+
+static json_t *respond(struct client *me, int64_t call, long status)
+{
+	char body[64];
+	snprintf(body, sizeof body, "{\"call_id\":%lld}", (long long)call);
+	return expect(me, "POST", "/api/matches", body, status);
+}
+
+/* "Deze vrijwilliger is niet actief" once met a new volunteer's first tap. */
+static void own_response_is_interest_until_she_is_ready(void **state)
+{
+	struct env *e = *state;
+	struct pair p;
+	char mail[2048];
+	pair_start(e, &p, "applied");
+	set_volunteer(&p.me, p.vol, "{\"max_matches\":1}");
+	int64_t call = fx_call(&p.co, p.org, "Boodschappen doen");
+	json_t *doc = respond(&p.me, call, 201);
+	int64_t id = json_id(doc, "id");
+	assert_string_equal(json_str(doc, "origin"), "volunteer");
+	assert_string_equal(json_str(doc, "status"), "proposed");
+	json_decref(doc);
+	/* The coordinator hears of it, as a lead for the intake. */
+	assert_int_equal(fx_newest_mail(&e->srv, p.co_mail, mail, sizeof mail), 0);
+	assert_non_null(strstr(mail, "wil graag helpen"));
+	assert_non_null(strstr(mail, "intakegesprek"));
+	/* Saying yes waits until she is active; then no contact step is needed. */
+	doc = patch_status(&p.co, id, "{\"status\":\"accepted\"}", 409);
+	assert_problem(&p.co, doc, 409, "volunteer_id");
+	json_decref(doc);
+	set_volunteer(&p.co, p.vol, "{\"status\":\"active\"}");
+	json_decref(patch_status(&p.co, id, "{\"status\":\"accepted\"}", 200));
+
+	/* At her limit she is told so in her own words, naming the field to change. */
+	int64_t second = fx_call(&p.co, p.org, "Voorlezen");
+	doc = respond(&p.me, second, 409);
+	assert_problem(&p.me, doc, 409, "max_matches");
+	assert_non_null(strstr(json_str(doc, "detail"), "Je doet al 1"));
+	json_decref(doc);
+	set_volunteer(&p.me, p.vol, "{\"max_matches\":2}");
+	json_decref(respond(&p.me, second, 201));
+	/* On a break, she learns how to come back. */
+	set_volunteer(&p.co, p.vol, "{\"status\":\"paused\"}");
+	doc = respond(&p.me, fx_call(&p.co, p.org, "Fietsen"), 409);
+	assert_problem(&p.me, doc, 409, "status");
+	assert_non_null(strstr(json_str(doc, "detail"), "pauze"));
+	json_decref(doc);
+	pair_free(&p);
+}
+
+/* She could only say no to a coordinator's proposal. */
+static void the_side_that_did_not_propose_says_yes(void **state)
+{
+	struct env *e = *state;
+	struct pair p;
+	pair_start(e, &p, "active");
+	set_volunteer(&p.co, p.vol, "{\"max_matches\":3}");
+	int64_t proposed = fx_match(&p.co, fx_call(&p.co, p.org, "Wandelen"), p.vol);
+	json_t *doc = patch_status(&p.co, proposed, "{\"status\":\"accepted\"}", 409);
+	json_decref(doc); /* her yes is hers to give, or after a contact */
+	doc = patch_status(&p.me, proposed, "{\"status\":\"accepted\"}", 200);
+	assert_string_equal(json_str(doc, "origin"), "organisation");
+	assert_string_equal(json_str(doc, "status"), "accepted");
+	json_decref(doc);
+	/* Her own response is for the organisation to accept, not for her. */
+	doc = respond(&p.me, fx_call(&p.co, p.org, "Koken"), 201);
+	int64_t own = json_id(doc, "id");
+	json_decref(doc);
+	json_decref(patch_status(&p.me, own, "{\"status\":\"accepted\"}", 403));
+	json_decref(patch_status(&p.me, own, "{\"status\":\"declined\",\"reason\":\"Toch geen tijd\"}",
+	                         200));
+	pair_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +302,8 @@ int main(void)
 		cmocka_unit_test(volunteer_responds_to_open_call),
 		cmocka_unit_test(match_list_filters),
 		cmocka_unit_test(professional_confirms_match),
+		cmocka_unit_test(own_response_is_interest_until_she_is_ready),
+		cmocka_unit_test(the_side_that_did_not_propose_says_yes),
 	};
 	return cmocka_run_group_tests_name("matches", tests, env_setup, env_teardown);
 }

@@ -105,7 +105,7 @@ static void lists_index_and_kinds(void **state)
 	json_t *k;
 	json_array_foreach(kinds, i, k) {
 		char path[64];
-		snprintf(path, sizeof path, "/api/lists/%s", json_string_value(k));
+		snprintf(path, sizeof path, "/api/lists/%s?all=1", json_string_value(k));
 		json_t *list = expect(&anon, "GET", path, NULL, 200);
 		assert_true(json_integer_value(json_object_get(list, "total")) > 0);
 		/* The index carries the same items, so a page needs one request. */
@@ -170,6 +170,67 @@ static void list_item_create_update(void **state)
 	assert_int_equal(client_total(&e->admin, "/api/lists/activity?all=1"), before + 1);
 }
 
+/* Switching a value off once dropped it from the profiles that had it, showed
+   its raw code, and broke filtering by it. */
+static void a_switched_off_value_stays_on_its_records(void **state)
+{
+	struct env *e = *state;
+	json_t *doc = expect(&e->admin, "POST", "/api/lists/activity",
+	                     "{\"code\":\"ommetjeplus\",\"label_nl\":\"Ommetje plus\"}", 201);
+	int64_t item = json_id(doc, "id");
+	json_decref(doc);
+	int64_t org = fx_organisation(&e->admin, "Uitgezet");
+	int64_t had = fx_volunteer(&e->admin, org, "active");
+	int64_t other = fx_volunteer(&e->admin, org, "active");
+	char path[64], other_path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)had);
+	snprintf(other_path, sizeof other_path, "/api/volunteers/%lld", (long long)other);
+	const char *both = "{\"activities\":[\"wandelen\",\"ommetjeplus\"]}";
+	json_decref(expect(&e->admin, "PATCH", path, both, 200));
+	char item_path[64];
+	snprintf(item_path, sizeof item_path, "/api/lists/activity/%lld", (long long)item);
+	json_decref(expect(&e->admin, "PATCH", item_path, "{\"active\":false}", 200));
+
+	/* The record keeps it, saving the record as it is keeps it too. */
+	json_decref(expect(&e->admin, "PATCH", path,
+	                   "{\"activities\":[\"ommetjeplus\",\"wandelen\"],"
+	                   "\"hours_per_week\":5}", 200));
+	doc = expect(&e->admin, "GET", path, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "activities")), 2);
+	json_decref(doc);
+	/* Nobody chooses it anew: not on another profile, not on a call. */
+	doc = expect(&e->admin, "PATCH", other_path, both, 422);
+	assert_problem(&e->admin, doc, 422, "activities");
+	assert_string_equal(json_str(doc, "code"), "item_inactive");
+	json_decref(doc);
+	doc = expect_json(&e->admin, "POST", "/api/calls",
+	                  json_pack("{s:I, s:s, s:s, s:s, s:[s]}", "organisation_id", (json_int_t)org,
+	                            "title", "Rolstoel", "activity", "ommetjeplus", "place",
+	                            "Dordrecht", "dayparts", "sat-afternoon"),
+	                  422);
+	assert_problem(&e->admin, doc, 422, "activity");
+	json_decref(doc);
+	/* Filtering by it finds who still has it; its label is still known. */
+	char query[128];
+	snprintf(query, sizeof query, "/api/volunteers?activity=ommetjeplus&organisation_id=%lld",
+	         (long long)org);
+	doc = expect(&e->admin, "GET", query, NULL, 200);
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 1);
+	assert_true(list_has_id(doc, had));
+	json_decref(doc);
+	doc = expect(&e->admin, "GET", "/api/lists", NULL, 200);
+	json_t *activities = json_object_get(json_object_get(doc, "lists"), "activity");
+	bool labelled = false;
+	size_t i;
+	json_t *it;
+	json_array_foreach(activities, i, it)
+		if (json_id(it, "id") == item)
+			labelled = strcmp(json_str(it, "label_nl"), "Ommetje plus") == 0 &&
+			           json_is_false(json_object_get(it, "active"));
+	assert_true(labelled);
+	json_decref(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +239,7 @@ int main(void)
 		cmocka_unit_test(coordinator_updates_own_organisation),
 		cmocka_unit_test(lists_index_and_kinds),
 		cmocka_unit_test(list_item_create_update),
+		cmocka_unit_test(a_switched_off_value_stays_on_its_records),
 	};
 	return cmocka_run_group_tests_name("organisations_lists", tests, env_setup, env_teardown);
 }

@@ -148,6 +148,33 @@ static void volunteer_list_filters(void **state)
 /* A coordinator's list shows other organisations' volunteers that
    consented; asked for the own organisation it shows that one only (asking
    for another is refused); activity and theme together both apply. */
+/* The search box found names only: not an e-mail address or a phone number. */
+static void search_by_name_email_or_phone(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Zoeken");
+	int64_t vol = fx_volunteer(&e->admin, org, "active");
+	char path[64], query[128];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)vol);
+	json_decref(expect(&e->admin, "PATCH", path,
+	                   "{\"email\":\"hakan.arslan@voorbeeld.nl\",\"phone\":\"06-1234 5678\"}",
+	                   200));
+	static const char *const asks[] = { "hakan.arslan%40voorbeeld", "0612345678", "06%2012%2034",
+	                                    "de%20Vries" };
+	for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
+		snprintf(query, sizeof query, "/api/volunteers?organisation_id=%lld&q=%s", (long long)org,
+		         asks[i]);
+		json_t *doc = expect(&e->admin, "GET", query, NULL, 200);
+		assert_true(list_has_id(doc, vol));
+		json_decref(doc);
+	}
+	snprintf(query, sizeof query, "/api/volunteers?organisation_id=%lld&q=0699999999",
+	         (long long)org);
+	json_t *doc = expect(&e->admin, "GET", query, NULL, 200);
+	assert_false(list_has_id(doc, vol));
+	json_decref(doc);
+}
+
 static void coordinator_list_filters_by_organisation_and_items(void **state)
 {
 	struct env *e = *state;
@@ -267,6 +294,7 @@ int main(void)
 		cmocka_unit_test(volunteer_update_changes_only_given_fields),
 		cmocka_unit_test(volunteer_list_filters),
 		cmocka_unit_test(coordinator_list_filters_by_organisation_and_items),
+		cmocka_unit_test(search_by_name_email_or_phone),
 		cmocka_unit_test(likely_duplicate_is_named),
 		cmocka_unit_test(volunteer_reads_and_updates_self),
 	};

@@ -4,7 +4,8 @@
  * gone for the receiving organisation; a referrer's request stays with the
  * receiving organisation until it writes a public text; a name in a list is
  * no view of a person's record, and "who viewed my data" groups by viewer
- * and day without the person's own views.
+ * and day without the person's own views; a coordinator's queues hold the
+ * organisation's own work, longest waiting first.
  */
 #include "support.h"
 
@@ -325,6 +326,61 @@ static void who_viewed_my_data_counts_views_not_lists(void **state)
 	people_free(&p);
 }
 
+static int64_t queue_id(json_t *doc, const char *queue, size_t i)
+{
+	return json_id(json_array_get(json_object_get(json_object_get(doc, queue), "items"), i),
+	               "id");
+}
+
+static int64_t queue_total(json_t *doc, const char *queue)
+{
+	return json_integer_value(json_object_get(json_object_get(doc, queue), "total"));
+}
+
+/* The intake queue once listed every applicant the coordinator could see,
+   other organisations' volunteers who consented included. */
+static void coordinator_queues_are_the_organisations_own(void **state)
+{
+	struct env *e = *state;
+	struct people p;
+	char path[96];
+	people_init(e, &p);
+	/* A's volunteer applies and lets the whole network see her profile. */
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)p.vol);
+	json_decref(expect(&e->admin, "PATCH", path, "{\"status\":\"applied\"}", 200));
+	snprintf(path, sizeof path, "/api/volunteers/%lld/consent", (long long)p.vol);
+	json_decref(expect(&p.self, "PUT", path,
+	                   "{\"profile_scope\":\"network\",\"lived_experience\":false,"
+	                   "\"text_version\":\"2026-1\"}", 200));
+	int64_t first = fx_volunteer(&p.c, p.org_c, "applied");
+	int64_t second = fx_volunteer(&p.c, p.org_c, "applied");
+	int64_t active = fx_volunteer(&p.c, p.org_c, "active");
+	int64_t matched = fx_call(&p.c, p.org_c, "Wandelmaatje");
+	int64_t waiting = fx_call(&p.c, p.org_c, "Voorlezen");
+	int64_t match = fx_match(&p.c, matched, active);
+
+	json_t *doc = expect(&p.c, "GET", "/api/dashboard", NULL, 200);
+	assert_int_equal(queue_total(doc, "applicants"), 2);
+	assert_int_equal(queue_id(doc, "applicants", 0), first);
+	assert_int_equal(queue_id(doc, "applicants", 1), second);
+	assert_int_equal(queue_total(doc, "unmatched_calls"), 1);
+	assert_int_equal(queue_id(doc, "unmatched_calls", 0), waiting);
+	assert_int_equal(queue_total(doc, "proposals"), 1);
+	assert_int_equal(queue_id(doc, "proposals", 0), match);
+	json_decref(doc);
+	/* The consenting applicant is in C's volunteer list, but not in C's queue. */
+	doc = expect(&p.c, "GET", "/api/volunteers?status=applied&limit=100", NULL, 200);
+	assert_non_null(find_item(doc, p.vol));
+	json_decref(doc);
+	/* A's own queue has her; a volunteer has no dashboard. */
+	doc = expect(&p.a, "GET", "/api/dashboard", NULL, 200);
+	assert_int_equal(queue_total(doc, "applicants"), 1);
+	assert_int_equal(queue_id(doc, "applicants", 0), p.vol);
+	json_decref(doc);
+	json_decref(expect(&p.self, "GET", "/api/dashboard", NULL, 403));
+	people_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -332,6 +388,7 @@ int main(void)
 		cmocka_unit_test(refused_or_withdrawn_transfer_is_gone_for_the_receiver),
 		cmocka_unit_test(referrer_request_stays_with_the_receiving_organisation),
 		cmocka_unit_test(who_viewed_my_data_counts_views_not_lists),
+		cmocka_unit_test(coordinator_queues_are_the_organisations_own),
 	};
 	return cmocka_run_group_tests_name("workflow", tests, env_setup, env_teardown);
 }

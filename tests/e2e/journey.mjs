@@ -48,6 +48,48 @@ export function register(h) {
 		await expectText(page, '.journey-now .badge', label);
 	}
 
+	test('a new volunteer\'s first "Ik wil dit doen" reaches the coordinator; whoever did not propose says yes', async () => {
+		const vol = await signUp('Fenna', 'Zonnebloem', PHONE);
+		const coord = await newPage();
+		await login(coord, USERS.coordinator);
+		const newCall = async (title) => {
+			const r = await apiIn(coord, 'POST', '/api/calls', { title, activity: 'wandelen', place: 'Dordrecht',
+				dayparts: ['mon-morning'], volunteers_needed: 1, organisation_id: vol.org.id });
+			assert(r.status === 201, `posting a call: ${r.status} ${JSON.stringify(r.body)}`);
+			return r.body.id;
+		};
+		const first = await newCall(`Wandelen met Sjaak ${RUN}`);
+		// Still waiting for her intake, she responds; that is interest, not an error.
+		await go(vol.page, `/oproepen/${first}`);
+		await vol.page.click('button:has-text("Ik wil dit doen")');
+		await expectText(vol.page, '.respond .badge', 'Je hebt gereageerd');
+		// The coordinator finds her among the proposals waiting, as a response.
+		await go(coord, '/');
+		await expectText(coord, '#h-prop ~ ul', vol.name);
+		await expectText(coord, '#h-prop ~ ul', 'Heeft gereageerd');
+		await coord.click(`#h-prop ~ ul a:has-text("${vol.name}")`);
+		await coord.click('button:has-text("Reactie aannemen")');
+		await expectText(coord, '.match-actions [role=alert]', 'niet actief');
+		const made = await apiIn(coord, 'PATCH', `/api/volunteers/${vol.id}`, { status: 'active' });
+		assert(made.status === 200, `activating: ${made.status}`);
+		await coord.click('button:has-text("Reactie aannemen")');
+		await expectText(coord, 'main .badge', 'Akkoord');
+		await scan(coord, 'a match accepted from the volunteer\'s own response');
+		// A coordinator's proposal: she says yes herself.
+		const more = await apiIn(vol.page, 'PATCH', `/api/volunteers/${vol.id}`, { max_matches: 2 });
+		assert(more.status === 200, `raising her own limit: ${more.status} ${JSON.stringify(more.body)}`);
+		const second = await newCall(`Voorlezen bij Riek ${RUN}`);
+		const prop = await apiIn(coord, 'POST', '/api/matches', { call_id: second, volunteer_id: vol.id });
+		assert(prop.status === 201, `proposing: ${prop.status} ${JSON.stringify(prop.body)}`);
+		await go(vol.page, '/mijn-koppelingen');
+		const row = vol.page.locator('.match-row', { hasText: `Voorlezen bij Riek ${RUN}` });
+		await row.locator('button:has-text("Ja, ik doe mee")').click();
+		await row.locator('.badge', { hasText: 'Akkoord' }).waitFor();
+		await shot(vol.page, 'mijn-koppelingen-ja');
+		await vol.page.context().close();
+		await coord.context().close();
+	});
+
 	test('journey: a coordinator records intake → VOG → training → first deployment → active → exit interview; the volunteer reads it in plain words', async () => {
 		const vol = await signUp('Fatima', 'Zonnebloem', PHONE);
 		const page = await newPage();
@@ -73,17 +115,19 @@ export function register(h) {
 		await record(page, 'basic_training', 'Basistraining');
 		await record(page, 'first_deployment', 'Eerste inzet');
 		await record(page, 'active', 'Actief');
-		await record(page, 'exit_interview', 'Exitgesprek');
+		// The exit interview is no step of its own in the list: its form takes the step.
+		assert(!(await page.$('#j-step option[value=exit_interview]')), 'the exit interview is offered as a step too');
+		await page.click('button:has-text("het exitgesprek")');
 		await shot(page, 'reis-exitgesprek');
 
 		// The exit interview: a reason is required, named next to its field.
 		await page.click('button:has-text("Exitgesprek vastleggen")');
-		await expectText(page, '#j-reason-error', 'reden');
+		await expectText(page, '#x-reason-error', 'reden');
 		await scan(page, 'exit interview form with an error');
-		await page.selectOption('#j-reason', 'time');
-		await page.focus('#j-outcome');
+		await page.selectOption('#x-reason', 'time');
+		await page.focus('#x-outcome');
 		await page.keyboard.press('End'); /* the last outcome: stops */
-		await page.fill('#j-notes', 'Gaat mantelzorg geven; wil later misschien terugkomen.');
+		await page.fill('#x-notes', 'Gaat mantelzorg geven; wil later misschien terugkomen.');
 		await page.click('button:has-text("Exitgesprek vastleggen")');
 		await expectText(page, '.journey-now .badge', 'Gestopt');
 		await expectText(page, '.journey-history', 'Kennismakings- of intakegesprek');

@@ -339,7 +339,7 @@ test('journey 1: a volunteer signs up, fills in the profile and responds to a su
 	await expectText(page, 'ul.cards .ok', 'Je reactie is verstuurd');
 	await go(page, '/mijn-koppelingen');
 	await expectText(page, '.match-row', title);
-	await expectText(page, '.match-row .badge', 'Voorgesteld');
+	await expectText(page, '.match-row .badge', 'Je hebt gereageerd');
 	await page.context().close();
 });
 
@@ -542,7 +542,7 @@ test('a volunteer responds to an open call from its page, and follows the match'
 	await go(page, `/oproepen/${state.pickCallId}`);
 	await page.click('button:has-text("Ik wil dit doen")');
 	await expectText(page, '.respond', 'Je hebt al gereageerd');
-	await expectText(page, '.respond .badge', 'Voorgesteld');
+	await expectText(page, '.respond .badge', 'Je hebt gereageerd');
 	await shot(page, 'reageren');
 	await go(page, '/mijn-koppelingen');
 	await expectText(page, '.match-row', `Bezoek op woensdag ${RUN}`);

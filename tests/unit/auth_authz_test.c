@@ -250,6 +250,12 @@ static void volunteer_reads_open_and_matched_calls(void **state)
 	/* being matched never allows changing the call */
 	t.caller_matched = true;
 	assert_false(authz_allows(&who, RES_CALL, ACT_UPDATE, &t));
+	/* another volunteer's open offer is for the coordinators; her own is hers */
+	struct authz_target offer = { .organisation_id = OTHER_ORG, .volunteer_id = 99,
+	                              .open = true, .offer = true };
+	assert_false(authz_allows(&who, RES_CALL, ACT_READ, &offer));
+	offer.volunteer_id = ME_VOLUNTEER;
+	assert_true(authz_allows(&who, RES_CALL, ACT_READ, &offer));
 }
 
 static void consent_for_listed_organisations(void **state)

@@ -123,6 +123,39 @@ static void check_transition_unknown_target(void **state)
 	assert_string_equal(e.code, "invalid_choice");
 }
 
+/* Whoever did not propose says yes; the volunteer otherwise only says yes
+   after a contact, or no. */
+static void the_other_side_says_yes(void **state)
+{
+	(void)state;
+	static const struct {
+		int origin;
+		bool by_volunteer;
+		int from, to;
+		int kind;               /* KP_OK, or the kind of the refusal */
+	} cases[] = {
+		{ MATCH_BY_ORGANISATION, true, MATCH_PROPOSED, MATCH_ACCEPTED, KP_OK },
+		{ MATCH_BY_ORGANISATION, false, MATCH_PROPOSED, MATCH_ACCEPTED, KP_CONFLICT },
+		{ MATCH_BY_VOLUNTEER, false, MATCH_PROPOSED, MATCH_ACCEPTED, KP_OK },
+		{ MATCH_BY_VOLUNTEER, true, MATCH_PROPOSED, MATCH_ACCEPTED, KP_FORBIDDEN },
+		{ MATCH_BY_VOLUNTEER, true, MATCH_CONTACTED, MATCH_ACCEPTED, KP_OK },
+		{ MATCH_BY_VOLUNTEER, true, MATCH_PROPOSED, MATCH_CONTACTED, KP_FORBIDDEN },
+		{ MATCH_BY_ORGANISATION, true, MATCH_ACCEPTED, MATCH_ACTIVE, KP_FORBIDDEN },
+		{ MATCH_BY_ORGANISATION, true, MATCH_ACCEPTED, MATCH_DECLINED, KP_OK },
+		{ MATCH_BY_ORGANISATION, true, MATCH_ACTIVE, MATCH_DECLINED, KP_CONFLICT },
+		{ MATCH_BY_ORGANISATION, false, MATCH_PROPOSED, MATCH_CONTACTED, KP_OK },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct kp_error err = { 0 };
+		int rc = match_check_step(cases[i].origin, cases[i].by_volunteer, cases[i].from,
+		                          cases[i].to, "reden", &err);
+		assert_int_equal(rc == KP_OK ? KP_OK : (int)err.kind, cases[i].kind);
+	}
+	assert_string_equal(match_origin_name(MATCH_BY_VOLUNTEER), "volunteer");
+	assert_int_equal(match_origin_parse("organisation"), MATCH_BY_ORGANISATION);
+	assert_int_equal(match_origin_parse("iemand"), -1);
+}
+
 static void names_round_trip(void **state)
 {
 	(void)state;
@@ -172,6 +205,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_pair_of_the_table),
+		cmocka_unit_test(the_other_side_says_yes),
 		cmocka_unit_test(out_of_range_statuses_refused),
 		cmocka_unit_test(reasons_and_open),
 		cmocka_unit_test(check_transition_allowed),

@@ -137,8 +137,12 @@ export function Checks({ name, legend, hint, options, value, onChange, error, co
 	</fieldset>`;
 }
 
-export function listOptions(kind) {
-	return (catalog.lists[kind] || []).filter((it) => it.active !== false).map((it) => ({ value: it.code, label: itemLabel(it) }));
+// The values to choose from: those in use, and any switched-off value the
+// record already carries (`keep`), so that saving never drops it unseen.
+export function listOptions(kind, keep = []) {
+	const kept = new Set((Array.isArray(keep) ? keep : [keep]).filter(Boolean));
+	return (catalog.lists[kind] || []).filter((it) => it.active !== false || kept.has(it.code))
+		.map((it) => ({ value: it.code, label: it.active === false ? t('lists.retired', { label: itemLabel(it) }) : itemLabel(it) }));
 }
 
 // 7 days × morning/afternoon/evening: each cell is a real checkbox, so a

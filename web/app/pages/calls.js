@@ -4,7 +4,7 @@ import { html, useState, useEffect, useRef, get, api, qs, query, navigate, sessi
 import { t, fmtDate, fmtKm, fmtNumber, itemLabel } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Status, Pager, Input, TextArea, Select, Checks, AvailabilityGrid, FormError, Notice, Tags, listOptions, useBusy, dayparts } from '../ui.js';
 import { ENGAGEMENTS } from './profile.js';
-import { MatchRows } from './matches.js';
+import { MatchRows, MatchStatus } from './matches.js';
 
 export const CALL_STATUSES = ['open', 'filled', 'closed', 'cancelled'];
 const STAFF = ['admin', 'coordinator'];
@@ -32,7 +32,7 @@ export function CallList() {
 			<${Input} name="q" type="search" label=${t('calls.searchLabel')} value=${f.q} onInput=${set('q')} />
 			${role !== 'volunteer' && html`<${Select} name="status" label=${t('field.callStatus')} value=${f.status} onChange=${set('status')} empty=${t('common.all')}
 				options=${CALL_STATUSES.map((s) => ({ value: s, label: t(`status.call.${s}`) }))} />`}
-			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} empty=${t('common.all')} options=${listOptions('activity')} />
+			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} empty=${t('common.all')} options=${listOptions('activity', f.activity)} />
 			<div class="filter-actions"><button class="btn btn-primary" type="submit">${t('common.search')}</button></div>
 		</form>
 		${loading && html`<${Loading} />`}
@@ -170,7 +170,7 @@ export function CallForm({ mode, onSaved, submitLabel, call, onCancel }) {
 				</div>
 			</fieldset>`}
 			${ownText && html`<${Input} name="title" label=${t(referrer ? 'help.title' : 'field.title')} hint=${t(referrer ? 'help.titleHint' : 'callForm.titleHint')} value=${f.title} onInput=${set('title')} error=${error} required maxlength="160" />`}
-			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} error=${error} required empty=${t('common.choose')} options=${listOptions('activity')} />
+			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} error=${error} required empty=${t('common.choose')} options=${listOptions('activity', f.activity)} />
 			${ownText && html`<${TextArea} name="description" label=${t(referrer ? 'help.description' : 'field.description')} hint=${referrer ? t('help.descriptionHint') : undefined} value=${f.description} onInput=${set('description')} error=${error} maxlength="4000" rows="5" />`}
 			<${Input} name="place" label=${t('field.callPlace')} value=${f.place} onInput=${set('place')} error=${error} required maxlength="100" />
 		</section>
@@ -201,11 +201,11 @@ export function CallForm({ mode, onSaved, submitLabel, call, onCancel }) {
 			<h2 id="c-needs">${t('callForm.needs')}</h2>
 			${check('requires_vog', t('field.requires_vog'))}
 			${check('requires_driving_licence', t('field.requires_driving_licence'))}
-			<${Checks} name="themes" legend=${t('field.themes')} options=${listOptions('theme')} value=${f.themes} onChange=${set('themes')} error=${error} columns />
+			<${Checks} name="themes" legend=${t('field.themes')} options=${listOptions('theme', f.themes)} value=${f.themes} onChange=${set('themes')} error=${error} columns />
 			${!referrer && html`
-				<${Checks} name="required_skills" legend=${t('field.required_skills')} options=${listOptions('talent')} value=${f.required_skills} onChange=${set('required_skills')} error=${error} columns />
-				<${Checks} name="required_trainings" legend=${t('field.required_trainings')} options=${listOptions('training')} value=${f.required_trainings} onChange=${set('required_trainings')} error=${error} />
-				<${Checks} name="required_languages" legend=${t('field.required_languages')} options=${listOptions('language')} value=${f.required_languages} onChange=${set('required_languages')} error=${error} columns />`}
+				<${Checks} name="required_skills" legend=${t('field.required_skills')} options=${listOptions('talent', f.required_skills)} value=${f.required_skills} onChange=${set('required_skills')} error=${error} columns />
+				<${Checks} name="required_trainings" legend=${t('field.required_trainings')} options=${listOptions('training', f.required_trainings)} value=${f.required_trainings} onChange=${set('required_trainings')} error=${error} />
+				<${Checks} name="required_languages" legend=${t('field.required_languages')} options=${listOptions('language', f.required_languages)} value=${f.required_languages} onChange=${set('required_languages')} error=${error} columns />`}
 		</section>
 		<div class="form-actions">
 			<button class="btn btn-primary" type="submit" disabled=${busy}>${submitLabel || t('callForm.submit')}</button>
@@ -484,26 +484,36 @@ function DeclineCandidate({ call, cand, onDone }) {
 	</form>`;
 }
 
-// A volunteer answers a call: "Ik wil dit doen".
+const OPEN_MATCH = ['proposed', 'contacted', 'accepted', 'active'];
+
+// A volunteer answers a call: "Ik wil dit doen". At her own limit she sees
+// so before she taps, with the way to raise it.
 export function Respond({ callId, open }) {
-	const mine = useLoad(() => get(`/api/matches?call_id=${callId}&limit=5`), [callId]);
+	const mine = useLoad(() => Promise.all([get('/api/matches?limit=50'),
+		get(`/api/volunteers/${session.user.volunteer_id}`)]), [callId]);
 	const { busy, error, run } = useBusy();
 	const respond = () => run(async () => {
 		await api('POST', '/api/matches', { call_id: callId });
 		mine.reload();
 	});
-	const existing = mine.data && mine.data.items[0];
+	const [matches, me] = mine.data || [{ items: [] }, null];
+	const existing = matches.items.find((m) => m.call_id === Number(callId));
+	const busyWith = matches.items.filter((m) => OPEN_MATCH.includes(m.status)).length;
+	const full = me && busyWith >= me.max_matches;
 	return html`<section class="card respond" aria-labelledby="h-respond">
 		<h2 id="h-respond">${t('respond.title')}</h2>
 		${mine.loading && !mine.data && html`<${Loading} />`}
 		${existing
-			? html`<p role="status">${t('respond.already')} <${Status} kind="match" value=${existing.status} /></p>
+			? html`<p role="status">${t('respond.already')} <${MatchStatus} m=${existing} /></p>
 				<p><a href=${`/koppelingen/${existing.id}`}>${t('respond.follow')}</a></p>`
-			: open
-				? html`<p>${t('respond.body')}</p>
-					<${Alert} error=${error} />
-					<button type="button" class="btn btn-primary" disabled=${busy} onClick=${respond}>${t('respond.submit')}</button>`
-				: html`<p class="muted">${t('respond.closed')}</p>`}
+			: !open
+				? html`<p class="muted">${t('respond.closed')}</p>`
+				: full
+					? html`<p>${t('respond.atLimit', { n: me.max_matches })}</p>
+						<p><a href="/mijn-profiel">${t('respond.raiseLimit')}</a></p>`
+					: html`<p>${t('respond.body')}</p>
+						<${Alert} error=${error} />
+						<button type="button" class="btn btn-primary" disabled=${busy} onClick=${respond}>${t('respond.submit')}</button>`}
 	</section>`;
 }
 

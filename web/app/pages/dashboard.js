@@ -3,18 +3,8 @@ import { html, get, session, useLoad, orgName, catalog } from '../core.js';
 import { t, fmtDate, fmtNumber } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Status } from '../ui.js';
 
-const OPEN_MATCH = ['proposed', 'contacted', 'accepted', 'active'];
-
-async function loadAttention() {
-	const [calls, applied, ...matches] = await Promise.all([
-		get('/api/calls?status=open&limit=200'),
-		get('/api/volunteers?status=applied&limit=8'),
-		...OPEN_MATCH.map((s) => get(`/api/matches?status=${s}&limit=200`)),
-	]);
-	const busy = new Set(matches.flatMap((m) => m.items.map((x) => x.call_id)));
-	const lonely = calls.items.filter((c) => !busy.has(c.id));
-	return { calls, lonely, applied, proposed: matches[0] };
-}
+// One request: the server knows the organisation's queues, longest waiting first.
+const loadAttention = () => get('/api/dashboard');
 
 function Counter({ n, label, href }) {
 	return html`<a class="counter" href=${href}>
@@ -60,40 +50,44 @@ function Tasks() {
 }
 
 function Attention({ data }) {
-	const proposals = data.proposed.items;
+	const lonely = data.unmatched_calls.items;
+	const proposals = data.proposals.items;
+	const applicants = data.applicants.items;
+	const own = session.user.organisation_id;
 	return html`
 		<div class="counters">
-			<${Counter} n=${data.lonely.length} label=${t('dashboard.lonelyCalls')} href="/oproepen?status=open" />
-			<${Counter} n=${data.proposed.total} label=${t('dashboard.proposalsWaiting')} href="/koppelingen?status=proposed" />
-			<${Counter} n=${data.applied.total} label=${t('dashboard.intakeWaiting')} href="/vrijwilligers?status=applied" />
+			<${Counter} n=${data.unmatched_calls.total} label=${t('dashboard.lonelyCalls')} href="/oproepen?status=open" />
+			<${Counter} n=${data.proposals.total} label=${t('dashboard.proposalsWaiting')} href="/koppelingen?status=proposed" />
+			<${Counter} n=${data.applicants.total} label=${t('dashboard.intakeWaiting')}
+				href=${`/vrijwilligers?status=applied${own ? `&organisation_id=${own}` : ''}`} />
 		</div>
 		<div class="columns">
 			<section class="card" aria-labelledby="h-lonely">
 				<h2 id="h-lonely">${t('dashboard.lonelyCalls')}</h2>
-				${data.lonely.length === 0
+				${lonely.length === 0
 					? html`<p class="muted">${t('dashboard.noLonely')}</p>`
-					: html`<ul class="rows">${data.lonely.slice(0, 8).map((c) => html`<li>
+					: html`<ul class="rows">${lonely.map((c) => html`<li>
 						<a href=${`/oproepen/${c.id}`}>${c.title || t('calls.unpublished')}</a>
-						<span class="muted">${c.place} · ${t('common.since', { date: fmtDate(c.created_at) })}</span>
+						<span class="muted">${c.place} · ${t('common.since', { date: fmtDate(c.since) })}</span>
 					</li>`)}</ul>`}
 			</section>
 			<section class="card" aria-labelledby="h-prop">
 				<h2 id="h-prop">${t('dashboard.proposalsWaiting')}</h2>
 				${proposals.length === 0
 					? html`<p class="muted">${t('dashboard.noProposals')}</p>`
-					: html`<ul class="rows">${proposals.slice(0, 8).map((m) => html`<li>
+					: html`<ul class="rows">${proposals.map((m) => html`<li>
 						<a href=${`/koppelingen/${m.id}`}>${m.volunteer_name || t('matches.aVolunteer')}</a>
-						<span class="muted">${m.call_title}</span>
+						<span class="muted">${m.origin === 'volunteer' ? `${t('status.match.responded')} · ` : ''}${m.call_title || t('calls.unpublished')} · ${t('common.since', { date: fmtDate(m.since) })}</span>
 					</li>`)}</ul>`}
 				<p><a href="/voorstellen">${t('dashboard.toProposals')}</a></p>
 			</section>
 			<section class="card" aria-labelledby="h-intake">
 				<h2 id="h-intake">${t('dashboard.intakeWaiting')}</h2>
-				${data.applied.items.length === 0
+				${applicants.length === 0
 					? html`<p class="muted">${t('dashboard.noIntake')}</p>`
-					: html`<ul class="rows">${data.applied.items.map((v) => html`<li>
-						<a href=${`/vrijwilligers/${v.id}`}>${v.first_name} ${v.last_name}</a>
-						<span class="muted">${v.place} · ${t('common.since', { date: fmtDate(v.created_at) })}</span>
+					: html`<ul class="rows">${applicants.map((v) => html`<li>
+						<a href=${`/vrijwilligers/${v.id}`}>${v.name}</a>
+						<span class="muted">${v.place} · ${t('common.since', { date: fmtDate(v.since) })}</span>
 					</li>`)}</ul>`}
 			</section>
 		</div>`;

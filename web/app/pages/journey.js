@@ -119,7 +119,8 @@ export function JourneyPanel({ volunteer, onChange, onFound }) {
 			? html`<div class="note"><p>${t('journey.referralPending')}</p></div>`
 			: j.step === 'exit_interview'
 				? html`<${ExitForm} journey=${j} defs=${defs.data} onSaved=${changed} />`
-				: html`<${StepForm} key=${j.step} journey=${j} defs=${defs.data} onSaved=${changed} />`}
+				: html`<${StepForm} key=${j.step} journey=${j} defs=${defs.data} onSaved=${changed} />
+					${j.next_steps.includes('exit_interview') && html`<${ExitOpener} journey=${j} defs=${defs.data} onSaved=${changed} />`}`}
 		<h3 class="sub-title">${t('journey.history')}</h3>
 		<${History} journey=${j} defs=${defs.data} />
 		<${ExitInterviews} journey=${j} />
@@ -128,8 +129,19 @@ export function JourneyPanel({ volunteer, onChange, onFound }) {
 
 const STEP_FIELDS = ['step', 'on_date', 'notes', 'vog_date'];
 
+// The exit interview is recorded in its own form, which takes the step too:
+// the step list does not offer it a second time.
+function ExitOpener({ journey, defs, onSaved }) {
+	const [open, setOpen] = useState(false);
+	if (!open) {
+		return html`<p><button type="button" class="btn btn-secondary" onClick=${() => setOpen(true)}>
+			${t('journey.exitOpen')}</button></p>`;
+	}
+	return html`<${ExitForm} journey=${journey} defs=${defs} onSaved=${onSaved} />`;
+}
+
 function StepForm({ journey, defs, onSaved }) {
-	const next = journey.next_steps;
+	const next = journey.next_steps.filter((s) => s !== 'exit_interview');
 	const [f, setF] = useState({ step: next[0] || '', on_date: today(), notes: '', vog_date: '' });
 	const [saved, setSaved] = useState('');
 	const { busy, error, run } = useBusy();
@@ -184,13 +196,13 @@ function ExitForm({ journey, defs, onSaved }) {
 		<h3 class="sub-title" id="h-exit">${t('journey.exitTitle')}</h3>
 		<p class="hint">${t('journey.exitIntro')}</p>
 		<${FormError} error=${error} fields=${EXIT_FIELDS} />
-		<${Input} prefix="j-" name="held_on" type="date" label=${t('journey.heldOn')} value=${f.held_on} max=${today()} onInput=${set('held_on')} error=${error} required />
-		<${Select} prefix="j-" name="reason" label=${t('journey.reasonLabel')} value=${f.reason} onChange=${set('reason')} error=${error} required
+		<${Input} prefix="x-" name="held_on" type="date" label=${t('journey.heldOn')} value=${f.held_on} max=${today()} onInput=${set('held_on')} error=${error} required />
+		<${Select} prefix="x-" name="reason" label=${t('journey.reasonLabel')} value=${f.reason} onChange=${set('reason')} error=${error} required
 			empty=${t('journey.choose')} options=${defs.exit_reasons.map((r) => ({ value: r, label: t(`journey.reason.${r}`) }))} />
-		<${Select} prefix="j-" name="outcome" label=${t('journey.outcomeLabel')} value=${f.outcome} onChange=${set('outcome')} error=${error} required
+		<${Select} prefix="x-" name="outcome" label=${t('journey.outcomeLabel')} value=${f.outcome} onChange=${set('outcome')} error=${error} required
 			empty=${t('journey.choose')} hint=${t('journey.outcomeHint')}
 			options=${defs.exit_outcomes.map((o) => ({ value: o, label: t(`journey.outcome.${o}`) }))} />
-		<${TextArea} prefix="j-" name="notes" label=${t('journey.notes')} value=${f.notes} onInput=${set('notes')} error=${error} maxlength="2000" rows="3" />
+		<${TextArea} prefix="x-" name="notes" label=${t('journey.notes')} value=${f.notes} onInput=${set('notes')} error=${error} maxlength="2000" rows="3" />
 		<div class="form-actions">
 			<button class="btn btn-primary" type="submit" disabled=${busy}>${t('journey.exitSubmit')}</button>
 		</div>

@@ -70,16 +70,27 @@ export function MatchRows({ items, show = 'both', actions, onChange }) {
 		</div>
 		<div class="li-meta muted small">${t('matches.updated', { date: fmtDate(m.updated_at) })} · <a href=${`/koppelingen/${m.id}`}>${t('matches.open')}<span class="sr-only"> ${matchTitle(m)}</span></a></div>
 		<div class="li-end">
-			<${Status} kind="match" value=${m.status} />
+			<${MatchStatus} m=${m} />
 			${actions && html`<${MatchActions} m=${m} onChange=${onChange} compact />`}
 		</div>
 	</li>`)}</ul>`;
 }
 
-// The next steps a person in this role may take on a match.
-function steps(role, status) {
+// A volunteer's own response reads apart from a coordinator's proposal.
+export function MatchStatus({ m }) {
+	const own = m.origin === 'volunteer' && m.status === 'proposed';
+	const value = own ? (session.user.role === 'volunteer' ? 'respondedMe' : 'responded') : m.status;
+	return html`<span class=${`badge badge-match-${m.status}`}>${t(`status.match.${value}`)}</span>`;
+}
+
+// The next steps a person in this role may take on a match: whoever did
+// not propose it says yes.
+function steps(role, status, origin) {
 	const staff = role === 'admin' || role === 'coordinator';
 	if (staff) {
+		if (status === 'proposed' && origin === 'volunteer') {
+			return [['accepted', 'matches.acceptResponse'], ['contacted', 'matches.toContacted']];
+		}
 		return {
 			proposed: [['contacted', 'matches.toContacted']],
 			contacted: [['accepted', 'matches.toAccepted']],
@@ -88,7 +99,10 @@ function steps(role, status) {
 		}[status] || [];
 	}
 	if (role === 'professional') return status === 'accepted' ? [['active', 'matches.confirmWorks']] : [];
-	if (role === 'volunteer') return status === 'contacted' ? [['accepted', 'matches.volunteerYes']] : [];
+	if (role === 'volunteer') {
+		const yes = status === 'contacted' || (status === 'proposed' && origin === 'organisation');
+		return yes ? [['accepted', 'matches.volunteerYes']] : [];
+	}
 	return [];
 }
 
@@ -110,7 +124,7 @@ export function MatchActions({ m, onChange, compact }) {
 		onChange && onChange();
 	});
 	const closeTo = m.status === 'active' ? 'ended' : 'declined';
-	const next = steps(role, m.status);
+	const next = steps(role, m.status, m.origin);
 	const closable = canClose(role, m.status);
 	if (!next.length && !closable) return null;
 	const fieldId = `reason-${m.id}`;
@@ -174,7 +188,7 @@ export function MatchPage({ id }) {
 	const { data: m, error, loading, reload } = useLoad(() => get(`/api/matches/${id}`), [id]);
 	if (loading && !m) return html`<${Page} title=${t('matches.one')}><${Loading} /><//>`;
 	if (error) return html`<${Page} title=${error.status === 403 ? t('error.forbiddenTitle') : t('notFound.title')}><${Alert} error=${error} /><//>`;
-	return html`<${Page} title=${matchTitle(m)} intro=${html`<${Status} kind="match" value=${m.status} />`}>
+	return html`<${Page} title=${matchTitle(m)} intro=${html`<${MatchStatus} m=${m} />`}>
 		<section class="card" aria-labelledby="h-m">
 			<h2 id="h-m">${t('matches.who')}</h2>
 			<dl class="dl">

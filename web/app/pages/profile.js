@@ -137,22 +137,22 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 		<section class="card block" aria-labelledby="b-engagement">
 			<h2 id="b-engagement"><span class="block-n" aria-hidden="true">1</span>${q('engagementTitle')}</h2>
 			${self && html`<p class="hint">${q('engagementIntro')}</p>`}
-			<${Checks} name="themes" legend=${q('themes')} options=${listOptions('theme')} value=${f.themes} onChange=${set('themes')} error=${error} columns />
-			<${Checks} name="activities" legend=${q('activities')} options=${listOptions('activity')} value=${f.activities} onChange=${set('activities')} error=${error} columns />
+			<${Checks} name="themes" legend=${q('themes')} options=${listOptions('theme', f.themes)} value=${f.themes} onChange=${set('themes')} error=${error} columns />
+			<${Checks} name="activities" legend=${q('activities')} options=${listOptions('activity', f.activities)} value=${f.activities} onChange=${set('activities')} error=${error} columns />
 		</section>
 
 		<section class="card block" aria-labelledby="b-motivation">
 			<h2 id="b-motivation"><span class="block-n" aria-hidden="true">2</span>${q('motivationTitle')}</h2>
-			<${Checks} name="motives" legend=${q('motives')} options=${listOptions('motive')} value=${f.motives} onChange=${set('motives')} error=${error} columns />
+			<${Checks} name="motives" legend=${q('motives')} options=${listOptions('motive', f.motives)} value=${f.motives} onChange=${set('motives')} error=${error} columns />
 			<${TextArea} name="motivation_text" label=${q('motivationText')} value=${f.motivation_text} onInput=${set('motivation_text')} error=${error} maxlength="2000" />
-			${showExperience && html`<${Checks} name="lived_experience" legend=${q('experience')} hint=${t('profile.experienceHint')} options=${listOptions('experience')} value=${f.lived_experience || []} onChange=${set('lived_experience')} error=${error} />`}
+			${showExperience && html`<${Checks} name="lived_experience" legend=${q('experience')} hint=${t('profile.experienceHint')} options=${listOptions('experience', f.lived_experience)} value=${f.lived_experience || []} onChange=${set('lived_experience')} error=${error} />`}
 		</section>
 
 		<section class="card block" aria-labelledby="b-talent">
 			<h2 id="b-talent"><span class="block-n" aria-hidden="true">3</span>${q('talentTitle')}</h2>
-			<${Checks} name="talents" legend=${q('talents')} options=${listOptions('talent')} value=${f.talents} onChange=${set('talents')} error=${error} columns />
-			${!self && html`<${Checks} name="trainings" legend=${q('trainings')} options=${listOptions('training')} value=${f.trainings} onChange=${set('trainings')} error=${error} />`}
-			<${Checks} name="languages" legend=${q('languages')} options=${listOptions('language')} value=${f.languages} onChange=${set('languages')} error=${error} columns />
+			<${Checks} name="talents" legend=${q('talents')} options=${listOptions('talent', f.talents)} value=${f.talents} onChange=${set('talents')} error=${error} columns />
+			${!self && html`<${Checks} name="trainings" legend=${q('trainings')} options=${listOptions('training', f.trainings)} value=${f.trainings} onChange=${set('trainings')} error=${error} />`}
+			<${Checks} name="languages" legend=${q('languages')} options=${listOptions('language', f.languages)} value=${f.languages} onChange=${set('languages')} error=${error} columns />
 		</section>
 
 		<section class="card block" aria-labelledby="b-possible">

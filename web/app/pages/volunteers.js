@@ -1,6 +1,6 @@
 // Coordinator: the volunteers of the organisation, searchable, and one
 // volunteer's profile with matches and calls that would suit them.
-import { html, useState, get, api, qs, query, navigate, session, useLoad, orgName, forget } from '../core.js';
+import { html, useState, get, api, qs, query, navigate, session, useLoad, orgName, forget, catalog } from '../core.js';
 import { t, fmtDate, fmtKm, fmtNumber } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Status, Pager, Input, Select, listOptions, Tags, useBusy, dayparts } from '../ui.js';
 import { ProfileForm, blankVolunteer, VOLUNTEER_STATUSES } from './profile.js';
@@ -14,7 +14,12 @@ import { NotesPanel } from './notes.js';
 
 export function VolunteerList() {
 	const params = query();
-	const [f, setF] = useState({ q: params.q || '', status: params.status || '', activity: params.activity || '', theme: params.theme || '', place: params.place || '' });
+	const [f, setF] = useState({ q: params.q || '', status: params.status || '', activity: params.activity || '', theme: params.theme || '', place: params.place || '', organisation_id: params.organisation_id || '' });
+	const own = session.user.organisation_id;
+	// A coordinator also sees other organisations' volunteers who consented;
+	// the filter narrows to the own organisation, the administrator to any.
+	const orgOptions = own ? [{ value: String(own), label: t('volunteers.ownOnly', { org: orgName(own) }) }]
+		: catalog.orgs.map((o) => ({ value: String(o.id), label: o.name }));
 	const offset = Number(params.offset || 0);
 	const { data, error, loading } = useLoad(
 		() => get(`/api/volunteers${qs({ ...pick(params), limit: 25, offset })}`), [location.search]);
@@ -31,9 +36,10 @@ export function VolunteerList() {
 			<${Input} name="q" type="search" label=${t('volunteers.searchLabel')} value=${f.q} onInput=${set('q')} />
 			<${Select} name="status" label=${t('field.volunteerStatus')} value=${f.status} onChange=${set('status')} empty=${t('common.all')}
 				options=${VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`status.volunteer.${s}`) }))} />
-			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} empty=${t('common.all')} options=${listOptions('activity')} />
-			<${Select} name="theme" label=${t('field.theme')} value=${f.theme} onChange=${set('theme')} empty=${t('common.all')} options=${listOptions('theme')} />
+			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} empty=${t('common.all')} options=${listOptions('activity', f.activity)} />
+			<${Select} name="theme" label=${t('field.theme')} value=${f.theme} onChange=${set('theme')} empty=${t('common.all')} options=${listOptions('theme', f.theme)} />
 			<${Input} name="place" label=${t('field.place')} value=${f.place} onInput=${set('place')} />
+			<${Select} name="organisation_id" label=${t('field.organisation')} value=${f.organisation_id} onChange=${set('organisation_id')} empty=${t('common.all')} options=${orgOptions} />
 			<div class="filter-actions"><button class="btn btn-primary" type="submit">${t('common.search')}</button></div>
 		</form>
 		${loading && html`<${Loading} />`}
@@ -44,7 +50,7 @@ export function VolunteerList() {
 				<ul class="list">${data.items.map((v) => html`<li class="list-item">
 					<div class="li-main">
 						<a class="li-title" href=${`/vrijwilligers/${v.id}`}>${v.first_name} ${v.last_name}</a>
-						<span class="muted">${v.place}${v.hours_per_week ? ` · ${t('volunteers.hours', { n: v.hours_per_week })}` : ''}</span>
+						<span class="muted">${orgName(v.organisation_id)} · ${v.place}${v.hours_per_week ? ` · ${t('volunteers.hours', { n: v.hours_per_week })}` : ''}</span>
 					</div>
 					<div class="li-meta"><${Tags} kind="activity" codes=${v.activities.slice(0, 3)} /></div>
 					<div class="li-end"><${Status} kind="volunteer" value=${v.status} /></div>
@@ -53,7 +59,7 @@ export function VolunteerList() {
 	<//>`;
 }
 
-const pick = (p) => ({ q: p.q, status: p.status, activity: p.activity, theme: p.theme, place: p.place });
+const pick = (p) => ({ q: p.q, status: p.status, activity: p.activity, theme: p.theme, place: p.place, organisation_id: p.organisation_id });
 
 export function VolunteerNew() {
 	const v = blankVolunteer(session.user.organisation_id);
