@@ -116,6 +116,16 @@ json_t *journey_full_json(struct api_call *c, const struct journey *j)
 		return NULL;
 	}
 	json_object_set_new(doc, "next_steps", next_steps_json(&s, j->step));
+	/* What is still needed before the volunteer can be matched. */
+	struct journey_check checks[JOURNEY_CHECKS];
+	journey_checklist(&s, j->step, checks);
+	json_t *list = json_array();
+	for (int i = 0; i < JOURNEY_CHECKS; i++)
+		json_array_append_new(list, json_pack("{s:s, s:b, s:b}", "step",
+		                                      journey_step_name(checks[i].step), "required",
+		                                      checks[i].required, "done", checks[i].done));
+	json_object_set_new(doc, "checklist", list);
+	json_object_set_new(doc, "ready", json_boolean(journey_step_is_ready(&s, j->step)));
 	return doc;
 }
 

@@ -150,6 +150,32 @@ static bool required(const struct journey_settings *s, int step)
 	       (step == STEP_BASIC_TRAINING && s->requires_training);
 }
 
+bool journey_step_is_ready(const struct journey_settings *s, int step)
+{
+	if (journey_step_is_deployable(step))
+		return true;
+	if (!onboarding(step))
+		return false;
+	for (int later = step + 1; later < STEP_FIRST_DEPLOYMENT; later++)
+		if (required(s, later))
+			return false;
+	return true;
+}
+
+void journey_checklist(const struct journey_settings *s, int step,
+                       struct journey_check out[JOURNEY_CHECKS])
+{
+	static const int checks[JOURNEY_CHECKS] = { STEP_INTAKE, STEP_VOG_RECEIVED,
+	                                            STEP_BASIC_TRAINING };
+	/* Past a check: beyond it in onboarding, or at work, paused or in an exit
+	   interview (which only follow onboarding). */
+	bool beyond_onboarding = !onboarding(step) && !journey_step_is_final(step);
+	for (int i = 0; i < JOURNEY_CHECKS; i++)
+		out[i] = (struct journey_check){ checks[i], required(s, checks[i]),
+		                                 beyond_onboarding || (onboarding(step) &&
+		                                                       step >= checks[i]) };
+}
+
 /* Forward within onboarding without passing a required step. */
 static bool onboarding_step(const struct journey_settings *s, int from, int to)
 {
@@ -228,7 +254,7 @@ int journey_check_step(const struct journey_settings *s, int from, int to,
 	return KP_OK;
 }
 
-int journey_step_volunteer_status(int step)
+int journey_step_volunteer_status(const struct journey_settings *s, int step)
 {
 	switch (step) {
 	case STEP_SIGNED_UP:
@@ -236,7 +262,7 @@ int journey_step_volunteer_status(int step)
 	case STEP_VOG_REQUESTED:
 	case STEP_VOG_RECEIVED:
 	case STEP_BASIC_TRAINING:
-		return VOLUNTEER_APPLIED;
+		return journey_step_is_ready(s, step) ? VOLUNTEER_ACTIVE : VOLUNTEER_APPLIED;
 	case STEP_FIRST_DEPLOYMENT:
 	case STEP_ACTIVE:
 	case STEP_EVALUATION:
@@ -253,7 +279,7 @@ int journey_step_volunteer_status(int step)
 
 int journey_check_deployable(const struct journey_gate *g, struct kp_error *err)
 {
-	if (g->has_journey && !journey_step_is_deployable(g->step))
+	if (g->has_journey && !g->ready)
 		return kp_fail_detail(err, KP_CONFLICT, "journey_not_ready", "volunteer_id", "%s",
 		                      journey_step_name(g->step));
 	if (g->needs_vog) {

@@ -115,8 +115,25 @@ struct journey_guard {
 
 /* True for steps after which nothing follows except a return (stopped, referred). */
 bool journey_step_is_final(int step);
-/* True while the volunteer may be deployed: first_deployment, active, evaluation. */
+/* True while the volunteer is at work: first_deployment, active, evaluation. */
 bool journey_step_is_deployable(int step);
+/* True once the steps these settings require before any work are behind the
+   volunteer (the intake; the VOG and the basic training where required), and
+   the journey is not paused, in an exit interview or ended: the volunteer can
+   be matched. The first deployment follows from the first active match. */
+bool journey_step_is_ready(const struct journey_settings *s, int step);
+
+/* One line of the checklist before matching: a step, whether these settings
+   require it, and whether the journey is past it. */
+struct journey_check {
+	int step;
+	bool required;
+	bool done;
+};
+#define JOURNEY_CHECKS 3
+/* The checklist of a journey at `step` (intake, VOG received, basic training). */
+void journey_checklist(const struct journey_settings *s, int step,
+                       struct journey_check out[JOURNEY_CHECKS]);
 /* True when the step table allows from → to under these settings (no guards). */
 bool journey_can_step(const struct journey_settings *s, int from, int to);
 /* Checks the step table and every guard; names the field in err
@@ -124,15 +141,18 @@ bool journey_can_step(const struct journey_settings *s, int from, int to);
 int journey_check_step(const struct journey_settings *s, int from, int to,
                        const struct journey_guard *g, struct kp_error *err);
 
-/* The volunteer status a step implies for the home organisation
-   (enum volunteer_status), or -1 to leave the status as it is. */
-int journey_step_volunteer_status(int step);
+/* The volunteer status a step implies for the home organisation under its
+   settings (enum volunteer_status): applied until journey_step_is_ready,
+   then active; or -1 to leave the status as it is (the exit interview). The
+   journey drives the status: nobody sets it by hand while a journey runs. */
+int journey_step_volunteer_status(const struct journey_settings *s, int step);
 
 /* Whether a volunteer may be deployed on a piece of work; for the POST
    /api/matches check and the matching engine's hard filter. */
 struct journey_gate {
 	bool has_journey;         /* a journey exists at the work's (or home) organisation */
 	int step;                 /* its current step */
+	bool ready;               /* journey_step_is_ready under that organisation's settings */
 	bool needs_vog;           /* the call or the organisation requires a VOG */
 	long vog_on;              /* -1 when none */
 	int vog_max_age_months;

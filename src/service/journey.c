@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "service/matches.h"
+#include "util/parse.h"
 
 static struct authz_target target_of(const struct journey *j)
 {
@@ -84,12 +85,23 @@ int journey_create(struct app *app, struct db *db, const struct principal *who,
 }
 
 /* Keeps the volunteer record in step with the journey at the home organisation. */
+int journey_sync_status(struct svc *s, const struct journey *j, int64_t volunteer_id,
+                        int current)
+{
+	struct journey_settings set;
+	if (store_journey_settings_get(s->db, j->organisation_id, &set, s->err))
+		return KP_ERR;
+	int status = journey_step_volunteer_status(&set, j->step);
+	if (status < 0 || status == current)
+		return KP_OK;
+	return store_volunteer_set_status(s->db, volunteer_id, status, s->now, s->err);
+}
+
 static int sync_volunteer(struct svc *s, const struct journey *j, const struct volunteer *v)
 {
-	int status = journey_step_volunteer_status(j->step);
-	if (status < 0 || j->organisation_id != v->organisation_id || status == v->status)
+	if (j->organisation_id != v->organisation_id)
 		return KP_OK;
-	return store_volunteer_set_status(s->db, v->id, status, s->now, s->err);
+	return journey_sync_status(s, j, v->id, v->status);
 }
 
 static int step_guarded(struct svc *s, struct journey *j, int to, const char *on,
@@ -372,6 +384,23 @@ static int gate_journey(struct svc *s, const struct volunteer *v, int64_t org,
 	return KP_OK;
 }
 
+int journey_first_deployment(struct svc *s, int64_t volunteer_id, int64_t organisation_id)
+{
+	struct journey j;
+	if (store_journey_find(s->db, volunteer_id, organisation_id, &j, s->err)) {
+		if (s->err->kind != KP_NOT_FOUND)
+			return KP_ERR;
+		*s->err = (struct kp_error){ 0 };
+		return KP_OK; /* no journey kept here */
+	}
+	if (j.step >= STEP_FIRST_DEPLOYMENT)
+		return KP_OK;
+	char on[11];
+	parse_format_date(s->now, on);
+	return journey_take_step(s, &j, STEP_FIRST_DEPLOYMENT, on, "eerste koppeling actief", NULL,
+	                         false);
+}
+
 int journey_check_deployable_for(struct svc *s, const struct volunteer *v, const struct call *c)
 {
 	struct journey j;
@@ -380,9 +409,14 @@ int journey_check_deployable_for(struct svc *s, const struct volunteer *v, const
 	if (gate_journey(s, v, c->organisation_id, &j, &found) ||
 	    store_journey_settings_get(s->db, c->organisation_id, &set, s->err))
 		return KP_ERR;
+	struct journey_settings home = set;
+	if (found && j.organisation_id != c->organisation_id &&
+	    store_journey_settings_get(s->db, j.organisation_id, &home, s->err))
+		return KP_ERR;
 	struct journey_gate g = {
 		.has_journey = found,
 		.step = found ? j.step : -1,
+		.ready = found && journey_step_is_ready(&home, j.step),
 		.needs_vog = c->requires_vog != 0 || set.requires_vog,
 		.vog_on = journey_day_parse(v->vog_date),
 		.vog_max_age_months = set.vog_max_age_months,

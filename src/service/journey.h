@@ -110,6 +110,16 @@ int journey_settings_set(struct app *app, struct db *db, const struct principal 
 int journey_take_step(struct svc *s, struct journey *j, int to, const char *on,
                       const char *notes, const char *vog_date, bool force);
 
+/* Inside a use case: sets the volunteer's status to what journey j's step
+   implies under its organisation's settings (j must be at the home
+   organisation), unless it is that already (`current`, -1: unknown). */
+int journey_sync_status(struct svc *s, const struct journey *j, int64_t volunteer_id,
+                        int current);
+
+/* Inside a use case: the first match that becomes active records the first
+   deployment of a journey still in onboarding at the call's organisation. */
+int journey_first_deployment(struct svc *s, int64_t volunteer_id, int64_t organisation_id);
+
 /* Inside a use case: may volunteer v be deployed on call c? Reads the journey
    at the call's organisation, else at the home organisation, and the call
    organisation's settings. KP_CONFLICT naming volunteer_id when not. */

@@ -206,6 +206,10 @@ static int take_step(struct svc *s, void *arg)
 	    store_match_transition(s->db, m->id, m->status, st->to, reason, s->who->account_id,
 	                           s->now, s->err))
 		return KP_ERR;
+	/* The first work that starts is the journey's first deployment. */
+	if (st->to == MATCH_ACTIVE &&
+	    journey_first_deployment(s, m->volunteer_id, m->organisation_id))
+		return KP_ERR;
 	m->status = st->to;
 	snprintf(m->reason, sizeof m->reason, "%s", reason);
 	m->updated_at = s->now;

@@ -248,10 +248,7 @@ static int start_receiving(struct svc *s, const struct transfer *t, const char *
 	if (store_journey_find(s->db, t->volunteer_id, t->to_organisation, &j, s->err) == KP_OK) {
 		if (journey_step_is_final(j.step))
 			return journey_take_step(s, &j, STEP_SIGNED_UP, today, note, NULL, false);
-		int status = journey_step_volunteer_status(j.step);
-		return status < 0 ? KP_OK
-		                  : store_volunteer_set_status(s->db, t->volunteer_id, status, s->now,
-		                                               s->err);
+		return journey_sync_status(s, &j, t->volunteer_id, -1);
 	}
 	if (s->err->kind != KP_NOT_FOUND)
 		return KP_ERR;

@@ -78,6 +78,21 @@ static int authorise_move(struct svc *s, const struct volunteer *v)
 	return organisation_check(s, v->organisation_id, "organisation_id");
 }
 
+/* While a journey runs at the home organisation its steps set the status:
+   a status set by hand would be undone by the next step without a word. */
+static int check_status_free(struct svc *s, const struct volunteer *v)
+{
+	struct journey j;
+	if (store_journey_find(s->db, v->id, v->organisation_id, &j, s->err) == KP_OK)
+		return journey_step_is_final(j.step)
+		           ? KP_OK
+		           : kp_fail(s->err, KP_CONFLICT, "status_follows_journey", "status");
+	if (s->err->kind != KP_NOT_FOUND)
+		return KP_ERR;
+	*s->err = (struct kp_error){ 0 };
+	return KP_OK;
+}
+
 /* When somebody else changes a volunteer's e-mail address, the old address
    hears of it: mail (an invitation, a reset link) could otherwise be
    redirected without the volunteer knowing. */
@@ -143,6 +158,7 @@ static int apply_edit(struct svc *s, struct volunteer_edit *e, struct volunteer 
 		return KP_OK; /* nothing new: no write, no new version */
 	if (svc_check_meanwhile(s, &volunteer_fields, e->id, e->base_version, e->out->version,
 	                        changed) ||
+	    ((changed & field_bit(&volunteer_fields, "status")) && check_status_free(s, e->out)) ||
 	    (next->organisation_id != e->out->organisation_id && authorise_move(s, next)) ||
 	    volunteer_validate(next, s->err) ||
 	    catalog_check_chosen(&s->app->lists, &volunteer_fields, e->out, next, s->err))

@@ -236,6 +236,9 @@ static const struct {
 	  "This journey step is not possible from the current step." },
 	{ "journey_exists", "Deze vrijwilliger heeft al een vrijwilligersreis bij deze organisatie.",
 	  "This volunteer already has a journey at this organisation." },
+	{ "status_follows_journey",
+	  "De status volgt de vrijwilligersreis: leg de volgende stap vast in de reis.",
+	  "The status follows the volunteer journey: record the next step in the journey." },
 	{ "journey_not_ready",
 	  "Deze vrijwilliger heeft de verplichte stappen (intake, VOG, basistraining) nog niet "
 	  "doorlopen.",

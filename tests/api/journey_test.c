@@ -177,11 +177,14 @@ static void journey_steps_guards_and_matching_gate(void **state)
 
 	int64_t j = start_journey(&co, vol, "2026-02-01");
 	assert_string_equal(volunteer_field(&co, vol, "status", v, sizeof v), "applied");
-	/* The gate: forced back to active, the volunteer is still not through the steps. */
+	/* The journey drives the status: it is not set by hand while a journey runs. */
 	char path[64];
 	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)vol);
-	json_decref(expect(&co, "PATCH", path, "{\"status\":\"active\"}", 200));
-	match_call(&co, call, vol, 409, "journey_not_ready");
+	json_t *doc = expect(&co, "PATCH", path, "{\"status\":\"active\"}", 409);
+	assert_problem(&co, doc, 409, "status");
+	assert_string_equal(json_str(doc, "code"), "status_follows_journey");
+	json_decref(doc);
+	match_call(&co, call, vol, 409, "volunteer_not_active");
 
 	int64_t steps_before = count_rows(&e->srv, "journey_steps");
 	step_refused(&co, j, "{\"step\":\"first_deployment\"}", 409, "step", "invalid_step");
@@ -201,24 +204,39 @@ static void journey_steps_guards_and_matching_gate(void **state)
 	assert_string_equal(volunteer_field(&co, vol, "vog_date", v, sizeof v), "null");
 	if (steps_before >= 0)
 		assert_int_equal(count_rows(&e->srv, "journey_steps"), steps_before + 1);
-	json_t *doc = step(&co, j, "{\"step\":\"vog_received\",\"on_date\":\"2026-02-25\","
-	                           "\"vog_date\":\"2026-02-20\",\"notes\":\"VOG binnen\"}", 200);
+	doc = step(&co, j, "{\"step\":\"vog_received\",\"on_date\":\"2026-02-25\","
+	                   "\"vog_date\":\"2026-02-20\",\"notes\":\"VOG binnen\"}", 200);
 	assert_string_equal(json_str(doc, "step"), "vog_received");
 	json_decref(doc);
 	assert_string_equal(volunteer_field(&co, vol, "vog_date", v, sizeof v), "2026-02-20");
+	/* Still a required step to go (the basic training): not yet matchable. */
 	assert_string_equal(volunteer_field(&co, vol, "status", v, sizeof v), "applied");
-	json_decref(expect(&co, "PATCH", path, "{\"status\":\"active\"}", 200));
-	match_call(&co, call, vol, 409, "journey_not_ready");
+	snprintf(path, sizeof path, "/api/journeys/%lld", (long long)j);
+	doc = expect(&co, "GET", path, NULL, 200);
+	assert_false(json_is_true(json_object_get(doc, "ready")));
+	json_t *training = json_array_get(json_object_get(doc, "checklist"), 2);
+	assert_string_equal(json_str(training, "step"), "basic_training");
+	assert_true(json_is_true(json_object_get(training, "required")) &&
+	            json_is_false(json_object_get(training, "done")));
+	json_decref(doc);
+	/* Through the required steps she is active and can be matched: no "first
+	   deployment" before any work can exist. */
 	step_ok(&co, j, "basic_training", "2026-02-26");
-	step_ok(&co, j, "first_deployment", "2026-03-01");
 	assert_string_equal(volunteer_field(&co, vol, "status", v, sizeof v), "active");
-	match_call(&co, call, vol, 201, NULL);
+	int64_t m = match_call(&co, call, vol, 201, NULL);
+	/* The first work that starts records the first deployment. */
+	snprintf(path, sizeof path, "/api/matches/%lld", (long long)m);
+	const char *const to_active[] = { "{\"status\":\"contacted\"}", "{\"status\":\"accepted\"}",
+	                                  "{\"status\":\"active\"}" };
+	for (int i = 0; i < 3; i++)
+		json_decref(expect(&co, "PATCH", path, to_active[i], 200));
 
 	/* The volunteer sees the own history; another volunteer does not. */
 	snprintf(path, sizeof path, "/api/journeys/%lld", (long long)j);
 	doc = expect(&self, "GET", path, NULL, 200);
 	json_t *steps = json_object_get(doc, "steps");
 	assert_int_equal(json_array_size(steps), 5);
+	assert_string_equal(json_str(json_array_get(steps, 4), "step"), "first_deployment");
 	json_t *vog = json_array_get(steps, 2);
 	assert_string_equal(json_str(vog, "step"), "vog_received");
 	assert_string_equal(json_str(vog, "on_date"), "2026-02-25");

@@ -112,7 +112,11 @@ export function register(h) {
 		assert((await page.getAttribute('#j-vog_date', 'aria-invalid')) === 'true', 'VOG date not marked invalid');
 		await scan(page, 'step form with an error');
 		await record(page, 'vog_received', 'VOG ontvangen', () => page.fill('#j-vog_date', new Date().toISOString().slice(0, 10)));
+		await expectText(page, '.checklist .check-open', 'Basistraining');
 		await record(page, 'basic_training', 'Basistraining');
+		// Through the required steps: matchable, and the status says so by itself.
+		await expectText(page, '.checklist', 'kan gekoppeld worden');
+		await expectText(page, 'main .badge-volunteer-active', 'Actief');
 		await record(page, 'first_deployment', 'Eerste inzet');
 		await record(page, 'active', 'Actief');
 		// The exit interview is no step of its own in the list: its form takes the step.

@@ -258,17 +258,31 @@ test('journey 1: a volunteer signs up, fills in the profile and responds to a su
 	await page.waitForURL(/\/mijn-profiel/);
 	await settle(page);
 	await expectText(page, '.notice', 'Welkom');
-	await expectText(page, 'h2', 'Waar zet jij je graag voor in?');
-	await expectText(page, 'h2', 'Wat kun je of wil je leren?');
-	await expectText(page, 'h2', 'Wanneer heb je tijd?');
+	// One block at a time on her phone: about her, then the four building blocks.
+	await expectText(page, 'ol.stepper', 'Wanneer');
+	await expectText(page, 'h2', 'Over jou');
+	assert(!(await page.$('#f-themes')), 'the whole profile is one long form again');
+	const next = async (heading) => {
+		await page.click('form.profile button[type=submit]');
+		await expectText(page, 'h2', heading);
+	};
+	await next('Waar zet jij je graag voor in?');
 
 	// The four building blocks, in plain words.
 	for (const label of ['Ouderen', 'Eenzaamheid']) await page.check(`#f-themes label:has-text("${label}") input`);
 	for (const label of ['Wandelen', 'Huisbezoek en gezelschap', 'Uitstapjes en vakantieweken', 'Voorlezen en taalmaatje']) {
 		await page.check(`#f-activities label:has-text("${label}") input`);
 	}
+	await next('Waarom wil je vrijwilligerswerk doen?');
 	await page.check('#f-motives label:has-text("Iets betekenen voor een ander") input');
+	// Lived experience: consent given in place, then the choices appear.
+	await page.click('button:has-text("Ik geef toestemming")');
+	await page.waitForSelector('#f-lived_experience');
+	const bad = await axe(page);
+	assert(bad.length === 0, `axe on the profile step with lived experience: ${JSON.stringify(bad)}`);
+	await next('Wat kun je of wil je leren?');
 	await page.check('#f-talents label:has-text("Goed kunnen luisteren") input');
+	await next('Wanneer heb je tijd?');
 	// The grid by keyboard: focus Monday morning, Space; then Tab through to more slots.
 	await page.focus('input[data-slot="mon-morning"]');
 	await page.keyboard.press('Space');
@@ -277,6 +291,11 @@ test('journey 1: a volunteer signs up, fills in the profile and responds to a su
 	const slots = ['tue-afternoon', 'wed-morning', 'wed-afternoon', 'thu-afternoon', 'fri-morning', 'sat-afternoon'];
 	for (const s of slots) await page.click(`label:has(input[data-slot="${s}"])`);
 	assert(await page.isChecked('input[data-slot="mon-afternoon"]'), 'Tab + Space did not reach Monday afternoon');
+	// A refused value: focus goes to the field, not to a message far above.
+	await page.fill('#f-hours_per_week', '99');
+	await page.click('form.profile button[type=submit]');
+	await page.waitForSelector('#f-hours_per_week[aria-invalid="true"]');
+	await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'f-hours_per_week');
 	await page.fill('#f-hours_per_week', '6');
 	await page.fill('#f-max_distance_km', '15');
 	await page.check('#f-engagement label:has-text("Structureel") input');

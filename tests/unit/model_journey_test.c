@@ -201,17 +201,47 @@ static void exit_interview_outcome_decides_next_step(void **state)
 	assert_int_equal(exit_outcome_next_step(EXIT_OUTCOME_COUNT), -1);
 }
 
+/* Active (matchable) once the required steps are behind: the first
+   deployment is no longer a step to take before any match can exist. */
 static void volunteer_status_follows_step(void **state)
 {
 	(void)state;
-	assert_int_equal(journey_step_volunteer_status(STEP_SIGNED_UP), VOLUNTEER_APPLIED);
-	assert_int_equal(journey_step_volunteer_status(STEP_BASIC_TRAINING), VOLUNTEER_APPLIED);
-	assert_int_equal(journey_step_volunteer_status(STEP_FIRST_DEPLOYMENT), VOLUNTEER_ACTIVE);
-	assert_int_equal(journey_step_volunteer_status(STEP_EVALUATION), VOLUNTEER_ACTIVE);
-	assert_int_equal(journey_step_volunteer_status(STEP_PAUSED), VOLUNTEER_PAUSED);
-	assert_int_equal(journey_step_volunteer_status(STEP_EXIT_INTERVIEW), -1);
-	assert_int_equal(journey_step_volunteer_status(STEP_STOPPED), VOLUNTEER_STOPPED);
-	assert_int_equal(journey_step_volunteer_status(STEP_REFERRED), VOLUNTEER_STOPPED);
+	struct journey_settings s;
+	journey_settings_default(&s, 1); /* basic training required, VOG not */
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_SIGNED_UP), VOLUNTEER_APPLIED);
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_INTAKE), VOLUNTEER_APPLIED);
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_VOG_RECEIVED), VOLUNTEER_APPLIED);
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_BASIC_TRAINING), VOLUNTEER_ACTIVE);
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_FIRST_DEPLOYMENT), VOLUNTEER_ACTIVE);
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_EVALUATION), VOLUNTEER_ACTIVE);
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_PAUSED), VOLUNTEER_PAUSED);
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_EXIT_INTERVIEW), -1);
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_STOPPED), VOLUNTEER_STOPPED);
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_REFERRED), VOLUNTEER_STOPPED);
+	s.requires_training = false;
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_INTAKE), VOLUNTEER_ACTIVE);
+	s.requires_vog = true;
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_VOG_REQUESTED), VOLUNTEER_APPLIED);
+	assert_int_equal(journey_step_volunteer_status(&s, STEP_VOG_RECEIVED), VOLUNTEER_ACTIVE);
+}
+
+static void checklist_before_matching(void **state)
+{
+	(void)state;
+	struct journey_settings s;
+	struct journey_check c[JOURNEY_CHECKS];
+	journey_settings_default(&s, 1);
+	journey_checklist(&s, STEP_INTAKE, c);
+	assert_int_equal(c[0].step, STEP_INTAKE);
+	assert_true(c[0].required && c[0].done);
+	assert_int_equal(c[1].step, STEP_VOG_RECEIVED);
+	assert_true(!c[1].required && !c[1].done);
+	assert_int_equal(c[2].step, STEP_BASIC_TRAINING);
+	assert_true(c[2].required && !c[2].done);
+	journey_checklist(&s, STEP_PAUSED, c);
+	assert_true(c[0].done && c[1].done && c[2].done);
+	journey_checklist(&s, STEP_STOPPED, c);
+	assert_false(c[0].done);
 }
 
 static void requests_answered_by_steps(void **state)
@@ -229,19 +259,25 @@ static void deployment_gate(void **state)
 {
 	(void)state;
 	struct kp_error err = { 0 };
-	struct journey_gate g = { false, -1, false, -1, 36, day("2026-06-01") };
+	struct journey_settings s;
+	journey_settings_default(&s, 1); /* basic training required */
+	struct journey_gate g = { .step = -1, .vog_on = -1, .vog_max_age_months = 36,
+	                          .today = day("2026-06-01") };
 	assert_int_equal(journey_check_deployable(&g, &err), KP_OK); /* no journey, no VOG need */
 	g.has_journey = true;
 	for (int step = 0; step < STEP_COUNT; step++) {
 		g.step = step;
-		bool want = step == STEP_FIRST_DEPLOYMENT || step == STEP_ACTIVE ||
-		            step == STEP_EVALUATION;
+		g.ready = journey_step_is_ready(&s, step);
+		bool want = step == STEP_BASIC_TRAINING || step == STEP_FIRST_DEPLOYMENT ||
+		            step == STEP_ACTIVE || step == STEP_EVALUATION;
 		assert_int_equal(journey_is_deployable(&g), want);
 	}
-	g.step = STEP_BASIC_TRAINING;
+	g.step = STEP_VOG_RECEIVED;
+	g.ready = false;
 	check_error(journey_check_deployable(&g, &err), &err, KP_CONFLICT, "journey_not_ready",
 	            "volunteer_id");
 	g.step = STEP_ACTIVE;
+	g.ready = true;
 	g.needs_vog = true;
 	check_error(journey_check_deployable(&g, &err), &err, KP_CONFLICT, "vog_missing",
 	            "volunteer_id");
@@ -323,6 +359,7 @@ int main(void)
 		cmocka_unit_test(vog_received_needs_valid_vog),
 		cmocka_unit_test(exit_interview_outcome_decides_next_step),
 		cmocka_unit_test(volunteer_status_follows_step),
+		cmocka_unit_test(checklist_before_matching),
 		cmocka_unit_test(requests_answered_by_steps),
 		cmocka_unit_test(deployment_gate),
 		cmocka_unit_test(day_arithmetic),

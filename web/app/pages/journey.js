@@ -49,6 +49,22 @@ function History({ journey, defs }) {
 	</ol>`;
 }
 
+// What is still needed before matching: the same list for the coordinator
+// and, in plain words, for the volunteer.
+function Checklist({ journey, mine }) {
+	if (!journey.checklist || ['stopped', 'referred'].includes(journey.step)) return null;
+	const title = t(mine ? 'journey.meChecklistTitle' : 'journey.checklistTitle');
+	return html`<div class="checklist">
+		<h3 class="sub-title">${title}</h3>
+		<ul class="checks">${journey.checklist.filter((c) => c.required || c.done).map((c) => html`<li key=${c.step}
+			class=${c.done ? 'check-done' : 'check-open'}>
+			<span aria-hidden="true">${c.done ? '✓' : '○'}</span> ${t(`journey.check.${c.step}`)}
+			<span class="muted small"> · ${t(c.done ? 'journey.checkDone' : 'journey.checkOpen')}${c.required ? '' : ` (${t('journey.checkOptional')})`}</span>
+		</li>`)}</ul>
+		${journey.ready && html`<p class="ok">${t(mine ? 'journey.meReady' : 'journey.readyYes')}</p>`}
+	</div>`;
+}
+
 function ExitInterviews({ journey }) {
 	if (!journey.exit_interviews.length) return null;
 	return html`<h3 class="sub-title">${t('journey.exitHeld')}</h3>
@@ -115,6 +131,7 @@ export function JourneyPanel({ volunteer, onChange, onFound }) {
 			<span class="muted"> ${t('journey.since', { date: fmtDate(j.step_on) })}</span></p>
 		${journeys.length > 1 && html`<p class="muted small">${t('journey.atOrg', { org: orgName(j.organisation_id) })}</p>`}
 		<${OpenRequests} journey=${j} />
+		<${Checklist} journey=${j} />
 		${referralPending
 			? html`<div class="note"><p>${t('journey.referralPending')}</p></div>`
 			: j.step === 'exit_interview'
@@ -220,6 +237,7 @@ export function MyJourney({ volunteerId, ask = true }) {
 	return journeys.map((j) => html`<div class="journey" key=${j.id}>
 		<p class="journey-now">${t('journey.meAt', { org: orgName(j.organisation_id) })} <${StepBadge} step=${j.step} label=${j.step_label} /></p>
 		<p>${t(`journey.plain.${j.step}`)}</p>
+		<${Checklist} journey=${j} mine />
 		<${OpenRequests} journey=${j} />
 		<details class="more-details">
 			<summary>${t('journey.meHistory')}</summary>

@@ -14,6 +14,40 @@ const ALL_FIELDS = [...TEXT_FIELDS, ...INT_FIELDS, ...ITEM_FIELDS.map((f) => f[0
 	'driving_licence', 'organisation_id'];
 
 export const ENGAGEMENTS = ['one_off', 'flexible', 'project', 'structural'];
+
+// The volunteer fills in her profile one block at a time: about you, then
+// the four building blocks. The fields of each step, to find the step of an
+// error the server names.
+const SELF_STEPS = [
+	['b-person', ['first_name', 'last_name', 'email', 'phone', 'place', 'birth_year']],
+	['b-engagement', ['themes', 'activities']],
+	['b-motivation', ['motives', 'motivation_text', 'lived_experience']],
+	['b-talent', ['talents', 'languages']],
+	['b-possible', ['availability', 'engagement', 'hours_per_week', 'max_distance_km', 'travel_mode',
+		'max_matches', 'driving_licence']],
+];
+const stepOfField = (field) => SELF_STEPS.findIndex(([, fields]) => fields.includes(field));
+
+// Lived experience is special-category data: recorded only with its own
+// consent, which the volunteer can give right here.
+function ExperienceConsent({ volunteer, onGiven }) {
+	const { busy, error, run } = useBusy();
+	const give = () => run(async () => {
+		const c = await api('GET', `/api/volunteers/${volunteer.id}/consent`);
+		await api('PUT', `/api/volunteers/${volunteer.id}/consent`, {
+			profile_scope: c.profile_scope, organisations: c.profile_scope === 'organisations' ? c.organisations : [],
+			lived_experience: true, text_version: c.current_text_version,
+		});
+		forget('volunteers', volunteer.id);
+		onGiven();
+	});
+	return html`<div class="field experience-consent">
+		<p class="label">${t('profileSelf.experience')}</p>
+		<p class="hint">${t('profileSelf.experienceConsent')}</p>
+		<button type="button" class="btn btn-secondary" disabled=${busy} onClick=${give}>${t('profileSelf.experienceGive')}</button>
+		${error && html`<p class="field-error" role="alert">${error.detail}</p>`}
+	</div>`;
+}
 const TRAVEL = ['walk', 'bike', 'car', 'public_transport'];
 export const VOLUNTEER_STATUSES = ['applied', 'active', 'paused', 'stopped'];
 
@@ -73,7 +107,8 @@ function changesOnly(body, base, mode) {
 	return body;
 }
 
-export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
+// statusLocked: a journey runs, and its steps set the status.
+export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating, statusLocked }) {
 	const [f, setF] = useState(() => toForm(volunteer));
 	const [base, setBase] = useState(volunteer);
 	const [saved, setSaved] = useState('');
@@ -83,11 +118,44 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 		setF((old) => ({ ...old, [k]: val }));
 	};
 	const self = mode === 'self';
+	const guided = self && !creating;
+	const [step, setStep] = useState(0);
+	const last = step === SELF_STEPS.length - 1;
+	const shown = (id) => !guided || SELF_STEPS[step][0] === id;
+	const formRef = useRef(null);
 	const q = (key) => t(`${self ? 'profileSelf' : 'profile'}.${key}`);
+	// After a refused save: the step with the field the server names, and focus
+	// on the first field marked invalid, not a message far above the button.
+	useEffect(() => {
+		if (!error) return;
+		const at = guided && error.field ? stepOfField(error.field) : -1;
+		if (at >= 0 && at !== step) {
+			setStep(at);
+			return;
+		}
+		const bad = formRef.current && formRef.current.querySelector('[aria-invalid="true"]');
+		if (bad) {
+			bad.scrollIntoView({ block: 'center' });
+			bad.focus();
+		}
+	}, [error, step]);
+	const goTo = (i) => {
+		setStep(i);
+		setSaved('');
+		requestAnimationFrame(() => {
+			const h = formRef.current && formRef.current.querySelector('section h2');
+			if (h) {
+				h.setAttribute('tabindex', '-1');
+				h.focus();
+				h.scrollIntoView({ block: 'start' });
+			}
+		});
+	};
 	const submit = (e, confirmNew = false) => {
 		if (e) e.preventDefault();
 		run(async () => {
 			const body = toBody(f, creating, mode, base);
+			if (statusLocked) delete body.status;
 			if (confirmNew) body.confirm_new = true;
 			const v = creating
 				? await api('POST', '/api/volunteers', body)
@@ -97,22 +165,31 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 			setF(toForm(v));
 			setSaved(t('profile.saved'));
 			onSaved && onSaved(v);
+			if (guided && !last) goTo(step + 1);
 		});
 	};
-	const showExperience = Array.isArray(volunteer.lived_experience);
+	// The volunteer herself may always read it; she records it once she consented.
+	const [expConsent, setExpConsent] = useState(null);
+	useEffect(() => {
+		if (guided) api('GET', `/api/volunteers/${volunteer.id}/consent`).then((c) => setExpConsent(!!c.lived_experience)).catch(() => setExpConsent(false));
+	}, [guided, volunteer.id]);
+	const showExperience = Array.isArray(volunteer.lived_experience) && (!guided || expConsent === true);
 	const orgs = catalog.orgs.filter((o) => o.kind !== 'referrer');
 	const dup = error && error.code === 'likely_duplicate' && error.current;
 	const dupBox = useRef(null);
 	// The warning sits above a long form: bring it to the person who pressed the button.
 	useEffect(() => { if (dup && dupBox.current) { dupBox.current.scrollIntoView({ block: 'center' }); dupBox.current.focus(); } }, [dup]);
-	return html`<form class="form profile" onSubmit=${submit} novalidate>
+	return html`<form class="form profile" onSubmit=${submit} novalidate ref=${formRef}>
+		${guided && html`<ol class="stepper" aria-label=${t('profileSelf.steps')}>${SELF_STEPS.map(([id], i) => html`<li key=${id}
+			class=${i === step ? 'current' : i < step ? 'done' : ''} aria-current=${i === step ? 'step' : undefined}>
+			<button type="button" class="btn-link" onClick=${() => goTo(i)}>${t(`profileSelf.step${i}`)}</button></li>`)}</ol>`}
 		${dup ? html`<div class="notice warn" role="alert" tabindex="-1" ref=${dupBox}>
 			<p>${t('profile.duplicate', { name: `${dup.first_name} ${dup.last_name}`, place: dup.place })}</p>
 			<p><a class="btn btn-secondary" href=${`/vrijwilligers/${dup.id}`}>${t('profile.openExisting')}</a>
 				${' '}<button type="button" class="btn btn-quiet" onClick=${() => submit(null, true)}>${t('profile.registerAnyway')}</button></p>
 		</div>` : html`<${FormError} error=${error} fields=${ALL_FIELDS} />`}
 
-		<section class="card block" aria-labelledby="b-person">
+		${shown('b-person') && html`<section class="card block" aria-labelledby="b-person">
 			<h2 id="b-person">${q('person')}</h2>
 			<div class="row2">
 				<${Input} name="first_name" label=${t('field.first_name')} value=${f.first_name} onInput=${set('first_name')} error=${error} required maxlength="100" autocomplete=${self ? 'given-name' : 'off'} />
@@ -129,33 +206,37 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 			${!self && html`<div class="row2">
 				${creating
 					? html`<${Select} name="organisation_id" label=${t('field.organisation')} value=${f.organisation_id} onChange=${set('organisation_id')} error=${error} required empty=${t('common.choose')} options=${orgs.map((o) => ({ value: o.id, label: o.name }))} />`
-					: html`<${Select} name="status" label=${t('field.volunteerStatus')} value=${f.status} onChange=${set('status')} error=${error} options=${VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`status.volunteer.${s}`) }))} />`}
+					: statusLocked
+						? html`<div class="field"><span class="label">${t('field.volunteerStatus')}</span>
+							<p>${t(`status.volunteer.${f.status}`)}</p><p class="hint">${t('journey.statusFollows')}</p></div>`
+						: html`<${Select} name="status" label=${t('field.volunteerStatus')} value=${f.status} onChange=${set('status')} error=${error} options=${VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`status.volunteer.${s}`) }))} />`}
 				<${Input} name="vog_date" type="date" label=${t('field.vog_date')} hint=${t('profile.vogHint')} value=${f.vog_date} onInput=${set('vog_date')} error=${error} />
 			</div>`}
-		</section>
+		</section>`}
 
-		<section class="card block" aria-labelledby="b-engagement">
+		${shown('b-engagement') && html`<section class="card block" aria-labelledby="b-engagement">
 			<h2 id="b-engagement"><span class="block-n" aria-hidden="true">1</span>${q('engagementTitle')}</h2>
 			${self && html`<p class="hint">${q('engagementIntro')}</p>`}
 			<${Checks} name="themes" legend=${q('themes')} options=${listOptions('theme', f.themes)} value=${f.themes} onChange=${set('themes')} error=${error} columns />
 			<${Checks} name="activities" legend=${q('activities')} options=${listOptions('activity', f.activities)} value=${f.activities} onChange=${set('activities')} error=${error} columns />
-		</section>
+		</section>`}
 
-		<section class="card block" aria-labelledby="b-motivation">
+		${shown('b-motivation') && html`<section class="card block" aria-labelledby="b-motivation">
 			<h2 id="b-motivation"><span class="block-n" aria-hidden="true">2</span>${q('motivationTitle')}</h2>
 			<${Checks} name="motives" legend=${q('motives')} options=${listOptions('motive', f.motives)} value=${f.motives} onChange=${set('motives')} error=${error} columns />
 			<${TextArea} name="motivation_text" label=${q('motivationText')} value=${f.motivation_text} onInput=${set('motivation_text')} error=${error} maxlength="2000" />
 			${showExperience && html`<${Checks} name="lived_experience" legend=${q('experience')} hint=${t('profile.experienceHint')} options=${listOptions('experience', f.lived_experience)} value=${f.lived_experience || []} onChange=${set('lived_experience')} error=${error} />`}
-		</section>
+			${guided && expConsent === false && html`<${ExperienceConsent} volunteer=${volunteer} onGiven=${() => setExpConsent(true)} />`}
+		</section>`}
 
-		<section class="card block" aria-labelledby="b-talent">
+		${shown('b-talent') && html`<section class="card block" aria-labelledby="b-talent">
 			<h2 id="b-talent"><span class="block-n" aria-hidden="true">3</span>${q('talentTitle')}</h2>
 			<${Checks} name="talents" legend=${q('talents')} options=${listOptions('talent', f.talents)} value=${f.talents} onChange=${set('talents')} error=${error} columns />
 			${!self && html`<${Checks} name="trainings" legend=${q('trainings')} options=${listOptions('training', f.trainings)} value=${f.trainings} onChange=${set('trainings')} error=${error} />`}
 			<${Checks} name="languages" legend=${q('languages')} options=${listOptions('language', f.languages)} value=${f.languages} onChange=${set('languages')} error=${error} columns />
-		</section>
+		</section>`}
 
-		<section class="card block" aria-labelledby="b-possible">
+		${shown('b-possible') && html`<section class="card block" aria-labelledby="b-possible">
 			<h2 id="b-possible"><span class="block-n" aria-hidden="true">4</span>${q('possibleTitle')}</h2>
 			<${AvailabilityGrid} legend=${q('availability')} hint=${t('profile.gridHint')} value=${f.availability} onChange=${set('availability')} error=${error} />
 			<${Checks} name="engagement" legend=${q('engagement')} options=${ENGAGEMENTS.map((e) => ({ value: e, label: t(`engagement.${e}`) }))} value=${f.engagement} onChange=${set('engagement')} error=${error} />
@@ -171,10 +252,11 @@ export function ProfileForm({ volunteer, mode = 'staff', onSaved, creating }) {
 				<input type="checkbox" name="driving_licence" checked=${!!f.driving_licence} onChange=${(e) => set('driving_licence')(e.currentTarget.checked)} />
 				<span>${q('licence')}</span>
 			</label>
-		</section>
+		</section>`}
 
 		<div class="form-actions">
-			<button class="btn btn-primary" type="submit" disabled=${busy}>${creating ? t('profile.create') : t('profile.save')}</button>
+			${guided && step > 0 && html`<button type="button" class="btn btn-secondary" onClick=${() => goTo(step - 1)}>${t('profileSelf.back')}</button>`}
+			<button class="btn btn-primary" type="submit" disabled=${busy}>${creating ? t('profile.create') : guided && !last ? t('profileSelf.saveNext') : t('profile.save')}</button>
 			<${Notice}>${saved}<//>
 		</div>
 	</form>`;

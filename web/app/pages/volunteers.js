@@ -92,7 +92,7 @@ export function VolunteerPage({ id }) {
 					<h2 id="h-journey">${t('journey.title')}</h2>
 					<${JourneyPanel} volunteer=${v} onChange=${reload} onFound=${setJourney} />
 				</section>`}
-				<${ProfileForm} key=${v.status} volunteer=${v} onSaved=${reload} />
+				<${ProfileForm} key=${`${v.status}-${journey}`} volunteer=${v} onSaved=${reload} statusLocked=${!!journey} />
 				${own && html`<section class="card" aria-labelledby="h-trainings">
 					<h2 id="h-trainings">${t('training.titleStaff')}</h2>
 					<${Trainings} volunteerId=${v.id} />
