@@ -38,6 +38,7 @@ test: build build-san
 
 bench: build
 	$(BUILD)/knooppunt bench match
+	$(BUILD)/knooppunt bench import
 	scripts/bench-read-api $(BUILD)
 	@KNOOPPUNT_BIN=$(BUILD)/knooppunt E2E_ONLY='cold page loads' node tests/e2e/run.mjs | \
 		sed -n 's/^# \(page-load .*\)/\1/p'

@@ -34,6 +34,8 @@ void app_config_defaults(struct app_config *cfg)
 	const char *proxy = getenv("KNOOPPUNT_TRUSTED_PROXY"); /* e.g. nginx on 127.0.0.1 */
 	if (proxy != NULL && strlen(proxy) < sizeof cfg->trusted_proxy)
 		snprintf(cfg->trusted_proxy, sizeof cfg->trusted_proxy, "%s", proxy);
+	const char *metrics = getenv("KNOOPPUNT_METRICS_OPEN");
+	cfg->metrics_open = metrics != NULL && strcmp(metrics, "1") == 0;
 	app_smtp_config(&cfg->smtp);
 }
 

@@ -6,6 +6,7 @@
 #ifndef KP_APP_H
 #define KP_APP_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "db/db.h"
@@ -32,12 +33,15 @@ struct app_config {
 	                                 _REQUIRE_TLS; no URL: mail stays in the outbox */
 	char public_url[256];         /* KNOOPPUNT_PUBLIC_URL, the start of links in mails;
 	                                 "" : http://host:port */
+	int metrics_open;             /* KNOOPPUNT_METRICS_OPEN=1: /metrics for every address,
+	                                 not only loopback (src/api/metrics.h) */
 };
 
 struct audit_writer;
 struct change_entry;
 struct follow;
 struct match_index;
+struct metrics;
 
 struct app {
 	struct app_config cfg;
@@ -55,6 +59,9 @@ struct app {
 	struct follow *follow;        /* owned by serve; NULL for other commands */
 	struct match_index *index;    /* the matching engine's index (src/match/match.h); owned
 	                                 by serve, NULL for other commands */
+	struct metrics *metrics;      /* requests by route (src/api/metrics.h); owned by serve,
+	                                 NULL for other commands */
+	atomic_ullong db_retries;     /* use cases run again: a busy database, a lost race */
 	struct audit_writer *audit;   /* group commit of audit rows written outside a
 	                                 transaction (src/db/audit_writer.h); owned by serve,
 	                                 NULL for other commands: they write directly */

@@ -24,6 +24,14 @@ static void usage(FILE *out)
 	      "            oproep), --volunteer ID (oproepen voor een vrijwilliger) of\n"
 	      "            --proposal [--organisation ID] (alle open oproepen) [--limit N]\n"
 	      "  bench match  meet de koppelmachine tegen gewone SQL [--volunteers N]\n"
+	      "  bench import meet de import van een spreadsheet tegen gewone inserts [--rows N]\n"
+	      "  import volunteers  lees vrijwilligers uit een spreadsheet (CSV of .xlsx)\n"
+	      "            --file BESTAND --organisation ID [--mapping 'Kolom=veld, …']\n"
+	      "            [--dry-run] [--no-invite]\n"
+	      "  backup    maak een kopie van de SQLite-database, ook terwijl de server draait\n"
+	      "            --to BESTAND (PostgreSQL: pg_dump, zie docs/deploy.md)\n"
+	      "  restore   zet een kopie terug als database (stop eerst de server)\n"
+	      "            --from BESTAND\n"
 	      "  migrate-data  kopieer een SQLite-database naar PostgreSQL\n"
 	      "            --from BESTAND.db --to postgresql://…\n"
 	      "  erase-person  anonimiseer een vrijwilliger --volunteer ID [--reason TEKST]\n"
@@ -103,6 +111,12 @@ int main(int argc, char **argv)
 		status = cmd_outbox(n, rest, &app);
 	else if (strcmp(command, "retention") == 0)
 		status = cmd_retention(n, rest, &app);
+	else if (strcmp(command, "backup") == 0)
+		status = cmd_backup(n, rest, &app);
+	else if (strcmp(command, "restore") == 0)
+		status = cmd_restore(n, rest, &app);
+	else if (strcmp(command, "import") == 0)
+		status = cmd_import(n, rest, &app);
 	else if (strcmp(command, "migrate-data") == 0)
 		status = cmd_migrate_data(n, rest, &app);
 	else {

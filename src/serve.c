@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "api/metrics.h"
 #include "auth/password.h"
 #include "auth/ratelimit.h"
 #include "cli/cli.h"
@@ -152,7 +153,8 @@ int cmd_serve(int argc, char **argv, struct app *app)
 	int signups = env_int("KNOOPPUNT_SIGNUPS_PER_HOUR", 1, 1000000);
 	app->signup_limit = ratelimit_new(signups ? signups : RATELIMIT_SIGNUPS_PER_HOUR, 3600,
 	                                  RATELIMIT_KEYS);
-	if (app->login_limit == NULL || app->signup_limit == NULL) {
+	app->metrics = metrics_new();
+	if (app->login_limit == NULL || app->signup_limit == NULL || app->metrics == NULL) {
 		kp_internal(&err);
 		goto end;
 	}
@@ -196,6 +198,8 @@ end:
 	app->on_change = NULL;
 	match_index_free(app->index);
 	app->index = NULL;
+	metrics_free(app->metrics);
+	app->metrics = NULL;
 	ratelimit_free(app->login_limit);
 	app->login_limit = NULL;
 	ratelimit_free(app->signup_limit);

@@ -38,6 +38,10 @@ struct api_call {
 	struct kp_error err;
 	json_t *current;           /* with a failed edit: the record as it is now, shown in
 	                              the problem answer; owned by the router */
+	int route;                 /* index of the route in api_routes[], METRICS_NO_ROUTE
+	                              (-1) while none matched */
+	const struct page *export_page; /* an export reading a list page by page: the page
+	                              api_page gives instead of the query's; NULL otherwise */
 };
 
 typedef int (*api_handler)(struct api_call *c);
@@ -69,7 +73,8 @@ int api_reply(struct api_call *c, int status, json_t *doc);
 int api_authorise(struct api_call *c, enum resource res, enum action act,
                   const struct authz_target *target);
 
-/* Reads limit/offset from the query (PAGE_DEFAULT, max PAGE_MAX). */
+/* Reads limit/offset from the query (PAGE_DEFAULT, max PAGE_MAX); for an
+   export, its export_page. */
 int api_page(struct api_call *c, struct page *pg);
 
 /* Reads the list filters common to lists (q, status via parse, place, …). */

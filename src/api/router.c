@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "api/api.h"
+#include "api/metrics.h"
 #include "api/json_in.h"
 #include "api/session.h"
 #include "auth/password.h"
@@ -143,6 +145,10 @@ int api_authorise(struct api_call *c, enum resource res, enum action act,
 int api_page(struct api_call *c, struct page *pg)
 {
 	long long v;
+	if (c->export_page != NULL) {
+		*pg = *c->export_page;
+		return KP_OK;
+	}
 	pg->limit = PAGE_DEFAULT;
 	pg->offset = 0;
 	const char *s = http_query(c->req, "limit");
@@ -299,6 +305,8 @@ static int dispatch(struct api_call *c)
 		if (strcmp(r->method, c->req->method) == 0)
 			found = r;
 	}
+	if (found != NULL)
+		c->route = (int)(found - api_routes);
 	if (found == NULL)
 		return path_known ? kp_fail(&c->err, KP_NO_METHOD, "method_not_allowed", "")
 		                  : kp_fail(&c->err, KP_NOT_FOUND, "no_route", "");
@@ -329,26 +337,52 @@ size_t api_body_max(const char *method, const char *path)
 	return HTTP_BODY_MAX;
 }
 
+static double seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* GET /metrics, outside the API's sessions: see api/metrics.h. */
+static int serve_metrics(struct api_call *c)
+{
+	if (!metrics_may_read(c->app, c->req) || strcmp(c->req->method, "GET") != 0)
+		return kp_fail(&c->err, KP_NOT_FOUND, "no_route", "");
+	if (metrics_write(c->app, c->db, &c->res->body, &c->err))
+		return KP_ERR;
+	c->res->status = 200;
+	c->res->content_type = "text/plain; version=0.0.4; charset=utf-8";
+	return KP_OK;
+}
+
 void api_handle(void *ctx, const struct http_request *req, struct http_response *res)
 {
 	struct app *app = ctx;
-	if (strncmp(req->path, "/api/", 5) != 0) {
+	double started = seconds_now();
+	bool metrics = strcmp(req->path, "/metrics") == 0;
+	if (strncmp(req->path, "/api/", 5) != 0 && !metrics) {
 		if (strcmp(req->method, "GET") == 0 &&
-		    http_serve_static_request(app->cfg.web_dir, req, res) == 0)
+		    http_serve_static_request(app->cfg.web_dir, req, res) == 0) {
+			metrics_record(app->metrics, METRICS_STATIC, res->status,
+			               seconds_now() - started);
 			return;
+		}
 	}
 	struct api_call c = {
 		.app = app,
 		.req = req,
 		.res = res,
 		.lang = messages_language(http_header(req, "Accept-Language")),
+		.route = METRICS_NO_ROUTE,
 	};
 	c.db = db_pool_acquire(app->pool);
-	if (dispatch(&c) != KP_OK) {
+	if ((metrics ? serve_metrics(&c) : dispatch(&c)) != KP_OK) {
 		db_rollback(c.db);
 		reply_problem(&c);
 	}
 	db_pool_release(app->pool, c.db);
 	json_decref(c.body);
 	json_decref(c.current);
+	metrics_record(app->metrics, c.route, res->status, seconds_now() - started);
 }

@@ -7,10 +7,13 @@
 #include "api/consents.h"
 #include "api/erasure.h"
 #include "api/expenses.h"
+#include "api/exports.h"
 #include "api/calls.h"
 #include "api/health.h"
 #include "api/hours.h"
+#include "api/imports.h"
 #include "api/journey.h"
+#include "api/openapi.h"
 #include "api/lists.h"
 #include "api/matches.h"
 #include "api/notes.h"
@@ -27,6 +30,7 @@
 
 const struct api_route api_routes[] = {
 	{ "GET", "/api/health", health_show },
+	{ "GET", "/api/openapi.json", openapi_show },
 
 	{ "GET", "/api/session", session_show },
 	{ "POST", "/api/session", session_login },
@@ -62,7 +66,10 @@ const struct api_route api_routes[] = {
 	{ "PATCH", "/api/lists/{kind}/{id}", lists_update },
 
 	{ "GET", "/api/volunteers", volunteers_list },
+	{ "GET", "/api/volunteers.csv", volunteers_export },
+	{ "GET", "/api/volunteers.xlsx", volunteers_export },
 	{ "POST", "/api/volunteers", volunteers_create },
+	{ "POST", "/api/imports/volunteers", imports_volunteers, IMPORT_UPLOAD_MAX },
 	{ "GET", "/api/volunteers/{id}", volunteers_show },
 	{ "PATCH", "/api/volunteers/{id}", volunteers_update },
 	{ "GET", "/api/volunteers/{id}/consent", consents_show },
@@ -84,6 +91,8 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/reports/hours.csv", reports_table },
 
 	{ "GET", "/api/calls", calls_list },
+	{ "GET", "/api/calls.csv", calls_export },
+	{ "GET", "/api/calls.xlsx", calls_export },
 	{ "POST", "/api/calls", calls_create },
 	{ "GET", "/api/calls/{id}", calls_show },
 	{ "PATCH", "/api/calls/{id}", calls_update },
@@ -93,6 +102,8 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/proposals", suggestions_proposal },
 
 	{ "GET", "/api/matches", matches_list },
+	{ "GET", "/api/matches.csv", matches_export },
+	{ "GET", "/api/matches.xlsx", matches_export },
 	{ "POST", "/api/matches", matches_create },
 	{ "GET", "/api/matches/{id}", matches_show },
 	{ "PATCH", "/api/matches/{id}", matches_update },
@@ -125,6 +136,8 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/outbox", outbox_list },
 
 	{ "GET", "/api/hours", hours_index },
+	{ "GET", "/api/hours.csv", hours_export },
+	{ "GET", "/api/hours.xlsx", hours_export },
 	{ "POST", "/api/hours", hours_create },
 	{ "GET", "/api/hours/totals", hours_totals_show },
 	{ "GET", "/api/hours/totals.csv", hours_totals_csv },

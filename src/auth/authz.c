@@ -252,11 +252,12 @@ bool authz_writes_verified(const struct principal *who, const struct authz_targe
 
 bool authz_public_route(const char *method, const char *pattern)
 {
-	/* Health, logging in and out (the second step's challenge is the
-	   credential), sign-up, the one-time links of accounts
+	/* Health, the API's description, logging in and out (the second step's
+	   challenge is the credential), sign-up, the one-time links of accounts
 	   (the token is the credential), and the public social map. */
 	static const char *const open[][2] = {
 		{ "GET", "/api/health" },
+		{ "GET", "/api/openapi.json" },
 		{ "GET", "/api/session" },
 		{ "POST", "/api/session" },
 		{ "DELETE", "/api/session" },

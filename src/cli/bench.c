@@ -428,6 +428,8 @@ int cmd_bench(int argc, char **argv, struct app *app)
 	struct timings t = { 0 };
 	int status = 1;
 	memset(&b, 0, sizeof b);
+	if (argc >= 1 && strcmp(argv[0], "import") == 0)
+		return cmd_bench_import(argc, argv, app);
 	if (parse_opts(argc, argv, &o))
 		return 2;
 	int64_t now = app->now();

@@ -30,6 +30,10 @@ int cmd_erase_person(int argc, char **argv, struct app *app);
 int cmd_retention(int argc, char **argv, struct app *app);
 int cmd_reminders(int argc, char **argv, struct app *app);
 int cmd_outbox(int argc, char **argv, struct app *app);
+int cmd_import(int argc, char **argv, struct app *app);
+int cmd_bench_import(int argc, char **argv, struct app *app);
+int cmd_backup(int argc, char **argv, struct app *app);
+int cmd_restore(int argc, char **argv, struct app *app);
 
 int cmd_migrate_data(int argc, char **argv, struct app *app);
 

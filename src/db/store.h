@@ -637,4 +637,23 @@ int store_job_last_run(struct db *db, const char *job, int64_t *at, struct kp_er
 int store_job_record_run(struct db *db, const char *job, const char *server, int64_t at,
                          const char *result, struct kp_error *err);
 
+/* --- src/db/imports.c --- */
+/* The volunteer of v->organisation_id with v's natural key (model/import.h):
+   the same e-mail address in any case, or for v without one the same names,
+   birth year and place and no address; *found 0 when none. */
+int store_volunteer_find_key(struct db *db, const struct volunteer *v, int64_t *found,
+                             struct kp_error *err);
+/* The column mapping organisation_id used last for an import of `kind`
+   into out ("" when none). */
+int store_import_mapping_get(struct db *db, int64_t organisation_id, const char *kind,
+                             char *out, size_t size, struct kp_error *err);
+int store_import_mapping_set(struct db *db, int64_t organisation_id, const char *kind,
+                             const char *mapping, int64_t now, struct kp_error *err);
+
+/* --- src/db/metrics.c --- */
+/* Mails not sent yet, and the runs of every scheduled job (each, by job). */
+typedef void (*job_count_fn)(void *ctx, const char *job, int64_t runs);
+int store_metrics_read(struct db *db, int64_t *outbox_pending, job_count_fn each, void *ctx,
+                       struct kp_error *err);
+
 #endif

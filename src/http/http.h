@@ -77,7 +77,7 @@ struct http_server;
 /* The body cap of a request by its method and path (a route that takes a
    file takes more than HTTP_BODY_MAX); at most HTTP_UPLOAD_MAX. */
 typedef size_t (*http_body_max_fn)(const char *method, const char *path);
-#define HTTP_UPLOAD_MAX (4 * 1024 * 1024)
+#define HTTP_UPLOAD_MAX (16 * 1024 * 1024) /* a spreadsheet import */
 
 struct http_config {
 	const char *host;        /* IPv4 listen address; borrowed for the call */

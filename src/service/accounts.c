@@ -83,6 +83,33 @@ static int volunteer_account(struct svc *s, struct account *a, const char *email
 	return n > 0 ? kp_fail(s->err, KP_CONFLICT, "account_exists", "volunteer_id") : KP_OK;
 }
 
+static int insert_account(struct svc *s, struct account *a, const char *hash);
+
+int account_invite_volunteer(struct svc *s, const struct volunteer *v, bool *invited)
+{
+	char hash[128];
+	struct account a = { .role = ROLE_VOLUNTEER, .volunteer_id = v->id,
+	                     .organisation_id = v->organisation_id, .active = 1 };
+	struct kp_error none = { 0 };
+	*invited = false;
+	if (v->email[0] == '\0' || !plausible_email(v->email))
+		return KP_OK;
+	/* Someone who already has an account with this address is not invited twice. */
+	int rc = store_account_by_email(s->db, v->email, &a, hash, &none);
+	if (rc == KP_OK)
+		return KP_OK;
+	if (none.kind != KP_NOT_FOUND)
+		return kp_internal(s->err);
+	a = (struct account){ .role = ROLE_VOLUNTEER, .volunteer_id = v->id,
+	                      .organisation_id = v->organisation_id, .active = 1 };
+	snprintf(a.display_name, sizeof a.display_name, "%.120s %.120s", v->first_name,
+	         v->last_name);
+	if (insert_account(s, &a, ""))
+		return KP_ERR;
+	*invited = true;
+	return KP_OK;
+}
+
 struct new_account {
 	struct account *a;
 	const char *hash;      /* "" for an invitation */

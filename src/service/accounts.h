@@ -73,4 +73,10 @@ int account_signup(struct app *app, struct db *db, const struct principal *who,
 int account_credentials(const char *email, char *password, char hash[PASSWORD_HASH_MAX],
                         struct kp_error *err);
 
+/* Inside a use case that just registered volunteer v: gives v an account
+   as an invitation to the address on the record, so that v can sign in and
+   confirm their consent. Nothing happens (*invited false) when v has no
+   usable address or an account already has it. */
+int account_invite_volunteer(struct svc *s, const struct volunteer *v, bool *invited);
+
 #endif

@@ -69,8 +69,10 @@ int svc_run(struct app *app, struct db *db, const struct principal *who, svc_fn 
 	struct svc s = svc_for(app, db, who, err);
 	int rc = KP_ERR;
 	for (int i = 0; i < SVC_ATTEMPTS; i++) {
-		if (i > 0)
+		if (i > 0) {
+			atomic_fetch_add(&app->db_retries, 1);
 			pause_before_retry(i);
+		}
 		*err = (struct kp_error){ 0 };
 		s.now = app->now();
 		rc = attempt(&s, fn, arg);

@@ -684,6 +684,15 @@ void fx_email(struct server *s, const char *prefix, char *out, size_t cap)
 	snprintf(out, cap, "%s-%d@test.nl", prefix, ++s->serial);
 }
 
+void fx_login(struct env *e, struct client *cl, const char *role, int64_t org, int64_t vol)
+{
+	char email[64];
+	fx_email(&e->srv, role, email, sizeof email);
+	fx_account(&e->admin, role, email, org, vol);
+	client_init(cl, &e->srv);
+	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
+}
+
 static int64_t create(struct client *by, const char *path, json_t *in, const char *file,
                       int line)
 {

@@ -183,6 +183,10 @@ struct env {
 	struct client admin;
 };
 int env_setup(void **state);
+
+/* A new account of `role` (of organisation org, or for volunteer vol) made
+   by the administrator of e, logged in as cl (which the caller frees). */
+void fx_login(struct env *e, struct client *cl, const char *role, int64_t org, int64_t vol);
 int env_teardown(void **state);
 
 #endif

@@ -4,15 +4,15 @@
 // the main pages at phone and desktop width to test-output/screenshots/.
 // Prints TAP; exits non-zero when a test fails.
 import { chromium } from 'playwright-core';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register as registerJourney } from './journey.mjs';
 import { register as registerHours } from './hours.mjs';
+import { register as registerImport } from './import.mjs';
+import { startDemoServer, sleep } from '../demo_server.mjs';
 import { register as registerTogether } from './together.mjs';
 import { register as registerCallEdit } from './call_edit.mjs';
 import { register as registerMyData } from './mydata.mjs';
@@ -40,43 +40,14 @@ const USERS = {
 
 // ---- server -------------------------------------------------------------------
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
 async function startServer() {
 	if (!fs.existsSync(BIN)) throw new Error(`${BIN} not found; build first`);
 	if (!fs.existsSync(path.join(WEB, 'vendor', 'hooks.module.js'))) {
 		execFileSync(path.join(ROOT, 'scripts', 'vendor-web'), { stdio: 'inherit' });
 	}
-	const data = fs.mkdtempSync(path.join(os.tmpdir(), 'knooppunt-e2e-'));
-	execFileSync(BIN, ['demo', '--data', data, '--volunteers', '300'], { stdio: ['ignore', 'ignore', 'inherit'] });
-	const port = await freePort();
-	const proc = spawn(BIN, ['serve', '--data', data, '--host', '127.0.0.1', '--port', String(port), '--web', WEB],
-		{ stdio: ['ignore', 'ignore', 'pipe'] });
-	let stderr = '';
-	proc.stderr.on('data', (d) => (stderr += d));
-	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 100; i++) {
-		if (proc.exitCode !== null) throw new Error(`server exited: ${stderr.trim()}`);
-		try {
-			if ((await fetch(`${base}/api/health`)).ok) return { base, proc, data };
-		} catch {
-			/* not listening yet */
-		}
-		await sleep(100);
-	}
-	throw new Error(`server did not start: ${stderr.trim()}`);
+	return startDemoServer(BIN, WEB, 'knooppunt-e2e-');
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---- browser helpers -------------------------------------------------------------
 
@@ -718,6 +689,7 @@ function mailedToken(email, linkPath) {
 }
 
 registerJourney({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, state, mailedToken });
+registerImport({ test, newPage, login, go, expectText, assert, USERS, axe });
 
 test('an invited volunteer chooses a password through the mailed link, and later resets it', async () => {
 	const staff = await newPage();

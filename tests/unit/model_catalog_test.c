@@ -57,7 +57,9 @@ static void find_by_kind_and_code(void **state)
 	catalog_free(&c);
 }
 
-static void inactive_items_not_found_but_gettable(void **state)
+/* A retired value is still found (records keep it) and gettable, but is not
+   chosen anew. */
+static void inactive_items_found_kept_not_chosen(void **state)
 {
 	(void)state;
 	struct catalog c;
@@ -66,7 +68,12 @@ static void inactive_items_not_found_but_gettable(void **state)
 	it[2].active = false;   /* activity item_1 */
 	int64_t id = it[2].id;
 	catalog_replace(&c, it, 4);
-	assert_int_equal(catalog_find(&c, LIST_ACTIVITY, "item_1"), 0);
+	assert_int_equal(catalog_find(&c, LIST_ACTIVITY, "item_1"), id);
+	struct kp_error err = { 0 };
+	assert_int_equal(catalog_check_one(&c, id, id, "activity", &err), KP_OK);  /* kept */
+	assert_int_equal(catalog_check_one(&c, id, 0, "activity", &err), KP_ERR);  /* anew */
+	assert_string_equal(err.code, "item_inactive");
+	assert_string_equal(err.field, "activity");
 	/* output of old records still needs the label of a retired item */
 	struct catalog_item out;
 	assert_true(catalog_get(&c, id, &out));
@@ -156,7 +163,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(empty_catalog),
 		cmocka_unit_test(find_by_kind_and_code),
-		cmocka_unit_test(inactive_items_not_found_but_gettable),
+		cmocka_unit_test(inactive_items_found_kept_not_chosen),
 		cmocka_unit_test(get_by_id),
 		cmocka_unit_test(replace_drops_old_contents),
 		cmocka_unit_test(readers_during_replace),

@@ -17,6 +17,7 @@ import { ProfessionalHome } from './pages/professional.js';
 import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
 import { Reports } from './pages/reports.js';
 import { MyHours, HoursOverview } from './pages/hours.js';
+import { VolunteerImport } from './pages/import.js';
 
 const STAFF = ['admin', 'coordinator'];
 
@@ -25,6 +26,7 @@ const ROUTES = [
 	['/', Home, null],
 	['/vrijwilligers', VolunteerList, STAFF],
 	['/vrijwilligers/nieuw', VolunteerNew, STAFF],
+	['/vrijwilligers/importeren', VolunteerImport, STAFF],
 	['/vrijwilligers/:id', VolunteerPage, STAFF],
 	['/oproepen', CallList, [...STAFF, 'professional', 'volunteer']],
 	['/oproepen/nieuw', CallNew, [...STAFF, 'professional']],

@@ -239,3 +239,13 @@ export function Tags({ kind, codes }) {
 	if (!ls.length) return html`<span class="muted">${t('common.none')}</span>`;
 	return html`<ul class="tags">${ls.map((l) => html`<li>${l}</li>`)}</ul>`;
 }
+
+// Links that download the list on this page as a spreadsheet, with the
+// page's filters (GET /api/…csv and …xlsx: the same rows as the list).
+export function Downloads({ path }) {
+	const params = new URLSearchParams(location.search);
+	params.delete('offset');
+	const search = params.toString() ? `?${params}` : '';
+	return html`<a class="btn btn-quiet" href=${`${path}.csv${search}`} download>${t('export.csv')}</a>
+		<a class="btn btn-quiet" href=${`${path}.xlsx${search}`} download>${t('export.xlsx')}</a>`;
+}

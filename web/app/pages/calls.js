@@ -2,7 +2,7 @@
 // volunteers that would fit it and the matches made so far.
 import { html, useState, useEffect, useRef, get, api, qs, query, navigate, session, useLoad, orgName, listItem, catalog } from '../core.js';
 import { t, fmtDate, fmtKm, fmtNumber, itemLabel } from '../i18n.js';
-import { Page, Loading, Alert, Empty, Status, Pager, Input, TextArea, Select, Checks, AvailabilityGrid, FormError, Notice, Tags, listOptions, useBusy, dayparts } from '../ui.js';
+import { Page, Loading, Alert, Empty, Status, Pager, Input, TextArea, Select, Checks, AvailabilityGrid, FormError, Notice, Tags, listOptions, useBusy, dayparts, Downloads } from '../ui.js';
 import { ENGAGEMENTS } from './profile.js';
 import { MatchRows, MatchStatus } from './matches.js';
 
@@ -24,7 +24,8 @@ export function CallList() {
 	const set = (k) => (v) => setF({ ...f, [k]: v });
 	const apply = (next, off = 0) => navigate(`/oproepen${qs({ ...next, offset: off || '' })}`, true);
 	return html`<${Page} title=${t('calls.title')} wide
-		actions=${role !== 'volunteer' && html`<a class="btn btn-primary" href="/oproepen/nieuw">${t('calls.new')}</a>`}>
+		actions=${html`<${Downloads} path="/api/calls" />
+			${role !== 'volunteer' && html`<a class="btn btn-primary" href="/oproepen/nieuw">${t('calls.new')}</a>`}`}>
 		<form class="filters card" role="search" aria-label=${t('calls.search')} onSubmit=${(e) => {
 			e.preventDefault();
 			apply(f);

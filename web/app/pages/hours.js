@@ -4,7 +4,7 @@
 // decides on expense claims; the administrator keeps the allowance caps.
 import { html, useState, get, api, session, useLoad, orgName } from '../core.js';
 import { t, fmtDate, getLang } from '../i18n.js';
-import { Page, Loading, Alert, Notice, Input, Select, TextArea, FormError, useBusy } from '../ui.js';
+import { Page, Loading, Alert, Notice, Input, Select, TextArea, FormError, useBusy, Downloads } from '../ui.js';
 import { today } from './journey.js';
 
 export function fmtMinutes(m) {
@@ -301,7 +301,8 @@ function Caps() {
 export function HoursOverview() {
 	const staff = session.user.role === 'coordinator';
 	const claims = useLoad(() => (staff ? get('/api/expenses?limit=50') : Promise.resolve(null)), [staff]);
-	return html`<${Page} title=${t('hours.title')} intro=${t(staff ? 'hours.introCoordinator' : 'hours.introAdmin')} wide>
+	return html`<${Page} title=${t('hours.title')} intro=${t(staff ? 'hours.introCoordinator' : 'hours.introAdmin')} wide
+		actions=${html`<${Downloads} path="/api/hours" />`}>
 		${staff && html`<section aria-labelledby="h-approve"><h2 id="h-approve">${t('hours.approveTitle')}</h2><${Approvals} /></section>
 			<section aria-labelledby="h-decide"><h2 id="h-decide">${t('expense.title')}</h2>
 				${claims.data && html`<${ClaimRows} items=${claims.data.items} actions=${(x) => html`<${Decide} claim=${x} onDone=${claims.reload} />`} />`}

@@ -56,7 +56,7 @@ function Checklist({ journey, mine }) {
 	const title = t(mine ? 'journey.meChecklistTitle' : 'journey.checklistTitle');
 	return html`<div class="checklist">
 		<h3 class="sub-title">${title}</h3>
-		<ul class="checks">${journey.checklist.filter((c) => c.required || c.done).map((c) => html`<li key=${c.step}
+		<ul class="checklist-items">${journey.checklist.filter((c) => c.required || c.done).map((c) => html`<li key=${c.step}
 			class=${c.done ? 'check-done' : 'check-open'}>
 			<span aria-hidden="true">${c.done ? '✓' : '○'}</span> ${t(`journey.check.${c.step}`)}
 			<span class="muted small"> · ${t(c.done ? 'journey.checkDone' : 'journey.checkOpen')}${c.required ? '' : ` (${t('journey.checkOptional')})`}</span>

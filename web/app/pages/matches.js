@@ -2,7 +2,7 @@
 // calls at once.
 import { html, useState, useEffect, get, api, qs, query, navigate, session, useLoad, cached, orgName } from '../core.js';
 import { t, fmtDate, fmtNumber } from '../i18n.js';
-import { Page, Loading, Alert, Empty, Status, Pager, Select, Input, useBusy } from '../ui.js';
+import { Page, Loading, Alert, Empty, Status, Pager, Select, Input, useBusy, Downloads } from '../ui.js';
 
 export const MATCH_STATUSES = ['proposed', 'contacted', 'accepted', 'active', 'declined', 'ended'];
 
@@ -164,7 +164,8 @@ export function MatchList() {
 	const { data, error, loading, reload } = useLoad(
 		() => get(`/api/matches${qs({ status: params.status, limit: 25, offset })}`), [location.search]);
 	const apply = (s, off = 0) => navigate(`/koppelingen${qs({ status: s, offset: off || '' })}`, true);
-	return html`<${Page} title=${t('matches.title')} intro=${t('matches.intro')} wide>
+	return html`<${Page} title=${t('matches.title')} intro=${t('matches.intro')} wide
+		actions=${html`<${Downloads} path="/api/matches" />`}>
 		<form class="filters card" role="search" aria-label=${t('matches.filter')} onSubmit=${(e) => {
 			e.preventDefault();
 			apply(status);

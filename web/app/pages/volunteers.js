@@ -2,7 +2,7 @@
 // volunteer's profile with matches and calls that would suit them.
 import { html, useState, get, api, qs, query, navigate, session, useLoad, orgName, forget, catalog } from '../core.js';
 import { t, fmtDate, fmtKm, fmtNumber } from '../i18n.js';
-import { Page, Loading, Alert, Empty, Status, Pager, Input, Select, listOptions, Tags, useBusy, dayparts } from '../ui.js';
+import { Page, Loading, Alert, Empty, Status, Pager, Input, Select, listOptions, Tags, useBusy, dayparts, Downloads } from '../ui.js';
 import { ProfileForm, blankVolunteer, VOLUNTEER_STATUSES } from './profile.js';
 import { MatchRows } from './matches.js';
 import { ConsentPanel } from './consent.js';
@@ -30,8 +30,10 @@ export function VolunteerList() {
 		apply(f);
 	};
 	return html`<${Page} title=${t('volunteers.title')} wide
-		actions=${html`<a class="btn btn-secondary" href="/vrijwilligers/nieuw">${t('volunteers.new')}</a>
-			<a class="btn btn-quiet" href="/vog">${t('vog.link')}</a>`}>
+		actions=${html`<${Downloads} path="/api/volunteers" />
+			<a class="btn btn-quiet" href="/vog">${t('vog.link')}</a>
+			<a class="btn btn-secondary" href="/vrijwilligers/importeren">${t('import.link')}</a>
+			<a class="btn btn-secondary" href="/vrijwilligers/nieuw">${t('volunteers.new')}</a>`}>
 		<form class="filters card" role="search" aria-label=${t('volunteers.search')} onSubmit=${submit}>
 			<${Input} name="q" type="search" label=${t('volunteers.searchLabel')} value=${f.q} onInput=${set('q')} />
 			<${Select} name="status" label=${t('field.volunteerStatus')} value=${f.status} onChange=${set('status')} empty=${t('common.all')}
