@@ -32,7 +32,8 @@ export function register(h) {
 		// The first press only asks, with the question in focus; "Nee, terug" leaves it open.
 		await page.click('.actionbar button:has-text("Annuleren")');
 		await page.waitForSelector('.confirm-step');
-		assert(await page.evaluate(() => document.activeElement && document.activeElement.id === 'confirm-q'), 'the question has no focus');
+		await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'confirm-q', null, { timeout: 3000 })
+			.catch(() => assert(false, 'the question has no focus'));
 		await scan(page, 'Oproep annuleren: bevestigen');
 		await shot(page, 'oproep-annuleren-bevestigen');
 		await page.click('.confirm-step button:has-text("Nee, terug")');
