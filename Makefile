@@ -39,6 +39,8 @@ test: build build-san
 bench: build
 	$(BUILD)/knooppunt bench match
 	$(BUILD)/knooppunt bench import
+	$(BUILD)/knooppunt bench match --volunteers 8000000 --sql-calls 5 \
+		--proposal-calls 100000 --proposal-volunteers 1000000
 	scripts/bench-read-api $(BUILD)
 	@KNOOPPUNT_BIN=$(BUILD)/knooppunt E2E_ONLY='cold page loads' node tests/e2e/run.mjs | \
 		sed -n 's/^# \(page-load .*\)/\1/p'

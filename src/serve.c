@@ -95,11 +95,21 @@ static void raise_file_limit(void)
 }
 
 /* The matching index, loaded after the follower noted where the change log
-   ends and kept fresh by it (and by the API right after its own writes). */
+   ends and kept fresh by it (and by the API right after its own writes).
+   KNOOPPUNT_MATCH_SPREAD (0-110 points, default 2) sets how much each further
+   pair of one volunteer costs in a proposal. */
 static int load_index(struct app *app, struct kp_error *err)
 {
 	struct db *db = db_pool_acquire(app->pool);
 	int rc = match_index_new(&app->lists, &app->index, err);
+	const char *spread = getenv("KNOOPPUNT_MATCH_SPREAD");
+	long long points;
+	if (rc == KP_OK && spread != NULL && parse_int(spread, 0, 110, &points) == 0) {
+		struct match_weights w;
+		match_index_get_weights(app->index, &w);
+		w.spread = (double)points;
+		match_index_set_weights(app->index, &w);
+	}
 	if (rc == KP_OK)
 		rc = match_index_load(app->index, db, err);
 	db_pool_release(app->pool, db);

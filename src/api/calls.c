@@ -49,6 +49,7 @@ static int from_json(struct api_call *c, json_t *in, struct call *call, bool cre
 	            &call->volunteers_needed, e) ||
 	    jin_bool(in, "requires_vog", &call->requires_vog, e) ||
 	    jin_bool(in, "requires_driving_licence", &call->requires_driving_licence, e) ||
+	    jin_bool(in, "requires_car", &call->requires_car, e) ||
 	    jin_enum(in, "engagement", engagement_parse, false, &call->engagement, e) ||
 	    jin_enum(in, "status", call_status_parse, false, &call->status, e))
 		return KP_ERR;
@@ -94,6 +95,7 @@ static void write_call(struct jw *w, const void *obj, void *arg)
 	jw_key(w, "volunteers_needed"); jw_int(w, call->volunteers_needed);
 	jw_key(w, "requires_vog"); jw_bool(w, call->requires_vog);
 	jw_key(w, "requires_driving_licence"); jw_bool(w, call->requires_driving_licence);
+	jw_key(w, "requires_car"); jw_bool(w, call->requires_car);
 	jw_key(w, "engagement"); jw_string(w, engagement_name(call->engagement));
 	jw_key(w, "status"); jw_string(w, call_status_name(call->status));
 	for (int i = 0; i < N_ITEM_FIELDS; i++) {

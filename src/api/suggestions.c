@@ -46,6 +46,7 @@ static json_t *explanation(const struct match_hit *h, json_t *item)
 	json_object_set_new(item, "explanation_text", json_string(text));
 	json_object_set_new(item, "distance_km", json_real(round1(h->distance_km)));
 	json_object_set_new(item, "score", json_real(round2(h->score)));
+	json_object_set_new(item, "fit", json_integer(match_hit_fit(h)));
 	return item;
 }
 
@@ -130,6 +131,8 @@ static int add_pair(void *ctx, const struct match_pair *pair, const struct match
 	json_object_set_new(item, "call_id", json_integer(pair->call_id));
 	json_object_set_new(item, "volunteer_id", json_integer(pair->volunteer_id));
 	json_object_set_new(item, "score", json_real(round2(h ? h->score : pair->score)));
+	if (h != NULL)
+		json_object_set_new(item, "fit", json_integer(match_hit_fit(h)));
 	json_object_set_new(item, "explanation_text", json_string(text));
 	return json_array_append_new(ctx, item);
 }
@@ -153,5 +156,10 @@ int suggestions_proposal(struct api_call *c)
 	json_object_set_new(doc, "greedy_total_score", json_real(round2(p.greedy_total_score)));
 	json_object_set_new(doc, "calls", json_integer(p.calls));
 	json_object_set_new(doc, "volunteers", json_integer(p.volunteers));
+	json_object_set_new(doc, "max_per_volunteer", json_integer(p.max_per_volunteer));
+	json_object_set_new(doc, "gini", json_real(round2(p.gini * 100) / 100));
+	json_object_set_new(doc, "places_open", json_integer(p.places_open));
+	json_object_set_new(doc, "places_open_with_room", json_integer(p.places_open_with_room));
+	json_object_set_new(doc, "optimal", json_boolean(p.optimal));
 	return api_reply(c, 200, doc);
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "cli/bench_network.h"
@@ -33,6 +34,8 @@ struct bench_opts {
 	uint64_t seed;
 	bool reuse;           /* keep a network built by an earlier run with the same options */
 	int repeat;           /* ask the calls this many times (for profiling); the last counts */
+	int proposal_calls;   /* the proposal's calls and volunteers */
+	int proposal_volunteers;
 };
 
 static double clock_ms(void)
@@ -68,10 +71,12 @@ static double percentile(double *v, int n, double p)
 
 static int parse_opts(int argc, char **argv, struct bench_opts *o)
 {
-	*o = (struct bench_opts){ 1000000, 1000, -1, 42, false, 1 };
+	*o = (struct bench_opts){ 1000000, 1000, -1, 42, false, 1, BENCH_PROPOSAL_CALLS,
+	                          BENCH_PROPOSAL_VOLUNTEERS };
 	if (argc < 1 || strcmp(argv[0], "match") != 0) {
 		fprintf(stderr, "Gebruik: knooppunt bench match [--volunteers N] [--calls N] "
-		                "[--sql-calls N] [--seed S] [--reuse]\n");
+		                "[--sql-calls N] [--seed S] [--reuse] [--proposal-calls N] "
+		                "[--proposal-volunteers N]\n");
 		return -1;
 	}
 	for (int i = 1; i < argc; i++) {
@@ -94,6 +99,10 @@ static int parse_opts(int argc, char **argv, struct bench_opts *o)
 			o->seed = (uint64_t)v;
 		else if (strcmp(argv[i], "--repeat") == 0 && v >= 1)
 			o->repeat = (int)v;
+		else if (strcmp(argv[i], "--proposal-calls") == 0 && v >= 1)
+			o->proposal_calls = (int)v;
+		else if (strcmp(argv[i], "--proposal-volunteers") == 0 && v >= 100)
+			o->proposal_volunteers = (int)v;
 		else {
 			fprintf(stderr, "knooppunt bench: onbekende optie %s\n", argv[i]);
 			return -1;
@@ -246,6 +255,9 @@ static void baseline_for(const struct match_index *ix, const struct mcall *c, in
 	q->requires_vog = c->requires_vog;
 	parse_format_date((long long)mq.vog_cutoff * 86400, q->vog_cutoff);
 	q->requires_licence = c->requires_licence;
+	q->requires_car = c->requires_car;
+	q->engagement_fit = mf_engagement_fit(c->engagement);
+	q->half_hours = c->half_hours;
 	q->lat = mq.clat;
 	q->lon = mq.clon;
 	q->cos_lat = mq.cos_lat;
@@ -261,8 +273,8 @@ static void baseline_for(const struct match_index *ix, const struct mcall *c, in
 	q->n_aff_talents = mask_ids(ix, LIST_TALENT, c->aff_talent, ids->talents, 0);
 	q->aff_talents = ids->talents;
 	for (int i = 0; i < MP_COUNT; i++)
-		q->w[i] = ix->weights.w[i];
-	q->half_km = ix->weights.distance_half_km;
+		q->w[i] = mq.w[i];
+	q->half_km = mq.half_km;
 	q->recent_since = (int64_t)(mq.today - ix->weights.recent_days) * 86400;
 	q->waiting = ms_waiting(&ix->weights, c, now);
 }
@@ -367,22 +379,57 @@ static int cross_check(struct match_index *ix, struct db *db, const int64_t *ids
 	return rc;
 }
 
-/* 10,000 calls over 100,000 volunteers, straight into an index of their own. */
-static int run_proposal(struct app *app, struct bnet *b, int64_t now, struct kp_error *err)
+/* Proposes for every call of ix with spreading strength `spread`; prints a
+   note, and with `line` the result line. */
+static int propose(struct match_index *ix, int64_t now, double spread, int volunteers,
+                   bool line, struct kp_error *err)
+{
+	struct match_proposal p = { 0 };
+	struct match_weights w;
+	match_index_get_weights(ix, &w);
+	w.spread = spread;
+	match_index_set_weights(ix, &w);
+	double w0 = clock_ms(), t0 = cpu_ms();
+	int rc = match_proposal(ix, 0, now, 0, &p, err);
+	double secs = (cpu_ms() - t0) / 1000.0;
+	if (rc == KP_OK) {
+		printf("# voorstel (spreiding %.0f): %d koppelingen, %d vrijwilligers, %d "
+		       "kandidaatparen, hoogstens %d per vrijwilliger, gini %.3f; score %.2f, "
+		       "gretig %.2f; %d plaatsen open (%d met een kandidaat met ruimte); %s; "
+		       "%.3f s CPU, %.3f s klok\n",
+		       spread, p.n, p.volunteers, p.edges, p.max_per_volunteer, p.gini,
+		       p.total_score, p.greedy_total_score, p.places_open, p.places_open_with_room,
+		       p.optimal ? "optimaal over alle paren" : "optimaliteit niet bewezen", secs,
+		       (clock_ms() - w0) / 1000.0);
+		if (line)
+			printf("proposal calls=%d volunteers=%d seconds=%.3f total_score=%.2f "
+			       "greedy_total_score=%.2f max_per_volunteer=%d gini=%.3f\n",
+			       p.calls, volunteers, secs, p.total_score, p.greedy_total_score,
+			       p.max_per_volunteer, p.gini);
+		fflush(stdout);
+	}
+	match_proposal_free(&p);
+	return rc;
+}
+
+/* The proposal's calls and volunteers, straight into an index of their own;
+   proposed once without spreading (as before) and once with it. */
+static int run_proposal(struct app *app, struct bnet *b, const struct bench_opts *o,
+                        int64_t now, struct kp_error *err)
 {
 	struct match_index *ix = NULL;
 	struct volunteer *v = calloc(1, sizeof *v);
 	struct call *c = calloc(1, sizeof *c);
-	struct match_proposal p = { 0 };
 	int rc = v && c ? match_index_new(&app->lists, &ix, err) : kp_internal(err);
 	for (int i = 0; i < b->n_orgs && rc == KP_OK; i++)
 		mix_put_org(ix, b->orgs[i].id, b->orgs[i].kind, b->orgs[i].vog_months);
-	for (int i = 1; i <= BENCH_PROPOSAL_VOLUNTEERS && rc == KP_OK; i++) {
+	for (int i = 1; i <= o->proposal_volunteers && rc == KP_OK; i++) {
 		bnet_volunteer(b, i, v);
 		v->status = VOLUNTEER_ACTIVE;
 		struct feed_volunteer fv = { v->id, v->organisation_id, v->status, v->lat, v->lon,
 		                             v->availability, v->max_distance_km, v->max_matches,
-		                             v->driving_licence, "", v->motivation_text };
+		                             v->driving_licence, "", v->motivation_text,
+		                             v->travel_mode, v->hours_per_week, v->engagement };
 		memcpy(fv.vog_date, v->vog_date, sizeof fv.vog_date);
 		int64_t items[LIST_KIND_COUNT * ID_SET_MAX];
 		int n = 0;
@@ -392,26 +439,19 @@ static int run_proposal(struct app *app, struct bnet *b, int64_t now, struct kp_
 		if (mix_put_volunteer(ix, &fv, items, n))
 			rc = kp_internal(err);
 	}
-	for (int i = 1; i <= BENCH_PROPOSAL_CALLS && rc == KP_OK; i++) {
+	for (int i = 1; i <= o->proposal_calls && rc == KP_OK; i++) {
 		bnet_call(b, i, c);
 		if (mix_put_call(ix, c, c->volunteers_needed, NULL, 0))
 			rc = kp_internal(err);
 	}
 	if (rc == KP_OK && mix_rebuild(ix))
 		rc = kp_internal(err);
-	double w0 = clock_ms(), t0 = cpu_ms();
+	struct match_weights w;
+	match_weights_default(&w);
 	if (rc == KP_OK)
-		rc = match_proposal(ix, 0, now, 0, &p, err);
-	double secs = (cpu_ms() - t0) / 1000.0;
-	if (rc == KP_OK) {
-		printf("# voorstel: %d koppelingen, %d vrijwilligers, %d kandidaatparen; "
-		       "%.3f s CPU, %.3f s klok\n",
-		       p.n, p.volunteers, p.edges, secs, (clock_ms() - w0) / 1000.0);
-		printf("proposal calls=%d volunteers=%d seconds=%.3f total_score=%.2f "
-		       "greedy_total_score=%.2f\n",
-		       p.calls, BENCH_PROPOSAL_VOLUNTEERS, secs, p.total_score, p.greedy_total_score);
-	}
-	match_proposal_free(&p);
+		rc = propose(ix, now, 0, o->proposal_volunteers, false, err);
+	if (rc == KP_OK)
+		rc = propose(ix, now, w.spread, o->proposal_volunteers, true, err);
 	match_index_free(ix);
 	free(v);
 	free(c);
@@ -473,13 +513,16 @@ int cmd_bench(int argc, char **argv, struct app *app)
 	       "gelijk bij %d van de %d (tekstgewicht 0; engine zonder tekst p50 %.3f ms)\n",
 	       (long long)st.volunteers, t.checked, o.calls, BENCH_TOP, t.agreed, t.checked,
 	       t.engine_plain_p50);
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru); /* the peak so far: building, loading and asking */
 	printf("match volunteers=%d engine_p50_ms=%.3f engine_p99_ms=%.3f sql_p50_ms=%.1f "
-	       "speedup=%.0f bytes_per_volunteer=%.0f startup_s=%.2f\n",
+	       "speedup=%.0f bytes_per_volunteer=%.0f startup_s=%.2f rss_mib=%.0f\n",
 	       o.volunteers, t.engine_p50, t.engine_p99, t.sql_p50,
 	       t.engine_p50 > 0 ? t.sql_p50 / t.engine_p50 : 0,
-	       st.volunteers ? (double)st.bytes / (double)st.volunteers : 0, startup);
+	       st.volunteers ? (double)st.bytes / (double)st.volunteers : 0, startup,
+	       (double)ru.ru_maxrss / 1024.0);
 	fflush(stdout);
-	if (run_proposal(app, &b, now, &err))
+	if (run_proposal(app, &b, &o, now, &err))
 		goto end;
 	status = t.agreed == t.checked ? 0 : 1;
 end:

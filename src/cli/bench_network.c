@@ -230,6 +230,7 @@ void bnet_call(struct bnet *b, int64_t id, struct call *c)
 	c->volunteers_needed = 1 + (chance(b, 25) ? pick(b, 3) : 0);
 	c->requires_vog = chance(b, 30);
 	c->requires_driving_licence = chance(b, 10);
+	c->requires_car = c->requires_driving_licence && id % 2 == 0; /* half the rides */
 	c->engagement = c->one_off_date[0] ? ENGAGEMENT_ONE_OFF : ENGAGEMENT_STRUCTURAL;
 	c->status = CALL_OPEN;
 	c->created_by = 0;

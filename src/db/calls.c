@@ -13,7 +13,7 @@ static const int call_kinds[] = { LIST_THEME, LIST_TALENT, LIST_TRAINING, LIST_L
 	"organisation_id, location_id, volunteer_id, source, title, description, activity_id, " \
 	"place, lat, lon, one_off_date, start_time, dayparts, duration_minutes, "               \
 	"volunteers_needed, requires_vog, requires_driving_licence, engagement, status, "      \
-	"created_by, created_at, updated_at, public_title, public_description"
+	"created_by, created_at, updated_at, public_title, public_description, requires_car"
 /* What volunteers see as a call's title: a help request's public one. */
 #define PUBLIC_TITLE "CASE WHEN source IN ('client', 'referrer') THEN public_title ELSE title END"
 #define SELECT_CALL "SELECT id, " COLUMNS ", version FROM calls"
@@ -45,6 +45,7 @@ static int bind_call(struct db_stmt *st, const struct call *c)
 	db_bind_int(st, i++, c->updated_at);
 	db_bind_text(st, i++, c->public_title);
 	db_bind_text(st, i++, c->public_description);
+	db_bind_int(st, i++, c->requires_car);
 	return i;
 }
 
@@ -77,6 +78,7 @@ static void read_call(struct db_stmt *st, struct call *c)
 	c->updated_at = db_col_int(st, i++);
 	snprintf(c->public_title, sizeof c->public_title, "%s", db_col_text(st, i++));
 	snprintf(c->public_description, sizeof c->public_description, "%s", db_col_text(st, i++));
+	c->requires_car = (int)db_col_int(st, i++);
 	c->version = db_col_int(st, i++);
 }
 
@@ -93,7 +95,8 @@ int store_call_insert(struct db *db, struct call *c, struct kp_error *err)
 {
 	struct db_stmt *st;
 	if (db_prepare(db, "INSERT INTO calls (" COLUMNS ") VALUES "
-	                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", &st, err))
+	                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+	               &st, err))
 		return KP_ERR;
 	bind_call(st, c);
 	int rc = db_query_int(st, &c->id, err);
@@ -111,7 +114,7 @@ int store_call_update(struct db *db, const struct call *c, struct kp_error *err)
 	                   "volunteers_needed = ?, requires_vog = ?, "
 	                   "requires_driving_licence = ?, engagement = ?, status = ?, "
 	                   "created_by = ?, created_at = ?, updated_at = ?, public_title = ?, "
-	                   "public_description = ?, version = version + 1 "
+	                   "public_description = ?, requires_car = ?, version = version + 1 "
 	                   "WHERE id = ? RETURNING id",
 	               &st, err))
 		return KP_ERR;

@@ -38,12 +38,16 @@ static int volunteer_row(void *arg, struct db_stmt *st)
 	v.driving_licence = (int)db_col_int(st, 8);
 	snprintf(v.vog_date, sizeof v.vog_date, "%s", db_col_text(st, 9));
 	v.motivation_text = db_col_text(st, 10);
+	v.travel_mode = travel_mode_parse(db_col_text(st, 11));
+	v.hours_per_week = (int)db_col_int(st, 12);
+	v.engagement = (uint32_t)db_col_int(st, 13);
 	return w->each.volunteer(w->ctx, &v);
 }
 
 #define FEED_VOLUNTEER                                                                   \
 	"SELECT id, organisation_id, status, lat, lon, availability, max_distance_km, "     \
-	"max_matches, driving_licence, vog_date, motivation_text FROM volunteers "
+	"max_matches, driving_licence, vog_date, motivation_text, travel_mode, "           \
+	"hours_per_week, engagement FROM volunteers "
 
 int store_feed_volunteers(struct db *db, int64_t only_id, feed_volunteer_fn each, void *ctx,
                           struct kp_error *err)
@@ -88,20 +92,23 @@ static int match_row(void *arg, struct db_stmt *st)
 {
 	struct feed_walk *w = arg;
 	struct feed_match m = { db_col_int(st, 0), db_col_int(st, 1),
-	                        match_status_parse(db_col_text(st, 2)), db_col_int(st, 3) };
+	                        match_status_parse(db_col_text(st, 2)), db_col_int(st, 3),
+	                        (int)db_col_int(st, 4) };
 	return w->each.match(w->ctx, &m);
 }
 
-#define FEED_MATCH "SELECT call_id, volunteer_id, status, created_at FROM matches"
+#define FEED_MATCH                                                                        \
+	"SELECT m.call_id, m.volunteer_id, m.status, m.created_at, c.duration_minutes "      \
+	"FROM matches m JOIN calls c ON c.id = m.call_id"
 
 int store_feed_matches(struct db *db, int64_t call_id, int64_t volunteer_id, feed_match_fn each,
                        void *ctx, struct kp_error *err)
 {
 	struct feed_walk w = { .each.match = each, .ctx = ctx };
 	if (call_id > 0)
-		return query_each(db, FEED_MATCH " WHERE call_id = ?", call_id, match_row, &w, err);
+		return query_each(db, FEED_MATCH " WHERE m.call_id = ?", call_id, match_row, &w, err);
 	if (volunteer_id > 0)
-		return query_each(db, FEED_MATCH " WHERE volunteer_id = ?", volunteer_id, match_row,
+		return query_each(db, FEED_MATCH " WHERE m.volunteer_id = ?", volunteer_id, match_row,
 		                  &w, err);
 	return query_each(db, FEED_MATCH, 0, match_row, &w, err);
 }
@@ -126,12 +133,23 @@ int store_feed_organisations(struct db *db, int64_t only_id, feed_org_fn each, v
 
 int store_feed_open_calls(struct db *db, int64_t **ids, int *n, struct kp_error *err)
 {
+	return store_open_calls_before(db, NULL, ids, n, err);
+}
+
+int store_open_calls_before(struct db *db, const char *before, int64_t **ids, int *n,
+                            struct kp_error *err)
+{
 	struct db_stmt *st = NULL;
 	int rc = KP_ERR, step, cap = 0;
 	*ids = NULL;
 	*n = 0;
-	if (db_prepare(db, "SELECT id FROM calls WHERE status = 'open' ORDER BY id", &st, err))
+	if (db_prepare(db, before ? "SELECT id FROM calls WHERE status = 'open' AND "
+	                            "one_off_date < ? ORDER BY id"
+	                          : "SELECT id FROM calls WHERE status = 'open' ORDER BY id",
+	               &st, err))
 		return KP_ERR;
+	if (before)
+		db_bind_text(st, 1, before);
 	while ((step = db_step(st, err)) == DB_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 256;
@@ -265,7 +283,10 @@ static int baseline_sql(struct buf *b, const struct feed_baseline *q)
 	int rc = 0;
 	/* Distance and the squared km, written once as a derived table. */
 	rc |= buf_printf(b,
-	                 "SELECT id, score FROM (SELECT v.id AS id, d2, v.max_distance_km AS mx, "
+	                 "SELECT id, score FROM (SELECT v.id AS id, d2, CASE WHEN "
+	                 "v.travel_mode = 'walk' AND v.max_distance_km > 5 THEN 5 "
+	                 "WHEN v.travel_mode = 'bike' AND "
+	                 "v.max_distance_km > 20 THEN 20 ELSE v.max_distance_km END AS mx, "
 	                 "%.17g * (EXISTS (SELECT 1 FROM volunteer_items vi WHERE "
 	                 "vi.volunteer_id = v.id AND vi.item_id = %lld))",
 	                 q->w[0], (long long)q->activity_id);
@@ -321,6 +342,17 @@ static int baseline_sql(struct buf *b, const struct feed_baseline *q)
 	}
 	if (q->requires_licence)
 		rc |= buf_appends(b, " AND v.driving_licence = 1");
+	if (q->requires_car)
+		rc |= buf_appends(b, " AND v.travel_mode = 'car' AND v.driving_licence = 1");
+	rc |= buf_printf(b, " AND (v.engagement = 0 OR (v.engagement & %u) != 0)",
+	                 q->engagement_fit);
+	/* Hours: what the open matches leave of the week, in half hours. */
+	rc |= buf_printf(b,
+	                 " AND (v.hours_per_week = 0 OR 2 * v.hours_per_week - COALESCE((SELECT "
+	                 "SUM((c.duration_minutes + 29) / 30) FROM matches m JOIN calls c ON "
+	                 "c.id = m.call_id WHERE m.volunteer_id = v.id AND m.status IN "
+	                 OPEN_STATUSES "), 0) >= %d)",
+	                 q->half_hours);
 	if (q->requires_vog)
 		rc |= buf_printf(b, " AND v.vog_date IS NOT NULL AND v.vog_date >= '%s'",
 		                 q->vog_cutoff);

@@ -29,6 +29,9 @@ struct feed_volunteer {
 	int driving_licence;
 	char vog_date[11];            /* "" when none */
 	const char *motivation_text;  /* borrowed */
+	int travel_mode;              /* enum travel_mode */
+	int hours_per_week;           /* 0 when not given */
+	uint32_t engagement;          /* bits of enum engagement, 0 when not given */
 };
 
 struct feed_match {
@@ -36,6 +39,7 @@ struct feed_match {
 	int64_t volunteer_id;
 	int status;                   /* enum match_status */
 	int64_t created_at;
+	int duration_minutes;         /* of the call: the hours the match is expected to take */
 };
 
 typedef int (*feed_volunteer_fn)(void *ctx, const struct feed_volunteer *v);
@@ -62,6 +66,10 @@ int store_feed_organisations(struct db *db, int64_t only_id, feed_org_fn each, v
                              struct kp_error *err);
 /* Ids of open calls, ascending, into a malloc'd array the caller frees. */
 int store_feed_open_calls(struct db *db, int64_t **ids, int *n, struct kp_error *err);
+/* Ids of open one-off calls dated before `before` (YYYY-MM-DD), ascending;
+   NULL for every open call. */
+int store_open_calls_before(struct db *db, const char *before, int64_t **ids, int *n,
+                            struct kp_error *err);
 
 /* --- bulk writing for the benchmark (one transaction held by the caller) --- */
 struct store_bulk;
@@ -80,6 +88,9 @@ struct feed_baseline {
 	bool requires_vog;
 	char vog_cutoff[11];        /* a VOG must be dated on or after this day */
 	bool requires_licence;
+	bool requires_car;          /* travel mode car and a licence */
+	uint32_t engagement_fit;    /* forms of engagement (bits) that take the call on */
+	int half_hours;             /* the call's expected half hours a week */
 	double lat, lon, cos_lat;   /* the call's position and cos(latitude) */
 	int64_t activity_id;
 	const int64_t *themes; int n_themes;

@@ -116,12 +116,17 @@ static int expand(struct flow *f, int u)
 			if (!f->flow[e])
 				rc = relax(f, u, f->C + p->edge_vol[e], -p->gain[e], e);
 		}
-		return rc ? rc : relax(f, u, f->open, 0, -1);
+		/* Staying open goes straight to the sink: a shortest path never
+		   leaves the sink, so no path has to pass one hub shared by every
+		   call, and each search stays among the calls and volunteers it can
+		   reach. Exact all the same: the reverse arcs out of the sink keep
+		   non-negative reduced costs under the capped distances. */
+		return rc ? rc : relax(f, u, f->sink, 0, -1);
 	}
 	if (u < f->C + f->V) {
 		int v = u - f->C;
-		if (f->used[v] < p->caps[v])
-			rc = relax(f, u, f->sink, 0, -1);
+		if (f->used[v] < p->caps[v]) /* convex: each further pair costs more */
+			rc = relax(f, u, f->sink, (int64_t)f->used[v] * p->spread, -1);
 		for (int i = f->in_off[v]; i < f->in_off[v + 1] && rc == 0; i++) {
 			int e = f->in_edge[i];
 			if (f->flow[e])
@@ -142,7 +147,9 @@ static void augment(struct flow *f, int start)
 	for (int x = f->sink; x != start;) {
 		int from = f->par_node[x], e = f->par_edge[x];
 		if (x == f->sink) {
-			if (from != f->open)
+			if (from < f->C)
+				open_add(f, from); /* one more place stays open */
+			else if (from != f->open)
 				f->used[from - f->C]++;
 		} else if (from == f->open) {
 			open_remove(f, x);
@@ -262,6 +269,12 @@ static void release(struct flow *f)
 
 int massign_solve(const struct massign *p, uint8_t *chosen, int64_t *total)
 {
+	return massign_solve_duals(p, chosen, total, NULL);
+}
+
+int massign_solve_duals(const struct massign *p, uint8_t *chosen, int64_t *total,
+                        struct massign_duals *d)
+{
 	struct flow f;
 	int rc = -1;
 	memset(&f, 0, sizeof f);
@@ -271,7 +284,7 @@ int massign_solve(const struct massign *p, uint8_t *chosen, int64_t *total)
 		if (f.out_off[c] == f.out_off[c + 1])
 			continue; /* no candidates: its places stay open */
 		/* A new call has no arcs in; lift it so its arcs out cost >= 0. */
-		int64_t need = pot(&f, f.open);
+		int64_t need = pot(&f, f.sink);
 		for (int i = f.out_off[c]; i < f.out_off[c + 1]; i++) {
 			int e = f.out_edge[i];
 			int64_t x = pot(&f, f.C + p->edge_vol[e]) + p->gain[e];
@@ -289,49 +302,102 @@ int massign_solve(const struct massign *p, uint8_t *chosen, int64_t *total)
 		if (f.flow[i])
 			*total += p->gain[i];
 	}
+	if (d != NULL) {
+		for (int c = 0; c < f.C; c++)
+			d->pot_call[c] = pot(&f, c);
+		for (int v = 0; v < f.V; v++)
+			d->pot_vol[v] = pot(&f, f.C + v);
+		d->pot_sink = pot(&f, f.sink);
+	}
 	rc = 0;
 end:
 	release(&f);
 	return rc;
 }
 
-static int by_gain(const void *a, const void *b, void *ctx)
+/* With spreading: a volunteer's pairs are worth less as they grow, so the
+   best pair is taken by its value now (gain less the cost of one more pair
+   for that volunteer); a heap keeps the edges with the value they had when
+   pushed, and one whose volunteer gained pairs since is pushed again. */
+struct gitem {
+	int64_t value;
+	int edge;
+};
+
+static bool gbetter(const struct gitem *a, const struct gitem *b)
 {
-	const int64_t *sort_gain = ctx;
-	int x = *(const int *)a, y = *(const int *)b;
-	if (sort_gain[x] != sort_gain[y])
-		return sort_gain[x] < sort_gain[y] ? 1 : -1;
-	return (x > y) - (x < y);
+	return a->value > b->value || (a->value == b->value && a->edge < b->edge);
+}
+
+static void gpush(struct gitem *h, int *n, struct gitem x)
+{
+	int i = (*n)++;
+	while (i > 0 && gbetter(&x, &h[(i - 1) / 2])) {
+		h[i] = h[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h[i] = x;
+}
+
+static struct gitem gpop(struct gitem *h, int *n)
+{
+	struct gitem top = h[0], last = h[--*n];
+	int i = 0;
+	for (;;) {
+		int l = 2 * i + 1, m = l;
+		if (l >= *n)
+			break;
+		if (l + 1 < *n && gbetter(&h[l + 1], &h[l]))
+			m = l + 1;
+		if (!gbetter(&h[m], &last))
+			break;
+		h[i] = h[m];
+		i = m;
+	}
+	if (*n > 0)
+		h[i] = last;
+	return top;
 }
 
 int massign_greedy(const struct massign *p, uint8_t *chosen, int64_t *total)
 {
-	int *order = malloc((size_t)(p->n_edges ? p->n_edges : 1) * sizeof *order);
+	struct gitem *heap = malloc((size_t)(p->n_edges ? p->n_edges : 1) * sizeof *heap);
 	int *left = malloc((size_t)(p->n_calls + 1) * sizeof *left);
 	int *room = malloc((size_t)(p->n_vols + 1) * sizeof *room);
-	int rc = -1;
-	if (order == NULL || left == NULL || room == NULL)
+	int *used = calloc((size_t)p->n_vols + 1, sizeof *used);
+	int rc = -1, n = 0;
+	if (heap == NULL || left == NULL || room == NULL || used == NULL)
 		goto end;
 	for (int i = 0; i < p->n_edges; i++)
-		order[i] = i;
-	qsort_r(order, (size_t)p->n_edges, sizeof *order, by_gain, (void *)p->gain);
+		gpush(heap, &n, (struct gitem){ p->gain[i], i });
 	memcpy(left, p->places, (size_t)p->n_calls * sizeof *left);
 	memcpy(room, p->caps, (size_t)p->n_vols * sizeof *room);
-	memset(chosen, 0, (size_t)p->n_edges);
+	if (p->n_edges > 0)
+		memset(chosen, 0, (size_t)p->n_edges);
 	*total = 0;
-	for (int i = 0; i < p->n_edges; i++) {
-		int e = order[i], c = p->edge_call[e], v = p->edge_vol[e];
-		if (left[c] > 0 && room[v] > 0) {
-			left[c]--;
-			room[v]--;
-			chosen[e] = 1;
-			*total += p->gain[e];
+	while (n > 0) {
+		struct gitem x = gpop(heap, &n);
+		int e = x.edge, c = p->edge_call[e], v = p->edge_vol[e];
+		if (left[c] == 0 || room[v] == 0)
+			continue;
+		int64_t now = p->gain[e] - (int64_t)used[v] * p->spread;
+		if (now < x.value) { /* worth less since it was pushed */
+			gpush(heap, &n, (struct gitem){ now, e });
+			continue;
 		}
+		if (now <= 0)
+			break; /* nothing left is worth a place */
+		left[c]--;
+		room[v]--;
+		used[v]++;
+		chosen[e] = 1;
+		*total += p->gain[e];
 	}
 	rc = 0;
 end:
-	free(order);
+	free(heap);
 	free(left);
 	free(room);
+	free(used);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* Dutch explanations from score parts (see explain.h). */
 #include "match/explain.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -102,7 +103,9 @@ void mexplain(struct match_index *ix, uint32_t s, const struct mquery *q, struct
 		add(h, "heeft VOG", "", "");
 	if (c->train && label(ix, LIST_TRAINING, first_bit(c->train), lab, sizeof lab))
 		add(h, "training ", lab, " gevolgd");
-	if (c->requires_licence)
+	if (c->requires_car)
+		add(h, "heeft auto", "", "");
+	else if (c->requires_licence)
 		add(h, "heeft rijbewijs", "", "");
 	if (h->parts[MP_MOTIVES] > 0 &&
 	    label(ix, LIST_MOTIVE, first_bit(v->mask[LIST_MOTIVE][s] & c->aff_motive), lab,
@@ -128,9 +131,20 @@ void match_explain_join(const struct match_hit *h, char *out, size_t size)
 	}
 }
 
+int match_hit_fit(const struct match_hit *h)
+{
+	if (h->score_max <= 0)
+		return 0;
+	long fit = lround(100.0 * h->score / h->score_max);
+	return fit < 0 ? 0 : fit > 100 ? 100 : (int)fit;
+}
+
 void match_hit_hide_experience(struct match_hit *h)
 {
+	/* As if it could never count: the part (its whole weight) leaves the
+	   score and the most there is to score alike. */
 	h->score -= h->parts[MP_EXPERIENCE];
+	h->score_max -= h->parts[MP_EXPERIENCE];
 	h->parts[MP_EXPERIENCE] = 0;
 	int n = 0;
 	for (int i = 0; i < h->n_phrases; i++) {

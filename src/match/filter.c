@@ -3,13 +3,14 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "match/score.h"
 #include "util/parse.h"
 
 static const char *const reasons[MF_REASON_COUNT] = {
 	"ok", "inactive", "capacity", "consent", "time", "training", "skill", "language",
-	"licence", "vog", "distance", "paired",
+	"licence", "car", "engagement", "hours", "vog", "distance", "paired",
 };
 
 const char *mf_reason_name(int r)
@@ -52,7 +53,19 @@ void mq_prepare(const struct match_index *ix, const struct mcall *c, int64_t now
 	q->clon = c->lon;
 	q->cos_lat = cos(q->clat * M_PI / 180.0);
 	q->km_lon = q->cos_lat * KM_PER_DEG;
-	const double *w = ix->weights.w;
+	/* Distance weighs by how often the volunteer travels: weekly work 2.5
+	   times the weight with a nearer half (a neighbour matters more than a
+	   theme), project work 1.5 times, one-off and now-and-then work as set. */
+	memcpy(q->w, ix->weights.w, sizeof q->w);
+	q->half_km = ix->weights.distance_half_km;
+	if (c->engagement == ENGAGEMENT_STRUCTURAL) {
+		q->w[MP_DISTANCE] *= 2.5;
+		q->half_km *= 0.6;
+	} else if (c->engagement == ENGAGEMENT_PROJECT) {
+		q->w[MP_DISTANCE] *= 1.5;
+		q->half_km *= 0.8;
+	}
+	const double *w = q->w;
 	double waiting = ms_waiting(&ix->weights, c, now);
 	q->no_experience = (flags & MATCH_WITHOUT_EXPERIENCE) != 0;
 	q->rest_max = w[MP_MOTIVES] + w[MP_TALENTS] + (q->no_experience ? 0 : w[MP_EXPERIENCE]) +
@@ -97,6 +110,12 @@ int mf_check(const struct match_index *ix, uint32_t s, const struct mquery *q)
 		return MF_LANGUAGE;
 	if (!mf_licence(ix, s, c))
 		return MF_LICENCE;
+	if (!mf_car(ix, s, c))
+		return MF_CAR;
+	if (!mf_engagement(ix, s, c))
+		return MF_ENGAGEMENT;
+	if (!mf_hours(ix, s, c))
+		return MF_HOURS;
 	if (!mf_vog(ix, s, q))
 		return MF_VOG;
 	if (!mf_distance(ix, s, mf_dist2(ix, s, q)))

@@ -27,6 +27,8 @@ struct mquery {
 	double rest_max;        /* the most all parts but activity and themes can add */
 	double text_cap[MCALL_TERMS_MAX + 1]; /* most text share with k shared terms */
 	bool no_experience;     /* MATCH_WITHOUT_EXPERIENCE: lived experience counts for nothing */
+	double w[MP_COUNT];     /* the weights for this call (distance weighs by how often) */
+	double half_km;         /* h of the distance part for this call */
 };
 
 /* Fills q for call c at time now, as asked by flags (MATCH_WITHOUT_EXPERIENCE). */
@@ -38,7 +40,8 @@ int32_t mf_months_before(int32_t today, int months);
 
 enum mf_reason {
 	MF_OK, MF_INACTIVE, MF_CAPACITY, MF_CONSENT, MF_TIME, MF_TRAINING, MF_SKILL,
-	MF_LANGUAGE, MF_LICENCE, MF_VOG, MF_DISTANCE, MF_PAIRED, MF_REASON_COUNT
+	MF_LANGUAGE, MF_LICENCE, MF_CAR, MF_ENGAGEMENT, MF_HOURS, MF_VOG, MF_DISTANCE, MF_PAIRED,
+	MF_REASON_COUNT
 };
 const char *mf_reason_name(int r);
 
@@ -116,6 +119,39 @@ static inline bool mf_licence(const struct match_index *ix, uint32_t s, const st
 	return !c->requires_licence || (ix->v.hot[s].flags & VF_LICENCE);
 }
 
+/* A car when the call needs one: travelling by car, with a licence. */
+static inline bool mf_car(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	return !c->requires_car || (ix->v.hot[s].flags & VF_CAR);
+}
+
+/* The forms of engagement (bits) that take on a call of form e: one-off
+   and now-and-then work go to who does either, project work also to who
+   comes every week, weekly work only to who comes every week. */
+static inline uint8_t mf_engagement_fit(int e)
+{
+	static const uint8_t fit[ENGAGEMENT_COUNT] = {
+		[ENGAGEMENT_ONE_OFF] = 1u << ENGAGEMENT_ONE_OFF | 1u << ENGAGEMENT_FLEXIBLE,
+		[ENGAGEMENT_FLEXIBLE] = 1u << ENGAGEMENT_ONE_OFF | 1u << ENGAGEMENT_FLEXIBLE,
+		[ENGAGEMENT_PROJECT] = 1u << ENGAGEMENT_PROJECT | 1u << ENGAGEMENT_STRUCTURAL,
+		[ENGAGEMENT_STRUCTURAL] = 1u << ENGAGEMENT_STRUCTURAL,
+	};
+	return fit[e];
+}
+
+/* The volunteer named no form of engagement, or one that takes on the call's. */
+static inline bool mf_engagement(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	uint8_t e = ix->v.hot[s].engage;
+	return e == 0 || (e & mf_engagement_fit(c->engagement)) != 0;
+}
+
+/* The call's hours fit in what the open matches leave of the volunteer's week. */
+static inline bool mf_hours(const struct match_index *ix, uint32_t s, const struct mcall *c)
+{
+	return ix->v.hot[s].hours_free >= c->half_hours;
+}
+
 /* A VOG no older than the call's organisation allows. */
 static inline bool mf_vog(const struct match_index *ix, uint32_t s, const struct mquery *q)
 {
@@ -162,7 +198,8 @@ static inline __attribute__((always_inline)) bool mf_pass_base(const struct matc
 	const struct mcall *c = q->c;
 	if (!mf_active(ix, s) || !mf_capacity(ix, s) || !mf_consent(ix, s, c) ||
 	    !mf_time(ix, s, c) || !mf_trainings(ix, s, c) || !mf_skills(ix, s, c) ||
-	    !mf_languages(ix, s, c) || !mf_licence(ix, s, c) || !mf_vog(ix, s, q))
+	    !mf_languages(ix, s, c) || !mf_licence(ix, s, c) || !mf_car(ix, s, c) ||
+	    !mf_engagement(ix, s, c) || !mf_hours(ix, s, c) || !mf_vog(ix, s, q))
 		return false;
 	*d2 = mf_dist2(ix, s, q);
 	return mf_distance(ix, s, *d2);

@@ -355,12 +355,24 @@ static int fill_slot(struct match_index *ix, uint32_t s, const struct feed_volun
 	}
 	v->hot[s].avail = fv->availability & DAYPART_ALL;
 	v->hot[s].vog_day = fv->vog_date[0] ? (int32_t)parse_date_days(fv->vog_date) : 0;
-	v->hot[s].max_km = (uint8_t)(fv->max_distance_km > 255 ? 255 : fv->max_distance_km);
+	int reach = fv->max_distance_km > 255 ? 255 : fv->max_distance_km;
+	if (fv->travel_mode == TRAVEL_WALK && reach > MREACH_WALK_KM)
+		reach = MREACH_WALK_KM;
+	else if (fv->travel_mode == TRAVEL_BIKE && reach > MREACH_BIKE_KM)
+		reach = MREACH_BIKE_KM;
+	v->hot[s].max_km = (uint8_t)(reach < 0 ? 0 : reach);
 	if (v->hot[s].max_km > ix->grid.reach_km)
 		ix->grid.reach_km = v->hot[s].max_km;
 	v->hot[s].max_matches = (uint8_t)(fv->max_matches > 255 ? 255 : fv->max_matches);
+	bool car = fv->travel_mode == TRAVEL_CAR && fv->driving_licence;
 	v->hot[s].flags = (uint8_t)(VF_LIVE | (fv->driving_licence ? VF_LICENCE : 0) |
-	                            (v->hot[s].flags & VF_CONSENT));
+	                            (car ? VF_CAR : 0) | (v->hot[s].flags & VF_CONSENT));
+	v->hot[s].engage = (uint8_t)(fv->engagement & ((1u << ENGAGEMENT_COUNT) - 1));
+	/* Open matches take their hours off again (load.c). */
+	v->hot[s].hours_free = fv->hours_per_week > 0
+	                               ? (uint8_t)(fv->hours_per_week > 127 ? 254
+	                                                                    : 2 * fv->hours_per_week)
+	                               : MHOURS_ANY;
 	if (!(v->hot[s].flags & VF_EXPERIENCE))
 		v->mask[LIST_EXPERIENCE][s] = 0; /* health data only under consent */
 	return 0;
@@ -630,6 +642,12 @@ int mix_put_call(struct match_index *ix, const struct call *c, int places,
 	                     : c->dayparts & DAYPART_ALL;
 	m->requires_vog = c->requires_vog != 0;
 	m->requires_licence = c->requires_driving_licence != 0;
+	m->requires_car = c->requires_car != 0;
+	m->engagement = (uint8_t)(c->engagement >= 0 && c->engagement < ENGAGEMENT_COUNT
+	                                  ? c->engagement
+	                                  : ENGAGEMENT_ONE_OFF);
+	m->half_hours = mhalf_hours(c->duration_minutes);
+	m->one_off_day = m->one_off ? (int32_t)parse_date_days(c->one_off_date) : 0;
 	m->places = places;
 	m->created_at = c->created_at;
 	if (call_terms(ix, c, m))

@@ -53,6 +53,7 @@ enum {
 	VF_NETWORK = 4,          /* consent: the whole network may see the profile */
 	VF_SELECTED = 8,         /* consent: the organisations of oset[slot] may */
 	VF_EXPERIENCE = 16,      /* consent: lived experience may be used */
+	VF_CAR = 32,             /* travels by car, with a driving licence */
 	VF_OPEN = VF_NETWORK | VF_SELECTED,
 	VF_CONSENT = VF_OPEN | VF_EXPERIENCE
 };
@@ -86,7 +87,15 @@ struct vhot {
 	uint8_t max_matches;
 	uint8_t open;           /* open matches (proposed … active) */
 	uint8_t flags;          /* VF_* */
+	uint8_t engage;         /* forms of engagement (bits of enum engagement), 0: any */
+	uint8_t hours_free;     /* half hours a week not yet taken by open matches;
+	                           MHOURS_ANY when the volunteer named no hours */
 };
+#define MHOURS_ANY UINT8_MAX
+/* How far a volunteer reaches on foot and by bike (the own maximum still
+   holds; public transport and the car reach the own maximum). */
+#define MREACH_WALK_KM 5
+#define MREACH_BIKE_KM 20
 
 struct mvols {
 	uint32_t n, cap, sorted;
@@ -128,6 +137,10 @@ struct mcall {
 	bool one_off;
 	bool requires_vog;
 	bool requires_licence;
+	bool requires_car;
+	uint8_t engagement;     /* enum engagement */
+	uint8_t half_hours;     /* expected half hours a week (its duration, rounded up) */
+	int32_t one_off_day;    /* one-off: days since 1970 of its date; 0 for recurring */
 	int8_t act_bit;         /* -1 when the activity is not indexed */
 	uint64_t theme, train, talent, lang;
 	uint64_t aff_motive, aff_talent;  /* motives and talents the activity serves */
@@ -199,6 +212,20 @@ int mix_rebuild(struct match_index *ix);
 /* Rebuilds when the overflow or dead slots have grown large. */
 int mix_maybe_rebuild(struct match_index *ix);
 
+/* Half hours a week a call of `minutes` is expected to take (at most 254). */
+static inline uint8_t mhalf_hours(int minutes)
+{
+	int h = (minutes + 29) / 30;
+	return (uint8_t)(h < 0 ? 0 : h > 254 ? 254 : h);
+}
+
+/* Takes the half hours h of an open match off the volunteer's week. */
+static inline void mix_take_hours(struct vhot *h, int half_hours)
+{
+	if (h->hours_free != MHOURS_ANY)
+		h->hours_free = (uint8_t)(h->hours_free > half_hours ? h->hours_free - half_hours : 0);
+}
+
 /* --- affinity.c: which motives and talents an activity serves --- */
 void maff_masks(struct match_index *ix, int64_t activity_id, uint64_t *motives,
                 uint64_t *talents);
@@ -210,6 +237,13 @@ uint64_t maff_experience(struct match_index *ix, int64_t activity_id, uint64_t t
 static inline int32_t mday(int64_t t)
 {
 	return (int32_t)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
+}
+
+/* An open call still to come at time now: a one-off call whose date has
+   passed is over, even before the database says so (jobs.c closes it). */
+static inline bool mcall_current(const struct mcall *c, int64_t now)
+{
+	return c->live && (!c->one_off || c->one_off_day >= mday(now));
 }
 
 /* Mask of the volunteers' mask array of kind k at slot s. */

@@ -22,6 +22,8 @@ void mix_apply_match(struct match_index *ix, const struct feed_match *m)
 	if (mhash_get(&ix->vid, m->volunteer_id, &s)) {
 		if (open && ix->v.hot[s].open < 255)
 			ix->v.hot[s].open++;
+		if (open)
+			mix_take_hours(&ix->v.hot[s], mhalf_hours(m->duration_minutes));
 		int32_t day = mday(m->created_at);
 		if (day > ix->v.asked_day[s])
 			ix->v.asked_day[s] = day;
@@ -147,6 +149,7 @@ struct one_volunteer {
 	int64_t items[ITEMS_MAX];
 	int n_items;
 	int open;
+	int half_hours;         /* expected by the open matches */
 	int32_t asked_day;
 	struct consent consent;
 };
@@ -174,6 +177,8 @@ static int count_match(void *ctx, const struct feed_match *m)
 {
 	struct one_volunteer *o = ctx;
 	o->open += match_is_open(m->status);
+	if (match_is_open(m->status))
+		o->half_hours += mhalf_hours(m->duration_minutes);
 	int32_t day = mday(m->created_at);
 	if (day > o->asked_day)
 		o->asked_day = day;
@@ -211,6 +216,7 @@ static int refresh_volunteer(struct match_index *ix, struct db *db, int64_t id,
 		mix_put_experience(ix, id, o->items, o->n_items);
 	if (rc == KP_OK && mhash_get(&ix->vid, id, &s) && (ix->v.hot[s].flags & VF_LIVE)) {
 		ix->v.hot[s].open = (uint8_t)(o->open > 255 ? 255 : o->open);
+		mix_take_hours(&ix->v.hot[s], o->half_hours > 254 ? 254 : o->half_hours);
 		ix->v.asked_day[s] = o->asked_day;
 	}
 	if (rc == KP_OK && mix_maybe_rebuild(ix))

@@ -64,6 +64,9 @@ struct match_weights {
 	double distance_half_km;  /* h: distance at which the distance part is 1/2 */
 	int recent_days;          /* a volunteer asked within this many days was asked recently */
 	int waiting_full_days;    /* a call open this long gets the whole waiting part */
+	double spread;            /* proposals: points each further pair of one volunteer
+	                             costs (a convex cost: the k-th pair costs k - 1 times
+	                             this); 0 does not spread the work */
 };
 void match_weights_default(struct match_weights *w);
 
@@ -73,11 +76,16 @@ struct match_hit {
 	int64_t call_id;
 	int64_t organisation_id;        /* the call's organisation */
 	double score;                   /* sum of parts */
+	double score_max;               /* the most any volunteer could score for this call */
 	double parts[MP_COUNT];         /* weighted contributions */
 	double distance_km;
 	int n_phrases;
 	char phrases[MATCH_EXPLAIN_MAX][MATCH_PHRASE_MAX]; /* Dutch, most telling first */
 };
+
+/* The score as a coordinator reads it: 0-100, 100 when the volunteer fits
+   the call on every part that can count for it (score / score_max). */
+int match_hit_fit(const struct match_hit *h);
 
 /* Joins the phrases with " · " into out. */
 void match_explain_join(const struct match_hit *h, char *out, size_t size);
@@ -164,11 +172,23 @@ struct match_proposal {
 	int calls;                  /* open calls considered */
 	int volunteers;             /* distinct volunteers assigned */
 	int edges;                  /* candidate pairs in the graph */
+	int max_per_volunteer;      /* most pairs given to one volunteer */
+	double gini;                /* of the pairs per volunteer over every volunteer in the
+	                               candidate graph: 0 evenly spread, towards 1 piled up */
+	int places_open;            /* places of the calls left without a volunteer */
+	int places_open_with_room;  /* of them, on calls with a candidate who has room left
+	                               (left open because the spreading cost outweighs the pair) */
+	bool optimal;               /* proven optimal over every feasible pair, not only over
+	                               the candidate graph (the dual prices show no missing
+	                               pair that would help) */
 };
 
 /* Proposes volunteers for every open call of organisation_id (0: the whole
-   network), each call its top MATCH_PROPOSAL_K feasible volunteers as
-   candidates; the assignment is exact on that candidate graph. */
+   network). Each call starts with its top MATCH_PROPOSAL_K feasible
+   volunteers as candidates; the assignment is exact on the candidate graph,
+   and calls are widened where the dual prices show that a pair outside it
+   would help, until none would (out->optimal) or after a bounded number of
+   rounds. */
 int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now, unsigned flags,
                    struct match_proposal *out, struct kp_error *err);
 void match_proposal_free(struct match_proposal *p);

@@ -1,8 +1,16 @@
 /*
- * A proposal for many open calls at once: each call's top MATCH_PROPOSAL_K
- * feasible volunteers form the candidate graph, and the exact assignment
- * (assign.c) picks the pairs. Exact on that graph; the greedy total on the
- * same graph is computed alongside so that both can be compared.
+ * A proposal for many open calls at once. Each call's top MATCH_PROPOSAL_K
+ * feasible volunteers form the first candidate graph and the exact
+ * assignment (assign.c) picks the pairs on it. Then the solver's dual
+ * prices tell whether a pair left out of the graph could do better: a
+ * missing pair (c, v) helps only when its score exceeds price(c) - price(v)
+ * (a volunteer outside the graph is priced like the sink). A call whose
+ * lowest candidate scores above price(c) minus the highest volunteer price
+ * may hide such pairs; it is scanned deeper and every pair that helps is
+ * added, and the graph is solved again. When a round adds nothing, no
+ * feasible pair anywhere has a negative reduced cost: the proposal is
+ * optimal over all feasible pairs, not only over the first graph. The
+ * greedy total on the final graph is computed alongside.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -11,14 +19,20 @@
 #include "match/assign.h"
 #include "match/query.h"
 
+#define PRICING_ROUNDS_MAX 32   /* rounds of widening before giving up the proof */
+
 struct graph {
 	int n_calls, n_vols, n_edges, cap_edges;
 	int *places, *caps, *edge_call, *edge_vol;
 	int64_t *gain;
 	double *score;
 	uint32_t *call_slot;     /* per call node */
+	int *scanned;            /* per call node: how deep its list was scanned */
+	uint8_t *complete;       /* per call node: every feasible volunteer was scanned */
+	double *lowest;          /* per call node: lowest score of its scanned list */
 	uint32_t *vol_slot;      /* per volunteer node */
 	uint32_t *node_of_slot;  /* per volunteer slot, UINT32_MAX when none */
+	int *mark;               /* per volunteer node: 1 + the call node last marked */
 };
 
 static void graph_free(struct graph *g)
@@ -30,8 +44,12 @@ static void graph_free(struct graph *g)
 	free(g->gain);
 	free(g->score);
 	free(g->call_slot);
+	free(g->scanned);
+	free(g->complete);
+	free(g->lowest);
 	free(g->vol_slot);
 	free(g->node_of_slot);
+	free(g->mark);
 }
 
 static int add_edge(struct graph *g, int call, int vol, double score)
@@ -73,29 +91,48 @@ static int vol_node(struct graph *g, const struct match_index *ix, uint32_t s)
 	return v;
 }
 
+/* Scans call node `node` for its best k volunteers into top (items owned by
+   the caller, room for k); notes how deep and whether it saw everyone. */
+static void scan_call(const struct match_index *ix, struct graph *g, int node, int k,
+                      int64_t now, unsigned flags, struct mtopk *top)
+{
+	int64_t total;
+	top->k = k;
+	top->n = 0;
+	mq_call_scan(ix, g->call_slot[node], now, flags, top, &total);
+	g->scanned[node] = k;
+	g->complete[node] = top->n < k;
+	g->lowest[node] = top->n > 0 ? top->items[0].score : 0; /* the heap's root */
+}
+
 static int build_graph(const struct match_index *ix, int64_t org, int64_t now, unsigned flags,
                        struct graph *g)
 {
 	struct mtop_item items[MATCH_PROPOSAL_K];
 	uint32_t nv = ix->v.n ? ix->v.n : 1;
-	g->places = malloc((ix->n_calls + 1) * sizeof *g->places);
-	g->call_slot = malloc((ix->n_calls + 1) * sizeof *g->call_slot);
+	size_t nc = (size_t)ix->n_calls + 1;
+	g->places = malloc(nc * sizeof *g->places);
+	g->call_slot = malloc(nc * sizeof *g->call_slot);
+	g->scanned = malloc(nc * sizeof *g->scanned);
+	g->complete = malloc(nc);
+	g->lowest = malloc(nc * sizeof *g->lowest);
 	g->node_of_slot = malloc(nv * sizeof *g->node_of_slot);
 	g->vol_slot = malloc(nv * sizeof *g->vol_slot);
 	g->caps = malloc(nv * sizeof *g->caps);
-	if (!g->places || !g->call_slot || !g->node_of_slot || !g->vol_slot || !g->caps)
+	g->mark = calloc(nv, sizeof *g->mark);
+	if (!g->places || !g->call_slot || !g->scanned || !g->complete || !g->lowest ||
+	    !g->node_of_slot || !g->vol_slot || !g->caps || !g->mark)
 		return -1;
 	memset(g->node_of_slot, 0xff, nv * sizeof *g->node_of_slot);
 	for (uint32_t cs = 0; cs < ix->n_calls; cs++) {
 		const struct mcall *c = &ix->calls[cs];
-		if (!c->live || c->places <= 0 || (org > 0 && c->organisation_id != org))
+		if (!mcall_current(c, now) || c->places <= 0 || (org > 0 && c->organisation_id != org))
 			continue;
 		int node = g->n_calls++;
 		g->places[node] = c->places;
 		g->call_slot[node] = cs;
 		struct mtopk top = { items, MATCH_PROPOSAL_K, 0 };
-		int64_t total;
-		mq_call_scan(ix, cs, now, flags, &top, &total);
+		scan_call(ix, g, node, MATCH_PROPOSAL_K, now, flags, &top);
 		for (int i = 0; i < top.n; i++)
 			if (top.items[i].score > 0 &&
 			    add_edge(g, node, vol_node(g, ix, top.items[i].slot), top.items[i].score))
@@ -104,29 +141,253 @@ static int build_graph(const struct match_index *ix, int64_t org, int64_t now, u
 	return 0;
 }
 
+struct pricing {
+	struct massign_duals d;
+	int64_t top_price;       /* the highest volunteer price (the sink's included) */
+	int *first, *next;       /* per call node, per edge: the call's edges as lists */
+	struct mtop_item *items;
+	int cap_items;
+};
+
+/* Links every edge into its call's list. */
+static int link_edges(struct graph *g, struct pricing *pr)
+{
+	free(pr->first);
+	free(pr->next);
+	pr->first = malloc(((size_t)g->n_calls + 1) * sizeof *pr->first);
+	pr->next = malloc(((size_t)g->n_edges + 1) * sizeof *pr->next);
+	if (!pr->first || !pr->next)
+		return -1;
+	memset(pr->first, 0xff, ((size_t)g->n_calls + 1) * sizeof *pr->first);
+	for (int e = 0; e < g->n_edges; e++) {
+		pr->next[e] = pr->first[g->edge_call[e]];
+		pr->first[g->edge_call[e]] = e;
+	}
+	return 0;
+}
+
+/* Grows the scratch list to room for k. */
+static int reserve_items(struct pricing *pr, int k)
+{
+	if (k <= pr->cap_items)
+		return 0;
+	struct mtop_item *p = realloc(pr->items, (size_t)k * sizeof *p);
+	if (p == NULL)
+		return -1;
+	pr->items = p;
+	pr->cap_items = k;
+	return 0;
+}
+
+/* Widens call node c: rescans its list (deeper each time while nothing
+   helps and its lowest score could still beat the prices) and adds every
+   missing pair whose score beats them. A list no deeper than the first
+   graph's is all in the graph already. Returns how many pairs it added, or
+   -1 when out of memory. */
+static int widen(const struct match_index *ix, struct graph *g, struct pricing *pr, int c,
+                 int64_t now, unsigned flags)
+{
+	int added = 0, k = g->scanned[c];
+	int64_t price = pr->d.pot_call[c];
+	for (int e = pr->first[c]; e >= 0; e = pr->next[e])
+		g->mark[g->edge_vol[e]] = c + 1;
+	for (bool first = true;; first = false) {
+		if (!first || k > MATCH_PROPOSAL_K) {
+			if (reserve_items(pr, k))
+				return -1;
+			struct mtopk top = { pr->items, k, 0 };
+			scan_call(ix, g, c, k, now, flags, &top);
+			for (int i = 0; i < top.n; i++) {
+				uint32_t s = top.items[i].slot, node = g->node_of_slot[s];
+				if (top.items[i].score <= 0 ||
+				    (node != UINT32_MAX && g->mark[node] == c + 1))
+					continue;
+				int64_t vp = node != UINT32_MAX ? pr->d.pot_vol[node] : pr->d.pot_sink;
+				if (llround(top.items[i].score * MASSIGN_SCALE) + vp <= price)
+					continue; /* priced out: cannot improve the solution now */
+				int v = vol_node(g, ix, s);
+				if (add_edge(g, c, v, top.items[i].score))
+					return -1;
+				g->mark[v] = c + 1;
+				added++;
+			}
+		}
+		if (added > 0 || g->complete[c] ||
+		    llround(g->lowest[c] * MASSIGN_SCALE) <= price - pr->top_price)
+			return added;
+		k *= 4;
+	}
+}
+
+/* Capacities: open places of each volunteer, and no more pairs than the
+   hours left in the week hold of the largest call among their candidates
+   (a safe bound: the pairs chosen never take more hours than are left). */
+static void cap_by_hours(const struct match_index *ix, struct graph *g)
+{
+	uint8_t *most = calloc((size_t)g->n_vols + 1, 1);
+	if (most == NULL)
+		return; /* without the bound the filter still kept each pair within the hours */
+	for (int e = 0; e < g->n_edges; e++) {
+		uint8_t hh = ix->calls[g->call_slot[g->edge_call[e]]].half_hours;
+		if (hh > most[g->edge_vol[e]])
+			most[g->edge_vol[e]] = hh;
+	}
+	for (int v = 0; v < g->n_vols; v++) {
+		const struct vhot *h = &ix->v.hot[g->vol_slot[v]];
+		int cap = h->max_matches - h->open;
+		if (h->hours_free != MHOURS_ANY && most[v] > 0 && h->hours_free / most[v] < cap)
+			cap = h->hours_free / most[v];
+		g->caps[v] = cap;
+	}
+	free(most);
+}
+
+/* Solves the graph; widens calls while the prices show a missing pair that
+   helps. *optimal when a round added none. */
+static int solve_priced(const struct match_index *ix, struct graph *g, int64_t spread,
+                        int64_t now, unsigned flags, uint8_t **opt, bool *optimal)
+{
+	struct pricing pr = { 0 };
+	int rc = -1;
+	*optimal = false;
+	pr.d.pot_call = malloc(((size_t)g->n_calls + 1) * sizeof *pr.d.pot_call);
+	if (pr.d.pot_call == NULL)
+		goto end;
+	for (int round = 0; round < PRICING_ROUNDS_MAX; round++) {
+		free(*opt);
+		free(pr.d.pot_vol);
+		*opt = malloc((size_t)(g->n_edges ? g->n_edges : 1));
+		pr.d.pot_vol = malloc(((size_t)g->n_vols + 1) * sizeof *pr.d.pot_vol);
+		cap_by_hours(ix, g);
+		struct massign p = { g->n_calls, g->n_vols, g->n_edges, g->places, g->caps,
+		                     g->edge_call, g->edge_vol, g->gain, spread };
+		int64_t total;
+		if (!*opt || !pr.d.pot_vol || massign_solve_duals(&p, *opt, &total, &pr.d) ||
+		    link_edges(g, &pr))
+			goto end;
+		if (round == PRICING_ROUNDS_MAX - 1)
+			break; /* solved on the graph as it is, without the proof */
+		pr.top_price = pr.d.pot_sink;
+		for (int v = 0; v < g->n_vols; v++)
+			if (pr.d.pot_vol[v] > pr.top_price)
+				pr.top_price = pr.d.pot_vol[v];
+		int added = 0;
+		for (int c = 0; c < g->n_calls; c++) {
+			int n = widen(ix, g, &pr, c, now, flags);
+			if (n < 0)
+				goto end;
+			added += n;
+		}
+		if (added == 0) {
+			*optimal = true;
+			break;
+		}
+	}
+	rc = 0;
+end:
+	free(pr.d.pot_call);
+	free(pr.d.pot_vol);
+	free(pr.first);
+	free(pr.next);
+	free(pr.items);
+	return rc;
+}
+
+/* The greedy loop on the graph as it is, with the same spreading cost. */
+static int run_greedy(const struct graph *g, int64_t spread, uint8_t **greedy)
+{
+	free(*greedy);
+	*greedy = malloc((size_t)(g->n_edges ? g->n_edges : 1));
+	struct massign p = { g->n_calls, g->n_vols, g->n_edges, g->places, g->caps,
+	                     g->edge_call, g->edge_vol, g->gain, spread };
+	int64_t total;
+	return *greedy == NULL || massign_greedy(&p, *greedy, &total) ? -1 : 0;
+}
+
+/* The gain of the chosen edges. */
+static int64_t gain_of(const struct graph *g, const uint8_t *chosen)
+{
+	int64_t total = 0;
+	for (int e = 0; e < g->n_edges; e++)
+		if (chosen[e])
+			total += g->gain[e];
+	return total;
+}
+
+static int by_count(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Most pairs of one volunteer, and the Gini coefficient of the pairs per
+   volunteer over all n volunteers of the graph (per[] is sorted). */
+static void concentration(int *per, int n, struct match_proposal *out)
+{
+	double sum = 0, weighted = 0;
+	qsort(per, (size_t)n, sizeof *per, by_count);
+	for (int i = 0; i < n; i++) {
+		sum += per[i];
+		weighted += (double)(i + 1) * per[i];
+	}
+	out->max_per_volunteer = n > 0 ? per[n - 1] : 0;
+	out->gini = sum > 0 ? 2 * weighted / (n * sum) - (double)(n + 1) / n : 0;
+}
+
+/* Places left open, and those of them on calls with a candidate who still
+   has room (per[] is the pairs of each volunteer node, before sorting). */
+static void open_places(const struct graph *g, const uint8_t *opt, const int *per,
+                        struct match_proposal *out)
+{
+	int *filled = calloc((size_t)g->n_calls + 1, sizeof *filled);
+	uint8_t *room = calloc((size_t)g->n_calls + 1, 1);
+	if (filled == NULL || room == NULL) {
+		free(filled);
+		free(room);
+		return;
+	}
+	for (int e = 0; e < g->n_edges; e++) {
+		filled[g->edge_call[e]] += opt[e];
+		if (!opt[e] && per[g->edge_vol[e]] < g->caps[g->edge_vol[e]])
+			room[g->edge_call[e]] = 1;
+	}
+	for (int c = 0; c < g->n_calls; c++) {
+		int left = g->places[c] - filled[c];
+		out->places_open += left;
+		if (room[c])
+			out->places_open_with_room += left;
+	}
+	free(filled);
+	free(room);
+}
+
 int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now, unsigned flags,
                    struct match_proposal *out, struct kp_error *err)
 {
 	struct graph g;
 	uint8_t *opt = NULL, *greedy = NULL;
+	int *per = NULL;
 	int rc = KP_ERR;
+	bool optimal = false;
 	memset(&g, 0, sizeof g);
 	memset(out, 0, sizeof *out);
 	pthread_rwlock_rdlock(&ix->lock);
-	if (build_graph(ix, organisation_id, now, flags, &g))
+	int64_t spread = llround(ix->weights.spread * MASSIGN_SCALE);
+	if (build_graph(ix, organisation_id, now, flags, &g) ||
+	    solve_priced(ix, &g, spread, now, flags, &opt, &optimal) ||
+	    run_greedy(&g, spread, &greedy))
+		goto end;
+	/* Spreading trades a little score for fairness, but the total never
+	   falls below the greedy loop's: should it, the plain optimum (at
+	   least as high as any assignment of the graph) is proposed. */
+	if (spread > 0 && gain_of(&g, opt) < gain_of(&g, greedy) &&
+	    (solve_priced(ix, &g, 0, now, flags, &opt, &optimal) ||
+	     run_greedy(&g, spread, &greedy)))
 		goto end;
 	size_t ne = (size_t)(g.n_edges ? g.n_edges : 1);
-	opt = malloc(ne);
-	greedy = malloc(ne);
 	out->pairs = malloc(ne * sizeof *out->pairs);
-	struct massign p = { g.n_calls, g.n_vols, g.n_edges, g.places, g.caps, g.edge_call,
-	                     g.edge_vol, g.gain };
-	int64_t t_opt, t_greedy;
-	if (!opt || !greedy || !out->pairs || massign_solve(&p, opt, &t_opt) ||
-	    massign_greedy(&p, greedy, &t_greedy))
-		goto end;
-	uint8_t *seen = calloc((size_t)g.n_vols + 1, 1);
-	if (seen == NULL)
+	per = calloc((size_t)g.n_vols + 1, sizeof *per);
+	if (!out->pairs || !per)
 		goto end;
 	for (int e = 0; e < g.n_edges; e++) {
 		if (greedy[e])
@@ -137,12 +398,13 @@ int match_proposal(struct match_index *ix, int64_t organisation_id, int64_t now,
 			ix->calls[g.call_slot[g.edge_call[e]]].id, ix->v.id[g.vol_slot[g.edge_vol[e]]],
 			g.score[e] };
 		out->total_score += g.score[e];
-		out->volunteers += !seen[g.edge_vol[e]];
-		seen[g.edge_vol[e]] = 1;
+		out->volunteers += per[g.edge_vol[e]]++ == 0;
 	}
-	free(seen);
+	open_places(&g, opt, per, out);
+	concentration(per, g.n_vols, out);
 	out->calls = g.n_calls;
 	out->edges = g.n_edges;
+	out->optimal = optimal;
 	rc = KP_OK;
 end:
 	pthread_rwlock_unlock(&ix->lock);
@@ -151,6 +413,7 @@ end:
 	graph_free(&g);
 	free(opt);
 	free(greedy);
+	free(per);
 	if (rc)
 		match_proposal_free(out);
 	return rc;

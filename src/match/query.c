@@ -147,13 +147,14 @@ static void make_hit(struct match_index *ix, uint32_t s, const struct mquery *q,
 	h->call_id = c->id;
 	h->organisation_id = c->organisation_id;
 	h->score = ms_score(ix, s, q, d2, ms_waiting(&ix->weights, c, now), -1e300, h->parts);
+	h->score_max = ms_score_max(ix, q, now);
 	h->distance_km = sqrt(d2);
 	mexplain(ix, s, q, h);
 }
 
-static bool live_call(const struct match_index *ix, int64_t id, uint32_t *cs)
+static bool live_call(const struct match_index *ix, int64_t id, int64_t now, uint32_t *cs)
 {
-	return mhash_get(&ix->cid, id, cs) && ix->calls[*cs].live;
+	return mhash_get(&ix->cid, id, cs) && mcall_current(&ix->calls[*cs], now);
 }
 
 static bool live_volunteer(const struct match_index *ix, int64_t id, uint32_t *s)
@@ -172,7 +173,7 @@ int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t n
 	*n = 0;
 	*total = 0;
 	pthread_rwlock_rdlock(&ix->lock);
-	if (!live_call(ix, call_id, &cs)) {
+	if (!live_call(ix, call_id, now, &cs)) {
 		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "call_id");
 		goto end;
 	}
@@ -208,7 +209,7 @@ int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit,
 		const struct mcall *c = &ix->calls[cs];
 		struct mquery q;
 		double d2;
-		if (!c->live || c->places <= 0)
+		if (!mcall_current(c, now) || c->places <= 0)
 			continue;
 		mq_prepare(ix, c, now, flags, &q);
 		if (!mf_pass(ix, s, &q, &d2))
@@ -238,7 +239,7 @@ int match_explain_pair(struct match_index *ix, int64_t call_id, int64_t voluntee
 	pthread_rwlock_rdlock(&ix->lock);
 	struct mquery q;
 	double d2;
-	if (!live_call(ix, call_id, &cs) || !live_volunteer(ix, volunteer_id, &s)) {
+	if (!live_call(ix, call_id, now, &cs) || !live_volunteer(ix, volunteer_id, &s)) {
 		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "");
 		goto end;
 	}

@@ -29,6 +29,7 @@ void match_weights_default(struct match_weights *w)
 	w->distance_half_km = 5;
 	w->recent_days = 14;
 	w->waiting_full_days = 28;
+	w->spread = 2;
 }
 
 double ms_waiting(const struct match_weights *w, const struct mcall *c, int64_t now)
@@ -37,6 +38,18 @@ double ms_waiting(const struct match_weights *w, const struct mcall *c, int64_t 
 	double full = w->waiting_full_days > 0 ? w->waiting_full_days : 1;
 	double p = days / full;
 	return p < 0 ? 0 : p > 1 ? 1 : p;
+}
+
+double ms_score_max(const struct match_index *ix, const struct mquery *q, int64_t now)
+{
+	const double *w = q->w;
+	double sum = 0;
+	for (int i = 0; i < MP_COUNT; i++)
+		if (i != MP_EXPERIENCE && i != MP_WAITING)
+			sum += w[i];
+	if (!q->no_experience && q->c->exp_need)
+		sum += w[MP_EXPERIENCE];
+	return sum + w[MP_WAITING] * ms_waiting(&ix->weights, q->c, now);
 }
 
 double ms_text(const struct match_index *ix, uint32_t s, const struct mquery *q)
@@ -73,8 +86,8 @@ double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q
 {
 	const struct mcall *c = q->c;
 	const struct mvols *v = &ix->v;
-	const double *w = ix->weights.w;
-	double h2 = ix->weights.distance_half_km * ix->weights.distance_half_km;
+	const double *w = q->w;
+	double h2 = q->half_km * q->half_km;
 	int n_theme = bits(c->theme);
 	int n_motive = bits(v->mask[LIST_MOTIVE][s]);
 	int n_need = bits(c->need);

@@ -20,6 +20,11 @@ double ms_score(const struct match_index *ix, uint32_t s, const struct mquery *q
 
 /* The free-text part: share of the call's term weight (idf) the
    volunteer's motivation shares. */
+/* The most any volunteer can score for q's call at time now: every weight,
+   lived experience only for peer support when it may count, the waiting
+   part as the call has it. */
+double ms_score_max(const struct match_index *ix, const struct mquery *q, int64_t now);
+
 double ms_text(const struct match_index *ix, uint32_t s, const struct mquery *q);
 
 #endif

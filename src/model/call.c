@@ -49,6 +49,7 @@ static const struct field_def call_field_defs[] = {
 	CF("volunteers_needed", FIELD_BYTES, volunteers_needed),
 	CF("requires_vog", FIELD_BYTES, requires_vog),
 	CF("requires_driving_licence", FIELD_BYTES, requires_driving_licence),
+	CF("requires_car", FIELD_BYTES, requires_car),
 	CF("engagement", FIELD_BYTES, engagement),
 	CF("status", FIELD_BYTES, status),
 	CF("themes", FIELD_ID_SET, items[LIST_THEME]),
@@ -133,4 +134,23 @@ int call_validate(const struct call *c, struct kp_error *err)
 	if (c->items[LIST_MOTIVE].n || c->items[LIST_EXPERIENCE].n || c->items[LIST_ACTIVITY].n)
 		return kp_invalid(err, "items", "invalid_choice");
 	return KP_OK;
+}
+
+bool call_is_past(const struct call *c, int64_t now)
+{
+	if (c->one_off_date[0] == '\0' || !parse_is_date(c->one_off_date))
+		return false;
+	int64_t today = now >= 0 ? now / 86400 : -((-now + 86399) / 86400);
+	return parse_date_days(c->one_off_date) < today;
+}
+
+int call_check_date(const struct call *c, const struct call *was, int64_t now,
+                    struct kp_error *err)
+{
+	if (c->status != CALL_OPEN || !call_is_past(c, now))
+		return KP_OK;
+	if (was != NULL && strcmp(was->one_off_date, c->one_off_date) == 0 &&
+	    was->status == CALL_OPEN)
+		return KP_OK; /* an edit that leaves the date alone: it closes by itself */
+	return kp_invalid(err, "one_off_date", "date_in_past");
 }

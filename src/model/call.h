@@ -61,6 +61,7 @@ struct call {
 	int volunteers_needed;
 	int requires_vog;
 	int requires_driving_licence;
+	int requires_car;              /* a licence alone is not enough */
 	int engagement;               /* enum engagement */
 	int status;                   /* enum call_status */
 	int64_t created_by;           /* account id, 0 when unknown */
@@ -85,5 +86,12 @@ bool call_is_published(const struct call *c);
    description (for whoever may not read them); other calls are left as is. */
 void call_show_public(struct call *c);
 int call_validate(const struct call *c, struct kp_error *err);
+/* A one-off call dated before the day of `now` (unix seconds) is over: it
+   may not be created, nor moved to such a date, nor opened again. Names
+   one_off_date. `was` is the call before an edit, NULL when creating. */
+int call_check_date(const struct call *c, const struct call *was, int64_t now,
+                    struct kp_error *err);
+/* Whether an open one-off call's date lies before the day of `now`. */
+bool call_is_past(const struct call *c, int64_t now);
 
 #endif

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/match_feed.h"
 #include "service/organisations.h"
+#include "util/parse.h"
 
 void call_defaults_for(const struct principal *who, struct call *call)
 {
@@ -133,6 +135,7 @@ static int write_new(struct svc *s, void *arg)
 	if (svc_authorise(s, RES_CALL, ACT_CREATE, &t) ||
 	    (call->volunteer_id != 0 && check_offer_volunteer(s, call)) ||
 	    call_validate(call, s->err) || check_chosen(s, NULL, call) ||
+	    call_check_date(call, NULL, s->now, s->err) ||
 	    store_call_insert(s->db, call, s->err) || record_change(s, call, 0, false))
 		return KP_ERR;
 	svc_after_call(s, call->id);
@@ -166,7 +169,8 @@ static int apply_edit(struct svc *s, struct call_edit *e, struct call *next)
 		return KP_ERR;
 	if (svc_check_meanwhile(s, &call_fields, e->id, e->base_version, e->out->version,
 	                        changed) ||
-	    call_validate(next, s->err) || check_chosen(s, e->out, next))
+	    call_validate(next, s->err) || check_chosen(s, e->out, next) ||
+	    call_check_date(next, e->out, s->now, s->err))
 		return KP_ERR;
 	next->updated_at = s->now;
 	next->version = e->out->version + 1;
@@ -186,6 +190,37 @@ static int run_edit(struct svc *s, void *arg)
 		return kp_internal(s->err);
 	int rc = apply_edit(s, arg, next);
 	free(next);
+	return rc;
+}
+
+int calls_close_past(struct db *db, int64_t now, int *closed, struct kp_error *err)
+{
+	char today[11];
+	int64_t *ids = NULL;
+	int n = 0, rc = KP_ERR;
+	struct call *c = malloc(sizeof *c);
+	*closed = 0;
+	parse_format_date(now, today);
+	if (c == NULL)
+		return kp_internal(err);
+	if (store_open_calls_before(db, today, &ids, &n, err))
+		goto end;
+	uint64_t status = field_bit(&call_fields, "status");
+	for (int i = 0; i < n; i++) {
+		if (store_call_get(db, ids[i], c, err))
+			goto end;
+		c->status = CALL_CLOSED;
+		c->updated_at = now;
+		c->version++;
+		if (store_call_update(db, c, err) ||
+		    store_fields_touch(db, &call_fields, c->id, c->version, status, err))
+			goto end;
+		(*closed)++;
+	}
+	rc = KP_OK;
+end:
+	free(ids);
+	free(c);
 	return rc;
 }
 

@@ -71,6 +71,12 @@ void call_defaults_for(const struct principal *who, struct call *call);
 int call_create(struct app *app, struct db *db, const struct principal *who, struct call *call,
                 struct kp_error *err);
 
+/* The job "close past one-off calls", inside the caller's transaction:
+   every open one-off call dated before the day of `now` becomes closed
+   (a new version, a change row for the matching index); *closed counts
+   them. */
+int calls_close_past(struct db *db, int64_t now, int *closed, struct kp_error *err);
+
 /* Applies an edit as described above. */
 int call_update(struct app *app, struct db *db, const struct principal *who,
                 struct call_edit *e, struct kp_error *err);

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "db/store.h"
+#include "service/calls.h"
 #include "service/reminders.h"
 #include "sync/mailer.h"
 #include "sync/retention.h"
@@ -61,6 +62,19 @@ static int queue_reminders(void *ctx, struct db *db, int64_t now, char *result, 
 	return KP_OK;
 }
 
+/* One-off calls whose day has passed close themselves (the matching
+   engine already leaves them out from the next day on). */
+static int close_past_calls(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
+                            struct kp_error *err)
+{
+	(void)ctx;
+	int closed = 0;
+	if (calls_close_past(db, now, &closed, err))
+		return KP_ERR;
+	snprintf(result, cap, "%d oproep(en) gesloten", closed);
+	return KP_OK;
+}
+
 /* Sending happens in send_mail, after the run is recorded: the SMTP
    conversation must not hold a write transaction open. */
 static int note_sending(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
@@ -92,6 +106,7 @@ const struct job jobs_builtin[] = {
 	{ "retention", 0x6b6e6f6f7002LL, RETENTION_PERIOD_S, retention_job },
 	{ "reminders", 0x6b6e6f6f7003LL, JOBS_REMINDERS_PERIOD_S, queue_reminders },
 	{ "send_mail", 0x6b6e6f6f7004LL, JOBS_MAIL_PERIOD_S, note_sending, send_mail },
+	{ "close_past_calls", 0x6b6e6f6f7005LL, 3600, close_past_calls },
 };
 const int jobs_builtin_count = sizeof jobs_builtin / sizeof jobs_builtin[0];
 

@@ -43,6 +43,8 @@ static const struct {
 	  "Give a date ('one_off_date') or recurring day-parts ('dayparts')." },
 	{ "schedule_conflict", "Kies een datum of vaste dagdelen, niet allebei.",
 	  "Choose a date or recurring day-parts, not both." },
+	{ "date_in_past", "De datum in '%F' ligt in het verleden. Kies vandaag of een latere dag.",
+	  "The date in '%F' is in the past. Choose today or a later day." },
 	{ "invalid_json", "De invoer is geen geldige JSON.", "The input is not valid JSON." },
 	{ "too_deep", "De invoer is te diep genest (maximaal %L niveaus).",
 	  "The input is nested too deeply (at most %L levels)." },

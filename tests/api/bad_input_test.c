@@ -212,7 +212,7 @@ static const struct bad cases[] = {
 	  422, "organisation_id", "required" },
 	{ "call with date and dayparts", PLAIN, "POST", "/api/calls",
 	  "{'organisation_id':%O,'title':'Hulp','activity':'wandelen','place':'Dordrecht',"
-	  "'dayparts':['mon-morning'],'one_off_date':'2026-12-01'}",
+	  "'dayparts':['mon-morning'],'one_off_date':'2030-12-01'}",
 	  422, "dayparts", "schedule_conflict" },
 	{ "call with neither date nor dayparts", PLAIN, "POST", "/api/calls",
 	  "{'organisation_id':%O,'title':'Hulp','activity':'wandelen','place':'Dordrecht'}", 422,

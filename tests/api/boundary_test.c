@@ -52,7 +52,7 @@ static int setup(void **state)
 	char body[256];
 	snprintf(body, sizeof body,
 	         "{\"organisation_id\":%lld,\"title\":\"Hulpvraag\",\"activity\":\"boodschappen\","
-	         "\"place\":\"Dordrecht\",\"one_off_date\":\"2026-12-10\"}",
+	         "\"place\":\"Dordrecht\",\"one_off_date\":\"2030-12-10\"}",
 	         (long long)w.org_a);
 	struct client other;
 	fx_email(&e->srv, "verwijzer-2", email, sizeof email);

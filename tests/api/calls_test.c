@@ -56,9 +56,9 @@ static void call_one_off(void **state)
 	                          json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "organisation_id",
 	                                    (json_int_t)org, "title", "Rit naar het Albert Schweitzer",
 	                                    "activity", "vervoer_ziekenhuis", "place", "Dordrecht",
-	                                    "one_off_date", "2026-12-03", "start_time", "09:30"),
+	                                    "one_off_date", "2030-12-03", "start_time", "09:30"),
 	                          201);
-	assert_string_equal(json_str(doc, "one_off_date"), "2026-12-03");
+	assert_string_equal(json_str(doc, "one_off_date"), "2030-12-03");
 	assert_string_equal(json_str(doc, "start_time"), "09:30");
 	assert_int_equal(json_array_size(json_object_get(doc, "dayparts")), 0);
 	char path[64];
@@ -141,7 +141,7 @@ static void roles_create_calls(void **state)
 	snprintf(body, sizeof body,
 	         "{\"organisation_id\":%lld,\"title\":\"Hulpvraag boodschappen\","
 	         "\"activity\":\"boodschappen\",\"place\":\"Zwijndrecht\","
-	         "\"one_off_date\":\"2026-12-10\"}",
+	         "\"one_off_date\":\"2030-12-10\"}",
 	         (long long)org);
 	doc = expect(&ref, "POST", "/api/calls", body, 201);
 	assert_string_equal(json_str(doc, "source"), "referrer");

@@ -50,10 +50,7 @@ static void relogin(struct client *cl, const char *email, const char *password)
 /* Moves the server's clock to noon (UTC) of `date`. */
 static void set_today(const char *date)
 {
-	FILE *f = fopen(clock_file, "w");
-	assert_non_null(f);
-	fprintf(f, "%s\n", date);
-	fclose(f);
+	fx_clock_set(clock_file, date);
 	if (current == NULL)
 		return;
 	relogin(&current->admin, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -848,16 +845,8 @@ static void appreciation_trainings_and_competences(void **state)
 
 int main(void)
 {
-	int fd = mkstemp(clock_file);
-	if (fd < 0) {
-		perror("mkstemp");
+	if (fx_clock_begin(clock_file, "2026-03-01"))
 		return 1;
-	}
-	close(fd);
-	set_today("2026-03-01");
-	char value[80];
-	snprintf(value, sizeof value, "@%s", clock_file);
-	setenv("KNOOPPUNT_NOW", value, 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(journey_steps_guards_and_matching_gate),
 		cmocka_unit_test(vog_required_by_call),
@@ -870,6 +859,6 @@ int main(void)
 		cmocka_unit_test(appreciation_trainings_and_competences),
 	};
 	int rc = cmocka_run_group_tests_name("journey", tests, env_setup, env_teardown);
-	unlink(clock_file);
+	fx_clock_end(clock_file);
 	return rc;
 }

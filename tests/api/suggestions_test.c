@@ -101,18 +101,6 @@ static void suggestions_for_a_volunteer(void **state)
 	json_decref(doc);
 }
 
-/* A volunteer of `org` with an account, logged in as cl; returns the id. */
-static int64_t volunteer_with_account(struct env *e, int64_t org, struct client *cl)
-{
-	char email[64];
-	int64_t id = fx_volunteer(&e->admin, org, "active");
-	fx_email(&e->srv, "koppelvrijwilliger", email, sizeof email);
-	fx_account(&e->admin, "volunteer", email, 0, id);
-	client_init(cl, &e->srv);
-	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
-	return id;
-}
-
 static void consent(struct client *cl, int64_t vol, const char *scope, int64_t org,
                     bool experience)
 {
@@ -138,12 +126,7 @@ static void withdraw(struct client *cl, int64_t vol)
 /* The candidate item of vol in doc, or NULL. */
 static json_t *item_of(json_t *doc, int64_t vol)
 {
-	size_t i;
-	json_t *it;
-	json_array_foreach(json_object_get(doc, "items"), i, it)
-		if (json_id(it, "volunteer_id") == vol)
-			return it;
-	return NULL;
+	return json_item_with(doc, "volunteer_id", vol);
 }
 
 /* Candidates never include a volunteer of another organisation without
@@ -156,7 +139,7 @@ static void candidates_only_with_consent(void **state)
 	int64_t other = fx_organisation(&e->admin, "Andere club");
 	int64_t third = fx_organisation(&e->admin, "Derde club");
 	struct client cl;
-	int64_t vol = volunteer_with_account(e, home, &cl);
+	int64_t vol = fx_volunteer_account(&e->admin, home, "koppelvrijwilliger", &cl);
 	int64_t theirs = fx_volunteer(&e->admin, other, "active");
 	int64_t call = fx_call(&e->admin, other, "Wandelmaatje in Sterrenburg");
 	json_t *doc = candidates(&e->admin, call, 200);
@@ -197,7 +180,7 @@ static void peer_support_uses_lived_experience_under_consent(void **state)
 	int64_t home = fx_organisation(&e->admin, "Inloophuis");
 	int64_t other = fx_organisation(&e->admin, "Kankercentrum");
 	struct client cl;
-	int64_t vol = volunteer_with_account(e, home, &cl);
+	int64_t vol = fx_volunteer_account(&e->admin, home, "koppelvrijwilliger", &cl);
 	char path[64];
 	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)vol);
 	json_decref(expect(&e->admin, "PATCH", path,
@@ -270,7 +253,7 @@ static void candidate_order_follows_shown_scores(void **state)
 	struct env *e = *state;
 	int64_t org = fx_organisation(&e->admin, "Lotgenoten Drechtsteden");
 	struct client cl;
-	int64_t her = volunteer_with_account(e, org, &cl);
+	int64_t her = fx_volunteer_account(&e->admin, org, "koppelvrijwilliger", &cl);
 	int64_t him = fx_volunteer(&e->admin, org, "active");
 	char path[64];
 	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)her);

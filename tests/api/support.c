@@ -693,6 +693,56 @@ void fx_login(struct env *e, struct client *cl, const char *role, int64_t org, i
 	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
 }
 
+json_t *json_item_with(json_t *doc, const char *key, int64_t id)
+{
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(doc, "items"), i, it)
+		if (json_id(it, key) == id)
+			return it;
+	return NULL;
+}
+
+int64_t fx_volunteer_account(struct client *by, int64_t organisation_id, const char *prefix,
+                             struct client *cl)
+{
+	char email[64];
+	int64_t id = fx_volunteer(by, organisation_id, "active");
+	fx_email(by->srv, prefix, email, sizeof email);
+	fx_account(by, "volunteer", email, 0, id);
+	client_init(cl, by->srv);
+	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
+	return id;
+}
+
+void fx_clock_set(const char *path, const char *date)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "%s\n", date);
+	fclose(f);
+}
+
+int fx_clock_begin(char *path, const char *date)
+{
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		perror("mkstemp");
+		return -1;
+	}
+	close(fd);
+	fx_clock_set(path, date);
+	char value[128];
+	snprintf(value, sizeof value, "@%s", path);
+	setenv("KNOOPPUNT_NOW", value, 1);
+	return 0;
+}
+
+void fx_clock_end(const char *path)
+{
+	unlink(path);
+}
+
 static int64_t create(struct client *by, const char *path, json_t *in, const char *file,
                       int line)
 {

@@ -140,6 +140,9 @@ json_t *check_request_json(struct client *cl, const char *method, const char *pa
 #define expect_json(cl, method, path, body, status) \
 	check_request_json((cl), (method), (path), (body), (status), __FILE__, __LINE__)
 
+/* The member of doc's "items" whose id member `key` is id, or NULL. */
+json_t *json_item_with(json_t *doc, const char *key, int64_t id);
+
 /* String member `key` of doc, "" when missing. */
 const char *json_str(json_t *doc, const char *key);
 
@@ -174,6 +177,20 @@ int64_t fx_match(struct client *by, int64_t call_id, int64_t volunteer_id);
 
 /* A unique e-mail address "prefix-N@test.nl" in out. */
 void fx_email(struct server *s, const char *prefix, char *out, size_t cap);
+
+/* An active volunteer of organisation_id created by `by`, with a volunteer
+   account (e-mail "prefix-N@test.nl") logged in as cl; returns the id. */
+int64_t fx_volunteer_account(struct client *by, int64_t organisation_id, const char *prefix,
+                             struct client *cl);
+
+/* The server's clock as a file the test moves (KNOOPPUNT_NOW=@file):
+   fx_clock_begin makes the file from the template path (ending in XXXXXX),
+   sets it to noon (UTC) of date and sets the environment for servers
+   started afterwards; fx_clock_set moves it; fx_clock_end removes it.
+   0, or -1 when the file cannot be made. */
+int fx_clock_begin(char *path, const char *date);
+void fx_clock_set(const char *path, const char *date);
+void fx_clock_end(const char *path);
 
 /* A server and an admin client shared by all tests of one program: use
  * env_setup/env_teardown as cmocka group setup/teardown; state is a

@@ -19,6 +19,25 @@ struct inst {
 	struct massign p;
 };
 
+/* Gain minus the spreading cost of the edges in `set` (chosen[] when set
+   is NULL): a volunteer's k-th edge costs (k - 1) * spread; -1 when they
+   do not fit. */
+static int64_t objective(const struct massign *p, uint32_t set, const uint8_t *chosen)
+{
+	int left[4], room[5], used[5] = { 0 };
+	int64_t total = 0;
+	memcpy(left, p->places, sizeof(int) * (size_t)p->n_calls);
+	memcpy(room, p->caps, sizeof(int) * (size_t)p->n_vols);
+	for (int e = 0; e < p->n_edges; e++) {
+		if (chosen ? !chosen[e] : !(set & (1u << e)))
+			continue;
+		if (--left[p->edge_call[e]] < 0 || --room[p->edge_vol[e]] < 0)
+			return -1;
+		total += p->gain[e] - (int64_t)used[p->edge_vol[e]]++ * p->spread;
+	}
+	return total;
+}
+
 /* The best total over every subset of edges that fits. */
 static int64_t brute(const struct massign *p)
 {
@@ -93,6 +112,63 @@ static void exact_equals_brute_force(void **state)
 	assert_true(beat_greedy > 0); /* the instances include ones where greedy falls short */
 }
 
+/* With a convex cost per further pair of one volunteer, the solver still
+   finds the best total of gain minus that cost. */
+static void spreading_equals_brute_force(void **state)
+{
+	uint64_t s = 777;
+	int spread_out = 0;
+	(void)state;
+	for (int round = 0; round < 3000; round++) {
+		struct inst in;
+		s = s * 6364136223846793005ull + 1442695040888963407ull;
+		random_instance(&in, &s);
+		in.p.spread = 1 + (int64_t)((s >> 20) % 40);
+		uint8_t chosen[EMAX];
+		int64_t gain, best = 0;
+		assert_int_equal(massign_solve(&in.p, chosen, &gain), 0);
+		for (uint32_t set = 0; set < (1u << in.p.n_edges); set++) {
+			int64_t t = objective(&in.p, set, NULL);
+			if (t > best)
+				best = t;
+		}
+		int64_t got = objective(&in.p, 0, chosen);
+		assert_int_equal(got, best);
+		struct massign plain = in.p;
+		plain.spread = 0;
+		uint8_t flat[EMAX];
+		int64_t flat_gain;
+		assert_int_equal(massign_solve(&plain, flat, &flat_gain), 0);
+		spread_out += objective(&in.p, 0, flat) < best;
+	}
+	assert_true(spread_out > 0); /* the cost changed the answer somewhere */
+}
+
+/* Three calls, three volunteers alike with room for three: one each. */
+static void spreads_over_alike_volunteers(void **state)
+{
+	int places[3] = { 1, 1, 1 }, caps[3] = { 3, 3, 3 };
+	int ec[9], ev[9];
+	int64_t gain[9];
+	for (int e = 0; e < 9; e++) {
+		ec[e] = e / 3;
+		ev[e] = e % 3;
+		gain[e] = 50;
+	}
+	struct massign p = { 3, 3, 9, places, caps, ec, ev, gain, 2 };
+	uint8_t chosen[9];
+	int64_t total;
+	int per[3] = { 0 };
+	(void)state;
+	assert_int_equal(massign_solve(&p, chosen, &total), 0);
+	assert_int_equal(total, 150);
+	for (int e = 0; e < 9; e++)
+		per[ev[e]] += chosen[e];
+	assert_int_equal(per[0], 1);
+	assert_int_equal(per[1], 1);
+	assert_int_equal(per[2], 1);
+}
+
 /* Greedy takes 10 (A-x) and leaves B without anyone; exact gives 9 + 8. */
 static void beats_greedy_on_a_known_case(void **state)
 {
@@ -125,6 +201,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(exact_equals_brute_force),
 		cmocka_unit_test(beats_greedy_on_a_known_case),
+		cmocka_unit_test(spreading_equals_brute_force),
+		cmocka_unit_test(spreads_over_alike_volunteers),
 		cmocka_unit_test(empty_graph),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

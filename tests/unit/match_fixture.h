@@ -96,7 +96,8 @@ static inline void mfx_volunteer(struct mfx *f, int64_t id, struct mfx_volunteer
 	                                 .status = VOLUNTEER_ACTIVE, .lat = MFX_LAT,
 	                                 .lon = MFX_LON, .availability = DAYPART_ALL,
 	                                 .max_distance_km = 10, .max_matches = 2,
-	                                 .driving_licence = 1, .motivation_text = v->text };
+	                                 .driving_licence = 1, .motivation_text = v->text,
+	                                 .travel_mode = TRAVEL_BIKE };
 	snprintf(v->fv.vog_date, sizeof v->fv.vog_date, "2026-01-10");
 	consent_init(&v->consent, id);
 	mfx_add(f, v, LIST_ACTIVITY, "wandelen");

@@ -69,14 +69,14 @@ export function when(c) {
 }
 
 const CALL_FIELDS = ['title', 'description', 'activity', 'place', 'one_off_date', 'start_time', 'dayparts',
-	'duration_minutes', 'volunteers_needed', 'requires_vog', 'requires_driving_licence', 'engagement', 'themes',
+	'duration_minutes', 'volunteers_needed', 'requires_vog', 'requires_driving_licence', 'requires_car', 'engagement', 'themes',
 	'required_skills', 'required_trainings', 'required_languages', 'organisation_id', 'source'];
 
 function blankCall() {
 	return {
 		title: '', description: '', activity: '', place: '', schedule: 'once', one_off_date: '', start_time: '',
 		dayparts: [], duration_minutes: '120', volunteers_needed: '1', requires_vog: false,
-		requires_driving_licence: false, engagement: 'one_off', themes: [], required_skills: [],
+		requires_driving_licence: false, requires_car: false, engagement: 'one_off', themes: [], required_skills: [],
 		required_trainings: [], required_languages: [], organisation_id: '', source: 'client',
 	};
 }
@@ -107,6 +107,7 @@ function callBody(f, mode) {
 	const body = {
 		title: f.title, description: f.description, activity: f.activity || null, place: f.place,
 		requires_vog: f.requires_vog, requires_driving_licence: f.requires_driving_licence,
+		requires_car: f.requires_car,
 		engagement: f.engagement, themes: f.themes,
 	};
 	if (f.schedule === 'once') {
@@ -202,6 +203,7 @@ export function CallForm({ mode, onSaved, submitLabel, call, onCancel }) {
 			<h2 id="c-needs">${t('callForm.needs')}</h2>
 			${check('requires_vog', t('field.requires_vog'))}
 			${check('requires_driving_licence', t('field.requires_driving_licence'))}
+			${check('requires_car', t('field.requires_car'))}
 			<${Checks} name="themes" legend=${t('field.themes')} options=${listOptions('theme', f.themes)} value=${f.themes} onChange=${set('themes')} error=${error} columns />
 			${!referrer && html`
 				<${Checks} name="required_skills" legend=${t('field.required_skills')} options=${listOptions('talent', f.required_skills)} value=${f.required_skills} onChange=${set('required_skills')} error=${error} columns />
@@ -224,7 +226,7 @@ export function CallNew() {
 
 export function CallDetails({ c }) {
 	const row = (label, value) => value ? html`<div class="dl-row"><dt>${label}</dt><dd>${value}</dd></div>` : null;
-	const needs = [c.requires_vog && t('field.requires_vog'), c.requires_driving_licence && t('field.requires_driving_licence')].filter(Boolean).join(', ');
+	const needs = [c.requires_vog && t('field.requires_vog'), c.requires_driving_licence && t('field.requires_driving_licence'), c.requires_car && t('field.requires_car')].filter(Boolean).join(', ');
 	return html`<dl class="dl">
 		${row(t('field.activity'), activityLabel(c.activity))}
 		${row(t('field.organisation'), orgName(c.organisation_id))}
@@ -429,7 +431,7 @@ function Candidates({ call, tick, onMatched }) {
 		<ol class="cands">${data.items.map((v) => html`<li class="cand" key=${v.volunteer_id}>
 			<div class="cand-head">
 				<a class="li-title" href=${`/vrijwilligers/${v.volunteer_id}`}>${v.first_name} ${v.last_name}</a>
-				<span class="score">${t('candidates.scoreN', { n: fmtNumber(v.score) })}</span>
+				<span class="score" title=${t('candidates.fitHint')}>${t('candidates.fitN', { n: v.fit })}</span>
 			</div>
 			<p class="muted">${v.place}${v.distance_km !== undefined && v.distance_km !== null ? ` · ${fmtKm(v.distance_km)}` : ''}</p>
 			${v.explanation_text && html`<p class="why"><span class="why-label">${t('suggestions.why')}</span> ${v.explanation_text}</p>`}
@@ -438,7 +440,8 @@ function Candidates({ call, tick, onMatched }) {
 					aria-label=${t('candidates.linkNamed', { name: `${v.first_name} ${v.last_name}` })}>${t('candidates.link')}</button>
 				<${DeclineCandidate} call=${call} cand=${v} onDone=${onMatched} />
 			</div>
-		</li>`)}</ol>`;
+		</li>`)}</ol>
+		<p class="muted">${t('candidates.distanceNote')}</p>`;
 }
 
 // Declining a candidate records a declined match with its reason, so the

@@ -265,6 +265,8 @@ export function Proposals() {
 		${result && result.items && (result.items.length === 0
 			? html`<${Empty} title=${t('proposals.none')} />`
 			: html`<p class="count" role="status">${t('proposals.count', { n: result.items.length })}</p>
+				${result.places_open > 0 && html`<p class="muted">${t('proposals.open', { n: result.places_open })}${result.places_open_with_room > 0 ? ` ${t('proposals.openWithRoom', { n: result.places_open_with_room })}` : ''}</p>`}
+				${result.optimal === false && html`<p class="muted">${t('proposals.notProven')}</p>`}
 				<ul class="list">${result.items.map((p) => {
 					const made = done[`${p.call_id}-${p.volunteer_id}`];
 					return html`<li class="list-item">
@@ -273,7 +275,7 @@ export function Proposals() {
 							<span><${Name} kind="volunteers" id=${p.volunteer_id} /></span>
 							${p.explanation_text && html`<span class="why small">${p.explanation_text}</span>`}
 						</div>
-						<div class="li-meta muted small">${p.score !== undefined ? t('candidates.scoreN', { n: fmtNumber(p.score) }) : ''}</div>
+						<div class="li-meta muted small">${p.fit !== undefined ? t('candidates.fitN', { n: p.fit }) : ''}</div>
 						<div class="li-end">
 							${made
 								? html`<a href=${`/koppelingen/${made}`}>${t('proposals.made')}</a>`

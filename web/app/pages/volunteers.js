@@ -183,7 +183,8 @@ export function Suggestions({ id, compact, respond }) {
 		<p class="muted">${[orgName(s.organisation_id), s.place, s.distance_km !== undefined && s.distance_km !== null ? fmtKm(s.distance_km) : ''].filter(Boolean).join(' · ')}</p>
 		${s.explanation_text && html`<p class="why"><span class="why-label">${t('suggestions.why')}</span> ${s.explanation_text}</p>`}
 		${respond && html`<${respond} callId=${s.call_id} onDone=${reload} />`}
-	</li>`)}</ul>`;
+	</li>`)}</ul>
+	${!compact && html`<p class="muted">${t('candidates.distanceNote')}</p>`}`;
 }
 
 export { fmtNumber, dayparts };
