@@ -81,6 +81,8 @@ int api_page(struct api_call *c, struct page *pg);
 int api_query_id(struct api_call *c, const char *name, int64_t *out);
 int api_query_text(struct api_call *c, const char *name, size_t max, const char **out);
 int api_query_enum(struct api_call *c, const char *name, int (*parse)(const char *), int *out);
+/* The id of the shared-list item of `kind` whose code the parameter names. */
+int api_query_item(struct api_call *c, const char *name, int kind, int64_t *out);
 
 /* The fields of table t that the request body names. */
 uint64_t api_field_mask(struct api_call *c, const struct field_table *t);

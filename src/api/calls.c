@@ -10,6 +10,7 @@
 #include "api/json_out.h"
 #include "model/place.h"
 #include "service/calls.h"
+#include "service/public_calls.h"
 
 static const struct {
 	int kind;
@@ -51,7 +52,8 @@ static int from_json(struct api_call *c, json_t *in, struct call *call, bool cre
 	    jin_bool(in, "requires_driving_licence", &call->requires_driving_licence, e) ||
 	    jin_bool(in, "requires_car", &call->requires_car, e) ||
 	    jin_enum(in, "engagement", engagement_parse, false, &call->engagement, e) ||
-	    jin_enum(in, "status", call_status_parse, false, &call->status, e))
+	    jin_enum(in, "status", call_status_parse, false, &call->status, e) ||
+	    jin_bool(in, "public_page", &call->public_page, e))
 		return KP_ERR;
 	for (int i = 0; i < N_ITEM_FIELDS; i++)
 		if (jin_items(in, item_fields[i].field, cat, item_fields[i].kind,
@@ -68,26 +70,33 @@ static int from_json(struct api_call *c, json_t *in, struct call *call, bool cre
 	return KP_OK;
 }
 
-/* The answer for one call; arg is the catalog. */
-static void write_call(struct jw *w, const void *obj, void *arg)
+/* One call: whole, or (public_view) only what the network's public pages
+   show of it: no one who posted it, no place but the town, no edit state. */
+static void write_fields(struct jw *w, const struct call *call, struct catalog *cat,
+                         bool public_view)
 {
-	const struct call *call = obj;
-	struct catalog *cat = arg;
 	jw_object(w);
 	jw_key(w, "id"); jw_int(w, call->id);
 	jw_key(w, "organisation_id"); jw_int(w, call->organisation_id);
-	jw_key(w, "location_id"); jw_opt_id(w, call->location_id);
-	jw_key(w, "volunteer_id"); jw_opt_id(w, call->volunteer_id);
-	jw_key(w, "source"); jw_string(w, call_source_name(call->source));
+	if (!public_view) {
+		jw_key(w, "location_id"); jw_opt_id(w, call->location_id);
+		jw_key(w, "volunteer_id"); jw_opt_id(w, call->volunteer_id);
+		jw_key(w, "source"); jw_string(w, call_source_name(call->source));
+	}
 	jw_key(w, "title"); jw_string(w, call->title);
 	jw_key(w, "description"); jw_string(w, call->description);
-	jw_key(w, "public_title"); jw_string(w, call->public_title);
-	jw_key(w, "public_description"); jw_string(w, call->public_description);
-	jw_key(w, "published"); jw_bool(w, call_is_published(call));
+	if (!public_view) {
+		jw_key(w, "public_title"); jw_string(w, call->public_title);
+		jw_key(w, "public_description"); jw_string(w, call->public_description);
+		jw_key(w, "published"); jw_bool(w, call_is_published(call));
+		jw_key(w, "public_page"); jw_bool(w, call->public_page);
+	}
 	jw_key(w, "activity"); jwout_item(w, cat, call->activity_id);
 	jw_key(w, "place"); jw_string(w, call->place);
-	jw_key(w, "lat"); jw_real(w, call->lat);
-	jw_key(w, "lon"); jw_real(w, call->lon);
+	if (!public_view) {
+		jw_key(w, "lat"); jw_real(w, call->lat);
+		jw_key(w, "lon"); jw_real(w, call->lon);
+	}
 	jw_key(w, "one_off_date"); jw_opt_string(w, call->one_off_date);
 	jw_key(w, "start_time"); jw_opt_string(w, call->start_time);
 	jw_key(w, "dayparts"); jwout_dayparts(w, call->dayparts);
@@ -102,11 +111,29 @@ static void write_call(struct jw *w, const void *obj, void *arg)
 		jw_key(w, item_fields[i].field);
 		jwout_items(w, cat, &call->items[item_fields[i].kind]);
 	}
-	jw_key(w, "created_by"); jw_opt_id(w, call->created_by);
 	jw_key(w, "created_at"); jw_int(w, call->created_at);
-	jw_key(w, "updated_at"); jw_int(w, call->updated_at);
-	jw_key(w, "version"); jw_int(w, call->version);
+	if (!public_view) {
+		jw_key(w, "created_by"); jw_opt_id(w, call->created_by);
+		jw_key(w, "updated_at"); jw_int(w, call->updated_at);
+		jw_key(w, "version"); jw_int(w, call->version);
+	}
 	jw_end_object(w);
+}
+
+/* The answer for one call; arg is the catalog. */
+static void write_call(struct jw *w, const void *obj, void *arg)
+{
+	write_fields(w, obj, arg, false);
+}
+
+static void write_public(struct jw *w, const void *obj, void *arg)
+{
+	write_fields(w, obj, arg, true);
+}
+
+json_t *call_public_json(struct catalog *cat, const struct call *call)
+{
+	return jwout_tree(write_public, call, cat);
 }
 
 json_t *call_to_json(struct catalog *cat, const struct call *call)
@@ -114,16 +141,10 @@ json_t *call_to_json(struct catalog *cat, const struct call *call)
 	return jwout_tree(write_call, call, cat);
 }
 
-/* A page is written straight into the answer: no tree per row. */
-struct list_ctx {
-	struct api_call *c;
-	struct jw w;
-};
-
-static int add_row(void *ctx, const struct call *call)
+int call_page_row(void *ctx, const struct call *call)
 {
-	struct list_ctx *x = ctx;
-	write_call(&x->w, call, &x->c->app->lists);
+	struct call_page *x = ctx;
+	write_fields(&x->w, call, &x->c->app->lists, x->public_view);
 	return jw_failed(&x->w) ? -1 : 0;
 }
 
@@ -131,22 +152,37 @@ int calls_list(struct api_call *c)
 {
 	struct call_query q = { .status = -1 };
 	struct page pg;
-	const char *activity = NULL;
 	if (api_page(c, &pg) || api_query_id(c, "organisation_id", &q.organisation_id) ||
 	    api_query_text(c, "q", 100, &q.q) || api_query_text(c, "place", 100, &q.place) ||
 	    api_query_enum(c, "status", call_status_parse, &q.status) ||
-	    api_query_text(c, "activity", LIST_CODE_MAX, &activity))
+	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id))
 		return KP_ERR;
-	if (activity && (q.activity_id = catalog_find(&c->app->lists, LIST_ACTIVITY, activity)) == 0)
-		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "activity");
-	struct list_ctx x = { .c = c };
+	struct call_page x = { .c = c };
 	int64_t total = 0;
 	api_page_begin(c, &x.w);
-	if (call_list(c->app, c->db, &c->who, &q, pg, add_row, &x, &total, &c->err)) {
+	if (call_list(c->app, c->db, &c->who, &q, pg, call_page_row, &x, &total, &c->err)) {
 		c->res->body.len = 0;
 		return KP_ERR;
 	}
 	return api_page_end(c, &x.w, total, pg);
+}
+
+/* The answer for whoever may edit the call: with the words of the health word
+   list that its public text mentions, as a warning before it goes out in
+   public ("health_words"; absent for everyone else). */
+static json_t *edit_json(struct api_call *c, const struct call *call)
+{
+	json_t *doc = call_to_json(&c->app->lists, call);
+	char words[HEALTH_WORDS_MAX][64];
+	int n = 0;
+	struct kp_error err = { 0 };
+	if (doc == NULL || public_text_check(c->app, c->db, &c->who, call, words, &n, &err))
+		return doc;
+	json_t *found = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(found, json_string(words[i]));
+	json_object_set_new(doc, "health_words", found);
+	return doc;
 }
 
 int calls_show(struct api_call *c)
@@ -157,7 +193,7 @@ int calls_show(struct api_call *c)
 	if (rc == KP_OK)
 		rc = call_view(c->app, c->db, &c->who, c->id, reason, call, &c->err);
 	if (rc == KP_OK)
-		rc = api_reply_versioned(c, 200, call_to_json(&c->app->lists, call), call->version);
+		rc = api_reply_versioned(c, 200, edit_json(c, call), call->version);
 	free(call);
 	return rc;
 }
@@ -173,7 +209,7 @@ int calls_create(struct api_call *c)
 	if (rc == KP_OK)
 		rc = call_create(c->app, c->db, &c->who, call, &c->err);
 	if (rc == KP_OK)
-		rc = api_reply_versioned(c, 201, call_to_json(&c->app->lists, call), call->version);
+		rc = api_reply_versioned(c, 201, edit_json(c, call), call->version);
 	free(call);
 	return rc;
 }
@@ -194,7 +230,7 @@ int calls_update(struct api_call *c)
 		e.mask = api_field_mask(c, &call_fields);
 		rc = call_update(c->app, c->db, &c->who, &e, &c->err);
 	}
-	json_t *doc = out && out->id ? call_to_json(&c->app->lists, out) : NULL;
+	json_t *doc = out && out->id ? edit_json(c, out) : NULL;
 	rc = api_reply_edit(c, rc, doc, out ? out->version : 0);
 	free(patch);
 	free(out);

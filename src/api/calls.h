@@ -12,5 +12,16 @@ int calls_update(struct api_call *c);
 int calls_history(struct api_call *c);
 
 json_t *call_to_json(struct catalog *cat, const struct call *call);
+/* Only what the network's public pages show of a call (see write_fields). */
+json_t *call_public_json(struct catalog *cat, const struct call *call);
+
+/* A page of calls written straight into the answer (api_page_begin), whole or
+   (public_view) as the public pages show them: a call_fn for each row. */
+struct call_page {
+	struct api_call *c;
+	struct jw w;
+	bool public_view;
+};
+int call_page_row(void *ctx, const struct call *call);
 
 #endif

@@ -219,6 +219,37 @@ static int each_string(json_t *obj, const char *field, size_t max, bool *present
 	return KP_OK;
 }
 
+int jin_texts(json_t *obj, const char *field, size_t max_n, size_t max_chars, bool *present,
+              int (*each)(void *ctx, const char *s), void *ctx, struct kp_error *err)
+{
+	char text[JIN_TEXTS_CHARS_MAX * 4 + 1];
+	json_t *v = json_object_get(obj, field);
+	*present = v != NULL;
+	if (v == NULL)
+		return KP_OK;
+	if (!json_is_array(v))
+		return kp_invalid(err, field, "wrong_type");
+	if (json_array_size(v) > max_n)
+		return kp_fail_limit(err, KP_INVALID, "too_many", field, (long long)max_n);
+	if (max_chars > JIN_TEXTS_CHARS_MAX)
+		return kp_internal(err);
+	size_t i;
+	json_t *el;
+	json_array_foreach(v, i, el) {
+		/* one element at a time under the field's name, so that it is read
+		   and refused exactly as a single text would be */
+		json_t *one = json_pack("{s:O}", field, el);
+		int rc = one == NULL ? kp_internal(err)
+		                     : jin_text(one, field, max_chars, true, text, sizeof text, err);
+		json_decref(one);
+		if (rc != KP_OK)
+			return KP_ERR;
+		if (each(ctx, text) != 0)
+			return kp_invalid(err, field, "too_many");
+	}
+	return KP_OK;
+}
+
 struct items_ctx {
 	struct catalog *cat;
 	int kind;

@@ -42,6 +42,13 @@ int jin_enum(json_t *obj, const char *field, int (*parse)(const char *), bool re
 /* An array of list item codes of `kind`, resolved through the catalog. */
 int jin_items(json_t *obj, const char *field, struct catalog *cat, int kind,
               struct id_set *dst, struct kp_error *err);
+/* An array of at most max_n texts, each read as jin_text (required, at most
+   max_chars <= JIN_TEXTS_CHARS_MAX characters): each(ctx, text) for every
+   one, in order; a non-zero return refuses the field as too_many. *present
+   tells whether the field was there. */
+#define JIN_TEXTS_CHARS_MAX 200
+int jin_texts(json_t *obj, const char *field, size_t max_n, size_t max_chars, bool *present,
+              int (*each)(void *ctx, const char *s), void *ctx, struct kp_error *err);
 /* One list item code of `kind`. */
 int jin_item(json_t *obj, const char *field, struct catalog *cat, int kind, bool required,
              int64_t *dst, struct kp_error *err);

@@ -203,6 +203,16 @@ int api_query_enum(struct api_call *c, const char *name, int (*parse)(const char
 	return KP_OK;
 }
 
+int api_query_item(struct api_call *c, const char *name, int kind, int64_t *out)
+{
+	const char *code = NULL;
+	if (api_query_text(c, name, LIST_CODE_MAX, &code))
+		return KP_ERR;
+	if (code && (*out = catalog_find(&c->app->lists, kind, code)) == 0)
+		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", name);
+	return KP_OK;
+}
+
 json_t *api_list_doc(json_t *items, int64_t total, struct page pg)
 {
 	return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total,

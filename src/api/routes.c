@@ -10,6 +10,7 @@
 #include "api/exports.h"
 #include "api/calls.h"
 #include "api/health.h"
+#include "api/help_requests.h"
 #include "api/hours.h"
 #include "api/imports.h"
 #include "api/journey.h"
@@ -18,8 +19,10 @@
 #include "api/matches.h"
 #include "api/notes.h"
 #include "api/vog.h"
+#include "api/offers.h"
 #include "api/organisations.h"
 #include "api/passwords.h"
+#include "api/public_calls.h"
 #include "api/reports.h"
 #include "api/session.h"
 #include "api/suggestions.h"
@@ -59,6 +62,24 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/organisations", organisations_create },
 	{ "GET", "/api/organisations/{id}", organisations_show },
 	{ "PATCH", "/api/organisations/{id}", organisations_update },
+	{ "GET", "/api/organisations/{id}/offer", offers_show },
+	{ "PUT", "/api/organisations/{id}/offer", offers_update },
+	{ "GET", "/api/public/map", public_map },
+	{ "GET", "/api/public/calls", public_calls_list },
+	{ "GET", "/api/public/calls/{id}", public_calls_show },
+	{ "POST", "/api/public/help-requests", help_requests_public_create },
+	{ "GET", "/api/network/contact-point", contact_point_show },
+	{ "PUT", "/api/network/contact-point", contact_point_update },
+	{ "GET", "/api/help-requests", help_requests_list },
+	{ "POST", "/api/help-requests", help_requests_create },
+	{ "GET", "/api/help-requests/{id}", help_requests_show },
+	{ "GET", "/api/help-requests/{id}/suggestions", help_requests_suggestions },
+	{ "POST", "/api/help-requests/{id}/route", help_requests_route },
+	{ "POST", "/api/help-requests/{id}/accept", help_requests_accept },
+	{ "POST", "/api/help-requests/{id}/hand-back", help_requests_hand_back },
+	{ "POST", "/api/help-requests/{id}/close", help_requests_close },
+	{ "GET", "/api/help-requests/{id}/client/export", help_requests_client_export },
+	{ "POST", "/api/help-requests/{id}/client/erasure", help_requests_client_erasure },
 
 	{ "GET", "/api/lists", lists_index },
 	{ "GET", "/api/lists/{kind}", lists_list },

@@ -52,6 +52,8 @@ static const char *ref_field(int kind)
 	case REMINDER_AFTERCARE_DUE: return "match_id";
 	case REMINDER_REQUEST: return "request_id";
 	case REMINDER_TRANSFER_OFFERED: return "transfer_id";
+	case REMINDER_CLIENT_FOLLOWUP:
+	case REMINDER_REQUEST_WAITING: return "help_request_id";
 	default: return NULL;
 	}
 }

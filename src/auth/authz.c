@@ -54,6 +54,7 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 {
 	switch (res) {
 	case RES_ORGANISATION:
+	case RES_OFFER: /* keeps the own organisation's entry on the social map */
 		return act == ACT_LIST || act == ACT_READ || (act == ACT_UPDATE && own_org(who, t));
 	case RES_LIST_ITEM:
 		return act == ACT_LIST || act == ACT_READ;
@@ -107,6 +108,7 @@ static bool professional(const struct principal *who, enum resource res, enum ac
 	switch (res) {
 	case RES_ORGANISATION:
 	case RES_LIST_ITEM:
+	case RES_OFFER:
 		return act == ACT_LIST || act == ACT_READ;
 	case RES_CALL:
 		return act == ACT_LIST || own_org(who, t);
@@ -129,6 +131,7 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 	switch (res) {
 	case RES_ORGANISATION:
 	case RES_LIST_ITEM:
+	case RES_OFFER:
 		return act == ACT_LIST || act == ACT_READ;
 	case RES_VOLUNTEER: /* own profile, own export, own erasure; a list of just self */
 		return act == ACT_LIST || (act != ACT_CREATE && self(who, t));
@@ -178,6 +181,7 @@ static bool referrer(const struct principal *who, enum resource res, enum action
 	switch (res) {
 	case RES_ORGANISATION:
 	case RES_LIST_ITEM:
+	case RES_OFFER:
 		return act == ACT_LIST || act == ACT_READ;
 	case RES_CALL: /* submits help requests and follows their status */
 	case RES_REQUEST_TEXT:
@@ -215,6 +219,46 @@ static bool admin(enum resource res, enum action act)
 	}
 }
 
+/* Staff of the network's hub organisation: the contact point's desk. */
+static bool hub_staff(const struct principal *who, const struct authz_target *t)
+{
+	return (who->role == ROLE_COORDINATOR || who->role == ROLE_PROFESSIONAL) &&
+	       t->hub_organisation_id > 0 && who->organisation_id == t->hub_organisation_id;
+}
+
+/* The contact point: anyone may ask for help (the public form); the hub
+   triages and routes; the receiving coordinator accepts or hands back; a
+   referrer follows the own requests. The client's record is for the hub,
+   the referrer who sent it, and the receiving coordinator only with the
+   client's consent; export and erasure for the hub and the administrator. */
+static bool contact_point(const struct principal *who, enum resource res, enum action act,
+                          const struct authz_target *t)
+{
+	bool receiving = who->role == ROLE_COORDINATOR && own_org(who, t);
+	bool sender = who->role == ROLE_REFERRER && t->created_by == who->account_id &&
+	              who->account_id > 0;
+	if (res == RES_HELP_REQUEST) {
+		if (act == ACT_CREATE)
+			return who->role == ROLE_ANONYMOUS || who->role == ROLE_REFERRER ||
+			       hub_staff(who, t);
+		if (act == ACT_LIST)
+			return who->role == ROLE_ADMIN || who->role == ROLE_COORDINATOR ||
+			       who->role == ROLE_REFERRER || hub_staff(who, t);
+		if (act == ACT_READ)
+			return who->role == ROLE_ADMIN || hub_staff(who, t) || receiving || sender;
+		return act == ACT_UPDATE && (hub_staff(who, t) || receiving);
+	}
+	switch (act) {
+	case ACT_READ:
+		return hub_staff(who, t) || sender || (receiving && t->client_consent);
+	case ACT_EXPORT:
+	case ACT_DELETE:
+		return who->role == ROLE_ADMIN || hub_staff(who, t);
+	default:
+		return false;
+	}
+}
+
 bool authz_allows(const struct principal *who, enum resource res, enum action act,
                   const struct authz_target *target)
 {
@@ -223,6 +267,12 @@ bool authz_allows(const struct principal *who, enum resource res, enum action ac
 	if (res == RES_SESSION) /* one's own sessions, whatever the role */
 		return who->role != ROLE_ANONYMOUS && who->account_id > 0 &&
 		       (act == ACT_LIST || act == ACT_DELETE);
+	if (res == RES_PUBLIC_CALL || res == RES_CONTACT_POINT) /* public: everyone may look */
+		return who->role >= 0 && who->role < ROLE_COUNT &&
+		       (act == ACT_LIST || act == ACT_READ ||
+		        (res == RES_CONTACT_POINT && act == ACT_UPDATE && who->role == ROLE_ADMIN));
+	if (res == RES_HELP_REQUEST || res == RES_CLIENT_RECORD)
+		return who->role >= 0 && who->role < ROLE_COUNT && contact_point(who, res, act, t);
 	if (res == RES_TOTP) /* one's own second factor; only staff with wide access have one */
 		return (who->role == ROLE_ADMIN || who->role == ROLE_COORDINATOR) &&
 		       who->account_id > 0 && act != ACT_LIST && act != ACT_EXPORT;
@@ -238,7 +288,7 @@ bool authz_allows(const struct principal *who, enum resource res, enum action ac
 	case ROLE_REFERRER:
 		return referrer(who, res, act, t);
 	case ROLE_ANONYMOUS: /* the public social map and sign-up form need these */
-		return (res == RES_ORGANISATION || res == RES_LIST_ITEM) &&
+		return (res == RES_ORGANISATION || res == RES_LIST_ITEM || res == RES_OFFER) &&
 		       (act == ACT_LIST || act == ACT_READ);
 	default:
 		return false;
@@ -254,7 +304,8 @@ bool authz_public_route(const char *method, const char *pattern)
 {
 	/* Health, the API's description, logging in and out (the second step's
 	   challenge is the credential), sign-up, the one-time links of accounts
-	   (the token is the credential), and the public social map. */
+	   (the token is the credential), and the public social map with the
+	   organisations' offers. */
 	static const char *const open[][2] = {
 		{ "GET", "/api/health" },
 		{ "GET", "/api/openapi.json" },
@@ -273,6 +324,12 @@ bool authz_public_route(const char *method, const char *pattern)
 		{ "GET", "/api/lists" },
 		{ "GET", "/api/lists/{kind}" },
 		{ "GET", "/api/journey/definitions" },
+		{ "GET", "/api/organisations/{id}/offer" },
+		{ "GET", "/api/public/map" },
+		{ "GET", "/api/public/calls" },
+		{ "GET", "/api/public/calls/{id}" },
+		{ "POST", "/api/public/help-requests" },
+		{ "GET", "/api/network/contact-point" },
 	};
 	for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
 		if (strcmp(method, open[i][0]) == 0 && strcmp(pattern, open[i][1]) == 0)
@@ -287,7 +344,8 @@ struct authz_scope authz_list_scope(const struct principal *who, enum resource r
 		s.none = true;
 		return s;
 	}
-	if (who->role == ROLE_ADMIN || res == RES_ORGANISATION || res == RES_LIST_ITEM) {
+	if (who->role == ROLE_ADMIN || res == RES_ORGANISATION || res == RES_LIST_ITEM ||
+	    res == RES_OFFER) {
 		s.all = true;
 		return s;
 	}
@@ -312,5 +370,23 @@ struct authz_scope authz_list_scope(const struct principal *who, enum resource r
 	default:
 		s.none = true;
 	}
+	return s;
+}
+
+struct authz_scope authz_help_request_scope(const struct principal *who,
+                                            int64_t hub_organisation_id)
+{
+	struct authz_scope s = { 0 };
+	struct authz_target t = { .hub_organisation_id = hub_organisation_id };
+	if (!authz_allows(who, RES_HELP_REQUEST, ACT_LIST, &t))
+		s.none = true;
+	else if (who->role == ROLE_ADMIN || hub_staff(who, &t))
+		s.all = true;
+	else if (who->role == ROLE_REFERRER)
+		s.created_by = who->account_id;
+	else if (who->organisation_id > 0)
+		s.organisation_id = who->organisation_id;
+	else
+		s.none = true;
 	return s;
 }

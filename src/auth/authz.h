@@ -49,6 +49,13 @@ enum resource {
 	                       contact details, and the call's contact person: READ only */
 	RES_NOTE,           /* a coordinator's private notes and contact log about a
 	                       volunteer; the target is the volunteer's organisation */
+	RES_OFFER,          /* an organisation's entry on the public social map */
+	RES_PUBLIC_CALL,    /* a call on the network's public pages, its public text only */
+	RES_CONTACT_POINT,  /* the network's contact point: its hub and pick-up term */
+	RES_HELP_REQUEST,   /* a help request at the contact point: what is asked, where
+	                       it went, who picked it up (not the client's data) */
+	RES_CLIENT_RECORD,  /* the client behind a help request: name, how to reach them,
+	                       situation; READ, EXPORT and DELETE (erasure) */
 	RES_COUNT
 };
 
@@ -69,6 +76,9 @@ struct authz_target {
 	bool offer;               /* a volunteer's offer (of volunteer_id), for the
 	                             coordinators, not for other volunteers */
 	bool worked_together;     /* a match the volunteer accepted (accepted, active, ended) */
+	int64_t hub_organisation_id; /* the contact point's hub (help requests); 0: none */
+	bool client_consent;      /* the client agreed to share the record with the
+	                             organisation the request is routed to */
 };
 
 bool authz_allows(const struct principal *who, enum resource res, enum action act,
@@ -91,6 +101,11 @@ struct authz_scope {
 	                             only with their public text (a volunteer browsing) */
 	int64_t consented_to;     /* also volunteers whose consent allows this organisation */
 };
+/* Help requests are scoped by the hub: its staff see them all (all), other
+   coordinators those routed to them (organisation_id), referrers their own
+   (created_by). authz_list_scope cannot know the hub; this one is told. */
+struct authz_scope authz_help_request_scope(const struct principal *who,
+                                            int64_t hub_organisation_id);
 
 struct authz_scope authz_list_scope(const struct principal *who, enum resource res);
 

@@ -1,6 +1,7 @@
 /* knooppunt demo: fill a new database with the demo network and print what
    it holds and how to log in. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -54,6 +55,26 @@ static int parse_options(int argc, char **argv, struct demo_options *opt)
 	return 0;
 }
 
+static int by_value(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The contact point: how long a request from the public form took until an
+   organisation picked it up (median), and how many wait past the term now. */
+static void print_contact_point(const struct demo_summary *s)
+{
+	int64_t t[128];
+	int n = s->n_form_pickups;
+	memcpy(t, s->form_pickup, (size_t)n * sizeof t[0]);
+	qsort(t, (size_t)n, sizeof t[0], by_value);
+	printf("  contactpunt    %8d hulpvragen; van formulier tot opgepakt mediaan %.1f uur "
+	       "(%d opgepakt, langste %.1f dagen); %d wachten langer dan %d werkdagen\n",
+	       s->help_requests, n ? (double)t[n / 2] / 3600.0 : 0.0, n,
+	       n ? (double)t[n - 1] / 86400.0 : 0.0, s->help_waiting, DEMO_PICKUP_DAYS);
+}
+
 static void print_summary(const struct demo_summary *s)
 {
 	printf("  organisaties   %8d (%d locaties)\n", s->organisations, s->locations);
@@ -82,6 +103,7 @@ static void print_summary(const struct demo_summary *s)
 	printf("  uren           %8d regels (%lld uur); declaraties %d\n", s->hour_entries,
 	       (long long)(s->minutes / 60), s->expense_claims);
 	printf("  accounts       %8d\n", s->accounts);
+	print_contact_point(s);
 }
 
 static void print_logins(void)
@@ -91,6 +113,8 @@ static void print_logins(void)
 		printf("  %-30s %s\n", demo_logins[i].email, demo_logins[i].label);
 	printf("  Elke andere organisatie heeft een coördinator met hetzelfde wachtwoord, "
 	       "bijvoorbeeld coordinator@uvv.demo.\n");
+	printf("  Het centrale contactpunt is de Vrijwilligerscentrale Dordrecht: "
+	       "coordinator@vrijwilligerscentrale.demo.\n");
 }
 
 int cmd_demo(int argc, char **argv, struct app *app)

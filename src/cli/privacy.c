@@ -85,11 +85,12 @@ int cmd_retention(int argc, char **argv, struct app *app)
 	}
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
-	int status = 1, erased = 0;
+	int status = 1, erased = 0, clients = 0;
 	if (cli_open(app, &db, &err) ||
-	    retention_erase(app, db, &command_line, years, &erased, &err))
+	    retention_erase(app, db, &command_line, years, &erased, &clients, &err))
 		goto end;
-	printf("Bewaartermijn %d jaar: %d vrijwilliger(s) geanonimiseerd.\n", years, erased);
+	printf("Bewaartermijn %d jaar: %d vrijwilliger(s) geanonimiseerd, %d cliënt(en) gewist.\n",
+	       years, erased, clients);
 	status = 0;
 end:
 	if (status != 0)

@@ -13,7 +13,8 @@ static const int call_kinds[] = { LIST_THEME, LIST_TALENT, LIST_TRAINING, LIST_L
 	"organisation_id, location_id, volunteer_id, source, title, description, activity_id, " \
 	"place, lat, lon, one_off_date, start_time, dayparts, duration_minutes, "               \
 	"volunteers_needed, requires_vog, requires_driving_licence, engagement, status, "      \
-	"created_by, created_at, updated_at, public_title, public_description, requires_car"
+	"created_by, created_at, updated_at, public_title, public_description, requires_car, "  \
+	"public_page"
 /* What volunteers see as a call's title: a help request's public one. */
 #define PUBLIC_TITLE "CASE WHEN source IN ('client', 'referrer') THEN public_title ELSE title END"
 #define SELECT_CALL "SELECT id, " COLUMNS ", version FROM calls"
@@ -46,6 +47,7 @@ static int bind_call(struct db_stmt *st, const struct call *c)
 	db_bind_text(st, i++, c->public_title);
 	db_bind_text(st, i++, c->public_description);
 	db_bind_int(st, i++, c->requires_car);
+	db_bind_int(st, i++, c->public_page);
 	return i;
 }
 
@@ -79,6 +81,7 @@ static void read_call(struct db_stmt *st, struct call *c)
 	snprintf(c->public_title, sizeof c->public_title, "%s", db_col_text(st, i++));
 	snprintf(c->public_description, sizeof c->public_description, "%s", db_col_text(st, i++));
 	c->requires_car = (int)db_col_int(st, i++);
+	c->public_page = db_col_int(st, i++) != 0;
 	c->version = db_col_int(st, i++);
 }
 
@@ -95,7 +98,7 @@ int store_call_insert(struct db *db, struct call *c, struct kp_error *err)
 {
 	struct db_stmt *st;
 	if (db_prepare(db, "INSERT INTO calls (" COLUMNS ") VALUES "
-	                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+	                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 	               &st, err))
 		return KP_ERR;
 	bind_call(st, c);
@@ -114,7 +117,8 @@ int store_call_update(struct db *db, const struct call *c, struct kp_error *err)
 	                   "volunteers_needed = ?, requires_vog = ?, "
 	                   "requires_driving_licence = ?, engagement = ?, status = ?, "
 	                   "created_by = ?, created_at = ?, updated_at = ?, public_title = ?, "
-	                   "public_description = ?, requires_car = ?, version = version + 1 "
+	                   "public_description = ?, requires_car = ?, public_page = ?, "
+	                   "version = version + 1 "
 	                   "WHERE id = ? RETURNING id",
 	               &st, err))
 		return KP_ERR;
@@ -194,6 +198,8 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 	if (f->unmatched)
 		rc |= query_and(&q, "NOT EXISTS (SELECT 1 FROM matches m WHERE m.call_id = calls.id "
 		                    "AND m.status IN ('proposed', 'contacted', 'accepted', 'active'))");
+	if (f->public_page_only)
+		rc |= query_and(&q, "public_page = 1 AND source <> 'volunteer'");
 	if (f->q) {
 		rc |= query_like_pattern(f->q, like, sizeof like);
 		rc |= query_and_text(&q, f->published_only ? "LOWER(" PUBLIC_TITLE ") LIKE LOWER(?) "

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/query.h"
 #include "db/store.h"
 #include "util/buf.h"
 #include "util/parse.h"
@@ -52,25 +53,14 @@ int store_consent_get(struct db *db, int64_t volunteer_id, struct consent *c,
 	return KP_OK;
 }
 
-static int run_id(struct db *db, const char *sql, int64_t id, struct kp_error *err)
-{
-	struct db_stmt *st;
-	if (db_prepare(db, sql, &st, err))
-		return KP_ERR;
-	db_bind_int(st, 1, id);
-	int rc = db_step(st, err);
-	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
-}
-
 static int write_current(struct db *db, const struct consent *c, int64_t now,
                          struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (run_id(db, "DELETE FROM volunteer_consent_organisations WHERE volunteer_id = ?",
-	           c->volunteer_id, err) ||
-	    run_id(db, "DELETE FROM volunteer_consents WHERE volunteer_id = ?", c->volunteer_id,
-	           err))
+	if (query_exec_id(db, "DELETE FROM volunteer_consent_organisations WHERE volunteer_id = ?",
+	                  c->volunteer_id, err) ||
+	    query_exec_id(db, "DELETE FROM volunteer_consents WHERE volunteer_id = ?",
+	                  c->volunteer_id, err))
 		return KP_ERR;
 	if (db_prepare(db, "INSERT INTO volunteer_consents (volunteer_id, profile_scope, "
 	                   "experience, text_version, given_at) VALUES (?, ?, ?, ?, ?)", &st, err))
@@ -131,8 +121,8 @@ int store_consent_set(struct db *db, const struct consent *c, const char *action
 		return KP_ERR;
 	/* Without its explicit consent, lived experience is not kept at all. */
 	if (!c->experience &&
-	    run_id(db, "DELETE FROM volunteer_experiences WHERE volunteer_id = ?", c->volunteer_id,
-	           err))
+	    query_exec_id(db, "DELETE FROM volunteer_experiences WHERE volunteer_id = ?",
+	                  c->volunteer_id, err))
 		return KP_ERR;
 	/* Matching on every server sees the new consent (change log, schema 4). */
 	return db_schema_version(db) >= 4

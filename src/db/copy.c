@@ -324,11 +324,11 @@ static int describe(struct db *from, struct table_info *t, int n, struct kp_erro
 	return KP_OK;
 }
 
-/* Tables that migrations fill with defaults (the allowance caps): the
-   source's rows replace them. */
+/* Tables that migrations fill with defaults (the allowance caps, the health
+   word list): the source's rows replace them. */
 static bool seeded(const char *table)
 {
-	return strcmp(table, "allowance_caps") == 0;
+	return strcmp(table, "allowance_caps") == 0 || strcmp(table, "health_words") == 0;
 }
 
 static int check_empty(struct db *to, const struct table_info *t, int n, struct kp_error *err)

@@ -47,7 +47,7 @@ static const struct erase_step steps[] = {
 	{ 10, 1, "UPDATE expense_claims SET description = '', reason = '', receipt = NULL, "
 	        "receipt_type = '' WHERE volunteer_id = ?" },
 	/* The coordinators' notes describe the person through and through. */
-	{ 16, 1, "DELETE FROM volunteer_notes WHERE volunteer_id = ?" },
+	{ 17, 1, "DELETE FROM volunteer_notes WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consent_organisations WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consents WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM consent_events WHERE volunteer_id = ?" },

@@ -61,6 +61,17 @@ int query_and_text_n(struct query *q, const char *cond, const char *s, int n)
 	return 0;
 }
 
+int query_and_text2(struct query *q, const char *cond, const char *a, const char *b)
+{
+	if (q->n_args + 2 > QUERY_ARGS_MAX || query_and(q, cond) != 0)
+		return -1;
+	q->args[q->n_args].is_text = 1;
+	q->args[q->n_args++].s = a;
+	q->args[q->n_args].is_text = 1;
+	q->args[q->n_args++].s = b;
+	return 0;
+}
+
 int query_like_pattern(const char *text, char *pattern, size_t cap)
 {
 	size_t n = 0;
@@ -164,4 +175,15 @@ int query_list(struct db *db, const char *from, const char *select, const struct
 	    query_page(db, select, q, order, limit, offset, &st, err))
 		return KP_ERR;
 	return walk_rows(st, row, ctx, err);
+}
+
+int query_exec_id(struct db *db, const char *sql, int64_t id, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, id);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }

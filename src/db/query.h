@@ -33,6 +33,8 @@ int query_and_text(struct query *q, const char *cond, const char *s);
 int query_and_text_n(struct query *q, const char *cond, const char *s, int n);
 /* As query_and_int, for a condition with two "?". */
 int query_and_int2(struct query *q, const char *cond, int64_t a, int64_t b);
+/* The same with two text arguments (borrowed, as for query_and_text). */
+int query_and_text2(struct query *q, const char *cond, const char *a, const char *b);
 /* Writes "%text%" into pattern for `LIKE ? ESCAPE '\\'`, with the text's own %, _
    and \\ escaped so that a search is literal; -1 when it does not fit in cap. */
 int query_like_pattern(const char *text, char *pattern, size_t cap);
@@ -58,6 +60,10 @@ int query_list(struct db *db, const char *from, const char *select, const struct
    for every row; a non-zero return stops the walk as an internal error. */
 int query_each(struct db *db, const char *sql, int64_t id, query_row_fn row, void *ctx,
                struct kp_error *err);
+
+/* Runs a statement that returns no rows (a DELETE, an UPDATE) with id bound
+   to its one "?". */
+int query_exec_id(struct db *db, const char *sql, int64_t id, struct kp_error *err);
 
 /* Prepares "<select><where><order> LIMIT ? OFFSET ?" with every argument bound. */
 int query_page(struct db *db, const char *select, const struct query *q, const char *order,

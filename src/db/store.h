@@ -20,8 +20,10 @@
 #include "model/note.h"
 #include "model/competence.h"
 #include "model/consent.h"
+#include "model/help_request.h"
 #include "model/journey.h"
 #include "model/match.h"
+#include "model/offer.h"
 #include "model/organisation.h"
 #include "model/reminder.h"
 #include "model/transfer.h"
@@ -60,8 +62,12 @@ struct list_filter {
 	                           volunteer's; -1 for no offers at all, 0 for every one */
 	bool oldest_first;      /* longest waiting first (created_at), instead of the
 	                           list's own order */
+	bool public_page_only;  /* calls: only those on the network's public pages */
 };
 void list_filter_init(struct list_filter *f);
+
+/* Called once per id of a walk; non-zero stops it as an internal error. */
+typedef int (*id_fn)(void *ctx, int64_t id);
 
 /* --- src/db/networks.c --- */
 /* The id of the (single) network, creating "name" when there is none yet. */
@@ -78,6 +84,77 @@ typedef int (*organisation_fn)(void *ctx, const struct organisation *o);
 int store_organisation_list(struct db *db, const struct list_filter *f, struct page pg,
                             organisation_fn each, void *ctx, int64_t *total,
                             struct kp_error *err);
+
+/* --- src/db/offers.c: the social map --- */
+/* Organisation id's offer into o; an empty offer (offer_init) when it has no
+   row. Does not check that the organisation exists. */
+int store_offer_get(struct db *db, int64_t organisation_id, struct offer *o,
+                    struct kp_error *err);
+/* Replaces the organisation's offer, its items and its places with o. */
+int store_offer_put(struct db *db, const struct offer *o, struct kp_error *err);
+/* What the social map is searched by; 0 or NULL for any. place_key is a
+   lower-case municipality or district: an organisation's own municipality
+   or one of the places it serves. */
+struct map_filter {
+	const char *place_key;
+	int64_t activity_id;
+	int64_t theme_id;
+};
+/* The active organisations that are not a referrer's desk and match f, by
+   name: each(ctx, id) for the ids of the page, *total of all. */
+int store_map_search(struct db *db, const struct map_filter *f, struct page pg, id_fn each,
+                     void *ctx, int64_t *total, struct kp_error *err);
+
+/* Calls each(ctx, word) for every word of the health word list (lower case). */
+typedef int (*text_fn)(void *ctx, const char *text);
+int store_health_words(struct db *db, text_fn each, void *ctx, struct kp_error *err);
+
+/* --- src/db/help_requests.c: the contact point --- */
+/* The network's hub organisation (0: none) and pick-up term in working days. */
+int store_contact_point_get(struct db *db, int64_t *hub, int *pickup_days, struct kp_error *err);
+int store_contact_point_set(struct db *db, int64_t hub, int pickup_days, struct kp_error *err);
+/* Inserts r and its client c (c->request_id is set to r's new id). */
+int store_help_request_insert(struct db *db, struct help_request *r, struct client_record *c,
+                              struct kp_error *err);
+int store_help_request_update(struct db *db, const struct help_request *r,
+                              struct kp_error *err);
+int store_help_request_get(struct db *db, int64_t id, struct help_request *r,
+                           struct kp_error *err);
+int store_client_get(struct db *db, int64_t request_id, struct client_record *c,
+                     struct kp_error *err);
+int store_client_put(struct db *db, const struct client_record *c, struct kp_error *err);
+struct help_request_filter {
+	int64_t organisation_id;  /* routed to; 0 for any */
+	int64_t created_by;       /* 0 for any */
+	int status;               /* -1 for any */
+	int64_t routed_before;    /* only routed requests routed before this time; 0: any */
+};
+typedef int (*help_request_fn)(void *ctx, const struct help_request *r);
+int store_help_request_list(struct db *db, const struct help_request_filter *f, struct page pg,
+                            help_request_fn each, void *ctx, int64_t *total,
+                            struct kp_error *err);
+/* Empties, in the caller's transaction, at most `max` client records of
+   requests closed before `before`, each with an audit entry by the system;
+   *erased counts them. */
+int store_client_retention_erase(struct db *db, int64_t before, int64_t now, int max,
+                                 int *erased, struct kp_error *err);
+/* Accepted help requests (of organisation_id, 0: any) with a call: each(ctx,
+   request, receiving organisation, place, when the call's first match became
+   active, 0 when none yet). */
+typedef int (*followup_fn)(void *ctx, int64_t request_id, int64_t organisation_id,
+                           const char *place, int64_t active_at);
+int store_client_followup_facts(struct db *db, int64_t organisation_id, followup_fn each,
+                                void *ctx, struct kp_error *err);
+/* What the hub weighs when it routes: an organisation's open calls, how many
+   requests it picked up and how long that took on average, how many wait. */
+struct organisation_pickup {
+	int64_t open_calls;
+	int64_t accepted;
+	int64_t pickup_seconds;   /* mean of routed -> accepted; 0 when none */
+	int64_t waiting;          /* routed to it, not picked up yet */
+};
+int store_organisation_pickup(struct db *db, int64_t organisation_id,
+                              struct organisation_pickup *out, struct kp_error *err);
 
 /* --- src/db/lists.c --- */
 struct list_item {
@@ -401,7 +478,6 @@ int store_audit_list(struct db *db, const struct audit_filter *f, struct page pg
 int store_volunteer_erase(struct db *db, int64_t volunteer_id, int64_t now,
                           struct kp_error *err);
 /* Stopped volunteers not changed since `before` and not yet anonymised. */
-typedef int (*id_fn)(void *ctx, int64_t id);
 int store_retention_due(struct db *db, int64_t before, id_fn each, void *ctx,
                         struct kp_error *err);
 /* Anonymises, in the caller's transaction, at most `max` of those, each with

@@ -248,6 +248,9 @@ static int add_call(struct demo_gen *g, int i, struct call *c, struct kp_error *
 		return KP_ERR;
 	c->lat = p->lat;
 	c->lon = p->lon;
+	/* two in three published calls are on the network's public pages too (no
+	   draw from the generator: the rest of the demo stays as it was) */
+	c->public_page = c->source != SOURCE_VOLUNTEER && call_is_published(c) && g->n_calls % 3 != 2;
 	if (call_validate(c, err) || store_call_insert(g->db, c, err))
 		return KP_ERR;
 	d->id = c->id;

@@ -53,9 +53,10 @@ static int fill(struct demo_gen *g, int volunteers, struct kp_error *err)
 	if (check_empty(g->db, err) ||
 	    store_network_ensure(g->db, "Vrijwilligersnetwerk Drechtsteden", "Drechtsteden", g->now,
 	                         &g->network_id, err) ||
-	    demo_add_organisations(g, err) || demo_add_volunteers(g, volunteers, err) ||
+	    demo_add_organisations(g, err) || demo_add_social_map(g, err) ||
+	    demo_add_volunteers(g, volunteers, err) ||
 	    demo_add_accounts(g, err) || demo_add_calls(g, calls, err) || demo_add_matches(g, err) ||
-	    demo_add_hours(g, err))
+	    demo_add_hours(g, err) || demo_add_contact_point(g, err))
 		return KP_ERR;
 	return KP_OK;
 }

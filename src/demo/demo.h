@@ -26,6 +26,9 @@ struct demo_options {
 };
 
 /* What demo_build wrote, for the summary the command prints. */
+/* The pick-up term of the demo contact point, in working days. */
+#define DEMO_PICKUP_DAYS 5
+
 struct demo_summary {
 	int organisations, locations, accounts;
 	int volunteers;
@@ -40,6 +43,10 @@ struct demo_summary {
 	int match_events;
 	int hour_entries, expense_claims;
 	int64_t minutes;
+	int help_requests;            /* at the contact point */
+	int help_waiting;             /* routed and waiting past the pick-up term now */
+	int n_form_pickups;           /* requests from the public form picked up */
+	int64_t form_pickup[128];     /* their seconds from form to accepted */
 };
 
 /* The fixed demo logins, one per role; all use DEMO_PASSWORD. */

@@ -169,6 +169,12 @@ void demo_date(const struct demo_gen *g, int days, char out[11]);
 int demo_year(const struct demo_gen *g);
 
 int demo_add_organisations(struct demo_gen *g, struct kp_error *err);
+/* socialmap.c: every organisation's offer on the social map (not the referrer's). */
+int demo_add_social_map(struct demo_gen *g, struct kp_error *err);
+/* The i-th place organisation org serves on the social map, NULL past the last. */
+const char *demo_org_place(int org, int i);
+/* contactpoint.c: the hub and a few months of help requests. */
+int demo_add_contact_point(struct demo_gen *g, struct kp_error *err);
 int demo_add_accounts(struct demo_gen *g, struct kp_error *err);
 int demo_add_volunteers(struct demo_gen *g, int n, struct kp_error *err);
 /* consents.c: records the consent of vols[i], given when they signed up;

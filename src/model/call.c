@@ -52,6 +52,7 @@ static const struct field_def call_field_defs[] = {
 	CF("requires_car", FIELD_BYTES, requires_car),
 	CF("engagement", FIELD_BYTES, engagement),
 	CF("status", FIELD_BYTES, status),
+	CF("public_page", FIELD_BYTES, public_page),
 	CF("themes", FIELD_ID_SET, items[LIST_THEME]),
 	CF("required_skills", FIELD_ID_SET, items[LIST_TALENT]),
 	CF("required_trainings", FIELD_ID_SET, items[LIST_TRAINING]),
@@ -133,6 +134,10 @@ int call_validate(const struct call *c, struct kp_error *err)
 		return kp_invalid(err, "volunteer_id", "required");
 	if (c->items[LIST_MOTIVE].n || c->items[LIST_EXPERIENCE].n || c->items[LIST_ACTIVITY].n)
 		return kp_invalid(err, "items", "invalid_choice");
+	if (c->public_page && c->source == SOURCE_VOLUNTEER)
+		return kp_invalid(err, "public_page", "invalid_choice");
+	if (c->public_page && !call_is_published(c))
+		return kp_invalid(err, "public_page", "public_text_first");
 	return KP_OK;
 }
 

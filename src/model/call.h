@@ -14,6 +14,10 @@
  * receiving organisation; until public_title is set the request is
  * unpublished and not open to volunteers. Other calls are public as they
  * are (their public_* fields stay empty).
+ *
+ * An organisation chooses per call whether it is also on the network's
+ * public pages, without login (public_page); only a published call, never a
+ * volunteer's own offer. What those pages show of it is call_show_public.
  */
 #ifndef KP_MODEL_CALL_H
 #define KP_MODEL_CALL_H
@@ -64,6 +68,7 @@ struct call {
 	int requires_car;              /* a licence alone is not enough */
 	int engagement;               /* enum engagement */
 	int status;                   /* enum call_status */
+	int public_page;              /* shown on the network's public pages (1) or not */
 	int64_t created_by;           /* account id, 0 when unknown */
 	struct id_set items[LIST_KIND_COUNT];
 	int64_t created_at, updated_at;

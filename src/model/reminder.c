@@ -15,6 +15,9 @@ static const struct {
 	{ "request", "Vrijwilliger vraagt om pauze of stoppen", "Volunteer asks to pause or stop" },
 	{ "anniversary", "Jubileum van een vrijwilliger", "Volunteer anniversary" },
 	{ "transfer_offered", "Warme doorverwijzing wacht op antwoord", "Transfer awaits an answer" },
+	{ "client_followup", "Nazorg: bel de cliënt, gaat de hulp goed?",
+	  "Follow-up: call the client, is the help going well?" },
+	{ "request_waiting", "Hulpvraag wacht op oppakken", "Help request waits to be picked up" },
 };
 
 const char *reminder_kind_name(int k)
@@ -189,6 +192,34 @@ bool reminder_for_aftercare(const struct aftercare_facts *f, long today, struct 
 	out->overdue = today > f->active_on + REMINDER_AFTERCARE_LATE_DAYS;
 	snprintf(out->key, sizeof out->key, "aftercare:%lld", (long long)f->match_id);
 	return true;
+}
+
+bool reminder_for_client_followup(int64_t request_id, int64_t organisation_id, long active_on,
+                                  long today, struct reminder *out)
+{
+	long due = active_on + REMINDER_AFTERCARE_DAYS;
+	if (active_on < 0 || today < due)
+		return false;
+	memset(out, 0, sizeof *out);
+	out->kind = REMINDER_CLIENT_FOLLOWUP;
+	out->organisation_id = organisation_id;
+	out->ref_id = request_id;
+	out->due_on = due;
+	out->overdue = today > active_on + REMINDER_AFTERCARE_LATE_DAYS;
+	snprintf(out->key, sizeof out->key, "client_followup:%lld", (long long)request_id);
+	return true;
+}
+
+void reminder_for_waiting_request(int64_t request_id, int64_t hub, long routed_on,
+                                  struct reminder *out)
+{
+	memset(out, 0, sizeof *out);
+	out->kind = REMINDER_REQUEST_WAITING;
+	out->organisation_id = hub;
+	out->ref_id = request_id;
+	out->due_on = routed_on;
+	out->overdue = true;
+	snprintf(out->key, sizeof out->key, "request_waiting:%lld", (long long)request_id);
 }
 
 void reminder_for_transfer(int64_t transfer_id, int64_t volunteer_id, int64_t to_organisation,

@@ -19,6 +19,11 @@
  *   request          the volunteer asked to pause or stop; open until handled
  *   anniversary      1, 5 and 10 years after the aanmelding, from 14 days
  *                    before until 30 days after the day
+ *   client_followup  a help request of the contact point, accepted, whose call
+ *                    has a match active for 14 days: call the client (2-3
+ *                    weeks); overdue after 21 days; until the request is closed
+ *   request_waiting  for the hub: a help request routed to an organisation and
+ *                    not picked up within the network's pick-up term
  * Each reminder has a key that names the occurrence ("evaluation:12:2027-03-01"),
  * so the outbox sends it once and a new occurrence gets a new key.
  */
@@ -46,6 +51,8 @@ enum reminder_kind {
 	REMINDER_REQUEST,
 	REMINDER_ANNIVERSARY,
 	REMINDER_TRANSFER_OFFERED,  /* an incoming warm transfer waits for an answer */
+	REMINDER_CLIENT_FOLLOWUP,   /* call the client of a help request (nazorg) */
+	REMINDER_REQUEST_WAITING,   /* the hub: a routed help request waits to be picked up */
 	REMINDER_KIND_COUNT
 };
 const char *reminder_kind_name(int k);
@@ -97,6 +104,16 @@ int reminder_for_journey(const struct journey_settings *s, const struct reminder
 
 /* Fills *out and returns true when the nazorg question of this match is due. */
 bool reminder_for_aftercare(const struct aftercare_facts *f, long today, struct reminder *out);
+
+/* Fills *out and returns true when the client of help request request_id,
+   accepted by organisation_id, is to be called: its call's first match became
+   active on active_on (-1: none yet). */
+bool reminder_for_client_followup(int64_t request_id, int64_t organisation_id, long active_on,
+                                  long today, struct reminder *out);
+
+/* The hub's reminder for a request routed on routed_on that waits. */
+void reminder_for_waiting_request(int64_t request_id, int64_t hub, long routed_on,
+                                  struct reminder *out);
 
 /* The reminder for a transfer offered to an organisation on `offered_on`. */
 void reminder_for_transfer(int64_t transfer_id, int64_t volunteer_id, int64_t to_organisation,

@@ -30,6 +30,7 @@ int volunteer_erase(struct app *app, struct db *db, const struct principal *who,
 struct retention {
 	int years;
 	int erased;
+	int clients;
 };
 
 static int write_retention(struct svc *s, void *arg)
@@ -37,16 +38,21 @@ static int write_retention(struct svc *s, void *arg)
 	struct retention *r = arg;
 	if (svc_authorise(s, RES_VOLUNTEER, ACT_DELETE, &(struct authz_target){ 0 }))
 		return KP_ERR;
-	return store_retention_erase(s->db, s->now - r->years * RETENTION_YEAR_S, s->now,
-	                             RETENTION_BATCH_MAX, &r->erased, s->err);
+	int64_t before = s->now - r->years * RETENTION_YEAR_S;
+	return store_retention_erase(s->db, before, s->now, RETENTION_BATCH_MAX, &r->erased,
+	                             s->err) ||
+	               store_client_retention_erase(s->db, before, s->now, RETENTION_BATCH_MAX,
+	                                            &r->clients, s->err)
+	           ? KP_ERR
+	           : KP_OK;
 }
 
 int retention_erase(struct app *app, struct db *db, const struct principal *who, int years,
-                    int *erased, struct kp_error *err)
+                    int *erased, int *clients, struct kp_error *err)
 {
-	struct retention r = { years, 0 };
+	struct retention r = { years, 0, 0 };
 	bool got = false;
-	*erased = 0;
+	*erased = *clients = 0;
 	if (db_try_job_lock(db, RETENTION_JOB_KEY, &got, err))
 		return KP_ERR;
 	if (!got)
@@ -54,5 +60,6 @@ int retention_erase(struct app *app, struct db *db, const struct principal *who,
 	int rc = svc_run(app, db, who, write_retention, &r, err);
 	db_job_unlock(db, RETENTION_JOB_KEY);
 	*erased = r.erased;
+	*clients = r.clients;
 	return rc;
 }

@@ -28,9 +28,10 @@ struct erasure {
 int volunteer_erase(struct app *app, struct db *db, const struct principal *who,
                     struct erasure *e, struct kp_error *err);
 
-/* Erases the volunteers stopped more than `years` ago (nothing when another
-   process holds the retention lock); *erased counts them. */
+/* Erases the volunteers stopped more than `years` ago, and the client records
+   of help requests closed that long ago (nothing when another process holds
+   the retention lock); *erased and *clients count them. */
 int retention_erase(struct app *app, struct db *db, const struct principal *who, int years,
-                    int *erased, struct kp_error *err);
+                    int *erased, int *clients, struct kp_error *err);
 
 #endif

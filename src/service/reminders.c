@@ -58,6 +58,61 @@ static int from_transfer(void *ctx, const struct transfer *t)
 	return rc;
 }
 
+/* A help request is named by its number and place: the client's name stays
+   on the request, for those who may read it. */
+static void request_name(int64_t id, const char *place, char *out, size_t cap)
+{
+	snprintf(out, cap, "Hulpvraag %lld (%s)", (long long)id, place);
+}
+
+static int from_followup(void *ctx, int64_t id, int64_t org, const char *place,
+                         int64_t active_at)
+{
+	struct collect *k = ctx;
+	struct reminder r;
+	char name[200];
+	if (!reminder_for_client_followup(id, org, active_at ? journey_day_of(active_at) : -1,
+	                                  k->today, &r))
+		return 0;
+	request_name(id, place, name, sizeof name);
+	return k->each(k->ctx, &r, name);
+}
+
+struct waiting {
+	struct collect *k;
+	int64_t hub;
+	int pickup_days;
+};
+
+static int from_waiting(void *ctx, const struct help_request *h)
+{
+	struct waiting *w = ctx;
+	struct reminder r;
+	char name[200];
+	/* the day's noon: reminders work in days */
+	if (!help_request_waiting(h, (int64_t)w->k->today * 86400 + 43200, w->pickup_days))
+		return 0;
+	reminder_for_waiting_request(h->id, w->hub, journey_day_of(h->routed_at), &r);
+	request_name(h->id, h->place, name, sizeof name);
+	return w->k->each(w->k->ctx, &r, name);
+}
+
+/* The contact point's reminders: following up accepted requests at their
+   organisation, and requests waiting too long at the hub. */
+static int contact_point_reminders(struct collect *k)
+{
+	struct waiting w = { .k = k };
+	struct page all = { PAGE_MAX, 0 };
+	int64_t total;
+	if (store_client_followup_facts(k->db, k->organisation_id, from_followup, k, k->err) ||
+	    store_contact_point_get(k->db, &w.hub, &w.pickup_days, k->err))
+		return KP_ERR;
+	if (w.hub == 0 || (k->organisation_id && k->organisation_id != w.hub))
+		return KP_OK;
+	struct help_request_filter f = { .status = HELP_ROUTED };
+	return store_help_request_list(k->db, &f, all, from_waiting, &w, &total, k->err);
+}
+
 int reminders_collect(struct db *db, int64_t organisation_id, long today, reminder_fn each,
                       void *ctx, struct kp_error *err)
 {
@@ -65,7 +120,8 @@ int reminders_collect(struct db *db, int64_t organisation_id, long today, remind
 	struct page all = { PAGE_MAX, 0 };
 	int64_t total;
 	if (store_reminder_facts(db, organisation_id, from_journey, &k, err) ||
-	    store_aftercare_facts(db, organisation_id, from_match, &k, err))
+	    store_aftercare_facts(db, organisation_id, from_match, &k, err) ||
+	    contact_point_reminders(&k))
 		return KP_ERR;
 	/* Offered transfers are few; a page of PAGE_MAX is the dashboard's limit. */
 	return store_transfer_list(db, organisation_id, 0, TRANSFER_OFFERED, all, from_transfer, &k,

@@ -1,7 +1,8 @@
 /*
  * The retention job: once a day, anonymise the volunteers that stopped more
  * than the configured retention period ago (struct app_config
- * retention_years). Runs under the job runner (jobs.h), so once per network
+ * retention_years), and empty the client records of help requests closed
+ * that long ago. Runs under the job runner (jobs.h), so once per network
  * however many servers share the database. ctx is the struct app.
  */
 #ifndef KP_SYNC_RETENTION_H

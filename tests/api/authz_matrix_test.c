@@ -8,6 +8,7 @@
  *
  * The TSV columns: method, pattern, target ({id} of the path: vol, org,
  * call, match, item, journey, transfer, account (the professional's), hour, expense, year,
+ * help (a help request of the referrer, routed by A, the contact point's hub, to C),
  * or - ), mode (shared: the fixture everyone uses; fresh: a new volunteer (with the
  * fixture's consent on consent and erasure routes) and a new login for each caller, for
  * requests that end a session, withdraw a consent or erase a person; with target hour or
@@ -25,6 +26,7 @@
  *   account:invited     a volunteer account of A made by A's coordinator: an
  *                       invitation nobody accepted yet
  *   vol:self_signed_up  a volunteer who signed up through POST /api/signup
+ *   help:routed         a help request of the referrer that A (the hub) routed to C
  * {id} is that transfer, volunteer or account, $VOL and $EMAIL are its
  * volunteer's. "self" is that volunteer: logged in before the erasure (the
  * erasure must end the session), not logged in at all for an invitation.
@@ -88,6 +90,7 @@ struct fixture {
 	int64_t vol, other_vol, vol_b, call, match, item;
 	int64_t journey, transfer;  /* the fixture volunteer's journey (active), transfer to C */
 	int64_t hour, expense;      /* an hour entry and a claim (with a receipt) of the volunteer */
+	int64_t help;               /* a help request of the referrer, routed by A (the hub) to C */
 	int64_t referrer_account;
 	int64_t account[N_CALLERS]; /* each caller's account */
 	char email[N_CALLERS][64];
@@ -112,7 +115,7 @@ static const char *const caller_roles[N_CALLERS] = {
 
 static const char *const state_names[] = {
 	"transfer:refused", "transfer:withdrawn", "vol:erased", "account:invited",
-	"vol:self_signed_up",
+	"vol:self_signed_up", "help:routed",
 };
 #define N_STATES (int)(sizeof state_names / sizeof state_names[0])
 
@@ -269,6 +272,24 @@ static void setup_hours(struct fixture *fx)
 	assert_int_equal(status, 200);
 }
 
+/* The contact point's hub is A: its coordinator and professional triage. A
+   help request of the fixture referrer, routed to C (whose coordinator is the
+   receiving one); the state's "self" is the fixture volunteer. */
+static int64_t routed_help_request(struct fixture *fx)
+{
+	static const char form[] =
+		"{\"name\":\"Cliënt Hulpvraag\",\"phone\":\"06-11111111\",\"place\":\"Dordrecht\","
+		"\"activity\":\"wandelen\",\"consent_share\":true}";
+	json_t *doc = expect(&fx->cl[C_REFERRER], "POST", "/api/help-requests", form, 201);
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	char path[80], body[64];
+	snprintf(path, sizeof path, "/api/help-requests/%lld/route", (long long)id);
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld}", (long long)fx->org[2]);
+	json_decref(expect(&fx->cl[C_COORDINATOR], "POST", path, body, 200));
+	return id;
+}
+
 static void setup_fixture(struct fixture *fx)
 {
 	struct client *admin = &fx->e->admin;
@@ -300,6 +321,10 @@ static void setup_fixture(struct fixture *fx)
 	json_decref(items);
 	setup_journey(fx);
 	setup_hours(fx);
+	char hub[96];
+	snprintf(hub, sizeof hub, "{\"hub_organisation_id\":%lld}", (long long)fx->org[0]);
+	json_decref(expect(admin, "PUT", "/api/network/contact-point", hub, 200));
+	fx->help = routed_help_request(fx);
 }
 
 /* A new volunteer of organisation A with an account and the same consent as
@@ -426,6 +451,14 @@ static void state_signed_up(struct fixture *fx, struct state_target *st)
 	json_decref(doc);
 }
 
+static void state_help_routed(struct fixture *fx, struct state_target *st)
+{
+	st->id = routed_help_request(fx);
+	st->vol = fx->vol;
+	snprintf(st->email, sizeof st->email, "%s", fx->email[C_SELF]);
+	login(fx, &st->self, C_SELF, fx->email[C_SELF]);
+}
+
 /* The invited and the erased person cannot log in. Checked once per state:
    every failed login counts against the address all callers share. */
 static void check_no_login(struct fixture *fx, int idx, const struct state_target *st)
@@ -464,6 +497,9 @@ static void make_state(struct fixture *fx, const char *name, struct state_target
 		break;
 	case 4:
 		state_signed_up(fx, st);
+		break;
+	case 5:
+		state_help_routed(fx, st);
 		break;
 	default:
 		fail_msg("unknown state %s", name);
@@ -507,6 +543,8 @@ static int64_t target_id(const struct fixture *fx, const char *target, int64_t f
 		return fresh ? fresh : fx->expense;
 	if (strcmp(target, "year") == 0)
 		return 2030;
+	if (strcmp(target, "help") == 0)
+		return fx->help;
 	return 0;
 }
 

@@ -697,20 +697,6 @@ static void erasure_leaves_nothing_personal_and_keeps_figures(void **state)
 }
 
 /* Runs the knooppunt binary with args; returns its exit status, output in out. */
-static int run_cli(const struct server *s, const char *args, char *out, size_t cap)
-{
-	const char *bin = getenv("KNOOPPUNT_BIN");
-	char cmd[1024];
-	snprintf(cmd, sizeof cmd, "'%s' %s --data '%s'%s%s%s 2>&1", bin ? bin : "./knooppunt", args,
-	         s->dir, s->db_url[0] ? " --db '" : "", s->db_url, s->db_url[0] ? "'" : "");
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	size_t n = fread(out, 1, cap - 1, p);
-	out[n] = '\0';
-	int st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 static void backdate(const struct server *s, int64_t id, int64_t seconds_ago)
 {
 	sqlite3 *db = NULL;
@@ -744,7 +730,7 @@ static void audit_reads_after_a_system_erasure(void **state)
 	int64_t id = fx_volunteer(&e->admin, org, "stopped");
 	char args[96], out[1024], path[96];
 	snprintf(args, sizeof args, "erase-person --volunteer %lld", (long long)id);
-	assert_int_equal(run_cli(&e->srv, args, out, sizeof out), 0);
+	assert_int_equal(server_cli(&e->srv, args, out, sizeof out), 0);
 	json_t *doc = expect(&e->admin, "GET", "/api/audit?action=erase", NULL, 200);
 	size_t i;
 	json_t *it;
@@ -772,26 +758,26 @@ static void retention_anonymises_only_long_stopped_volunteers(void **state)
 	backdate(&e->srv, old_active, 3 * year);
 	backdate(&e->srv, recent_stopped, year + 86400); /* a day past one year */
 	char out[1024], name[64];
-	assert_int_equal(run_cli(&e->srv, "retention --years 0", out, sizeof out), 2);
-	assert_int_equal(run_cli(&e->srv, "retention --years 2", out, sizeof out), 0);
+	assert_int_equal(server_cli(&e->srv, "retention --years 0", out, sizeof out), 2);
+	assert_int_equal(server_cli(&e->srv, "retention --years 2", out, sizeof out), 0);
 	assert_non_null(strstr(out, "geanonimiseerd"));
 	assert_string_equal(first_name(e, old_stopped, name, sizeof name), "Geanonimiseerd");
 	assert_string_not_equal(first_name(e, recent_stopped, name, sizeof name), "Geanonimiseerd");
 	assert_string_not_equal(first_name(e, old_active, name, sizeof name), "Geanonimiseerd");
 	/* A shorter period reaches the other one; a second run finds nothing new. */
-	assert_int_equal(run_cli(&e->srv, "retention --years 1", out, sizeof out), 0);
+	assert_int_equal(server_cli(&e->srv, "retention --years 1", out, sizeof out), 0);
 	assert_string_equal(first_name(e, recent_stopped, name, sizeof name), "Geanonimiseerd");
-	assert_int_equal(run_cli(&e->srv, "retention --years 1", out, sizeof out), 0);
+	assert_int_equal(server_cli(&e->srv, "retention --years 1", out, sizeof out), 0);
 	assert_non_null(strstr(out, ": 0 vrijwilliger"));
 	assert_string_not_equal(first_name(e, old_active, name, sizeof name), "Geanonimiseerd");
 
 	/* erase-person does one on request. */
 	char args[96];
 	snprintf(args, sizeof args, "erase-person --volunteer %lld", (long long)old_active);
-	assert_int_equal(run_cli(&e->srv, args, out, sizeof out), 0);
+	assert_int_equal(server_cli(&e->srv, args, out, sizeof out), 0);
 	assert_string_equal(first_name(e, old_active, name, sizeof name), "Geanonimiseerd");
-	assert_int_equal(run_cli(&e->srv, "erase-person --volunteer 99999999", out, sizeof out), 1);
-	assert_int_equal(run_cli(&e->srv, "erase-person", out, sizeof out), 2);
+	assert_int_equal(server_cli(&e->srv, "erase-person --volunteer 99999999", out, sizeof out), 1);
+	assert_int_equal(server_cli(&e->srv, "erase-person", out, sizeof out), 2);
 }
 
 /* The server runs retention itself, as a scheduled job (here every second,

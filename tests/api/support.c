@@ -984,3 +984,17 @@ void check_security_headers(const char *answer, const char *file, int line)
 		}
 	}
 }
+
+int server_cli(const struct server *s, const char *args, char *out, size_t cap)
+{
+	const char *bin = getenv("KNOOPPUNT_BIN");
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "'%s' %s --data '%s'%s%s%s 2>&1", bin ? bin : "./knooppunt", args,
+	         s->dir, s->db_url[0] ? " --db '" : "", s->db_url, s->db_url[0] ? "'" : "");
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	size_t n = fread(out, 1, cap - 1, p);
+	out[n] = '\0';
+	int st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}

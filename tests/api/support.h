@@ -175,6 +175,9 @@ int64_t fx_accept_invitation(struct server *s, const char *email, const char *pa
 int64_t fx_call(struct client *by, int64_t organisation_id, const char *title);
 int64_t fx_match(struct client *by, int64_t call_id, int64_t volunteer_id);
 
+/* Runs `knooppunt ARGS` on the server's data (and database) with the output
+   of both streams in out; returns its exit status (-1 when it did not exit). */
+int server_cli(const struct server *s, const char *args, char *out, size_t cap);
 /* A unique e-mail address "prefix-N@test.nl" in out. */
 void fx_email(struct server *s, const char *prefix, char *out, size_t cap);
 

@@ -17,6 +17,8 @@ import { register as registerTogether } from './together.mjs';
 import { register as registerCallEdit } from './call_edit.mjs';
 import { register as registerMyData } from './mydata.mjs';
 import { register as registerNotes, registerVog } from './notes.mjs';
+import { register as registerSocialMap } from './socialmap.mjs';
+import { register as registerContactPoint } from './contactpoint.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -28,6 +30,7 @@ const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const RUN = Date.now().toString(36);
+const CLOCK = path.join(os.tmpdir(), `knooppunt-e2e-clock-${process.pid}`);
 
 const USERS = {
 	admin: 'beheer@knooppunt.demo',
@@ -45,6 +48,9 @@ async function startServer() {
 	if (!fs.existsSync(path.join(WEB, 'vendor', 'hooks.module.js'))) {
 		execFileSync(path.join(ROOT, 'scripts', 'vendor-web'), { stdio: 'inherit' });
 	}
+	// A clock the tests can move (util/testclock.h): empty is the real time.
+	fs.writeFileSync(CLOCK, '');
+	process.env.KNOOPPUNT_NOW = `@${CLOCK}`;
 	return startDemoServer(BIN, WEB, 'knooppunt-e2e-');
 }
 
@@ -733,6 +739,8 @@ registerCallEdit({ test, newPage, login, go, apiIn, expectText, shot, assert, ax
 registerMyData({ test, newPage, login, expectText, shot, assert, axe, USERS, PHONE });
 registerNotes({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
 registerVog({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS });
+registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
+registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {
@@ -741,8 +749,12 @@ async function ids(page) {
 }
 
 const TOURS = {
-	anonymous: async () => ['/inloggen', '/aanmelden', '/wachtwoord-vergeten', '/wachtwoord-herstellen?token=x',
-		'/uitnodiging?token=x'],
+	anonymous: async () => {
+		const calls = await (await fetch(`${base}/api/public/calls?limit=1`)).json();
+		return ['/inloggen', '/aanmelden', '/wachtwoord-vergeten', '/wachtwoord-herstellen?token=x',
+			'/uitnodiging?token=x', '/sociale-kaart', '/sociale-kaart/flyer', '/doe-mee', '/word-vrijwilliger',
+			'/hulp-vragen', ...calls.items.map((c) => `/doe-mee/${c.id}`)];
+	},
 	volunteer: async (page) => {
 		const { one } = await ids(page);
 		const call = await one('/api/calls?status=open&limit=1');
@@ -757,22 +769,27 @@ const TOURS = {
 		const call = await one('/api/calls?status=open&limit=1');
 		const m = await one('/api/matches?status=active&limit=1');
 		const tr = await one('/api/transfers?limit=1');
+		const h = await one('/api/help-requests?status=routed&limit=1');
 		return ['/', '/vrijwilligers', v && `/vrijwilligers/${v.id}`, '/vrijwilligers/nieuw', '/oproepen', '/oproepen/nieuw',
 			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`,
-			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers', '/uren'];
+			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers', '/uren', '/ons-aanbod',
+			'/contactpunt', h && `/contactpunt/${h.id}`];
 	},
 	professional: async () => ['/', '/oproepen/nieuw', '/koppelingen', '/wachtwoord-wijzigen'],
 	referrer: async (page) => {
 		const { one } = await ids(page);
 		const c = await one('/api/calls?limit=1');
-		return ['/', '/hulpvragen/nieuw', c && `/hulpvragen/${c.id}`];
+		const h = await one('/api/help-requests?limit=1');
+		return ['/', '/hulpvragen/nieuw', c && `/hulpvragen/${c.id}`, '/contactpunt', '/contactpunt/nieuw',
+			h && `/contactpunt/${h.id}`];
 	},
 	admin: async (page) => {
 		const { one } = await ids(page);
 		const o = await one('/api/organisations?limit=1');
 		const v = await one('/api/volunteers?status=active&limit=1');
 		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme',
-			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers', '/uren'];
+			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers', '/uren',
+			'/contactpunt'];
 	},
 };
 
@@ -924,6 +941,7 @@ async function main() {
 	await browser.close().catch(() => {});
 	server.proc.kill();
 	fs.rmSync(server.data, { recursive: true, force: true });
+	fs.rmSync(CLOCK, { force: true });
 	console.log(`# ${tests.length - failed} passed, ${failed} failed; screenshots in ${path.relative(ROOT, SHOTS)}/`);
 	process.exit(failed ? 1 : 0);
 }

@@ -39,6 +39,10 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_NETWORK] = "NNNNNN",
 		[RES_MATCH_PEOPLE] = "NNNNNN",
 		[RES_NOTE] = "NNNNNN",
+		[RES_OFFER] = "YYNNNN",
+		[RES_PUBLIC_CALL] = "YYNNNN",
+		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNYNNN",
+		[RES_CLIENT_RECORD] = "NNNNNN",
 	},
 	[ROLE_ADMIN] = {
 		[RES_ORGANISATION] = "YYYYYY", [RES_LIST_ITEM] = "YYYYYY",
@@ -55,6 +59,10 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_NETWORK] = "YYYYYY",
 		[RES_MATCH_PEOPLE] = "NYNNNN",
 		[RES_NOTE] = "YYNNNN",
+		[RES_OFFER] = "YYYYYY",
+		[RES_PUBLIC_CALL] = "YYNNNN",
+		[RES_CONTACT_POINT] = "YYNYNN", [RES_HELP_REQUEST] = "YYNNNN",
+		[RES_CLIENT_RECORD] = "NNNNYY",
 	},
 	[ROLE_COORDINATOR] = {
 		[RES_ORGANISATION] = "YYNONN", [RES_LIST_ITEM] = "YYNNNN",
@@ -71,6 +79,10 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_NETWORK] = "NNNNNN",
 		[RES_MATCH_PEOPLE] = "NONNNN",
 		[RES_NOTE] = "OOONNN",
+		[RES_OFFER] = "YYNONN",
+		[RES_PUBLIC_CALL] = "YYNNNN",
+		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "YONONN",
+		[RES_CLIENT_RECORD] = "NNNNNN",
 	},
 	[ROLE_PROFESSIONAL] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -87,6 +99,10 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_NETWORK] = "NNNNNN",
 		[RES_MATCH_PEOPLE] = "NWNNNN",
 		[RES_NOTE] = "NNNNNN",
+		[RES_OFFER] = "YYNNNN",
+		[RES_PUBLIC_CALL] = "YYNNNN",
+		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNNNNN",
+		[RES_CLIENT_RECORD] = "NNNNNN",
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -103,6 +119,10 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_NETWORK] = "NNNNNN",
 		[RES_MATCH_PEOPLE] = "NTNNNN",
 		[RES_NOTE] = "NNNNNN",
+		[RES_OFFER] = "YYNNNN",
+		[RES_PUBLIC_CALL] = "YYNNNN",
+		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNNNNN",
+		[RES_CLIENT_RECORD] = "NNNNNN",
 	},
 	[ROLE_REFERRER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -119,6 +139,10 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_NETWORK] = "NNNNNN",
 		[RES_MATCH_PEOPLE] = "NNNNNN",
 		[RES_NOTE] = "NNNNNN",
+		[RES_OFFER] = "YYNNNN",
+		[RES_PUBLIC_CALL] = "YYNNNN",
+		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "YCYNNN",
+		[RES_CLIENT_RECORD] = "NCNNNN",
 	},
 };
 
@@ -290,13 +314,62 @@ static void caller_without_organisation_owns_nothing(void **state)
 	for (int res = 0; res < RES_COUNT; res++)
 		for (int act = ACT_READ; act < ACT_COUNT; act++)
 			if (res != RES_ORGANISATION && res != RES_LIST_ITEM && res != RES_SESSION &&
-			    res != RES_TOTP &&
+			    res != RES_TOTP && res != RES_OFFER && res != RES_PUBLIC_CALL &&
+			    res != RES_CONTACT_POINT && !(res == RES_HELP_REQUEST && act == ACT_CREATE) &&
 			    !(res == RES_ALLOWANCE && act == ACT_READ)) /* the caps: no one's */
 				assert_false(authz_allows(&who, res, act, &t));
 	struct principal vol = caller(ROLE_VOLUNTEER);
 	vol.volunteer_id = 0;
 	assert_false(authz_allows(&vol, RES_VOLUNTEER, ACT_READ, &t));
 	assert_false(authz_allows(&vol, RES_MATCH, ACT_UPDATE, &t));
+}
+
+/* The contact point: the hub's staff triage every request and keep the
+   client's record; the receiving coordinator reads the record only with
+   the client's consent; the referrer who sent it reads it, others do not. */
+static void contact_point_hub_and_consent(void **state)
+{
+	(void)state;
+	struct authz_target t = { .organisation_id = OTHER_ORG, .created_by = OTHER_ACCOUNT,
+	                          .hub_organisation_id = OWN_ORG };
+	struct principal hub = caller(ROLE_COORDINATOR), desk = caller(ROLE_PROFESSIONAL);
+	for (int act = ACT_LIST; act <= ACT_UPDATE; act++) {
+		assert_true(authz_allows(&hub, RES_HELP_REQUEST, act, &t));
+		assert_true(authz_allows(&desk, RES_HELP_REQUEST, act, &t));
+	}
+	assert_true(authz_allows(&hub, RES_CLIENT_RECORD, ACT_READ, &t));
+	assert_true(authz_allows(&hub, RES_CLIENT_RECORD, ACT_EXPORT, &t));
+	assert_true(authz_allows(&hub, RES_CLIENT_RECORD, ACT_DELETE, &t));
+	assert_false(authz_allows(&hub, RES_CLIENT_RECORD, ACT_UPDATE, &t));
+	assert_true(authz_help_request_scope(&hub, OWN_ORG).all);
+
+	/* the receiving coordinator: the request, and the record with consent */
+	struct authz_target routed = { .organisation_id = OWN_ORG, .hub_organisation_id = OTHER_ORG };
+	struct principal co = caller(ROLE_COORDINATOR);
+	assert_true(authz_allows(&co, RES_HELP_REQUEST, ACT_UPDATE, &routed));
+	assert_false(authz_allows(&co, RES_CLIENT_RECORD, ACT_READ, &routed));
+	routed.client_consent = true;
+	assert_true(authz_allows(&co, RES_CLIENT_RECORD, ACT_READ, &routed));
+	assert_false(authz_allows(&co, RES_CLIENT_RECORD, ACT_EXPORT, &routed));
+	assert_int_equal(authz_help_request_scope(&co, OTHER_ORG).organisation_id, OWN_ORG);
+	/* another organisation's professional is no hub staff */
+	struct principal pro = caller(ROLE_PROFESSIONAL);
+	assert_false(authz_allows(&pro, RES_HELP_REQUEST, ACT_READ, &routed));
+	assert_true(authz_help_request_scope(&pro, OTHER_ORG).none);
+	/* a referrer: the own requests only */
+	struct principal ref = caller(ROLE_REFERRER);
+	assert_int_equal(authz_help_request_scope(&ref, OWN_ORG).created_by, ME_ACCOUNT);
+	routed.created_by = ME_ACCOUNT;
+	assert_true(authz_allows(&ref, RES_CLIENT_RECORD, ACT_READ, &routed));
+	routed.created_by = OTHER_ACCOUNT;
+	assert_false(authz_allows(&ref, RES_CLIENT_RECORD, ACT_READ, &routed));
+	/* volunteers and visitors never see a client */
+	struct principal vol = caller(ROLE_VOLUNTEER), anon = caller(ROLE_ANONYMOUS);
+	assert_true(authz_help_request_scope(&vol, OWN_ORG).none);
+	for (int act = 0; act < ACT_COUNT; act++) {
+		assert_false(authz_allows(&vol, RES_CLIENT_RECORD, act, &t));
+		assert_false(authz_allows(&anon, RES_CLIENT_RECORD, act, &t));
+	}
 }
 
 static void unknown_role_refused(void **state)
@@ -315,7 +388,7 @@ static void list_scopes(void **state)
 {
 	(void)state;
 	static const int lists[] = { RES_ORGANISATION, RES_LIST_ITEM, RES_VOLUNTEER, RES_CALL,
-	                             RES_MATCH, RES_EXPERIENCE, RES_ACCOUNT };
+	                             RES_MATCH, RES_EXPERIENCE, RES_ACCOUNT, RES_OFFER };
 	for (int role = 0; role < ROLE_COUNT; role++) {
 		struct principal who = caller(role);
 		for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
@@ -325,7 +398,8 @@ static void list_scopes(void **state)
 			assert_int_equal(s.none, !may_list);
 			if (!may_list)
 				continue;
-			if (role == ROLE_ADMIN || res == RES_ORGANISATION || res == RES_LIST_ITEM) {
+			if (role == ROLE_ADMIN || res == RES_ORGANISATION || res == RES_LIST_ITEM ||
+			    res == RES_OFFER) { /* the social map is public */
 				assert_true(s.all);
 				continue;
 			}
@@ -388,6 +462,7 @@ int main(void)
 		cmocka_unit_test(volunteer_reads_open_and_matched_calls),
 		cmocka_unit_test(consent_for_listed_organisations),
 		cmocka_unit_test(caller_without_organisation_owns_nothing),
+		cmocka_unit_test(contact_point_hub_and_consent),
 		cmocka_unit_test(unknown_role_refused),
 		cmocka_unit_test(list_scopes),
 		cmocka_unit_test(scope_never_shows_what_read_refuses),

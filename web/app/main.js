@@ -16,6 +16,9 @@ import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.
 import { ProfessionalHome } from './pages/professional.js';
 import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
 import { Reports } from './pages/reports.js';
+import { SocialMap, Flyer, OurOffer } from './pages/socialmap.js';
+import { PublicCalls, PublicCall, BecomeVolunteer } from './pages/public.js';
+import { AskForHelp, HelpRequests, HelpRequestsNew, HelpRequestView } from './pages/contactpoint.js';
 import { MyHours, HoursOverview } from './pages/hours.js';
 import { VolunteerImport } from './pages/import.js';
 
@@ -54,21 +57,31 @@ const ROUTES = [
 	['/lijsten/:kind', ListsPage, ['admin']],
 	['/cijfers', Reports, ['admin', 'coordinator']],
 	['/vog', VogOverview, STAFF],
+	['/ons-aanbod', OurOffer, ['coordinator']],
+	['/contactpunt', HelpRequests, ['admin', 'coordinator', 'professional', 'referrer']],
+	['/contactpunt/nieuw', HelpRequestsNew, ['coordinator', 'professional', 'referrer']],
+	['/contactpunt/:id', HelpRequestView, ['admin', 'coordinator', 'professional', 'referrer']],
 ];
 
 const NAV = {
 	admin: [['/', 'nav.home'], ['/organisaties', 'nav.organisations'], ['/lijsten', 'nav.lists'],
 		['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'], ['/voorstellen', 'nav.proposals'],
 		['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'], ['/gebruikers', 'nav.accounts'],
-		['/uren', 'nav.hours'], ['/auditlog', 'nav.audit'], ['/cijfers', 'nav.reports']],
+		['/uren', 'nav.hours'], ['/auditlog', 'nav.audit'], ['/cijfers', 'nav.reports'], ['/contactpunt', 'nav.contactPoint']],
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
-		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports']],
-	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches']],
+		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports'],
+		['/ons-aanbod', 'nav.ourOffer'], ['/contactpunt', 'nav.contactPoint']],
+	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches'],
+		['/contactpunt', 'nav.contactPoint']],
 	volunteer: [['/', 'nav.forYou'], ['/mijn-uren', 'nav.myHours'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile'],
 		['/mijn-reis', 'nav.myJourney'], ['/mijn-gegevens', 'nav.myData']],
-	referrer: [['/', 'nav.myRequests'], ['/hulpvragen/nieuw', 'nav.newRequest']],
+	referrer: [['/', 'nav.myRequests'], ['/hulpvragen/nieuw', 'nav.newRequest'], ['/contactpunt', 'nav.contactPoint']],
 };
+
+// The network's public pages, for whoever is not logged in.
+const NAV_PUBLIC = [['/sociale-kaart', 'nav.socialMap'], ['/doe-mee', 'nav.publicCalls'],
+	['/word-vrijwilliger', 'nav.becomeVolunteer'], ['/hulp-vragen', 'nav.askHelp'], ['/inloggen', 'nav.login']];
 
 function Home(props) {
 	switch (session.user.role) {
@@ -93,12 +106,18 @@ function Forbidden() {
 	<//>`;
 }
 
-// Pages of a one-time link or a forgotten password, with or without a session.
+// Pages of a one-time link or a forgotten password, and the network's public
+// pages, with or without a session.
 const PUBLIC = { '/uitnodiging': AcceptInvitation, '/wachtwoord-vergeten': ForgotPassword,
-	'/wachtwoord-herstellen': ResetPassword };
+	'/wachtwoord-herstellen': ResetPassword, '/sociale-kaart': SocialMap, '/sociale-kaart/flyer': Flyer,
+	'/doe-mee': PublicCalls, '/doe-mee/:id': PublicCall, '/word-vrijwilliger': BecomeVolunteer,
+	'/hulp-vragen': AskForHelp };
 
 function resolve(path) {
-	if (PUBLIC[path]) return [PUBLIC[path], {}];
+	for (const [pattern, comp] of Object.entries(PUBLIC)) {
+		const params = match(pattern, path);
+		if (params) return [comp, params];
+	}
 	if (!session.user) {
 		if (path === '/aanmelden') return [Signup, {}];
 		return [Login, {}];
@@ -132,9 +151,9 @@ function Header({ onLang, onLogout }) {
 				${user && html`<button type="button" class="btn btn-quiet btn-small" onClick=${onLogout}>${t('nav.logout')}</button>`}
 			</div>
 		</div>
-		${user && html`<nav class="mainnav" aria-label=${t('nav.label')}>
+		${html`<nav class=${user ? 'mainnav' : 'sitenav'} aria-label=${t('nav.label')}>
 			<ul>
-				${(NAV[user.role] || []).map(([href, key]) => html`<li>
+				${(user ? NAV[user.role] || [] : NAV_PUBLIC).map(([href, key]) => html`<li>
 					<a href=${href} aria-current=${current(href) ? 'page' : undefined}>${t(key)}</a>
 				</li>`)}
 			</ul>

@@ -229,6 +229,19 @@ export function useBusy() {
 	return { busy, error, setError, run };
 }
 
+// The state of an edit form: its values (initial may be a function, as for
+// useState), a setter per field that clears the "saved" line, and useBusy
+// for the submit.
+export function useForm(initial) {
+	const [f, setF] = useState(initial);
+	const [saved, setSaved] = useState('');
+	const set = (k) => (v) => {
+		setSaved('');
+		setF((o) => ({ ...o, [k]: v }));
+	};
+	return { f, setF, set, saved, setSaved, ...useBusy() };
+}
+
 export function labels(kind, codes) {
 	const items = catalog.lists[kind] || [];
 	return (codes || []).map((c) => itemLabel(items.find((it) => it.code === c)) || c);

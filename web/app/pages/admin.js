@@ -3,8 +3,9 @@
 // experience) that every profile and call uses.
 import { html, useState, get, api, navigate, useLoad, loadOrganisations, loadCatalog, LIST_KINDS } from '../core.js';
 import { t, fmtNumber } from '../i18n.js';
-import { Page, Loading, Alert, Empty, Notice, Input, TextArea, Select, FormError, useBusy } from '../ui.js';
+import { Page, Loading, Alert, Empty, Notice, Input, TextArea, Select, FormError, useBusy, useForm } from '../ui.js';
 import { JourneySettings } from './journey.js';
+import { OfferForm } from './socialmap.js';
 
 const ORG_KINDS = ['care_provider', 'volunteer_organisation', 'informal_care', 'volunteer_centre', 'welfare', 'referrer'];
 const ORG_FIELDS = ['name', 'kind', 'municipality', 'employees', 'vog_max_age_months', 'email', 'phone', 'website', 'description', 'active'];
@@ -39,21 +40,20 @@ export function OrganisationPage({ id }) {
 			<p class="hint">${t('journey.settingsIntro')}</p>
 			<${JourneySettings} orgId=${data.id} />
 		</section>`}
+		${!creating && html`<section class="card" aria-labelledby="h-offer">
+			<h2 id="h-offer">${t('map.ourTitle')}</h2>
+			<p class="hint">${t('map.ourIntro')}</p>
+			<${OfferForm} orgId=${data.id} />
+		</section>`}
 	<//>`;
 }
 
 function OrganisationForm({ org, creating }) {
-	const [f, setF] = useState(() => ({
+	const { f, set, saved, setSaved, busy, error, run } = useForm(() => ({
 		name: '', kind: 'volunteer_organisation', municipality: '', employees: '0', vog_max_age_months: '36',
 		email: '', phone: '', website: '', description: '', active: true,
 		...(org ? { ...org, employees: String(org.employees), vog_max_age_months: String(org.vog_max_age_months) } : {}),
 	}));
-	const [saved, setSaved] = useState('');
-	const { busy, error, run } = useBusy();
-	const set = (k) => (v) => {
-		setSaved('');
-		setF((o) => ({ ...o, [k]: v }));
-	};
 	const submit = (e) => {
 		e.preventDefault();
 		run(async () => {

@@ -1,7 +1,7 @@
 // Logging in, and signing up as a new volunteer.
-import { html, useState, api, session, navigate, catalog } from '../core.js';
+import { html, useState, api, session, navigate, catalog, query } from '../core.js';
 import { t } from '../i18n.js';
-import { Page, Input, Select, FormError, useBusy } from '../ui.js';
+import { Page, Input, Select, FormError, Notice, useBusy } from '../ui.js';
 
 function afterLogin(user, onLogin, to) {
 	session.user = user;
@@ -91,6 +91,7 @@ export function Login({ onLogin }) {
 				<h2 id="signup-h">${t('login.newTitle')}</h2>
 				<p>${t('login.newBody')}</p>
 				<a class="btn btn-secondary" href="/aanmelden">${t('login.signup')}</a>
+				<p><a href="/sociale-kaart">${t('map.title')}</a></p>
 			</aside>
 		</div>
 	<//>`;
@@ -103,6 +104,8 @@ export function Signup({ onLogin }) {
 	const set = (k) => (val) => setV({ ...v, [k]: val });
 	const { busy, error, setError, run } = useBusy();
 	const orgs = catalog.orgs.filter((o) => o.active !== false && o.kind !== 'referrer');
+	// "Ik wil helpen" on a public call: sign-up leads back to that call.
+	const call = /^\d+$/.test(query().oproep || '') ? query().oproep : '';
 	const submit = (e) => {
 		e.preventDefault();
 		if (!v.organisation_id) {
@@ -112,7 +115,7 @@ export function Signup({ onLogin }) {
 		run(async () => {
 			try {
 				const user = await api('POST', '/api/signup', { ...v, organisation_id: Number(v.organisation_id) });
-				afterLogin(user, onLogin, '/mijn-profiel?welkom=1');
+				afterLogin(user, onLogin, call ? `/oproepen/${call}` : '/mijn-profiel?welkom=1');
 			} catch (err) {
 				if (err.missing) err.detail = t('signup.unavailable');
 				throw err;
@@ -120,6 +123,7 @@ export function Signup({ onLogin }) {
 		});
 	};
 	return html`<${Page} title=${t('signup.title')} intro=${t('signup.intro')}>
+		${call && html`<${Notice}>${t('public.signupForCall')}<//>`}
 		<form class="card form narrow" onSubmit=${submit} novalidate>
 			<${FormError} error=${error} fields=${SIGNUP_FIELDS} />
 			<div class="row2">

@@ -270,6 +270,7 @@ export function CallPage({ id }) {
 				${role === 'volunteer' && html`<${Respond} callId=${c.id} open=${c.status === 'open'} />`}
 				${(staff || role === 'professional') && ['client', 'referrer'].includes(c.source) && role !== 'admin'
 					&& html`<${PublicText} c=${c} onChange=${reload} />`}
+				${(staff || role === 'professional') && c.source !== 'volunteer' && html`<${PublicPage} c=${c} onChange=${reload} />`}
 				${editing
 					? html`<section aria-labelledby="h-edit">
 						<h2 id="h-edit" class="section-title" tabindex="-1">${t('calls.editTitle')}</h2>
@@ -332,6 +333,26 @@ function PublicText({ c, onChange }) {
 			<${TextArea} name="public_description" label=${t('field.public_description')} value=${f.public_description} onInput=${set('public_description')} error=${error} maxlength="4000" rows="3" />
 			<div class="actionbar"><button class="btn btn-primary" type="submit" disabled=${busy}>${t('calls.publish')}</button></div>
 		</form>
+	</section>`;
+}
+
+// Whether the call is also on the network's public pages (no login), with a
+// warning when its public text names someone's health.
+function PublicPage({ c, onChange }) {
+	const { busy, error, run } = useBusy();
+	const toggle = () => run(async () => {
+		await api('PATCH', `/api/calls/${c.id}`, { public_page: !c.public_page });
+		onChange();
+	});
+	const words = c.health_words || [];
+	return html`<section class="card" aria-labelledby="h-public-page">
+		<h2 id="h-public-page">${t('calls.publicPageTitle')}</h2>
+		${words.length > 0 && html`<div class="notice warn" role="status">${t('calls.healthWarning', { words: words.join(', ') })}</div>`}
+		<p class="hint">${t(c.public_page ? 'calls.publicPageOn' : 'calls.publicPageOff')}</p>
+		${c.public_page && html`<p><a href=${`/doe-mee/${c.id}`}>${location.origin}/doe-mee/${c.id}</a></p>`}
+		<${FormError} error=${error} fields=${[]} />
+		<div class="actionbar"><button type="button" class="btn btn-secondary" disabled=${busy} onClick=${toggle}>
+			${t(c.public_page ? 'calls.publicPageRemove' : 'calls.publicPageAdd')}</button></div>
 	</section>`;
 }
 

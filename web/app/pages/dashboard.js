@@ -39,6 +39,7 @@ function Tasks() {
 				<div class="li-main">
 					<span class="li-title">${k.label}${k.years ? ` · ${t('dashboard.years', { n: k.years })}` : ''}</span>
 					${k.volunteer_id && html`<a href=${k.transfer_id ? `/doorverwijzingen/${k.transfer_id}` : `/vrijwilligers/${k.volunteer_id}${k.journey_id ? '#reis' : ''}`}>${k.volunteer_name}</a>`}
+					${k.help_request_id && html`<a href=${`/contactpunt/${k.help_request_id}`}>${k.volunteer_name}</a>`}
 				</div>
 				<div class="li-meta small">${k.match_id && html`<a href=${`/koppelingen/${k.match_id}`}>${t('dashboard.toMatch')}</a>`}
 					${k.transfer_id && html`<a href=${`/doorverwijzingen/${k.transfer_id}`}>${t('dashboard.toTransfer')}</a>`}

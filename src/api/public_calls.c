@@ -1,0 +1,36 @@
+/* /api/public/calls: the open calls organisations put on the network's
+   public pages. Only what a passer-by may see: the public text, what, where,
+   when, the organisation; never who posted it, a client or a volunteer. */
+#include "api/public_calls.h"
+
+#include <stdlib.h>
+
+#include "api/calls.h"
+#include "service/public_calls.h"
+
+int public_calls_list(struct api_call *c)
+{
+	struct call_page x = { .c = c, .public_view = true };
+	struct public_call_query q = { .each = call_page_row, .ctx = &x };
+	if (api_page(c, &q.page) || api_query_text(c, "place", 100, &q.place) ||
+	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id))
+		return KP_ERR;
+	api_page_begin(c, &x.w);
+	if (public_call_list(c->app, c->db, &c->who, &q, &c->err)) {
+		c->res->body.len = 0;
+		return KP_ERR;
+	}
+	return api_page_end(c, &x.w, q.total, q.page);
+}
+
+int public_calls_show(struct api_call *c)
+{
+	struct call *call = malloc(sizeof *call);
+	if (call == NULL)
+		return kp_internal(&c->err);
+	int rc = public_call_show(c->app, c->db, &c->who, c->id, call, &c->err);
+	if (rc == KP_OK)
+		rc = api_reply(c, 200, call_public_json(&c->app->lists, call));
+	free(call);
+	return rc;
+}
