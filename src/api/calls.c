@@ -236,3 +236,31 @@ int calls_update(struct api_call *c)
 	free(out);
 	return rc;
 }
+
+static int add_change(void *ctx, const struct call_change *h)
+{
+	json_t *fields = json_array();
+	char names[sizeof h->fields];
+	snprintf(names, sizeof names, "%s", h->fields);
+	for (char *p = names, *end; *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ",");
+		json_array_append_new(fields, json_stringn(p, (size_t)(end - p)));
+	}
+	json_t *row = json_pack("{s:I, s:o, s:o, s:o, s:s, s:I}", "version", (json_int_t)h->version,
+	                        "fields", fields, "status",
+	                        h->status >= 0 ? json_string(call_status_name(h->status))
+	                                       : json_null(),
+	                        "actor_id", jout_opt_id(h->actor_id), "actor_name", h->actor_name,
+	                        "at", (json_int_t)h->at);
+	return json_array_append_new(ctx, row);
+}
+
+int calls_history(struct api_call *c)
+{
+	json_t *items = json_array();
+	if (call_history(c->app, c->db, &c->who, c->id, add_change, items, &c->err)) {
+		json_decref(items);
+		return KP_ERR;
+	}
+	return api_reply(c, 200, json_pack("{s:o}", "items", items));
+}

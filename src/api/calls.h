@@ -9,6 +9,7 @@ int calls_list(struct api_call *c);
 int calls_show(struct api_call *c);
 int calls_create(struct api_call *c);
 int calls_update(struct api_call *c);
+int calls_history(struct api_call *c);
 
 json_t *call_to_json(struct catalog *cat, const struct call *call);
 /* Only what the network's public pages show of a call (see write_fields). */

@@ -14,8 +14,16 @@ static json_t *match_to_json(const struct match *m)
 	                        match_status_name(m->status), "reason", m->reason, "score",
 	                        m->score, "explanation", m->explanation, "created_at",
 	                        (json_int_t)m->created_at, "updated_at", (json_int_t)m->updated_at);
-	json_object_set_new(doc, "volunteer_name", json_string(m->volunteer_name));
 	json_object_set_new(doc, "call_title", json_string(m->call_title));
+	/* The service left only what the caller may know of the people. */
+	json_object_set_new(doc, "volunteer_name", jout_opt_text(m->volunteer_name));
+	json_object_set_new(doc, "volunteer_email", jout_opt_text(m->volunteer_email));
+	json_object_set_new(doc, "volunteer_phone", jout_opt_text(m->volunteer_phone));
+	json_object_set_new(doc, "contact",
+	                    m->contact_name[0] == '\0'
+	                            ? json_null()
+	                            : json_pack("{s:s, s:s, s:s}", "name", m->contact_name, "email",
+	                                        m->contact_email, "phone", m->contact_phone));
 	json_object_set_new(doc, "origin", json_string(match_origin_name(m->origin)));
 	return doc;
 }

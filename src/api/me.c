@@ -7,7 +7,8 @@
  *   volunteer        the profile (lived experience when the caller may see it)
  *   consent          the current consent; consent_history every change of it
  *   accounts         the logins with their open sessions
- *   matches          with their status history and the nazorg answer (aftercare)
+ *   matches          with the call's title, their status history and the nazorg
+ *                    answer (aftercare)
  *   offers           calls the volunteer placed
  *   journeys         at every organisation, with steps (and notes), exit
  *                    interviews and the volunteer's own pause/stop requests
@@ -16,6 +17,7 @@
  *   competences      the EVC-A self-assessment
  *   hours            hour entries, corrected versions included
  *   expenses         expense claims (has_receipt; the file is at its own route)
+ *   notes            the coordinators' private notes and contact log about them
  *   audit            who viewed or changed the data
  */
 #include "api/erasure.h"
@@ -28,6 +30,7 @@
 #include "api/expenses.h"
 #include "api/hours.h"
 #include "api/journey.h"
+#include "api/notes.h"
 #include "api/json_out.h"
 #include "api/transfers.h"
 #include "api/volunteers.h"
@@ -38,7 +41,7 @@ struct doc {
 	struct api_call *c;
 	json_t *doc;
 	json_t *history, *accounts, *matches, *offers, *audit;
-	json_t *journeys, *transfers, *trainings, *competences, *hours, *expenses;
+	json_t *journeys, *transfers, *trainings, *competences, *hours, *expenses, *notes;
 	json_t *sessions;          /* of the account added last */
 	json_t *events;            /* of the match added last */
 };
@@ -80,6 +83,7 @@ static int add_person(void *ctx, const struct export_person *p)
 	d->competences = section(d, "competences");
 	d->hours = section(d, "hours");
 	d->expenses = section(d, "expenses");
+	d->notes = section(d, "notes");
 	return 0;
 }
 
@@ -121,6 +125,7 @@ static int add_match(void *ctx, const struct match *m, const struct aftercare *a
 	                        match_status_name(m->status), "reason", m->reason, "explanation",
 	                        m->explanation, "created_at", (json_int_t)m->created_at,
 	                        "updated_at", (json_int_t)m->updated_at, "events", d->events);
+	json_object_set_new(doc, "call_title", json_string(m->call_title));
 	json_object_set_new(doc, "aftercare", a ? aftercare_to_json(a) : json_null());
 	return json_array_append_new(d->matches, doc);
 }
@@ -179,6 +184,12 @@ static int add_expense(void *ctx, const struct expense_claim *e)
 	return json_array_append_new(d->expenses, expense_to_json(e));
 }
 
+static int add_note(void *ctx, const struct volunteer_note *n)
+{
+	struct doc *d = ctx;
+	return json_array_append_new(d->notes, note_to_json(n));
+}
+
 static int add_audit(void *ctx, const struct audit_entry *e)
 {
 	struct doc *d = ctx;
@@ -204,6 +215,7 @@ int me_export(struct api_call *c)
 		.competence = add_competence,
 		.hour = add_hour,
 		.expense = add_expense,
+		.note = add_note,
 		.audit = add_audit,
 	};
 	if (volunteer_export(c->app, c->db, &c->who, c->id, &sink, &c->err)) {

@@ -17,6 +17,8 @@
 #include "api/openapi.h"
 #include "api/lists.h"
 #include "api/matches.h"
+#include "api/notes.h"
+#include "api/vog.h"
 #include "api/offers.h"
 #include "api/organisations.h"
 #include "api/passwords.h"
@@ -98,6 +100,9 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/volunteers/{id}/export", me_export },
 	{ "POST", "/api/volunteers/{id}/erasure", erasure_create },
 	{ "GET", "/api/volunteers/{id}/audit", audit_of_volunteer },
+	{ "GET", "/api/volunteers/{id}/notes", notes_list },
+	{ "POST", "/api/volunteers/{id}/notes", notes_create },
+	{ "GET", "/api/vog-overview", vog_overview_show },
 	{ "GET", "/api/audit", audit_search },
 	{ "GET", "/api/reports", reports_show },
 	{ "GET", "/api/reports/months.csv", reports_table },
@@ -123,6 +128,7 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/calls", calls_create },
 	{ "GET", "/api/calls/{id}", calls_show },
 	{ "PATCH", "/api/calls/{id}", calls_update },
+	{ "GET", "/api/calls/{id}/history", calls_history },
 	{ "GET", "/api/calls/{id}/candidates", suggestions_for_call },
 	{ "GET", "/api/volunteers/{id}/suggestions", suggestions_for_volunteer },
 	{ "POST", "/api/proposals", suggestions_proposal },

@@ -1,6 +1,8 @@
 /* Candidates, suggestions and proposals from the matching index (see suggestions.h). */
 #include "api/suggestions.h"
 
+#include "api/json_out.h"
+
 #include <math.h>
 #include <stdio.h>
 
@@ -60,8 +62,8 @@ static int add_candidate(void *ctx, const struct match_hit *h, const struct volu
 {
 	json_t *item = json_object();
 	json_object_set_new(item, "volunteer_id", json_integer(v->id));
-	json_object_set_new(item, "first_name", json_string(v->first_name));
-	json_object_set_new(item, "last_name", json_string(v->last_name));
+	json_object_set_new(item, "first_name", jout_opt_text(v->first_name));
+	json_object_set_new(item, "last_name", jout_opt_text(v->last_name));
 	json_object_set_new(item, "place", json_string(v->place));
 	json_object_set_new(item, "parts", parts_of(h));
 	return json_array_append_new(ctx, explanation(h, item));

@@ -82,6 +82,10 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 		return (act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
 	case RES_SUGGESTION: /* candidates, a volunteer's suggestions, proposals */
 		return (act == ACT_LIST || act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
+	case RES_MATCH_PEOPLE: /* arranges the match, so knows both sides from the start */
+		return act == ACT_READ && own_org(who, t);
+	case RES_NOTE: /* working notes about the own organisation's volunteers */
+		return (act == ACT_LIST || act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
 	case RES_REPORT: /* the own organisation's figures */
 	case RES_REQUEST_TEXT: /* the receiving organisation's intake */
 		return act == ACT_READ && own_org(who, t);
@@ -114,6 +118,8 @@ static bool professional(const struct principal *who, enum resource res, enum ac
 		return act == ACT_LIST || ((act == ACT_READ || act == ACT_UPDATE) && own_org(who, t));
 	case RES_SUGGESTION: /* the candidates for a call of the own organisation */
 		return act == ACT_LIST && own_org(who, t);
+	case RES_MATCH_PEOPLE: /* learns who comes once the volunteer has said yes */
+		return act == ACT_READ && own_org(who, t) && t->worked_together;
 	case RES_REQUEST_TEXT:
 		return act == ACT_READ && own_org(who, t);
 	default:
@@ -146,6 +152,8 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 		       (act == ACT_CREATE && self(who, t));
 	case RES_MATCH: /* responds to a call, follows and may decline own matches */
 		return act == ACT_LIST || self(who, t);
+	case RES_MATCH_PEOPLE: /* whom to contact, once the match is accepted */
+		return act == ACT_READ && self(who, t) && t->worked_together;
 	case RES_JOURNEY: /* follows the own journey */
 		return act == ACT_LIST || (act == ACT_READ && self(who, t));
 	case RES_JOURNEY_REQUEST: /* asks to pause or stop */
@@ -205,6 +213,10 @@ static bool admin(enum resource res, enum action act)
 	case RES_APPROVAL:
 	case RES_PAYMENT: /* paying is the organisations' */
 		return false;
+	case RES_MATCH_PEOPLE:
+		return act == ACT_READ;
+	case RES_NOTE: /* reads them (an export, an erasure request); writing is the coordinators' */
+		return act == ACT_LIST || act == ACT_READ;
 	default:
 		return true;
 	}

@@ -47,6 +47,10 @@ enum resource {
 	                       (with unmasked IBANs): EXPORT; READ/UPDATE the account */
 	RES_TOTP,           /* one's own two-factor sign-in: administrators and coordinators */
 	RES_NETWORK,        /* the network's settings (two-factor sign-in required) */
+	RES_MATCH_PEOPLE,   /* who works together on a match: the volunteer's name and
+	                       contact details, and the call's contact person: READ only */
+	RES_NOTE,           /* a coordinator's private notes and contact log about a
+	                       volunteer; the target is the volunteer's organisation */
 	RES_OFFER,          /* an organisation's entry on the public social map */
 	RES_PUBLIC_CALL,    /* a call on the network's public pages, its public text only */
 	RES_CONTACT_POINT,  /* the network's contact point: its hub and pick-up term */
@@ -73,6 +77,7 @@ struct authz_target {
 	bool unpublished;         /* a help request without its public text yet */
 	bool offer;               /* a volunteer's offer (of volunteer_id), for the
 	                             coordinators, not for other volunteers */
+	bool worked_together;     /* a match the volunteer accepted (accepted, active, ended) */
 	int64_t hub_organisation_id; /* the contact point's hub (help requests); 0: none */
 	bool client_consent;      /* the client agreed to share the record with the
 	                             organisation the request is routed to */

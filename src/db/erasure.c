@@ -47,6 +47,8 @@ static const struct erase_step steps[] = {
 	{ 10, 1, "UPDATE expense_claims SET description = '', reason = '', receipt = NULL, "
 	        "receipt_type = '' WHERE volunteer_id = ?" },
 	{ 16, 1, "DELETE FROM bank_accounts WHERE volunteer_id = ?" },
+	/* The coordinators' notes describe the person through and through. */
+	{ 19, 1, "DELETE FROM volunteer_notes WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consent_organisations WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consents WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM consent_events WHERE volunteer_id = ?" },

@@ -6,14 +6,24 @@
 #include "db/query.h"
 #include "db/store.h"
 
+/* The call's contact person: whoever posted it, when that is staff of the
+   call's organisation (a referrer hands a request over); else the organisation. */
+#define CONTACT_OF(person, organisation)                                                \
+	"CASE WHEN a.organisation_id = c.organisation_id AND a.active = 1 AND a.role IN "   \
+	"('coordinator', 'professional') THEN " person " ELSE " organisation " END"
+
 #define SELECT_MATCH                                                                    \
 	"SELECT m.id, m.call_id, m.volunteer_id, c.organisation_id, m.status, m.origin, "   \
 	"m.reason, "                                                                        \
 	"m.score, m.explanation, m.created_at, m.updated_at, "                              \
 	"v.first_name || ' ' || v.last_name, "                                              \
-	"CASE WHEN c.source IN ('client', 'referrer') THEN c.public_title ELSE c.title END "  \
+	"CASE WHEN c.source IN ('client', 'referrer') THEN c.public_title ELSE c.title END, "\
+	"v.email, v.phone, " CONTACT_OF("a.display_name", "o.name") ", "                    \
+	CONTACT_OF("a.email", "o.email") ", o.phone "                                       \
 	"FROM matches m "                                                                   \
-	"JOIN calls c ON c.id = m.call_id JOIN volunteers v ON v.id = m.volunteer_id"
+	"JOIN calls c ON c.id = m.call_id JOIN volunteers v ON v.id = m.volunteer_id "      \
+	"JOIN organisations o ON o.id = c.organisation_id "                                 \
+	"LEFT JOIN accounts a ON a.id = c.created_by"
 
 static void read_match(struct db_stmt *st, struct match *m)
 {
@@ -31,6 +41,11 @@ static void read_match(struct db_stmt *st, struct match *m)
 	m->updated_at = db_col_int(st, 10);
 	snprintf(m->volunteer_name, sizeof m->volunteer_name, "%s", db_col_text(st, 11));
 	snprintf(m->call_title, sizeof m->call_title, "%s", db_col_text(st, 12));
+	snprintf(m->volunteer_email, sizeof m->volunteer_email, "%s", db_col_text(st, 13));
+	snprintf(m->volunteer_phone, sizeof m->volunteer_phone, "%s", db_col_text(st, 14));
+	snprintf(m->contact_name, sizeof m->contact_name, "%s", db_col_text(st, 15));
+	snprintf(m->contact_email, sizeof m->contact_email, "%s", db_col_text(st, 16));
+	snprintf(m->contact_phone, sizeof m->contact_phone, "%s", db_col_text(st, 17));
 }
 
 /* Keeps the volunteer's first accepted match for the figures (migration 012). */

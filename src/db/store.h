@@ -17,6 +17,7 @@
 #include "auth/principal.h"
 #include "db/db.h"
 #include "model/call.h"
+#include "model/note.h"
 #include "model/competence.h"
 #include "model/consent.h"
 #include "model/help_request.h"
@@ -287,6 +288,48 @@ typedef int (*call_fn)(void *ctx, const struct call *c);
 /* Lists calls, newest first. */
 int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,
                     void *ctx, int64_t *total, struct kp_error *err);
+
+/* --- src/db/vog.c --- */
+/* A volunteer holding a VOG, for the VOG-expiry overview. */
+struct vog_holder {
+	int64_t volunteer_id;
+	char first_name[VOLUNTEER_NAME_MAX * 4 + 1];
+	char last_name[VOLUNTEER_NAME_MAX * 4 + 1];
+	int status;                   /* enum volunteer_status */
+	char vog_date[11];
+};
+typedef int (*vog_fn)(void *ctx, const struct vog_holder *h);
+/* The organisation's volunteers who are not stopped or erased, with a VOG
+   issued on or before issued_by (YYYY-MM-DD), oldest VOG first, at most
+   limit of them; *total counts them all. */
+int store_vog_issued_by(struct db *db, int64_t organisation_id, const char *issued_by,
+                        int limit, vog_fn each, void *ctx, int64_t *total, struct kp_error *err);
+
+/* --- src/db/notes.c --- */
+#define NOTES_MAX 500 /* the newest of a volunteer's notes a page shows */
+int store_note_insert(struct db *db, struct volunteer_note *n, struct kp_error *err);
+typedef int (*note_fn)(void *ctx, const struct volunteer_note *n);
+/* The newest `limit` notes about volunteer_id, of organisation_id (0: of
+   every organisation), the latest added first. */
+int store_notes_of(struct db *db, int64_t volunteer_id, int64_t organisation_id, int limit,
+                   note_fn each, void *ctx, struct kp_error *err);
+
+/* --- src/db/call_changes.c --- */
+/* One posting or edit of a call: the history shown to whoever may edit it. */
+struct call_change {
+	int64_t call_id;
+	int64_t version;          /* the call's version after the change */
+	char fields[512];         /* changed fields' API names, comma-separated; "" posted */
+	int status;               /* the new status, -1 when unchanged */
+	int64_t actor_id;         /* 0: the system */
+	char actor_name[256];     /* read only: the actor's display name */
+	int64_t at;
+};
+int store_call_change_insert(struct db *db, const struct call_change *c, struct kp_error *err);
+typedef int (*call_change_fn)(void *ctx, const struct call_change *c);
+/* The history of call_id, newest first. */
+int store_call_changes(struct db *db, int64_t call_id, call_change_fn each, void *ctx,
+                       struct kp_error *err);
 
 /* --- src/db/matches.c --- */
 /* Inserts a match and its first event (from NULL to m->status). */

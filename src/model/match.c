@@ -57,6 +57,19 @@ bool match_is_open(int status)
 	       status == MATCH_ACTIVE;
 }
 
+bool match_worked_together(int status)
+{
+	return status == MATCH_ACCEPTED || status == MATCH_ACTIVE || status == MATCH_ENDED;
+}
+
+void match_hide_people(struct match *m, bool keep_own_name)
+{
+	if (!keep_own_name)
+		m->volunteer_name[0] = '\0';
+	m->volunteer_email[0] = m->volunteer_phone[0] = '\0';
+	m->contact_name[0] = m->contact_email[0] = m->contact_phone[0] = '\0';
+}
+
 int match_check_transition(int from, int to, const char *reason, struct kp_error *err)
 {
 	if (to < 0 || to >= MATCH_STATUS_COUNT)

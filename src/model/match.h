@@ -31,6 +31,9 @@ bool match_can_transition(int from, int to);
 bool match_needs_reason(int to);
 /* True while a match occupies a volunteer (counts against max_matches). */
 bool match_is_open(int status);
+/* True once the volunteer has said yes (accepted, active, ended): from then
+   on the people on both sides work together and may know each other. */
+bool match_worked_together(int status);
 
 /* Checks a transition with its reason; names the field in err. */
 int match_check_transition(int from, int to, const char *reason, struct kp_error *err);
@@ -64,6 +67,17 @@ struct match {
 	/* Read-only, for display to whoever may read the match: who and what. */
 	char volunteer_name[1024];
 	char call_title[641];         /* a help request's public title */
+	/* Read-only, the people who work together: only for whom the permission
+	   module allows (RES_MATCH_PEOPLE); match_hide_people clears them. */
+	char volunteer_email[255];
+	char volunteer_phone[33];
+	char contact_name[256];       /* whoever posted the call, or the organisation */
+	char contact_email[255];
+	char contact_phone[33];       /* the organisation's */
 };
+
+/* Clears the people on m; the volunteer's own name stays when the reader is
+   that volunteer (keep_own_name). */
+void match_hide_people(struct match *m, bool keep_own_name);
 
 #endif

@@ -1,6 +1,7 @@
 /* Posting and editing calls for help (calls.h). */
 #include "service/calls.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +101,21 @@ static int check_offer_volunteer(struct svc *s, const struct call *call)
 	return rc;
 }
 
+/* One line of the call's history: which fields changed (none: posted), by
+   whom, and the new status when it changed. */
+static int record_change(struct svc *s, const struct call *call, uint64_t changed, bool moved)
+{
+	struct call_change c = { .call_id = call->id, .version = call->version,
+	                         .status = moved ? call->status : -1,
+	                         .actor_id = s->who->account_id, .at = s->now };
+	size_t n = 0;
+	for (int i = 0; i < call_fields.n && n < sizeof c.fields; i++)
+		if (changed & (UINT64_C(1) << i))
+			n += (size_t)snprintf(c.fields + n, sizeof c.fields - n, "%s%s", n ? "," : "",
+			                      call_fields.defs[i].name);
+	return store_call_change_insert(s->db, &c, s->err);
+}
+
 static int write_new(struct svc *s, void *arg)
 {
 	struct call *call = arg;
@@ -120,7 +136,7 @@ static int write_new(struct svc *s, void *arg)
 	    (call->volunteer_id != 0 && check_offer_volunteer(s, call)) ||
 	    call_validate(call, s->err) || check_chosen(s, NULL, call) ||
 	    call_check_date(call, NULL, s->now, s->err) ||
-	    store_call_insert(s->db, call, s->err))
+	    store_call_insert(s->db, call, s->err) || record_change(s, call, 0, false))
 		return KP_ERR;
 	svc_after_call(s, call->id);
 	return KP_OK;
@@ -159,7 +175,8 @@ static int apply_edit(struct svc *s, struct call_edit *e, struct call *next)
 	next->updated_at = s->now;
 	next->version = e->out->version + 1;
 	if (store_call_update(s->db, next, s->err) ||
-	    store_fields_touch(s->db, &call_fields, e->id, next->version, changed, s->err))
+	    store_fields_touch(s->db, &call_fields, e->id, next->version, changed, s->err) ||
+	    record_change(s, next, changed, next->status != e->out->status))
 		return KP_ERR;
 	svc_after_call(s, e->id);
 	*e->out = *next;
@@ -316,4 +333,33 @@ int call_view(struct app *app, struct db *db, const struct principal *who, int64
 {
 	struct view_args a = { id, reason, out };
 	return svc_read(app, db, who, read_view, &a, err);
+}
+
+struct history_args {
+	int64_t id;
+	call_change_fn each;
+	void *ctx;
+};
+
+/* Whoever may edit a call sees how it was edited. */
+static int read_history(struct svc *s, void *arg)
+{
+	struct history_args *a = arg;
+	struct call *call = malloc(sizeof *call);
+	int rc = call ? store_call_get(s->db, a->id, call, s->err) : kp_internal(s->err);
+	if (rc == KP_OK) {
+		struct authz_target t = target_of(call);
+		rc = svc_authorise(s, RES_CALL, ACT_UPDATE, &t);
+	}
+	if (rc == KP_OK)
+		rc = store_call_changes(s->db, a->id, a->each, a->ctx, s->err);
+	free(call);
+	return rc;
+}
+
+int call_history(struct app *app, struct db *db, const struct principal *who, int64_t id,
+                 call_change_fn each, void *ctx, struct kp_error *err)
+{
+	struct history_args a = { id, each, ctx };
+	return svc_read(app, db, who, read_history, &a, err);
 }

@@ -57,6 +57,12 @@ int call_view(struct app *app, struct db *db, const struct principal *who, int64
    is not a help request): the permission module's RES_REQUEST_TEXT. */
 bool call_text_allowed(const struct principal *who, const struct call *call);
 
+/* The history of call id, newest first: its posting and every edit, with
+   the fields each changed (not their values), who and when. For whoever may
+   edit the call. A change handed to each lives only for that call. */
+int call_history(struct app *app, struct db *db, const struct principal *who, int64_t id,
+                 call_change_fn each, void *ctx, struct kp_error *err);
+
 /* Fills the fields that follow from who is posting into a fresh call. */
 void call_defaults_for(const struct principal *who, struct call *call);
 

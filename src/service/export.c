@@ -1,6 +1,7 @@
 /* Everything stored about a volunteer, section by section (export.h). */
 #include "service/export.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +135,7 @@ static int sections(struct exporter *x)
 	    store_trainings(s->db, x->id, k->training, k->ctx, s->err) ||
 	    store_competences(s->db, x->id, k->competence, k->ctx, s->err) ||
 	    every_page(x, hours_page) || every_page(x, expenses_page) ||
+	    store_notes_of(s->db, x->id, 0, INT32_MAX, k->note, k->ctx, s->err) ||
 	    every_page(x, audit_page))
 		return KP_ERR;
 	return KP_OK;

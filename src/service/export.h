@@ -15,6 +15,8 @@
  *   competence       the EVC-A self-assessment
  *   hour             hour entries at every organisation, corrected versions included
  *   expense          expense claims (whether a receipt is attached, not the file)
+ *   note             the coordinators' private notes and contact log, of every
+ *                    organisation
  *   audit            who viewed or changed the data, this export included
  *
  * It needs RES_VOLUNTEER ACT_EXPORT (the person, the network administrator).
@@ -60,6 +62,7 @@ struct export_sink {
 	competence_fn competence;
 	hour_fn hour;
 	expense_fn expense;
+	note_fn note;
 	audit_fn audit;
 };
 

@@ -15,6 +15,17 @@ static struct authz_target target_of(const struct match *m)
 	                              .volunteer_id = m->volunteer_id };
 }
 
+/* Who works together on m, as far as the caller may know it: the
+   permission module decides (RES_MATCH_PEOPLE). */
+static void show_people(const struct svc *s, struct match *m)
+{
+	struct authz_target t = target_of(m);
+	t.worked_together = match_worked_together(m->status);
+	if (!authz_allows(s->who, RES_MATCH_PEOPLE, ACT_READ, &t))
+		match_hide_people(m, s->who->volunteer_id > 0 &&
+		                         s->who->volunteer_id == m->volunteer_id);
+}
+
 /* A reference in the request that names nothing is the request's fault. */
 static int load_reference(struct svc *s, int rc, const char *field)
 {
@@ -258,7 +269,16 @@ struct list_args {
 	match_fn each;
 	void *ctx;
 	int64_t *total;
+	const struct svc *s;
 };
+
+static int list_row(void *arg, const struct match *found)
+{
+	struct list_args *a = arg;
+	struct match m = *found;
+	show_people(a->s, &m);
+	return a->each(a->ctx, &m);
+}
 
 static int read_list(struct svc *s, void *arg)
 {
@@ -273,14 +293,15 @@ static int read_list(struct svc *s, void *arg)
 		f.volunteer_id = scope.volunteer_id;
 	}
 	f.organisation_id = scope.organisation_id;
-	return store_match_list(s->db, &f, a->pg, a->each, a->ctx, a->total, s->err);
+	a->s = s;
+	return store_match_list(s->db, &f, a->pg, list_row, a, a->total, s->err);
 }
 
 int match_list(struct app *app, struct db *db, const struct principal *who,
                const struct list_filter *f, struct page pg, match_fn each, void *ctx,
                int64_t *total, struct kp_error *err)
 {
-	struct list_args a = { f, pg, each, ctx, total };
+	struct list_args a = { f, pg, each, ctx, total, NULL };
 	return svc_read(app, db, who, read_list, &a, err);
 }
 
@@ -299,6 +320,7 @@ static int read_one(struct svc *s, void *arg)
 	struct authz_target t = target_of(a->m);
 	if (svc_authorise(s, RES_MATCH, ACT_READ, &t))
 		return KP_ERR;
+	show_people(s, a->m);
 	return a->each ? store_match_events(s->db, a->id, a->each, a->ctx, s->err) : KP_OK;
 }
 

@@ -42,6 +42,8 @@ struct candidates_args {
 	void *ctx;
 	int64_t *total;
 	unsigned flags;      /* MATCH_WITHOUT_EXPERIENCE for a caller who may not see it */
+	bool nameless;       /* the caller may not see volunteers (a care professional):
+	                        who comes is known once the volunteer says yes */
 };
 
 /* Runs the question for a call, then names the volunteers it found. */
@@ -61,6 +63,8 @@ static int name_candidates(struct svc *s, struct match_index *ix, struct candida
 		rc = store_volunteer_get(s->db, hits[i].volunteer_id, false, v, s->err);
 		if (rc == KP_OK)
 			rc = shown_experience(s, v->organisation_id, v->id, &hits[i]);
+		if (rc == KP_OK && a->nameless)
+			v->first_name[0] = v->last_name[0] = '\0';
 		if (rc == KP_OK && a->each(a->ctx, &hits[i], v) != 0)
 			rc = kp_internal(s->err);
 	}
@@ -79,6 +83,7 @@ static int read_candidates(struct svc *s, void *arg)
 		struct authz_target t = { .organisation_id = call->organisation_id };
 		rc = svc_authorise(s, RES_SUGGESTION, ACT_LIST, &t);
 		a->flags = ranking_flags(s, call->organisation_id);
+		a->nameless = !authz_allows(s->who, RES_VOLUNTEER, ACT_LIST, NULL);
 	}
 	if (rc == KP_OK)
 		rc = (ix = index_of(s)) ? name_candidates(s, ix, a) : KP_ERR;
@@ -90,7 +95,7 @@ int candidates_list(struct app *app, struct db *db, const struct principal *who,
                     int64_t call_id, int limit, candidate_fn each, void *ctx,
                     int64_t *total, struct kp_error *err)
 {
-	struct candidates_args a = { call_id, limit, each, ctx, total, 0 };
+	struct candidates_args a = { call_id, limit, each, ctx, total, 0, false };
 	*total = 0;
 	return svc_read(app, db, who, read_candidates, &a, err);
 }

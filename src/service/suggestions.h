@@ -26,7 +26,8 @@ typedef int (*proposal_fn)(void *ctx, const struct match_pair *pair, const struc
 
 /* The best `limit` (1..MATCH_LIMIT_MAX) volunteers for call_id, best first;
    *total counts every volunteer that meets its requirements. A call that is
-   not open has none. */
+   not open has none. A caller who may not list volunteers (a care
+   professional) gets them without their names. */
 int candidates_list(struct app *app, struct db *db, const struct principal *who,
                     int64_t call_id, int limit, candidate_fn each, void *ctx,
                     int64_t *total, struct kp_error *err);

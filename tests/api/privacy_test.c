@@ -637,6 +637,14 @@ static void erasure_leaves_nothing_personal_and_keeps_figures(void **state)
 	int64_t active = fx_match(&coord, fx_call(&coord, org, "Boodschappen doen"), id);
 	journey_data(e, &coord, &v, id, active, fx_organisation(&e->admin, "Vergeten overname"),
 	             "Zwaantje Klaassen-Vermeulen");
+	/* The coordinator's private note and contact log about her. */
+	snprintf(path, sizeof path, "/api/volunteers/%lld/notes", (long long)id);
+	json_decref(expect(&coord, "POST", path,
+	                   "{\"kind\":\"contact\",\"channel\":\"phone\",\"happened_on\":"
+	                   "\"2026-01-05\",\"body\":\"Zwaantje Klaassen-Vermeulen belde: "
+	                   "06-98765432\"}",
+	                   201));
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)id);
 
 	int64_t volunteers = count_rows(&e->srv, "volunteers");
 	int64_t matches = count_rows(&e->srv, "matches");

@@ -7,12 +7,17 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register as registerJourney } from './journey.mjs';
 import { register as registerHours } from './hours.mjs';
 import { register as registerImport } from './import.mjs';
 import { startDemoServer, sleep } from '../demo_server.mjs';
+import { register as registerTogether } from './together.mjs';
+import { register as registerCallEdit } from './call_edit.mjs';
+import { register as registerMyData } from './mydata.mjs';
+import { register as registerNotes, registerVog } from './notes.mjs';
 import { register as registerSocialMap } from './socialmap.mjs';
 import { register as registerContactPoint } from './contactpoint.mjs';
 import { register as registerReports } from './reports.mjs';
@@ -571,6 +576,7 @@ test('journey 3: a referrer submits a help request and follows its status', asyn
 	await login(coord, USERS.coordinator);
 	await go(coord, `/oproepen/${id}`);
 	await coord.click('button:has-text("Markeren als vervuld")');
+	await coord.click('.confirm-step button:has-text("Ja, markeren als vervuld")'); // it asks first
 	await expectText(coord, '.intro .badge', 'Vervuld');
 	await coord.context().close();
 	await go(page, '/');
@@ -730,6 +736,11 @@ test('an invited volunteer chooses a password through the mailed link, and later
 	await anon.context().close();
 });
 registerHours({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE });
+registerTogether({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, mailedToken });
+registerCallEdit({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE });
+registerMyData({ test, newPage, login, expectText, shot, assert, axe, USERS, PHONE });
+registerNotes({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
+registerVog({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS });
 registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
 registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 registerReports({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, DESKTOP, shot, ROOT });

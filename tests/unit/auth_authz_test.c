@@ -21,7 +21,8 @@ enum { OWN_ORG = 10, OTHER_ORG = 20, ME_ACCOUNT = 100, OTHER_ACCOUNT = 200,
    record, C created by the caller, V own organisation or the volunteer's
    consent reaches the caller's organisation, E lived experience with its
    consent (own organisation, or another one the consent reaches),
-   X own organisation with experience consent, Z self with experience consent. */
+   X own organisation with experience consent, Z self with experience consent,
+   W own organisation on a match the volunteer accepted, T self on such a match. */
 static const char *const table[ROLE_COUNT][RES_COUNT] = {
 	[ROLE_ANONYMOUS] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -36,6 +37,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NNNNNN", [RES_PAYMENT] = "NNNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_MATCH_PEOPLE] = "NNNNNN",
+		[RES_NOTE] = "NNNNNN",
 		[RES_OFFER] = "YYNNNN",
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNYNNN",
@@ -54,6 +57,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "YYYYYY", [RES_PAYMENT] = "NNNNNN",
 		[RES_TOTP] = "NYYYYN",
 		[RES_NETWORK] = "YYYYYY",
+		[RES_MATCH_PEOPLE] = "NYNNNN",
+		[RES_NOTE] = "YYNNNN",
 		[RES_OFFER] = "YYYYYY",
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNYNN", [RES_HELP_REQUEST] = "YYNNNN",
@@ -72,6 +77,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NYNONN", [RES_PAYMENT] = "NONONO",
 		[RES_TOTP] = "NYYYYN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_MATCH_PEOPLE] = "NONNNN",
+		[RES_NOTE] = "OOONNN",
 		[RES_OFFER] = "YYNONN",
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "YONONN",
@@ -90,6 +97,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NNNNNN", [RES_PAYMENT] = "NNNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_MATCH_PEOPLE] = "NWNNNN",
+		[RES_NOTE] = "NNNNNN",
 		[RES_OFFER] = "YYNNNN",
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNNNNN",
@@ -108,6 +117,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NYNNNN", [RES_PAYMENT] = "NNNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_MATCH_PEOPLE] = "NTNNNN",
+		[RES_NOTE] = "NNNNNN",
 		[RES_OFFER] = "YYNNNN",
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNNNNN",
@@ -126,6 +137,8 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_ALLOWANCE] = "NNNNNN", [RES_PAYMENT] = "NNNNNN",
 		[RES_TOTP] = "NNNNNN",
 		[RES_NETWORK] = "NNNNNN",
+		[RES_MATCH_PEOPLE] = "NNNNNN",
+		[RES_NOTE] = "NNNNNN",
 		[RES_OFFER] = "YYNNNN",
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "YCYNNN",
@@ -172,6 +185,12 @@ static const struct relation relations[] = {
 	{ "other organisation, experience consent only", { OTHER_ORG, OTHER_VOLUNTEER,
 	                                                   OTHER_ACCOUNT, NULL }, 3 },
 	{ "self, experience consent", { OWN_ORG, ME_VOLUNTEER, OTHER_ACCOUNT, NULL }, 3 },
+	{ "own organisation, worked together", { OWN_ORG, OTHER_VOLUNTEER, OTHER_ACCOUNT, NULL,
+	                                         .worked_together = true }, 0 },
+	{ "other organisation, worked together", { OTHER_ORG, OTHER_VOLUNTEER, OTHER_ACCOUNT,
+	                                           NULL, .worked_together = true }, 0 },
+	{ "self, worked together", { OWN_ORG, ME_VOLUNTEER, OTHER_ACCOUNT, NULL,
+	                             .worked_together = true }, 0 },
 };
 
 static bool expected(char letter, const struct principal *who, const struct relation *r)
@@ -191,6 +210,8 @@ static bool expected(char letter, const struct principal *who, const struct rela
 	case 'E': return experience && (own || reach);
 	case 'X': return own && experience;
 	case 'Z': return self && experience;
+	case 'W': return own && t->worked_together;
+	case 'T': return self && t->worked_together;
 	default: fail_msg("bad letter %c", letter); return false;
 	}
 }

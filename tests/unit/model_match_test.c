@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "model/match.h"
@@ -170,6 +171,36 @@ static void names_round_trip(void **state)
 	assert_int_equal(match_status_parse(""), -1);
 }
 
+static void worked_together_from_the_yes(void **state)
+{
+	(void)state;
+	for (int st = 0; st < MATCH_STATUS_COUNT; st++)
+		assert_int_equal(match_worked_together(st),
+		                 st == MATCH_ACCEPTED || st == MATCH_ACTIVE || st == MATCH_ENDED);
+}
+
+static void hide_people_keeps_only_the_own_name(void **state)
+{
+	(void)state;
+	struct match m = { 0 };
+	snprintf(m.volunteer_name, sizeof m.volunteer_name, "Anna de Vries");
+	snprintf(m.volunteer_phone, sizeof m.volunteer_phone, "06-1");
+	snprintf(m.volunteer_email, sizeof m.volunteer_email, "a@b.nl");
+	snprintf(m.contact_name, sizeof m.contact_name, "Samira");
+	snprintf(m.contact_email, sizeof m.contact_email, "s@b.nl");
+	snprintf(m.contact_phone, sizeof m.contact_phone, "078");
+	struct match own = m;
+	match_hide_people(&own, true);
+	assert_string_equal(own.volunteer_name, "Anna de Vries");
+	assert_string_equal(own.volunteer_phone, "");
+	assert_string_equal(own.contact_name, "");
+	match_hide_people(&m, false);
+	assert_string_equal(m.volunteer_name, "");
+	assert_string_equal(m.volunteer_email, "");
+	assert_string_equal(m.contact_email, "");
+	assert_string_equal(m.contact_phone, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +213,8 @@ int main(void)
 		cmocka_unit_test(check_transition_missing_reason),
 		cmocka_unit_test(check_transition_unknown_target),
 		cmocka_unit_test(names_round_trip),
+		cmocka_unit_test(worked_together_from_the_yes),
+		cmocka_unit_test(hide_people_keeps_only_the_own_name),
 	};
 	return cmocka_run_group_tests_name("model_match", tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@ import { MatchList, MatchPage, Proposals } from './pages/matches.js';
 import { VolunteerHome, MyProfile, MyMatches, MyJourneyPage } from './pages/me.js';
 import { TransferList, TransferPage } from './pages/transfers.js';
 import { MyData, AuditLog, Accounts } from './pages/privacy.js';
+import { VogOverview } from './pages/vog.js';
 import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.js';
 import { ProfessionalHome } from './pages/professional.js';
 import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
@@ -56,6 +57,7 @@ const ROUTES = [
 	['/lijsten', ListsPage, ['admin']],
 	['/lijsten/:kind', ListsPage, ['admin']],
 	['/cijfers', Reports, ['admin', 'coordinator']],
+	['/vog', VogOverview, STAFF],
 	['/ons-aanbod', OurOffer, ['coordinator']],
 	['/contactpunt', HelpRequests, ['admin', 'coordinator', 'professional', 'referrer']],
 	['/contactpunt/nieuw', HelpRequestsNew, ['coordinator', 'professional', 'referrer']],

@@ -1,6 +1,6 @@
 // Calls (oproepen): the list, the form to post one, and one call with the
 // volunteers that would fit it and the matches made so far.
-import { html, useState, get, api, qs, query, navigate, session, useLoad, orgName, listItem, catalog } from '../core.js';
+import { html, useState, useEffect, useRef, get, api, qs, query, navigate, session, useLoad, orgName, listItem, catalog } from '../core.js';
 import { t, fmtDate, fmtKm, fmtNumber, itemLabel } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Status, Pager, Input, TextArea, Select, Checks, AvailabilityGrid, FormError, Notice, Tags, listOptions, useBusy, dayparts, Downloads } from '../ui.js';
 import { ENGAGEMENTS } from './profile.js';
@@ -81,6 +81,28 @@ function blankCall() {
 	};
 }
 
+// The form's values for an existing call (editing).
+function formOf(c) {
+	const str = (v) => (v === null || v === undefined ? '' : String(v));
+	return {
+		...blankCall(), ...c, schedule: c.one_off_date ? 'once' : 'recurring', one_off_date: str(c.one_off_date),
+		start_time: str(c.start_time), duration_minutes: str(c.duration_minutes), volunteers_needed: str(c.volunteers_needed),
+		organisation_id: str(c.organisation_id), activity: str(c.activity), description: str(c.description),
+		themes: c.themes || [], required_skills: c.required_skills || [], required_trainings: c.required_trainings || [],
+		required_languages: c.required_languages || [], dayparts: c.dayparts || [],
+	};
+}
+
+// An edit sends only what changed, with the version it started from: someone
+// else's change to another field stays, one to the same field is reported.
+function changedOnly(body, before) {
+	const same = (a, b) => JSON.stringify(Array.isArray(a) ? [...a].sort() : a) ===
+		JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
+	const out = {};
+	for (const k of Object.keys(body)) if (!same(body[k], before[k])) out[k] = body[k];
+	return out;
+}
+
 function callBody(f, mode) {
 	const body = {
 		title: f.title, description: f.description, activity: f.activity || null, place: f.place,
@@ -110,16 +132,27 @@ function callBody(f, mode) {
 }
 
 // The form to post a call; mode is the caller's role (referrer: a help request).
-export function CallForm({ mode, onSaved, submitLabel }) {
-	const [f, setF] = useState(blankCall);
+export function CallForm({ mode, onSaved, submitLabel, call, onCancel }) {
+	const [f, setF] = useState(() => (call ? formOf(call) : blankCall()));
 	const { busy, error, run } = useBusy();
 	const set = (k) => (v) => setF((old) => ({ ...old, [k]: v }));
 	const referrer = mode === 'referrer';
 	const orgs = catalog.orgs.filter((o) => o.active !== false && o.kind !== 'referrer');
 	const submit = (e) => {
 		e.preventDefault();
-		run(async () => onSaved(await api('POST', '/api/calls', callBody(f, mode))));
+		if (!call) {
+			run(async () => onSaved(await api('POST', '/api/calls', callBody(f, mode))));
+			return;
+		}
+		const body = changedOnly(callBody(f, mode), callBody(formOf(call), mode));
+		if (Object.keys(body).length === 0) {
+			onSaved(call);
+			return;
+		}
+		run(async () => onSaved(await api('PATCH', `/api/calls/${call.id}`, { ...body, version: call.version })));
 	};
+	// A help request's own text is not shown to whoever may not read it: not edited either.
+	const ownText = !call || !['client', 'referrer'].includes(call.source) || mode !== 'admin';
 	const check = (k, label) => html`<label class="check single">
 		<input type="checkbox" name=${k} checked=${f[k]} onChange=${(e) => set(k)(e.currentTarget.checked)} /><span>${label}</span>
 	</label>`;
@@ -130,7 +163,7 @@ export function CallForm({ mode, onSaved, submitLabel }) {
 			${(mode === 'admin' || referrer) && html`<${Select} name="organisation_id" label=${t(referrer ? 'help.organisation' : 'field.organisation')}
 				hint=${referrer ? t('help.organisationHint') : undefined} value=${f.organisation_id} onChange=${set('organisation_id')} error=${error} required
 				empty=${t('common.choose')} options=${orgs.map((o) => ({ value: o.id, label: `${o.name} (${o.municipality})` }))} />`}
-			${mode === 'professional' && html`<fieldset class="checks">
+			${mode === 'professional' && !call && html`<fieldset class="checks">
 				<legend>${t('callForm.forWhom')}</legend>
 				<div class="check-list">
 					${['client', 'location'].map((s) => html`<label class="check">
@@ -138,9 +171,9 @@ export function CallForm({ mode, onSaved, submitLabel }) {
 						<span>${t(`callForm.for_${s}`)}</span></label>`)}
 				</div>
 			</fieldset>`}
-			<${Input} name="title" label=${t(referrer ? 'help.title' : 'field.title')} hint=${t(referrer ? 'help.titleHint' : 'callForm.titleHint')} value=${f.title} onInput=${set('title')} error=${error} required maxlength="160" />
+			${ownText && html`<${Input} name="title" label=${t(referrer ? 'help.title' : 'field.title')} hint=${t(referrer ? 'help.titleHint' : 'callForm.titleHint')} value=${f.title} onInput=${set('title')} error=${error} required maxlength="160" />`}
 			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} error=${error} required empty=${t('common.choose')} options=${listOptions('activity', f.activity)} />
-			<${TextArea} name="description" label=${t(referrer ? 'help.description' : 'field.description')} hint=${referrer ? t('help.descriptionHint') : undefined} value=${f.description} onInput=${set('description')} error=${error} maxlength="4000" rows="5" />
+			${ownText && html`<${TextArea} name="description" label=${t(referrer ? 'help.description' : 'field.description')} hint=${referrer ? t('help.descriptionHint') : undefined} value=${f.description} onInput=${set('description')} error=${error} maxlength="4000" rows="5" />`}
 			<${Input} name="place" label=${t('field.callPlace')} value=${f.place} onInput=${set('place')} error=${error} required maxlength="100" />
 		</section>
 		<section class="card block" aria-labelledby="c-when">
@@ -179,6 +212,7 @@ export function CallForm({ mode, onSaved, submitLabel }) {
 		</section>
 		<div class="form-actions">
 			<button class="btn btn-primary" type="submit" disabled=${busy}>${submitLabel || t('callForm.submit')}</button>
+			${onCancel && html`<button class="btn btn-quiet" type="button" onClick=${onCancel}>${t('calls.editStop')}</button>`}
 		</div>
 	</form>`;
 }
@@ -215,6 +249,13 @@ export function CallPage({ id }) {
 	const { data: c, error, loading, reload } = useLoad(() => get(`/api/calls/${id}`), [id]);
 	const [tick, setTick] = useState(0);
 	const fresh = query().nieuw === '1';
+	const [editing, setEditing] = useState(false);
+	const [note, setNote] = useState('');
+	const changed = (msg) => {
+		setNote(msg);
+		setTick((n) => n + 1);
+		reload();
+	};
 	if (loading && !c) return html`<${Page} title=${t('calls.call')}><${Loading} /><//>`;
 	if (error) {
 		return html`<${Page} title=${error.status === 403 ? t('error.forbiddenTitle') : t('notFound.title')}>
@@ -222,22 +263,39 @@ export function CallPage({ id }) {
 	}
 	const staff = STAFF.includes(role);
 	return html`<${Page} title=${callTitle(c)} wide intro=${html`<${Status} kind="call" value=${c.status} />`}>
-		${fresh && html`<${Notice}>${t('calls.posted_ok')}<//>`}
+		${fresh && !note && html`<${Notice}>${t('calls.posted_ok')}<//>`}
+		<${Notice}>${note}<//>
 		<div class="split">
 			<div class="split-main">
 				${role === 'volunteer' && html`<${Respond} callId=${c.id} open=${c.status === 'open'} />`}
 				${(staff || role === 'professional') && ['client', 'referrer'].includes(c.source) && role !== 'admin'
 					&& html`<${PublicText} c=${c} onChange=${reload} />`}
 				${(staff || role === 'professional') && c.source !== 'volunteer' && html`<${PublicPage} c=${c} onChange=${reload} />`}
-				<section class="card" aria-labelledby="h-details">
-					<h2 id="h-details">${t('calls.details')}</h2>
-					<${CallDetails} c=${c} />
-					${staff && html`<${CallStatusActions} c=${c} onChange=${reload} />`}
-				</section>
+				${editing
+					? html`<section aria-labelledby="h-edit">
+						<h2 id="h-edit" class="section-title" tabindex="-1">${t('calls.editTitle')}</h2>
+						<${CallForm} mode=${role} call=${c} submitLabel=${t('calls.editSave')} onCancel=${() => setEditing(false)}
+							onSaved=${() => {
+								setEditing(false);
+								changed(t('calls.edited'));
+							}} />
+					</section>`
+					: html`<section class="card" aria-labelledby="h-details">
+						<h2 id="h-details">${t('calls.details')}</h2>
+						<${CallDetails} c=${c} />
+						${(staff || role === 'professional') && html`<div class="actionbar">
+							<button type="button" class="btn btn-secondary" onClick=${() => {
+								setNote('');
+								setEditing(true);
+							}}>${t('calls.edit')}</button>
+						</div>`}
+						${staff && html`<${CallStatusActions} c=${c} onChange=${changed} />`}
+					</section>`}
 				${(staff || role === 'professional') && html`<section class="card" aria-labelledby="h-matches">
 					<h2 id="h-matches">${t('calls.matches')}</h2>
 					<${CallMatches} id=${c.id} tick=${tick} onChange=${() => setTick(tick + 1)} />
 				</section>`}
+				${(staff || role === 'professional') && html`<${CallHistory} id=${c.id} tick=${tick} />`}
 			</div>
 			${staff && c.status === 'open' && html`<aside class="split-side wide-side">
 				<section class="card" aria-labelledby="h-cand">
@@ -298,17 +356,72 @@ function PublicPage({ c, onChange }) {
 	</section>`;
 }
 
+// Filled, closed or cancelled only after a confirming second step in the page;
+// afterwards the notice offers to undo it (open the call again).
 function CallStatusActions({ c, onChange }) {
 	const { busy, error, run } = useBusy();
+	const [asking, setAsking] = useState('');
+	const question = useRef(null);
+	useEffect(() => {
+		if (asking && question.current) question.current.focus();
+	}, [asking]);
 	const to = (status) => run(async () => {
-		await api('PATCH', `/api/calls/${c.id}`, { status });
-		onChange();
+		const before = c.status;
+		await api('PATCH', `/api/calls/${c.id}`, { status, version: c.version });
+		setAsking('');
+		onChange(status === 'open' ? t('calls.reopened') : html`${t(`calls.done_${status}`)}
+			<button type="button" class="btn btn-quiet btn-small" onClick=${() => run(async () => {
+				await api('PATCH', `/api/calls/${c.id}`, { status: before });
+				onChange(t('calls.undone'));
+			})}>${t('calls.undo')}</button>`);
 	});
+	if (asking) {
+		return html`<div class="confirm-step" role="group" aria-labelledby="confirm-q">
+			<p id="confirm-q" tabindex="-1" ref=${question}><strong>${t(`calls.ask_${asking}`)}</strong></p>
+			<p class="hint">${t('calls.askHint')}</p>
+			<div class="btn-row">
+				<button type="button" class="btn btn-danger" disabled=${busy} onClick=${() => to(asking)}>${t(`calls.yes_${asking}`)}</button>
+				<button type="button" class="btn btn-quiet" onClick=${() => setAsking('')}>${t('calls.no')}</button>
+			</div>
+			<${Alert} error=${error} />
+		</div>`;
+	}
 	const next = c.status === 'open' ? ['filled', 'closed', 'cancelled'] : ['open'];
 	return html`<div class="actionbar">
-		${next.map((s) => html`<button type="button" class="btn btn-secondary" disabled=${busy} onClick=${() => to(s)}>${t(`calls.to_${s}`)}</button>`)}
+		${next.map((s) => html`<button type="button" class="btn btn-secondary" disabled=${busy}
+			onClick=${() => (s === 'open' ? to(s) : setAsking(s))}>${t(`calls.to_${s}`)}</button>`)}
 		<${Alert} error=${error} />
 	</div>`;
+}
+
+// Field names of the API in the form's own words.
+const FIELD_LABELS = {
+	title: 'field.title', description: 'field.description', public_title: 'field.public_title',
+	public_description: 'field.public_description', activity: 'field.activity', place: 'field.callPlace',
+	one_off_date: 'field.date', start_time: 'field.start_time', dayparts: 'callForm.dayparts',
+	duration_minutes: 'field.durationShort', volunteers_needed: 'field.volunteers_needed', engagement: 'field.engagement',
+	requires_vog: 'field.requires_vog', requires_driving_licence: 'field.requires_driving_licence', themes: 'field.themes',
+	required_skills: 'field.required_skills', required_trainings: 'field.required_trainings',
+	required_languages: 'field.required_languages', organisation_id: 'field.organisation', status: 'field.callStatus',
+	source: 'callForm.forWhom', location_id: 'calls.location', volunteer_id: 'matches.volunteer',
+};
+
+// Who changed what, and when: the call's posting and every edit.
+function CallHistory({ id, tick }) {
+	const { data, error } = useLoad(() => get(`/api/calls/${id}/history`), [id, tick]);
+	if (error || !data || data.items.length === 0) return null;
+	const what = (h) => {
+		if (h.fields.length === 0) return t('calls.historyPosted');
+		if (h.status) return t('calls.historyStatus', { status: t(`status.call.${h.status}`) });
+		return t('calls.historyChanged', { fields: h.fields.map((f) => (FIELD_LABELS[f] ? t(FIELD_LABELS[f]) : f)).join(', ') });
+	};
+	return html`<section class="card" aria-labelledby="h-history">
+		<h2 id="h-history">${t('calls.history')}</h2>
+		<ol class="timeline">${data.items.map((h) => html`<li key=${h.version}>
+			<span>${what(h)}</span>
+			<span class="muted"> · ${fmtDate(h.at, true)}${h.actor_name ? ` · ${h.actor_name}` : ''}</span>
+		</li>`)}</ol>
+	</section>`;
 }
 
 function CallMatches({ id, tick, onChange }) {

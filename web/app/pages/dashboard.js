@@ -77,7 +77,7 @@ function Attention({ data }) {
 				${proposals.length === 0
 					? html`<p class="muted">${t('dashboard.noProposals')}</p>`
 					: html`<ul class="rows">${proposals.map((m) => html`<li>
-						<a href=${`/koppelingen/${m.id}`}>${m.volunteer_name}</a>
+						<a href=${`/koppelingen/${m.id}`}>${m.volunteer_name || t('matches.aVolunteer')}</a>
 						<span class="muted">${m.origin === 'volunteer' ? `${t('status.match.responded')} · ` : ''}${m.call_title || t('calls.unpublished')} · ${t('common.since', { date: fmtDate(m.since) })}</span>
 					</li>`)}</ul>`}
 				<p><a href="/voorstellen">${t('dashboard.toProposals')}</a></p>

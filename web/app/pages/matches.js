@@ -28,19 +28,47 @@ export function Name({ kind, id, link = true }) {
 	return link ? html`<a href=${`${base}/${id}`}>${text}</a>` : html`<span>${text}</span>`;
 }
 
+// The call of a match, by its title (carried by the list: no request per row).
+function CallTitle({ m, link = true }) {
+	const text = m.call_title || t('matches.callN', { id: m.call_id });
+	return link ? html`<a href=${`/oproepen/${m.call_id}`}>${text}</a>` : html`<span>${text}</span>`;
+}
+
+// The volunteer of a match: the name when the server gives it (the
+// coordinator always, the professional once the volunteer said yes).
+function VolunteerName({ m, link = true }) {
+	if (!m.volunteer_name) return html`<span class="muted">${t('matches.aVolunteer')}</span>`;
+	const staff = ['admin', 'coordinator'].includes(session.user.role);
+	return link && staff ? html`<a href=${`/vrijwilligers/${m.volunteer_id}`}>${m.volunteer_name}</a>`
+		: html`<span>${m.volunteer_name}</span>`;
+}
+
+// "Anna de Vries – Wandelmaatje": who and what, as the caller may know it.
+export function matchTitle(m) {
+	const call = m.call_title || t('matches.callN', { id: m.call_id });
+	if (session.user.role === 'volunteer') return m.contact ? `${call} – ${m.contact.name}` : call;
+	return `${m.volunteer_name || t('matches.aVolunteer')} – ${call}`;
+}
+
+// Phone and e-mail as links, for whoever works together on a match.
+function Reach({ phone, email }) {
+	return html`${phone && html`<a href=${`tel:${phone.replace(/[^0-9+]/g, '')}`}>${phone}</a>`}${phone && email && ' · '}${email && html`<a href=${`mailto:${email}`}>${email}</a>`}`;
+}
+
 // Rows of matches; show is "call", "volunteer" or "both".
 export function MatchRows({ items, show = 'both', actions, onChange }) {
 	const role = session.user.role;
-	const canSeeVolunteer = role === 'admin' || role === 'coordinator';
 	return html`<ul class="list matches">${items.map((m) => html`<li class="list-item match-row" key=${m.id}>
 		<div class="li-main">
-			${(show === 'call' || show === 'both') && html`<span class="li-title"><${Name} kind="calls" id=${m.call_id} /></span>`}
-			${(show === 'volunteer' || show === 'both') && html`<span class=${show === 'both' ? 'muted' : 'li-title'}>
-				${canSeeVolunteer ? html`<${Name} kind="volunteers" id=${m.volunteer_id} />` : t('matches.volunteerN', { id: m.volunteer_id })}</span>`}
+			${(show === 'call' || show === 'both') && html`<span class="li-title"><${CallTitle} m=${m} /></span>`}
+			${(show === 'volunteer' || show === 'both') && role !== 'volunteer' && html`<span class=${show === 'both' ? 'muted' : 'li-title'}>
+				<${VolunteerName} m=${m} /></span>`}
+			${role === 'professional' && (m.volunteer_phone || m.volunteer_email) && html`<span class="small"><${Reach} phone=${m.volunteer_phone} email=${m.volunteer_email} /></span>`}
+			${role === 'volunteer' && m.contact && html`<span class="small">${t('matches.contactLine', { name: m.contact.name })} <${Reach} phone=${m.contact.phone} email=${m.contact.email} /></span>`}
 			${m.explanation && html`<span class="why small">${m.explanation}</span>`}
 			${m.reason && html`<span class="muted small">${t('matches.reason')}: ${m.reason}</span>`}
 		</div>
-		<div class="li-meta muted small">${t('matches.updated', { date: fmtDate(m.updated_at) })} · <a href=${`/koppelingen/${m.id}`}>${t('matches.open')}<span class="sr-only"> ${t('matches.number', { id: m.id })}</span></a></div>
+		<div class="li-meta muted small">${t('matches.updated', { date: fmtDate(m.updated_at) })} · <a href=${`/koppelingen/${m.id}`}>${t('matches.open')}<span class="sr-only"> ${matchTitle(m)}</span></a></div>
 		<div class="li-end">
 			<${MatchStatus} m=${m} />
 			${actions && html`<${MatchActions} m=${m} onChange=${onChange} compact />`}
@@ -161,20 +189,19 @@ export function MatchPage({ id }) {
 	const { data: m, error, loading, reload } = useLoad(() => get(`/api/matches/${id}`), [id]);
 	if (loading && !m) return html`<${Page} title=${t('matches.one')}><${Loading} /><//>`;
 	if (error) return html`<${Page} title=${error.status === 403 ? t('error.forbiddenTitle') : t('notFound.title')}><${Alert} error=${error} /><//>`;
-	const staff = role === 'admin' || role === 'coordinator';
-	return html`<${Page} title=${t('matches.number', { id: m.id })} intro=${html`<${MatchStatus} m=${m} />`}>
+	return html`<${Page} title=${matchTitle(m)} intro=${html`<${MatchStatus} m=${m} />`}>
 		<section class="card" aria-labelledby="h-m">
 			<h2 id="h-m">${t('matches.who')}</h2>
 			<dl class="dl">
-				<div class="dl-row"><dt>${t('matches.call')}</dt><dd><${Name} kind="calls" id=${m.call_id} /></dd></div>
-				<div class="dl-row"><dt>${t('matches.volunteer')}</dt><dd>${staff || role === 'volunteer'
-					? html`<${Name} kind="volunteers" id=${m.volunteer_id} link=${staff} />` : t('matches.volunteerN', { id: m.volunteer_id })}</dd></div>
+				<div class="dl-row"><dt>${t('matches.call')}</dt><dd><${CallTitle} m=${m} /></dd></div>
+				${role !== 'volunteer' && html`<div class="dl-row"><dt>${t('matches.volunteer')}</dt><dd><${VolunteerName} m=${m} /></dd></div>`}
 				<div class="dl-row"><dt>${t('field.organisation')}</dt><dd>${orgName(m.organisation_id)}</dd></div>
 				${m.explanation && html`<div class="dl-row"><dt>${t('matches.why')}</dt><dd>${m.explanation}</dd></div>`}
 				${m.reason && html`<div class="dl-row"><dt>${t('matches.reason')}</dt><dd>${m.reason}</dd></div>`}
 			</dl>
 			<${MatchActions} m=${m} onChange=${reload} />
 		</section>
+		<${Together} m=${m} />
 		${['active', 'ended'].includes(m.status) && role !== 'volunteer' && html`<${Aftercare} id=${m.id} />`}
 		<section class="card" aria-labelledby="h-steps">
 			<h2 id="h-steps">${t('matches.history')}</h2>
@@ -185,6 +212,22 @@ export function MatchPage({ id }) {
 			</li>`)}</ol>
 		</section>
 	<//>`;
+}
+
+// Whom to reach: the volunteer for the organisation's staff, the call's
+// contact person for the volunteer; before the volunteer said yes, why not yet.
+function Together({ m }) {
+	const vol = session.user.role === 'volunteer';
+	const known = m.contact; /* present once the caller may know the people */
+	return html`<section class="card" aria-labelledby="h-together">
+		<h2 id="h-together">${t(vol ? 'matches.togetherVolunteer' : 'matches.together')}</h2>
+		${!known ? html`<p class="muted">${t(vol ? 'matches.togetherLaterVolunteer' : 'matches.togetherLater')}</p>`
+			: html`<dl class="dl">
+				<div class="dl-row"><dt>${t('matches.name')}</dt><dd>${vol ? m.contact.name : m.volunteer_name}</dd></div>
+				${(vol ? m.contact.phone : m.volunteer_phone) && html`<div class="dl-row"><dt>${t('field.phone')}</dt><dd><${Reach} phone=${vol ? m.contact.phone : m.volunteer_phone} /></dd></div>`}
+				${(vol ? m.contact.email : m.volunteer_email) && html`<div class="dl-row"><dt>${t('field.email')}</dt><dd><${Reach} email=${vol ? m.contact.email : m.volunteer_email} /></dd></div>`}
+			</dl>`}
+	</section>`;
 }
 
 // A proposal for all open calls at once (an optimal assignment computed by

@@ -8,6 +8,7 @@ import { Page, Loading, Alert, Empty, Notice, Input, Select, TextArea, FormError
 import { ConsentPanel } from './consent.js';
 import { today } from './journey.js';
 import { BankAccount } from './hours.js';
+import { ReadableExport } from './mydata.js';
 
 const ACTIONS = ['view', 'create', 'update', 'export', 'erase', 'consent', 'withdraw'];
 
@@ -41,6 +42,9 @@ function AuditRows({ items, showVolunteer }) {
 
 export function MyData() {
 	const id = session.user.volunteer_id;
+	const all = useBusy();
+	const [doc, setDoc] = useState(null);
+	const showAll = () => all.run(async () => setDoc(await get(`/api/volunteers/${id}/export`)));
 	const me = useLoad(() => (id ? get(`/api/volunteers/${id}`) : Promise.resolve(null)), []);
 	const [offset, setOffset] = useState(0);
 	const audit = useLoad(() => (id ? get(`/api/volunteers/${id}/audit?limit=20&offset=${offset}`) : Promise.resolve(null)), [offset]);
@@ -49,9 +53,14 @@ export function MyData() {
 		<section class="card block" aria-labelledby="h-export">
 			<h2 id="h-export">${t('privacy.exportTitle')}</h2>
 			<p>${t('privacy.exportBody')}</p>
-			<a class="btn btn-primary" href=${`/api/volunteers/${id}/export`} download=${`knooppunt-mijn-gegevens-${today()}.json`}>
-				${t('privacy.exportButton')}</a>
-			<p class="hint">${t('privacy.exportHint')}</p>
+			<div class="btn-row no-print">
+				<button type="button" class="btn btn-primary" disabled=${all.busy} onClick=${showAll}>${t('mydata.show')}</button>
+				${doc && html`<button type="button" class="btn btn-secondary" onClick=${() => window.print()}>${t('mydata.print')}</button>`}
+				<a class="btn btn-quiet" href=${`/api/volunteers/${id}/export`} download=${`knooppunt-mijn-gegevens-${today()}.json`}>
+					${t('privacy.exportButton')}</a>
+			</div>
+			<p class="hint no-print">${t('privacy.exportHint')}</p>
+			<${Alert} error=${all.error} />
 		</section>
 		<section class="card block" aria-labelledby="h-year">
 			<h2 id="h-year">${t('year.myTitle')}</h2>
@@ -63,7 +72,8 @@ export function MyData() {
 			<p class="hint">${t('bank.intro')}</p>
 			<${BankAccount} volunteerId=${id} />
 		</section>
-		<section class="card block" aria-labelledby="h-audit">
+		${doc && html`<${ReadableExport} d=${doc} />`}
+		<section class=${doc ? 'card block no-print' : 'card block'} aria-labelledby="h-audit">
 			<h2 id="h-audit">${t('privacy.auditTitle')}</h2>
 			<p class="hint">${t('privacy.auditIntro')}</p>
 			${audit.loading && !audit.data && html`<${Loading} />`}
@@ -73,7 +83,7 @@ export function MyData() {
 				: html`<${AuditRows} items=${audit.data.items} />
 					<${Pager} data=${audit.data} offset=${offset} onOffset=${setOffset} />`)}
 		</section>
-		<section class="card block" aria-labelledby="h-consent">
+		<section class=${doc ? 'card block no-print' : 'card block'} aria-labelledby="h-consent">
 			<h2 id="h-consent">${t('consent.title')}</h2>
 			<p class="hint">${t('consent.intro')}</p>
 			${me.data && html`<${ConsentPanel} volunteer=${me.data} editable onChange=${audit.reload} />`}

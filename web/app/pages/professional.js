@@ -17,7 +17,7 @@ export function ProfessionalHome() {
 			${matches.loading && !matches.data && html`<${Loading} />`}
 			<${Alert} error=${matches.error} />
 			${matches.data && (matches.data.items.length
-				? html`<${MatchRows} items=${matches.data.items} show="call" actions onChange=${() => {
+				? html`<${MatchRows} items=${matches.data.items} show="both" actions onChange=${() => {
 					matches.reload();
 					active.reload();
 				}} />`
@@ -26,7 +26,7 @@ export function ProfessionalHome() {
 		<section class="card" aria-labelledby="h-active">
 			<h2 id="h-active">${t('pro.active')}</h2>
 			${active.data && (active.data.items.length
-				? html`<${MatchRows} items=${active.data.items} show="call" />`
+				? html`<${MatchRows} items=${active.data.items} show="both" />`
 				: html`<p class="muted">${t('pro.noneActive')}</p>`)}
 		</section>
 		<section aria-labelledby="h-calls">

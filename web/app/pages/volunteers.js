@@ -11,6 +11,7 @@ import { TransferPanel } from './transfers.js';
 import { Trainings, Competences } from './appreciation.js';
 import { ErasurePanel, VolunteerAccount } from './privacy.js';
 import { AllowanceMode } from './hours.js';
+import { NotesPanel } from './notes.js';
 
 export function VolunteerList() {
 	const params = query();
@@ -31,6 +32,7 @@ export function VolunteerList() {
 	};
 	return html`<${Page} title=${t('volunteers.title')} wide
 		actions=${html`<${Downloads} path="/api/volunteers" />
+			<a class="btn btn-quiet" href="/vog">${t('vog.link')}</a>
 			<a class="btn btn-secondary" href="/vrijwilligers/importeren">${t('import.link')}</a>
 			<a class="btn btn-secondary" href="/vrijwilligers/nieuw">${t('volunteers.new')}</a>`}>
 		<form class="filters card" role="search" aria-label=${t('volunteers.search')} onSubmit=${submit}>
@@ -114,6 +116,10 @@ export function VolunteerPage({ id }) {
 					<h2 id="h-vm">${t('volunteers.matches')}</h2>
 					<${VolunteerMatches} id=${v.id} />
 				</section>
+				${own && html`<section class="card" aria-labelledby="h-notes">
+					<h2 id="h-notes">${t('notes.title')}</h2>
+					<${NotesPanel} volunteerId=${v.id} canWrite=${session.user.role === 'coordinator'} />
+				</section>`}
 				<section class="card" aria-labelledby="h-consent">
 					<h2 id="h-consent">${t('consent.staffTitle')}</h2>
 					<${ConsentPanel} volunteer=${v} />
