@@ -131,6 +131,16 @@ export function register(h) {
 			`the CSV export answers ${csv.status}: ${csv.text.slice(0, 80)}`);
 		const xlsx = await page.evaluate(async (url) => (await fetch(url)).status, href);
 		assert(xlsx === 200, `the spreadsheet answers ${xlsx}`);
+		// Something to pay in the period: approve the organisation's submitted
+		// claims of the period (the demo leaves some waiting).
+		const sepaHref = await page.getAttribute('a[href*="/payments.xml"]', 'href');
+		const period = new URL(sepaHref, 'http://x').searchParams;
+		const waiting = await apiIn(page, 'GET', '/api/expenses?status=submitted&limit=100');
+		for (const c of waiting.body.items.filter((x) => x.incurred_on >= period.get('from') && x.incurred_on <= period.get('to'))) {
+			await apiIn(page, 'PATCH', `/api/expenses/${c.id}`, { action: 'approve' });
+		}
+		await go(page, '/uren');
+		await page.waitForSelector('#h-pay');
 		// The demo organisation pays from an account, so the SEPA file is offered.
 		const sepa = await page.evaluate(async (url) => {
 			const res = await fetch(url);
