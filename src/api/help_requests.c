@@ -8,6 +8,7 @@
 
 #include "api/json_in.h"
 #include "api/json_out.h"
+#include "api/session.h"
 #include "service/contact_point.h"
 
 int contact_point_show(struct api_call *c)
@@ -103,9 +104,13 @@ static int submit(struct api_call *c, bool public_form)
 	/* The public form is the form, whoever fills it in: a visitor's request. */
 	struct principal visitor = { .role = ROLE_ANONYMOUS };
 	const struct principal *who = public_form ? &visitor : &c->who;
+	char address[72];
+	session_client_address(c, address, sizeof address);
 	int rc = from_json(c, &v->req, &v->client);
 	if (rc == KP_OK)
-		rc = help_request_submit(c->app, c->db, who, &v->req, &v->client, &c->err);
+		rc = help_request_submit(c->app, c->db, who, address, &v->req, &v->client, &c->err);
+	if (rc != KP_OK && c->err.kind == KP_LIMITED)
+		http_response_header(c->res, "Retry-After", "3600");
 	if (rc == KP_OK && public_form) /* the form's answer echoes nothing of the client */
 		rc = api_reply(c, 201, json_pack("{s:I, s:s}", "id", (json_int_t)v->req.id, "status",
 		                                 help_status_name(v->req.status)));

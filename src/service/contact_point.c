@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/ratelimit.h"
 #include "model/offer.h"
 #include "service/organisations.h"
 
@@ -97,9 +98,18 @@ static int write_submit(struct svc *s, void *arg)
 }
 
 int help_request_submit(struct app *app, struct db *db, const struct principal *who,
-                        struct help_request *r, struct client_record *c, struct kp_error *err)
+                        const char *address, struct help_request *r, struct client_record *c,
+                        struct kp_error *err)
 {
 	struct submit x = { r, c };
+	char key[80];
+	int64_t now = app->now();
+	if (who->role == ROLE_ANONYMOUS && app->signup_limit != NULL) {
+		snprintf(key, sizeof key, "help:%.64s", address ? address : "");
+		if (!ratelimit_allowed(app->signup_limit, key, now))
+			return kp_fail(err, KP_LIMITED, "too_many_attempts", "name");
+		ratelimit_fail(app->signup_limit, key, now);
+	}
 	return svc_run(app, db, who, write_submit, &x, err);
 }
 

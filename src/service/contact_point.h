@@ -32,9 +32,12 @@ int contact_point_set(struct app *app, struct db *db, const struct principal *wh
 
 /* Takes in a help request r with its client c: from the public form (no
    login), a referrer, or the hub's desk (the channel follows from who asks).
-   On success r and c are the stored records. */
+   On success r and c are the stored records. The public form counts against
+   the client address's hourly limit (`address`; KP_LIMITED once it is
+   used up), as sign-ups do. */
 int help_request_submit(struct app *app, struct db *db, const struct principal *who,
-                        struct help_request *r, struct client_record *c, struct kp_error *err);
+                        const char *address, struct help_request *r, struct client_record *c,
+                        struct kp_error *err);
 
 struct help_request_query {
 	int status;               /* -1 for any */

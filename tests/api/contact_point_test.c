@@ -374,6 +374,28 @@ static void client_export_and_erasure(void **state)
 	people_free(&p);
 }
 
+/* The public form takes no login: like sign-up it is limited per client
+   address and hour, so that nobody floods the hub with requests. */
+static void public_form_is_rate_limited_per_address(void **state)
+{
+	(void)state;
+	struct server srv = { 0 };
+	struct client anon;
+	setenv("KNOOPPUNT_SIGNUPS_PER_HOUR", "2", 1);
+	assert_int_equal(server_start(&srv), 0);
+	unsetenv("KNOOPPUNT_SIGNUPS_PER_HOUR");
+	client_init(&anon, &srv);
+	static const char request[] = "{\"name\":\"Truus\",\"phone\":\"06-12345678\","
+	                           "\"place\":\"Zwijndrecht\",\"consent_share\":true}";
+	for (int i = 0; i < 2; i++) /* no hub yet: refused, and counted */
+		json_decref(expect(&anon, "POST", "/api/public/help-requests", request, 409));
+	json_t *doc = expect(&anon, "POST", "/api/public/help-requests", request, 429);
+	assert_problem(&anon, doc, 429, "name");
+	json_decref(doc);
+	client_free(&anon);
+	assert_int_equal(server_stop(&srv), 0);
+}
+
 int main(void)
 {
 	if (fx_clock_begin(clock_file, "2026-03-02"))
@@ -382,6 +404,7 @@ int main(void)
 		cmocka_unit_test(warm_referral),
 		cmocka_unit_test(follow_up_tasks),
 		cmocka_unit_test(client_export_and_erasure),
+		cmocka_unit_test(public_form_is_rate_limited_per_address),
 	};
 	int rc = cmocka_run_group_tests_name("contact_point", tests, env_setup, env_teardown);
 	unlink(clock_file);
