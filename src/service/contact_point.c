@@ -8,6 +8,7 @@
 
 #include "auth/ratelimit.h"
 #include "model/offer.h"
+#include "service/notify.h"
 #include "service/organisations.h"
 
 /* --- the network's contact point --- */
@@ -328,6 +329,33 @@ static int apply_step(struct svc *s, struct help_step *st, struct help_request *
 	}
 }
 
+/* The client has no login: who picked up the request, and whom to call,
+   reaches them by mail when they left an address (their consent covers it). */
+static int tell_client(struct svc *s, const struct help_view *v)
+{
+	if (v->client.email[0] == '\0' || v->client.erased_at != 0)
+		return KP_OK;
+	struct organisation *o = malloc(sizeof *o);
+	if (o == NULL)
+		return kp_internal(s->err);
+	char key[64], body[1536];
+	int rc = store_organisation_get(s->db, v->req.organisation_id, o, s->err);
+	if (rc == KP_OK) {
+		snprintf(key, sizeof key, "help-accepted:%lld", (long long)v->req.id);
+		snprintf(body, sizeof body,
+		         "Beste %.200s,\n\nUw hulpvraag is opgepakt door %.200s. U wordt gebeld "
+		         "door %.200s%s%.32s%s.\n\nHeeft u vragen? Neem dan contact op met %.200s%s%.254s."
+		         "\n", v->client.name, o->name, v->req.contact_name,
+		         v->req.contact_phone[0] ? " (" : "", v->req.contact_phone,
+		         v->req.contact_phone[0] ? ")" : "", o->name, o->email[0] ? ", " : "",
+		         o->email);
+		rc = notify_address(s->db, v->client.email, o->id, key,
+		                    "Uw hulpvraag is opgepakt", body, s->now, NULL, s->err);
+	}
+	free(o);
+	return rc;
+}
+
 static int write_step(struct svc *s, void *arg)
 {
 	struct help_step *st = arg;
@@ -342,7 +370,8 @@ static int write_step(struct svc *s, void *arg)
 		v->req.status = st->to;
 		v->req.updated_at = s->now;
 		rc = store_help_request_update(s->db, &v->req, s->err) ||
-		     svc_audit(s, "update", "help_request", 0, st->id, help_status_name(st->to));
+		     svc_audit(s, "update", "help_request", 0, st->id, help_status_name(st->to)) ||
+		     (st->to == HELP_ACCEPTED && tell_client(s, v));
 	}
 	if (rc == KP_OK)
 		st->out = v->req;

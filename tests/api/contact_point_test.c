@@ -93,6 +93,7 @@ static void people_free(struct people *p)
 
 static const char form[] =
 	"{\"name\":\"Truus Mantelzorg-Bakker\",\"phone\":\"06-12345678\",\"place\":\"Zwijndrecht\","
+	"\"email\":\"truus.bakker@voorbeeld.nl\","
 	"\"activity\":\"maatje\",\"situation\":\"Mijn moeder is veel alleen sinds haar val.\","
 	"\"urgency\":\"soon\",\"referred_by\":\"mantelzorger\",\"consent_share\":true}";
 
@@ -199,6 +200,11 @@ static void warm_referral(void **state)
 	assert_string_equal(json_str(doc, "status"), "accepted");
 	json_decref(doc);
 	json_decref(expect(&p.receiving_co, "POST", sub, "{}", 409));
+	/* The client has no login: the named contact reaches her by mail. */
+	char mail[2048];
+	assert_int_equal(fx_newest_mail(&e->srv, "truus.bakker@voorbeeld.nl", mail, sizeof mail), 0);
+	assert_non_null(strstr(mail, "opgepakt"));
+	assert_non_null(strstr(mail, "Els de Vries (078-1234567)"));
 
 	/* a referrer's request: the referrer follows it and sees who picked it up */
 	doc = expect(&p.referrer, "POST", "/api/help-requests", form, 201);
