@@ -144,6 +144,8 @@ static int build_graph(const struct match_index *ix, int64_t org, int64_t now, u
 struct pricing {
 	struct massign_duals d;
 	int64_t top_price;       /* the highest volunteer price (the sink's included) */
+	int n_priced;            /* volunteer nodes the duals cover: those added while
+	                            widening in this round have no price yet */
 	int *first, *next;       /* per call node, per edge: the call's edges as lists */
 	struct mtop_item *items;
 	int cap_items;
@@ -202,7 +204,9 @@ static int widen(const struct match_index *ix, struct graph *g, struct pricing *
 				if (top.items[i].score <= 0 ||
 				    (node != UINT32_MAX && g->mark[node] == c + 1))
 					continue;
-				int64_t vp = node != UINT32_MAX ? pr->d.pot_vol[node] : pr->d.pot_sink;
+				int64_t vp = node != UINT32_MAX && (int)node < pr->n_priced
+				                 ? pr->d.pot_vol[node]
+				                 : pr->d.pot_sink;
 				if (llround(top.items[i].score * MASSIGN_SCALE) + vp <= price)
 					continue; /* priced out: cannot improve the solution now */
 				int v = vol_node(g, ix, s);
@@ -267,6 +271,7 @@ static int solve_priced(const struct match_index *ix, struct graph *g, int64_t s
 			goto end;
 		if (round == PRICING_ROUNDS_MAX - 1)
 			break; /* solved on the graph as it is, without the proof */
+		pr.n_priced = g->n_vols;
 		pr.top_price = pr.d.pot_sink;
 		for (int v = 0; v < g->n_vols; v++)
 			if (pr.d.pot_vol[v] > pr.top_price)
