@@ -4,11 +4,14 @@
 #include "util/parse.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 void app_config_defaults(struct app_config *cfg)
 {
@@ -116,5 +119,38 @@ int app_reload_lists(struct app *app, struct db *db, struct kp_error *err)
 		}
 	}
 	catalog_replace(&app->lists, acc.items, acc.n);
+	return KP_OK;
+}
+
+int app_secret_key_load(struct app *app, struct kp_error *err)
+{
+	const char *env = getenv("KNOOPPUNT_SECRET_KEY");
+	size_t n = 0;
+	if (env != NULL && env[0] != '\0') {
+		if (sodium_hex2bin(app->secret_key, sizeof app->secret_key, env, strlen(env), NULL,
+		                   &n, NULL) != 0 || n != sizeof app->secret_key)
+			return kp_invalid(err, "KNOOPPUNT_SECRET_KEY", "invalid_secret_key");
+		return KP_OK;
+	}
+	char path[APP_PATH_MAX + 16];
+	snprintf(path, sizeof path, "%s/secret.key", app->cfg.data_dir);
+	int fd = open(path, O_RDONLY);
+	if (fd >= 0) {
+		ssize_t got = read(fd, app->secret_key, sizeof app->secret_key);
+		close(fd);
+		return got == (ssize_t)sizeof app->secret_key
+		           ? KP_OK
+		           : kp_fail_detail(err, KP_INTERNAL, "invalid_secret_key", "data", "%s", path);
+	}
+	randombytes_buf(app->secret_key, sizeof app->secret_key);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0 || write(fd, app->secret_key, sizeof app->secret_key) !=
+	                  (ssize_t)sizeof app->secret_key) {
+		if (fd >= 0)
+			close(fd);
+		return kp_fail_detail(err, KP_INTERNAL, "invalid_secret_key", "data", "%s: %s", path,
+		                      strerror(errno));
+	}
+	close(fd);
 	return KP_OK;
 }

@@ -65,7 +65,15 @@ struct app {
 	struct audit_writer *audit;   /* group commit of audit rows written outside a
 	                                 transaction (src/db/audit_writer.h); owned by serve,
 	                                 NULL for other commands: they write directly */
+	unsigned char secret_key[32]; /* seals secrets at rest (two-factor secrets):
+	                                 KNOOPPUNT_SECRET_KEY, else <data>/secret.key
+	                                 (app_secret_key_load); all zero until loaded */
 };
+
+/* Loads app->secret_key: the 64 hex digits of KNOOPPUNT_SECRET_KEY (the same
+   on every server of a PostgreSQL network), else the file secret.key in the
+   data directory, made with a random key on first use (mode 0600). */
+int app_secret_key_load(struct app *app, struct kp_error *err);
 
 /* Fills cfg with defaults, then the environment (KNOOPPUNT_DATA, …). */
 void app_config_defaults(struct app_config *cfg);

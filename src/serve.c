@@ -151,7 +151,7 @@ int cmd_serve(int argc, char **argv, struct app *app)
 	struct http_server *srv = NULL;
 	struct jobs *jobs = NULL;
 	int status = 1;
-	if (cli_open(app, &db, &err))
+	if (cli_open(app, &db, &err) || app_secret_key_load(app, &err))
 		goto end;
 	db_close(db); /* migrations done; the pool opens its own connections */
 	db = NULL;

@@ -84,3 +84,48 @@ int totp_code(const char *hex, int64_t now, char out[TOTP_DIGITS + 1])
 	sodium_memzero(raw, sizeof raw);
 	return rc == OATH_OK ? 0 : -1;
 }
+
+#define SEAL_PREFIX "s1:"
+
+int totp_seal(const unsigned char key[TOTP_KEY_BYTES], const char *hex,
+              char out[TOTP_SEALED_CAP])
+{
+	unsigned char secret[TOTP_SECRET_BYTES];
+	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
+	                  TOTP_SECRET_BYTES];
+	size_t n = 0;
+	if (sodium_hex2bin(secret, sizeof secret, hex, strlen(hex), NULL, &n, NULL) != 0 ||
+	    n != sizeof secret)
+		return -1;
+	randombytes_buf(box, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(box + crypto_secretbox_NONCEBYTES, secret, sizeof secret, box, key);
+	sodium_memzero(secret, sizeof secret);
+	memcpy(out, SEAL_PREFIX, sizeof SEAL_PREFIX);
+	sodium_bin2hex(out + strlen(SEAL_PREFIX), TOTP_SEALED_CAP - strlen(SEAL_PREFIX), box,
+	               sizeof box);
+	return 0;
+}
+
+int totp_open(const unsigned char key[TOTP_KEY_BYTES], const char *stored,
+              char hex[TOTP_HEX_CAP])
+{
+	unsigned char secret[TOTP_SECRET_BYTES];
+	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
+	                  TOTP_SECRET_BYTES];
+	size_t n = 0;
+	if (strncmp(stored, SEAL_PREFIX, strlen(SEAL_PREFIX)) != 0) {
+		if (strlen(stored) != TOTP_HEX_CAP - 1)
+			return -1;
+		memcpy(hex, stored, TOTP_HEX_CAP);
+		return 0;
+	}
+	stored += strlen(SEAL_PREFIX);
+	if (sodium_hex2bin(box, sizeof box, stored, strlen(stored), NULL, &n, NULL) != 0 ||
+	    n != sizeof box ||
+	    crypto_secretbox_open_easy(secret, box + crypto_secretbox_NONCEBYTES,
+	                               sizeof box - crypto_secretbox_NONCEBYTES, box, key) != 0)
+		return -1;
+	sodium_bin2hex(hex, TOTP_HEX_CAP, secret, sizeof secret);
+	sodium_memzero(secret, sizeof secret);
+	return 0;
+}

@@ -417,7 +417,8 @@ int store_account_count_for_volunteer(struct db *db, int64_t volunteer_id, int64
 struct totp_record {
 	bool exists;               /* a secret was asked for */
 	bool enabled;              /* confirmed with a code: asked at every login */
-	char secret_hex[48];       /* hex of the raw secret (TOTP_SECRET_BYTES) */
+	char secret_hex[160];      /* the secret as stored: sealed (totp_seal), or hex
+	                              from before sealing */
 	int64_t last_step;         /* time step of the newest code accepted */
 };
 /* The account's secret; t->exists false when it has none. */

@@ -35,11 +35,11 @@ static void uri_escape(const char *in, char *out, size_t cap)
 /* A new pending secret for account a, handed out in out. */
 static int new_secret(struct svc *s, const struct account *a, struct totp_secret *out)
 {
-	char hex[TOTP_HEX_CAP], label[400];
+	char hex[TOTP_HEX_CAP], sealed[TOTP_SEALED_CAP], label[400];
 	totp_secret_new(hex);
-	int rc = totp_base32(hex, out->base32) != 0
+	int rc = totp_base32(hex, out->base32) != 0 || totp_seal(s->app->secret_key, hex, sealed)
 	                 ? kp_internal(s->err)
-	                 : store_totp_put_pending(s->db, a->id, hex, s->now, s->err);
+	                 : store_totp_put_pending(s->db, a->id, sealed, s->now, s->err);
 	sodium_memzero(hex, sizeof hex);
 	if (rc)
 		return KP_ERR;
@@ -56,8 +56,15 @@ static int use_code(struct svc *s, int64_t id, const struct totp_record *t, cons
                     bool *wrong)
 {
 	int64_t step = 0;
+	char hex[TOTP_HEX_CAP];
 	*wrong = true;
-	if (totp_check(t->secret_hex, s->now, code, &step) != 0)
+	if (totp_open(s->app->secret_key, t->secret_hex, hex) != 0) {
+		*wrong = false; /* sealed with another key: not the person's mistake */
+		return kp_internal(s->err);
+	}
+	int checked = totp_check(hex, s->now, code, &step);
+	sodium_memzero(hex, sizeof hex);
+	if (checked != 0)
 		return kp_fail(s->err, KP_INVALID, "totp_wrong", "code");
 	if (store_totp_accept(s->db, id, step, true, s->err))
 		return KP_ERR;

@@ -7,6 +7,8 @@
  */
 #include "support.h"
 
+#include "db/db.h"
+
 #include <liboath/oath.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +85,33 @@ static json_t *code_step(struct client *cl, const char *challenge, const char *c
 	if (status == 201)
 		snprintf(cl->csrf, sizeof cl->csrf, "%s", json_str(doc, "csrf_token"));
 	return doc;
+}
+
+/* Every stored secret, read directly from the database: none in the clear. */
+static void secrets_are_sealed_at_rest(void **state)
+{
+	struct env *e = *state;
+	char mail[64], secret[64];
+	struct client co;
+	coordinator(e, mail, sizeof mail);
+	client_init(&co, &e->srv);
+	assert_int_equal(client_login(&co, mail, FX_PASSWORD), 201);
+	enrol(&co, secret, sizeof secret);
+	client_free(&co);
+	struct db *db = NULL;
+	struct db_stmt *st = NULL;
+	struct kp_error err = { 0 };
+	const struct server *s = &e->srv;
+	assert_int_equal(db_open(s->db_url[0] ? s->db_url : s->sqlite_path, &db, &err), KP_OK);
+	assert_int_equal(db_prepare(db, "SELECT secret FROM account_totp", &st, &err), KP_OK);
+	int rows = 0;
+	while (db_step(st, &err) == DB_ROW) {
+		assert_int_equal(strncmp(db_col_text(st, 0), "s1:", 3), 0);
+		rows++;
+	}
+	assert_true(rows >= 1);
+	db_finalize(st);
+	db_close(db);
 }
 
 static void login_needs_code_once(void **state)
@@ -248,6 +277,7 @@ static void wrong_codes_count_in_the_login_limit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(secrets_are_sealed_at_rest),
 		cmocka_unit_test(login_needs_code_once),
 		cmocka_unit_test(turn_off_with_a_code),
 		cmocka_unit_test(network_rule_forces_enrolment),
