@@ -38,13 +38,6 @@ struct bench_opts {
 	int proposal_volunteers;
 };
 
-double bench_clock_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
 /* CPU time of this thread: the machine may be shared, and the targets are
    per core; wall-clock figures are printed alongside as notes. */
 static double cpu_ms(void)
@@ -325,11 +318,11 @@ static int run_engine(struct match_index *ix, const int64_t *ids, int n, int64_t
 	for (int i = 0; i < n && rc == KP_OK; i++) {
 		int got;
 		int64_t total;
-		double w0 = bench_clock_ms(), t0 = cpu_ms();
+		double w0 = cli_clock_ms(), t0 = cpu_ms();
 		rc = match_for_call(ix, ids[i], BENCH_TOP, now, 0, hits, &got, &total, err);
 		ms[i] = cpu_ms() - t0;
 		if (wall)
-			wall[i] = bench_clock_ms() - w0;
+			wall[i] = cli_clock_ms() - w0;
 	}
 	free(hits);
 	return rc;
@@ -389,7 +382,7 @@ static int propose(struct match_index *ix, int64_t now, double spread, int volun
 	match_index_get_weights(ix, &w);
 	w.spread = spread;
 	match_index_set_weights(ix, &w);
-	double w0 = bench_clock_ms(), t0 = cpu_ms();
+	double w0 = cli_clock_ms(), t0 = cpu_ms();
 	int rc = match_proposal(ix, 0, now, 0, &p, err);
 	double secs = (cpu_ms() - t0) / 1000.0;
 	if (rc == KP_OK) {
@@ -400,7 +393,7 @@ static int propose(struct match_index *ix, int64_t now, double spread, int volun
 		       spread, p.n, p.volunteers, p.edges, p.max_per_volunteer, p.gini,
 		       p.total_score, p.greedy_total_score, p.places_open, p.places_open_with_room,
 		       p.optimal ? "optimaal over alle paren" : "optimaliteit niet bewezen", secs,
-		       (bench_clock_ms() - w0) / 1000.0);
+		       (cli_clock_ms() - w0) / 1000.0);
 		if (line)
 			printf("proposal calls=%d volunteers=%d seconds=%.3f total_score=%.2f "
 			       "greedy_total_score=%.2f max_per_volunteer=%d gini=%.3f\n",
@@ -485,19 +478,19 @@ int cmd_bench(int argc, char **argv, struct app *app)
 	if (ids == NULL || ms == NULL || bench_open_fresh(app, file, o.reuse, &db, &err) ||
 	    bnet_init(&b, &app->lists, o.seed, now, n_orgs))
 		goto end;
-	double t0 = bench_clock_ms();
+	double t0 = cli_clock_ms();
 	if (o.reuse ? reuse_network(db, &b, &o, ids, &err) : build_network(app, db, &b, &o, ids, &err))
 		goto end;
 	printf("# netwerk %s: %d vrijwilligers, %d organisaties, %d oproepen in %.1f s (%s)\n",
 	       o.reuse ? "hergebruikt" : "gebouwd", o.volunteers, n_orgs, o.calls,
-	       (bench_clock_ms() - t0) / 1000.0, app->cfg.db_path);
+	       (cli_clock_ms() - t0) / 1000.0, app->cfg.db_path);
 	fflush(stdout);
-	t0 = bench_clock_ms();
+	t0 = cli_clock_ms();
 	double c0 = cpu_ms();
 	if (match_index_new(&app->lists, &ix, &err) || match_index_load(ix, db, &err))
 		goto end;
 	double startup = (cpu_ms() - c0) / 1000.0;
-	printf("# index geladen: %.2f s CPU, %.2f s klok\n", startup, (bench_clock_ms() - t0) / 1000.0);
+	printf("# index geladen: %.2f s CPU, %.2f s klok\n", startup, (cli_clock_ms() - t0) / 1000.0);
 	double *wall = calloc((size_t)o.calls, sizeof *wall);
 	for (int r = 1; r < o.repeat && wall != NULL; r++)
 		if (run_engine(ix, ids, o.calls, now, ms, wall, &err))

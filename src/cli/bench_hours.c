@@ -122,15 +122,15 @@ static int measure(struct app *app, struct db *db, const struct bnet *b,
 		snprintf(month, sizeof month, "2025-%02d", mon);
 		snprintf(from, sizeof from, "%s-01", month);
 		snprintf(to, sizeof to, "%s-32", month);
-		double t0 = bench_clock_ms();
+		double t0 = cli_clock_ms();
 		if (hours_totals(app, db, &command_line, org, month, count_total, &n, err))
 			return KP_ERR;
-		double t1 = bench_clock_ms();
+		double t1 = cli_clock_ms();
 		if (bench_hours_month_baseline(db, org, from, to, &m, err))
 			return KP_ERR;
 		if (k >= 0) {
 			use[k] = t1 - t0;
-			bare[k] = bench_clock_ms() - t1;
+			bare[k] = cli_clock_ms() - t1;
 			f->month_rows += m;
 		}
 	}
@@ -138,16 +138,16 @@ static int measure(struct app *app, struct db *db, const struct bnet *b,
 	f->month_sql = bench_percentile(bare, MONTH_RUNS, 0.5);
 	for (int k = -1; k < YEAR_RUNS; k++) {
 		int64_t vid = 1 + ((k < 0 ? 0 : k) * 7919LL) % o->volunteers;
-		double t0 = bench_clock_ms();
+		double t0 = cli_clock_ms();
 		if (hours_year_statement(app, db, &command_line, vid, 2025, name, sizeof name,
 		                         count_line, &n, err))
 			return KP_ERR;
-		double t1 = bench_clock_ms();
+		double t1 = cli_clock_ms();
 		if (bench_hours_year_baseline(db, vid, "2025-01-01", "2026-01-01", &m, err))
 			return KP_ERR;
 		if (k >= 0) {
 			use[k] = t1 - t0;
-			bare[k] = bench_clock_ms() - t1;
+			bare[k] = cli_clock_ms() - t1;
 			f->year_rows += m;
 		}
 	}
@@ -174,7 +174,7 @@ int bench_hours(int argc, char **argv, struct app *app)
 	if ((postgres ? cli_open(app, &db, &err) : bench_open_fresh(app, file, o.reuse, &db, &err)) ||
 	    bnet_init(&b, &app->lists, 42, app->now(), n_orgs))
 		goto end;
-	double t0 = bench_clock_ms();
+	double t0 = cli_clock_ms();
 	if (o.reuse) {
 		for (int i = 0; i < n_orgs; i++)
 			b.orgs[i].id = i + 1; /* as written by the run that built the data */
@@ -187,7 +187,7 @@ int bench_hours(int argc, char **argv, struct app *app)
 	printf("# %s: %lld uurregels (%ld weken) van %lld vrijwilligers bij %d organisaties, "
 	       "%lld declaraties, in %.1f s (%s)\n", o.reuse ? "hergebruikt" : "gebouwd",
 	       (long long)weeks * o.volunteers, weeks, o.volunteers, n_orgs, o.volunteers * 4,
-	       (bench_clock_ms() - t0) / 1000.0, postgres ? "PostgreSQL" : app->cfg.db_path);
+	       (cli_clock_ms() - t0) / 1000.0, postgres ? "PostgreSQL" : app->cfg.db_path);
 	fflush(stdout);
 	if (measure(app, db, &b, &o, &f, &err))
 		goto end;

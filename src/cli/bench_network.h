@@ -69,9 +69,6 @@ int bench_open_fresh(struct app *app, const char *file, bool reuse, struct db **
 int bench_write_orgs(struct db *db, struct bnet *b, int64_t now, struct kp_error *err);
 int bench_write_volunteers(struct db *db, struct bnet *b, int n, struct kp_error *err);
 
-/* Milliseconds of a monotonic clock; the p-th percentile (0..1) of v[0..n),
-   which it sorts. */
-double bench_clock_ms(void);
 double bench_percentile(double *v, int n, double p);
 
 /* knooppunt bench hours (bench_hours.c). */

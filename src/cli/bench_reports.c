@@ -59,13 +59,6 @@ static void date_of(int32_t day, char out[11])
 	parse_format_date((long long)day * DAY, out);
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
 static int parse(int argc, char **argv, struct opts *o)
 {
 	*o = (struct opts){ 1000000, 5000000, SQL_RUNS, 42, false };
@@ -231,10 +224,10 @@ static int time_report(struct app *app, struct db *db, const struct principal *w
 {
 	double t[RUNS];
 	for (int i = 0; i < RUNS; i++) {
-		double t0 = now_ms();
+		double t0 = cli_clock_ms();
 		if (report_compute(app, db, who, ask, r, err))
 			return KP_ERR;
-		t[i] = now_ms() - t0;
+		t[i] = cli_clock_ms() - t0;
 	}
 	qsort(t, RUNS, sizeof t[0], cmp_double);
 	*ms = t[RUNS / 2];
@@ -247,10 +240,10 @@ static int time_sql(struct db *db, const struct report_sql_period *p, int runs, 
 	double t[9] = { 0 };
 	*res = (struct report_sql_result){ 0 };
 	for (int i = 0; i < runs; i++) {
-		double t0 = now_ms();
+		double t0 = cli_clock_ms();
 		if (report_sql_baseline(db, p, res, err))
 			return KP_ERR;
-		t[i] = now_ms() - t0;
+		t[i] = cli_clock_ms() - t0;
 	}
 	qsort(t, (size_t)runs, sizeof t[0], cmp_double);
 	*ms = t[runs / 2];
@@ -342,7 +335,7 @@ int cmd_bench_reports(int argc, char **argv, struct app *app)
 		goto end;
 	g.activities = b.items[LIST_ACTIVITY];
 	g.n_activities = b.n_items[LIST_ACTIVITY];
-	double t0 = now_ms();
+	double t0 = cli_clock_ms();
 	if (o.reuse) {
 		for (int i = 0; i < g.n_orgs; i++)
 			g.orgs[i] = i + 1;
@@ -351,7 +344,7 @@ int cmd_bench_reports(int argc, char **argv, struct app *app)
 	}
 	printf("# netwerk %s: %d vrijwilligers, %d organisaties, %d uren in %.1f s (%s)\n",
 	       o.reuse ? "hergebruikt" : "gebouwd", o.volunteers, g.n_orgs, o.hours,
-	       (now_ms() - t0) / 1000.0, app->cfg.db_path);
+	       (cli_clock_ms() - t0) / 1000.0, app->cfg.db_path);
 	fflush(stdout);
 	if (measure(app, db, &g, &o, &err) == KP_OK)
 		status = 0;

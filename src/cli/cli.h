@@ -22,6 +22,9 @@ int cli_open(struct app *app, struct db **db, struct kp_error *err);
 /* Prints err to stderr in Dutch, prefixed with "knooppunt: ". */
 void cli_print_error(const struct kp_error *err);
 
+/* Monotonic milliseconds, for timing runs and progress. */
+double cli_clock_ms(void);
+
 int cmd_init(int argc, char **argv, struct app *app);
 int cmd_demo(int argc, char **argv, struct app *app);
 int cmd_match(int argc, char **argv, struct app *app);

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "db/store.h"
 #include "util/messages.h"
@@ -110,4 +111,11 @@ int cli_open(struct app *app, struct db **db, struct kp_error *err)
 		return KP_ERR;
 	}
 	return KP_OK;
+}
+
+double cli_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }

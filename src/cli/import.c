@@ -34,19 +34,12 @@ struct progress {
 	bool drawn;             /* a bar is on the current line */
 };
 
-static double seconds_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void draw_bar(void *ctx, size_t done, size_t total, long rows)
 {
 	struct progress *p = ctx;
 	if (!p->terminal || total == 0)
 		return;
-	double elapsed = seconds_now() - p->started;
+	double elapsed = cli_clock_ms() / 1000.0 - p->started;
 	double part = (double)done / (double)total;
 	double rate = elapsed > 0 ? (double)rows / elapsed : 0;
 	double left = part > 0 ? elapsed * (1 - part) / part : 0;
@@ -184,7 +177,7 @@ int cmd_import(int argc, char **argv, struct app *app)
 	if (data == NULL)
 		return 1;
 	struct progress p = { .terminal = isatty(STDOUT_FILENO), .dry_run = o.dry_run,
-	                      .started = seconds_now() };
+	                      .started = cli_clock_ms() / 1000.0 };
 	struct import_request rq = { .organisation_id = o.organisation, .data = data, .len = len,
 	                             .mapping = o.mapping, .dry_run = o.dry_run,
 	                             .invite = o.invite, .each = print_row, .progress = draw_bar,
@@ -197,7 +190,7 @@ int cmd_import(int argc, char **argv, struct app *app)
 		status = 0;
 	end_bar(&p);
 	if (status == 0)
-		print_summary(&rq, seconds_now() - p.started);
+		print_summary(&rq, cli_clock_ms() / 1000.0 - p.started);
 	else
 		cli_print_error(&err);
 	db_close(db);
