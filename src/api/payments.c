@@ -7,6 +7,7 @@
 #include "api/json_in.h"
 #include "model/hours.h"
 #include "service/payments.h"
+#include "util/csv.h"
 #include "util/parse.h"
 #include "util/xlsx.h"
 
@@ -121,18 +122,6 @@ static int send_file(struct api_call *c, const char *type, const char *from, con
 	return KP_OK;
 }
 
-/* One CSV field: quoted when it holds a separator, quote or line break, and
-   with a leading ' when a spreadsheet would read it as a formula. */
-static int csv_field(struct buf *out, const char *s, bool last)
-{
-	bool quote = strpbrk(s, ";\"\r\n") != NULL;
-	int rc = (quote ? buf_appends(out, "\"") : 0) |
-	         (s[0] != '\0' && strchr("=+-@", s[0]) != NULL ? buf_appends(out, "'") : 0);
-	for (const char *p = s; *p != '\0' && rc == 0; p++)
-		rc = *p == '"' ? buf_appends(out, "\"\"") : buf_append(out, p, 1);
-	return rc | (quote ? buf_appends(out, "\"") : 0) | buf_appends(out, last ? "\r\n" : ";");
-}
-
 int payments_csv(struct api_call *c)
 {
 	struct payment_export x;
@@ -141,15 +130,17 @@ int payments_csv(struct api_call *c)
 	int rc = 0;
 	if (run_export(c, &x, from, to))
 		return KP_ERR;
+	static const char *const header[] = { "Naam", "IBAN", "Datum", "Soort", "Omschrijving",
+	                                      "Bedrag" };
 	out->len = 0;
-	rc = buf_appends(out, "\xEF\xBB\xBFNaam;IBAN;Datum;Soort;Omschrijving;Bedrag\r\n");
+	rc = csv_write_start(out) || csv_write_row(out, header, 6);
 	for (int i = 0; i < x.n && rc == 0; i++) {
 		const struct payment_line *l = &x.lines[i];
 		snprintf(amount, sizeof amount, "%lld,%02lld", (long long)(l->amount_cents / 100),
 		         (long long)(l->amount_cents % 100));
-		rc = csv_field(out, l->name, false) | csv_field(out, l->iban, false) |
-		     csv_field(out, l->incurred_on, false) | csv_field(out, kind_label(l->kind), false) |
-		     csv_field(out, l->description, false) | csv_field(out, amount, true);
+		const char *const row[] = { l->name, l->iban, l->incurred_on, kind_label(l->kind),
+		                            l->description, amount };
+		rc = csv_write_row(out, row, 6);
 	}
 	payment_export_free(&x);
 	if (rc != 0)

@@ -275,7 +275,7 @@ int csv_write_start(struct buf *out)
 	return buf_appends(out, "\xef\xbb\xbf");
 }
 
-static int write_cell(struct buf *out, const char *s, bool neutralise)
+int csv_write_cell(struct buf *out, const char *s, bool neutralise)
 {
 	int rc = 0;
 	if (neutralise && strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
@@ -292,7 +292,7 @@ static int write_row(struct buf *out, const char *const *cells, int n, bool neut
 {
 	int rc = 0;
 	for (int i = 0; i < n && rc == 0; i++)
-		rc = write_cell(out, cells[i] ? cells[i] : "", neutralise) |
+		rc = csv_write_cell(out, cells[i] ? cells[i] : "", neutralise) |
 		     buf_appends(out, i + 1 < n ? ";" : "");
 	return rc | buf_appends(out, "\r\n") ? -1 : 0;
 }

@@ -80,5 +80,9 @@ int csv_write_row(struct buf *out, const char *const *cells, int n)
    opened in a spreadsheet (util/xlsx_read.h). */
 int csv_write_row_as_is(struct buf *out, const char *const *cells, int n)
 	__attribute__((warn_unused_result));
+/* One cell, quoted as above (neutralised when asked), for a writer that puts
+   the separators itself (util/sheet.h). */
+int csv_write_cell(struct buf *out, const char *s, bool neutralise)
+	__attribute__((warn_unused_result));
 
 #endif

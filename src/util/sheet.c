@@ -7,6 +7,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "util/csv.h"
+
 int sheet_format_of(const char *extension)
 {
 	if (strcmp(extension, "csv") == 0)
@@ -23,18 +25,11 @@ const char *sheet_content_type(int format)
 	               : "text/csv; charset=utf-8";
 }
 
+/* Figures, not free text: a negative number stays a number, not neutralised. */
 static void csv_field(struct sheet *s, const char *text)
 {
 	int rc = s->col > 0 ? buf_appends(s->out, ";") : 0;
-	if (strpbrk(text, ";\"\r\n") == NULL) {
-		rc |= buf_appends(s->out, text);
-	} else {
-		rc |= buf_appends(s->out, "\"");
-		for (const char *p = text; *p; p++)
-			rc |= *p == '"' ? buf_appends(s->out, "\"\"") : buf_append(s->out, p, 1);
-		rc |= buf_appends(s->out, "\"");
-	}
-	s->failed |= rc != 0;
+	s->failed |= (rc | csv_write_cell(s->out, text, false)) != 0;
 }
 
 static int xlsx_open(struct sheet *s, const char *title)
