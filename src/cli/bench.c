@@ -64,48 +64,37 @@ double bench_percentile(double *v, int n, double p)
 
 static int parse_opts(int argc, char **argv, struct bench_opts *o)
 {
-	*o = (struct bench_opts){ 1000000, 1000, -1, 42, false, 1, BENCH_PROPOSAL_CALLS,
-	                          BENCH_PROPOSAL_VOLUNTEERS };
+	long long volunteers = 1000000, calls = 1000, sql_calls = -1, seed = 42, repeat = 1,
+	          proposal_calls = BENCH_PROPOSAL_CALLS,
+	          proposal_volunteers = BENCH_PROPOSAL_VOLUNTEERS;
+	const struct cli_number table[] = {
+		{ "--volunteers", 100, 100000000, &volunteers },
+		{ "--calls", 1, 100000000, &calls },
+		{ "--sql-calls", 0, 100000000, &sql_calls },
+		{ "--seed", 0, 100000000, &seed },
+		{ "--repeat", 1, 100000000, &repeat },
+		{ "--proposal-calls", 1, 100000000, &proposal_calls },
+		{ "--proposal-volunteers", 100, 100000000, &proposal_volunteers },
+	};
+	*o = (struct bench_opts){ 0 };
 	if (argc < 1 || strcmp(argv[0], "match") != 0) {
 		fprintf(stderr, "Gebruik: knooppunt bench match [--volunteers N] [--calls N] "
 		                "[--sql-calls N] [--seed S] [--reuse] [--proposal-calls N] "
 		                "[--proposal-volunteers N]\n");
 		return -1;
 	}
-	for (int i = 1; i < argc; i++) {
-		long long v;
-		if (strcmp(argv[i], "--reuse") == 0) {
-			o->reuse = true;
-			continue;
-		}
-		if (i + 1 >= argc || parse_int(argv[i + 1], 0, 100000000, &v) != 0) {
-			fprintf(stderr, "knooppunt bench: optie %s verwacht een getal\n", argv[i]);
-			return -1;
-		}
-		if (strcmp(argv[i], "--volunteers") == 0 && v >= 100)
-			o->volunteers = (int)v;
-		else if (strcmp(argv[i], "--calls") == 0 && v >= 1)
-			o->calls = (int)v;
-		else if (strcmp(argv[i], "--sql-calls") == 0)
-			o->sql_calls = (int)v;
-		else if (strcmp(argv[i], "--seed") == 0)
-			o->seed = (uint64_t)v;
-		else if (strcmp(argv[i], "--repeat") == 0 && v >= 1)
-			o->repeat = (int)v;
-		else if (strcmp(argv[i], "--proposal-calls") == 0 && v >= 1)
-			o->proposal_calls = (int)v;
-		else if (strcmp(argv[i], "--proposal-volunteers") == 0 && v >= 100)
-			o->proposal_volunteers = (int)v;
-		else {
-			fprintf(stderr, "knooppunt bench: onbekende optie %s\n", argv[i]);
-			return -1;
-		}
-		i++;
-	}
-	if (o->sql_calls < 0)
-		o->sql_calls = o->volunteers <= 20000 ? o->calls : 20;
+	if (cli_numbers(argc, argv, 1, "knooppunt bench match", table,
+	                (int)(sizeof table / sizeof table[0]), &o->reuse))
+		return -1;
+	o->volunteers = (int)volunteers;
+	o->calls = (int)calls;
+	o->sql_calls = sql_calls < 0 ? (volunteers <= 20000 ? o->calls : 20) : (int)sql_calls;
 	if (o->sql_calls > o->calls)
 		o->sql_calls = o->calls;
+	o->seed = (uint64_t)seed;
+	o->repeat = (int)repeat;
+	o->proposal_calls = (int)proposal_calls;
+	o->proposal_volunteers = (int)proposal_volunteers;
 	return 0;
 }
 

@@ -34,27 +34,12 @@ struct hours_opts {
 static int parse_opts(int argc, char **argv, struct hours_opts *o)
 {
 	*o = (struct hours_opts){ 5000000, 100000, false };
-	for (int i = 1; i < argc; i++) {
-		long long v = 0;
-		if (strcmp(argv[i], "--reuse") == 0) {
-			o->reuse = true;
-			continue;
-		}
-		if (i + 1 >= argc || parse_int(argv[i + 1], 100, 100000000, &v) != 0) {
-			fprintf(stderr, "Gebruik: knooppunt bench hours [--entries N] [--volunteers N] "
-			                "[--reuse] [--db URL]\n");
-			return -1;
-		}
-		if (strcmp(argv[i], "--entries") == 0)
-			o->entries = v;
-		else if (strcmp(argv[i], "--volunteers") == 0)
-			o->volunteers = v;
-		else {
-			fprintf(stderr, "knooppunt bench hours: onbekende optie %s\n", argv[i]);
-			return -1;
-		}
-		i++;
-	}
+	const struct cli_number table[] = {
+		{ "--entries", 100, 100000000, &o->entries },
+		{ "--volunteers", 100, 100000000, &o->volunteers },
+	};
+	if (cli_numbers(argc, argv, 1, "knooppunt bench hours", table, 2, &o->reuse))
+		return -1;
 	return o->entries < o->volunteers ? -1 : 0;
 }
 

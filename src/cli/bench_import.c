@@ -157,16 +157,8 @@ static int measured_import(struct app *app, const char *data, size_t len, bool i
 
 static int parse_rows(int argc, char **argv, long long *rows)
 {
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--rows") == 0 && i + 1 < argc &&
-		    parse_int(argv[i + 1], 1, CSV_RECORDS_MAX - 1, rows) == 0) {
-			i++;
-			continue;
-		}
-		fprintf(stderr, "knooppunt bench import: onbekende of onvolledige optie %s\n", argv[i]);
-		return -1;
-	}
-	return 0;
+	const struct cli_number table[] = { { "--rows", 1, CSV_RECORDS_MAX - 1, rows } };
+	return cli_numbers(argc, argv, 1, "knooppunt bench import", table, 1, NULL);
 }
 
 int cmd_bench_import(int argc, char **argv, struct app *app)

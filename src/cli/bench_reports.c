@@ -61,31 +61,17 @@ static void date_of(int32_t day, char out[11])
 
 static int parse(int argc, char **argv, struct opts *o)
 {
-	*o = (struct opts){ 1000000, 5000000, SQL_RUNS, 42, false };
-	for (int i = 1; i < argc; i++) {
-		long long v;
-		if (strcmp(argv[i], "--reuse") == 0) {
-			o->reuse = true;
-			continue;
-		}
-		if (i + 1 >= argc || parse_int(argv[i + 1], 0, 100000000, &v) != 0) {
-			fprintf(stderr, "knooppunt bench reports: optie %s verwacht een getal\n", argv[i]);
-			return -1;
-		}
-		if (strcmp(argv[i], "--volunteers") == 0 && v >= 1000)
-			o->volunteers = (int)v;
-		else if (strcmp(argv[i], "--hours") == 0)
-			o->hours = (int)v;
-		else if (strcmp(argv[i], "--seed") == 0)
-			o->seed = (uint64_t)v;
-		else if (strcmp(argv[i], "--sql-runs") == 0 && v <= 9)
-			o->sql_runs = (int)v;
-		else {
-			fprintf(stderr, "knooppunt bench reports: onbekende optie %s\n", argv[i]);
-			return -1;
-		}
-		i++;
-	}
+	long long volunteers = 1000000, hours = 5000000, sql_runs = SQL_RUNS, seed = 42;
+	const struct cli_number table[] = {
+		{ "--volunteers", 1000, 100000000, &volunteers },
+		{ "--hours", 0, 100000000, &hours },
+		{ "--seed", 0, 100000000, &seed },
+		{ "--sql-runs", 0, 9, &sql_runs },
+	};
+	*o = (struct opts){ .reuse = false };
+	if (cli_numbers(argc, argv, 1, "knooppunt bench reports", table, 4, &o->reuse))
+		return -1;
+	*o = (struct opts){ (int)volunteers, (int)hours, (int)sql_runs, (uint64_t)seed, o->reuse };
 	return 0;
 }
 

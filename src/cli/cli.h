@@ -22,6 +22,19 @@ int cli_open(struct app *app, struct db **db, struct kp_error *err);
 /* Prints err to stderr in Dutch, prefixed with "knooppunt: ". */
 void cli_print_error(const struct kp_error *err);
 
+/* One numeric option "--name N" of a command, with its bounds. */
+struct cli_number {
+	const char *name;
+	long long min, max;
+	long long *value;    /* keeps its default when the option is not given */
+};
+
+/* Reads the options argv[first..argc) of `command`: each a "--name N" of
+   table[0..n), or the flag --reuse when reuse is not NULL. 0, or -1 after a
+   Dutch message on stderr that names the option. */
+int cli_numbers(int argc, char **argv, int first, const char *command,
+                const struct cli_number *table, int n, bool *reuse);
+
 /* Monotonic milliseconds, for timing runs and progress. */
 double cli_clock_ms(void);
 

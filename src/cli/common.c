@@ -119,3 +119,29 @@ double cli_clock_ms(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
+
+int cli_numbers(int argc, char **argv, int first, const char *command,
+                const struct cli_number *table, int n, bool *reuse)
+{
+	for (int i = first; i < argc; i++) {
+		if (reuse != NULL && strcmp(argv[i], "--reuse") == 0) {
+			*reuse = true;
+			continue;
+		}
+		const struct cli_number *opt = NULL;
+		for (int k = 0; k < n && opt == NULL; k++)
+			if (strcmp(argv[i], table[k].name) == 0)
+				opt = &table[k];
+		if (opt == NULL) {
+			fprintf(stderr, "%s: onbekende optie %s\n", command, argv[i]);
+			return -1;
+		}
+		if (i + 1 >= argc || parse_int(argv[i + 1], opt->min, opt->max, opt->value) != 0) {
+			fprintf(stderr, "%s: optie %s verwacht een getal van %lld tot %lld\n", command,
+			        argv[i], opt->min, opt->max);
+			return -1;
+		}
+		i++;
+	}
+	return 0;
+}
