@@ -2,12 +2,10 @@
 #include "util/sheet.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "util/csv.h"
+#include "util/xlsx.h"
 
 int sheet_format_of(const char *extension)
 {
@@ -32,27 +30,17 @@ static void csv_field(struct sheet *s, const char *text)
 	s->failed |= (rc | csv_write_cell(s->out, text, false)) != 0;
 }
 
-static int xlsx_open(struct sheet *s, const char *title)
+/* The workbook, its header row written bold and frozen by util/xlsx.h. */
+static int workbook_open(struct sheet *s, const char *title, const char *const *header)
 {
-	const char *dir = getenv("TMPDIR");
-	snprintf(s->path, sizeof s->path, "%.40s/knooppunt-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(s->path);
-	if (fd < 0)
-		return -1;
-	close(fd);
+	struct xlsx_column cols[XLSX_COLUMNS_MAX];
+	int n = 0;
+	for (; header[n] != NULL && n < XLSX_COLUMNS_MAX; n++)
+		cols[n] = (struct xlsx_column){ header[n], XLSX_TEXT, 0 };
 	char name[32];
 	snprintf(name, sizeof name, "%.31s", title);
-	s->workbook = workbook_new(s->path);
-	s->worksheet = s->workbook ? workbook_add_worksheet(s->workbook, name) : NULL;
-	if (s->worksheet == NULL) {
-		if (s->workbook)
-			workbook_close(s->workbook);
-		unlink(s->path);
-		return -1;
-	}
-	s->bold = workbook_add_format(s->workbook);
-	format_set_bold(s->bold);
-	return 0;
+	s->xlsx = xlsx_open(name, cols, n);
+	return s->xlsx != NULL ? 0 : -1;
 }
 
 int sheet_open(struct sheet *s, int format, const char *title, const char *const *header,
@@ -63,15 +51,14 @@ int sheet_open(struct sheet *s, int format, const char *title, const char *const
 		/* The byte order mark tells spreadsheet programs the text is UTF-8. */
 		if (buf_appends(out, "\xEF\xBB\xBF"))
 			return -1;
-	} else if (xlsx_open(s, title) != 0) {
-		return -1;
+	} else {
+		if (workbook_open(s, title, header) != 0)
+			return -1;
+		s->row = 1;
+		return 0;
 	}
 	for (; *header; header++) {
-		if (format == SHEET_XLSX)
-			s->failed |= worksheet_write_string(s->worksheet, 0, (lxw_col_t)s->col,
-			                                    *header, s->bold) != LXW_NO_ERROR;
-		else
-			csv_field(s, *header);
+		csv_field(s, *header);
 		s->col++;
 	}
 	sheet_row_end(s);
@@ -83,8 +70,7 @@ void sheet_text(struct sheet *s, const char *text)
 	if (s->failed)
 		return;
 	if (s->format == SHEET_XLSX)
-		s->failed = worksheet_write_string(s->worksheet, s->row, (lxw_col_t)s->col, text,
-		                                   NULL) != LXW_NO_ERROR;
+		xlsx_put_text(s->xlsx, text);
 	else
 		csv_field(s, text);
 	s->col++;
@@ -93,9 +79,9 @@ void sheet_text(struct sheet *s, const char *text)
 void sheet_int(struct sheet *s, int64_t v)
 {
 	char text[24];
-	if (s->format == SHEET_XLSX && !s->failed) {
-		s->failed = worksheet_write_number(s->worksheet, s->row, (lxw_col_t)s->col++,
-		                                   (double)v, NULL) != LXW_NO_ERROR;
+	if (s->format == SHEET_XLSX) {
+		xlsx_put_number(s->xlsx, (double)v);
+		s->col++;
 		return;
 	}
 	snprintf(text, sizeof text, "%lld", (long long)v);
@@ -105,9 +91,9 @@ void sheet_int(struct sheet *s, int64_t v)
 void sheet_decimal(struct sheet *s, double v)
 {
 	char text[32];
-	if (s->format == SHEET_XLSX && !s->failed) {
-		s->failed = worksheet_write_number(s->worksheet, s->row, (lxw_col_t)s->col++, v,
-		                                   NULL) != LXW_NO_ERROR;
+	if (s->format == SHEET_XLSX) {
+		xlsx_put_number(s->xlsx, v);
+		s->col++;
 		return;
 	}
 	snprintf(text, sizeof text, "%.4f", v);
@@ -119,34 +105,17 @@ void sheet_decimal(struct sheet *s, double v)
 
 void sheet_row_end(struct sheet *s)
 {
-	if (s->format == SHEET_CSV && !s->failed)
+	if (s->format == SHEET_XLSX)
+		xlsx_next_row(s->xlsx);
+	else if (!s->failed)
 		s->failed = buf_appends(s->out, "\r\n") != 0;
 	s->row++;
 	s->col = 0;
 }
 
-/* Reads the finished workbook into out. */
-static int slurp(struct sheet *s)
-{
-	FILE *f = fopen(s->path, "rb");
-	if (f == NULL)
-		return -1;
-	char chunk[8192];
-	size_t n;
-	int rc = 0;
-	while (rc == 0 && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		rc = buf_append(s->out, chunk, n);
-	rc |= ferror(f) ? -1 : 0;
-	fclose(f);
-	return rc;
-}
-
 int sheet_close(struct sheet *s)
 {
-	if (s->format == SHEET_XLSX) {
-		s->failed |= workbook_close(s->workbook) != LXW_NO_ERROR;
-		s->failed |= !s->failed && slurp(s) != 0;
-		unlink(s->path);
-	}
+	if (s->format == SHEET_XLSX) /* closing also removes the temporary file */
+		s->failed |= xlsx_close(s->xlsx, s->out) != 0;
 	return s->failed ? -1 : 0;
 }

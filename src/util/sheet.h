@@ -4,8 +4,8 @@
  *
  * CSV is UTF-8 with a byte order mark, ';'-separated and with decimal commas,
  * as Dutch spreadsheet programs read it; a field holding ';', '"' or a line
- * break is quoted. The .xlsx is built by libxlsxwriter in a temporary file
- * that sheet_close reads into `out` and removes.
+ * break is quoted. The .xlsx is written by util/xlsx.h, which builds it in a
+ * temporary file that sheet_close reads into `out` and removes.
  *
  * Invariants: cells are written left to right, sheet_row_end closes a row;
  * the first failure is kept in `failed` and every later call does nothing,
@@ -28,9 +28,7 @@ struct sheet {
 	struct buf *out;              /* the file's bytes, after sheet_close for xlsx */
 	unsigned row, col;            /* the next cell */
 	bool failed;
-	void *workbook, *worksheet;   /* xlsx only: lxw_workbook, lxw_worksheet */
-	void *bold;                   /* xlsx only: the header's lxw_format */
-	char path[64];                /* xlsx only: the temporary file */
+	struct xlsx *xlsx;            /* xlsx only: the workbook (util/xlsx.h) */
 };
 
 /* The format named by a file extension ("csv", "xlsx"); -1 for any other. */

@@ -17,6 +17,7 @@ struct xlsx {
 	struct xlsx_column cols[XLSX_COLUMNS_MAX];
 	int n;
 	lxw_row_t row;
+	lxw_col_t col;           /* the next cell of xlsx_put_* */
 	bool failed;
 };
 
@@ -120,6 +121,30 @@ void xlsx_row(struct xlsx *x, const struct xlsx_cell *cells)
 			x->failed = true;
 	}
 	x->row++;
+}
+
+void xlsx_put_text(struct xlsx *x, const char *text)
+{
+	if (x != NULL && !x->failed)
+		x->failed = write_text(x, x->col, text) != LXW_NO_ERROR;
+	if (x != NULL)
+		x->col++;
+}
+
+void xlsx_put_number(struct xlsx *x, double v)
+{
+	if (x != NULL && !x->failed)
+		x->failed = worksheet_write_number(x->sheet, x->row, x->col, v, NULL) != LXW_NO_ERROR;
+	if (x != NULL)
+		x->col++;
+}
+
+void xlsx_next_row(struct xlsx *x)
+{
+	if (x != NULL) {
+		x->row++;
+		x->col = 0;
+	}
 }
 
 static int read_file(const char *path, struct buf *out)

@@ -49,6 +49,13 @@ struct xlsx *xlsx_open(const char *sheet, const struct xlsx_column *cols, int n)
 /* Adds a row of n cells, one per column. */
 void xlsx_row(struct xlsx *x, const struct xlsx_cell *cells);
 
+/* Cell by cell, for a writer that learns each cell's kind as it goes
+   (util/sheet.h): text or a number into the next cell of the row, and on to
+   the next row. */
+void xlsx_put_text(struct xlsx *x, const char *text);
+void xlsx_put_number(struct xlsx *x, double v);
+void xlsx_next_row(struct xlsx *x);
+
 /* Finishes the workbook into out; 0, or -1 when anything failed. Frees x. */
 int xlsx_close(struct xlsx *x, struct buf *out);
 
