@@ -25,6 +25,12 @@ static int add_row(void *ctx, const struct list_item *it)
 	return json_array_append_new(ctx, to_json(it));
 }
 
+/* Into the object of lists: each item in its kind's array. */
+static int add_to_kind(void *ctx, const struct list_item *it)
+{
+	return add_row(json_object_get(ctx, list_kind_name(it->kind)), it);
+}
+
 /* Every kind with all its items, those switched off included (marked
    "active": false; records keep them), so that a page learns all shared
    lists in one request. */
@@ -32,15 +38,14 @@ int lists_index(struct api_call *c)
 {
 	json_t *kinds = json_array(), *lists = json_object();
 	for (int k = 0; k < LIST_KIND_COUNT; k++) {
-		struct list_item_query q = { .kind = k, .all = true, .each = add_row,
-		                             .ctx = json_array() };
 		json_array_append_new(kinds, json_string(list_kind_name(k)));
-		json_object_set_new(lists, list_kind_name(k), q.ctx);
-		if (list_item_list(c->app, c->db, &c->who, &q, &c->err)) {
-			json_decref(kinds);
-			json_decref(lists);
-			return KP_ERR;
-		}
+		json_object_set_new(lists, list_kind_name(k), json_array());
+	}
+	struct list_item_query q = { .kind = -1, .all = true, .each = add_to_kind, .ctx = lists };
+	if (list_item_list(c->app, c->db, &c->who, &q, &c->err)) {
+		json_decref(kinds);
+		json_decref(lists);
+		return KP_ERR;
 	}
 	return api_reply(c, 200, json_pack("{s:o, s:o}", "kinds", kinds, "lists", lists));
 }

@@ -89,12 +89,16 @@ int store_list_items(struct db *db, int kind, bool include_inactive, list_item_f
                      void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (db_prepare(db, include_inactive
-	                       ? SELECT_ITEM " WHERE kind = ? ORDER BY position, id"
-	                       : SELECT_ITEM " WHERE kind = ? AND active = 1 ORDER BY position, id",
-	               &st, err))
+	static const char *const sql[2][2] = {
+		{ SELECT_ITEM " WHERE kind = ? AND active = 1 ORDER BY position, id",
+		  SELECT_ITEM " WHERE kind = ? ORDER BY position, id" },
+		{ SELECT_ITEM " WHERE active = 1 ORDER BY kind, position, id",
+		  SELECT_ITEM " ORDER BY kind, position, id" },
+	};
+	if (db_prepare(db, sql[kind < 0][include_inactive], &st, err))
 		return KP_ERR;
-	db_bind_text(st, 1, list_kind_name(kind));
+	if (kind >= 0)
+		db_bind_text(st, 1, list_kind_name(kind));
 	struct list_item it;
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {

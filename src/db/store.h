@@ -173,6 +173,7 @@ int store_list_item_get(struct db *db, int64_t id, struct list_item *it, struct 
 int store_list_item_find(struct db *db, int kind, const char *code, const char *field,
                          int64_t *id, struct kp_error *err);
 typedef int (*list_item_fn)(void *ctx, const struct list_item *it);
+/* The items of a kind (-1: of every kind, kind by kind) by position. */
 int store_list_items(struct db *db, int kind, bool include_inactive, list_item_fn each,
                      void *ctx, struct kp_error *err);
 /* Fills the shared lists with the Dutch defaults when they are empty. */

@@ -20,7 +20,7 @@
 extern const struct field_table list_item_fields;
 
 struct list_item_query {
-	int kind;              /* enum list_kind */
+	int kind;              /* enum list_kind; -1 for every kind, kind by kind */
 	bool all;              /* also items switched off: records that carry one
 	                          still show its label */
 	list_item_fn each;     /* called once per item, by position */
