@@ -84,6 +84,9 @@ static json_t *request_json(struct catalog *cat, const struct help_request *r, b
 	json_object_set_new(doc, "accepted_at", jout_opt_id(r->accepted_at));
 	json_object_set_new(doc, "updated_at", json_integer(r->updated_at));
 	json_object_set_new(doc, "waiting", json_boolean(waiting));
+	json_object_set_new(doc, "outcome", r->outcome >= 0 ? json_string(help_outcome_name(r->outcome))
+	                                                    : json_null());
+	json_object_set_new(doc, "closed_at", jout_opt_id(r->closed_at));
 	return doc;
 }
 
@@ -243,8 +246,12 @@ int help_requests_hand_back(struct api_call *c)
 
 int help_requests_close(struct api_call *c)
 {
-	static const char *const fields[] = { NULL };
+	static const char *const fields[] = { "outcome", NULL };
 	struct help_step st = { .id = c->id, .to = HELP_CLOSED };
+	char outcome[24] = "";
+	if (jin_text(c->body, "outcome", 20, false, outcome, sizeof outcome, &c->err))
+		return KP_ERR;
+	st.outcome = outcome;
 	return step(c, &st, fields);
 }
 

@@ -149,6 +149,30 @@ static json_t *hours_json(struct api_call *c, const struct report *r)
 	                 rows);
 }
 
+static json_t *hours_or_null(int32_t hours)
+{
+	return hours >= 0 ? json_integer(hours) : json_null();
+}
+
+static json_t *contact_json(const struct report_contact *k)
+{
+	json_t *doc = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "in",
+	                        count(k->in), "in_before", count(k->in_before), "routed",
+	                        count(k->routed), "picked_up", count(k->picked_up), "handed_back",
+	                        count(k->handed_back), "advice", count(k->advice), "not_served",
+	                        count(k->not_served), "open", count(k->open), "share_picked_up",
+	                        share(k->picked_up, k->in));
+	json_object_set_new(doc, "time_to_pickup",
+	                    json_pack("{s:o, s:o, s:o}", "requests", count(k->picked_up_timed),
+	                              "median_hours", hours_or_null(k->pickup_median_hours),
+	                              "p90_hours", hours_or_null(k->pickup_p90_hours)));
+	json_object_set_new(doc, "channels",
+	                    counts_json(k->channels, k->n_channels, "channel", NULL));
+	json_object_set_new(doc, "not_served_reasons",
+	                    counts_json(k->reasons, k->n_reasons, "outcome", NULL));
+	return doc;
+}
+
 static json_t *report_json(struct api_call *c, const struct report *r)
 {
 	json_t *cohorts = json_array();
@@ -196,6 +220,7 @@ static json_t *report_json(struct api_call *c, const struct report *r)
 	json_object_set_new(doc, "municipalities",
 	                    orgs_json(r->municipalities, r->n_municipalities, false));
 	json_object_set_new(doc, "hours", hours_json(c, r));
+	json_object_set_new(doc, "contact_point", contact_json(&r->contact));
 	return doc;
 }
 
@@ -287,9 +312,38 @@ static void table_hours(struct sheet *sh, struct catalog *cat, const struct repo
 	}
 }
 
+/* The contact point as (part, what, count) rows: the totals, the channels
+   requests came in by, and why requests were not served. */
+static void table_contact(struct sheet *sh, const struct report_contact *k)
+{
+	static const char *const names[] = { "binnengekomen", "binnengekomen_periode_ervoor",
+		                             "doorgezet", "opgepakt", "teruggegeven",
+		                             "advies_steunpunt", "niet_geholpen", "open" };
+	const int64_t totals[] = { k->in, k->in_before, k->routed, k->picked_up, k->handed_back,
+		                   k->advice, k->not_served, k->open };
+	for (size_t i = 0; i < sizeof totals / sizeof totals[0]; i++) {
+		sheet_text(sh, "totaal");
+		sheet_text(sh, names[i]);
+		cell_count(sh, totals[i]);
+		sheet_row_end(sh);
+	}
+	for (int i = 0; i < k->n_channels; i++) {
+		sheet_text(sh, "kanaal");
+		sheet_text(sh, k->channels[i].key);
+		cell_count(sh, k->channels[i].n);
+		sheet_row_end(sh);
+	}
+	for (int i = 0; i < k->n_reasons; i++) {
+		sheet_text(sh, "niet_geholpen_omdat");
+		sheet_text(sh, k->reasons[i].key);
+		cell_count(sh, k->reasons[i].n);
+		sheet_row_end(sh);
+	}
+}
+
 /* The tables, their columns (Dutch, as the spreadsheet's users read them). */
 enum table { T_MONTHS, T_RETENTION, T_EXITS, T_MATCHES, T_AFTERCARE, T_ORGS, T_MUNICIPALITIES,
-	     T_HOURS, T_COUNT };
+	     T_HOURS, T_CONTACT, T_COUNT };
 static const struct {
 	const char *name;
 	const char *const header[6];
@@ -306,6 +360,7 @@ static const struct {
 	                                           "actieve_vrijwilligers", "vrijwilligers",
 	                                           "actief_per_medewerker" } },
 	[T_HOURS] = { "hours", { "maand", "activiteit", "uren" } },
+	[T_CONTACT] = { "contact_point", { "deel", "wat", "aantal" } },
 };
 
 static void table_rows(struct sheet *sh, struct catalog *cat, int t, const struct report *r)
@@ -318,6 +373,7 @@ static void table_rows(struct sheet *sh, struct catalog *cat, int t, const struc
 	case T_AFTERCARE: table_counts(sh, r->answers, r->n_answers, false); break;
 	case T_ORGS: table_orgs(sh, r->orgs, r->n_orgs); break;
 	case T_MUNICIPALITIES: table_orgs(sh, r->municipalities, r->n_municipalities); break;
+	case T_CONTACT: table_contact(sh, &r->contact); break;
 	default: table_hours(sh, cat, r); break;
 	}
 }

@@ -121,6 +121,8 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/reports/municipalities.xlsx", reports_table },
 	{ "GET", "/api/reports/hours.csv", reports_table },
 	{ "GET", "/api/reports/hours.xlsx", reports_table },
+	{ "GET", "/api/reports/contact_point.csv", reports_table },
+	{ "GET", "/api/reports/contact_point.xlsx", reports_table },
 
 	{ "GET", "/api/calls", calls_list },
 	{ "GET", "/api/calls.csv", calls_export },

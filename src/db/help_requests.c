@@ -40,7 +40,7 @@ int store_contact_point_set(struct db *db, int64_t hub, int pickup_days, struct 
 #define COLUMNS                                                                          \
 	"channel, status, activity_id, place, urgency, organisation_id, contact_name, "     \
 	"contact_phone, call_id, reason, created_by, created_at, routed_at, accepted_at, "  \
-	"updated_at"
+	"updated_at, closed_reason, closed_at"
 #define SELECT_REQUEST "SELECT id, " COLUMNS " FROM help_requests"
 
 static void bind_opt_time(struct db_stmt *st, int i, int64_t t)
@@ -69,15 +69,9 @@ static int bind_request(struct db_stmt *st, const struct help_request *r)
 	bind_opt_time(st, i++, r->routed_at);
 	bind_opt_time(st, i++, r->accepted_at);
 	db_bind_int(st, i++, r->updated_at);
+	db_bind_text(st, i++, r->outcome >= 0 ? help_outcome_name(r->outcome) : "");
+	bind_opt_time(st, i++, r->closed_at);
 	return i;
-}
-
-static int channel_parse(const char *name)
-{
-	for (int c = 0; c < HELP_CHANNEL_COUNT; c++)
-		if (strcmp(help_channel_name(c), name) == 0)
-			return c;
-	return -1;
 }
 
 static void read_request(struct db_stmt *st, struct help_request *r)
@@ -85,7 +79,7 @@ static void read_request(struct db_stmt *st, struct help_request *r)
 	int i = 0;
 	memset(r, 0, sizeof *r);
 	r->id = db_col_int(st, i++);
-	r->channel = channel_parse(db_col_text(st, i++));
+	r->channel = help_channel_parse(db_col_text(st, i++));
 	r->status = help_status_parse(db_col_text(st, i++));
 	r->activity_id = db_col_int(st, i++);
 	snprintf(r->place, sizeof r->place, "%s", db_col_text(st, i++));
@@ -100,6 +94,9 @@ static void read_request(struct db_stmt *st, struct help_request *r)
 	r->routed_at = db_col_int(st, i++);
 	r->accepted_at = db_col_int(st, i++);
 	r->updated_at = db_col_int(st, i++);
+	const char *outcome = db_col_text(st, i++);
+	r->outcome = outcome[0] ? help_outcome_parse(outcome) : -1;
+	r->closed_at = db_col_int(st, i++);
 }
 
 static int put_client(struct db *db, const struct client_record *c, bool insert,
@@ -134,7 +131,7 @@ int store_help_request_insert(struct db *db, struct help_request *r, struct clie
 {
 	struct db_stmt *st;
 	if (db_prepare(db, "INSERT INTO help_requests (" COLUMNS ") VALUES "
-	                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", &st, err))
+	                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", &st, err))
 		return KP_ERR;
 	bind_request(st, r);
 	int rc = db_query_int(st, &r->id, err);
@@ -152,8 +149,8 @@ int store_help_request_update(struct db *db, const struct help_request *r,
 	if (db_prepare(db, "UPDATE help_requests SET channel = ?, status = ?, activity_id = ?, "
 	                   "place = ?, urgency = ?, organisation_id = ?, contact_name = ?, "
 	                   "contact_phone = ?, call_id = ?, reason = ?, created_by = ?, "
-	                   "created_at = ?, routed_at = ?, accepted_at = ?, updated_at = ? "
-	                   "WHERE id = ?", &st, err))
+	                   "created_at = ?, routed_at = ?, accepted_at = ?, updated_at = ?, "
+	                   "closed_reason = ?, closed_at = ? WHERE id = ?", &st, err))
 		return KP_ERR;
 	int i = bind_request(st, r);
 	db_bind_int(st, i, r->id);

@@ -50,6 +50,19 @@ static void bind_scope(struct db_stmt *st, int idx, const struct report_scope *s
 	db_bind_text(st, idx + 3, m);
 }
 
+/* Prepares sql with the scope bound at 1..4 and the period [from, to) (unix
+   seconds) at 5..6. */
+static int prepare_period(struct db *db, const char *sql, const struct report_scope *sc,
+                          int64_t from, int64_t to, struct db_stmt **st, struct kp_error *err)
+{
+	if (prepare_scoped(db, sql, sc, st, err))
+		return KP_ERR;
+	bind_scope(*st, 1, sc);
+	db_bind_int(*st, 5, from);
+	db_bind_int(*st, 6, to);
+	return KP_OK;
+}
+
 /* Runs a "month, activity, minutes" query with the scope bound at 1..4 and
    the bounds at 5..6. */
 static int hours_rows(struct db *db, const char *sql, const struct report_scope *sc,
@@ -192,18 +205,15 @@ int store_report_calls(struct db *db, const struct report_scope *sc, int64_t fro
                        report_call_fn each, void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (prepare_scoped(db, "SELECT c.id, c.created_at, c.volunteers_needed, c.status, "
+	if (prepare_period(db, "SELECT c.id, c.created_at, c.volunteers_needed, c.status, "
 	                       "COALESCE(e.at, 0) FROM calls c "
 	                       "LEFT JOIN matches m ON m.call_id = c.id "
 	                       "LEFT JOIN match_events e ON e.match_id = m.id "
 	                       "AND e.to_status = 'accepted' "
 	                       "WHERE " SCOPE("c.organisation_id") " AND c.volunteer_id IS NULL "
 	                       "AND c.created_at >= ? AND c.created_at < ? ORDER BY c.id, 5",
-	                   sc, &st, err))
+	                   sc, from, to, &st, err))
 		return KP_ERR;
-	bind_scope(st, 1, sc);
-	db_bind_int(st, 5, from);
-	db_bind_int(st, 6, to);
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		struct report_call_row r = {
@@ -212,6 +222,39 @@ int store_report_calls(struct db *db, const struct report_scope *sc, int64_t fro
 			.needed = db_col_int(st, 2),
 			.status = call_status_parse(db_col_text(st, 3)),
 			.accepted_at = db_col_int(st, 4),
+		};
+		if (each(ctx, &r) != 0) {
+			rc = kp_internal(err);
+			break;
+		}
+	}
+	db_finalize(st);
+	return rc == DB_DONE ? KP_OK : KP_ERR;
+}
+
+int store_report_help_requests(struct db *db, const struct report_scope *sc, int64_t from,
+                               int64_t to, report_help_fn each, void *ctx,
+                               struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (prepare_period(db, "SELECT h.channel, h.status, h.closed_reason, h.created_at, "
+	                       "COALESCE(h.routed_at, 0), COALESCE(h.accepted_at, 0), "
+	                       "CASE WHEN h.reason <> '' THEN 1 ELSE 0 END FROM help_requests h "
+	                       "WHERE " SCOPE("h.organisation_id") " AND h.created_at >= ? "
+	                       "AND h.created_at < ?",
+	                   sc, from, to, &st, err))
+		return KP_ERR;
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		const char *outcome = db_col_text(st, 2);
+		struct report_help_row r = {
+			.channel = help_channel_parse(db_col_text(st, 0)),
+			.status = help_status_parse(db_col_text(st, 1)),
+			.outcome = outcome[0] ? help_outcome_parse(outcome) : -1,
+			.created_at = db_col_int(st, 3),
+			.routed_at = db_col_int(st, 4),
+			.accepted_at = db_col_int(st, 5),
+			.handed_back = db_col_int(st, 6) != 0,
 		};
 		if (each(ctx, &r) != 0) {
 			rc = kp_internal(err);

@@ -271,6 +271,22 @@ typedef int (*report_call_fn)(void *ctx, const struct report_call_row *row);
 int store_report_calls(struct db *db, const struct report_scope *sc, int64_t from, int64_t to,
                        report_call_fn each, void *ctx, struct kp_error *err);
 
+/* One help request of the contact point that came in during a period. */
+struct report_help_row {
+	int channel;                  /* enum help_channel */
+	int status;                   /* enum help_status */
+	int outcome;                  /* enum help_outcome; -1 while open */
+	int64_t created_at, routed_at, accepted_at; /* unix seconds; 0: not (yet) */
+	bool handed_back;             /* handed back at least once */
+};
+typedef int (*report_help_fn)(void *ctx, const struct report_help_row *row);
+/* The help requests that came in during [from, to) (unix seconds): of an
+   organisation those routed to it now, of the network all, the ones still
+   at the hub too. */
+int store_report_help_requests(struct db *db, const struct report_scope *sc, int64_t from,
+                               int64_t to, report_help_fn each, void *ctx,
+                               struct kp_error *err);
+
 /* --- src/db/versions.c --- */
 /* The fields of record `id` (of the table's kind) that changed after version
    `since`, as a mask of the table's bits. */

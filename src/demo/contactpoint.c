@@ -15,6 +15,7 @@
 #define DEMO_HELP_REQUESTS 90
 #define DEMO_HELP_DAYS 120
 #define HOUR 3600
+#define DAY 86400
 
 static const char *const situations[] = {
 	"Woont alleen sinds het overlijden van haar man en komt weinig buiten.",
@@ -84,10 +85,19 @@ static void walk(struct demo_gen *g, int org, struct help_request *r)
 	if (rng_chance(&g->rng, 70)) {
 		r->status = HELP_HANDED_BACK;
 		snprintf(r->reason, sizeof r->reason, "Op dit moment geen vrijwilliger beschikbaar.");
+		if ((r->created_at / HOUR) % 2 == 0 && r->routed_at + pickup + DAY < g->now) {
+			r->status = HELP_CLOSED; /* the hub found no one else either */
+			r->outcome = OUTCOME_NO_VOLUNTEER;
+			r->closed_at = r->routed_at + pickup + DAY;
+		}
 		return;
 	}
 	r->status = rng_chance(&g->rng, 150) ? HELP_CLOSED : HELP_ACCEPTED;
 	r->accepted_at = r->routed_at + pickup;
+	if (r->status == HELP_CLOSED) {
+		r->outcome = OUTCOME_HELPED;
+		r->closed_at = r->accepted_at + 14 * DAY < g->now ? r->accepted_at + 14 * DAY : g->now;
+	}
 	snprintf(r->contact_name, sizeof r->contact_name, "Coördinator %s", demo_orgs[org].name);
 	snprintf(r->contact_phone, sizeof r->contact_phone, "078-%07d", 6100000 + org * 1117);
 }
@@ -118,7 +128,9 @@ static int add_request(struct demo_gen *g, int i, struct kp_error *err)
 	         : rng_chance(&g->rng, 500) ? "mantelzorger" : "zelf");
 	c.consent_at = r.created_at;
 	walk(g, org, &r);
-	r.updated_at = r.accepted_at ? r.accepted_at : r.routed_at ? r.routed_at : r.created_at;
+	r.updated_at = r.closed_at     ? r.closed_at
+	               : r.accepted_at ? r.accepted_at
+	               : r.routed_at   ? r.routed_at : r.created_at;
 	if (help_request_validate(&r, &c, err) || store_help_request_insert(g->db, &r, &c, err))
 		return KP_ERR;
 	g->sum->help_requests++;

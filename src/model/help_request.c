@@ -10,10 +10,19 @@ static const char *const statuses[HELP_STATUS_COUNT] = {
 	"new", "routed", "accepted", "handed_back", "closed",
 };
 static const char *const urgencies[URGENCY_COUNT] = { "normal", "soon", "urgent" };
+static const char *const outcomes[OUTCOME_COUNT] = {
+	"helped", "advice", "no_offer", "no_volunteer", "client_withdrew", "unreachable",
+	"helped_elsewhere", "other",
+};
 
 const char *help_channel_name(int c)
 {
 	return c >= 0 && c < HELP_CHANNEL_COUNT ? channels[c] : NULL;
+}
+
+int help_channel_parse(const char *name)
+{
+	return names_find(channels, HELP_CHANNEL_COUNT, name);
 }
 
 const char *help_status_name(int s)
@@ -36,11 +45,38 @@ int help_urgency_parse(const char *name)
 	return names_find(urgencies, URGENCY_COUNT, name);
 }
 
+const char *help_outcome_name(int o)
+{
+	return o >= 0 && o < OUTCOME_COUNT ? outcomes[o] : NULL;
+}
+
+int help_outcome_parse(const char *name)
+{
+	return names_find(outcomes, OUTCOME_COUNT, name);
+}
+
+bool help_outcome_served(int o)
+{
+	return o == OUTCOME_HELPED || o == OUTCOME_ADVICE;
+}
+
 void help_request_init(struct help_request *r)
 {
 	memset(r, 0, sizeof *r);
 	r->status = HELP_NEW;
 	r->urgency = URGENCY_NORMAL;
+	r->outcome = -1;
+}
+
+int help_request_close_outcome(const struct help_request *r, const char *name, int *out,
+                               struct kp_error *err)
+{
+	if (name != NULL && name[0] != '\0') {
+		*out = help_outcome_parse(name);
+		return *out >= 0 ? KP_OK : kp_invalid(err, "outcome", "invalid_choice");
+	}
+	*out = OUTCOME_HELPED;
+	return r->accepted_at != 0 ? KP_OK : kp_invalid(err, "outcome", "required");
 }
 
 int help_request_validate(const struct help_request *r, const struct client_record *c,

@@ -29,12 +29,24 @@ enum help_status {
 	HELP_NEW, HELP_ROUTED, HELP_ACCEPTED, HELP_HANDED_BACK, HELP_CLOSED, HELP_STATUS_COUNT
 };
 enum help_urgency { URGENCY_NORMAL, URGENCY_SOON, URGENCY_URGENT, URGENCY_COUNT };
+/* How a request ended: the client was helped (picked up, or by the desk's own
+   advice), or not served, and why. */
+enum help_outcome {
+	OUTCOME_HELPED, OUTCOME_ADVICE, OUTCOME_NO_OFFER, OUTCOME_NO_VOLUNTEER,
+	OUTCOME_CLIENT_WITHDREW, OUTCOME_UNREACHABLE, OUTCOME_ELSEWHERE, OUTCOME_OTHER,
+	OUTCOME_COUNT
+};
 
 const char *help_channel_name(int c);
+int help_channel_parse(const char *name);
 const char *help_status_name(int s);
 int help_status_parse(const char *name);
 const char *help_urgency_name(int u);
 int help_urgency_parse(const char *name);
+const char *help_outcome_name(int o);
+int help_outcome_parse(const char *name);
+/* True for the outcomes in which the client was helped. */
+bool help_outcome_served(int o);
 
 struct help_request {
 	int64_t id;
@@ -50,6 +62,8 @@ struct help_request {
 	char reason[HELP_REASON_MAX * 4 + 1]; /* why it was handed back */
 	int64_t created_by;           /* account; 0 for the public form */
 	int64_t created_at, routed_at, accepted_at, updated_at; /* 0: not yet */
+	int outcome;                  /* enum help_outcome once closed; -1 while open */
+	int64_t closed_at;            /* 0: not yet */
 };
 
 struct client_record {
@@ -72,6 +86,12 @@ int help_request_validate(const struct help_request *r, const struct client_reco
 /* KP_OK when a request in status `from` may go to `to` (route, accept, hand
    back, close); else KP_CONFLICT "invalid_help_step" naming "status". */
 int help_request_check_step(int from, int to, struct kp_error *err);
+
+/* The outcome of closing request r: `name` when given (else 422 naming
+   "outcome"); without one, "helped" for a request that was picked up, and 422
+   "outcome" "required" for one that was not, whose reason the figures need. */
+int help_request_close_outcome(const struct help_request *r, const char *name, int *out,
+                               struct kp_error *err);
 
 /* Working days (Monday to Friday) from `from` up to `to`, unix seconds, in
    UTC: how long a routed request has waited. 0 when to <= from. */

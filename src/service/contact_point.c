@@ -324,6 +324,9 @@ static int apply_step(struct svc *s, struct help_step *st, struct help_request *
 			return kp_invalid(s->err, "reason", "required");
 		snprintf(r->reason, sizeof r->reason, "%s", st->reason);
 		return KP_OK;
+	case HELP_CLOSED:
+		r->closed_at = s->now;
+		return help_request_close_outcome(r, st->outcome, &r->outcome, s->err);
 	default:
 		return KP_OK;
 	}

@@ -93,6 +93,7 @@ struct help_step {
 	const char *contact_name;   /* accept: NULL for the coordinator's own name */
 	const char *contact_phone;  /* accept: NULL for none */
 	const char *reason;         /* hand back: why */
+	const char *outcome;        /* close: enum help_outcome's name; NULL for "helped" */
 	struct help_request out;    /* the request after the step */
 };
 int help_request_step(struct app *app, struct db *db, const struct principal *who,

@@ -517,22 +517,25 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 		                            add_answer, r, s->err);
 	if (rc == KP_OK)
 		rc = calls_filled(s, &a->scope, r, (int64_t)from * DAY, (int64_t)to * DAY);
+	if (rc == KP_OK)
+		rc = report_contact_point(s, &a->scope, (int64_t)(from - (to - from)) * DAY,
+		                          (int64_t)from * DAY, (int64_t)to * DAY, &r->contact);
 	return rc;
 }
 
 /* In a municipality's view a count of 1 to REPORT_SMALL - 1 becomes -1
    ("fewer than 5") and a cohort that small is left out, so that nobody can
    be singled out from the figures of a small area. */
-static void hide(int64_t *n)
+void report_hide(int64_t *n)
 {
 	if (*n > 0 && *n < REPORT_SMALL)
 		*n = -1;
 }
 
-static void hide_counts(struct report_count *rows, int n)
+void report_hide_counts(struct report_count *rows, int n)
 {
 	for (int i = 0; i < n; i++)
-		hide(&rows[i].n);
+		report_hide(&rows[i].n);
 }
 
 static void suppress_small(struct report *r)
@@ -543,22 +546,22 @@ static void suppress_small(struct report *r)
 	                      &r->matches_declined, &r->matches_open, &r->calls_posted,
 	                      &r->calls_filled, &r->answers_total, &r->answers_good };
 	for (size_t i = 0; i < sizeof totals / sizeof totals[0]; i++)
-		hide(totals[i]);
+		report_hide(totals[i]);
 	for (int i = 0; i < r->n_months; i++) {
-		hide(&r->months[i].inflow);
-		hide(&r->months[i].outflow);
-		hide(&r->months[i].active_end);
+		report_hide(&r->months[i].inflow);
+		report_hide(&r->months[i].outflow);
+		report_hide(&r->months[i].active_end);
 	}
-	hide_counts(r->exits, r->n_exits);
-	hide_counts(r->matches, r->n_matches);
-	hide_counts(r->answers, r->n_answers);
+	report_hide_counts(r->exits, r->n_exits);
+	report_hide_counts(r->matches, r->n_matches);
+	report_hide_counts(r->answers, r->n_answers);
 	for (int i = 0; i < r->n_orgs; i++) {
-		hide(&r->orgs[i].active);
-		hide(&r->orgs[i].volunteers);
+		report_hide(&r->orgs[i].active);
+		report_hide(&r->orgs[i].volunteers);
 	}
 	for (int i = 0; i < r->n_municipalities; i++) {
-		hide(&r->municipalities[i].active);
-		hide(&r->municipalities[i].volunteers);
+		report_hide(&r->municipalities[i].active);
+		report_hide(&r->municipalities[i].volunteers);
 	}
 	int kept = 0;
 	for (int i = 0; i < r->n_cohorts; i++)
@@ -571,6 +574,7 @@ static void suppress_small(struct report *r)
 		r->to_first_match = (struct report_time){ -1, -1, -1 };
 	if (r->to_fill.volunteers < REPORT_SMALL)
 		r->to_fill = (struct report_time){ -1, -1, -1 };
+	report_contact_suppress(&r->contact);
 }
 
 static int compute(struct svc *s, void *arg)

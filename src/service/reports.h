@@ -4,7 +4,9 @@
  * year with the median tenure, exit interviews and the share who stayed,
  * the match funnel with decline reasons, time from sign-up to intake and to
  * a first match, the calls filled and how fast, the nazorg answers, and
- * volunteers per organisation and per municipality against the employees.
+ * volunteers per organisation and per municipality against the employees,
+ * and the contact point's help requests: in, routed, picked up, not served
+ * and why.
  *
  * report_compute fills one `struct report` for an organisation (a
  * coordinator's own) or the whole network (the network administrator),
@@ -17,6 +19,8 @@
 #ifndef KP_SERVICE_REPORTS_H
 #define KP_SERVICE_REPORTS_H
 
+#include "db/store.h"
+#include "model/help_request.h"
 #include "model/survival.h"
 #include "service/service.h"
 
@@ -61,6 +65,23 @@ struct report_time {
 	int32_t median_days, p90_days;
 };
 
+/* The contact point's help requests that came in during the period. */
+struct report_contact {
+	int64_t in, in_before;        /* came in, in the period and the period before */
+	int64_t routed;               /* sent on to an organisation */
+	int64_t picked_up;            /* a named contact took it on */
+	int64_t handed_back;          /* handed back to the hub at least once */
+	int64_t advice;               /* closed by the desk's own advice */
+	int64_t not_served;           /* closed without help */
+	int64_t open;                 /* neither picked up nor closed yet */
+	int picked_up_timed;          /* picked up, with the hours it took */
+	int32_t pickup_median_hours, pickup_p90_hours; /* from coming in; -1: none */
+	struct report_count channels[HELP_CHANNEL_COUNT]; /* form, referrer, desk */
+	int n_channels;
+	struct report_count reasons[OUTCOME_COUNT]; /* why not served */
+	int n_reasons;
+};
+
 struct report {
 	int64_t organisation_id;      /* 0: the network or a municipality */
 	char municipality[128];       /* "" unless the figures are of one municipality */
@@ -100,6 +121,7 @@ struct report {
 	int n_orgs;
 	struct report_org municipalities[REPORT_MUNICIPALITIES_MAX]; /* name: municipality */
 	int n_municipalities;
+	struct report_contact contact;
 };
 
 /* Whose figures and over which period [from, to) (dates YYYY-MM-DD, from <
@@ -111,6 +133,16 @@ struct report_ask {
 	const char *from, *to;
 	int64_t hour_value_cents;     /* 0: REPORT_HOUR_VALUE_CENTS */
 };
+
+/* The contact point's figures over [from, to) and the in-count of [before, from)
+   (unix seconds), for report_compute (report_contact.c). */
+int report_contact_point(struct svc *s, const struct report_scope *sc, int64_t before,
+                         int64_t from, int64_t to, struct report_contact *out);
+/* A municipality's view: a count from 1 to REPORT_SMALL - 1 becomes -1. */
+void report_hide(int64_t *n);
+void report_hide_counts(struct report_count *rows, int n);
+/* Hides its counts from 1 to REPORT_SMALL - 1, and times from fewer people. */
+void report_contact_suppress(struct report_contact *c);
 
 int report_compute(struct app *app, struct db *db, const struct principal *who,
                    const struct report_ask *ask, struct report *out, struct kp_error *err);

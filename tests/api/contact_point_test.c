@@ -382,6 +382,137 @@ static void client_export_and_erasure(void **state)
 
 /* The public form takes no login: like sign-up it is limited per client
    address and hour, so that nobody floods the hub with requests. */
+/* Sends request id through `steps` of the warm referral: 'r' routed to the
+   receiving organisation, 'a' picked up there, 'b' handed back. */
+static void walk_request(struct people *p, int64_t id, const char *steps)
+{
+	char path[96], body[64];
+	for (const char *c = steps; *c; c++) {
+		struct client *who = *c == 'r' ? &p->hub_co : &p->receiving_co;
+		const char *step = *c == 'r' ? "route" : *c == 'a' ? "accept" : "hand-back";
+		snprintf(path, sizeof path, "/api/help-requests/%lld/%s", (long long)id, step);
+		if (*c == 'r')
+			snprintf(body, sizeof body, "{\"organisation_id\":%lld}",
+			         (long long)p->receiving);
+		else
+			snprintf(body, sizeof body, "%s", *c == 'a' ? "{\"contact_name\":\"Els\"}"
+			                                          : "{\"reason\":\"Geen maatje vrij\"}");
+		json_decref(expect(who, "POST", path, body, 200));
+	}
+}
+
+static int64_t new_request(struct client *cl, const char *path)
+{
+	json_t *doc = expect(cl, "POST", path, form, 201);
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	return id;
+}
+
+static void close_request(struct client *cl, int64_t id, const char *body, long status)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/help-requests/%lld/close", (long long)id);
+	json_t *doc = expect(cl, "POST", path, body, status);
+	if (status == 422)
+		assert_problem(cl, doc, 422, "outcome");
+	json_decref(doc);
+}
+
+static int64_t figure(json_t *k, const char *name)
+{
+	return json_integer_value(json_object_get(k, name));
+}
+
+/* The contact point's figures over a hand-built month: six requests in, one
+   the month before; two picked up after 24 and 48 hours, one helped by the
+   desk's advice, one handed back and then closed for want of a volunteer,
+   one the client withdrew, one still open. A request never picked up closes
+   only with its reason. */
+static void figures_of_the_contact_point(void **state)
+{
+	struct env *e = *state;
+	struct people p;
+	set_today("2028-12-15");
+	people_init(e, &p);
+	set_hub(e, p.hub, 5);
+	new_request(&p.anon, "/api/public/help-requests"); /* the month before */
+	set_today("2029-01-08");
+	people_relogin(e, &p);
+	int64_t r1 = new_request(&p.anon, "/api/public/help-requests");
+	int64_t r2 = new_request(&p.referrer, "/api/help-requests");
+	int64_t r3 = new_request(&p.anon, "/api/public/help-requests");
+	int64_t r4 = new_request(&p.hub_desk, "/api/help-requests");
+	int64_t r5 = new_request(&p.anon, "/api/public/help-requests");
+	int64_t r6 = new_request(&p.anon, "/api/public/help-requests");
+	walk_request(&p, r1, "r");
+	walk_request(&p, r2, "r");
+	walk_request(&p, r3, "rb");
+	walk_request(&p, r5, "r");
+	uint64_t fp = db_fingerprint(&e->srv);
+	close_request(&p.hub_co, r6, "{}", 422); /* never picked up: why? */
+	close_request(&p.hub_co, r6, "{\"outcome\":\"vergeten\"}", 422);
+	assert_int_equal(db_fingerprint(&e->srv), fp);
+	close_request(&p.hub_co, r6, "{\"outcome\":\"client_withdrew\"}", 200);
+	close_request(&p.hub_co, r4, "{\"outcome\":\"advice\"}", 200);
+	close_request(&p.hub_co, r3, "{\"outcome\":\"no_volunteer\"}", 200);
+	set_today("2029-01-09");
+	people_relogin(e, &p);
+	walk_request(&p, r1, "a");
+	close_request(&p.receiving_co, r1, "{}", 200); /* picked up: helped */
+	set_today("2029-01-10");
+	people_relogin(e, &p);
+	walk_request(&p, r2, "a");
+
+	static const char q[] = "?from=2029-01-01&to=2029-02-01";
+	char path[128];
+	snprintf(path, sizeof path, "/api/reports%s", q);
+	json_t *doc = expect(&e->admin, "GET", path, NULL, 200);
+	json_t *k = json_object_get(doc, "contact_point");
+	assert_int_equal(figure(k, "in"), 6);
+	assert_int_equal(figure(k, "in_before"), 1);
+	assert_int_equal(figure(k, "routed"), 4);
+	assert_int_equal(figure(k, "picked_up"), 2);
+	assert_int_equal(figure(k, "handed_back"), 1);
+	assert_int_equal(figure(k, "advice"), 1);
+	assert_int_equal(figure(k, "not_served"), 2);
+	assert_int_equal(figure(k, "open"), 1);
+	json_t *time = json_object_get(k, "time_to_pickup");
+	assert_int_equal(figure(time, "requests"), 2);
+	assert_int_equal(figure(time, "median_hours"), 24); /* nearest rank of 24, 48 */
+	assert_int_equal(figure(time, "p90_hours"), 48);
+	json_t *ch = json_object_get(k, "channels"), *why = json_object_get(k, "not_served_reasons");
+	assert_int_equal(json_array_size(ch), 3);
+	for (size_t i = 0; i < 3; i++) {
+		const char *c = json_str(json_array_get(ch, i), "channel");
+		assert_int_equal(figure(json_array_get(ch, i), "count"), strcmp(c, "form") ? 1 : 4);
+	}
+	assert_int_equal(json_array_size(why), 2);
+	for (size_t i = 0; i < 2; i++) {
+		const char *o = json_str(json_array_get(why, i), "outcome");
+		assert_true(strcmp(o, "no_volunteer") == 0 || strcmp(o, "client_withdrew") == 0);
+		assert_int_equal(figure(json_array_get(why, i), "count"), 1);
+	}
+	json_decref(doc);
+
+	/* the receiving organisation's own view: the requests routed to it */
+	doc = expect(&p.receiving_co, "GET", path, NULL, 200);
+	assert_int_equal(figure(json_object_get(doc, "contact_point"), "in"), 4);
+	json_decref(doc);
+	doc = expect(&p.other_co, "GET", path, NULL, 200);
+	assert_int_equal(figure(json_object_get(doc, "contact_point"), "in"), 0);
+	json_decref(doc);
+
+	/* the same figures as a table for a spreadsheet */
+	snprintf(path, sizeof path, "/api/reports/contact_point.csv%s", q);
+	long status = 0;
+	json_decref(client_request(&e->admin, "GET", path, NULL, &status));
+	assert_int_equal(status, 200);
+	assert_non_null(strstr(e->admin.raw, "totaal;binnengekomen;6\r\n"));
+	assert_non_null(strstr(e->admin.raw, "niet_geholpen_omdat;client_withdrew;1\r\n"));
+	people_free(&p);
+}
+
 static void public_form_is_rate_limited_per_address(void **state)
 {
 	(void)state;
@@ -410,6 +541,7 @@ int main(void)
 		cmocka_unit_test(warm_referral),
 		cmocka_unit_test(follow_up_tasks),
 		cmocka_unit_test(client_export_and_erasure),
+		cmocka_unit_test(figures_of_the_contact_point),
 		cmocka_unit_test(public_form_is_rate_limited_per_address),
 	};
 	int rc = cmocka_run_group_tests_name("contact_point", tests, env_setup, env_teardown);

@@ -5,7 +5,8 @@
 // on the public page, signs up and responds; a referrer sees the status of
 // the own request change and who picked it up; two weeks after the match
 // started, the follow-up task to call the client appears (the server's clock
-// moved through KNOOPPUNT_NOW=@file). And a scan of every public page and
+// moved through KNOOPPUNT_NOW=@file). The hub closes a request it could not
+// serve with the reason, which the figures count. And a scan of every public page and
 // public answer for the name and e-mail of every demo volunteer and client.
 import fs from 'node:fs';
 
@@ -143,6 +144,33 @@ export function register(h) {
 			setClock('');
 		}
 		return `request ${id}, call ${req.call_id}`;
+	});
+
+	test('contact point: the hub closes a request it could not serve, says why, and the figures count it', async () => {
+		const hub = await newPage();
+		await login(hub, HUB);
+		const made = await apiIn(hub, 'POST', '/api/help-requests', { name: `Kees Nietgeholpen${RUN}`, phone: '078-5551234', place: 'Dordrecht',
+			activity: 'huisbezoek', consent_share: true });
+		assert(made.status === 201, `request not made: ${made.status}`);
+		await go(hub, `/contactpunt/${made.body.id}`);
+		await hub.click('button:has-text("Hulpvraag afsluiten")');
+		await hub.click('form button[type=submit]:has-text("Afsluiten")'); // no reason yet
+		await expectText(hub, 'form', 'Afloop’ is verplicht');
+		await hub.selectOption('#f-outcome', 'no_offer');
+		await scan(hub, 'Hulpvraag afsluiten');
+		await hub.click('form button[type=submit]:has-text("Afsluiten")');
+		await expectText(hub, '.intro', 'Afgesloten');
+		await expectText(hub, 'dl', 'Geen passend aanbod in het netwerk');
+		await hub.context().close();
+		const admin = await newPage();
+		await login(admin, USERS.admin);
+		await go(admin, '/cijfers');
+		await expectText(admin, '#h-contact', 'Contactpunt');
+		const why = await admin.textContent('[aria-label="Waarom niet geholpen"]');
+		assert(why.includes('Geen passend aanbod in het netwerk'), `reason not counted: ${why}`);
+		await scan(admin, 'Cijfers met contactpunt');
+		await admin.context().close();
+		return `request ${made.body.id}`;
 	});
 
 	test('privacy: no demo volunteer or client name or e-mail on any public page or public answer', async () => {

@@ -1,6 +1,7 @@
 /* Tests for src/model/help_request.c: the steps of the warm referral, what a
    request needs, working days (weekends do not count) and the cut-off that
-   lists the waiting requests, and erasing a client. */
+   lists the waiting requests, how a closed request ended, and erasing a
+   client. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -89,6 +90,30 @@ static void waiting_only_while_routed(void **state)
 	assert_false(help_request_waiting(&r, MONDAY + 30 * DAY, 5));
 }
 
+static void closing_names_how_it_ended(void **state)
+{
+	(void)state;
+	struct help_request r;
+	struct kp_error err = { 0 };
+	int outcome = -1;
+	help_request_init(&r);
+	assert_int_equal(r.outcome, -1);
+	/* never picked up: the reason is needed */
+	assert_int_equal(help_request_close_outcome(&r, NULL, &outcome, &err), KP_ERR);
+	assert_string_equal(err.field, "outcome");
+	assert_int_equal(help_request_close_outcome(&r, "weg", &outcome, &err), KP_ERR);
+	assert_int_equal(help_request_close_outcome(&r, "unreachable", &outcome, &err), KP_OK);
+	assert_int_equal(outcome, OUTCOME_UNREACHABLE);
+	assert_false(help_outcome_served(outcome));
+	/* picked up: helped, unless said otherwise */
+	r.accepted_at = MONDAY;
+	assert_int_equal(help_request_close_outcome(&r, "", &outcome, &err), KP_OK);
+	assert_int_equal(outcome, OUTCOME_HELPED);
+	assert_true(help_outcome_served(outcome));
+	for (int o = 0; o < OUTCOME_COUNT; o++)
+		assert_int_equal(help_outcome_parse(help_outcome_name(o)), o);
+}
+
 static void erasing_keeps_only_the_consent(void **state)
 {
 	(void)state;
@@ -112,6 +137,7 @@ int main(void)
 		cmocka_unit_test(a_request_needs_a_way_to_reach_and_consent),
 		cmocka_unit_test(working_days_skip_the_weekend),
 		cmocka_unit_test(waiting_only_while_routed),
+		cmocka_unit_test(closing_names_how_it_ended),
 		cmocka_unit_test(erasing_keeps_only_the_consent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -200,6 +200,33 @@ function Accept({ r, onChange }) {
 	</section>`;
 }
 
+// How a request ended. One that was picked up closes as helped after a
+// confirmation; one that was not needs the reason, which the figures count.
+const OUTCOMES = ['advice', 'no_offer', 'no_volunteer', 'client_withdrew', 'unreachable', 'helped_elsewhere', 'other'];
+
+function Close({ r, onChange }) {
+	const [open, setOpen] = useState(false);
+	const { f, set, busy, error, run } = useForm({ outcome: '' });
+	const close = (e) => {
+		e.preventDefault();
+		run(async () => {
+			await api('POST', `/api/help-requests/${r.id}/close`, r.accepted_at ? {} : { outcome: f.outcome });
+			onChange();
+		});
+	};
+	if (!open) return html`<p><button type="button" class="btn btn-quiet" onClick=${() => setOpen(true)}>${t('contact.close')}</button></p>`;
+	return html`<form class="form card-inset" onSubmit=${close} novalidate>
+		<${FormError} error=${error} fields=${['outcome']} />
+		${r.accepted_at ? html`<p>${t('contact.closeHelped')}</p>`
+			: html`<${Select} name="outcome" label=${t('contact.outcome')} hint=${t('contact.outcomeHint')} value=${f.outcome} empty=${t('contact.outcomeChoose')}
+				onChange=${set('outcome')} error=${error} options=${OUTCOMES.map((o) => ({ value: o, label: t(`contact.outcome_${o}`) }))} />`}
+		<div class="actionbar">
+			<button class="btn btn-primary" type="submit" disabled=${busy}>${t('contact.closeConfirm')}</button>
+			<button class="btn btn-quiet" type="button" onClick=${() => setOpen(false)}>${t('common.cancel')}</button>
+		</div>
+	</form>`;
+}
+
 export function HelpRequestView({ id }) {
 	const { data: r, error, loading, reload } = useLoad(() => get(`/api/help-requests/${id}`), [id]);
 	const { data: hub } = useLoad(() => get('/api/network/contact-point'), []);
@@ -224,10 +251,10 @@ export function HelpRequestView({ id }) {
 						${row(t('contact.reason'), r.reason)}
 						${row(t('contact.received'), fmtDate(r.created_at, true))}
 						${row(t('contact.accepted'), r.accepted_at && fmtDate(r.accepted_at, true))}
+						${row(t('contact.outcome'), r.outcome && t(`contact.outcome_${r.outcome}`))}
 					</dl>
 					${r.call_id && (receiving || isHub) && html`<p><a href=${`/oproepen/${r.call_id}`}>${t('contact.toCall')}</a></p>`}
-					${r.status !== 'closed' && (isHub || (receiving && r.status === 'accepted')) && html`<p><button type="button" class="btn btn-quiet"
-						onClick=${async () => { await api('POST', `/api/help-requests/${r.id}/close`, {}); reload(); }}>${t('contact.close')}</button></p>`}
+					${r.status !== 'closed' && (isHub || (receiving && r.status === 'accepted')) && html`<${Close} r=${r} onChange=${reload} />`}
 				</section>
 				${r.client && html`<${ClientCard} c=${r.client} />`}
 			</div>

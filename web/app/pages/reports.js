@@ -155,6 +155,37 @@ function Organisations({ r, params, municipalities }) {
 		rows=${rows.map((o) => [o.name, o.employees, num(o.active), num(o.volunteers), o.per_employee === null ? '—' : pct(o.per_employee)])} />`;
 }
 
+// The contact point: how far the help requests of the period got, and why
+// the ones not served were not.
+function ContactPoint({ r, params }) {
+	const k = r.contact_point;
+	const p = k.time_to_pickup;
+	const head = [t('reports.contactWhat'), t('reports.count')];
+	const totals = [['contactIn', k.in], ['contactRouted', k.routed], ['contactPickedUp', k.picked_up], ['contactHandedBack', k.handed_back],
+		['contactAdvice', k.advice], ['contactNotServed', k.not_served], ['contactOpen', k.open]];
+	const picked = share(k.picked_up, k.in);
+	return html`<section class="card block" aria-labelledby="h-contact">
+		<h2 id="h-contact">${t('reports.contactTitle')}</h2>
+		<p class="hint">${t('reports.contactIntro')}</p>
+		${k.in === 0 ? html`<${Empty} title=${t('reports.contactNone')} />` : html`
+			<ul class="figures">
+				<li class="card figure"><span class="figure-label">${t('reports.contactIn')}</span><strong class="figure-value">${num(k.in)}</strong>
+					<span class="hint">${t('reports.before', { n: num(k.in_before) })}</span></li>
+				<li class="card figure"><span class="figure-label">${t('reports.contactPickedUp')}</span><strong class="figure-value">${picked === null ? num(k.picked_up) : pct(picked)}</strong>
+					<span class="hint">${num(k.picked_up)}</span></li>
+				<li class="card figure"><span class="figure-label">${t('reports.contactToPickup')}</span>
+					<strong class="figure-value">${typeof p.median_hours === 'number' ? t('reports.contactHours', { n: p.median_hours }) : '—'}</strong>
+					<span class="hint">${typeof p.p90_hours === 'number' ? t('reports.p90', { d: t('reports.contactHours', { n: p.p90_hours }) }) : t('reports.tooFew')}</span></li>
+			</ul>
+			<${Table} caption=${t('reports.contactTitle')} head=${head} rows=${totals.map(([key, n]) => [t(`reports.${key}`), num(n)])} />
+			<${Table} caption=${t('reports.contactChannels')} head=${[t('reports.contactChannel'), t('reports.count')]}
+				rows=${k.channels.map((x) => [t(`contact.channel_${x.channel}`), num(x.count)])} />
+			${k.not_served_reasons.length > 0 && html`<${Table} caption=${t('reports.contactWhy')} head=${[t('reports.reason'), t('reports.count')]}
+				rows=${k.not_served_reasons.map((x) => [t(`contact.outcome_${x.outcome}`), num(x.count)])} />`}`}
+		<${Csv} table="contact_point" params=${params} />
+	</section>`;
+}
+
 // The period of last calendar year, for the annual report.
 function lastYear() {
 	const y = new Date().getUTCFullYear() - 1;
@@ -214,6 +245,7 @@ export function Reports() {
 				rows=${r.aftercare.rows.map((x) => [t(`aftercare.answer_${x.answer}`), num(x.count)])} />
 			<${Hours} r=${r} params=${params} />
 			<${Organisations} r=${r} params=${params} />
-			<${Organisations} r=${r} params=${params} municipalities />`}
+			<${Organisations} r=${r} params=${params} municipalities />
+			<${ContactPoint} r=${r} params=${params} />`}
 	<//>`;
 }
