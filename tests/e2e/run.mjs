@@ -21,6 +21,7 @@ import { register as registerNotes, registerVog } from './notes.mjs';
 import { register as registerSocialMap } from './socialmap.mjs';
 import { register as registerContactPoint } from './contactpoint.mjs';
 import { register as registerReports } from './reports.mjs';
+import { register as registerNewsletters } from './newsletters.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -741,6 +742,7 @@ registerCallEdit({ test, newPage, login, go, apiIn, expectText, shot, assert, ax
 registerMyData({ test, newPage, login, expectText, shot, assert, axe, USERS, PHONE });
 registerNotes({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
 registerVog({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS });
+registerNewsletters({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
 registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
 registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 registerReports({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, DESKTOP, shot, ROOT });
