@@ -91,7 +91,14 @@ static void enter(struct text_out *o, cmark_node *node)
 		break;
 	case CMARK_NODE_ITEM: {
 		cmark_node *list = cmark_node_parent(node);
-		put(o, cmark_node_get_list_type(list) == CMARK_ORDERED_LIST ? "* " : "- ");
+		char mark[24] = "- ";
+		if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+			int number = cmark_node_get_list_start(list);
+			for (cmark_node *x = cmark_node_previous(node); x; x = cmark_node_previous(x))
+				number++;
+			snprintf(mark, sizeof mark, "%d. ", number);
+		}
+		put(o, mark);
 		break;
 	}
 	case CMARK_NODE_THEMATIC_BREAK:
@@ -103,17 +110,35 @@ static void enter(struct text_out *o, cmark_node *node)
 	}
 }
 
+static void end_line(struct text_out *o)
+{
+	if (o->b.len > 0 && o->b.data[o->b.len - 1] != '\n')
+		put(o, "\n");
+}
+
+/* A paragraph in an item of a tight list ends its line, any other one its block. */
+static bool in_tight_item(cmark_node *paragraph)
+{
+	cmark_node *item = cmark_node_parent(paragraph);
+	return item != NULL && cmark_node_get_type(item) == CMARK_NODE_ITEM &&
+	       cmark_node_get_list_tight(cmark_node_parent(item));
+}
+
 static void leave(struct text_out *o, cmark_node *node)
 {
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_PARAGRAPH:
+		if (in_tight_item(node))
+			end_line(o);
+		else
+			blank_line(o);
+		break;
 	case CMARK_NODE_HEADING:
 	case CMARK_NODE_LIST:
 		blank_line(o);
 		break;
 	case CMARK_NODE_ITEM:
-		if (o->b.len > 0 && o->b.data[o->b.len - 1] != '\n')
-			put(o, "\n");
+		end_line(o);
 		break;
 	case CMARK_NODE_LINK: {
 		const char *url = cmark_node_get_url(node);
