@@ -6,12 +6,14 @@
  * refused naming the field, writing nothing; only the writers may read,
  * change and send a draft; sending queues one mail per volunteer reached,
  * the mails arrive at the SMTP server, a second send is refused and mails no
- * one twice; the archive shows the newsletter to a recipient and not to a
+ * one twice, also when two app servers are asked to send it at the same
+ * moment; the archive shows the newsletter to a recipient and not to a
  * volunteer it did not go to. Runs on SQLite, and on PostgreSQL with
  * KNOOPPUNT_TEST_DB.
  */
 #include "support.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -349,6 +351,68 @@ static void network_newsletter_reaches_every_organisation(void **state)
 	client_free(&b);
 }
 
+struct sender {
+	struct client *cl;
+	const char *path;
+	long status;
+};
+
+static void *send_once(void *arg)
+{
+	struct sender *x = arg;
+	json_decref(client_request(x->cl, "POST", x->path, "{}", &x->status));
+	return NULL;
+}
+
+/* Two app servers on one database asked to send the same newsletter at the
+   same moment: each volunteer is recorded and mailed once. */
+static void two_servers_sending_at_once_mail_each_person_once(void **state)
+{
+	struct world *w = *state;
+	struct server second = { 0 };
+	struct client here, there;
+	char send[80], path[64], link[64];
+	int64_t org = fx_organisation(&w->e->admin, "Nieuwsbrief Tegelijk");
+	for (int i = 0; i < 30; i++)
+		fx_volunteer(&w->e->admin, org, "active");
+	fx_login(w->e, &here, "coordinator", org, 0);
+	int64_t id = create_draft(&here, "Tegelijk", "Een keer per persoon", NULL);
+	/* Only the first server delivers: the test is about queueing once; two
+	   servers delivering are the mailer's and its job lock's concern. */
+	char url[64];
+	snprintf(url, sizeof url, "%s", getenv("KNOOPPUNT_SMTP_URL"));
+	unsetenv("KNOOPPUNT_SMTP_URL");
+	int started = server_start_on(&second, &w->e->srv);
+	setenv("KNOOPPUNT_SMTP_URL", url, 1);
+	assert_int_equal(started, 0);
+	client_init(&there, &second);
+	assert_int_equal(client_login(&there, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+	snprintf(send, sizeof send, "/api/newsletters/%lld/send", (long long)id);
+	struct sender a = { &here, send, 0 }, b = { &there, send, 0 };
+	pthread_t ta, tb;
+	assert_int_equal(pthread_create(&ta, NULL, send_once, &a), 0);
+	assert_int_equal(pthread_create(&tb, NULL, send_once, &b), 0);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	assert_true(a.status == 200 || a.status == 409);
+	assert_true(b.status == 200 || b.status == 409);
+	assert_true(a.status == 200 || b.status == 200);
+	snprintf(path, sizeof path, "/api/newsletters/%lld", (long long)id);
+	json_t *doc = expect(&here, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "status"), "sent");
+	assert_int_equal(json_id(doc, "recipients"), 30);
+	assert_int_equal(json_id(doc, "queued"), 30);
+	json_decref(doc);
+	link_of(id, link, sizeof link);
+	for (int i = 0; i < 300 && mail_sink_count_to(&w->sink, NULL, link) < 30; i++)
+		usleep(100 * 1000);
+	sleep(2);
+	assert_int_equal(mail_sink_count_to(&w->sink, NULL, link), 30);
+	client_free(&there);
+	client_free(&here);
+	server_stop(&second);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +422,7 @@ int main(void)
 		cmocka_unit_test(only_the_writers_may_touch_a_draft),
 		cmocka_unit_test(sent_mail_arrives_and_archive_shows_it),
 		cmocka_unit_test(network_newsletter_reaches_every_organisation),
+		cmocka_unit_test(two_servers_sending_at_once_mail_each_person_once),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
