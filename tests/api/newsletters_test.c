@@ -315,6 +315,18 @@ static void sent_mail_arrives_and_archive_shows_it(void **state)
 	doc = expect(&outsider, "GET", "/api/newsletters", NULL, 200);
 	assert_false(list_has_id(doc, id));
 	json_decref(doc);
+	/* what went to her is in her export (the right of access), not in another's */
+	char export[64];
+	snprintf(export, sizeof export, "/api/volunteers/%lld/export", (long long)reader_id);
+	doc = expect(&reader, "GET", export, NULL, 200);
+	json_t *got = json_object_get(doc, "newsletters");
+	assert_int_equal(json_array_size(got), 1);
+	assert_int_equal(json_id(json_array_get(got, 0), "id"), id);
+	json_decref(doc);
+	snprintf(export, sizeof export, "/api/volunteers/%lld/export", (long long)outsider_id);
+	doc = expect(&outsider, "GET", export, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "newsletters")), 0);
+	json_decref(doc);
 	json_decref(expect(&outsider, "GET", path, NULL, 403));
 	client_free(&coord);
 	client_free(&reader);
