@@ -47,6 +47,7 @@ bench: build
 	@KNOOPPUNT_BIN=$(BUILD)/knooppunt E2E_ONLY='cold page loads' node tests/e2e/run.mjs | \
 		sed -n 's/^# \(page-load .*\)/\1/p'
 	scripts/bench-slow-connections $(BUILD)
+	scripts/bench-newsletter $(BUILD) --volunteers 10000
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)

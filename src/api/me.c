@@ -18,6 +18,7 @@
  *   hours            hour entries, corrected versions included
  *   expenses         expense claims (has_receipt; the file is at its own route)
  *   notes            the coordinators' private notes and contact log about them
+ *   newsletters      the newsletters that were sent to them
  *   audit            who viewed or changed the data
  */
 #include "api/erasure.h"
@@ -42,6 +43,7 @@ struct doc {
 	json_t *doc;
 	json_t *history, *accounts, *matches, *offers, *audit;
 	json_t *journeys, *transfers, *trainings, *competences, *hours, *expenses, *notes;
+	json_t *newsletters;
 	json_t *sessions;          /* of the account added last */
 	json_t *events;            /* of the match added last */
 };
@@ -84,6 +86,7 @@ static int add_person(void *ctx, const struct export_person *p)
 	d->hours = section(d, "hours");
 	d->expenses = section(d, "expenses");
 	d->notes = section(d, "notes");
+	d->newsletters = section(d, "newsletters");
 	return 0;
 }
 
@@ -190,6 +193,16 @@ static int add_note(void *ctx, const struct volunteer_note *n)
 	return json_array_append_new(d->notes, note_to_json(n));
 }
 
+static int add_newsletter(void *ctx, const struct newsletter *n)
+{
+	struct doc *d = ctx;
+	return json_array_append_new(d->newsletters,
+	                             json_pack("{s:I, s:o, s:s, s:I}", "id", (json_int_t)n->id,
+	                                       "organisation_id", jout_opt_id(n->organisation_id),
+	                                       "subject", n->subject, "sent_at",
+	                                       (json_int_t)n->sent_at));
+}
+
 static int add_audit(void *ctx, const struct audit_entry *e)
 {
 	struct doc *d = ctx;
@@ -216,6 +229,7 @@ int me_export(struct api_call *c)
 		.hour = add_hour,
 		.expense = add_expense,
 		.note = add_note,
+		.newsletter = add_newsletter,
 		.audit = add_audit,
 	};
 	if (volunteer_export(c->app, c->db, &c->who, c->id, &sink, &c->err)) {

@@ -17,6 +17,7 @@
 #include "api/openapi.h"
 #include "api/lists.h"
 #include "api/matches.h"
+#include "api/newsletters.h"
 #include "api/notes.h"
 #include "api/vog.h"
 #include "api/offers.h"
@@ -168,6 +169,12 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/tasks", tasks_list },
 	{ "POST", "/api/tasks/notify", tasks_notify },
 	{ "GET", "/api/outbox", outbox_list },
+	{ "GET", "/api/newsletters", newsletters_list },
+	{ "POST", "/api/newsletters", newsletters_create },
+	{ "POST", "/api/newsletters/preview", newsletters_preview },
+	{ "GET", "/api/newsletters/{id}", newsletters_show },
+	{ "PUT", "/api/newsletters/{id}", newsletters_replace },
+	{ "POST", "/api/newsletters/{id}/send", newsletters_send },
 
 	{ "GET", "/api/hours", hours_index },
 	{ "GET", "/api/hours.csv", hours_export },

@@ -86,6 +86,9 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 		return act == ACT_READ && own_org(who, t);
 	case RES_NOTE: /* working notes about the own organisation's volunteers */
 		return (act == ACT_LIST || act == ACT_READ || act == ACT_CREATE) && own_org(who, t);
+	case RES_NEWSLETTER: /* writes and sends to the own organisation's volunteers */
+		return act == ACT_LIST || ((act == ACT_READ || act == ACT_CREATE ||
+		                            act == ACT_UPDATE) && own_org(who, t));
 	case RES_REPORT: /* the own organisation's figures */
 	case RES_REQUEST_TEXT: /* the receiving organisation's intake */
 		return act == ACT_READ && own_org(who, t);
@@ -172,6 +175,8 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 		return act == ACT_LIST || ((act == ACT_READ || act == ACT_CREATE) && self(who, t));
 	case RES_ALLOWANCE: /* what may be claimed */
 		return act == ACT_READ;
+	case RES_NEWSLETTER: /* reads the newsletters that were sent to them */
+		return act == ACT_LIST || (act == ACT_READ && self(who, t));
 	default:
 		return false;
 	}

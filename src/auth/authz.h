@@ -58,6 +58,9 @@ enum resource {
 	                       it went, who picked it up (not the client's data) */
 	RES_CLIENT_RECORD,  /* the client behind a help request: name, how to reach them,
 	                       situation; READ, EXPORT and DELETE (erasure) */
+	RES_NEWSLETTER,     /* a newsletter: the target's organisation is the writer's (0 for
+	                       the network's); volunteer_id is set to the reading volunteer
+	                       when it went to them */
 	RES_COUNT
 };
 

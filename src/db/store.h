@@ -17,6 +17,7 @@
 #include "auth/principal.h"
 #include "db/db.h"
 #include "model/call.h"
+#include "model/newsletter.h"
 #include "model/note.h"
 #include "model/competence.h"
 #include "model/consent.h"
@@ -687,6 +688,47 @@ int store_competences_put(struct db *db, int64_t volunteer_id,
 typedef int (*competence_fn)(void *ctx, const struct competence_rating *r);
 int store_competences(struct db *db, int64_t volunteer_id, competence_fn each, void *ctx,
                       struct kp_error *err);
+
+/* --- src/db/newsletters.c --- */
+int store_newsletter_insert(struct db *db, struct newsletter *n, struct kp_error *err);
+/* Writes subject, markdown, renderings, filter and updated_at of a draft;
+   KP_NOT_FOUND when n->id is no draft. */
+int store_newsletter_update(struct db *db, const struct newsletter *n, struct kp_error *err);
+/* One newsletter with its markdown and renderings; KP_NOT_FOUND when none. */
+int store_newsletter_get(struct db *db, int64_t id, struct newsletter *n, struct kp_error *err);
+/* Writes status, sent_at, recipients, queued and updated_at of n->id. */
+int store_newsletter_set_status(struct db *db, const struct newsletter *n,
+                                struct kp_error *err);
+struct newsletter_scope {
+	int64_t organisation_id;  /* > 0: only this organisation's */
+	int64_t volunteer_id;     /* > 0: only the sent ones this volunteer received */
+};
+typedef int (*newsletter_fn)(void *ctx, const struct newsletter *n);
+/* A page of newsletters, the newest first, without markdown and renderings;
+   each row is read into *scratch (the caller's) and handed to each. */
+int store_newsletter_list(struct db *db, const struct newsletter_scope *s, struct page pg,
+                          struct newsletter *scratch, newsletter_fn each, void *ctx,
+                          int64_t *total, struct kp_error *err);
+/* Whether newsletter id went to volunteer_id. */
+int store_newsletter_received(struct db *db, int64_t id, int64_t volunteer_id, bool *yes,
+                              struct kp_error *err);
+/* How many volunteers the filter reaches now. */
+int store_newsletter_reach(struct db *db, const struct newsletter_filter *f, int64_t *count,
+                           struct kp_error *err);
+struct newsletter_recipient {
+	int64_t volunteer_id;
+	char email[255];
+};
+/* Up to cap volunteers the filter reaches with an id above after_id, by id. */
+int store_newsletter_batch(struct db *db, const struct newsletter_filter *f, int64_t after_id,
+                           struct newsletter_recipient *out, int cap, int *n,
+                           struct kp_error *err);
+/* Records that newsletter id goes to volunteer_id; *added is false when it
+   was recorded before. */
+int store_newsletter_recipient_add(struct db *db, int64_t id, int64_t volunteer_id,
+                                   bool *added, struct kp_error *err);
+int store_newsletter_recipient_count(struct db *db, int64_t id, int64_t *count,
+                                     struct kp_error *err);
 
 /* --- src/db/outbox.c --- */
 struct outbox_mail {

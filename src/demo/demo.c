@@ -56,7 +56,8 @@ static int fill(struct demo_gen *g, int volunteers, struct kp_error *err)
 	    demo_add_organisations(g, err) || demo_add_social_map(g, err) ||
 	    demo_add_volunteers(g, volunteers, err) ||
 	    demo_add_accounts(g, err) || demo_add_calls(g, calls, err) || demo_add_matches(g, err) ||
-	    demo_add_journeys(g, err) || demo_add_hours(g, err) || demo_add_contact_point(g, err))
+	    demo_add_journeys(g, err) || demo_add_hours(g, err) || demo_add_contact_point(g, err) ||
+	    demo_add_newsletters(g, err))
 		return KP_ERR;
 	return KP_OK;
 }

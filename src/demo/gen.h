@@ -195,6 +195,10 @@ int demo_add_journeys(struct demo_gen *g, struct kp_error *err);
 /* hours.c: weekly hours over the last year on every match in g->work, kilometre
    claims on some, and each organisation's rates per km. */
 int demo_add_hours(struct demo_gen *g, struct kp_error *err);
+/* Two sent newsletters (one of an organisation, one of the network) with
+   their recipients, and a draft (src/demo/newsletters.c). */
+#define DEMO_NEWSLETTER_BATCH 500
+int demo_add_newsletters(struct demo_gen *g, struct kp_error *err);
 
 /* --- texts.c: Dutch sentences built from fragments --- */
 /* "Ik wil graag iets betekenen voor …, bijvoorbeeld door …. …" */

@@ -124,6 +124,17 @@ static int expenses_page(struct exporter *x, struct page pg, int64_t *total)
 	                          x->s->err);
 }
 
+static int newsletters_page(struct exporter *x, struct page pg, int64_t *total)
+{
+	struct newsletter_scope scope = { .volunteer_id = x->id };
+	struct newsletter *scratch = malloc(sizeof *scratch);
+	int rc = scratch ? store_newsletter_list(x->s->db, &scope, pg, scratch, x->sink->newsletter,
+	                                         x->sink->ctx, total, x->s->err)
+	                 : kp_internal(x->s->err);
+	free(scratch);
+	return rc;
+}
+
 /* Every section after the person, in the order of export.h. */
 static int sections(struct exporter *x)
 {
@@ -136,7 +147,7 @@ static int sections(struct exporter *x)
 	    store_competences(s->db, x->id, k->competence, k->ctx, s->err) ||
 	    every_page(x, hours_page) || every_page(x, expenses_page) ||
 	    store_notes_of(s->db, x->id, 0, INT32_MAX, k->note, k->ctx, s->err) ||
-	    every_page(x, audit_page))
+	    every_page(x, newsletters_page) || every_page(x, audit_page))
 		return KP_ERR;
 	return KP_OK;
 }

@@ -17,6 +17,7 @@
  *   expense          expense claims (whether a receipt is attached, not the file)
  *   note             the coordinators' private notes and contact log, of every
  *                    organisation
+ *   newsletter       the newsletters that were sent to the volunteer
  *   audit            who viewed or changed the data, this export included
  *
  * It needs RES_VOLUNTEER ACT_EXPORT (the person, the network administrator).
@@ -63,6 +64,7 @@ struct export_sink {
 	hour_fn hour;
 	expense_fn expense;
 	note_fn note;
+	newsletter_fn newsletter;  /* without markdown and renderings */
 	audit_fn audit;
 };
 

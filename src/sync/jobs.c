@@ -88,15 +88,32 @@ static int note_sending(void *ctx, struct db *db, int64_t now, char *result, siz
 	return KP_OK;
 }
 
+static double seconds_since(const struct timespec *start)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - start->tv_sec) + (double)(t.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* Batch after batch while full ones come (a newsletter queues thousands at
+   once), for at most JOBS_MAIL_BUDGET_S, so that the lock is free again
+   before the next period. */
 static int send_mail(void *ctx, struct db *db, int64_t now, struct kp_error *err)
 {
 	const struct app *app = ctx;
-	struct mailer_result r;
-	if (mailer_run(&app->cfg.smtp, db, now, &r, err))
-		return KP_ERR;
-	if (r.sent || r.failed)
-		printf("E-mail: %d verzonden, %d mislukt (%d opgegeven).\n", r.sent, r.failed,
-		       r.given_up);
+	struct mailer_result r, all = { 0 };
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		if (mailer_run(&app->cfg.smtp, db, now, &r, err))
+			return KP_ERR;
+		all.sent += r.sent;
+		all.failed += r.failed;
+		all.given_up += r.given_up;
+	} while (r.sent + r.failed == MAILER_BATCH && seconds_since(&start) < JOBS_MAIL_BUDGET_S);
+	if (all.sent || all.failed)
+		printf("E-mail: %d verzonden, %d mislukt (%d opgegeven).\n", all.sent, all.failed,
+		       all.given_up);
 	fflush(stdout);
 	return KP_OK;
 }

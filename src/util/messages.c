@@ -57,6 +57,8 @@ static const struct {
 	  "Someone else changed this meanwhile. Reload and try again." },
 	{ "smtp_failed", "De mailserver nam het bericht niet aan.",
 	  "The mail server did not accept the message." },
+	{ "newsletter_sent", "Deze nieuwsbrief is al verstuurd en kan niet meer worden gewijzigd.",
+	  "This newsletter has already been sent and can no longer be changed." },
 	{ "header_line_break", "'%F' mag geen regelovergang bevatten.",
 	  "'%F' must not contain a line break." },
 	{ "erased", "Deze persoon is gewist; de gegevens kunnen niet opnieuw worden ingevuld.",

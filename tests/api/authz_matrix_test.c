@@ -9,6 +9,7 @@
  * The TSV columns: method, pattern, target ({id} of the path: vol, org,
  * call, match, item, journey, transfer, account (the professional's), hour, expense, year,
  * help (a help request of the referrer, routed by A, the contact point's hub, to C),
+ * news (a newsletter of A's coordinator, sent to the fixture volunteer only),
  * or - ), mode (shared: the fixture everyone uses; fresh: a new volunteer (with the
  * fixture's consent on consent and erasure routes) and a new login for each caller, for
  * requests that end a session, withdraw a consent or erase a person; with target hour or
@@ -91,6 +92,7 @@ struct fixture {
 	int64_t journey, transfer;  /* the fixture volunteer's journey (active), transfer to C */
 	int64_t hour, expense;      /* an hour entry and a claim (with a receipt) of the volunteer */
 	int64_t help;               /* a help request of the referrer, routed by A (the hub) to C */
+	int64_t news;               /* a newsletter of A, sent to the fixture volunteer alone */
 	int64_t referrer_account;
 	int64_t account[N_CALLERS]; /* each caller's account */
 	char email[N_CALLERS][64];
@@ -290,6 +292,29 @@ static int64_t routed_help_request(struct fixture *fx)
 	return id;
 }
 
+/* A newsletter of A's coordinator to the volunteers with a theme that only
+   the fixture volunteer has, sent. */
+static int64_t sent_newsletter(struct fixture *fx)
+{
+	json_t *themes = expect(&fx->e->admin, "GET", "/api/lists/theme", NULL, 200);
+	const char *theme = json_str(json_array_get(json_object_get(themes, "items"), 0), "code");
+	char path[80], body[256];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)fx->vol);
+	snprintf(body, sizeof body, "{\"themes\":[\"%s\"]}", theme);
+	json_decref(expect(&fx->e->admin, "PATCH", path, body, 200));
+	snprintf(body, sizeof body, "{\"subject\":\"Nieuws\",\"markdown\":\"Hallo\","
+	         "\"filter\":{\"theme\":\"%s\"}}", theme);
+	json_decref(themes);
+	json_t *doc = expect(&fx->cl[C_COORDINATOR], "POST", "/api/newsletters", body, 201);
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/newsletters/%lld/send", (long long)id);
+	doc = expect(&fx->cl[C_COORDINATOR], "POST", path, "{}", 200);
+	assert_int_equal(json_id(doc, "recipients"), 1);
+	json_decref(doc);
+	return id;
+}
+
 static void setup_fixture(struct fixture *fx)
 {
 	struct client *admin = &fx->e->admin;
@@ -325,6 +350,7 @@ static void setup_fixture(struct fixture *fx)
 	snprintf(hub, sizeof hub, "{\"hub_organisation_id\":%lld}", (long long)fx->org[0]);
 	json_decref(expect(admin, "PUT", "/api/network/contact-point", hub, 200));
 	fx->help = routed_help_request(fx);
+	fx->news = sent_newsletter(fx);
 }
 
 /* A new volunteer of organisation A with an account and the same consent as
@@ -545,6 +571,8 @@ static int64_t target_id(const struct fixture *fx, const char *target, int64_t f
 		return 2030;
 	if (strcmp(target, "help") == 0)
 		return fx->help;
+	if (strcmp(target, "news") == 0)
+		return fx->news;
 	return 0;
 }
 
@@ -704,6 +732,11 @@ static void check_list_row(struct fixture *fx, const char *pattern, int who, jso
 		    num(it, "to_organisation_id") == org)
 			ok = strcmp(st, "offered") == 0 || strcmp(st, "accepted") == 0 ||
 			     strcmp(st, "declined") == 0;
+	} else if (strcmp(pattern, "/api/newsletters") == 0) {
+		if (who == C_SELF || who == C_OTHER_VOLUNTEER)
+			ok = who == C_SELF && num(it, "id") == fx->news;
+		else if (who != C_ADMIN)
+			ok = num(it, "organisation_id") == org;
 	} else if (strcmp(pattern, "/api/outbox") == 0) {
 		ok = who == C_ADMIN || num(it, "organisation_id") == org;
 		if (strstr(json_str(it, "body"), "token=") != NULL)

@@ -21,6 +21,7 @@ import { register as registerNotes, registerVog } from './notes.mjs';
 import { register as registerSocialMap } from './socialmap.mjs';
 import { register as registerContactPoint } from './contactpoint.mjs';
 import { register as registerReports } from './reports.mjs';
+import { register as registerNewsletters } from './newsletters.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -741,6 +742,7 @@ registerCallEdit({ test, newPage, login, go, apiIn, expectText, shot, assert, ax
 registerMyData({ test, newPage, login, expectText, shot, assert, axe, USERS, PHONE });
 registerNotes({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
 registerVog({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS });
+registerNewsletters({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
 registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
 registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 registerReports({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, DESKTOP, shot, ROOT });
@@ -763,8 +765,10 @@ const TOURS = {
 		const call = await one('/api/calls?status=open&limit=1');
 		const m = await one('/api/matches?limit=1');
 		const tr = await one('/api/transfers?limit=1');
+		const news = await one('/api/newsletters?limit=1');
 		return ['/', '/mijn-profiel', '/mijn-koppelingen', '/oproepen', call && `/oproepen/${call.id}`, m && `/koppelingen/${m.id}`,
-			'/mijn-reis', '/mijn-gegevens', '/mijn-uren', tr && `/doorverwijzingen/${tr.id}`];
+			'/mijn-reis', '/mijn-gegevens', '/mijn-uren', tr && `/doorverwijzingen/${tr.id}`, '/nieuwsbrieven',
+			news && `/nieuwsbrieven/${news.id}`];
 	},
 	coordinator: async (page) => {
 		const { one } = await ids(page);
@@ -773,10 +777,12 @@ const TOURS = {
 		const m = await one('/api/matches?status=active&limit=1');
 		const tr = await one('/api/transfers?limit=1');
 		const h = await one('/api/help-requests?status=routed&limit=1');
+		const news = await one('/api/newsletters?limit=1');
 		return ['/', '/vrijwilligers', v && `/vrijwilligers/${v.id}`, '/vrijwilligers/nieuw', '/oproepen', '/oproepen/nieuw',
 			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`,
 			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers', '/uren', '/ons-aanbod',
-			'/contactpunt', h && `/contactpunt/${h.id}`];
+			'/contactpunt', h && `/contactpunt/${h.id}`, '/nieuwsbrieven', '/nieuwsbrieven/nieuw',
+			news && `/nieuwsbrieven/${news.id}`];
 	},
 	professional: async () => ['/', '/oproepen/nieuw', '/koppelingen', '/wachtwoord-wijzigen'],
 	referrer: async (page) => {
@@ -792,7 +798,7 @@ const TOURS = {
 		const v = await one('/api/volunteers?status=active&limit=1');
 		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme',
 			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers', '/uren',
-			'/contactpunt'];
+			'/contactpunt', '/nieuwsbrieven'];
 	},
 };
 
@@ -809,7 +815,7 @@ for (const [role, pages] of Object.entries(TOURS)) {
 				n++;
 				const raw = await page.evaluate(() => {
 					const text = document.body.innerText;
-					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role|aftercare|journey|transfer|training|competence|privacy|audit|erase|accounts|account)\.[a-zA-Z_.]+/);
+					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role|aftercare|journey|transfer|training|competence|privacy|audit|erase|accounts|account|newsletters)\.[a-zA-Z_.]+/);
 					const json = text.match(/\{"|"status":|problem\+json/);
 					return (key && `untranslated key ${key[0]}`) || (json && 'raw JSON on the page') || '';
 				});

@@ -21,6 +21,7 @@ import { PublicCalls, PublicCall, BecomeVolunteer } from './pages/public.js';
 import { AskForHelp, HelpRequests, HelpRequestsNew, HelpRequestView } from './pages/contactpoint.js';
 import { MyHours, HoursOverview, YearStatement } from './pages/hours.js';
 import { VolunteerImport } from './pages/import.js';
+import { NewsletterList, NewsletterNew, NewsletterPage } from './pages/newsletters.js';
 
 const STAFF = ['admin', 'coordinator'];
 
@@ -62,21 +63,25 @@ const ROUTES = [
 	['/contactpunt', HelpRequests, ['admin', 'coordinator', 'professional', 'referrer']],
 	['/contactpunt/nieuw', HelpRequestsNew, ['coordinator', 'professional', 'referrer']],
 	['/contactpunt/:id', HelpRequestView, ['admin', 'coordinator', 'professional', 'referrer']],
+	['/nieuwsbrieven', NewsletterList, [...STAFF, 'volunteer']],
+	['/nieuwsbrieven/nieuw', NewsletterNew, STAFF],
+	['/nieuwsbrieven/:id', NewsletterPage, [...STAFF, 'volunteer']],
 ];
 
 const NAV = {
 	admin: [['/', 'nav.home'], ['/organisaties', 'nav.organisations'], ['/lijsten', 'nav.lists'],
 		['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'], ['/voorstellen', 'nav.proposals'],
 		['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'], ['/gebruikers', 'nav.accounts'],
-		['/uren', 'nav.hours'], ['/auditlog', 'nav.audit'], ['/cijfers', 'nav.reports'], ['/contactpunt', 'nav.contactPoint']],
+		['/uren', 'nav.hours'], ['/auditlog', 'nav.audit'], ['/cijfers', 'nav.reports'], ['/contactpunt', 'nav.contactPoint'],
+		['/nieuwsbrieven', 'nav.newsletters']],
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
 		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports'],
-		['/ons-aanbod', 'nav.ourOffer'], ['/contactpunt', 'nav.contactPoint']],
+		['/ons-aanbod', 'nav.ourOffer'], ['/contactpunt', 'nav.contactPoint'], ['/nieuwsbrieven', 'nav.newsletters']],
 	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches'],
 		['/contactpunt', 'nav.contactPoint']],
 	volunteer: [['/', 'nav.forYou'], ['/mijn-uren', 'nav.myHours'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile'],
-		['/mijn-reis', 'nav.myJourney'], ['/mijn-gegevens', 'nav.myData']],
+		['/mijn-reis', 'nav.myJourney'], ['/mijn-gegevens', 'nav.myData'], ['/nieuwsbrieven', 'nav.newsletters']],
 	referrer: [['/', 'nav.myRequests'], ['/hulpvragen/nieuw', 'nav.newRequest'], ['/contactpunt', 'nav.contactPoint']],
 };
 

@@ -116,6 +116,8 @@ export function ReadableExport({ d }) {
 		<${Section} id="md-expenses" title=${t('mydata.expenses')} items=${d.expenses}><${Expenses} items=${d.expenses} /><//>
 		<${Section} id="md-notes" title=${t('mydata.notes')} items=${d.notes || []}>
 			${simple(d.notes || [], (n) => `${fmtDate(n.kind === 'contact' ? n.happened_on : n.created_at)} · ${n.author_name} · ${n.body}`)}<//>
+		<${Section} id="md-newsletters" title=${t('mydata.newsletters')} items=${d.newsletters || []}>
+			${simple(d.newsletters || [], (n) => `${fmtDate(n.sent_at)} · ${n.subject}`)}<//>
 		<${Section} id="md-accounts" title=${t('mydata.accounts')} items=${d.accounts}>
 			${simple(d.accounts, (a) => `${a.email} · ${label('role', a.role)} · ${t(a.active ? 'common.active' : 'common.inactive')}`)}<//>
 		<${Section} id="md-audit" title=${t('mydata.audit')} items=${d.audit}><${Audit} items=${d.audit} /><//>
