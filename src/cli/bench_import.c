@@ -97,7 +97,8 @@ static struct volunteer *records_of(const char *data, size_t len, int64_t org, l
 	uint64_t given;
 	long i = 0;
 	int rc = r && row && v ? csv_open(r, data, len, err) : kp_internal(err);
-	if (rc == KP_OK && (csv_next(r, row, err) != 1 || import_mapping_build(row, NULL, &m, err)))
+	if (rc == KP_OK && (csv_next(r, row, err) != 1 ||
+	                    import_mapping_build(&import_volunteer_schema, row, NULL, &m, err)))
 		rc = KP_ERR;
 	while (rc == KP_OK && i < *n && csv_next(r, row, err) == 1)
 		rc = import_volunteer_row(&m, row, org, "2026-01-01", &v[i++], &given, err);
@@ -149,7 +150,7 @@ static int measured_import(struct app *app, const char *data, size_t len, bool i
 	                               .invite = invite };
 	double t0 = cli_clock_ms() / 1000.0;
 	if (rc == KP_OK)
-		rc = import_volunteers(app, db, &command_line, rq, err);
+		rc = import_run(app, db, &command_line, rq, err);
 	*seconds = cli_clock_ms() / 1000.0 - t0;
 	db_close(db);
 	return rc;

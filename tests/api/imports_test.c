@@ -178,8 +178,8 @@ static void test_command_line(void **state)
 			assert_non_null(strstr(out, "rij 2: wordt aangemaakt\n"));
 			assert_non_null(strstr(out, "rij 6: wordt geweigerd: Het veld 'last_name' bevat "
 			                            "een formule"));
-			assert_non_null(strstr(out, "rij 7: wordt geweigerd: Deze rij beschrijft dezelfde "
-			                            "persoon als rij 2."));
+			assert_non_null(strstr(out, "rij 7: wordt geweigerd: Deze rij beschrijft hetzelfde "
+			                            "als rij 2."));
 			assert_non_null(strstr(out, "Proefimport (er is niets opgeslagen): 4 nieuw, "
 			                            "0 bijgewerkt, 0 ongewijzigd, 3 geweigerd, 1 lege rijen"));
 			assert_int_equal(volunteers_of(&f.co, f.org), 0);
