@@ -47,6 +47,19 @@ static int found_id(struct db_stmt *st, int64_t *found, struct kp_error *err)
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
+int store_organisation_has_volunteers(struct db *db, int64_t organisation_id, bool *any,
+                                      struct kp_error *err)
+{
+	struct db_stmt *st;
+	int64_t found;
+	if (db_prepare(db, "SELECT id FROM volunteers WHERE organisation_id = ? LIMIT 1", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, organisation_id);
+	int rc = found_id(st, &found, err);
+	*any = found != 0;
+	return rc;
+}
+
 int store_organisation_find_name(struct db *db, const char *name, int64_t *found,
                                  struct kp_error *err)
 {

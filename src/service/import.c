@@ -62,7 +62,7 @@ int import_refuse_because(struct import_pending *p, enum kp_kind kind, const cha
 static int run_batch(struct svc *s, void *arg)
 {
 	struct import_state *st = arg;
-	if (st->kind->allow(s, st))
+	if (st->kind->allow(s, st) || (st->kind->begin != NULL && st->kind->begin(s, st)))
 		return KP_ERR;
 	for (int i = 0; i < st->n; i++) {
 		struct import_pending *p = &st->batch[i];
@@ -72,7 +72,7 @@ static int run_batch(struct svc *s, void *arg)
 		if (st->kind->store(s, st, p) != KP_OK)
 			return KP_ERR;
 	}
-	return KP_OK;
+	return st->kind->end != NULL ? st->kind->end(s, st) : KP_OK;
 }
 
 /* Authorises the import and loads the remembered mapping. */
@@ -141,6 +141,7 @@ static int flush(struct app *app, struct db *db, const struct principal *who,
 			rc = kp_fail(err, KP_INVALID, "stopped", "");
 	}
 	st->n = 0;
+	st->batches += rc == KP_OK;
 	if (rc == KP_OK && rq->progress != NULL)
 		rq->progress(rq->ctx, csv_offset(&st->reader), st->reader.size, st->row.record - 1);
 	return rc;
@@ -177,6 +178,7 @@ static void state_free(struct import_state *st)
 	free(st->old);
 	free(st->next);
 	free(st->labels);
+	free(st->audits);
 	free(st);
 }
 

@@ -30,6 +30,12 @@ static int volunteer_allow(struct svc *s, struct import_state *st)
 	       (st->rq->invite && svc_authorise(s, RES_ACCOUNT, ACT_CREATE, &t));
 }
 
+static int volunteer_load(struct svc *s, struct import_state *st)
+{
+	st->audits = calloc(IMPORT_BATCH, sizeof *st->audits);
+	return st->audits == NULL ? kp_internal(s->err) : KP_OK;
+}
+
 static int volunteer_read(struct import_state *st, const struct csv_row *row, void *rec,
                           uint64_t *given, struct kp_error *why)
 {
@@ -43,6 +49,35 @@ static const char *volunteer_key(const void *rec, char *key, size_t size)
 	return v->email[0] ? "email" : "last_name";
 }
 
+/* Whether the organisation still holds only volunteers of this import: it
+   had none when the first batch began, and nothing has been written to the
+   change log (which every volunteer write reaches) since the last batch. */
+static int volunteer_begin(struct svc *s, struct import_state *st)
+{
+	st->n_audits = 0;
+	if (st->batches == 0 || st->rq->dry_run) {
+		bool any = true;
+		if (store_organisation_has_volunteers(s->db, st->org, &any, s->err))
+			return KP_ERR;
+		st->fresh = !any;
+		return KP_OK;
+	}
+	int64_t next = 0;
+	if (st->fresh && store_changes_next_id(s->db, &next, s->err))
+		return KP_ERR;
+	st->fresh = st->fresh && next == st->change_mark;
+	return KP_OK;
+}
+
+/* The audit rows of the batch at once, and the mark for the next batch. */
+static int volunteer_end(struct svc *s, struct import_state *st)
+{
+	if (st->rq->dry_run)
+		return KP_OK;
+	return svc_audit_all(s, st->audits, st->n_audits) ||
+	       (st->fresh && store_changes_next_id(s->db, &st->change_mark, s->err));
+}
+
 static int volunteer_create(struct svc *s, struct import_state *st, struct import_pending *p)
 {
 	struct volunteer *v = p->rec;
@@ -53,9 +88,10 @@ static int volunteer_create(struct svc *s, struct import_state *st, struct impor
 	v->created_at = v->updated_at = s->now;
 	v->version = 1;
 	if (store_volunteer_insert(s->db, v, false, s->err) ||
-	    svc_audit(s, "create", "volunteer", v->id, v->id, "import") ||
 	    (st->rq->invite && account_invite_volunteer(s, v, &p->report.invited)))
 		return KP_ERR;
+	svc_audit_fill(s, "create", "volunteer", v->id, v->id, "import",
+	               &st->audits[st->n_audits++]);
 	p->report.id = v->id;
 	return KP_OK;
 }
@@ -96,7 +132,7 @@ static int volunteer_update(struct svc *s, struct import_state *st, struct impor
 static int volunteer_store(struct svc *s, struct import_state *st, struct import_pending *p)
 {
 	int64_t id = 0;
-	if (store_volunteer_find_key(s->db, p->rec, &id, s->err))
+	if (!st->fresh && store_volunteer_find_key(s->db, p->rec, &id, s->err))
 		return KP_ERR;
 	return id == 0 ? volunteer_create(s, st, p) : volunteer_update(s, st, p, id);
 }
@@ -378,13 +414,13 @@ static int hours_store(struct svc *s, struct import_state *st, struct import_pen
 
 const struct import_kind_ops import_kinds[IMPORT_KIND_COUNT] = {
 	[IMPORT_VOLUNTEERS] = { &import_volunteer_schema, sizeof(struct volunteer), IMPORT_BATCH,
-	                        false, volunteer_allow, NULL, volunteer_read, volunteer_key,
-	                        volunteer_store },
+	                        false, volunteer_allow, volunteer_load, volunteer_read,
+	                        volunteer_key, volunteer_begin, volunteer_end, volunteer_store },
 	[IMPORT_ORGANISATIONS] = { &import_organisation_schema, sizeof(struct organisation), 500,
 	                           true, organisation_allow, NULL, organisation_read,
-	                           organisation_key, organisation_store },
+	                           organisation_key, NULL, NULL, organisation_store },
 	[IMPORT_CALLS] = { &import_call_schema, sizeof(struct call_row), 200, false, call_allow,
-	                   call_load, call_read, call_key, call_store },
+	                   call_load, call_read, call_key, NULL, NULL, call_store },
 	[IMPORT_HOURS] = { &import_hours_schema, sizeof(struct import_hours), IMPORT_BATCH, false,
-	                   hours_allow, NULL, hours_read, hours_key, hours_store },
+	                   hours_allow, NULL, hours_read, hours_key, NULL, NULL, hours_store },
 };

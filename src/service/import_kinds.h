@@ -44,6 +44,9 @@ struct import_kind_ops {
 	            uint64_t *given, struct kp_error *why);
 	/* The row's natural key into key; returns the field a duplicate names. */
 	const char *(*key)(const void *rec, char *key, size_t size);
+	/* At the start and the end of each batch's transaction (may be NULL). */
+	int (*begin)(struct svc *s, struct import_state *st);
+	int (*end)(struct svc *s, struct import_state *st);
 	/* Finds the row's record and creates or updates it (only reports in a
 	   dry run); a row refused sets its report, KP_ERR fails the batch. */
 	int (*store)(struct svc *s, struct import_state *st, struct import_pending *p);
@@ -68,6 +71,14 @@ struct import_state {
 	void *old, *next;                   /* scratch records for an update */
 	struct import_label *labels;        /* calls: the activities */
 	int n_labels;
+	long batches;                       /* committed so far */
+	/* volunteers: every volunteer of the organisation came from this import
+	   (so a row's key needs no look-up), as of change_mark, the next id of
+	   the change log when the last batch ended */
+	bool fresh;
+	int64_t change_mark;
+	struct audit_entry *audits;         /* of the batch, written at its end */
+	int n_audits;
 };
 
 /* Refuses one row without failing the batch. */
