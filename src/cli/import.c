@@ -19,8 +19,15 @@
 #include "util/messages.h"
 #include "util/parse.h"
 
-/* The command line acts as the network administrator, with no account of its own. */
-static const struct principal command_line = { .role = ROLE_ADMIN };
+/* The command line acts as the network administrator, with no account of its
+   own; for calls and hours, which are the organisations' to post and log, as
+   a coordinator of the organisation named. */
+static struct principal acting_for(int kind, int64_t organisation)
+{
+	if (kind == IMPORT_CALLS || kind == IMPORT_HOURS)
+		return (struct principal){ .role = ROLE_COORDINATOR, .organisation_id = organisation };
+	return (struct principal){ .role = ROLE_ADMIN };
+}
 
 struct import_options {
 	int kind;
@@ -193,9 +200,10 @@ int cmd_import(int argc, char **argv, struct app *app)
 	                             .ctx = &p };
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
+	struct principal who = acting_for(o.kind, o.organisation);
 	int status = 1;
 	if (cli_open(app, &db, &err) == KP_OK &&
-	    import_run(app, db, &command_line, &rq, &err) == KP_OK)
+	    import_run(app, db, &who, &rq, &err) == KP_OK)
 		status = 0;
 	end_bar(&p);
 	if (status == 0)
