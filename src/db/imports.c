@@ -77,7 +77,7 @@ int store_call_find_key(struct db *db, int64_t organisation_id, const char *titl
 	struct db_stmt *st;
 	if (db_prepare(db, "SELECT id FROM calls WHERE organisation_id = ? AND "
 	                   "LOWER(title) = LOWER(?) AND COALESCE(one_off_date, '') = ? AND "
-	                   "volunteer_id IS NULL ORDER BY id LIMIT 1", &st, err))
+	                   "volunteer_id IS NULL LIMIT 1", &st, err))
 		return KP_ERR;
 	db_bind_int(st, 1, organisation_id);
 	db_bind_text(st, 2, title);
@@ -89,8 +89,8 @@ int store_match_find(struct db *db, int64_t call_id, int64_t volunteer_id, int64
                      struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (db_prepare(db, "SELECT id FROM matches WHERE call_id = ? AND volunteer_id = ? "
-	                   "ORDER BY id DESC LIMIT 1", &st, err))
+	if (db_prepare(db, "SELECT MAX(id) FROM matches WHERE call_id = ? AND volunteer_id = ?",
+	               &st, err))
 		return KP_ERR;
 	db_bind_int(st, 1, call_id);
 	db_bind_int(st, 2, volunteer_id);
@@ -102,8 +102,8 @@ int store_hour_find_key(struct db *db, int64_t volunteer_id, int64_t match_id,
 {
 	struct db_stmt *st;
 	if (db_prepare(db, "SELECT id FROM hour_entries WHERE volunteer_id = ? AND worked_on = ? "
-	                   "AND COALESCE(match_id, 0) = ? AND status <> 'corrected' "
-	                   "ORDER BY id LIMIT 1", &st, err))
+	                   "AND COALESCE(match_id, 0) = ? AND status <> 'corrected' LIMIT 1",
+	               &st, err))
 		return KP_ERR;
 	db_bind_int(st, 1, volunteer_id);
 	db_bind_text(st, 2, worked_on);

@@ -353,7 +353,9 @@ static int hours_resolve(struct svc *s, struct import_state *st, struct import_p
 		return KP_ERR;
 	h->e.volunteer_id = vid;
 	h->e.match_id = match;
-	if (vid != 0 && hours_organisation(s, st, &h->e))
+	if (vid != 0 && h->volunteer_id == 0 && match == 0)
+		h->e.organisation_id = st->org; /* found by address within the organisation */
+	else if (vid != 0 && hours_organisation(s, st, &h->e))
 		return KP_ERR;
 	if (vid == 0 || h->e.organisation_id == 0)
 		return import_refuse_because(p, KP_INVALID, "unknown_reference",
