@@ -266,7 +266,8 @@ static void test_hours(void **state)
 	free_fx(&f);
 }
 
-/* knooppunt import hours: the dry run's lines per row and its summary. */
+/* knooppunt import hours: the dry run's lines per row and its summary, then
+   the real run, as a coordinator of the organisation named. */
 static void test_command_line(void **state)
 {
 	struct env *e = *state;
@@ -283,17 +284,29 @@ static void test_command_line(void **state)
 	fputs(csv, w);
 	fclose(w);
 	const char *db = e->srv.db_url[0] ? e->srv.db_url : e->srv.sqlite_path;
-	snprintf(cmd, sizeof cmd, "'%s' import hours --db '%s' --file '%s' --organisation %lld "
-	         "--dry-run 2>&1", getenv("KNOOPPUNT_BIN"), db, file, (long long)f.org);
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	size_t n = fread(out, 1, sizeof out - 1, p);
-	out[n] = '\0';
-	assert_int_equal(pclose(p), 0);
-	assert_non_null(strstr(out, "rij 2: wordt aangemaakt\n"));
-	assert_non_null(strstr(out, "rij 4: wordt geweigerd: Het veld 'minutes' bevat een formule"));
-	assert_non_null(strstr(out, "Proefimport (er is niets opgeslagen): 1 nieuw, 0 bijgewerkt, "
-	                            "0 ongewijzigd, 1 geweigerd, 1 lege rijen"));
+	int64_t entries = count_rows(&e->srv, "hour_entries");
+	for (int real = 0; real < 2; real++) {
+		snprintf(cmd, sizeof cmd, "'%s' import hours --db '%s' --file '%s' --organisation %lld "
+		         "%s 2>&1", getenv("KNOOPPUNT_BIN"), db, file, (long long)f.org,
+		         real ? "" : "--dry-run");
+		FILE *p = popen(cmd, "r");
+		assert_non_null(p);
+		size_t n = fread(out, 1, sizeof out - 1, p);
+		out[n] = '\0';
+		assert_int_equal(pclose(p), 0);
+		assert_non_null(strstr(out, real ? "rij 4: geweigerd: Het veld 'minutes' bevat een"
+		                                 : "rij 4: wordt geweigerd: Het veld 'minutes' bevat een"));
+		if (!real) {
+			assert_non_null(strstr(out, "rij 2: wordt aangemaakt\n"));
+			assert_non_null(strstr(out, "Proefimport (er is niets opgeslagen): 1 nieuw, "
+			                            "0 bijgewerkt, 0 ongewijzigd, 1 geweigerd, 1 lege rijen"));
+			assert_int_equal(count_rows(&e->srv, "hour_entries"), entries);
+		} else {
+			assert_non_null(strstr(out, "Import klaar: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, "
+			                            "1 geweigerd, 1 lege rijen ("));
+			assert_int_equal(count_rows(&e->srv, "hour_entries"), entries + 1);
+		}
+	}
 	free_fx(&f);
 }
 
