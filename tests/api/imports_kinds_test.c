@@ -4,7 +4,8 @@
  * separators, CRLF, Dutch diacritics, mixed date forms, a repeated row, an
  * empty row, a formula cell, a value that names nothing): a dry run that
  * reports per row and writes nothing, the real run, the same file again
- * changing nothing, and a changed row that updates. Only the administrator
+ * changing nothing, and a changed row that updates (for hours a correction; an
+ * approved entry is locked and refused). Only the administrator
  * imports organisations; a coordinator cannot import calls or hours into
  * another organisation; `knooppunt import hours` reports the same per row.
  */
@@ -263,6 +264,22 @@ static void test_hours(void **state)
 	doc = upload(&f.co, "hours", "", changed, 201);
 	check_counts(doc, 0, 0, 1, 0, 0);
 	json_decref(doc);
+	doc = upload(&f.co, "hours", "?dry_run=true", changed, 200);
+	int64_t entry = (int64_t)json_integer_value(json_object_get(row_of(doc, 2), "id"));
+	json_decref(doc);
+
+	/* an approved entry is locked: a change to it is refused, nothing written */
+	char body[64];
+	snprintf(body, sizeof body, "{\"ids\":[%lld]}", (long long)entry);
+	json_decref(expect(&f.co, "POST", "/api/hours/approve", body, 200));
+	snprintf(changed, sizeof changed, "Vrijwilligersnummer;Datum;Minuten\n%lld;%s;110\n",
+	         (long long)bram, d2);
+	before = db_fingerprint(&e->srv);
+	doc = upload(&f.co, "hours", "", changed, 201);
+	check_counts(doc, 0, 0, 0, 1, 0);
+	check_refused(doc, 2, "hours_locked", "status");
+	json_decref(doc);
+	assert_true(db_fingerprint(&e->srv) == before);
 	free_fx(&f);
 }
 
