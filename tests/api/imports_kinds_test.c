@@ -10,6 +10,7 @@
  * another organisation; `knooppunt import hours` reports the same per row.
  */
 #include "support.h"
+#include "import_support.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,30 +41,7 @@ static void free_fx(struct kinds_fx *f)
 static json_t *upload(struct client *cl, const char *kind, const char *query, const char *data,
                       long status)
 {
-	char path[256];
-	long got = 0;
-	snprintf(path, sizeof path, "/api/imports/%s%s", kind, query);
-	json_t *doc = client_raw(cl, "POST", path, data, strlen(data), "text/csv", true, &got);
-	if (got != status)
-		fail_msg("POST %s: expected %ld, got %ld: %s", path, status, got,
-		         cl->raw ? cl->raw : "");
-	assert_non_null(doc);
-	return doc;
-}
-
-static long count_of(json_t *doc, const char *action)
-{
-	return (long)json_integer_value(json_object_get(json_object_get(doc, "counts"), action));
-}
-
-static void check_counts(json_t *doc, long create, long update, long unchanged, long refused,
-                         long empty)
-{
-	assert_int_equal(count_of(doc, "create"), create);
-	assert_int_equal(count_of(doc, "update"), update);
-	assert_int_equal(count_of(doc, "unchanged"), unchanged);
-	assert_int_equal(count_of(doc, "refused"), refused);
-	assert_int_equal(count_of(doc, "empty"), empty);
+	return import_upload(cl, kind, query, data, strlen(data), status);
 }
 
 /* The report of spreadsheet row `row` (the header is row 1). */
