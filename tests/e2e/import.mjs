@@ -2,7 +2,8 @@
 // file, checks it (each refused row with its reason, nothing saved), imports
 // it (the counts and the invitations), and the page has no accessibility
 // violations; the volunteer list then downloads as CSV with its filter. Then
-// the same page imports calls, chosen in its picker of what to import.
+// the same page imports calls, chosen in its picker of what to import, and
+// the administrator imports organisations without naming one.
 export function register(h) {
 	const { test, newPage, login, go, expectText, assert, USERS, axe } = h;
 
@@ -66,6 +67,29 @@ export function register(h) {
 		const counts = await page.textContent('.import-counts');
 		assert(/2\s*nieuw/.test(counts) && /1\s*geweigerd/.test(counts) && !/uitnodigingen/.test(counts),
 			`counts after the import: ${counts}`);
+		await page.context().close();
+	});
+
+	const organisations = '\ufeffNaam;Soort;Gemeente\r\n'
+		+ 'Stichting Één Dordt;vrijwilligersorganisatie;Dordrecht\r\n'
+		+ 'Zorgcentrum De Merwede;zorgaanbieder;=1+1\r\n';
+
+	test('import: the network administrator imports organisations, without choosing one', async () => {
+		const page = await newPage();
+		await login(page, USERS.admin);
+		await go(page, '/vrijwilligers/importeren');
+		await page.waitForSelector('#f-kind');
+		const kinds = await page.$$eval('#f-kind option', (o) => o.map((x) => x.value));
+		assert(kinds.join(',') === 'volunteers,organisations,calls', `kinds for the administrator: ${kinds}`);
+		assert(await page.$('#f-organisation_id'), 'volunteers need an organisation');
+		await page.selectOption('#f-kind', 'organisations');
+		assert(!(await page.$('#f-organisation_id')), 'organisations need none');
+		await page.setInputFiles('#f-file', { name: 'organisaties.csv', mimeType: 'text/csv', buffer: Buffer.from(organisations, 'utf8') });
+		await page.click('button:has-text("Importeren")');
+		await expectText(page, '#import-result', 'Resultaat van de import');
+		await expectText(page, 'table.table', 'bevat een formule');
+		const counts = await page.textContent('.import-counts');
+		assert(/1\s*nieuw/.test(counts) && /1\s*geweigerd/.test(counts), `counts after the import: ${counts}`);
 		await page.context().close();
 	});
 }
