@@ -1,4 +1,4 @@
-/* Importing a spreadsheet of volunteers (imports.h). */
+/* Importing a spreadsheet of volunteers, organisations, calls or hours (imports.h). */
 #include "api/imports.h"
 
 #include <string.h>
@@ -10,6 +10,7 @@
 struct rows_out {
 	struct api_call *c;
 	json_t *rows;
+	int kind;         /* enum import_kind */
 	bool dry_run;
 	bool truncated;   /* more rows to show than IMPORT_ROWS_SHOWN */
 };
@@ -38,8 +39,9 @@ static int add_row(void *ctx, const struct import_row_report *r)
 	}
 	json_t *row = json_pack("{s:I, s:s}", "row", (json_int_t)r->row, "action",
 	                        import_action_name(r->action));
-	if (r->volunteer_id > 0)
-		json_object_set_new(row, "volunteer_id", json_integer(r->volunteer_id));
+	if (r->id > 0)
+		json_object_set_new(row, o->kind == IMPORT_VOLUNTEERS ? "volunteer_id" : "id",
+		                    json_integer(r->id));
 	if (r->invited)
 		json_object_set_new(row, "invited", json_true());
 	if (r->action == IMPORT_REFUSED)
@@ -69,21 +71,43 @@ static int flag(struct api_call *c, const char *name, bool fallback, bool *out)
 	return KP_OK;
 }
 
-int imports_volunteers(struct api_call *c)
+static int run(struct api_call *c, int kind)
 {
-	struct rows_out o = { .c = c, .rows = json_array() };
-	struct import_request rq = { .data = c->req->body, .len = c->req->body_len,
+	struct rows_out o = { .c = c, .kind = kind, .rows = json_array() };
+	struct import_request rq = { .kind = kind, .data = c->req->body, .len = c->req->body_len,
 	                             .each = add_row, .ctx = &o };
-	if (api_query_id(c, "organisation_id", &rq.organisation_id) ||
+	if ((kind != IMPORT_ORGANISATIONS &&
+	     api_query_id(c, "organisation_id", &rq.organisation_id)) ||
 	    api_query_text(c, "mapping", IMPORT_MAPPING_TEXT_MAX, &rq.mapping) ||
-	    flag(c, "dry_run", false, &rq.dry_run) || flag(c, "invite", true, &rq.invite)) {
+	    flag(c, "dry_run", false, &rq.dry_run) ||
+	    flag(c, "invite", kind == IMPORT_VOLUNTEERS, &rq.invite)) {
 		json_decref(o.rows);
 		return KP_ERR;
 	}
 	o.dry_run = rq.dry_run;
-	if (import_volunteers(c->app, c->db, &c->who, &rq, &c->err)) {
+	if (import_run(c->app, c->db, &c->who, &rq, &c->err)) {
 		json_decref(o.rows);
 		return KP_ERR;
 	}
 	return api_reply(c, rq.dry_run ? 200 : 201, result_json(&rq, &o));
+}
+
+int imports_volunteers(struct api_call *c)
+{
+	return run(c, IMPORT_VOLUNTEERS);
+}
+
+int imports_organisations(struct api_call *c)
+{
+	return run(c, IMPORT_ORGANISATIONS);
+}
+
+int imports_calls(struct api_call *c)
+{
+	return run(c, IMPORT_CALLS);
+}
+
+int imports_hours(struct api_call *c)
+{
+	return run(c, IMPORT_HOURS);
 }

@@ -37,6 +37,9 @@ int cli_numbers(int argc, char **argv, int first, const char *command,
 
 /* Monotonic milliseconds, for timing runs and progress. */
 double cli_clock_ms(void);
+/* CPU milliseconds this process has used: on a shared machine a fairer
+   figure than the wall clock, printed beside it. */
+double cli_cpu_ms(void);
 
 int cmd_init(int argc, char **argv, struct app *app);
 int cmd_demo(int argc, char **argv, struct app *app);

@@ -113,11 +113,21 @@ int cli_open(struct app *app, struct db **db, struct kp_error *err)
 	return KP_OK;
 }
 
-double cli_clock_ms(void)
+static double clock_ms(clockid_t clock)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(clock, &ts);
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+double cli_clock_ms(void)
+{
+	return clock_ms(CLOCK_MONOTONIC);
+}
+
+double cli_cpu_ms(void)
+{
+	return clock_ms(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 int cli_numbers(int argc, char **argv, int first, const char *command,

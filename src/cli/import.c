@@ -1,7 +1,9 @@
 /*
- * knooppunt import volunteers --file F [--organisation ID] [--mapping TEXT]
- * [--dry-run] [--no-invite]: reads a spreadsheet (CSV) of volunteers into
- * an organisation through service/import.h. A dry run lists per row what a
+ * knooppunt import volunteers|calls|hours --file F --organisation ID
+ * [--mapping TEXT] [--dry-run] [--no-invite], and knooppunt import
+ * organisations --file F [--mapping TEXT] [--dry-run]: reads a spreadsheet
+ * (CSV or .xlsx) of one kind into an organisation, or into the network,
+ * through service/import.h. A dry run lists per row what a
  * real run would do; a real run lists the refused rows. On a terminal a
  * progress bar shows rows, rate and time left.
  */
@@ -17,10 +19,18 @@
 #include "util/messages.h"
 #include "util/parse.h"
 
-/* The command line acts as the network administrator, with no account of its own. */
-static const struct principal command_line = { .role = ROLE_ADMIN };
+/* The command line acts as the network administrator, with no account of its
+   own; for calls and hours, which are the organisations' to post and log, as
+   a coordinator of the organisation named. */
+static struct principal acting_for(int kind, int64_t organisation)
+{
+	if (kind == IMPORT_CALLS || kind == IMPORT_HOURS)
+		return (struct principal){ .role = ROLE_COORDINATOR, .organisation_id = organisation };
+	return (struct principal){ .role = ROLE_ADMIN };
+}
 
 struct import_options {
+	int kind;
 	const char *file;
 	const char *mapping;
 	long long organisation;
@@ -32,6 +42,7 @@ struct progress {
 	bool dry_run;
 	double started;         /* monotonic seconds */
 	bool drawn;             /* a bar is on the current line */
+	const char *record;     /* what a row becomes, in Dutch */
 };
 
 static void draw_bar(void *ctx, size_t done, size_t total, long rows)
@@ -80,8 +91,8 @@ static int print_row(void *ctx, const struct import_row_report *r)
 		return 0;
 	end_bar(p);
 	printf("rij %ld: %s", r->row, action_text(r->action, p->dry_run));
-	if (r->volunteer_id > 0)
-		printf(" (vrijwilliger %lld)", (long long)r->volunteer_id);
+	if (r->id > 0)
+		printf(" (%s %lld)", p->record, (long long)r->id);
 	if (r->action == IMPORT_REFUSED) {
 		struct buf b;
 		buf_init(&b, 4096);
@@ -125,8 +136,9 @@ static char *read_file(const char *path, size_t *len)
 
 static int parse_options(int argc, char **argv, struct import_options *o)
 {
-	if (argc < 1 || strcmp(argv[0], "volunteers") != 0) {
-		fprintf(stderr, "knooppunt import: geef aan wat je importeert: volunteers\n");
+	if (argc < 1 || (o->kind = import_kind_parse(argv[0])) < 0) {
+		fprintf(stderr, "knooppunt import: geef aan wat je importeert: volunteers, "
+		                "organisations, calls of hours\n");
 		return -1;
 	}
 	for (int i = 1; i < argc; i++) {
@@ -148,7 +160,7 @@ static int parse_options(int argc, char **argv, struct import_options *o)
 			return -1;
 		}
 	}
-	if (o->file == NULL || o->organisation == 0) {
+	if (o->file == NULL || (o->organisation == 0 && o->kind != IMPORT_ORGANISATIONS)) {
 		fprintf(stderr, "knooppunt import: geef --file BESTAND en --organisation ID\n");
 		return -1;
 	}
@@ -162,13 +174,16 @@ static void print_summary(const struct import_request *rq, double seconds)
 	       rq->dry_run ? "Proefimport (er is niets opgeslagen)" : "Import klaar",
 	       c[IMPORT_CREATE], c[IMPORT_UPDATE], c[IMPORT_UNCHANGED], c[IMPORT_REFUSED],
 	       c[IMPORT_EMPTY]);
-	if (!rq->dry_run)
+	if (!rq->dry_run && rq->kind == IMPORT_VOLUNTEERS)
 		printf(", %ld uitnodigingen", rq->invited);
 	printf(" (%.1f s)\n", seconds);
 }
 
 int cmd_import(int argc, char **argv, struct app *app)
 {
+	static const char *const records[IMPORT_KIND_COUNT] = {
+		"vrijwilliger", "organisatie", "oproep", "urenregel",
+	};
 	struct import_options o = { .invite = true };
 	if (parse_options(argc, argv, &o) != 0)
 		return 2;
@@ -177,16 +192,18 @@ int cmd_import(int argc, char **argv, struct app *app)
 	if (data == NULL)
 		return 1;
 	struct progress p = { .terminal = isatty(STDOUT_FILENO), .dry_run = o.dry_run,
-	                      .started = cli_clock_ms() / 1000.0 };
-	struct import_request rq = { .organisation_id = o.organisation, .data = data, .len = len,
-	                             .mapping = o.mapping, .dry_run = o.dry_run,
+	                      .started = cli_clock_ms() / 1000.0, .record = records[o.kind] };
+	struct import_request rq = { .kind = o.kind, .organisation_id = o.organisation,
+	                             .data = data, .len = len, .mapping = o.mapping,
+	                             .dry_run = o.dry_run,
 	                             .invite = o.invite, .each = print_row, .progress = draw_bar,
 	                             .ctx = &p };
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
+	struct principal who = acting_for(o.kind, o.organisation);
 	int status = 1;
 	if (cli_open(app, &db, &err) == KP_OK &&
-	    import_volunteers(app, db, &command_line, &rq, &err) == KP_OK)
+	    import_run(app, db, &who, &rq, &err) == KP_OK)
 		status = 0;
 	end_bar(&p);
 	if (status == 0)

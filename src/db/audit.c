@@ -8,25 +8,55 @@
 #include "db/query.h"
 #include "db/store.h"
 
-int store_audit_append(struct db *db, const struct audit_entry *e, struct kp_error *err)
+#define AUDIT_INSERT "INSERT INTO audit_log (at, account_id, role, organisation_id, action, " \
+                     "resource, volunteer_id, record_id, reason) VALUES "
+#define AUDIT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define AUDIT_CHUNK 32   /* rows per statement when appending many */
+
+static void bind_entry(struct db_stmt *st, int at, const struct audit_entry *e)
 {
+	db_bind_int(st, at + 1, e->at);
+	db_bind_ref(st, at + 2, e->account_id);
+	db_bind_text(st, at + 3, role_name(e->role));
+	db_bind_ref(st, at + 4, e->organisation_id);
+	db_bind_text(st, at + 5, e->action);
+	db_bind_text(st, at + 6, e->resource);
+	db_bind_ref(st, at + 7, e->volunteer_id);
+	db_bind_ref(st, at + 8, e->record_id);
+	db_bind_text(st, at + 9, e->reason);
+}
+
+/* Appends e[0..n) in one statement (n <= AUDIT_CHUNK). */
+static int append_rows(struct db *db, const struct audit_entry *e, int n, struct kp_error *err)
+{
+	/* Statements of 1 and of AUDIT_CHUNK rows are the ones that repeat, and
+	   stay in the statement cache. */
+	char text[sizeof AUDIT_INSERT + AUDIT_CHUNK * (sizeof AUDIT_ROW + 1)];
+	size_t o = (size_t)snprintf(text, sizeof text, "%s", AUDIT_INSERT);
+	for (int i = 0; i < n; i++)
+		o += (size_t)snprintf(text + o, sizeof text - o, "%s%s", i ? "," : "", AUDIT_ROW);
 	struct db_stmt *st;
-	if (db_prepare(db, "INSERT INTO audit_log (at, account_id, role, organisation_id, action, "
-	                   "resource, volunteer_id, record_id, reason) "
-	                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &st, err))
+	if (db_prepare(db, text, &st, err))
 		return KP_ERR;
-	db_bind_int(st, 1, e->at);
-	db_bind_ref(st, 2, e->account_id);
-	db_bind_text(st, 3, role_name(e->role));
-	db_bind_ref(st, 4, e->organisation_id);
-	db_bind_text(st, 5, e->action);
-	db_bind_text(st, 6, e->resource);
-	db_bind_ref(st, 7, e->volunteer_id);
-	db_bind_ref(st, 8, e->record_id);
-	db_bind_text(st, 9, e->reason);
+	for (int i = 0; i < n; i++)
+		bind_entry(st, i * 9, &e[i]);
 	int rc = db_step(st, err);
 	db_finalize(st);
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}
+
+int store_audit_append(struct db *db, const struct audit_entry *e, struct kp_error *err)
+{
+	return append_rows(db, e, 1, err);
+}
+
+int store_audit_append_all(struct db *db, const struct audit_entry *e, int n,
+                           struct kp_error *err)
+{
+	for (int i = 0; i < n; i += AUDIT_CHUNK)
+		if (append_rows(db, e + i, n - i < AUDIT_CHUNK ? n - i : AUDIT_CHUNK, err))
+			return KP_ERR;
+	return KP_OK;
 }
 
 static int build_filter(struct query *q, const struct audit_filter *f)

@@ -111,7 +111,19 @@ int items_replace(struct db *db, const char *table, const char *owner, int64_t o
 	db_finalize(st);
 	if (rc == DB_FAILED)
 		return KP_ERR;
+	return items_insert(db, table, owner, owner_id, sets, kinds, n_kinds, err);
+}
 
+int items_insert(struct db *db, const char *table, const char *owner, int64_t owner_id,
+                 const struct id_set *sets, const int *kinds, int n_kinds, struct kp_error *err)
+{
+	char sql[256];
+	struct db_stmt *st;
+	int n = 0;
+	for (int k = 0; k < n_kinds; k++)
+		n += sets[kinds[k]].n;
+	if (n == 0)
+		return KP_OK;
 	snprintf(sql, sizeof sql, "INSERT INTO %s (%s, item_id) VALUES (?, ?)", table, owner);
 	if (db_prepare(db, sql, &st, err))
 		return KP_ERR;

@@ -57,5 +57,8 @@ void *items_page_at(struct items_page *p, int i);
 int items_replace(struct db *db, const char *table, const char *owner, int64_t owner_id,
                   const struct id_set *sets, const int *kinds, int n_kinds,
                   struct kp_error *err);
+/* The same for a new owner, which has no links yet: only inserts. */
+int items_insert(struct db *db, const char *table, const char *owner, int64_t owner_id,
+                 const struct id_set *sets, const int *kinds, int n_kinds, struct kp_error *err);
 
 #endif

@@ -501,6 +501,9 @@ struct audit_entry {
 };
 /* Appends one entry; the log has no update or delete. */
 int store_audit_append(struct db *db, const struct audit_entry *e, struct kp_error *err);
+/* Appends e[0..n), a few rows per statement. */
+int store_audit_append_all(struct db *db, const struct audit_entry *e, int n,
+                           struct kp_error *err);
 struct audit_filter {
 	int64_t account_id;        /* 0: any */
 	int64_t volunteer_id;      /* 0: any */
@@ -805,6 +808,23 @@ int store_job_record_run(struct db *db, const char *job, const char *server, int
    birth year and place and no address; *found 0 when none. */
 int store_volunteer_find_key(struct db *db, const struct volunteer *v, int64_t *found,
                              struct kp_error *err);
+/* Whether organisation_id has any volunteer record (erased ones too). */
+int store_organisation_has_volunteers(struct db *db, int64_t organisation_id, bool *any,
+                                      struct kp_error *err);
+/* The organisation named name in any case; *found 0 when none. */
+int store_organisation_find_name(struct db *db, const char *name, int64_t *found,
+                                 struct kp_error *err);
+/* The call of organisation_id (not a volunteer's offer) with title in any
+   case and one_off_date ("" for a recurring call); *found 0 when none. */
+int store_call_find_key(struct db *db, int64_t organisation_id, const char *title,
+                        const char *one_off_date, int64_t *found, struct kp_error *err);
+/* The latest match of volunteer_id on call_id; *found 0 when none. */
+int store_match_find(struct db *db, int64_t call_id, int64_t volunteer_id, int64_t *found,
+                     struct kp_error *err);
+/* The hour entry of volunteer_id on worked_on for match_id (0: without a
+   match) that is not corrected; *found 0 when none. */
+int store_hour_find_key(struct db *db, int64_t volunteer_id, int64_t match_id,
+                        const char *worked_on, int64_t *found, struct kp_error *err);
 /* The column mapping organisation_id used last for an import of `kind`
    into out ("" when none). */
 int store_import_mapping_get(struct db *db, int64_t organisation_id, const char *kind,

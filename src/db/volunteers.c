@@ -84,15 +84,18 @@ static void read_profile(struct db_stmt *st, struct volunteer *v)
 
 #define SELECT_PROFILE "SELECT id, " COLUMNS ", version, erased_at FROM volunteers"
 
+/* The items of v, and a change row; fresh: v is new and has none yet. */
 static int write_items(struct db *db, const struct volunteer *v, bool with_experience,
-                       struct kp_error *err)
+                       bool fresh, struct kp_error *err)
 {
-	if (items_replace(db, "volunteer_items", "volunteer_id", v->id, v->items, profile_kinds,
-	                  (int)(sizeof profile_kinds / sizeof profile_kinds[0]), err))
+	int (*put)(struct db *, const char *, const char *, int64_t, const struct id_set *,
+	           const int *, int, struct kp_error *) = fresh ? items_insert : items_replace;
+	if (put(db, "volunteer_items", "volunteer_id", v->id, v->items, profile_kinds,
+	        (int)(sizeof profile_kinds / sizeof profile_kinds[0]), err))
 		return KP_ERR;
 	if (with_experience &&
-	    items_replace(db, "volunteer_experiences", "volunteer_id", v->id, v->items,
-	                  experience_kind, 1, err))
+	    put(db, "volunteer_experiences", "volunteer_id", v->id, v->items, experience_kind, 1,
+	        err))
 		return KP_ERR;
 	/* Other app servers refresh their matching index from the change log. */
 	return store_change_record(db, CHANGE_VOLUNTEER, v->id, 0, v->updated_at, err);
@@ -110,7 +113,7 @@ int store_volunteer_insert(struct db *db, struct volunteer *v, bool with_experie
 	db_finalize(st);
 	if (rc)
 		return KP_ERR;
-	return write_items(db, v, with_experience, err);
+	return write_items(db, v, with_experience, true, err);
 }
 
 int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_experience,
@@ -137,7 +140,7 @@ int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_e
 	}
 	if (store_account_follow_volunteer(db, v->id, v->organisation_id, err))
 		return KP_ERR;
-	return write_items(db, v, with_experience, err);
+	return write_items(db, v, with_experience, false, err);
 }
 
 int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct volunteer *v,

@@ -10,46 +10,33 @@
 
 #define NAME_KEY_MAX 64
 
-static const char *const field_names[IMPORT_FIELD_COUNT] = {
-	"first_name", "last_name", "email", "phone", "birth_year", "birth_date", "place",
-	"started_on", "status", "hours_per_week", "vog_date", "motivation_text",
-};
-
-/* The volunteer_fields entry each import field fills. */
-static const char *const record_fields[IMPORT_FIELD_COUNT] = {
-	"first_name", "last_name", "email", "phone", "birth_year", "birth_year", "place",
-	"started_on", "status", "hours_per_week", "vog_date", "motivation_text",
-};
+#define G(...) { __VA_ARGS__ }
 
 /* Header names as spreadsheets write them, normalised (see normalise). */
-static const struct {
-	int field;
-	const char *name;
-} guesses[] = {
-	{ IMPORT_FIRST_NAME, "voornaam" }, { IMPORT_FIRST_NAME, "roepnaam" },
-	{ IMPORT_FIRST_NAME, "firstname" }, { IMPORT_LAST_NAME, "achternaam" },
-	{ IMPORT_LAST_NAME, "familienaam" }, { IMPORT_LAST_NAME, "lastname" },
-	{ IMPORT_LAST_NAME, "surname" }, { IMPORT_EMAIL, "email" },
-	{ IMPORT_EMAIL, "emailadres" }, { IMPORT_EMAIL, "mail" },
-	{ IMPORT_PHONE, "telefoon" }, { IMPORT_PHONE, "telefoonnummer" },
-	{ IMPORT_PHONE, "mobiel" }, { IMPORT_PHONE, "phone" },
-	{ IMPORT_BIRTH_YEAR, "geboortejaar" }, { IMPORT_BIRTH_YEAR, "birthyear" },
-	{ IMPORT_BIRTH_DATE, "geboortedatum" }, { IMPORT_BIRTH_DATE, "birthdate" },
-	{ IMPORT_PLACE, "woonplaats" }, { IMPORT_PLACE, "plaats" },
-	{ IMPORT_PLACE, "place" }, { IMPORT_PLACE, "city" },
-	{ IMPORT_STARTED_ON, "startdatum" }, { IMPORT_STARTED_ON, "datumstart" },
-	{ IMPORT_STARTED_ON, "ingangsdatum" }, { IMPORT_STARTED_ON, "datuminschrijving" },
-	{ IMPORT_STARTED_ON, "startedon" }, { IMPORT_STATUS, "status" },
-	{ IMPORT_HOURS, "urenperweek" }, { IMPORT_HOURS, "hoursperweek" },
-	{ IMPORT_VOG_DATE, "vog" }, { IMPORT_VOG_DATE, "vogdatum" },
-	{ IMPORT_VOG_DATE, "datumvog" }, { IMPORT_VOG_DATE, "vogdate" },
-	{ IMPORT_MOTIVATION, "motivatie" }, { IMPORT_MOTIVATION, "motivation" },
-	{ IMPORT_MOTIVATION, "motivationtext" },
+static const struct import_column volunteer_columns[IMPORT_FIELD_COUNT] = {
+	{ "first_name", "first_name", true, G("voornaam", "roepnaam", "firstname") },
+	{ "last_name", "last_name", true, G("achternaam", "familienaam", "lastname", "surname") },
+	{ "email", "email", false, G("email", "emailadres", "mail") },
+	{ "phone", "phone", false, G("telefoon", "telefoonnummer", "mobiel", "phone") },
+	{ "birth_year", "birth_year", false, G("geboortejaar", "birthyear") },
+	{ "birth_date", "birth_year", false, G("geboortedatum", "birthdate") },
+	{ "place", "place", true, G("woonplaats", "plaats", "place", "city") },
+	{ "started_on", "started_on", false,
+	  G("startdatum", "datumstart", "ingangsdatum", "datuminschrijving", "startedon") },
+	{ "status", "status", false, G("status") },
+	{ "hours_per_week", "hours_per_week", false, G("urenperweek", "hoursperweek") },
+	{ "vog_date", "vog_date", false, G("vog", "vogdatum", "datumvog", "vogdate") },
+	{ "motivation_text", "motivation_text", false,
+	  G("motivatie", "motivation", "motivationtext") },
+};
+
+const struct import_schema import_volunteer_schema = {
+	"volunteers", volunteer_columns, IMPORT_FIELD_COUNT, { IMPORT_BIRTH_YEAR, IMPORT_BIRTH_DATE },
 };
 
 const char *import_field_name(int f)
 {
-	return f >= 0 && f < IMPORT_FIELD_COUNT ? field_names[f] : "";
+	return f >= 0 && f < IMPORT_FIELD_COUNT ? volunteer_columns[f].name : "";
 }
 
 /* The base letter of a two-byte UTF-8 Latin-1 letter (0xc3 xx), or 0. */
@@ -63,9 +50,7 @@ static char base_letter(unsigned char second)
 	return b == '/' ? 0 : b;
 }
 
-/* Lower case letters and digits of s only, accents taken off: "E-mail adres"
-   and "e-mailadres" both become "emailadres". */
-static void normalise(const char *s, size_t n, char *out, size_t size)
+void import_normalise(const char *s, size_t n, char *out, size_t size)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < n && s[i] && o + 1 < size; i++) {
@@ -81,16 +66,17 @@ static void normalise(const char *s, size_t n, char *out, size_t size)
 	out[o] = '\0';
 }
 
-static int field_of_header(const char *header)
+static int field_of_header(const struct import_schema *schema, const char *header)
 {
-	char key[NAME_KEY_MAX];
-	normalise(header, strlen(header), key, sizeof key);
-	for (size_t i = 0; i < sizeof guesses / sizeof guesses[0]; i++)
-		if (strcmp(guesses[i].name, key) == 0)
-			return guesses[i].field;
-	for (int f = 0; f < IMPORT_FIELD_COUNT; f++) {
-		char name[NAME_KEY_MAX];
-		normalise(field_names[f], strlen(field_names[f]), name, sizeof name);
+	char key[NAME_KEY_MAX], name[NAME_KEY_MAX];
+	import_normalise(header, strlen(header), key, sizeof key);
+	for (int f = 0; f < schema->n; f++)
+		for (int i = 0; i < 6 && schema->columns[f].guesses[i] != NULL; i++)
+			if (strcmp(schema->columns[f].guesses[i], key) == 0)
+				return f;
+	for (int f = 0; f < schema->n; f++) {
+		const char *field = schema->columns[f].name;
+		import_normalise(field, strlen(field), name, sizeof name);
 		if (strcmp(name, key) == 0)
 			return f;
 	}
@@ -100,30 +86,32 @@ static int field_of_header(const char *header)
 static int column_of_header(const struct csv_row *header, const char *name, size_t n)
 {
 	char want[NAME_KEY_MAX], have[NAME_KEY_MAX];
-	normalise(name, n, want, sizeof want);
+	import_normalise(name, n, want, sizeof want);
 	for (int c = 0; c < header->n; c++) {
-		normalise(header->cell[c], strlen(header->cell[c]), have, sizeof have);
+		import_normalise(header->cell[c], strlen(header->cell[c]), have, sizeof have);
 		if (want[0] && strcmp(want, have) == 0)
 			return c;
 	}
 	return -1;
 }
 
-static int field_by_name(const char *s, size_t n)
+static int field_by_name(const struct import_schema *schema, const char *s, size_t n)
 {
 	while (n > 0 && s[0] == ' ')
 		s++, n--;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	for (int f = 0; f < IMPORT_FIELD_COUNT; f++)
-		if (strlen(field_names[f]) == n && strncmp(field_names[f], s, n) == 0)
+	for (int f = 0; f < schema->n; f++) {
+		const char *name = schema->columns[f].name;
+		if (strlen(name) == n && strncmp(name, s, n) == 0)
 			return f;
+	}
 	return -1;
 }
 
 static void unmap_column(struct import_mapping *m, int column)
 {
-	for (int f = 0; f < IMPORT_FIELD_COUNT; f++)
+	for (int f = 0; f < m->schema->n; f++)
 		if (m->column[f] == column)
 			m->column[f] = -1;
 }
@@ -136,7 +124,7 @@ static int apply_pair(const struct csv_row *header, const char *s, size_t n,
 	if (eq == NULL)
 		return kp_invalid(err, "mapping", "invalid_choice");
 	int column = column_of_header(header, s, (size_t)(eq - s));
-	int f = field_by_name(eq + 1, n - (size_t)(eq - s) - 1);
+	int f = field_by_name(m->schema, eq + 1, n - (size_t)(eq - s) - 1);
 	if (column < 0) {
 		kp_invalid(err, "", "unknown_column");
 		snprintf(err->field, sizeof err->field, "%.*s", (int)(eq - s), s);
@@ -165,32 +153,43 @@ static int apply_explicit(const struct csv_row *header, const char *text,
 	return KP_OK;
 }
 
-int import_mapping_build(const struct csv_row *header, const char *explicit,
-                         struct import_mapping *m, struct kp_error *err)
+int import_mapping_build(const struct import_schema *schema, const struct csv_row *header,
+                         const char *explicit, struct import_mapping *m, struct kp_error *err)
 {
-	for (int f = 0; f < IMPORT_FIELD_COUNT; f++)
+	m->schema = schema;
+	for (int f = 0; f < IMPORT_COLUMNS_MAX; f++)
 		m->column[f] = -1;
 	for (int c = 0; c < header->n; c++) {
-		int f = field_of_header(header->cell[c]);
+		int f = field_of_header(schema, header->cell[c]);
 		if (f < 0)
 			continue;
 		if (m->column[f] >= 0)
-			return kp_invalid(err, field_names[f], "duplicate_column");
+			return kp_invalid(err, schema->columns[f].name, "duplicate_column");
 		m->column[f] = c;
 	}
 	if (explicit != NULL && apply_explicit(header, explicit, m, err))
 		return KP_ERR;
-	if (m->column[IMPORT_BIRTH_YEAR] >= 0 && m->column[IMPORT_BIRTH_DATE] >= 0)
-		return kp_invalid(err, "birth_year", "duplicate_column");
-	static const int required[] = { IMPORT_FIRST_NAME, IMPORT_LAST_NAME, IMPORT_PLACE };
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-		if (m->column[required[i]] < 0)
-			return kp_invalid(err, field_names[required[i]], "required");
+	const int *x = schema->exclusive;
+	if (x[0] != x[1] && m->column[x[0]] >= 0 && m->column[x[1]] >= 0)
+		return kp_invalid(err, schema->columns[x[0]].name, "duplicate_column");
 	m->mask = 0;
-	for (int f = 0; f < IMPORT_FIELD_COUNT; f++)
+	for (int f = 0; f < schema->n; f++) {
+		if (schema->columns[f].required && m->column[f] < 0)
+			return kp_invalid(err, schema->columns[f].name, "required");
 		if (m->column[f] >= 0)
-			m->mask |= field_bit(&volunteer_fields, record_fields[f]);
+			m->mask |= 1ull << f;
+	}
 	return KP_OK;
+}
+
+uint64_t import_record_mask(const struct import_mapping *m, uint64_t fields,
+                            const struct field_table *t)
+{
+	uint64_t mask = 0;
+	for (int f = 0; f < m->schema->n; f++)
+		if (fields & (1ull << f))
+			mask |= field_bit(t, m->schema->columns[f].record_field);
+	return mask;
 }
 
 /* Month number of a Dutch or English month name or abbreviation, or 0. */
@@ -205,7 +204,7 @@ static int month_of(const char *s, size_t n)
 		{ "nov", "november", "", "" }, { "dec", "december", "", "" },
 	};
 	char key[NAME_KEY_MAX];
-	normalise(s, n, key, sizeof key);
+	import_normalise(s, n, key, sizeof key);
 	for (int m = 0; m < 12; m++)
 		for (int i = 0; i < 4; i++)
 			if (names[m][i][0] && strcmp(names[m][i], key) == 0)
@@ -313,11 +312,10 @@ static bool is_formula(const char *s)
 	return false;
 }
 
-/* The cell of field f, trimmed, into out; "" when the field is not mapped or
-   the row is short. Refuses formulas, bad text and text past max_chars. */
-static int cell(const struct import_mapping *m, const struct csv_row *row, int f, char *out,
+int import_cell(const struct import_mapping *m, const struct csv_row *row, int f, char *out,
                 size_t size, long max_chars, struct kp_error *err)
 {
+	const char *name = m->schema->columns[f].name;
 	out[0] = '\0';
 	int c = m->column[f];
 	if (c < 0 || c >= row->n)
@@ -329,15 +327,15 @@ static int cell(const struct import_mapping *m, const struct csv_row *row, int f
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	if (n > 0 && is_formula(s))
-		return kp_invalid(err, field_names[f], "formula_cell");
+		return kp_invalid(err, name, "formula_cell");
 	if (n >= size)
-		return kp_fail_limit(err, KP_INVALID, "too_long", field_names[f], max_chars);
+		return kp_fail_limit(err, KP_INVALID, "too_long", name, max_chars);
 	memcpy(out, s, n);
 	out[n] = '\0';
 	if (!parse_is_clean_utf8(out))
-		return kp_invalid(err, field_names[f], "invalid_text");
+		return kp_invalid(err, name, "invalid_text");
 	if (parse_utf8_length(out) > max_chars)
-		return kp_fail_limit(err, KP_INVALID, "too_long", field_names[f], max_chars);
+		return kp_fail_limit(err, KP_INVALID, "too_long", name, max_chars);
 	return KP_OK;
 }
 
@@ -353,7 +351,7 @@ static int status_of(const char *s)
 		{ "inactief", VOLUNTEER_STOPPED },
 	};
 	char key[NAME_KEY_MAX];
-	normalise(s, strlen(s), key, sizeof key);
+	import_normalise(s, strlen(s), key, sizeof key);
 	if (key[0] == '\0')
 		return VOLUNTEER_APPLIED;
 	for (size_t i = 0; i < sizeof dutch / sizeof dutch[0]; i++)
@@ -362,42 +360,64 @@ static int status_of(const char *s)
 	return volunteer_status_parse(key);
 }
 
-static int date_cell(const struct import_mapping *m, const struct csv_row *row, int f,
+int import_date_cell(const struct import_mapping *m, const struct csv_row *row, int f,
                      char out[11], struct kp_error *err)
 {
 	char s[64];
-	if (cell(m, row, f, s, sizeof s, 40, err))
+	if (import_cell(m, row, f, s, sizeof s, 40, err))
 		return KP_ERR;
 	if (s[0] != '\0' && import_date(s, out) != 0)
-		return kp_invalid(err, field_names[f], "invalid_date");
+		return kp_invalid(err, m->schema->columns[f].name, "invalid_date");
 	return KP_OK;
 }
 
-static int number_cell(const struct import_mapping *m, const struct csv_row *row, int f,
+int import_number_cell(const struct import_mapping *m, const struct csv_row *row, int f,
                        long long max, int *out, struct kp_error *err)
 {
 	char s[32];
 	long long v = 0;
-	if (cell(m, row, f, s, sizeof s, 20, err))
+	if (import_cell(m, row, f, s, sizeof s, 20, err))
 		return KP_ERR;
-	if (s[0] != '\0' && parse_int(s, 0, max, &v) != 0)
-		return kp_fail_limit(err, KP_INVALID, "out_of_range", field_names[f], max);
+	if (s[0] == '\0')
+		return KP_OK;
+	if (parse_int(s, 0, max, &v) != 0)
+		return kp_fail_limit(err, KP_INVALID, "out_of_range", m->schema->columns[f].name, max);
 	*out = (int)v;
 	return KP_OK;
+}
+
+int import_flag_cell(const struct import_mapping *m, const struct csv_row *row, int f, int *out,
+                     struct kp_error *err)
+{
+	static const char *const yes[] = { "ja", "j", "yes", "y", "1", "x", "waar", "true" };
+	static const char *const no[] = { "nee", "n", "no", "0", "onwaar", "false" };
+	char s[16], key[16];
+	if (import_cell(m, row, f, s, sizeof s, 10, err))
+		return KP_ERR;
+	import_normalise(s, strlen(s), key, sizeof key);
+	if (s[0] == '\0')
+		return KP_OK;
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strcmp(yes[i], key) == 0)
+			return *out = 1, KP_OK;
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strcmp(no[i], key) == 0)
+			return *out = 0, KP_OK;
+	return kp_invalid(err, m->schema->columns[f].name, "invalid_choice");
 }
 
 static int text_cells(const struct import_mapping *m, const struct csv_row *row,
                       struct volunteer *v, struct kp_error *err)
 {
-	if (cell(m, row, IMPORT_FIRST_NAME, v->first_name, sizeof v->first_name,
-	         VOLUNTEER_NAME_MAX, err) ||
-	    cell(m, row, IMPORT_LAST_NAME, v->last_name, sizeof v->last_name, VOLUNTEER_NAME_MAX,
-	         err) ||
-	    cell(m, row, IMPORT_EMAIL, v->email, sizeof v->email, VOLUNTEER_EMAIL_MAX, err) ||
-	    cell(m, row, IMPORT_PHONE, v->phone, sizeof v->phone, VOLUNTEER_PHONE_MAX, err) ||
-	    cell(m, row, IMPORT_PLACE, v->place, sizeof v->place, 100, err) ||
-	    cell(m, row, IMPORT_MOTIVATION, v->motivation_text, sizeof v->motivation_text,
-	         VOLUNTEER_TEXT_MAX, err))
+	if (import_cell(m, row, IMPORT_FIRST_NAME, v->first_name, sizeof v->first_name,
+	                VOLUNTEER_NAME_MAX, err) ||
+	    import_cell(m, row, IMPORT_LAST_NAME, v->last_name, sizeof v->last_name,
+	                VOLUNTEER_NAME_MAX, err) ||
+	    import_cell(m, row, IMPORT_EMAIL, v->email, sizeof v->email, VOLUNTEER_EMAIL_MAX, err) ||
+	    import_cell(m, row, IMPORT_PHONE, v->phone, sizeof v->phone, VOLUNTEER_PHONE_MAX, err) ||
+	    import_cell(m, row, IMPORT_PLACE, v->place, sizeof v->place, 100, err) ||
+	    import_cell(m, row, IMPORT_MOTIVATION, v->motivation_text, sizeof v->motivation_text,
+	                VOLUNTEER_TEXT_MAX, err))
 		return KP_ERR;
 	for (char *c = v->email; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
@@ -408,12 +428,13 @@ static int other_cells(const struct import_mapping *m, const struct csv_row *row
                        struct volunteer *v, struct kp_error *err)
 {
 	char s[32], birth[11] = "";
-	if (number_cell(m, row, IMPORT_BIRTH_YEAR, 2200, &v->birth_year, err) ||
-	    date_cell(m, row, IMPORT_BIRTH_DATE, birth, err) ||
-	    date_cell(m, row, IMPORT_STARTED_ON, v->started_on, err) ||
-	    date_cell(m, row, IMPORT_VOG_DATE, v->vog_date, err) ||
-	    number_cell(m, row, IMPORT_HOURS, VOLUNTEER_MAX_HOURS, &v->hours_per_week, err) ||
-	    cell(m, row, IMPORT_STATUS, s, sizeof s, 20, err))
+	if (import_number_cell(m, row, IMPORT_BIRTH_YEAR, 2200, &v->birth_year, err) ||
+	    import_date_cell(m, row, IMPORT_BIRTH_DATE, birth, err) ||
+	    import_date_cell(m, row, IMPORT_STARTED_ON, v->started_on, err) ||
+	    import_date_cell(m, row, IMPORT_VOG_DATE, v->vog_date, err) ||
+	    import_number_cell(m, row, IMPORT_HOURS_PER_WEEK, VOLUNTEER_MAX_HOURS,
+	                       &v->hours_per_week, err) ||
+	    import_cell(m, row, IMPORT_STATUS, s, sizeof s, 20, err))
 		return KP_ERR;
 	if (birth[0] != '\0')
 		v->birth_year = (birth[0] - '0') * 1000 + (birth[1] - '0') * 100 +
@@ -424,10 +445,10 @@ static int other_cells(const struct import_mapping *m, const struct csv_row *row
 	return KP_OK;
 }
 
-static uint64_t given_fields(const struct import_mapping *m, const struct csv_row *row)
+uint64_t import_given(const struct import_mapping *m, const struct csv_row *row)
 {
 	uint64_t given = 0;
-	for (int f = 0; f < IMPORT_FIELD_COUNT; f++) {
+	for (int f = 0; f < m->schema->n; f++) {
 		int c = m->column[f];
 		if (c < 0 || c >= row->n)
 			continue;
@@ -435,7 +456,7 @@ static uint64_t given_fields(const struct import_mapping *m, const struct csv_ro
 		while (*s == ' ' || *s == '\t')
 			s++;
 		if (*s)
-			given |= field_bit(&volunteer_fields, record_fields[f]);
+			given |= 1ull << f;
 	}
 	return given;
 }
@@ -444,7 +465,7 @@ int import_volunteer_row(const struct import_mapping *m, const struct csv_row *r
                          const char *today, struct volunteer *v, uint64_t *given,
                          struct kp_error *err)
 {
-	*given = given_fields(m, row);
+	*given = import_record_mask(m, import_given(m, row), &volunteer_fields);
 	volunteer_init(v);
 	v->organisation_id = org;
 	snprintf(v->started_on, sizeof v->started_on, "%s", today);

@@ -116,9 +116,8 @@ static int record_change(struct svc *s, const struct call *call, uint64_t change
 	return store_call_change_insert(s->db, &c, s->err);
 }
 
-static int write_new(struct svc *s, void *arg)
+int call_create_in(struct svc *s, struct call *call)
 {
-	struct call *call = arg;
 	if (s->who->role == ROLE_VOLUNTEER && own_organisation(s, call))
 		return KP_ERR;
 	if (s->who->role == ROLE_REFERRER) {
@@ -142,6 +141,11 @@ static int write_new(struct svc *s, void *arg)
 	return KP_OK;
 }
 
+static int write_new(struct svc *s, void *arg)
+{
+	return call_create_in(s, arg);
+}
+
 int call_create(struct app *app, struct db *db, const struct principal *who, struct call *call,
                 struct kp_error *err)
 {
@@ -149,7 +153,7 @@ int call_create(struct app *app, struct db *db, const struct principal *who, str
 	return svc_run(app, db, who, write_new, call, err);
 }
 
-static int apply_edit(struct svc *s, struct call_edit *e, struct call *next)
+int call_update_in(struct svc *s, struct call_edit *e, struct call *next)
 {
 	if (store_call_get(s->db, e->id, e->out, s->err))
 		return KP_ERR;
@@ -188,7 +192,7 @@ static int run_edit(struct svc *s, void *arg)
 	struct call *next = malloc(sizeof *next);
 	if (next == NULL)
 		return kp_internal(s->err);
-	int rc = apply_edit(s, arg, next);
+	int rc = call_update_in(s, arg, next);
 	free(next);
 	return rc;
 }

@@ -81,4 +81,10 @@ int calls_close_past(struct db *db, int64_t now, int *closed, struct kp_error *e
 int call_update(struct app *app, struct db *db, const struct principal *who,
                 struct call_edit *e, struct kp_error *err);
 
+/* The same two inside a use case that runs more of them in one transaction
+   (an import): call_create without its transaction, and call_update with
+   `next` as the caller's scratch record. */
+int call_create_in(struct svc *s, struct call *call);
+int call_update_in(struct svc *s, struct call_edit *e, struct call *next);
+
 #endif

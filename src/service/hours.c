@@ -38,8 +38,7 @@ static int authorise_entry(struct svc *s, enum resource res, enum action act,
 	return svc_authorise(s, res, act, &t);
 }
 
-/* Checks and stores e as a new entry by the caller. */
-static int insert_entry(struct svc *s, struct hour_entry *e, int64_t except)
+int hour_insert_in(struct svc *s, struct hour_entry *e, int64_t except)
 {
 	int64_t other = 0;
 	e->id = 0;
@@ -59,7 +58,7 @@ static int log_entry(struct svc *s, void *arg)
 	struct hour_entry *e = arg;
 	if (entry_organisation(s, e) || authorise_entry(s, RES_HOURS, ACT_CREATE, e))
 		return KP_ERR;
-	return insert_entry(s, e, 0);
+	return hour_insert_in(s, e, 0);
 }
 
 int hour_log(struct app *app, struct db *db, const struct principal *who,
@@ -87,7 +86,7 @@ static int correct_entry(struct svc *s, void *arg)
 		goto end;
 	*a->out = *old;
 	field_copy(&hour_fields, a->mask, a->out, a->with);
-	if (insert_entry(s, a->out, old->id) == KP_OK &&
+	if (hour_insert_in(s, a->out, old->id) == KP_OK &&
 	    store_hour_corrected(s->db, old->id, a->out->id, s->err) == KP_OK)
 		rc = KP_OK;
 end:
@@ -364,7 +363,7 @@ static int repeat_week(struct svc *s, void *arg)
 			continue;
 		rc = authorise_entry(s, RES_HOURS, ACT_CREATE, &e);
 		if (rc == KP_OK)
-			rc = insert_entry(s, &e, 0);
+			rc = hour_insert_in(s, &e, 0);
 		if (rc == KP_OK)
 			(*a->created)++;
 	}

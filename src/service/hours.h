@@ -30,6 +30,11 @@ int hour_correct(struct app *app, struct db *db, const struct principal *who, in
                  const struct hour_entry *with, uint64_t mask, struct hour_entry *out,
                  struct kp_error *err);
 
+/* Inside a use case (an import): checks and stores e as a new entry by the
+   caller, its organisation and authorisation settled; `except` is an entry
+   it replaces (0: none), whose minutes do not count for the day. */
+int hour_insert_in(struct svc *s, struct hour_entry *e, int64_t except);
+
 /* Approves entries ids[0..n) (n <= HOURS_APPROVE_MAX): all of them or none. */
 int hours_approve(struct app *app, struct db *db, const struct principal *who,
                   const int64_t *ids, int n, struct kp_error *err);

@@ -148,10 +148,7 @@ int svc_audit_all(struct svc *s, const struct audit_entry *e, int n)
 	/* A view writes nothing else: its rows join others in one group commit. */
 	if (s->app->audit != NULL && !db_in_transaction(s->db))
 		return audit_writer_append(s->app->audit, e, n, s->err);
-	for (int i = 0; i < n; i++)
-		if (store_audit_append(s->db, &e[i], s->err))
-			return KP_ERR;
-	return KP_OK;
+	return store_audit_append_all(s->db, e, n, s->err);
 }
 
 int svc_audit(struct svc *s, const char *action, const char *resource, int64_t volunteer_id,

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "api/imports.h"
+#include "import_support.h"
 #include "../unit/import_messy.h"
 
 struct import_fx {
@@ -33,30 +34,7 @@ static void setup_fx(struct env *e, struct import_fx *f)
 static json_t *upload(struct client *cl, const char *query, const char *data, size_t len,
                       long status)
 {
-	char path[256];
-	long got = 0;
-	snprintf(path, sizeof path, "/api/imports/volunteers%s", query);
-	json_t *doc = client_raw(cl, "POST", path, data, len, "text/csv", true, &got);
-	if (got != status)
-		fail_msg("POST %s: expected %ld, got %ld: %s", path, status, got,
-		         cl->raw ? cl->raw : "");
-	assert_non_null(doc);
-	return doc;
-}
-
-static long count_of(json_t *doc, const char *action)
-{
-	return (long)json_integer_value(json_object_get(json_object_get(doc, "counts"), action));
-}
-
-static void check_counts(json_t *doc, long create, long update, long unchanged, long refused,
-                         long empty)
-{
-	assert_int_equal(count_of(doc, "create"), create);
-	assert_int_equal(count_of(doc, "update"), update);
-	assert_int_equal(count_of(doc, "unchanged"), unchanged);
-	assert_int_equal(count_of(doc, "refused"), refused);
-	assert_int_equal(count_of(doc, "empty"), empty);
+	return import_upload(cl, "volunteers", query, data, len, status);
 }
 
 static int64_t volunteers_of(struct client *cl, int64_t org)
@@ -178,8 +156,8 @@ static void test_command_line(void **state)
 			assert_non_null(strstr(out, "rij 2: wordt aangemaakt\n"));
 			assert_non_null(strstr(out, "rij 6: wordt geweigerd: Het veld 'last_name' bevat "
 			                            "een formule"));
-			assert_non_null(strstr(out, "rij 7: wordt geweigerd: Deze rij beschrijft dezelfde "
-			                            "persoon als rij 2."));
+			assert_non_null(strstr(out, "rij 7: wordt geweigerd: Deze rij beschrijft hetzelfde "
+			                            "als rij 2."));
 			assert_non_null(strstr(out, "Proefimport (er is niets opgeslagen): 4 nieuw, "
 			                            "0 bijgewerkt, 0 ongewijzigd, 3 geweigerd, 1 lege rijen"));
 			assert_int_equal(volunteers_of(&f.co, f.org), 0);

@@ -60,7 +60,7 @@ static int run(struct fixture *f, const struct principal *who, const char *data,
 	*rq = (struct import_request){ .organisation_id = f->org, .data = data,
 	                               .len = strlen(data), .mapping = mapping, .dry_run = dry,
 	                               .invite = true, .each = collect, .ctx = seen };
-	return import_volunteers(&app, f->db, who, rq, err);
+	return import_run(&app, f->db, who, rq, err);
 }
 
 static void check_counts(const struct import_request *rq, long created, long updated,
@@ -127,7 +127,7 @@ static void test_real_run_is_idempotent_and_updates_changes(void **state)
 	assert_int_equal(count_volunteers(f), 4);
 	struct volunteer *v = malloc(sizeof *v);
 	assert_non_null(v);
-	assert_int_equal(store_volunteer_get(f->db, seen.rows[3].volunteer_id, false, v, &err),
+	assert_int_equal(store_volunteer_get(f->db, seen.rows[3].id, false, v, &err),
 	                 KP_OK);
 	assert_string_equal(v->last_name, "\xc3\x87""elik; van den Berg");
 	assert_string_equal(v->started_on, "2024-01-01");
@@ -152,7 +152,7 @@ static void test_real_run_is_idempotent_and_updates_changes(void **state)
 	memcpy(at, "Papendrecht", 11);
 	assert_int_equal(run(f, &who, changed, NULL, false, &rq, &seen, &err), KP_OK);
 	check_counts(&rq, 0, 1, 3, 3, 1);
-	assert_int_equal(store_volunteer_get(f->db, seen.rows[1].volunteer_id, false, v, &err),
+	assert_int_equal(store_volunteer_get(f->db, seen.rows[1].id, false, v, &err),
 	                 KP_OK);
 	assert_string_equal(v->place, "Papendrecht");
 	assert_int_equal(v->version, 2);
@@ -239,13 +239,13 @@ static void test_xlsx_workbook(void **state)
 	seen = (struct seen){ 0 };
 	rq = (struct import_request){ .organisation_id = f->org, .data = data, .len = len,
 	                              .invite = true, .each = collect, .ctx = &seen };
-	assert_int_equal(import_volunteers(&app, f->db, &who, &rq, &err), KP_OK);
+	assert_int_equal(import_run(&app, f->db, &who, &rq, &err), KP_OK);
 	check_counts(&rq, 1, 0, 0, 1, 1);
 	assert_int_equal(seen.rows[2].row, 4);
 	assert_string_equal(seen.rows[2].err.code, "formula_cell");
 	struct volunteer *v = malloc(sizeof *v);
 	assert_non_null(v);
-	assert_int_equal(store_volunteer_get(f->db, seen.rows[0].volunteer_id, false, v, &err),
+	assert_int_equal(store_volunteer_get(f->db, seen.rows[0].id, false, v, &err),
 	                 KP_OK);
 	assert_string_equal(v->started_on, "2026-03-01");
 	assert_string_equal(v->first_name, "Jo\xc3\xabl");

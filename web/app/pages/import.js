@@ -1,17 +1,21 @@
-// Importing a spreadsheet of volunteers: choose a CSV file, check it first
-// (a dry run that shows per row what would happen), then import it. The
-// upload shows its progress; the server's answer lists the refused rows.
+// Importing a spreadsheet of volunteers, calls or hours (and, for the network
+// administrator, organisations): choose what and a CSV or .xlsx file, check
+// it first (a dry run that shows per row what would happen), then import it.
+// The upload shows its progress; the server's answer lists the refused rows.
 import { html, useEffect, useState, session, qs, catalog, loadOrganisations, ApiError } from '../core.js';
 import { t, getLang } from '../i18n.js';
 import { Page, Alert, Notice, Field, Input, Select } from '../ui.js';
 
 const ACTIONS = ['create', 'update', 'unchanged', 'refused', 'empty'];
+// What each kind of user may import (docs/permissions.md): logging hours is
+// the organisations', registering organisations the administrator's.
+const KINDS = { admin: ['volunteers', 'organisations', 'calls'], staff: ['volunteers', 'calls', 'hours'] };
 
 // POST the file with XMLHttpRequest, whose upload reports progress (fetch does not).
-function upload(file, params, onProgress) {
+function upload(kind, file, params, onProgress) {
 	return new Promise((resolve, reject) => {
 		const xhr = new XMLHttpRequest();
-		xhr.open('POST', `/api/imports/volunteers${qs(params)}`);
+		xhr.open('POST', `/api/imports/${kind}${qs(params)}`);
 		xhr.setRequestHeader('Content-Type', file.name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
 		xhr.setRequestHeader('Accept', 'application/json');
 		xhr.setRequestHeader('Accept-Language', getLang());
@@ -46,7 +50,7 @@ function Result({ data }) {
 		<h2 id="import-result">${data.dry_run ? t('import.dryResult') : t('import.result')}</h2>
 		<ul class="import-counts">${ACTIONS.map((a) => html`<li>
 			<strong>${data.counts[a]}</strong> ${t(`import.count.${a}`)}</li>`)}
-			${!data.dry_run && html`<li><strong>${data.invited}</strong> ${t('import.invited')}</li>`}
+			${!data.dry_run && data.kind === 'volunteers' && html`<li><strong>${data.invited}</strong> ${t('import.invited')}</li>`}
 		</ul>
 		${data.rows.length > 0 && html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('import.rows')}>
 			<table class="table"><caption>${t('import.rows')}</caption>
@@ -62,6 +66,8 @@ function Result({ data }) {
 
 export function VolunteerImport() {
 	const admin = session.user.role === 'admin';
+	const kinds = admin ? KINDS.admin : KINDS.staff;
+	const [kind, setKind] = useState('volunteers');
 	const [file, setFile] = useState(null);
 	const [org, setOrg] = useState('');
 	const [mapping, setMapping] = useState('');
@@ -78,7 +84,9 @@ export function VolunteerImport() {
 		setData(null);
 		setPart(0);
 		try {
-			setData(await upload(file, { organisation_id: org, mapping, dry_run: dry ? 'true' : '', invite: invite ? '' : 'false' }, setPart));
+			const params = { organisation_id: kind === 'organisations' ? '' : org, mapping, dry_run: dry ? 'true' : '',
+				invite: kind !== 'volunteers' || invite ? '' : 'false' };
+			setData({ ...await upload(kind, file, params, setPart), kind });
 		} catch (e) {
 			setError(e);
 		}
@@ -87,14 +95,16 @@ export function VolunteerImport() {
 	const busy = part !== null;
 	return html`<${Page} title=${t('import.title')} intro=${t('import.intro')}>
 		<form class="card" onSubmit=${(e) => { e.preventDefault(); run(true); }}>
-			${admin && html`<${Select} name="organisation_id" label=${t('field.organisation')} value=${org} onChange=${setOrg} required
+			<${Select} name="kind" label=${t('import.kind')} value=${kind} onChange=${(k) => { setKind(k); setData(null); }} required
+				options=${kinds.map((k) => ({ value: k, label: t(`import.kinds.${k}`) }))} />
+			${admin && kind !== 'organisations' && html`<${Select} name="organisation_id" label=${t('field.organisation')} value=${org} onChange=${setOrg} required
 				empty=${t('common.choose')} options=${catalog.orgs.map((o) => ({ value: String(o.id), label: o.name }))} />`}
-			<${Field} name="file" label=${t('import.file')} hint=${t('import.fileHint')} error=${error} required>
+			<${Field} name="file" label=${t('import.file')} hint=${t(`import.kindHint.${kind}`)} error=${error} required>
 				<input id="f-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="f-file-hint"
 					onChange=${(e) => setFile(e.target.files[0] || null)} />
 			<//>
 			<${Input} name="mapping" label=${t('import.mapping')} hint=${t('import.mappingHint')} value=${mapping} onInput=${setMapping} maxlength="2000" />
-			<div class="field"><label><input type="checkbox" checked=${invite} onChange=${(e) => setInvite(e.target.checked)} /> ${t('import.invite')}</label></div>
+			${kind === 'volunteers' && html`<div class="field"><label><input type="checkbox" checked=${invite} onChange=${(e) => setInvite(e.target.checked)} /> ${t('import.invite')}</label></div>`}
 			<${Alert} error=${error && error.field !== 'file' ? error : null} />
 			<${Progress} part=${part} />
 			<div class="form-actions">
