@@ -58,6 +58,9 @@ enum resource {
 	                       it went, who picked it up (not the client's data) */
 	RES_CLIENT_RECORD,  /* the client behind a help request: name, how to reach them,
 	                       situation; READ, EXPORT and DELETE (erasure) */
+	RES_CALENDAR_FEED,  /* the secret address of a calendar feed: a volunteer's own
+	                       (target: the volunteer) or an organisation's agenda (target:
+	                       the organisation, no volunteer); READ, CREATE, DELETE */
 	RES_COUNT
 };
 

@@ -49,6 +49,8 @@ static const struct erase_step steps[] = {
 	{ 16, 1, "DELETE FROM bank_accounts WHERE volunteer_id = ?" },
 	/* The coordinators' notes describe the person through and through. */
 	{ 19, 1, "DELETE FROM volunteer_notes WHERE volunteer_id = ?" },
+	/* A calendar feed's address would go on showing the person's commitments. */
+	{ 22, 1, "DELETE FROM calendar_feeds WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consent_organisations WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consents WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM consent_events WHERE volunteer_id = ?" },
