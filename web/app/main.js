@@ -21,6 +21,7 @@ import { PublicCalls, PublicCall, BecomeVolunteer } from './pages/public.js';
 import { AskForHelp, HelpRequests, HelpRequestsNew, HelpRequestView } from './pages/contactpoint.js';
 import { MyHours, HoursOverview, YearStatement } from './pages/hours.js';
 import { VolunteerImport } from './pages/import.js';
+import { OrganisationAgenda } from './pages/calendar.js';
 
 const STAFF = ['admin', 'coordinator'];
 
@@ -58,6 +59,7 @@ const ROUTES = [
 	['/lijsten/:kind', ListsPage, ['admin']],
 	['/cijfers', Reports, ['admin', 'coordinator']],
 	['/vog', VogOverview, STAFF],
+	['/agenda', OrganisationAgenda, ['coordinator']],
 	['/ons-aanbod', OurOffer, ['coordinator']],
 	['/contactpunt', HelpRequests, ['admin', 'coordinator', 'professional', 'referrer']],
 	['/contactpunt/nieuw', HelpRequestsNew, ['coordinator', 'professional', 'referrer']],
@@ -72,7 +74,7 @@ const NAV = {
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
 		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports'],
-		['/ons-aanbod', 'nav.ourOffer'], ['/contactpunt', 'nav.contactPoint']],
+		['/ons-aanbod', 'nav.ourOffer'], ['/agenda', 'nav.agenda'], ['/contactpunt', 'nav.contactPoint']],
 	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches'],
 		['/contactpunt', 'nav.contactPoint']],
 	volunteer: [['/', 'nav.forYou'], ['/mijn-uren', 'nav.myHours'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile'],
