@@ -9,9 +9,13 @@
 #include "model/calendar.h"
 #include "util/parse.h"
 
-/* The target of the permission check for f's owner, which must exist. */
-static int owner_target(struct svc *s, struct calendar_owner o, struct authz_target *t)
+/* Loads f's owner, which must exist (and not be erased): the target of the
+   permission check into t, and when name is not NULL the feed's name (the
+   organisation's, or the volunteer's first name) in lang. */
+static int owner_load(struct svc *s, struct calendar_owner o, struct authz_target *t,
+                      const char *lang, char *name, size_t cap)
 {
+	const char *agenda = calendar_word(CALENDAR_AGENDA_WORD, lang);
 	memset(t, 0, sizeof *t);
 	if (o.volunteer_id > 0) {
 		struct volunteer *v = malloc(sizeof *v);
@@ -22,6 +26,8 @@ static int owner_target(struct svc *s, struct calendar_owner o, struct authz_tar
 		if (rc == KP_OK) {
 			t->organisation_id = v->organisation_id;
 			t->volunteer_id = v->id;
+			if (name != NULL)
+				snprintf(name, cap, "Knooppunt %s %s", agenda, v->first_name);
 		}
 		free(v);
 		return rc;
@@ -30,6 +36,8 @@ static int owner_target(struct svc *s, struct calendar_owner o, struct authz_tar
 	int rc = org ? store_organisation_get(s->db, o.organisation_id, org, s->err)
 	             : kp_internal(s->err);
 	t->organisation_id = o.organisation_id;
+	if (rc == KP_OK && name != NULL)
+		snprintf(name, cap, "%s %s", agenda, org->name);
 	free(org);
 	return rc;
 }
@@ -37,7 +45,7 @@ static int owner_target(struct svc *s, struct calendar_owner o, struct authz_tar
 static int authorised(struct svc *s, struct calendar_owner o, enum action act)
 {
 	struct authz_target t;
-	return owner_target(s, o, &t) || svc_authorise(s, RES_CALENDAR_FEED, act, &t);
+	return owner_load(s, o, &t, NULL, NULL, 0) || svc_authorise(s, RES_CALENDAR_FEED, act, &t);
 }
 
 static int audit(struct svc *s, const char *action, struct calendar_owner o)
@@ -183,34 +191,11 @@ static void uid_host(const struct app *app, char *out, size_t cap)
 		snprintf(out, cap, "%.*s", (int)n, p);
 }
 
-/* The feed's name: the organisation's, or the volunteer's first name. */
-static int feed_name(struct svc *s, struct calendar_owner o, const char *lang, char *out,
-                     size_t cap)
-{
-	int rc;
-	const char *agenda = calendar_word(CALENDAR_AGENDA_WORD, lang);
-	if (o.volunteer_id > 0) {
-		struct volunteer *v = malloc(sizeof *v);
-		rc = v ? store_volunteer_get(s->db, o.volunteer_id, false, v, s->err)
-		       : kp_internal(s->err);
-		if (rc == KP_OK)
-			snprintf(out, cap, "Knooppunt %s %s", agenda, v->first_name);
-		free(v);
-		return rc;
-	}
-	struct organisation *org = malloc(sizeof *org);
-	rc = org ? store_organisation_get(s->db, o.organisation_id, org, s->err)
-	         : kp_internal(s->err);
-	if (rc == KP_OK)
-		snprintf(out, cap, "%s %s", agenda, org->name);
-	free(org);
-	return rc;
-}
-
 static int read_calendar(struct svc *s, void *arg)
 {
 	struct rendering *x = arg;
 	char hash[65] = "", name[1024];
+	struct authz_target t;
 	if (strlen(x->token) == TOKEN_TEXT_LEN)
 		token_hash(x->token, hash);
 	x->now = s->now;
@@ -218,7 +203,7 @@ static int read_calendar(struct svc *s, void *arg)
 	x->events = 0;
 	x->out->len = 0;
 	if (store_calendar_feed_owner(s->db, hash, &x->owner, s->err) ||
-	    feed_name(s, x->owner, x->lang, name, sizeof name))
+	    owner_load(s, x->owner, &t, x->lang, name, sizeof name))
 		return KP_ERR;
 	if (calendar_write_begin(x->out, name) ||
 	    store_calendar_rows(s->db, x->owner, CALENDAR_EVENTS_MAX, add_row, x, s->err) ||

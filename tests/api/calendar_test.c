@@ -12,9 +12,11 @@
 
 #define PYTHON "/usr/bin/python3"
 /* A title with everything TEXT must escape (comma, semicolon, backslash,
-   newline), and more than ASCII. */
-#define ODD_TITLE "Koffie, thee; taart \\\\ gebak\\nbij café Zoë \\u2013 één keer"
-#define ODD_TITLE_READ "Koffie, thee; taart \\ gebak\nbij café Zoë – één keer"
+   newline), more than ASCII, and long enough to be folded. */
+#define ODD_TITLE "Koffie, thee; taart \\\\ gebak\\nbij café Zoë \\u2013 één keer, " \
+	"de ochtend waarop de hele buurt langskomt"
+#define ODD_TITLE_READ "Koffie, thee; taart \\ gebak\nbij café Zoë – één keer, " \
+	"de ochtend waarop de hele buurt langskomt"
 
 struct people {
 	int64_t org, vol, other;
@@ -31,6 +33,9 @@ static void make_people(struct env *e, struct people *p, const char *org_name)
 	assert_int_equal(client_login(&p->coord, email, FX_PASSWORD), 201);
 	p->vol = fx_volunteer_account(&e->admin, p->org, "agenda", &p->me);
 	p->other = fx_volunteer_account(&e->admin, p->org, "ander", &p->them);
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)p->vol);
+	json_decref(expect(&p->coord, "PATCH", path, "{\"max_matches\":6}", 200));
 	client_init(&p->nobody, &e->srv);
 }
 
@@ -144,6 +149,15 @@ static void volunteer_feed_has_her_commitments(void **state)
 	int64_t weekly = accepted_match(&p, p.vol, "Wandelen op dinsdag",
 	                                "\"dayparts\":[\"tue-morning\",\"thu-morning\","
 	                                "\"wed-evening\"],\"duration_minutes\":120");
+	/* Summer and winter time: the zone's rules are in the file. */
+	char summer[11], winter[11];
+	day_from_today(366, date);
+	snprintf(summer, sizeof summer, "%.4s-07-15", date);
+	snprintf(winter, sizeof winter, "%.4s-01-15", date);
+	snprintf(body, sizeof body, "\"one_off_date\":\"%s\",\"start_time\":\"10:00\"", summer);
+	int64_t in_summer = accepted_match(&p, p.vol, "Zomerfeest", body);
+	snprintf(body, sizeof body, "\"one_off_date\":\"%s\",\"start_time\":\"10:00\"", winter);
+	int64_t in_winter = accepted_match(&p, p.vol, "Nieuwjaarsborrel", body);
 	int64_t theirs = accepted_match(&p, p.other, "Boodschappen met meneer",
 	                                "\"dayparts\":[\"fri-afternoon\"]");
 	snprintf(base, sizeof base, "/api/volunteers/%lld/trainings", (long long)p.vol);
@@ -176,6 +190,16 @@ static void volunteer_feed_has_her_commitments(void **state)
 	assert_string_equal(json_str(ev, "rrule"), "");
 	assert_string_equal(json_str(ev, "location"), "Dordrecht");
 	assert_non_null(strstr(json_str(ev, "description"), "Agenda Zorg"));
+	uid_of("match", in_summer, "", uid, sizeof uid);
+	ev = event(feed, uid);
+	assert_non_null(ev);
+	assert_int_equal(strncmp(json_str(ev, "start"), summer, 10), 0);
+	assert_true(json_real_value(json_object_get(ev, "utcoffset")) == 2.0);
+	uid_of("match", in_winter, "", uid, sizeof uid);
+	ev = event(feed, uid);
+	assert_non_null(ev);
+	assert_non_null(strstr(json_str(ev, "start"), "T10:00:00+01:00"));
+	assert_true(json_real_value(json_object_get(ev, "utcoffset")) == 1.0);
 	/* The weekly match: one rule for the mornings, one for the evening. */
 	uid_of("match", weekly, "-0", uid, sizeof uid);
 	ev = event(feed, uid);
@@ -203,7 +227,7 @@ static void volunteer_feed_has_her_commitments(void **state)
 	assert_string_equal(json_str(ev, "summary"), "Training: Omgaan met dementie");
 	uid_of("match", theirs, "", uid, sizeof uid);
 	assert_null(event(feed, uid));
-	assert_int_equal(json_array_size(json_object_get(feed, "events")), 4);
+	assert_int_equal(json_array_size(json_object_get(feed, "events")), 6);
 	json_decref(feed);
 
 	/* Her feed's address is hers: the other volunteer may not make or see it. */
@@ -242,6 +266,12 @@ static void rotation_and_revocation_end_the_old_address(void **state)
 	                      "bestaa.ics", 404));
 	json_decref(read_feed(&p.nobody, "/api/calendar/x.ics", 404));
 	json_decref(read_feed(&p.nobody, "/api/calendar/.ics", 404));
+	/* The right token, but not the feed's address: without ".ics", or longer. */
+	char bare[128], longer[160];
+	snprintf(bare, sizeof bare, "%.*s", (int)(strlen(third) - 4), third);
+	json_decref(read_feed(&p.nobody, bare, 404));
+	snprintf(longer, sizeof longer, "%.*sx.ics", (int)(strlen(third) - 4), third);
+	json_decref(read_feed(&p.nobody, longer, 404));
 	/* Erased with the person. */
 	char path[96];
 	int64_t feeds = count_rows(&e->srv, "calendar_feeds");
