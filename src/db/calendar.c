@@ -88,7 +88,9 @@ static const char matches_sql[] =
 	"JOIN organisations o ON o.id = c.organisation_id "
 	"JOIN volunteers v ON v.id = m.volunteer_id "
 	"WHERE m.status IN ('accepted', 'active') AND c.status <> 'cancelled' "
-	"AND (m.volunteer_id = ? OR c.organisation_id = ?) ORDER BY m.id LIMIT ?";
+	"AND (m.volunteer_id = ? OR c.organisation_id = ?) "
+	"AND (c.one_off_date IS NULL OR c.one_off_date = '' OR c.one_off_date >= ?) "
+	"ORDER BY m.id LIMIT ?";
 
 /* Intakes: the journey steps that record one, at the organisation it was with. */
 static const char intakes_sql[] =
@@ -97,23 +99,26 @@ static const char intakes_sql[] =
 	"JOIN organisations o ON o.id = j.organisation_id "
 	"JOIN volunteers v ON v.id = j.volunteer_id "
 	"WHERE s.step = 'intake' AND (j.volunteer_id = ? OR j.organisation_id = ?) "
-	"ORDER BY s.id LIMIT ?";
+	"AND s.on_date >= ? ORDER BY s.id LIMIT ?";
 
 /* Trainings followed, under the volunteer's organisation. */
 static const char trainings_sql[] =
 	"SELECT t.id, t.title, '', 0, '', o.name, t.completed_on, '', 0, 0, 0, v.first_name, "
 	"v.last_name FROM volunteer_trainings t JOIN volunteers v ON v.id = t.volunteer_id "
 	"JOIN organisations o ON o.id = v.organisation_id "
-	"WHERE (t.volunteer_id = ? OR v.organisation_id = ?) ORDER BY t.id LIMIT ?";
+	"WHERE (t.volunteer_id = ? OR v.organisation_id = ?) AND t.completed_on >= ? "
+	"ORDER BY t.id LIMIT ?";
 
 static int read_rows(struct db *db, const char *sql, int kind, struct calendar_owner owner,
-                     int max, calendar_row_fn each, void *ctx, struct kp_error *err)
+                     const char *from, int max, calendar_row_fn each, void *ctx,
+                     struct kp_error *err)
 {
 	struct db_stmt *st;
 	if (db_prepare(db, sql, &st, err))
 		return KP_ERR;
 	bind_owner(st, 1, owner);
-	db_bind_int(st, 3, max);
+	db_bind_text(st, 3, from);
+	db_bind_int(st, 4, max);
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		struct calendar_row r = {
@@ -136,11 +141,11 @@ static int read_rows(struct db *db, const char *sql, int kind, struct calendar_o
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
-int store_calendar_rows(struct db *db, struct calendar_owner owner, int max,
+int store_calendar_rows(struct db *db, struct calendar_owner owner, const char *from, int max,
                         calendar_row_fn each, void *ctx, struct kp_error *err)
 {
-	return read_rows(db, matches_sql, CALENDAR_MATCH, owner, max, each, ctx, err) ||
-	       read_rows(db, intakes_sql, CALENDAR_INTAKE, owner, max, each, ctx, err) ||
-	       read_rows(db, trainings_sql, CALENDAR_TRAINING, owner, max, each, ctx, err)
+	return read_rows(db, matches_sql, CALENDAR_MATCH, owner, from, max, each, ctx, err) ||
+	       read_rows(db, intakes_sql, CALENDAR_INTAKE, owner, from, max, each, ctx, err) ||
+	       read_rows(db, trainings_sql, CALENDAR_TRAINING, owner, from, max, each, ctx, err)
 	       ? KP_ERR : KP_OK;
 }

@@ -799,9 +799,10 @@ struct calendar_row {
 	const char *last_name;
 };
 typedef int (*calendar_row_fn)(void *ctx, const struct calendar_row *r);
-/* The accepted and active matches (of calls not cancelled), the intakes and
-   the trainings of owner, at most `max` of each. */
-int store_calendar_rows(struct db *db, struct calendar_owner owner, int max,
+/* The accepted and active matches (of calls not cancelled; one-off ones
+   dated `from` (YYYY-MM-DD) or later), the intakes and the trainings of owner
+   from that day on, at most `max` of each. */
+int store_calendar_rows(struct db *db, struct calendar_owner owner, const char *from, int max,
                         calendar_row_fn each, void *ctx, struct kp_error *err);
 
 #endif

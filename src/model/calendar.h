@@ -8,7 +8,10 @@
  * an RRULE naming the weekdays of that part, from the first such weekday on
  * or after the day the match began; it starts at the call's start time when
  * it has one, else at the part's usual hour (CALENDAR_*_START). Intakes and
- * trainings are all-day events. Times are local, TZID Europe/Amsterdam, with
+ * trainings are all-day events. One-off events (a dated match, an intake, a
+ * training) older than CALENDAR_PAST_DAYS are left out: a calendar keeps what
+ * it already has, and a feed that leaves the system carries no old history.
+ * Times are local, TZID Europe/Amsterdam, with
  * the zone's VTIMEZONE in the file; DTSTAMP is UTC.
  *
  * A UID is stable for the life of what it describes ("match-12-1@host" for
@@ -25,8 +28,9 @@
 #include "util/buf.h"
 
 #define CALENDAR_TZID "Europe/Amsterdam"
-#define CALENDAR_FEED_MAX (4 * 1024 * 1024)  /* the largest feed written, bytes */
-#define CALENDAR_EVENTS_MAX 5000             /* the most events in one feed */
+#define CALENDAR_ROWS_MAX 2000   /* the most matches, intakes and trainings each in a
+                                    feed: at most 10,000 events, some 4 MB */
+#define CALENDAR_PAST_DAYS 92    /* how far back one-off events go */
 
 /* The usual start of a part of the day, "HH:MM", for a recurring call without time. */
 #define CALENDAR_MORNING_START "09:00"

@@ -118,9 +118,17 @@ struct rendering {
 	struct calendar_owner owner;
 	char host[48];        /* the UIDs' domain */
 	int64_t now;
-	int events;
 	struct kp_error *err;
 };
+
+/* The length in bytes of the first UTF-8 character of s: an initial. */
+static int first_character(const char *s)
+{
+	int n = s[0] != '\0';
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
+	return n;
+}
 
 /* What the feed calls an event: in an organisation's agenda with whom. */
 static void summary_of(const struct rendering *x, const struct calendar_row *r, char *out,
@@ -137,7 +145,8 @@ static void summary_of(const struct rendering *x, const struct calendar_row *r, 
 	                     calendar_word(CALENDAR_TRAINING_WORD, x->lang) : NULL;
 	int n = snprintf(out, cap, "%s%s%s", prefix ? prefix : "", prefix ? ": " : "", what);
 	if (x->owner.organisation_id > 0 && n >= 0 && (size_t)n < cap)
-		snprintf(out + n, cap - (size_t)n, " (%s %.1s.)", r->first_name, r->last_name);
+		snprintf(out + n, cap - (size_t)n, " (%s %.*s.)", r->first_name,
+		         first_character(r->last_name), r->last_name);
 }
 
 /* The events of one row: a match's one or more, an intake's or training's day. */
@@ -173,7 +182,7 @@ static int add_row(void *ctx, const struct calendar_row *r)
 	char summary[1024];
 	summary_of(x, r, summary, sizeof summary);
 	int n = row_events(x, r, summary, ev);
-	for (int i = 0; i < n && x->events < CALENDAR_EVENTS_MAX; i++, x->events++)
+	for (int i = 0; i < n; i++)
 		if (calendar_write_event(x->out, &ev[i], x->now) != 0)
 			return kp_internal(x->err);
 	return KP_OK;
@@ -194,19 +203,19 @@ static void uid_host(const struct app *app, char *out, size_t cap)
 static int read_calendar(struct svc *s, void *arg)
 {
 	struct rendering *x = arg;
-	char hash[65] = "", name[1024];
+	char hash[65] = "", name[1024], from[11];
 	struct authz_target t;
 	if (strlen(x->token) == TOKEN_TEXT_LEN)
 		token_hash(x->token, hash);
 	x->now = s->now;
 	x->err = s->err;
-	x->events = 0;
 	x->out->len = 0;
 	if (store_calendar_feed_owner(s->db, hash, &x->owner, s->err) ||
 	    owner_load(s, x->owner, &t, x->lang, name, sizeof name))
 		return KP_ERR;
+	parse_format_date(s->now - (int64_t)CALENDAR_PAST_DAYS * 86400, from);
 	if (calendar_write_begin(x->out, name) ||
-	    store_calendar_rows(s->db, x->owner, CALENDAR_EVENTS_MAX, add_row, x, s->err) ||
+	    store_calendar_rows(s->db, x->owner, from, CALENDAR_ROWS_MAX, add_row, x, s->err) ||
 	    calendar_write_end(x->out))
 		return s->err->kind ? KP_ERR : kp_internal(s->err);
 	return KP_OK;
