@@ -78,47 +78,56 @@ int store_calendar_feed_owner(struct db *db, const char *token_hash,
 	return rc == DB_DONE ? kp_fail(err, KP_NOT_FOUND, "not_found", "token") : KP_OK;
 }
 
+/* Each query in two forms, for a volunteer's feed and an organisation's
+   agenda: one condition on the owner lets each use its own index. */
+#define FOR_OWNERS(sql, volunteer, organisation) { sql(volunteer), sql(organisation) }
+
 /* Matches: accepted or active, of calls that still stand. */
-static const char matches_sql[] =
-	"SELECT m.id, c.title, c.public_title, c.source, c.place, o.name, "
-	"COALESCE(c.one_off_date, ''), COALESCE(c.start_time, ''), c.dayparts, "
-	"c.duration_minutes, COALESCE((SELECT MIN(e.at) FROM match_events e WHERE "
-	"e.match_id = m.id AND e.to_status IN ('accepted', 'active')), m.created_at), "
-	"v.first_name, v.last_name FROM matches m JOIN calls c ON c.id = m.call_id "
-	"JOIN organisations o ON o.id = c.organisation_id "
-	"JOIN volunteers v ON v.id = m.volunteer_id "
-	"WHERE m.status IN ('accepted', 'active') AND c.status <> 'cancelled' "
-	"AND (m.volunteer_id = ? OR c.organisation_id = ?) "
-	"AND (c.one_off_date IS NULL OR c.one_off_date = '' OR c.one_off_date >= ?) "
-	"ORDER BY m.id LIMIT ?";
+#define MATCHES(owner) \
+	"SELECT m.id, c.title, c.public_title, c.source, c.place, o.name, " \
+	"COALESCE(c.one_off_date, ''), COALESCE(c.start_time, ''), c.dayparts, " \
+	"c.duration_minutes, COALESCE((SELECT MIN(e.at) FROM match_events e WHERE " \
+	"e.match_id = m.id AND e.to_status IN ('accepted', 'active')), m.created_at), " \
+	"v.first_name, v.last_name FROM matches m JOIN calls c ON c.id = m.call_id " \
+	"JOIN organisations o ON o.id = c.organisation_id " \
+	"JOIN volunteers v ON v.id = m.volunteer_id " \
+	"WHERE m.status IN ('accepted', 'active') AND c.status <> 'cancelled' AND " owner \
+	" AND (c.one_off_date IS NULL OR c.one_off_date = '' OR c.one_off_date >= ?) " \
+	"ORDER BY m.id LIMIT ?"
+static const char *const matches_sql[2] =
+	FOR_OWNERS(MATCHES, "m.volunteer_id = ?", "c.organisation_id = ?");
 
 /* Intakes: the journey steps that record one, at the organisation it was with. */
-static const char intakes_sql[] =
-	"SELECT s.id, '', '', 0, '', o.name, s.on_date, '', 0, 0, 0, v.first_name, v.last_name "
-	"FROM journey_steps s JOIN journeys j ON j.id = s.journey_id "
-	"JOIN organisations o ON o.id = j.organisation_id "
-	"JOIN volunteers v ON v.id = j.volunteer_id "
-	"WHERE s.step = 'intake' AND (j.volunteer_id = ? OR j.organisation_id = ?) "
-	"AND s.on_date >= ? ORDER BY s.id LIMIT ?";
+#define INTAKES(owner) \
+	"SELECT s.id, '', '', 0, '', o.name, s.on_date, '', 0, 0, 0, v.first_name, " \
+	"v.last_name FROM journey_steps s JOIN journeys j ON j.id = s.journey_id " \
+	"JOIN organisations o ON o.id = j.organisation_id " \
+	"JOIN volunteers v ON v.id = j.volunteer_id " \
+	"WHERE s.step = 'intake' AND " owner " AND s.on_date >= ? ORDER BY s.id LIMIT ?"
+static const char *const intakes_sql[2] =
+	FOR_OWNERS(INTAKES, "j.volunteer_id = ?", "j.organisation_id = ?");
 
 /* Trainings followed, under the volunteer's organisation. */
-static const char trainings_sql[] =
-	"SELECT t.id, t.title, '', 0, '', o.name, t.completed_on, '', 0, 0, 0, v.first_name, "
-	"v.last_name FROM volunteer_trainings t JOIN volunteers v ON v.id = t.volunteer_id "
-	"JOIN organisations o ON o.id = v.organisation_id "
-	"WHERE (t.volunteer_id = ? OR v.organisation_id = ?) AND t.completed_on >= ? "
-	"ORDER BY t.id LIMIT ?";
+#define TRAININGS(owner) \
+	"SELECT t.id, t.title, '', 0, '', o.name, t.completed_on, '', 0, 0, 0, " \
+	"v.first_name, v.last_name FROM volunteer_trainings t " \
+	"JOIN volunteers v ON v.id = t.volunteer_id " \
+	"JOIN organisations o ON o.id = v.organisation_id " \
+	"WHERE " owner " AND t.completed_on >= ? ORDER BY t.id LIMIT ?"
+static const char *const trainings_sql[2] =
+	FOR_OWNERS(TRAININGS, "t.volunteer_id = ?", "v.organisation_id = ?");
 
-static int read_rows(struct db *db, const char *sql, int kind, struct calendar_owner owner,
-                     const char *from, int max, calendar_row_fn each, void *ctx,
-                     struct kp_error *err)
+static int read_rows(struct db *db, const char *const sql[2], int kind,
+                     struct calendar_owner owner, const char *from, int max,
+                     calendar_row_fn each, void *ctx, struct kp_error *err)
 {
 	struct db_stmt *st;
-	if (db_prepare(db, sql, &st, err))
+	bool agenda = owner.volunteer_id == 0;
+	if (db_prepare(db, sql[agenda], &st, err))
 		return KP_ERR;
-	bind_owner(st, 1, owner);
-	db_bind_text(st, 3, from);
-	db_bind_int(st, 4, max);
+	db_bind_int(st, 1, agenda ? owner.organisation_id : owner.volunteer_id);
+	db_bind_text(st, 2, from);
+	db_bind_int(st, 3, max);
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		struct calendar_row r = {
