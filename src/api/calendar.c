@@ -84,6 +84,6 @@ int calendar_feed(struct api_call *c)
 		return KP_ERR;
 	c->res->status = 200;
 	c->res->content_type = "text/calendar; charset=utf-8";
-	http_response_header(c->res, "Referrer-Policy", "no-referrer");
+	http_response_header(c->res, "Content-Disposition", "inline; filename=\"agenda.ics\"");
 	return KP_OK;
 }

@@ -114,7 +114,10 @@ int calendar_write_begin(struct buf *out, const char *name)
 {
 	return buf_appends(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
 	                        "PRODID:-//Knooppunt//Agenda//NL\r\nCALSCALE:GREGORIAN\r\n"
-	                        "METHOD:PUBLISH\r\n") ||
+	                        "METHOD:PUBLISH\r\n"
+	                        /* how often a subscribed calendar should ask again */
+	                        "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"
+	                        "X-PUBLISHED-TTL:PT1H\r\n") ||
 	       ical_text(out, "X-WR-CALNAME", name) ||
 	       ical_line(out, "X-WR-TIMEZONE", CALENDAR_TZID) ||
 	       buf_appends(out, vtimezone) ? -1 : 0;
