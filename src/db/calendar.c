@@ -88,7 +88,8 @@ int store_calendar_feed_owner(struct db *db, const char *token_hash,
 	"COALESCE(c.one_off_date, ''), COALESCE(c.start_time, ''), c.dayparts, " \
 	"c.duration_minutes, COALESCE((SELECT MIN(e.at) FROM match_events e WHERE " \
 	"e.match_id = m.id AND e.to_status IN ('accepted', 'active')), m.created_at), " \
-	"v.first_name, v.last_name FROM matches m JOIN calls c ON c.id = m.call_id " \
+	"v.first_name, v.last_name, c.engagement FROM matches m " \
+	"JOIN calls c ON c.id = m.call_id " \
 	"JOIN organisations o ON o.id = c.organisation_id " \
 	"JOIN volunteers v ON v.id = m.volunteer_id " \
 	"WHERE m.status IN ('accepted', 'active') AND c.status <> 'cancelled' AND " owner \
@@ -139,8 +140,10 @@ static int read_rows(struct db *db, const char *const sql[2], int kind,
 			.duration_minutes = (int)db_col_int(st, 9), .since = db_col_int(st, 10),
 			.first_name = db_col_text(st, 11), .last_name = db_col_text(st, 12),
 		};
-		if (kind == CALENDAR_MATCH)
+		if (kind == CALENDAR_MATCH) {
 			r.source = call_source_parse(db_col_text(st, 3));
+			r.engagement = engagement_parse(db_col_text(st, 13));
+		}
 		if (each(ctx, &r) != KP_OK) {
 			rc = DB_FAILED;
 			break;

@@ -794,6 +794,7 @@ struct calendar_row {
 	const char *start_time;    /* HH:MM or "" */
 	uint32_t dayparts;
 	int duration_minutes;
+	int engagement;            /* the call's enum engagement */
 	int64_t since;             /* a match: when it was accepted (unix seconds) */
 	const char *first_name;    /* the volunteer's */
 	const char *last_name;

@@ -66,6 +66,9 @@ int calendar_match_events(const struct cal_match *m, const char *uid_host,
 	} else {
 		for (int p = 0; p < DAYPARTS; p++)
 			n += part_event(m, p, uid_host, &ev[n]);
+		for (int i = 0; i < n; i++)
+			ev[i].tentative = m->engagement != ENGAGEMENT_STRUCTURAL &&
+			                  m->engagement != ENGAGEMENT_PROJECT;
 	}
 	for (int i = 0; i < n; i++) {
 		ev[i].summary = m->title;
@@ -164,7 +167,9 @@ int calendar_write_event(struct buf *out, const struct cal_event *ev, int64_t no
 	    (ev->location && ev->location[0] && ical_text(out, "LOCATION", ev->location)) ||
 	    (ev->description && ev->description[0] &&
 	     ical_text(out, "DESCRIPTION", ev->description)) ||
-	    buf_appends(out, "TRANSP:OPAQUE\r\nEND:VEVENT\r\n"))
+	    buf_appends(out, ev->tentative ? "STATUS:TENTATIVE\r\nTRANSP:TRANSPARENT\r\n"
+	                                   : "STATUS:CONFIRMED\r\nTRANSP:OPAQUE\r\n") ||
+	    buf_appends(out, "END:VEVENT\r\n"))
 		return -1;
 	return 0;
 }

@@ -7,7 +7,10 @@
  * one weekly event per part of the day (morning, afternoon, evening) with
  * an RRULE naming the weekdays of that part, from the first such weekday on
  * or after the day the match began; it starts at the call's start time when
- * it has one, else at the part's usual hour (CALENDAR_*_START). Intakes and
+ * it has one, else at the part's usual hour (CALENDAR_*_START). A recurring
+ * call that is structural or a project is a fixed commitment; one that is
+ * flexible (af en toe) names the times she may be asked, so its events are
+ * tentative and do not block her calendar. Intakes and
  * trainings are all-day events. One-off events (a dated match, an intake, a
  * training) older than CALENDAR_PAST_DAYS are left out: a calendar keeps what
  * it already has, and a feed that leaves the system carries no old history.
@@ -23,6 +26,7 @@
 #ifndef KP_MODEL_CALENDAR_H
 #define KP_MODEL_CALENDAR_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "util/buf.h"
@@ -46,6 +50,7 @@ struct cal_event {
 	char start_time[6];         /* HH:MM, or "" for an all-day event */
 	int duration_minutes;       /* with a start time */
 	char byday[24];             /* "" or weekdays of a weekly RRULE: "MO,WE" */
+	bool tentative;             /* STATUS:TENTATIVE and not blocking the time */
 };
 
 /* A match as the calendar needs it. */
@@ -57,6 +62,7 @@ struct cal_match {
 	const char *one_off_date;   /* YYYY-MM-DD or "" */
 	const char *start_time;     /* HH:MM or "" */
 	uint32_t dayparts;          /* DAYPART bits of a recurring call */
+	int engagement;             /* the call's enum engagement */
 	int duration_minutes;
 	const char *since;          /* YYYY-MM-DD: the day the match began */
 };

@@ -161,6 +161,7 @@ static int row_events(const struct rendering *x, const struct calendar_row *r,
 			.organisation = r->organisation, .one_off_date = r->date,
 			.start_time = r->start_time, .dayparts = r->dayparts,
 			.duration_minutes = r->duration_minutes, .since = since,
+			.engagement = r->engagement,
 		};
 		return calendar_match_events(&m, x->host, ev);
 	}

@@ -148,7 +148,8 @@ static void volunteer_feed_has_her_commitments(void **state)
 	int64_t once = accepted_match(&p, p.vol, ODD_TITLE, body);
 	int64_t weekly = accepted_match(&p, p.vol, "Wandelen op dinsdag",
 	                                "\"dayparts\":[\"tue-morning\",\"thu-morning\","
-	                                "\"wed-evening\"],\"duration_minutes\":120");
+	                                "\"wed-evening\"],\"duration_minutes\":120,"
+	                                "\"engagement\":\"structural\"");
 	/* Summer and winter time: the zone's rules are in the file. */
 	char summer[11], winter[11];
 	day_from_today(366, date);
@@ -209,6 +210,7 @@ static void volunteer_feed_has_her_commitments(void **state)
 	ev = event(feed, uid);
 	assert_non_null(ev);
 	assert_string_equal(json_str(ev, "rrule"), "FREQ=WEEKLY;BYDAY=TU,TH");
+	assert_string_equal(json_str(ev, "status"), "CONFIRMED");
 	assert_non_null(strstr(json_str(ev, "start"), "T09:00:00"));
 	assert_int_equal(json_integer_value(json_object_get(ev, "duration_minutes")), 120);
 	json_t *next = json_object_get(ev, "next");
@@ -301,7 +303,8 @@ static void organisation_agenda_for_its_coordinators(void **state)
 	/* An initial of more than one byte is not cut in two. */
 	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)p.vol);
 	json_decref(expect(&p.coord, "PATCH", path, "{\"last_name\":\"Özdemir\"}", 200));
-	int64_t ours = accepted_match(&p, p.vol, "Voorlezen", "\"dayparts\":[\"sat-afternoon\"]");
+	int64_t ours = accepted_match(&p, p.vol, "Voorlezen", "\"dayparts\":[\"sat-afternoon\"],"
+	                              "\"engagement\":\"flexible\"");
 	int64_t theirs = accepted_match(&q, q.vol, "Tuinieren", "\"dayparts\":[\"sat-morning\"]");
 	day_from_today(-1, date);
 	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"on_date\":\"%s\"}",
@@ -324,6 +327,9 @@ static void organisation_agenda_for_its_coordinators(void **state)
 	json_t *ev = event(feed, uid);
 	assert_non_null(ev);
 	assert_string_equal(json_str(ev, "rrule"), "FREQ=WEEKLY;BYDAY=SA");
+	/* Af en toe: the times she may be asked, shown as tentative and free. */
+	assert_string_equal(json_str(ev, "status"), "TENTATIVE");
+	assert_string_equal(json_str(ev, "transp"), "TRANSPARENT");
 	/* With whom: the first name and an initial, no more. */
 	assert_non_null(strstr(json_str(ev, "summary"), "Voorlezen ("));
 	assert_non_null(strstr(json_str(ev, "summary"), " Ö.)"));

@@ -4,7 +4,8 @@ what a calendar program would see, as JSON, for the API tests:
 
   {"name": X-WR-CALNAME, "problems": [...], "events": [{"uid", "summary",
    "location", "description", "start" (ISO, local), "tzid", "all_day",
-   "duration_minutes", "rrule", "next" (the first three occurrences)}]}
+   "duration_minutes", "rrule", "status", "transp", "next" (the first three
+   occurrences)}]}
 
 problems lists what RFC 5545 forbids that a lenient parser would let pass:
 a line not ending in CRLF, a line longer than 75 octets, a parse error, an
@@ -64,6 +65,8 @@ for ev in cal.walk('VEVENT'):
         'all_day': all_day,
         'duration_minutes': duration,
         'rrule': rrule,
+        'status': str(ev.get('STATUS', '')),
+        'transp': str(ev.get('TRANSP', '')),
         'next': nxt,
     })
 json.dump({'name': str(cal.get('X-WR-CALNAME', '')), 'problems': problems,

@@ -27,6 +27,7 @@ static void one_off_is_one_event(void **state)
 	assert_string_equal(ev[0].date, "2026-12-24");
 	assert_string_equal(ev[0].start_time, "14:30");
 	assert_string_equal(ev[0].byday, "");
+	assert_false(ev[0].tentative);
 	m.one_off_date = "2026-13-01";
 	assert_int_equal(calendar_match_events(&m, "example.nl", ev), 0);
 }
@@ -39,8 +40,10 @@ static void recurring_is_a_rule_per_part_of_the_day(void **state)
 	struct cal_match m = { .id = 9, .title = "Koffie", .place = "", .organisation = "",
 	                       .one_off_date = "", .start_time = "",
 	                       .dayparts = BIT(0, 0) | BIT(2, 0) | BIT(4, 2),
+	                       .engagement = ENGAGEMENT_STRUCTURAL,
 	                       .duration_minutes = 0, .since = "2026-12-03" };
 	assert_int_equal(calendar_match_events(&m, "h", ev), 2);
+	assert_false(ev[0].tentative || ev[1].tentative);
 	assert_string_equal(ev[0].uid, "match-9-0@h");
 	assert_string_equal(ev[0].byday, "MO,WE");
 	assert_string_equal(ev[0].date, "2026-12-07");   /* the first Monday after */
@@ -54,6 +57,13 @@ static void recurring_is_a_rule_per_part_of_the_day(void **state)
 	m.start_time = "10:15";
 	assert_int_equal(calendar_match_events(&m, "h", ev), 2);
 	assert_string_equal(ev[0].start_time, "10:15");
+	/* Af en toe: the times she may be asked, not a fixed appointment. */
+	m.engagement = ENGAGEMENT_FLEXIBLE;
+	assert_int_equal(calendar_match_events(&m, "h", ev), 2);
+	assert_true(ev[0].tentative && ev[1].tentative);
+	m.engagement = ENGAGEMENT_PROJECT;
+	assert_int_equal(calendar_match_events(&m, "h", ev), 2);
+	assert_false(ev[0].tentative);
 	/* Starting on a day it names: that day. */
 	m.since = "2026-12-02";
 	assert_int_equal(calendar_match_events(&m, "h", ev), 2);
@@ -71,6 +81,8 @@ static void writes_events_and_the_zone(void **state)
 	buf_init(&b, 1 << 16);
 	assert_int_equal(calendar_write_begin(&b, "Agenda"), 0);
 	assert_int_equal(calendar_write_event(&b, &ev, 1796126400), 0);
+	assert_non_null(strstr(b.data, "STATUS:CONFIRMED\r\nTRANSP:OPAQUE\r\n"));
+	ev.tentative = true;
 	ev.start_time[0] = '\0';
 	ev.byday[0] = '\0';
 	assert_int_equal(calendar_write_event(&b, &ev, 1796126400), 0);
@@ -83,6 +95,7 @@ static void writes_events_and_the_zone(void **state)
 	assert_non_null(strstr(b.data, "DTSTART;VALUE=DATE:20261205\r\n"
 	                               "DTEND;VALUE=DATE:20261206\r\n"));
 	assert_null(strstr(b.data, "DESCRIPTION"));
+	assert_non_null(strstr(b.data, "STATUS:TENTATIVE\r\nTRANSP:TRANSPARENT\r\n"));
 	assert_int_equal(strcmp(b.data + b.len - 15, "END:VCALENDAR\r\n"), 0);
 	buf_free(&b);
 }
