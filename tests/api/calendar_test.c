@@ -272,6 +272,11 @@ static void rotation_and_revocation_end_the_old_address(void **state)
 	                      "bestaa.ics", 404));
 	json_decref(read_feed(&p.nobody, "/api/calendar/x.ics", 404));
 	json_decref(read_feed(&p.nobody, "/api/calendar/.ics", 404));
+	char huge[300];
+	memset(huge, 'A', sizeof huge);
+	memcpy(huge, "/api/calendar/", 14);
+	memcpy(huge + sizeof huge - 5, ".ics", 5);
+	json_decref(read_feed(&p.nobody, huge, 404));
 	/* The right token, but not the feed's address: without ".ics", or longer. */
 	char bare[128], longer[160];
 	snprintf(bare, sizeof bare, "%.*s", (int)(strlen(third) - 4), third);
