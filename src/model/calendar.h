@@ -10,12 +10,12 @@
  * it has one, else at the part's usual hour (CALENDAR_*_START). A recurring
  * call that is structural or a project is a fixed commitment; one that is
  * flexible (af en toe) names the times she may be asked, so its events are
- * tentative and do not block her calendar. Intakes and
- * trainings are all-day events. One-off events (a dated match, an intake, a
- * training) older than CALENDAR_PAST_DAYS are left out: a calendar keeps what
- * it already has, and a feed that leaves the system carries no old history.
- * Times are local, TZID Europe/Amsterdam, with
- * the zone's VTIMEZONE in the file; DTSTAMP is UTC.
+ * tentative and do not block her calendar. Intakes and trainings are all-day
+ * events. One-off events (a dated match, an intake, a training) older than
+ * CALENDAR_PAST_DAYS are left out: a calendar keeps what it already has, and
+ * a feed that leaves the system carries no old history. Times are local,
+ * TZID Europe/Amsterdam, with the zone's VTIMEZONE in the file; DTSTAMP is
+ * UTC.
  *
  * A UID is stable for the life of what it describes ("match-12-1@host" for
  * match 12's afternoons), so a phone calendar updates an event in place.
