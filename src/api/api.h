@@ -32,7 +32,7 @@ struct api_call {
 	struct db *db;             /* borrowed from the pool for this request */
 	struct principal who;      /* the caller; role ROLE_ANONYMOUS when not logged in */
 	int64_t id;                /* {id} from the path, 0 when the route has none */
-	char param[32];            /* {kind} from the path, "" when none */
+	char param[64];            /* {kind} or {token} from the path, "" when none */
 	json_t *body;              /* parsed JSON object of POST/PATCH; owned by the router */
 	const char *lang;          /* "nl" or "en" */
 	struct kp_error err;
@@ -48,7 +48,8 @@ typedef int (*api_handler)(struct api_call *c);
 
 struct api_route {
 	const char *method;
-	const char *pattern;       /* "/api/volunteers/{id}"; {id} numeric, {kind} a word */
+	const char *pattern;       /* "/api/volunteers/{id}"; {id} numeric, {kind} a word,
+	                              "{token}.ics" a word before a literal suffix */
 	api_handler handler;
 	size_t raw_body_max;       /* 0: a JSON body within HTTP_BODY_MAX; else the body as
 	                              sent (a file, any Content-Type) up to this many bytes */

@@ -74,6 +74,11 @@ static int add_person(void *ctx, const struct export_person *p)
 	json_object_set_new(d->doc, "bank_account",
 	                    p->iban[0] ? json_pack("{s:s, s:s}", "iban", p->iban, "holder",
 	                                           p->iban_holder) : json_null());
+	/* Whether a calendar feed address exists; the address itself is not kept. */
+	json_object_set_new(d->doc, "calendar_feed",
+	                    json_pack("{s:b, s:o}", "active", p->calendar_feed_at != 0, "created_at",
+	                              p->calendar_feed_at ? json_integer(p->calendar_feed_at)
+	                                                  : json_null()));
 	d->history = section(d, "consent_history");
 	d->accounts = section(d, "accounts");
 	d->matches = section(d, "matches");

@@ -252,8 +252,15 @@ static bool route_matches(const char *pattern, const char *path, struct api_call
 		if (*p == '{') {
 			const char *close = strchr(p, '}');
 			size_t n = strcspn(s, "/");
-			char seg[32];
-			if (close == NULL || n == 0 || n >= sizeof seg)
+			char seg[sizeof c->param];
+			if (close == NULL)
+				return false;
+			/* "{token}.ics": the parameter stops before the literal suffix */
+			size_t suffix = strcspn(close + 1, "/");
+			if (suffix > 0 && (n <= suffix || strncmp(s + n - suffix, close + 1, suffix) != 0))
+				return false;
+			n -= suffix;
+			if (n == 0 || n >= sizeof seg)
 				return false;
 			memcpy(seg, s, n);
 			seg[n] = '\0';

@@ -4,6 +4,7 @@
 #include "api/appreciation.h"
 #include "api/api.h"
 #include "api/audit.h"
+#include "api/calendar.h"
 #include "api/consents.h"
 #include "api/erasure.h"
 #include "api/expenses.h"
@@ -104,6 +105,13 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/volunteers/{id}/export", me_export },
 	{ "POST", "/api/volunteers/{id}/erasure", erasure_create },
 	{ "GET", "/api/volunteers/{id}/audit", audit_of_volunteer },
+	{ "GET", "/api/volunteers/{id}/calendar", calendar_volunteer_show },
+	{ "POST", "/api/volunteers/{id}/calendar", calendar_volunteer_create },
+	{ "DELETE", "/api/volunteers/{id}/calendar", calendar_volunteer_revoke },
+	{ "GET", "/api/organisations/{id}/calendar", calendar_organisation_show },
+	{ "POST", "/api/organisations/{id}/calendar", calendar_organisation_create },
+	{ "DELETE", "/api/organisations/{id}/calendar", calendar_organisation_revoke },
+	{ "GET", "/api/calendar/{token}.ics", calendar_feed },
 	{ "GET", "/api/volunteers/{id}/notes", notes_list },
 	{ "POST", "/api/volunteers/{id}/notes", notes_create },
 	{ "GET", "/api/vog-overview", vog_overview_show },

@@ -102,6 +102,8 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 		return act == ACT_READ || (act == ACT_UPDATE && own_org(who, t));
 	case RES_PAYMENT: /* who pays the own organisation's claims */
 		return (act == ACT_READ || act == ACT_UPDATE || act == ACT_EXPORT) && own_org(who, t);
+	case RES_CALENDAR_FEED: /* the agenda, and a volunteer's feed made for her */
+		return (act == ACT_READ || act == ACT_CREATE || act == ACT_DELETE) && own_org(who, t);
 	default:
 		return false;
 	}
@@ -177,6 +179,8 @@ static bool volunteer(const struct principal *who, enum resource res, enum actio
 		return act == ACT_READ;
 	case RES_NEWSLETTER: /* reads the newsletters that were sent to them */
 		return act == ACT_LIST || (act == ACT_READ && self(who, t));
+	case RES_CALENDAR_FEED: /* the own feed, never an organisation's agenda */
+		return (act == ACT_READ || act == ACT_CREATE || act == ACT_DELETE) && self(who, t);
 	default:
 		return false;
 	}
@@ -222,6 +226,8 @@ static bool admin(enum resource res, enum action act)
 		return act == ACT_READ;
 	case RES_NOTE: /* reads them (an export, an erasure request); writing is the coordinators' */
 		return act == ACT_LIST || act == ACT_READ;
+	case RES_CALENDAR_FEED:
+		return act == ACT_READ || act == ACT_CREATE || act == ACT_DELETE;
 	default:
 		return true;
 	}
@@ -312,8 +318,9 @@ bool authz_public_route(const char *method, const char *pattern)
 {
 	/* Health, the API's description, logging in and out (the second step's
 	   challenge is the credential), sign-up, the one-time links of accounts
-	   (the token is the credential), and the public social map with the
-	   organisations' offers. */
+	   (the token is the credential), the public social map with the
+	   organisations' offers, and calendar feeds (the secret address is the
+	   credential). */
 	static const char *const open[][2] = {
 		{ "GET", "/api/health" },
 		{ "GET", "/api/openapi.json" },
@@ -334,6 +341,7 @@ bool authz_public_route(const char *method, const char *pattern)
 		{ "GET", "/api/journey/definitions" },
 		{ "GET", "/api/organisations/{id}/offer" },
 		{ "GET", "/api/public/map" },
+		{ "GET", "/api/calendar/{token}.ics" },
 		{ "GET", "/api/public/calls" },
 		{ "GET", "/api/public/calls/{id}" },
 		{ "POST", "/api/public/help-requests" },

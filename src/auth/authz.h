@@ -61,6 +61,9 @@ enum resource {
 	RES_NEWSLETTER,     /* a newsletter: the target's organisation is the writer's (0 for
 	                       the network's); volunteer_id is set to the reading volunteer
 	                       when it went to them */
+	RES_CALENDAR_FEED,  /* the secret address of a calendar feed: a volunteer's own
+	                       (target: the volunteer) or an organisation's agenda (target:
+	                       the organisation, no volunteer); READ, CREATE, DELETE */
 	RES_COUNT
 };
 

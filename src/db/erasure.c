@@ -51,6 +51,8 @@ static const struct erase_step steps[] = {
 	{ 19, 1, "DELETE FROM volunteer_notes WHERE volunteer_id = ?" },
 	/* Which newsletters went to the person: the archive goes with them. */
 	{ 21, 1, "DELETE FROM newsletter_recipients WHERE volunteer_id = ?" },
+	/* A calendar feed's address would go on showing the person's commitments. */
+	{ 22, 1, "DELETE FROM calendar_feeds WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consent_organisations WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM volunteer_consents WHERE volunteer_id = ?" },
 	{ 2, 1, "DELETE FROM consent_events WHERE volunteer_id = ?" },

@@ -838,4 +838,50 @@ typedef void (*job_count_fn)(void *ctx, const char *job, int64_t runs);
 int store_metrics_read(struct db *db, int64_t *outbox_pending, job_count_fn each, void *ctx,
                        struct kp_error *err);
 
+/* --- src/db/calendar.c: calendar feeds and what they show --- */
+/* A feed's owner: a volunteer (her commitments) or an organisation (its
+   agenda); exactly one id is set. */
+struct calendar_owner {
+	int64_t volunteer_id;
+	int64_t organisation_id;
+};
+/* Stores the hash of owner's new feed token, replacing an earlier one. */
+int store_calendar_feed_set(struct db *db, struct calendar_owner owner, const char *token_hash,
+                            int64_t created_by, int64_t now, struct kp_error *err);
+/* Deletes owner's feed; *deleted 1 when there was one, else 0. */
+int store_calendar_feed_delete(struct db *db, struct calendar_owner owner, int *deleted,
+                               struct kp_error *err);
+/* When owner's feed was made, 0 when there is none. */
+int store_calendar_feed_created(struct db *db, struct calendar_owner owner, int64_t *at,
+                                struct kp_error *err);
+/* The owner of the feed with this token hash; KP_NOT_FOUND when none. */
+int store_calendar_feed_owner(struct db *db, const char *token_hash,
+                              struct calendar_owner *owner, struct kp_error *err);
+
+enum calendar_row_kind { CALENDAR_MATCH, CALENDAR_INTAKE, CALENDAR_TRAINING };
+/* One commitment of a feed; text borrowed for the callback only. */
+struct calendar_row {
+	int kind;                  /* enum calendar_row_kind */
+	int64_t id;                /* the match, journey step or training */
+	const char *title;         /* a call's own title, a training's title */
+	const char *public_title;  /* a help request's text for volunteers */
+	int source;                /* the call's enum call_source */
+	const char *place;
+	const char *organisation;  /* the organisation's name */
+	const char *date;          /* one-off date, intake or training day; "" */
+	const char *start_time;    /* HH:MM or "" */
+	uint32_t dayparts;
+	int duration_minutes;
+	int engagement;            /* the call's enum engagement */
+	int64_t since;             /* a match: when it was accepted (unix seconds) */
+	const char *first_name;    /* the volunteer's */
+	const char *last_name;
+};
+typedef int (*calendar_row_fn)(void *ctx, const struct calendar_row *r);
+/* The accepted and active matches (of calls not cancelled; one-off ones
+   dated `from` (YYYY-MM-DD) or later), the intakes and the trainings of owner
+   from that day on, at most `max` of each. */
+int store_calendar_rows(struct db *db, struct calendar_owner owner, const char *from, int max,
+                        calendar_row_fn each, void *ctx, struct kp_error *err);
+
 #endif

@@ -174,6 +174,9 @@ static int run_export(struct svc *s, struct exporter *x, struct volunteer *v)
 			return KP_ERR;
 		memset(s->err, 0, sizeof *s->err);
 	}
+	if (store_calendar_feed_created(s->db, (struct calendar_owner){ .volunteer_id = v->id },
+	                                &p.calendar_feed_at, s->err))
+		return KP_ERR;
 	/* Logged first, so that the export lists its own making. */
 	if (svc_audit(s, "export", "volunteer", v->id, v->id, NULL))
 		return KP_ERR;

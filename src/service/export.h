@@ -4,7 +4,9 @@
  * holds only rows that belong to this volunteer:
  *
  *   person           the profile (lived experience only when the caller may
- *                    see it) and the consent in force
+ *                    see it), the consent in force, the bank account and
+ *                    whether a calendar feed address exists (not the address:
+ *                    only its hash is kept)
  *   consent_event    every change of the consent
  *   account          the logins, each followed by its open sessions
  *   match            with the nazorg answer, each followed by its status history
@@ -43,6 +45,7 @@ struct export_person {
 	int64_t exported_at;
 	char iban[IBAN_MAX + 1];     /* the bank account in full, "" when none */
 	char iban_holder[PAYMENT_NAME_MAX * 4 + 1];
+	int64_t calendar_feed_at;    /* when the calendar feed's address was made, 0: none */
 };
 
 /* Each callback gets ctx; a non-zero return stops the export. */

@@ -611,9 +611,9 @@ static void build_request(struct fixture *fx, const struct row *r, int64_t fresh
 	snprintf(call, sizeof call, "%lld", (long long)fx->call);
 	snprintf(unique, sizeof unique, "%d", ++fx->e->srv.serial);
 	const char *email = fresh ? fresh_email : fx->email[C_SELF];
-	const char *path_names[] = { "{id}", "{kind}" };
-	const char *path_values[] = { id, "activity" };
-	substitute(path, path_cap, r->pattern, path_names, path_values, 2);
+	const char *path_names[] = { "{id}", "{kind}", "{token}" };
+	const char *path_values[] = { id, "activity", "ongeldig-adres" };
+	substitute(path, path_cap, r->pattern, path_names, path_values, 3);
 	if (strcmp(r->method, "GET") == 0 && strchr(r->pattern, '{') == NULL)
 		snprintf(path + strlen(path), path_cap - strlen(path), "?limit=%d", PAGE_MAX);
 	const char *names[] = { "$ORG_A", "$ORG_C", "$VOL", "$CALL", "$HOUR", "$UNIQUE", "$EMAIL",

@@ -18,6 +18,7 @@ import { register as registerTogether } from './together.mjs';
 import { register as registerCallEdit } from './call_edit.mjs';
 import { register as registerMyData } from './mydata.mjs';
 import { register as registerNotes, registerVog } from './notes.mjs';
+import { register as registerCalendar } from './calendar.mjs';
 import { register as registerSocialMap } from './socialmap.mjs';
 import { register as registerContactPoint } from './contactpoint.mjs';
 import { register as registerReports } from './reports.mjs';
@@ -743,6 +744,7 @@ registerMyData({ test, newPage, login, expectText, shot, assert, axe, USERS, PHO
 registerNotes({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
 registerVog({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS });
 registerNewsletters({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
+registerCalendar({ test, newPage, login, go, expectText, shot, assert, axe, USERS, PHONE });
 registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
 registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 registerReports({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, DESKTOP, shot, ROOT });

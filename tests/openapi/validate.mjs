@@ -104,6 +104,12 @@ async function main() {
 			await co.send('POST', '/api/volunteers', '{"first_name":""}', 'application/json'));
 		check('volunteer', 'POST', '/api/calls', 'malformed body',
 			await vol.send('POST', '/api/calls', '{', 'application/json'));
+		// A calendar address, made, and its feed read without a login (text/calendar).
+		const me = (await vol.send('GET', '/api/session')).json;
+		const made = await vol.send('POST', `/api/volunteers/${me.volunteer_id}/calendar`, '{}', 'application/json');
+		check('volunteer', 'POST', '/api/volunteers/{id}/calendar', 'new calendar address', made);
+		check('anonymous', 'GET', '/api/calendar/{token}.ics', 'calendar feed',
+			await new Caller(srv.base).send('GET', made.json ? made.json.path : '/api/calendar/x.ics'));
 
 		const gets = Object.entries(spec.paths).filter(([, o]) => o.get).map(([p]) => `GET ${p}`);
 		ok(gets.every((g) => called.has(g)), `every GET route was called (${gets.length})`);

@@ -22,6 +22,7 @@ import { AskForHelp, HelpRequests, HelpRequestsNew, HelpRequestView } from './pa
 import { MyHours, HoursOverview, YearStatement } from './pages/hours.js';
 import { VolunteerImport } from './pages/import.js';
 import { NewsletterList, NewsletterNew, NewsletterPage } from './pages/newsletters.js';
+import { OrganisationAgenda } from './pages/calendar.js';
 
 const STAFF = ['admin', 'coordinator'];
 
@@ -59,6 +60,7 @@ const ROUTES = [
 	['/lijsten/:kind', ListsPage, ['admin']],
 	['/cijfers', Reports, ['admin', 'coordinator']],
 	['/vog', VogOverview, STAFF],
+	['/agenda', OrganisationAgenda, ['coordinator']],
 	['/ons-aanbod', OurOffer, ['coordinator']],
 	['/contactpunt', HelpRequests, ['admin', 'coordinator', 'professional', 'referrer']],
 	['/contactpunt/nieuw', HelpRequestsNew, ['coordinator', 'professional', 'referrer']],
@@ -77,7 +79,7 @@ const NAV = {
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
 		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports'],
-		['/ons-aanbod', 'nav.ourOffer'], ['/contactpunt', 'nav.contactPoint'], ['/nieuwsbrieven', 'nav.newsletters']],
+		['/ons-aanbod', 'nav.ourOffer'], ['/agenda', 'nav.agenda'], ['/contactpunt', 'nav.contactPoint'], ['/nieuwsbrieven', 'nav.newsletters']],
 	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches'],
 		['/contactpunt', 'nav.contactPoint']],
 	volunteer: [['/', 'nav.forYou'], ['/mijn-uren', 'nav.myHours'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile'],

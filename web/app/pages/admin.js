@@ -6,6 +6,7 @@ import { t, fmtNumber } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Notice, Input, TextArea, Select, FormError, useBusy, useForm } from '../ui.js';
 import { JourneySettings } from './journey.js';
 import { OfferForm } from './socialmap.js';
+import { CalendarFeedPanel } from './calendar.js';
 
 const ORG_KINDS = ['care_provider', 'volunteer_organisation', 'informal_care', 'volunteer_centre', 'welfare', 'referrer'];
 const ORG_FIELDS = ['name', 'kind', 'municipality', 'employees', 'vog_max_age_months', 'email', 'phone', 'website', 'description', 'active'];
@@ -44,6 +45,10 @@ export function OrganisationPage({ id }) {
 			<h2 id="h-offer">${t('map.ourTitle')}</h2>
 			<p class="hint">${t('map.ourIntro')}</p>
 			<${OfferForm} orgId=${data.id} />
+		</section>`}
+		${!creating && html`<section class="card" aria-labelledby="h-agenda">
+			<h2 id="h-agenda">${t('calendar.orgFeed')}</h2>
+			<${CalendarFeedPanel} base=${`/api/organisations/${data.id}/calendar`} who="org" />
 		</section>`}
 	<//>`;
 }

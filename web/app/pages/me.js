@@ -10,6 +10,7 @@ import { ConsentPanel } from './consent.js';
 import { MyJourney } from './journey.js';
 import { MyTransfers } from './transfers.js';
 import { Trainings, Competences } from './appreciation.js';
+import { CalendarFeedPanel } from './calendar.js';
 
 const myId = () => session.user.volunteer_id;
 
@@ -112,6 +113,10 @@ export function MyMatches() {
 		${data && (data.items.length === 0
 			? html`<${Empty} title=${t('me.noMatches')}><a href="/">${t('me.findCalls')}</a><//>`
 			: html`<${MatchRows} items=${data.items} show="call" actions onChange=${reload} />`)}
+		<section class="card block" aria-labelledby="h-my-calendar">
+			<h2 id="h-my-calendar">${t('calendar.title')}</h2>
+			<${CalendarFeedPanel} base=${`/api/volunteers/${myId()}/calendar`} who="me" />
+		</section>
 	<//>`;
 }
 

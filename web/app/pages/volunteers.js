@@ -12,6 +12,7 @@ import { Trainings, Competences } from './appreciation.js';
 import { ErasurePanel, VolunteerAccount } from './privacy.js';
 import { AllowanceMode } from './hours.js';
 import { NotesPanel } from './notes.js';
+import { CalendarFeedPanel } from './calendar.js';
 
 export function VolunteerList() {
 	const params = query();
@@ -116,6 +117,10 @@ export function VolunteerPage({ id }) {
 					<h2 id="h-vm">${t('volunteers.matches')}</h2>
 					<${VolunteerMatches} id=${v.id} />
 				</section>
+				${own && html`<section class="card" aria-labelledby="h-calendar">
+					<h2 id="h-calendar">${t('calendar.titleStaff')}</h2>
+					<${CalendarFeedPanel} base=${`/api/volunteers/${v.id}/calendar`} who="staff" />
+				</section>`}
 				${own && html`<section class="card" aria-labelledby="h-notes">
 					<h2 id="h-notes">${t('notes.title')}</h2>
 					<${NotesPanel} volunteerId=${v.id} canWrite=${session.user.role === 'coordinator'} />
