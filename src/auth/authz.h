@@ -58,6 +58,8 @@ enum resource {
 	                       it went, who picked it up (not the client's data) */
 	RES_CLIENT_RECORD,  /* the client behind a help request: name, how to reach them,
 	                       situation; READ, EXPORT and DELETE (erasure) */
+	RES_LOCATION,       /* an organisation's locations, and which professionals work
+	                       at each (UPDATE of the location's organisation) */
 	RES_COUNT
 };
 
@@ -81,6 +83,9 @@ struct authz_target {
 	int64_t hub_organisation_id; /* the contact point's hub (help requests); 0: none */
 	bool client_consent;      /* the client agreed to share the record with the
 	                             organisation the request is routed to */
+	bool outside_locations;   /* a call (or a match on one) not at a location the
+	                             calling professional works at, while she works at
+	                             one or more (svc_locations_target) */
 };
 
 bool authz_allows(const struct principal *who, enum resource res, enum action act,
@@ -102,6 +107,8 @@ struct authz_scope {
 	bool open_only;           /* only open calls that are published: help requests
 	                             only with their public text (a volunteer browsing) */
 	int64_t consented_to;     /* also volunteers whose consent allows this organisation */
+	int64_t location_account_id; /* calls and matches: only at the locations this
+	                             account works at, when it works at any */
 };
 /* Help requests are scoped by the hub: its staff see them all (all), other
    coordinators those routed to them (organisation_id), referrers their own

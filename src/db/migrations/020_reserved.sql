@@ -1,0 +1,2 @@
+-- Number 020 is taken by a migration of its own; this one changes nothing.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- Number 021 is taken by a migration of its own; this one changes nothing.
+SELECT 1;
