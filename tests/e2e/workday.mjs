@@ -121,4 +121,96 @@ export function register(h) {
 		assert(!(await pro.textContent('main')).includes(orgWide), 'the organisation-wide call shows on her home');
 		await pro.context().close();
 	});
+
+	test('workday of the referrer: she sends a help request and sees it picked up', async () => {
+		const title = `Gezelschap voor mevrouw (88) ${RUN}`;
+		const ref = await newPage(PHONE);
+		await login(ref, USERS.referrer);
+		await expectText(ref, 'main h1', 'Mijn hulpvragen');
+		await look(ref, 'verwijzer-mijn-hulpvragen');
+		await menu(ref, '/hulpvragen/nieuw');
+		const org = await ref.$$eval('#f-organisation_id option', (os) => os.find((o) => o.textContent.includes('Zonnebloem')).value);
+		await ref.selectOption('#f-organisation_id', org);
+		await ref.fill('#f-title', title);
+		await ref.selectOption('#f-activity', 'huisbezoek');
+		await ref.fill('#f-place', 'Dordrecht');
+		await ref.check('input[name=schedule][value=recurring]');
+		await ref.click('label:has(input[data-slot="wed-afternoon"])');
+		await look(ref, 'verwijzer-hulpvraag-indienen');
+		await ref.click('form button[type=submit]');
+		await expectText(ref, '.notice', 'doorgezet naar Zonnebloem');
+		await expectText(ref, '.intro .badge', 'In behandeling');
+		await look(ref, 'verwijzer-hulpvraag');
+
+		// The receiving coordinator finds it among the open calls and, a volunteer
+		// found, marks it filled (she is asked first).
+		const coord = await newPage();
+		await login(coord, USERS.coordinator);
+		await menu(coord, '/oproepen');
+		await coord.fill('#f-q', RUN);
+		await coord.click('form.filters button[type=submit]');
+		await coord.click(`main a:has-text("${title}")`);
+		await expectText(coord, 'main h1', title);
+		await coord.click('button:has-text("Markeren als vervuld")');
+		await coord.click('.confirm-step button:has-text("Ja, markeren als vervuld")');
+		await expectText(coord, '.intro .badge', 'Vervuld');
+		await look(coord, 'coordinator-hulpvraag-vervuld');
+		await coord.context().close();
+
+		// Back in her list: picked up, and what that means.
+		await menu(ref, '/');
+		const row = ref.locator('.list-item', { hasText: title });
+		await row.locator('.badge', { hasText: 'Vrijwilliger gevonden' }).waitFor();
+		await row.locator('a', { hasText: title }).click();
+		await expectText(ref, 'main', 'heeft een vrijwilliger gevonden');
+		await look(ref, 'verwijzer-opgepakt');
+		await ref.context().close();
+	});
+
+	test('workday of the network administrator: organisations, shared lists, users, figures and the audit log', async () => {
+		const page = await newPage();
+		await login(page, USERS.admin);
+		await expectText(page, 'main h1', 'Netwerkbeheer');
+		await look(page, 'beheerder-start');
+
+		await menu(page, '/organisaties');
+		await look(page, 'beheerder-organisaties');
+		await page.click('main a.li-title:has-text("Zonnebloem")');
+		await page.waitForSelector('main form #f-name');
+		await look(page, 'beheerder-organisatie');
+
+		// A new value on a shared list, then switched off again: it keeps its label.
+		await menu(page, '/lijsten');
+		await page.click('main a:has-text("Talenten")');
+		await page.waitForSelector('#f-code');
+		const label = `Gebarentaal ${RUN}`;
+		await page.fill('#f-code', `gebarentaal_${RUN}`);
+		await page.fill('#f-label_nl', label);
+		await page.fill('#f-label_en', `Sign language ${RUN}`);
+		await page.click('form button:has-text("Toevoegen")');
+		await expectText(page, 'main .list-item', label);
+		await page.getByRole('button', { name: `${label} uitzetten` }).click();
+		await page.getByRole('button', { name: `${label} aanzetten` }).waitFor();
+		await look(page, 'beheerder-lijsten');
+
+		// A coordinator for an organisation: an invitation, never a password.
+		await menu(page, '/gebruikers');
+		const email = `coordinator-${RUN}@anker.test`;
+		await page.fill('#f-display_name', `Pim de Boer ${RUN}`);
+		await page.fill('#f-email', email);
+		await page.selectOption('#f-role', 'coordinator');
+		const anker = await page.$$eval('#f-organisation_id option', (os) => os.find((o) => o.textContent.includes('Anker')).value);
+		await page.selectOption('#f-organisation_id', anker);
+		await page.click('form button:has-text("Gebruiker aanmaken")');
+		await expectText(page, '.notice', email);
+		await look(page, 'beheerder-gebruikers');
+
+		await menu(page, '/cijfers');
+		await look(page, 'beheerder-cijfers');
+		await menu(page, '/auditlog');
+		await page.click('form button[type=submit]');
+		await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10000 });
+		await look(page, 'beheerder-auditlog');
+		await page.context().close();
+	});
 }
