@@ -82,8 +82,13 @@ static const struct {
 	  "This help request is not published yet: give it a public title first." },
 	{ "volunteer_not_active", "Deze vrijwilliger is niet actief.",
 	  "This volunteer is not active." },
-	{ "capacity_reached", "Deze vrijwilliger heeft al het maximale aantal koppelingen.",
-	  "This volunteer already has the maximum number of matches." },
+	{ "capacity_reached",
+	  "Deze vrijwilliger doet al %L ding(en) tegelijk (met reacties), het maximum dat de "
+	  "vrijwilliger zelf koos. Wil de vrijwilliger er iets bij doen? Verhoog dan het maximum "
+	  "in het profiel, of rond eerst een lopende koppeling of reactie af.",
+	  "This volunteer is already doing %L thing(s) at once (responses included), the maximum "
+	  "the volunteer chose. Does the volunteer want to take on more? Then raise the maximum in "
+	  "the profile, or first settle a running match or response." },
 	{ "offer_is_no_call",
 	  "Dit is het aanbod van een vrijwilliger, geen oproep: er kan niemand op reageren.",
 	  "This is a volunteer's offer, not a call: nobody can respond to it." },

@@ -3,8 +3,10 @@
 // a typed address. Every page visited is scanned with axe (no serious or
 // critical finding) and photographed at phone and desktop width into
 // test-output/screenshots/workday-<role>-<page>-<width>.png.
+import fs from 'node:fs';
+
 export function register(h) {
-	const { test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE, DESKTOP, acceptInvitation } = h;
+	const { test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE, DESKTOP, acceptInvitation, CLOCK } = h;
 
 	// axe and both widths for the page as it stands.
 	async function look(page, name) {
@@ -212,5 +214,146 @@ export function register(h) {
 		await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10000 });
 		await look(page, 'beheerder-auditlog');
 		await page.context().close();
+	});
+
+	// Moves the server's clock (the file KNOOPPUNT_NOW points at); '' is real time.
+	const setClock = (value) => fs.writeFileSync(CLOCK, value ? `${value}\n` : '');
+
+	test('workday of the volunteer: sign-up → response → intake → VOG → a proposal she accepts → the professional sees who comes → nazorg', async () => {
+		// The professional posts two calls for her organisation.
+		const pro = await newPage();
+		await login(pro, USERS.professional);
+		const walk = `Wandelen met meneer Kok ${RUN}`;
+		const read = `Voorlezen bij mevrouw Smit ${RUN}`;
+		for (const [title, activity, slot] of [[walk, 'wandelen', 'mon-morning'], [read, 'voorlezen', 'mon-afternoon']]) {
+			await menu(pro, '/oproepen/nieuw');
+			await pro.check('input[name=source][value=location]');
+			await pro.fill('#f-title', title);
+			await pro.selectOption('#f-activity', activity);
+			await pro.fill('#f-place', 'Dordrecht');
+			await pro.check('input[name=schedule][value=recurring]');
+			await pro.click(`label:has(input[data-slot="${slot}"])`);
+			await pro.click('form.form button[type=submit]:has-text("Oproep plaatsen")');
+			await expectText(pro, '.notice', 'geplaatst');
+		}
+
+		// She signs up at the care organisation and says what she likes to do, and when.
+		const me = await newPage(PHONE);
+		await go(me, '/aanmelden');
+		const name = `Lotte Visser ${RUN}`;
+		await me.fill('#f-first_name', 'Lotte');
+		await me.fill('#f-last_name', `Visser ${RUN}`);
+		await me.fill('#f-email', `lotte.${RUN}@example.nl`);
+		await me.fill('#f-password', 'lotte-loopt-graag');
+		await me.fill('#f-place', 'Dordrecht');
+		const org = await me.$$eval('#f-organisation_id option', (os) => os.find((o) => o.textContent.includes('Zorggroep')).value);
+		await me.selectOption('#f-organisation_id', org);
+		await look(me, 'vrijwilliger-aanmelden');
+		await me.click('form button[type=submit]');
+		await me.waitForURL(/\/mijn-profiel/);
+		await expectText(me, 'h2', 'Over jou');
+		const next = async (heading) => {
+			await me.click('form.profile button[type=submit]');
+			await expectText(me, 'h2', heading);
+		};
+		await next('Waar zet jij je graag voor in?');
+		for (const label of ['Wandelen', 'Voorlezen en taalmaatje']) await me.check(`#f-activities label:has-text("${label}") input`);
+		await look(me, 'vrijwilliger-profiel');
+		await next('Waarom wil je vrijwilligerswerk doen?');
+		await next('Wat kun je of wil je leren?');
+		await next('Wanneer heb je tijd?');
+		for (const slot of ['mon-morning', 'mon-afternoon']) await me.click(`label:has(input[data-slot="${slot}"])`);
+		await me.click('form.profile button[type=submit]');
+		await expectText(me, '.notice', 'opgeslagen');
+
+		// From her home page she responds to the walk; before her intake that is interest.
+		await menu(me, '/');
+		await expectText(me, 'main', 'Na je kennismakingsgesprek zie je hier de oproepen');
+		await look(me, 'vrijwilliger-voor-jou');
+		await me.click('main a:has-text("Alle open oproepen bekijken")');
+		await me.fill('#f-q', walk);
+		await me.click('form.filters button[type=submit]');
+		await me.click(`main a:has-text("${walk}")`);
+		await expectText(me, 'main h1', walk);
+		await me.click('button:has-text("Ik wil dit doen")');
+		await expectText(me, '.respond', 'Je hebt gereageerd');
+		await look(me, 'vrijwilliger-gereageerd');
+
+		// The coordinator: from the intake queue to a matchable volunteer.
+		const co = await newPage();
+		await login(co, USERS.otherCoordinator);
+		await expectText(co, '#h-intake ~ ul', name);
+		await look(co, 'coordinator-overzicht');
+		await co.click(`#h-intake ~ ul a:has-text("${name}")`);
+		await expectText(co, 'main h1', name);
+		// Agreed at the intake: two things at a time (her response counts as one).
+		await co.fill('#f-max_matches', '2');
+		await co.click('form.profile button[type=submit]');
+		await expectText(co, '.notice', 'opgeslagen');
+		await co.click('#reis button:has-text("Vrijwilligersreis starten")');
+		await expectText(co, '.journey-now .badge', 'Aanmelding');
+		const record = async (step, label, extra = async () => {}) => {
+			await co.selectOption('#j-step', step);
+			await extra();
+			await co.click('button:has-text("Stap vastleggen")');
+			await expectText(co, '.journey-now .badge', label);
+		};
+		const today = new Date().toISOString().slice(0, 10);
+		await record('intake', 'intakegesprek');
+		await record('vog_requested', 'VOG aangevraagd');
+		await record('vog_received', 'VOG ontvangen', () => co.fill('#j-vog_date', today));
+		if (await co.$('#j-step option[value=basic_training]')) await record('basic_training', 'Basistraining');
+		await expectText(co, '.checklist', 'kan gekoppeld worden');
+		await look(co, 'coordinator-vrijwilliger-reis');
+
+		// The coordinator proposes her for the reading call, from its candidates.
+		await menu(co, '/oproepen');
+		await co.fill('#f-q', read);
+		await co.click('form.filters button[type=submit]');
+		await co.click(`main a:has-text("${read}")`);
+		await expectText(co, 'main h1', read);
+		// She is new: not yet high among the candidates; the coordinator knows whom she wants.
+		await co.fill('#f-pick-q', name);
+		await co.click('form.pick button[type=submit]');
+		await co.locator('.pick-row', { hasText: name }).getByRole('button', { name: `${name} koppelen` }).click();
+		await expectText(co, 'main .matches', name);
+		await look(co, 'coordinator-voorstel');
+
+		// She is told, and says yes.
+		await menu(me, '/mijn-koppelingen');
+		const row = me.locator('.match-row', { hasText: read });
+		await row.locator('button:has-text("Ja, ik doe mee")').click();
+		await row.locator('.badge', { hasText: 'Akkoord' }).waitFor();
+		await look(me, 'vrijwilliger-mijn-koppelingen');
+
+		// The professional sees who comes, and confirms it works.
+		await menu(pro, '/');
+		await expectText(pro, 'main', name);
+		await pro.click(`main .match-row:has-text("${name}") a:has-text("Bekijken")`);
+		await expectText(pro, 'main h1', name);
+		await expectText(pro, '#h-together + dl', `lotte.${RUN}@example.nl`);
+		await pro.click('button:has-text("Bevestigen: het werkt")');
+		await expectText(pro, 'main .badge', 'Actief');
+		await look(pro, 'medewerker-wie-komt');
+		await pro.context().close();
+		await co.context().close();
+		await me.context().close();
+
+		// Two and a half weeks later: the coordinator's task list asks for nazorg.
+		setClock(new Date(Date.now() + 17 * 86400 * 1000).toISOString().slice(0, 10));
+		try {
+			const co2 = await newPage();
+			await login(co2, USERS.otherCoordinator);
+			const task = co2.locator('#h-tasks ~ ul li', { hasText: name });
+			await task.locator('a:has-text("Naar de koppeling")').click();
+			await expectText(co2, 'main h1', name);
+			await co2.check('input[name=answer][value=good]');
+			await co2.click('button:has-text("Nazorg vastleggen")');
+			await expectText(co2, '#h-after ~ p', 'Ja, het gaat goed');
+			await look(co2, 'coordinator-nazorg');
+			await co2.context().close();
+		} finally {
+			setClock('');
+		}
 	});
 }
