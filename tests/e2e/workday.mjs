@@ -356,4 +356,119 @@ export function register(h) {
 			setClock('');
 		}
 	});
+
+	test('workday of the coordinator: dashboard → intake queue → proposal → exit interview → transfer', async () => {
+		// A new volunteer signs up at Zonnebloem.
+		const me = await newPage(PHONE);
+		await go(me, '/aanmelden');
+		const name = `Sem Bos ${RUN}`;
+		await me.fill('#f-first_name', 'Sem');
+		await me.fill('#f-last_name', `Bos ${RUN}`);
+		await me.fill('#f-email', `sem.${RUN}@example.nl`);
+		await me.fill('#f-password', 'sem-helpt-graag');
+		await me.fill('#f-place', 'Dordrecht');
+		const org = await me.$$eval('#f-organisation_id option', (os) => os.find((o) => o.textContent.includes('Zonnebloem')).value);
+		await me.selectOption('#f-organisation_id', org);
+		await me.click('form button[type=submit]');
+		await me.waitForURL(/\/mijn-profiel/);
+
+		// Her coordinator starts the day on the dashboard and goes to the intake queue.
+		const co = await newPage();
+		await login(co, USERS.coordinator);
+		await expectText(co, 'main h1', 'Wat vraagt aandacht');
+		await look(co, 'coordinator-dashboard');
+		await co.click('a.counter:has-text("Wachten op intake")');
+		await co.waitForSelector('main form.filters');
+		await co.fill('#f-q', name);
+		await co.click('form.filters button[type=submit]');
+		await co.click(`main a:has-text("${name}")`);
+		await expectText(co, 'main h1', name);
+		await co.click('#reis button:has-text("Vrijwilligersreis starten")');
+		await expectText(co, '.journey-now .badge', 'Aanmelding');
+		const record = async (step, label, extra = async () => {}) => {
+			await co.selectOption('#j-step', step);
+			await extra();
+			await co.click('button:has-text("Stap vastleggen")');
+			await expectText(co, '.journey-now .badge', label);
+		};
+		await record('intake', 'intakegesprek');
+		if (await co.$('#j-step option[value=vog_requested]')) {
+			await record('vog_requested', 'VOG aangevraagd');
+			await record('vog_received', 'VOG ontvangen', () => co.fill('#j-vog_date', new Date().toISOString().slice(0, 10)));
+		}
+		if (await co.$('#j-step option[value=basic_training]')) await record('basic_training', 'Basistraining');
+		await expectText(co, '.checklist', 'kan gekoppeld worden');
+		await look(co, 'coordinator-intake');
+
+		// A call of her own organisation, and Sem proposed for it.
+		await menu(co, '/');
+		await co.click('main a.btn:has-text("Oproep plaatsen")');
+		const title = `Boodschappen met mevrouw Dekker ${RUN}`;
+		await co.fill('#f-title', title);
+		await co.selectOption('#f-activity', { index: 1 });
+		await co.fill('#f-place', 'Dordrecht');
+		await co.check('input[name=schedule][value=recurring]');
+		await co.click('label:has(input[data-slot="fri-morning"])');
+		await co.click('form.form button[type=submit]:has-text("Oproep plaatsen")');
+		await expectText(co, '.notice', 'geplaatst');
+		await co.fill('#f-pick-q', name);
+		await co.click('form.pick button[type=submit]');
+		await co.locator('.pick-row', { hasText: name }).getByRole('button', { name: `${name} koppelen` }).click();
+		await expectText(co, 'main .matches', name);
+		await look(co, 'coordinator-oproep-voorstel');
+		await menu(co, '/voorstellen');
+		await look(co, 'coordinator-voorstellen');
+
+		// She says yes.
+		await menu(me, '/mijn-koppelingen');
+		const row = me.locator('.match-row', { hasText: title });
+		await row.locator('button:has-text("Ja, ik doe mee")').click();
+		await row.locator('.badge', { hasText: 'Akkoord' }).waitFor();
+
+		// Later she wants work in care: one exit interview, then a warm transfer.
+		await menu(co, '/vrijwilligers');
+		await co.fill('#f-q', name);
+		await co.click('form.filters button[type=submit]');
+		await co.click(`main a:has-text("${name}")`);
+		await co.click('button:has-text("het exitgesprek")');
+		await co.selectOption('#x-reason', 'role_mismatch');
+		await co.selectOption('#x-outcome', 'other_organisation');
+		await co.fill('#x-notes', 'Wil liever in de zorg werken.');
+		await look(co, 'coordinator-exitgesprek');
+		await co.click('button:has-text("Exitgesprek vastleggen")');
+		await expectText(co, '#reis .note', 'warme doorverwijzing');
+
+		// The warm transfer to the care organisation.
+		await co.click('button:has-text("Doorverwijzen naar een andere organisatie")');
+		const orgB = await co.$$eval('#tr-to_organisation_id option', (os) => os.find((o) => o.textContent.includes('Zorggroep')).value);
+		await co.selectOption('#tr-to_organisation_id', orgB);
+		await co.fill('#tr-message', 'Sem wil in de zorg werken; bij jullie past dat beter.');
+		await co.click('button:has-text("Vraag aan de vrijwilliger sturen")');
+		await expectText(co, 'main', 'Wacht op toestemming');
+		await look(co, 'coordinator-doorverwijzing');
+
+		await menu(me, '/mijn-reis');
+		await expectText(me, '.transfer-me', 'wil je in contact brengen');
+		await me.click('button:has-text("Ja, deel deze gegevens")');
+		await expectText(me, '.transfer-me .badge', 'Aangeboden');
+		await look(me, 'vrijwilliger-mijn-reis');
+
+		const b = await newPage();
+		await login(b, USERS.otherCoordinator);
+		await menu(b, '/doorverwijzingen');
+		await b.click(`#h-tr-incoming + ul a:has-text("${name}")`);
+		await b.fill('#f-note', 'Welkom, Sem! We bellen je deze week.');
+		await b.click('button:has-text("Accepteren")');
+		await expectText(b, 'main .intro', 'Geaccepteerd');
+		await look(b, 'coordinator-doorverwijzing-ontvangen');
+		// Once she has moved, her work at Zonnebloem has ended, with the reason.
+		await menu(me, '/mijn-koppelingen');
+		await me.locator('.match-row', { hasText: title }).locator('.badge', { hasText: /Afgewezen|Beëindigd/ }).waitFor();
+		await look(me, 'vrijwilliger-na-overstap');
+		// Her old organisation sees the transfer accepted; her data is the new one's now.
+		await menu(co, '/doorverwijzingen');
+		await expectText(co, 'main', 'Geaccepteerd');
+		await look(co, 'coordinator-doorverwijzingen');
+		for (const p of [co, b, me]) await p.context().close();
+	});
 }
