@@ -179,6 +179,12 @@ export function register(h) {
 		await look(page, 'beheerder-organisaties');
 		await page.click('main a.li-title:has-text("Zonnebloem")');
 		await page.waitForSelector('main form #f-name');
+		// Its locations are kept here too: the administrator adds its first.
+		await expectText(page, '#h-org-locations', 'Locaties');
+		await page.fill('#new-name', `Buurtkamer ${RUN}`);
+		await page.fill('#new-place', 'Dordrecht');
+		await page.click('form button:has-text("Locatie toevoegen")');
+		await expectText(page, 'main .list .li-title', `Buurtkamer ${RUN}`);
 		await look(page, 'beheerder-organisatie');
 
 		// A new value on a shared list, then switched off again: it keeps its label.

@@ -99,7 +99,7 @@ function LocationRow({ l, onChange }) {
 	</li>`;
 }
 
-function NewLocation({ onSaved }) {
+function NewLocation({ organisationId, onSaved }) {
 	const blank = { name: '', address: '', place: '' };
 	const [f, setF] = useState(blank);
 	const [done, setDone] = useState('');
@@ -109,7 +109,7 @@ function NewLocation({ onSaved }) {
 		e.preventDefault();
 		setDone('');
 		run(async () => {
-			const l = await api('POST', '/api/locations', f);
+			const l = await api('POST', '/api/locations', organisationId ? { ...f, organisation_id: organisationId } : f);
 			setF(blank);
 			setDone(t('loc.added', { name: l.name }));
 			onSaved();
@@ -162,13 +162,15 @@ function Assignment({ account, locations, onSaved }) {
 	</form>`;
 }
 
-// The organisation's active professionals. The accounts API has no filter by
-// role, so its list is read page by page (a few hundred accounts at most).
-async function professionals() {
+// The organisation's active professionals (organisationId: of that one, for
+// the administrator). The accounts API has no filter by role or
+// organisation, so its list is read page by page.
+async function professionals(organisationId) {
 	const found = [];
-	for (let offset = 0; offset < 2000; offset += 200) {
+	const wanted = (a) => a.role === 'professional' && a.active && (!organisationId || a.organisation_id === organisationId);
+	for (let offset = 0; offset < 5000; offset += 200) {
 		const d = await get(`/api/accounts?limit=200&offset=${offset}`);
-		found.push(...d.items.filter((a) => a.role === 'professional' && a.active));
+		found.push(...d.items.filter(wanted));
 		if (offset + d.items.length >= d.total) break;
 	}
 	return found;
@@ -176,12 +178,19 @@ async function professionals() {
 
 // /locaties: the coordinator's locations and who works where.
 export function LocationsPage() {
-	const locations = useLocations();
-	const accounts = useLoad(professionals, []);
+	return html`<${Page} title=${t('loc.title')} intro=${t('loc.intro')} wide>
+		<${LocationsManager} />
+	<//>`;
+}
+
+// The locations of the caller's organisation, or (organisationId, the
+// administrator on an organisation's page) of that one.
+export function LocationsManager({ organisationId }) {
+	const locations = useLoad(() => get(`/api/locations${organisationId ? `?organisation_id=${organisationId}` : ''}`), [organisationId]);
+	const accounts = useLoad(() => professionals(organisationId), [organisationId]);
 	const pros = accounts.data || [];
 	const data = locations.data;
-	return html`<${Page} title=${t('loc.title')} intro=${t('loc.intro')} wide>
-		<div class="split">
+	return html`<div class="split">
 			<div class="split-main">
 				${locations.loading && !data && html`<${Loading} />`}
 				<${Alert} error=${locations.error} />
@@ -201,9 +210,8 @@ export function LocationsPage() {
 			<aside class="split-side">
 				<section class="card" aria-labelledby="h-new-location">
 					<h2 id="h-new-location">${t('loc.new')}</h2>
-					<${NewLocation} onSaved=${locations.reload} />
+					<${NewLocation} organisationId=${organisationId} onSaved=${locations.reload} />
 				</section>
 			</aside>
-		</div>
-	<//>`;
+		</div>`;
 }
