@@ -109,13 +109,7 @@ static int read_signup(struct api_call *c, struct account_signup *s)
 	    jin_id(c->body, "organisation_id", true, &v->organisation_id, &c->err) ||
 	    read_credentials(c, &s->account, s->password, PASSWORD_MAX * 4 + 1))
 		return KP_ERR;
-	const struct place *p = place_lookup(v->place, "place", &c->err);
-	if (p == NULL)
-		return KP_ERR;
-	snprintf(v->place, sizeof v->place, "%s", p->name);
-	v->lat = p->lat;
-	v->lon = p->lon;
-	return KP_OK;
+	return place_resolve(v->place, sizeof v->place, &v->lat, &v->lon, "place", &c->err);
 }
 
 int accounts_signup(struct api_call *c)

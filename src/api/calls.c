@@ -59,14 +59,9 @@ static int from_json(struct api_call *c, json_t *in, struct call *call, bool cre
 		if (jin_items(in, item_fields[i].field, cat, item_fields[i].kind,
 		              &call->items[item_fields[i].kind], e))
 			return KP_ERR;
-	if (json_object_get(in, "place") != NULL) {
-		const struct place *p = place_lookup(call->place, "place", e);
-		if (p == NULL)
-			return KP_ERR;
-		snprintf(call->place, sizeof call->place, "%s", p->name);
-		call->lat = p->lat;
-		call->lon = p->lon;
-	}
+	if (json_object_get(in, "place") != NULL)
+		return place_resolve(call->place, sizeof call->place, &call->lat, &call->lon, "place",
+		                     e);
 	return KP_OK;
 }
 

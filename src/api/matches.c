@@ -15,6 +15,7 @@ static json_t *match_to_json(const struct match *m)
 	                        m->score, "explanation", m->explanation, "created_at",
 	                        (json_int_t)m->created_at, "updated_at", (json_int_t)m->updated_at);
 	json_object_set_new(doc, "call_title", json_string(m->call_title));
+	json_object_set_new(doc, "location_id", jout_opt_id(m->location_id));
 	/* The service left only what the caller may know of the people. */
 	json_object_set_new(doc, "volunteer_name", jout_opt_text(m->volunteer_name));
 	json_object_set_new(doc, "volunteer_email", jout_opt_text(m->volunteer_email));

@@ -17,6 +17,7 @@
 #include "api/journey.h"
 #include "api/openapi.h"
 #include "api/lists.h"
+#include "api/locations.h"
 #include "api/matches.h"
 #include "api/newsletters.h"
 #include "api/notes.h"
@@ -60,6 +61,10 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/accounts", accounts_list },
 	{ "POST", "/api/accounts", accounts_create },
 	{ "PATCH", "/api/accounts/{id}", accounts_update },
+	{ "PUT", "/api/accounts/{id}/locations", account_locations_update },
+	{ "GET", "/api/locations", locations_list },
+	{ "POST", "/api/locations", locations_create },
+	{ "PATCH", "/api/locations/{id}", locations_update },
 
 	{ "GET", "/api/organisations", organisations_list },
 	{ "POST", "/api/organisations", organisations_create },

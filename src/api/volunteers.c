@@ -50,14 +50,8 @@ static int from_json(struct api_call *c, json_t *in, struct volunteer *v, bool c
 	for (int k = 0; k < LIST_KIND_COUNT; k++)
 		if (jin_items(in, item_fields[k], &c->app->lists, k, &v->items[k], e))
 			return KP_ERR;
-	if (json_object_get(in, "place") != NULL) {
-		const struct place *p = place_lookup(v->place, "place", e);
-		if (p == NULL)
-			return KP_ERR;
-		snprintf(v->place, sizeof v->place, "%s", p->name);
-		v->lat = p->lat;
-		v->lon = p->lon;
-	}
+	if (json_object_get(in, "place") != NULL)
+		return place_resolve(v->place, sizeof v->place, &v->lat, &v->lon, "place", e);
 	return KP_OK;
 }
 

@@ -104,9 +104,20 @@ static bool coordinator(const struct principal *who, enum resource res, enum act
 		return (act == ACT_READ || act == ACT_UPDATE || act == ACT_EXPORT) && own_org(who, t);
 	case RES_CALENDAR_FEED: /* the agenda, and a volunteer's feed made for her */
 		return (act == ACT_READ || act == ACT_CREATE || act == ACT_DELETE) && own_org(who, t);
+	case RES_LOCATION: /* keeps the own locations and who works at each */
+		return act == ACT_LIST || ((act == ACT_READ || act == ACT_CREATE ||
+		                            act == ACT_UPDATE) && own_org(who, t));
 	default:
 		return false;
 	}
+}
+
+/* A professional who works at one or more locations acts on the calls of
+   those locations (and their matches), and only reads the rest of the
+   organisation's; one without locations acts for the whole organisation. */
+static bool at_own_location(const struct principal *who, const struct authz_target *t)
+{
+	return own_org(who, t) && !t->outside_locations;
 }
 
 static bool professional(const struct principal *who, enum resource res, enum action act,
@@ -118,15 +129,19 @@ static bool professional(const struct principal *who, enum resource res, enum ac
 	case RES_OFFER:
 		return act == ACT_LIST || act == ACT_READ;
 	case RES_CALL:
-		return act == ACT_LIST || own_org(who, t);
+		return act == ACT_LIST || (act == ACT_READ && own_org(who, t)) ||
+		       at_own_location(who, t);
 	case RES_MATCH: /* sees who was matched, confirms that it works */
-		return act == ACT_LIST || ((act == ACT_READ || act == ACT_UPDATE) && own_org(who, t));
-	case RES_SUGGESTION: /* the candidates for a call of the own organisation */
-		return act == ACT_LIST && own_org(who, t);
-	case RES_MATCH_PEOPLE: /* learns who comes once the volunteer has said yes */
-		return act == ACT_READ && own_org(who, t) && t->worked_together;
+		return act == ACT_LIST || (act == ACT_READ && own_org(who, t)) ||
+		       (act == ACT_UPDATE && at_own_location(who, t));
+	case RES_SUGGESTION: /* the candidates for a call of the own location */
+		return act == ACT_LIST && at_own_location(who, t);
+	case RES_MATCH_PEOPLE: /* learns who comes to her location once the volunteer said yes */
+		return act == ACT_READ && at_own_location(who, t) && t->worked_together;
 	case RES_REQUEST_TEXT:
 		return act == ACT_READ && own_org(who, t);
+	case RES_LOCATION: /* sees the own organisation's locations, and where she works */
+		return act == ACT_LIST || (act == ACT_READ && own_org(who, t));
 	default:
 		return false;
 	}
@@ -373,6 +388,8 @@ struct authz_scope authz_list_scope(const struct principal *who, enum resource r
 		break;
 	case ROLE_PROFESSIONAL:
 		s.organisation_id = who->organisation_id;
+		if (res == RES_CALL || res == RES_MATCH)
+			s.location_account_id = who->account_id;
 		break;
 	case ROLE_VOLUNTEER:
 		if (res == RES_CALL)

@@ -64,6 +64,8 @@ enum resource {
 	RES_CALENDAR_FEED,  /* the secret address of a calendar feed: a volunteer's own
 	                       (target: the volunteer) or an organisation's agenda (target:
 	                       the organisation, no volunteer); READ, CREATE, DELETE */
+	RES_LOCATION,       /* an organisation's locations, and which professionals work
+	                       at each (UPDATE of the location's organisation) */
 	RES_COUNT
 };
 
@@ -87,6 +89,9 @@ struct authz_target {
 	int64_t hub_organisation_id; /* the contact point's hub (help requests); 0: none */
 	bool client_consent;      /* the client agreed to share the record with the
 	                             organisation the request is routed to */
+	bool outside_locations;   /* a call (or a match on one) not at a location the
+	                             calling professional works at, while she works at
+	                             one or more (svc_locations_target) */
 };
 
 bool authz_allows(const struct principal *who, enum resource res, enum action act,
@@ -108,6 +113,8 @@ struct authz_scope {
 	bool open_only;           /* only open calls that are published: help requests
 	                             only with their public text (a volunteer browsing) */
 	int64_t consented_to;     /* also volunteers whose consent allows this organisation */
+	int64_t location_account_id; /* calls and matches: only at the locations this
+	                             account works at, when it works at any */
 };
 /* Help requests are scoped by the hub: its staff see them all (all), other
    coordinators those routed to them (organisation_id), referrers their own

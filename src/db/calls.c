@@ -200,6 +200,9 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 		                    "AND m.status IN ('proposed', 'contacted', 'accepted', 'active'))");
 	if (f->public_page_only)
 		rc |= query_and(&q, "public_page = 1 AND source <> 'volunteer'");
+	if (f->location_account_id)
+		rc |= query_and_int2(&q, AT_LOCATIONS("calls"), f->location_account_id,
+		                     f->location_account_id);
 	if (f->q) {
 		rc |= query_like_pattern(f->q, like, sizeof like);
 		rc |= query_and_text(&q, f->published_only ? "LOWER(" PUBLIC_TITLE ") LIKE LOWER(?) "

@@ -19,7 +19,7 @@
 	"v.first_name || ' ' || v.last_name, "                                              \
 	"CASE WHEN c.source IN ('client', 'referrer') THEN c.public_title ELSE c.title END, "\
 	"v.email, v.phone, " CONTACT_OF("a.display_name", "o.name") ", "                    \
-	CONTACT_OF("a.email", "o.email") ", o.phone "                                       \
+	CONTACT_OF("a.email", "o.email") ", o.phone, c.location_id "                        \
 	"FROM matches m "                                                                   \
 	"JOIN calls c ON c.id = m.call_id JOIN volunteers v ON v.id = m.volunteer_id "      \
 	"JOIN organisations o ON o.id = c.organisation_id "                                 \
@@ -46,6 +46,7 @@ static void read_match(struct db_stmt *st, struct match *m)
 	snprintf(m->contact_name, sizeof m->contact_name, "%s", db_col_text(st, 15));
 	snprintf(m->contact_email, sizeof m->contact_email, "%s", db_col_text(st, 16));
 	snprintf(m->contact_phone, sizeof m->contact_phone, "%s", db_col_text(st, 17));
+	m->location_id = db_col_int(st, 18);
 }
 
 /* Keeps the volunteer's first accepted match for the figures (migration 012). */
@@ -206,6 +207,9 @@ int store_match_list(struct db *db, const struct list_filter *f, struct page pg,
 		rc |= query_and_int(&q, "m.call_id = ?", f->call_id);
 	if (f->status >= 0)
 		rc |= query_and_text(&q, "m.status = ?", match_status_name(f->status));
+	if (f->location_account_id)
+		rc |= query_and_int2(&q, AT_LOCATIONS("c"), f->location_account_id,
+		                     f->location_account_id);
 	struct match_walk w = { each, ctx };
 	const char *order = f->oldest_first ? "m.created_at, m.id" : "m.updated_at DESC, m.id DESC";
 	rc = rc != 0 ? kp_internal(err)

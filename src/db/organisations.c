@@ -165,22 +165,3 @@ int store_organisation_list(struct db *db, const struct list_filter *f, struct p
 	query_free(&q);
 	return rc;
 }
-
-int store_location_insert(struct db *db, struct location *l, struct kp_error *err)
-{
-	struct db_stmt *st;
-	if (db_prepare(db, "INSERT INTO locations (organisation_id, name, place, lat, lon, "
-	                   "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", &st, err))
-		return KP_ERR;
-	db_bind_int(st, 1, l->organisation_id);
-	db_bind_text(st, 2, l->name);
-	db_bind_text(st, 3, l->place);
-	db_bind_double(st, 4, l->lat);
-	db_bind_double(st, 5, l->lon);
-	db_bind_int(st, 6, l->created_at);
-	int rc = db_query_int(st, &l->id, err);
-	db_finalize(st);
-	if (rc && err && err->kind == KP_CONFLICT)
-		kp_fail(err, KP_CONFLICT, "duplicate", "name");
-	return rc;
-}

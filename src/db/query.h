@@ -52,6 +52,14 @@ typedef int (*query_row_fn)(void *ctx, struct db_stmt *st);
 /* The whole of a list: counts the rows of `from` that q selects into *total,
    then calls row(ctx, st) for every row of the page "<select><where> ORDER BY
    <order> LIMIT limit OFFSET offset". */
+/* A condition for query_and_int2 (the account twice): the call `calls` (a
+   table name or alias) is at one of the account's locations, or the account
+   works at none. */
+#define AT_LOCATIONS(calls)                                                           \
+	"(NOT EXISTS (SELECT 1 FROM account_locations al WHERE al.account_id = ?) OR " \
+	calls ".location_id IN (SELECT al.location_id FROM account_locations al "      \
+	"WHERE al.account_id = ?))"
+
 int query_list(struct db *db, const char *from, const char *select, const struct query *q,
                const char *order, int limit, int offset, query_row_fn row, void *ctx,
                int64_t *total, struct kp_error *err);

@@ -64,6 +64,8 @@ struct list_filter {
 	bool oldest_first;      /* longest waiting first (created_at), instead of the
 	                           list's own order */
 	bool public_page_only;  /* calls: only those on the network's public pages */
+	int64_t location_account_id; /* calls, matches: only of the locations this account
+	                           works at, when it works at any (a care professional) */
 };
 void list_filter_init(struct list_filter *f);
 
@@ -80,11 +82,34 @@ int store_organisation_insert(struct db *db, struct organisation *o, struct kp_e
 int store_organisation_update(struct db *db, const struct organisation *o, struct kp_error *err);
 int store_organisation_get(struct db *db, int64_t id, struct organisation *o,
                            struct kp_error *err);
-int store_location_insert(struct db *db, struct location *l, struct kp_error *err);
 typedef int (*organisation_fn)(void *ctx, const struct organisation *o);
 int store_organisation_list(struct db *db, const struct list_filter *f, struct page pg,
                             organisation_fn each, void *ctx, int64_t *total,
                             struct kp_error *err);
+
+/* --- src/db/locations.c: an organisation's locations and who works there --- */
+/* Inserts l (its id is set); a second location of the same name in the
+   organisation is a conflict on "name". */
+int store_location_insert(struct db *db, struct location *l, struct kp_error *err);
+int store_location_get(struct db *db, int64_t id, struct location *l, struct kp_error *err);
+/* Writes name, address, place, coordinates, active and updated_at of l->id. */
+int store_location_update(struct db *db, const struct location *l, struct kp_error *err);
+typedef int (*location_fn)(void *ctx, const struct location *l);
+/* Every location of organisation_id (0: of every organisation), the active
+   ones first, then by name. */
+int store_locations_of(struct db *db, int64_t organisation_id, location_fn each, void *ctx,
+                       struct kp_error *err);
+typedef int (*account_location_fn)(void *ctx, int64_t account_id, int64_t location_id);
+/* Who works where, for the locations of organisation_id (0: all). */
+int store_account_locations_of(struct db *db, int64_t organisation_id, account_location_fn each,
+                               void *ctx, struct kp_error *err);
+/* Replaces the locations of account_id by ids[0..n). */
+int store_account_locations_set(struct db *db, int64_t account_id, const int64_t *ids, int n,
+                                struct kp_error *err);
+/* *outside: account_id works at one or more locations and location_id (0:
+   none) is not one of them. An account without locations is never outside. */
+int store_location_outside(struct db *db, int64_t account_id, int64_t location_id,
+                           bool *outside, struct kp_error *err);
 
 /* --- src/db/offers.c: the social map --- */
 /* Organisation id's offer into o; an empty offer (offer_init) when it has no

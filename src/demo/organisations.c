@@ -110,7 +110,8 @@ static int add_location(struct demo_gen *g, int i, struct kp_error *err)
 	snprintf(l.place, sizeof l.place, "%s", location_specs[i].place);
 	l.lat = p->lat;
 	l.lon = p->lon;
-	l.created_at = g->now - 380 * 86400;
+	l.active = 1;
+	l.created_at = l.updated_at = g->now - 380 * 86400;
 	if (store_location_insert(g->db, &l, err))
 		return KP_ERR;
 	struct demo_location *d = &g->locations[g->n_locations++];

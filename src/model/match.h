@@ -58,6 +58,7 @@ struct match {
 	int64_t call_id;
 	int64_t volunteer_id;
 	int64_t organisation_id;   /* of the call; read-only, for authorisation */
+	int64_t location_id;       /* of the call, 0 when none; read-only, likewise */
 	int status;
 	int origin;                /* enum match_origin */
 	char reason[MATCH_REASON_MAX * 4 + 1];

@@ -49,3 +49,14 @@ int organisation_validate(const struct organisation *o, struct kp_error *err)
 		return kp_invalid(err, "email", "invalid_email");
 	return KP_OK;
 }
+
+int location_validate(const struct location *l, struct kp_error *err)
+{
+	if (l->organisation_id <= 0)
+		return kp_invalid(err, "organisation_id", "required");
+	if (l->name[0] == '\0')
+		return kp_invalid(err, "name", "required");
+	if (l->place[0] == '\0')
+		return kp_invalid(err, "place", "required");
+	return KP_OK;
+}

@@ -47,18 +47,26 @@ struct organisation {
 };
 
 /* A location of an organisation (a care home, a community centre); its
-   place resolves to coordinates like a volunteer's home place. */
+   place resolves to coordinates like a volunteer's home place. A location is
+   switched off (active 0), never deleted: old calls keep its name, and it is
+   no longer chosen for a new call or a professional. */
 #define LOCATION_NAME_MAX 160
+#define LOCATION_ADDRESS_MAX 200
+#define LOCATION_PROFESSIONALS_MAX 64 /* professionals listed per location */
 struct location {
 	int64_t id;
 	int64_t organisation_id;
 	char name[LOCATION_NAME_MAX * 4 + 1];
-	char place[128];
+	char address[LOCATION_ADDRESS_MAX * 4 + 1]; /* street and number, "" when unknown */
+	char place[128];              /* the town, as the place table names it */
 	double lat, lon;
-	int64_t created_at;
+	int active;                   /* 0: switched off */
+	int64_t created_at, updated_at;
 };
 
 void organisation_init(struct organisation *o);
 int organisation_validate(const struct organisation *o, struct kp_error *err);
+/* A location needs its organisation, a name and a place. */
+int location_validate(const struct location *l, struct kp_error *err);
 
 #endif

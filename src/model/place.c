@@ -1,6 +1,7 @@
 #include "model/place.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,4 +52,16 @@ const struct place *place_lookup(const char *name, const char *field, struct kp_
 	if (p == NULL)
 		kp_invalid(err, field, "unknown_place");
 	return p;
+}
+
+int place_resolve(char *name, size_t cap, double *lat, double *lon, const char *field,
+                  struct kp_error *err)
+{
+	const struct place *p = place_lookup(name, field, err);
+	if (p == NULL)
+		return KP_ERR;
+	snprintf(name, cap, "%s", p->name);
+	*lat = p->lat;
+	*lon = p->lon;
+	return KP_OK;
 }

@@ -6,6 +6,8 @@
 #ifndef KP_MODEL_PLACE_H
 #define KP_MODEL_PLACE_H
 
+#include <stddef.h>
+
 #include "util/error.h"
 
 struct place {
@@ -20,5 +22,11 @@ extern const int place_count;
 /* Finds a place by name, ignoring case, accents and surrounding spaces.
    Returns the table entry, or NULL with err naming `field` ("unknown_place"). */
 const struct place *place_lookup(const char *name, const char *field, struct kp_error *err);
+
+/* Looks name (a buffer of cap bytes) up as place_lookup does, then writes
+   the table's spelling back into it and its coordinates into lat and lon;
+   KP_OK, or KP_ERR with err as place_lookup leaves it (name unchanged). */
+int place_resolve(char *name, size_t cap, double *lat, double *lon, const char *field,
+                  struct kp_error *err);
 
 #endif

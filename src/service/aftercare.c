@@ -8,7 +8,9 @@ static int load(struct svc *s, int64_t id, enum action act, struct match *m)
 		return KP_ERR;
 	struct authz_target t = { .organisation_id = m->organisation_id,
 	                          .volunteer_id = m->volunteer_id };
-	return svc_authorise(s, RES_MATCH, act, &t);
+	return svc_locations_target(s, m->location_id, &t) || svc_authorise(s, RES_MATCH, act, &t)
+	               ? KP_ERR
+	               : KP_OK;
 }
 
 static int read_answer(struct svc *s, void *arg)

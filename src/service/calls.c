@@ -71,6 +71,34 @@ static int check_chosen(struct svc *s, const struct call *was, const struct call
 	           : KP_OK;
 }
 
+/* A call's location is one of the call's organisation; a location that was
+   switched off stays on the calls that have it and is not chosen anew. */
+static int check_location(struct svc *s, const struct call *was, const struct call *call)
+{
+	struct location l;
+	if (call->location_id == 0 || (was && was->location_id == call->location_id))
+		return KP_OK;
+	int rc = store_location_get(s->db, call->location_id, &l, s->err);
+	if (rc && s->err->kind == KP_NOT_FOUND)
+		return kp_invalid(s->err, "location_id", "unknown_reference");
+	if (rc == KP_OK && l.organisation_id != call->organisation_id)
+		return kp_invalid(s->err, "location_id", "other_organisation");
+	if (rc == KP_OK && !l.active)
+		return kp_invalid(s->err, "location_id", "inactive");
+	return rc;
+}
+
+/* RES_CALL for act on call, knowing whether it is at the caller's locations. */
+static int authorise_call(struct svc *s, enum action act, const struct call *call)
+{
+	struct authz_target t = target_of(call);
+	if (svc_locations_target(s, call->location_id, &t))
+		return KP_ERR;
+	if (t.outside_locations && !authz_allows(s->who, RES_CALL, act, &t))
+		return kp_fail(s->err, KP_FORBIDDEN, "not_your_location", "location_id");
+	return svc_authorise(s, RES_CALL, act, &t);
+}
+
 static int check_organisation(struct svc *s, int64_t id)
 {
 	if (id <= 0)
@@ -130,8 +158,7 @@ int call_create_in(struct svc *s, struct call *call)
 	call->status = CALL_OPEN;
 	call->created_at = call->updated_at = s->now;
 	call->version = 1;
-	struct authz_target t = target_of(call);
-	if (svc_authorise(s, RES_CALL, ACT_CREATE, &t) ||
+	if (check_location(s, NULL, call) || authorise_call(s, ACT_CREATE, call) ||
 	    (call->volunteer_id != 0 && check_offer_volunteer(s, call)) ||
 	    call_validate(call, s->err) || check_chosen(s, NULL, call) ||
 	    call_check_date(call, NULL, s->now, s->err) ||
@@ -155,10 +182,7 @@ int call_create(struct app *app, struct db *db, const struct principal *who, str
 
 int call_update_in(struct svc *s, struct call_edit *e, struct call *next)
 {
-	if (store_call_get(s->db, e->id, e->out, s->err))
-		return KP_ERR;
-	struct authz_target t = target_of(e->out);
-	if (svc_authorise(s, RES_CALL, ACT_UPDATE, &t))
+	if (store_call_get(s->db, e->id, e->out, s->err) || authorise_call(s, ACT_UPDATE, e->out))
 		return KP_ERR;
 	*next = *e->out;
 	field_copy(&call_fields, e->mask, next, e->patch);
@@ -171,7 +195,10 @@ int call_update_in(struct svc *s, struct call_edit *e, struct call *next)
 	             next->organisation_id != e->out->organisation_id;
 	if (next->volunteer_id != 0 && moved && check_offer_volunteer(s, next))
 		return KP_ERR;
-	if (svc_check_meanwhile(s, &call_fields, e->id, e->base_version, e->out->version,
+	/* A professional moves a call only between her own locations. */
+	if (check_location(s, e->out, next) ||
+	    (next->location_id != e->out->location_id && authorise_call(s, ACT_UPDATE, next)) ||
+	    svc_check_meanwhile(s, &call_fields, e->id, e->base_version, e->out->version,
 	                        changed) ||
 	    call_validate(next, s->err) || check_chosen(s, e->out, next) ||
 	    call_check_date(next, e->out, s->now, s->err))
@@ -275,6 +302,7 @@ static int read_list(struct svc *s, void *arg)
 	f.organisation_id = scope.organisation_id;
 	f.volunteer_id = scope.volunteer_id;
 	f.created_by = scope.created_by;
+	f.location_account_id = scope.location_account_id;
 	if (org && (scope.all || scope.open_only || scope.created_by))
 		f.organisation_id = org;
 	else if (org && org != f.organisation_id)
@@ -351,10 +379,8 @@ static int read_history(struct svc *s, void *arg)
 	struct history_args *a = arg;
 	struct call *call = malloc(sizeof *call);
 	int rc = call ? store_call_get(s->db, a->id, call, s->err) : kp_internal(s->err);
-	if (rc == KP_OK) {
-		struct authz_target t = target_of(call);
-		rc = svc_authorise(s, RES_CALL, ACT_UPDATE, &t);
-	}
+	if (rc == KP_OK)
+		rc = authorise_call(s, ACT_UPDATE, call);
 	if (rc == KP_OK)
 		rc = store_call_changes(s->db, a->id, a->each, a->ctx, s->err);
 	free(call);

@@ -16,10 +16,12 @@ static struct authz_target target_of(const struct match *m)
 }
 
 /* Who works together on m, as far as the caller may know it: the
-   permission module decides (RES_MATCH_PEOPLE). */
-static void show_people(const struct svc *s, struct match *m)
+   permission module decides (RES_MATCH_PEOPLE). outside: the match is not at
+   a location of the calling professional (svc_locations_target). */
+static void show_people(const struct svc *s, struct match *m, bool outside)
 {
 	struct authz_target t = target_of(m);
+	t.outside_locations = outside;
 	t.worked_together = match_worked_together(m->status);
 	if (!authz_allows(s->who, RES_MATCH_PEOPLE, ACT_READ, &t))
 		match_hide_people(m, s->who->volunteer_id > 0 &&
@@ -197,7 +199,8 @@ static int take_step(struct svc *s, void *arg)
 	if (store_match_get(s->db, st->id, m, s->err))
 		return KP_ERR;
 	struct authz_target t = target_of(m);
-	if (svc_authorise(s, RES_MATCH, ACT_UPDATE, &t))
+	if (svc_locations_target(s, m->location_id, &t) ||
+	    svc_authorise(s, RES_MATCH, ACT_UPDATE, &t))
 		return KP_ERR;
 	bool by_volunteer = s->who->role == ROLE_VOLUNTEER;
 	if (match_check_step(m->origin, by_volunteer, m->status, st->to, reason, s->err) ||
@@ -276,7 +279,7 @@ static int list_row(void *arg, const struct match *found)
 {
 	struct list_args *a = arg;
 	struct match m = *found;
-	show_people(a->s, &m);
+	show_people(a->s, &m, false); /* the list scope keeps a professional to her locations */
 	return a->each(a->ctx, &m);
 }
 
@@ -293,6 +296,7 @@ static int read_list(struct svc *s, void *arg)
 		f.volunteer_id = scope.volunteer_id;
 	}
 	f.organisation_id = scope.organisation_id;
+	f.location_account_id = scope.location_account_id;
 	a->s = s;
 	return store_match_list(s->db, &f, a->pg, list_row, a, a->total, s->err);
 }
@@ -318,9 +322,10 @@ static int read_one(struct svc *s, void *arg)
 	if (store_match_get(s->db, a->id, a->m, s->err))
 		return KP_ERR;
 	struct authz_target t = target_of(a->m);
-	if (svc_authorise(s, RES_MATCH, ACT_READ, &t))
+	if (svc_locations_target(s, a->m->location_id, &t) ||
+	    svc_authorise(s, RES_MATCH, ACT_READ, &t))
 		return KP_ERR;
-	show_people(s, a->m);
+	show_people(s, a->m, t.outside_locations);
 	return a->each ? store_match_events(s->db, a->id, a->each, a->ctx, s->err) : KP_OK;
 }
 

@@ -112,6 +112,15 @@ int svc_volunteer_target(struct svc *s, int64_t org, int64_t vid, struct consent
 	return store_consent_get(s->db, vid, consent, s->err);
 }
 
+int svc_locations_target(struct svc *s, int64_t location_id, struct authz_target *t)
+{
+	t->outside_locations = false;
+	if (s->who->role != ROLE_PROFESSIONAL)
+		return KP_OK;
+	return store_location_outside(s->db, s->who->account_id, location_id,
+	                              &t->outside_locations, s->err);
+}
+
 int svc_check_meanwhile(struct svc *s, const struct field_table *t, int64_t id, int64_t base,
                         int64_t current, uint64_t changed)
 {

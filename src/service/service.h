@@ -77,6 +77,10 @@ int svc_volunteer_target(struct svc *s, int64_t org, int64_t vid, struct consent
 /* For an edit of record id (now at version `current`) made from version
    `base` (0: none given) that changes the fields in `changed`: KP_CONFLICT
    "changed_meanwhile", naming the field, when one of them changed after base. */
+/* Sets t->outside_locations for a care professional: the call's location_id
+   (0: none) is not one she works at, while she works at one or more. */
+int svc_locations_target(struct svc *s, int64_t location_id, struct authz_target *t);
+
 int svc_check_meanwhile(struct svc *s, const struct field_table *t, int64_t id, int64_t base,
                         int64_t current, uint64_t changed);
 

@@ -81,7 +81,8 @@ static int read_candidates(struct svc *s, void *arg)
 	int rc = call ? store_call_get(s->db, a->call_id, call, s->err) : kp_internal(s->err);
 	if (rc == KP_OK) {
 		struct authz_target t = { .organisation_id = call->organisation_id };
-		rc = svc_authorise(s, RES_SUGGESTION, ACT_LIST, &t);
+		rc = svc_locations_target(s, call->location_id, &t) ||
+		     svc_authorise(s, RES_SUGGESTION, ACT_LIST, &t);
 		a->flags = ranking_flags(s, call->organisation_id);
 		a->nameless = !authz_allows(s->who, RES_VOLUNTEER, ACT_LIST, NULL);
 	}

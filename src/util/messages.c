@@ -84,8 +84,13 @@ static const struct {
 	  "This help request is not published yet: give it a public title first." },
 	{ "volunteer_not_active", "Deze vrijwilliger is niet actief.",
 	  "This volunteer is not active." },
-	{ "capacity_reached", "Deze vrijwilliger heeft al het maximale aantal koppelingen.",
-	  "This volunteer already has the maximum number of matches." },
+	{ "capacity_reached",
+	  "Deze vrijwilliger doet al %L ding(en) tegelijk (met reacties), het maximum dat de "
+	  "vrijwilliger zelf koos. Wil de vrijwilliger er iets bij doen? Verhoog dan het maximum "
+	  "in het profiel, of rond eerst een lopende koppeling of reactie af.",
+	  "This volunteer is already doing %L thing(s) at once (responses included), the maximum "
+	  "the volunteer chose. Does the volunteer want to take on more? Then raise the maximum in "
+	  "the profile, or first settle a running match or response." },
 	{ "offer_is_no_call",
 	  "Dit is het aanbod van een vrijwilliger, geen oproep: er kan niemand op reageren.",
 	  "This is a volunteer's offer, not a call: nobody can respond to it." },
@@ -172,6 +177,14 @@ static const struct {
 	  "This organisation does not take volunteer sign-ups." },
 	{ "other_organisation", "Het veld '%F' hoort bij een andere organisatie.",
 	  "The field '%F' belongs to another organisation." },
+	{ "not_your_location",
+	  "Dit kan alleen voor oproepen van uw eigen locatie(s). Kies een van uw locaties ('%F').",
+	  "This is only possible for calls of your own location(s). Choose one of yours ('%F')." },
+	{ "not_a_professional", "Alleen een medewerker (zorgprofessional) werkt op een locatie ('%F').",
+	  "Only care professionals work at a location ('%F')." },
+	{ "inactive",
+	  "Het veld '%F' verwijst naar iets dat is uitgezet en niet meer gekozen kan worden.",
+	  "The field '%F' refers to something that was switched off and can no longer be chosen." },
 	{ "consent_required",
 	  "Hiervoor is eerst uitdrukkelijke toestemming van de vrijwilliger nodig ('%F').",
 	  "This needs the volunteer's explicit consent first ('%F')." },

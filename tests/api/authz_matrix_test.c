@@ -8,6 +8,7 @@
  *
  * The TSV columns: method, pattern, target ({id} of the path: vol, org,
  * call, match, item, journey, transfer, account (the professional's), hour, expense, year,
+ * location (one of A's),
  * help (a help request of the referrer, routed by A, the contact point's hub, to C),
  * news (a newsletter of A's coordinator, sent to the fixture volunteer only),
  * or - ), mode (shared: the fixture everyone uses; fresh: a new volunteer (with the
@@ -89,6 +90,7 @@ struct fixture {
 	struct env *e;
 	int64_t org[3];            /* A owns the records, B has no consent, C has it */
 	int64_t vol, other_vol, vol_b, call, match, item;
+	int64_t location;           /* a location of organisation A */
 	int64_t journey, transfer;  /* the fixture volunteer's journey (active), transfer to C */
 	int64_t hour, expense;      /* an hour entry and a claim (with a receipt) of the volunteer */
 	int64_t help;               /* a help request of the referrer, routed by A (the hub) to C */
@@ -340,6 +342,10 @@ static void setup_fixture(struct fixture *fx)
 	fx->consented[fx->n_consented++] = fx->vol;
 	fx->call = fx_call(&fx->cl[C_COORDINATOR], fx->org[0], "Wandelmaatje");
 	fx->match = fx_match(&fx->cl[C_COORDINATOR], fx->call, fx->vol);
+	json_t *loc = expect(&fx->cl[C_COORDINATOR], "POST", "/api/locations",
+	                     "{\"name\":\"Woonzorgcentrum\",\"place\":\"Dordrecht\"}", 201);
+	fx->location = json_id(loc, "id");
+	json_decref(loc);
 	json_t *items = expect(admin, "GET", "/api/lists/activity", NULL, 200);
 	json_t *first = json_array_get(json_object_get(items, "items"), 0);
 	fx->item = json_id(first, "id");
@@ -573,6 +579,8 @@ static int64_t target_id(const struct fixture *fx, const char *target, int64_t f
 		return fx->help;
 	if (strcmp(target, "news") == 0)
 		return fx->news;
+	if (strcmp(target, "location") == 0)
+		return fx->location;
 	return 0;
 }
 

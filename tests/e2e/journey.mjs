@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export function register(h) {
-	const { test, newPage, login, go, apiIn, expectText, shot, assert, USERS, RUN, PHONE, axe, mailedToken } = h;
+	const { test, newPage, login, go, apiIn, expectText, shot, assert, USERS, RUN, PHONE, axe, mailedToken, acceptInvitation } = h;
 
 	// axe on a page in a state the page tours do not reach (a form open, an
 	// error shown); serious and critical violations fail the test.
@@ -351,12 +351,7 @@ export function register(h) {
 		await page2.click('button:has-text("Gebruiker aanmaken")');
 		await expectText(page2, '#h-login ~ p', vEmail);
 		await page2.context().close();
-		const vp = await newPage(PHONE);
-		await go(vp, `/uitnodiging?token=${mailedToken(vEmail, '/uitnodiging')}`);
-		await vp.fill('#f-password', 'mijn-eigen-wachtwoord');
-		await vp.fill('#f-again', 'mijn-eigen-wachtwoord');
-		await vp.click('form button[type=submit]');
-		await vp.waitForSelector('nav.mainnav');
+		const vp = await acceptInvitation(vEmail, 'mijn-eigen-wachtwoord');
 		await go(vp, '/mijn-profiel');
 		assert((await vp.inputValue('#f-first_name')) === v.first_name, 'the new login does not open the volunteer\'s own profile');
 		await vp.context().close();

@@ -23,6 +23,7 @@ import { register as registerSocialMap } from './socialmap.mjs';
 import { register as registerContactPoint } from './contactpoint.mjs';
 import { register as registerReports } from './reports.mjs';
 import { register as registerNewsletters } from './newsletters.mjs';
+import { register as registerWorkday } from './workday.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -698,7 +699,19 @@ function mailedToken(email, linkPath) {
 	return m[1];
 }
 
-registerJourney({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, state, mailedToken });
+// Opens the invitation mailed to email in a new phone-sized page, chooses
+// password and waits for the menu: the invited person is logged in.
+async function acceptInvitation(email, password) {
+	const page = await newPage(PHONE);
+	await go(page, `/uitnodiging?token=${mailedToken(email, '/uitnodiging')}`);
+	await page.fill('#f-password', password);
+	await page.fill('#f-again', password);
+	await page.click('form button[type=submit]');
+	await page.waitForSelector('nav.mainnav');
+	return page;
+}
+
+registerJourney({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, state, mailedToken, acceptInvitation });
 registerImport({ test, newPage, login, go, expectText, assert, USERS, axe });
 
 test('an invited volunteer chooses a password through the mailed link, and later resets it', async () => {
@@ -713,12 +726,7 @@ test('an invited volunteer chooses a password through the mailed link, and later
 	assert(acc.status === 201 && acc.body.invited === true, `invitation: ${acc.status}`);
 	await staff.context().close();
 
-	const page = await newPage(PHONE);
-	await go(page, `/uitnodiging?token=${mailedToken(email, '/uitnodiging')}`);
-	await page.fill('#f-password', 'mijn-eigen-geheim-1');
-	await page.fill('#f-again', 'mijn-eigen-geheim-1');
-	await page.click('form button[type=submit]');
-	await page.waitForSelector('nav.mainnav');
+	const page = await acceptInvitation(email, 'mijn-eigen-geheim-1');
 	assert((await apiIn(page, 'GET', '/api/session')).body.volunteer_id === vol.body.id, 'not logged in as the volunteer');
 	await page.context().close();
 
@@ -738,7 +746,7 @@ test('an invited volunteer chooses a password through the mailed link, and later
 	await anon.context().close();
 });
 registerHours({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE });
-registerTogether({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, mailedToken });
+registerTogether({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, acceptInvitation });
 registerCallEdit({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE });
 registerMyData({ test, newPage, login, expectText, shot, assert, axe, USERS, PHONE });
 registerNotes({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
@@ -748,6 +756,7 @@ registerCalendar({ test, newPage, login, go, expectText, shot, assert, axe, USER
 registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
 registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 registerReports({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, DESKTOP, shot, ROOT });
+registerWorkday({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, DESKTOP, acceptInvitation, CLOCK });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {
@@ -782,7 +791,7 @@ const TOURS = {
 		const news = await one('/api/newsletters?limit=1');
 		return ['/', '/vrijwilligers', v && `/vrijwilligers/${v.id}`, '/vrijwilligers/nieuw', '/oproepen', '/oproepen/nieuw',
 			call && `/oproepen/${call.id}`, '/voorstellen', '/koppelingen', m && `/koppelingen/${m.id}`,
-			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers', '/uren', '/ons-aanbod',
+			'/doorverwijzingen', tr && `/doorverwijzingen/${tr.id}`, '/gebruikers', '/cijfers', '/uren', '/ons-aanbod', '/locaties',
 			'/contactpunt', h && `/contactpunt/${h.id}`, '/nieuwsbrieven', '/nieuwsbrieven/nieuw',
 			news && `/nieuwsbrieven/${news.id}`];
 	},

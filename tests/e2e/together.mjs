@@ -3,7 +3,7 @@
 // professional sees her name, phone and e-mail, and she sees whom to reach.
 // Titles name the people and the call, never a number.
 export function register(h) {
-	const { test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, mailedToken } = h;
+	const { test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, acceptInvitation } = h;
 
 	async function scan(page, where) {
 		const bad = await axe(page);
@@ -20,12 +20,7 @@ export function register(h) {
 		assert(vol.status === 201, `volunteer: ${vol.status} ${JSON.stringify(vol.body)}`);
 		const acc = await apiIn(staff, 'POST', '/api/accounts', { display_name: first, role: 'volunteer', volunteer_id: vol.body.id });
 		assert(acc.status === 201, `invitation: ${acc.status}`);
-		const page = await newPage(PHONE);
-		await go(page, `/uitnodiging?token=${mailedToken(email, '/uitnodiging')}`);
-		await page.fill('#f-password', 'samen-werken-2026');
-		await page.fill('#f-again', 'samen-werken-2026');
-		await page.click('form button[type=submit]');
-		await page.waitForSelector('nav.mainnav');
+		const page = await acceptInvitation(email, 'samen-werken-2026');
 		return { id: vol.body.id, page };
 	}
 

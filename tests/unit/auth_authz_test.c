@@ -45,6 +45,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNYNNN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
+		[RES_LOCATION] = "NNNNNN",
 	},
 	[ROLE_ADMIN] = {
 		[RES_ORGANISATION] = "YYYYYY", [RES_LIST_ITEM] = "YYYYYY",
@@ -67,6 +68,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNYNN", [RES_HELP_REQUEST] = "YYNNNN",
 		[RES_CLIENT_RECORD] = "NNNNYY",
+		[RES_LOCATION] = "YYYYYY",
 	},
 	[ROLE_COORDINATOR] = {
 		[RES_ORGANISATION] = "YYNONN", [RES_LIST_ITEM] = "YYNNNN",
@@ -89,6 +91,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "YONONN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
+		[RES_LOCATION] = "YOOONN",
 	},
 	[ROLE_PROFESSIONAL] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -111,6 +114,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNNNNN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
+		[RES_LOCATION] = "YONNNN",
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -133,6 +137,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNNNNN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
+		[RES_LOCATION] = "NNNNNN",
 	},
 	[ROLE_REFERRER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -155,6 +160,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "YCYNNN",
 		[RES_CLIENT_RECORD] = "NCNNNN",
+		[RES_LOCATION] = "NNNNNN",
 	},
 };
 
@@ -292,6 +298,33 @@ static void volunteer_reads_open_and_matched_calls(void **state)
 	assert_false(authz_allows(&who, RES_CALL, ACT_READ, &offer));
 	offer.volunteer_id = ME_VOLUNTEER;
 	assert_true(authz_allows(&who, RES_CALL, ACT_READ, &offer));
+}
+
+/* A professional who works at locations acts on the calls of those only,
+   and reads the rest of the organisation's; the flag changes nothing for a
+   coordinator, and a professional's lists keep to her locations. */
+static void professional_acts_at_her_locations(void **state)
+{
+	(void)state;
+	struct principal pro = caller(ROLE_PROFESSIONAL), co = caller(ROLE_COORDINATOR);
+	struct authz_target t = { .organisation_id = OWN_ORG, .outside_locations = true,
+	                          .worked_together = true };
+	assert_true(authz_allows(&pro, RES_CALL, ACT_READ, &t));
+	assert_true(authz_allows(&pro, RES_MATCH, ACT_READ, &t));
+	assert_false(authz_allows(&pro, RES_CALL, ACT_UPDATE, &t));
+	assert_false(authz_allows(&pro, RES_CALL, ACT_CREATE, &t));
+	assert_false(authz_allows(&pro, RES_MATCH, ACT_UPDATE, &t));
+	assert_false(authz_allows(&pro, RES_SUGGESTION, ACT_LIST, &t));
+	assert_false(authz_allows(&pro, RES_MATCH_PEOPLE, ACT_READ, &t));
+	assert_true(authz_allows(&co, RES_CALL, ACT_UPDATE, &t));
+	assert_true(authz_allows(&co, RES_MATCH_PEOPLE, ACT_READ, &t));
+	t.outside_locations = false;
+	assert_true(authz_allows(&pro, RES_CALL, ACT_UPDATE, &t));
+	assert_true(authz_allows(&pro, RES_MATCH_PEOPLE, ACT_READ, &t));
+	assert_int_equal(authz_list_scope(&pro, RES_CALL).location_account_id, pro.account_id);
+	assert_int_equal(authz_list_scope(&pro, RES_MATCH).location_account_id, pro.account_id);
+	assert_int_equal(authz_list_scope(&pro, RES_LOCATION).location_account_id, 0);
+	assert_int_equal(authz_list_scope(&co, RES_CALL).location_account_id, 0);
 }
 
 static void consent_for_listed_organisations(void **state)
@@ -472,6 +505,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_role_resource_action_relation),
 		cmocka_unit_test(volunteer_reads_open_and_matched_calls),
+		cmocka_unit_test(professional_acts_at_her_locations),
 		cmocka_unit_test(consent_for_listed_organisations),
 		cmocka_unit_test(caller_without_organisation_owns_nothing),
 		cmocka_unit_test(contact_point_hub_and_consent),

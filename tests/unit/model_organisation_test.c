@@ -82,12 +82,43 @@ static void kinds_round_trip(void **state)
 	assert_int_equal(organisation_kind_parse(""), -1);
 }
 
+/* A location needs its organisation, a name and a place, each named when missing. */
+static void location_rules_name_their_field(void **state)
+{
+	(void)state;
+	struct location l = { .organisation_id = 3 };
+	struct kp_error e = { 0 };
+	snprintf(l.name, sizeof l.name, "De Kastanjehof");
+	snprintf(l.place, sizeof l.place, "Dordrecht");
+	assert_int_equal(location_validate(&l, &e), KP_OK);
+	const struct {
+		size_t offset;
+		const char *field;
+	} cases[] = {
+		{ offsetof(struct location, name), "name" },
+		{ offsetof(struct location, place), "place" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct location bad = l;
+		((char *)&bad)[cases[i].offset] = '\0';
+		memset(&e, 0, sizeof e);
+		assert_int_equal(location_validate(&bad, &e), KP_ERR);
+		assert_string_equal(e.field, cases[i].field);
+		assert_string_equal(e.code, "required");
+	}
+	l.organisation_id = 0;
+	memset(&e, 0, sizeof e);
+	assert_int_equal(location_validate(&l, &e), KP_ERR);
+	assert_string_equal(e.field, "organisation_id");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(defaults_and_valid),
 		cmocka_unit_test(each_rule_names_its_field),
 		cmocka_unit_test(kinds_round_trip),
+		cmocka_unit_test(location_rules_name_their_field),
 	};
 	return cmocka_run_group_tests_name("model_organisation", tests, NULL, NULL);
 }

@@ -80,6 +80,23 @@ static void unknown_place_is_error(void **state)
 	assert_string_equal(e.code, "unknown_place");
 }
 
+/* place_resolve writes the table's spelling back with the coordinates, and
+   leaves the text alone when the place is unknown. */
+static void resolve_rewrites_the_name(void **state)
+{
+	(void)state;
+	char name[64] = "  HENDRIK-IDO-AMBACHT ";
+	double lat = 0, lon = 0;
+	struct kp_error e = { 0 };
+	assert_int_equal(place_resolve(name, sizeof name, &lat, &lon, "place", &e), KP_OK);
+	assert_string_equal(name, "Hendrik-Ido-Ambacht");
+	assert_true(lat > 51.8 && lat < 51.9 && lon > 4.6 && lon < 4.7);
+	snprintf(name, sizeof name, "Atlantis");
+	assert_int_equal(place_resolve(name, sizeof name, &lat, &lon, "town", &e), KP_ERR);
+	assert_string_equal(e.field, "town");
+	assert_string_equal(name, "Atlantis");
+}
+
 static void table_sorted_and_in_the_netherlands(void **state)
 {
 	(void)state;
@@ -113,6 +130,7 @@ int main(void)
 		cmocka_unit_test(case_and_space_insensitive),
 		cmocka_unit_test(accent_insensitive),
 		cmocka_unit_test(unknown_place_is_error),
+		cmocka_unit_test(resolve_rewrites_the_name),
 		cmocka_unit_test(table_sorted_and_in_the_netherlands),
 		cmocka_unit_test(real_distances),
 	};

@@ -14,6 +14,7 @@ import { MyData, AuditLog, Accounts } from './pages/privacy.js';
 import { VogOverview } from './pages/vog.js';
 import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.js';
 import { ProfessionalHome } from './pages/professional.js';
+import { LocationsPage } from './pages/locations.js';
 import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
 import { Reports } from './pages/reports.js';
 import { SocialMap, Flyer, OurOffer } from './pages/socialmap.js';
@@ -62,6 +63,7 @@ const ROUTES = [
 	['/vog', VogOverview, STAFF],
 	['/agenda', OrganisationAgenda, ['coordinator']],
 	['/ons-aanbod', OurOffer, ['coordinator']],
+	['/locaties', LocationsPage, ['coordinator']],
 	['/contactpunt', HelpRequests, ['admin', 'coordinator', 'professional', 'referrer']],
 	['/contactpunt/nieuw', HelpRequestsNew, ['coordinator', 'professional', 'referrer']],
 	['/contactpunt/:id', HelpRequestView, ['admin', 'coordinator', 'professional', 'referrer']],
@@ -79,7 +81,8 @@ const NAV = {
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
 		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports'],
-		['/ons-aanbod', 'nav.ourOffer'], ['/agenda', 'nav.agenda'], ['/contactpunt', 'nav.contactPoint'], ['/nieuwsbrieven', 'nav.newsletters']],
+		['/ons-aanbod', 'nav.ourOffer'], ['/locaties', 'nav.locations'], ['/agenda', 'nav.agenda'], ['/contactpunt', 'nav.contactPoint'],
+		['/nieuwsbrieven', 'nav.newsletters']],
 	professional: [['/', 'nav.home'], ['/oproepen/nieuw', 'nav.newCall'], ['/koppelingen', 'nav.matches'],
 		['/contactpunt', 'nav.contactPoint']],
 	volunteer: [['/', 'nav.forYou'], ['/mijn-uren', 'nav.myHours'], ['/mijn-koppelingen', 'nav.myMatches'], ['/mijn-profiel', 'nav.myProfile'],

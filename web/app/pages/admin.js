@@ -7,6 +7,7 @@ import { Page, Loading, Alert, Empty, Notice, Input, TextArea, Select, FormError
 import { JourneySettings } from './journey.js';
 import { OfferForm } from './socialmap.js';
 import { CalendarFeedPanel } from './calendar.js';
+import { LocationsManager } from './locations.js';
 
 const ORG_KINDS = ['care_provider', 'volunteer_organisation', 'informal_care', 'volunteer_centre', 'welfare', 'referrer'];
 const ORG_FIELDS = ['name', 'kind', 'municipality', 'employees', 'vog_max_age_months', 'email', 'phone', 'website', 'description', 'active'];
@@ -40,6 +41,10 @@ export function OrganisationPage({ id }) {
 			<h2 id="h-journey-settings">${t('journey.settingsTitle')}</h2>
 			<p class="hint">${t('journey.settingsIntro')}</p>
 			<${JourneySettings} orgId=${data.id} />
+		</section>`}
+		${!creating && html`<section aria-labelledby="h-org-locations">
+			<h2 id="h-org-locations" class="section-title">${t('loc.title')}</h2>
+			<${LocationsManager} organisationId=${data.id} />
 		</section>`}
 		${!creating && html`<section class="card" aria-labelledby="h-offer">
 			<h2 id="h-offer">${t('map.ourTitle')}</h2>

@@ -5,6 +5,7 @@ import { t, fmtDate, fmtKm, fmtNumber, itemLabel } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Status, Pager, Input, TextArea, Select, Checks, AvailabilityGrid, FormError, Notice, Tags, listOptions, useBusy, dayparts, Downloads } from '../ui.js';
 import { ENGAGEMENTS } from './profile.js';
 import { MatchRows, MatchStatus } from './matches.js';
+import { useLocations, LocationPicker, locationName } from './locations.js';
 
 export const CALL_STATUSES = ['open', 'filled', 'closed', 'cancelled'];
 const STAFF = ['admin', 'coordinator'];
@@ -70,14 +71,14 @@ export function when(c) {
 
 const CALL_FIELDS = ['title', 'description', 'activity', 'place', 'one_off_date', 'start_time', 'dayparts',
 	'duration_minutes', 'volunteers_needed', 'requires_vog', 'requires_driving_licence', 'requires_car', 'engagement', 'themes',
-	'required_skills', 'required_trainings', 'required_languages', 'organisation_id', 'source'];
+	'required_skills', 'required_trainings', 'required_languages', 'organisation_id', 'source', 'location_id'];
 
 function blankCall() {
 	return {
 		title: '', description: '', activity: '', place: '', schedule: 'once', one_off_date: '', start_time: '',
 		dayparts: [], duration_minutes: '120', volunteers_needed: '1', requires_vog: false,
 		requires_driving_licence: false, requires_car: false, engagement: 'one_off', themes: [], required_skills: [],
-		required_trainings: [], required_languages: [], organisation_id: '', source: 'client',
+		required_trainings: [], required_languages: [], organisation_id: '', source: 'client', location_id: '',
 	};
 }
 
@@ -87,7 +88,7 @@ function formOf(c) {
 	return {
 		...blankCall(), ...c, schedule: c.one_off_date ? 'once' : 'recurring', one_off_date: str(c.one_off_date),
 		start_time: str(c.start_time), duration_minutes: str(c.duration_minutes), volunteers_needed: str(c.volunteers_needed),
-		organisation_id: str(c.organisation_id), activity: str(c.activity), description: str(c.description),
+		organisation_id: str(c.organisation_id), location_id: str(c.location_id), activity: str(c.activity), description: str(c.description),
 		themes: c.themes || [], required_skills: c.required_skills || [], required_trainings: c.required_trainings || [],
 		required_languages: c.required_languages || [], dayparts: c.dayparts || [],
 	};
@@ -127,6 +128,7 @@ function callBody(f, mode) {
 	}
 	if (mode === 'admin' || mode === 'referrer') body.organisation_id = Number(f.organisation_id) || null;
 	if (mode === 'professional') body.source = f.source;
+	if (mode === 'coordinator' || mode === 'professional') body.location_id = Number(f.location_id) || null;
 	if (!body.activity) delete body.activity;
 	return body;
 }
@@ -134,6 +136,12 @@ function callBody(f, mode) {
 // The form to post a call; mode is the caller's role (referrer: a help request).
 export function CallForm({ mode, onSaved, submitLabel, call, onCancel }) {
 	const [f, setF] = useState(() => (call ? formOf(call) : blankCall()));
+	const locations = useLocations();
+	// A professional who works at locations posts for one of them: the first, unless she picks another.
+	useEffect(() => {
+		const mine = locations.data ? locations.data.items.filter((l) => l.mine && l.active) : [];
+		if (!call && mode === 'professional' && mine.length > 0 && !f.location_id) setF((o) => ({ ...o, location_id: String(mine[0].id) }));
+	}, [locations.data]);
 	const { busy, error, run } = useBusy();
 	const set = (k) => (v) => setF((old) => ({ ...old, [k]: v }));
 	const referrer = mode === 'referrer';
@@ -175,6 +183,7 @@ export function CallForm({ mode, onSaved, submitLabel, call, onCancel }) {
 			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} error=${error} required empty=${t('common.choose')} options=${listOptions('activity', f.activity)} />
 			${ownText && html`<${TextArea} name="description" label=${t(referrer ? 'help.description' : 'field.description')} hint=${referrer ? t('help.descriptionHint') : undefined} value=${f.description} onInput=${set('description')} error=${error} maxlength="4000" rows="5" />`}
 			<${Input} name="place" label=${t('field.callPlace')} value=${f.place} onInput=${set('place')} error=${error} required maxlength="100" />
+			${(mode === 'coordinator' || mode === 'professional') && html`<${LocationPicker} locations=${locations.data} value=${f.location_id} onChange=${set('location_id')} error=${error} />`}
 		</section>
 		<section class="card block" aria-labelledby="c-when">
 			<h2 id="c-when">${t('callForm.when')}</h2>
@@ -225,11 +234,13 @@ export function CallNew() {
 }
 
 export function CallDetails({ c }) {
+	const locations = useLocations();
 	const row = (label, value) => value ? html`<div class="dl-row"><dt>${label}</dt><dd>${value}</dd></div>` : null;
 	const needs = [c.requires_vog && t('field.requires_vog'), c.requires_driving_licence && t('field.requires_driving_licence'), c.requires_car && t('field.requires_car')].filter(Boolean).join(', ');
 	return html`<dl class="dl">
 		${row(t('field.activity'), activityLabel(c.activity))}
 		${row(t('field.organisation'), orgName(c.organisation_id))}
+		${row(t('calls.location'), locationName(locations.data, c.location_id))}
 		${row(t('field.callPlace'), c.place)}
 		${row(t('callForm.when'), when(c))}
 		${row(t('field.durationShort'), c.duration_minutes ? t('calls.minutes', { n: c.duration_minutes }) : '')}

@@ -182,12 +182,12 @@ function VolunteerMatches({ id }) {
 
 // Calls that suit a volunteer, each with why. Used by coordinators and by the
 // volunteer's own start page.
-export function Suggestions({ id, compact, respond }) {
+export function Suggestions({ id, compact, respond, noneHint }) {
 	const { data, error, loading, reload } = useLoad(() => get(`/api/volunteers/${id}/suggestions?limit=20`), [id]);
 	if (loading) return html`<${Loading} />`;
 	if (error && error.missing) return html`<${Empty} title=${t('suggestions.unavailable')} />`;
 	if (error) return html`<${Alert} error=${error} />`;
-	if (!data.items.length) return html`<${Empty} title=${t('suggestions.none')}>${t('suggestions.noneHint')}<//>`;
+	if (!data.items.length) return html`<${Empty} title=${t('suggestions.none')}>${noneHint || t('suggestions.noneHint')}<//>`;
 	const items = compact ? data.items.slice(0, 5) : data.items;
 	return html`<ul class=${compact ? 'rows' : 'cards'}>${items.map((s) => html`<li key=${s.call_id} class=${compact ? '' : 'card suggestion'}>
 		<a class="li-title" href=${`/oproepen/${s.call_id}`}>${s.title}</a>
