@@ -8,12 +8,18 @@
 #include "match/explain.h"
 #include "match/score.h"
 
+/* Scans slots [from, to); with near2 > 0 they are one run of a cell (ordered
+   by reach, farthest first) whose nearest point is sqrt(near2) km away, and
+   the scan stops at the first volunteer who does not reach that far. */
 static void scan_range(const struct match_index *ix, const struct mquery *q, uint32_t from,
-                       uint32_t to, double waiting, struct mtopk *top, int64_t *total)
+                       uint32_t to, double near2, double waiting, struct mtopk *top,
+                       int64_t *total)
 {
 	const struct mcall *c = q->c;
 	for (uint32_t s = from; s < to; s++) {
-		double d2;
+		double d2, m = ix->v.hot[s].max_km;
+		if (m * m < near2)
+			break;
 		if (!mf_pass_base(ix, s, q, &d2))
 			continue;
 		(*total)++;
@@ -101,18 +107,18 @@ static int cells_in_reach(const struct mgrid *g, const struct mquery *q, struct 
 /* Scans one cell: the volunteers open beyond their organisation (filtered
    by mf_consent), then the call's own organisation's other volunteers. */
 static void scan_cell(const struct match_index *ix, const struct mquery *q, int cell,
-                      double waiting, struct mtopk *top, int64_t *total)
+                      double near2, double waiting, struct mtopk *top, int64_t *total)
 {
 	const struct mgrid *g = &ix->grid;
 	uint32_t from = g->start[cell], to = g->start[cell + 1];
 	if (g->run_off[cell] < g->run_off[cell + 1] && g->run_org[g->run_off[cell]] == MRUN_OPEN) {
 		org_range(g, cell, MRUN_OPEN, &from, &to);
-		scan_range(ix, q, from, to, waiting, top, total);
+		scan_range(ix, q, from, to, near2, waiting, top, total);
 		from = g->start[cell];
 		to = g->start[cell + 1];
 	}
 	org_range(g, cell, q->c->org, &from, &to);
-	scan_range(ix, q, from, to, waiting, top, total);
+	scan_range(ix, q, from, to, near2, waiting, top, total);
 }
 
 void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsigned flags,
@@ -129,10 +135,13 @@ void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsign
 	int n = g->rows > 0 ? cells_in_reach(g, &q, cells) : 0;
 	if (n < 0) /* too many cells to sort: all of them, in order (the filters decide) */
 		for (int cell = 0; cell < g->rows * g->cols; cell++)
-			scan_cell(ix, &q, cell, waiting, top, total);
-	for (int i = 0; i < n; i++)
-		scan_cell(ix, &q, cells[i].cell, waiting, top, total);
-	scan_range(ix, &q, ix->v.sorted, ix->v.n, waiting, top, total);
+			scan_cell(ix, &q, cell, 0, waiting, top, total);
+	for (int i = 0; i < n; i++) {
+		/* 10 m less: a position rounded to floats may sit on the cell's edge */
+		double near = sqrt(cells[i].d2) - 0.01;
+		scan_cell(ix, &q, cells[i].cell, near > 0 ? near * near : 0, waiting, top, total);
+	}
+	scan_range(ix, &q, ix->v.sorted, ix->v.n, 0, waiting, top, total);
 	*total -= mf_paired_passing(ix, &q);
 }
 
