@@ -39,6 +39,8 @@ struct bench_opts {
 	uint64_t seed;
 	bool reuse;           /* keep a network built by an earlier run with the same options */
 	bool direct;          /* volunteers and calls straight into the index, no database */
+	int orgs;             /* organisations: one per 2,000 volunteers (at least 20) unless given */
+	int proposal_orgs;    /* organisations of the proposal's network: as many unless given */
 	int repeat;           /* ask the calls this many times (for profiling); the last counts */
 	int proposal_calls;   /* the proposal's calls and volunteers */
 	int proposal_volunteers;
@@ -72,7 +74,8 @@ static int parse_opts(int argc, char **argv, struct bench_opts *o)
 {
 	long long volunteers = 1000000, calls = 1000, sql_calls = -1, seed = 42, repeat = 1,
 	          proposal_calls = BENCH_PROPOSAL_CALLS,
-	          proposal_volunteers = BENCH_PROPOSAL_VOLUNTEERS, direct = -1;
+	          proposal_volunteers = BENCH_PROPOSAL_VOLUNTEERS, direct = -1, orgs = 0,
+	          proposal_orgs = 0;
 	const struct cli_number table[] = {
 		{ "--volunteers", 100, 100000000, &volunteers },
 		{ "--calls", 1, 100000000, &calls },
@@ -82,12 +85,15 @@ static int parse_opts(int argc, char **argv, struct bench_opts *o)
 		{ "--proposal-calls", 1, 100000000, &proposal_calls },
 		{ "--proposal-volunteers", 100, 100000000, &proposal_volunteers },
 		{ "--direct", 0, 1, &direct },
+		{ "--orgs", 1, 60000, &orgs },
+		{ "--proposal-orgs", 1, 60000, &proposal_orgs },
 	};
 	*o = (struct bench_opts){ 0 };
 	if (argc < 1 || strcmp(argv[0], "match") != 0) {
 		fprintf(stderr, "Gebruik: knooppunt bench match [--volunteers N] [--calls N] "
 		                "[--sql-calls N] [--seed S] [--reuse] [--proposal-calls N] "
-		                "[--proposal-volunteers N] [--direct 0|1]\n");
+		                "[--proposal-volunteers N] [--direct 0|1] [--orgs N] "
+		                "[--proposal-orgs N]\n");
 		return -1;
 	}
 	if (cli_numbers(argc, argv, 1, "knooppunt bench match", table,
@@ -95,6 +101,8 @@ static int parse_opts(int argc, char **argv, struct bench_opts *o)
 		return -1;
 	o->volunteers = (int)volunteers;
 	o->direct = direct < 0 ? volunteers > BENCH_DIRECT_FROM : direct == 1;
+	o->orgs = orgs > 0 ? (int)orgs : volunteers / 2000 < 20 ? 20 : (int)(volunteers / 2000);
+	o->proposal_orgs = proposal_orgs > 0 ? (int)proposal_orgs : o->orgs;
 	o->calls = (int)calls;
 	o->sql_calls = sql_calls < 0 ? (volunteers <= 20000 ? o->calls : 20) : (int)sql_calls;
 	if (o->sql_calls > o->calls)
@@ -446,12 +454,26 @@ static int index_network(struct app *app, struct bnet *b, int n_vols, int n_call
 	return rc;
 }
 
-/* The proposal's calls and volunteers, straight into an index of their own;
-   proposed once without spreading (as before) and once with it. */
+/* The proposal's calls and volunteers, straight into an index of their own
+   (with organisations of their own when --proposal-orgs differs); proposed
+   once without spreading (as before) and once with it. */
 static int run_proposal(struct app *app, struct bnet *b, const struct bench_opts *o,
                         int64_t now, struct kp_error *err)
 {
 	struct match_index *ix = NULL;
+	struct bnet own;
+	memset(&own, 0, sizeof own);
+	if (o->proposal_orgs != b->n_orgs) {
+		if (bnet_init(&own, &app->lists, o->seed, now, o->proposal_orgs))
+			return kp_internal(err);
+		for (int i = 0; i < own.n_orgs; i++)
+			own.orgs[i].id = i + 1;
+		if (bnet_index_places(&own)) {
+			bnet_free(&own);
+			return kp_internal(err);
+		}
+		b = &own;
+	}
 	int rc = index_network(app, b, o->proposal_volunteers, o->proposal_calls, &ix, err);
 	struct match_weights w;
 	match_weights_default(&w);
@@ -460,6 +482,7 @@ static int run_proposal(struct app *app, struct bnet *b, const struct bench_opts
 	if (rc == KP_OK)
 		rc = propose(ix, now, w.spread, o->proposal_volunteers, true, err);
 	match_index_free(ix);
+	bnet_free(&own);
 	return rc;
 }
 
@@ -531,12 +554,11 @@ int cmd_bench(int argc, char **argv, struct app *app)
 	int64_t now = app->now();
 	int64_t *ids = calloc((size_t)o.calls, sizeof *ids);
 	double *ms = calloc((size_t)o.calls, sizeof *ms);
-	int n_orgs = o.volunteers / 2000 < 20 ? 20 : o.volunteers / 2000;
 	char file[64];
 	snprintf(file, sizeof file, "bench-match-%d.db", o.volunteers);
 	if (ids == NULL || ms == NULL ||
 	    (!o.direct && bench_open_fresh(app, file, o.reuse, &db, &err)) ||
-	    bnet_init(&b, &app->lists, o.seed, now, n_orgs))
+	    bnet_init(&b, &app->lists, o.seed, now, o.orgs))
 		goto end;
 	double startup = 0;
 	if (o.direct ? direct_network(app, &b, &o, ids, &ix, &startup, &err)
