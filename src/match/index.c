@@ -617,20 +617,8 @@ static int call_terms(struct match_index *ix, const struct call *c, struct mcall
 	return 0;
 }
 
-int mix_put_call(struct match_index *ix, const struct call *c, int places,
-                 const int64_t *paired, int n_paired)
+int mix_fill_call(struct match_index *ix, const struct call *c, int places, struct mcall *m)
 {
-	uint32_t s;
-	bool known = mhash_get(&ix->cid, c->id, &s);
-	bool wanted = c->status == CALL_OPEN && c->source != SOURCE_VOLUNTEER;
-	if (!wanted) {
-		if (known)
-			ix->calls[s].live = false;
-		return 0;
-	}
-	if (!known && call_slot(ix, c->id, &s))
-		return -1;
-	struct mcall *m = &ix->calls[s];
 	m->id = c->id;
 	m->organisation_id = c->organisation_id;
 	m->activity_id = c->activity_id;
@@ -658,7 +646,24 @@ int mix_put_call(struct match_index *ix, const struct call *c, int places,
 	m->one_off_day = m->one_off ? (int32_t)parse_date_days(c->one_off_date) : 0;
 	m->places = places;
 	m->created_at = c->created_at;
-	if (call_terms(ix, c, m))
+	return call_terms(ix, c, m);
+}
+
+int mix_put_call(struct match_index *ix, const struct call *c, int places,
+                 const int64_t *paired, int n_paired)
+{
+	uint32_t s;
+	bool known = mhash_get(&ix->cid, c->id, &s);
+	bool wanted = c->status == CALL_OPEN && c->source != SOURCE_VOLUNTEER;
+	if (!wanted) {
+		if (known)
+			ix->calls[s].live = false;
+		return 0;
+	}
+	if (!known && call_slot(ix, c->id, &s))
+		return -1;
+	struct mcall *m = &ix->calls[s];
+	if (mix_fill_call(ix, c, places, m))
 		return -1;
 	if (n_paired > m->cap_paired) {
 		int64_t *p = realloc(m->paired, (size_t)n_paired * sizeof *p);

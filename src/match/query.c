@@ -121,13 +121,12 @@ static void scan_cell(const struct match_index *ix, const struct mquery *q, int 
 	scan_range(ix, q, from, to, near2, waiting, top, total);
 }
 
-void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsigned flags,
-                  struct mtopk *top,
-                  int64_t *total)
+/* The best volunteers for call c (in the index or not) into top. */
+static void scan_mcall(const struct match_index *ix, const struct mcall *c, int64_t now,
+                       unsigned flags, struct mtopk *top, int64_t *total)
 {
 	struct mquery q;
 	struct near_cell cells[NEAR_CELLS_MAX];
-	const struct mcall *c = &ix->calls[cs];
 	mq_prepare(ix, c, now, flags, &q);
 	double waiting = ms_waiting(&ix->weights, c, now);
 	const struct mgrid *g = &ix->grid;
@@ -143,6 +142,12 @@ void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsign
 	}
 	scan_range(ix, &q, ix->v.sorted, ix->v.n, 0, waiting, top, total);
 	*total -= mf_paired_passing(ix, &q);
+}
+
+void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsigned flags,
+                  struct mtopk *top, int64_t *total)
+{
+	scan_mcall(ix, &ix->calls[cs], now, flags, top, total);
 }
 
 /* Fills hit from slot s and the prepared question q: score, parts, distance, phrases. */
@@ -195,6 +200,37 @@ int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t n
 	*n = top.n;
 end:
 	pthread_rwlock_unlock(&ix->lock);
+	return rc;
+}
+
+int match_for_request(struct match_index *ix, const struct call *spec, int limit, int64_t now,
+                      unsigned flags, struct match_hit *out, int *n, int64_t *total,
+                      struct kp_error *err)
+{
+	struct mtop_item items[MATCH_LIMIT_MAX];
+	struct mtopk top = { items, limit < 1 ? 1 : limit > MATCH_LIMIT_MAX ? MATCH_LIMIT_MAX : limit,
+	                     0 };
+	struct mcall *m = calloc(1, sizeof *m);
+	*n = 0;
+	*total = 0;
+	if (m == NULL)
+		return kp_internal(err);
+	/* Filling a question may learn a new organisation, item or term: a change. */
+	pthread_rwlock_wrlock(&ix->lock);
+	int rc = mix_fill_call(ix, spec, 1, m) ? kp_internal(err) : KP_OK;
+	if (rc == KP_OK) {
+		m->engagement = ENGAGEMENT_COUNT; /* a help request names no form */
+		m->live = true;
+		scan_mcall(ix, m, now, flags, &top, total);
+		mtopk_sort(&top);
+		struct mquery q;
+		mq_prepare(ix, m, now, flags, &q);
+		for (int i = 0; i < top.n; i++)
+			make_hit(ix, top.items[i].slot, &q, now, &out[i]);
+		*n = top.n;
+	}
+	pthread_rwlock_unlock(&ix->lock);
+	free(m);
 	return rc;
 }
 
