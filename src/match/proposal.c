@@ -5,10 +5,12 @@
  * prices tell whether a pair left out of the graph could do better: a
  * missing pair (c, v) helps only when its score exceeds price(c) - price(v)
  * (a volunteer outside the graph is priced like the sink). A call whose
- * lowest candidate scores above price(c) minus the highest volunteer price
- * may hide such pairs; it is scanned deeper and every pair that helps is
- * added, and the graph is solved again. When a round adds nothing, no
- * feasible pair anywhere has a negative reduced cost: the proposal is
+ * lowest candidate scores above price(c) minus the highest price of a
+ * volunteer within its reach (first the country's highest, then that of
+ * the grid cells its scan visits) may hide such pairs; it is scanned
+ * deeper and every pair that helps is added, and the graph is solved
+ * again. When a round adds nothing, no feasible pair anywhere has a
+ * negative reduced cost: the proposal is
  * optimal over all feasible pairs, not only over the first graph. The
  * greedy total on the final graph is computed alongside.
  *
@@ -149,6 +151,8 @@ static int build_graph(const struct match_index *ix, int64_t org, int64_t now, u
 struct pricing {
 	struct massign_duals d;
 	int64_t top_price;       /* the highest volunteer price (the sink's included) */
+	int64_t *cell_max;       /* per grid cell: the highest price of a volunteer there */
+	int64_t over_max;        /* the same over the overflow slots */
 	int n_priced;            /* volunteer nodes the duals cover: those added while
 	                            widening in this round have no price yet */
 	int *first, *next;       /* per call node, per edge: the call's edges as lists */
@@ -195,7 +199,8 @@ static int widen(const struct match_index *ix, struct graph *g, struct pricing *
                  int64_t now, unsigned flags)
 {
 	int added = 0, k = g->scanned[c];
-	int64_t price = pr->d.pot_call[c];
+	int64_t price = pr->d.pot_call[c], bound = pr->top_price;
+	bool local = false;
 	for (int e = pr->first[c]; e >= 0; e = pr->next[e])
 		g->mark[g->edge_vol[e]] = c + 1;
 	for (bool first = true;; first = false) {
@@ -221,11 +226,53 @@ static int widen(const struct match_index *ix, struct graph *g, struct pricing *
 				added++;
 			}
 		}
-		if (added > 0 || g->complete[c] ||
-		    llround(g->lowest[c] * MASSIGN_SCALE) <= price - pr->top_price)
+		if (added > 0 || g->complete[c])
 			return added;
+		int64_t lowest = llround(g->lowest[c] * MASSIGN_SCALE);
+		if (lowest <= price - bound)
+			return added;
+		if (!local) { /* the highest price within the call's reach, not the country's */
+			local = true;
+			bound = mq_reach_max(ix, g->call_slot[c], now, pr->cell_max, pr->over_max);
+			if (lowest <= price - bound)
+				return added;
+		}
 		k *= 4;
 	}
+}
+
+/* The highest price of a volunteer in each grid cell (the sink's where
+   nobody of the graph lives), and over the overflow slots: a volunteer
+   outside the graph is priced like the sink. */
+static int cell_prices(const struct match_index *ix, const struct graph *g, struct pricing *pr)
+{
+	const struct mgrid *gr = &ix->grid;
+	int cells = gr->rows * gr->cols;
+	free(pr->cell_max);
+	pr->cell_max = malloc(((size_t)cells + 1) * sizeof *pr->cell_max);
+	if (pr->cell_max == NULL)
+		return -1;
+	for (int i = 0; i < cells; i++)
+		pr->cell_max[i] = pr->d.pot_sink;
+	pr->over_max = pr->d.pot_sink;
+	for (int v = 0; v < g->n_vols; v++) {
+		uint32_t s = g->vol_slot[v];
+		int64_t p = pr->d.pot_vol[v];
+		if (s >= ix->v.sorted || cells == 0) {
+			pr->over_max = p > pr->over_max ? p : pr->over_max;
+			continue;
+		}
+		int lo = 0, hi = cells - 1; /* the cell whose slots hold s */
+		while (lo < hi) {
+			int mid = (lo + hi + 1) / 2;
+			if (gr->start[mid] <= s)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		pr->cell_max[lo] = p > pr->cell_max[lo] ? p : pr->cell_max[lo];
+	}
+	return 0;
 }
 
 /* Capacities: open places of each volunteer, and no more pairs than the
@@ -466,6 +513,8 @@ static int solve_priced(const struct match_index *ix, struct graph *g, int64_t s
 		for (int v = 0; v < g->n_vols; v++)
 			if (pr.d.pot_vol[v] > pr.top_price)
 				pr.top_price = pr.d.pot_vol[v];
+		if (cell_prices(ix, g, &pr))
+			goto end;
 		int added = 0;
 		for (int c = 0; c < g->n_calls; c++) {
 			int n = widen(ix, g, &pr, c, now, flags);
@@ -485,6 +534,7 @@ end:
 	free(pr.first);
 	free(pr.next);
 	free(pr.items);
+	free(pr.cell_max);
 	return rc;
 }
 

@@ -144,6 +144,22 @@ static void scan_mcall(const struct match_index *ix, const struct mcall *c, int6
 	*total -= mf_paired_passing(ix, &q);
 }
 
+int64_t mq_reach_max(const struct match_index *ix, uint32_t cs, int64_t now,
+                     const int64_t *cell_val, int64_t over)
+{
+	struct mquery q;
+	struct near_cell cells[NEAR_CELLS_MAX];
+	const struct mgrid *g = &ix->grid;
+	mq_prepare(ix, &ix->calls[cs], now, 0, &q);
+	int n = g->rows > 0 ? cells_in_reach(g, &q, cells) : 0;
+	int64_t best = over;
+	for (int cell = 0; n < 0 && cell < g->rows * g->cols; cell++)
+		best = cell_val[cell] > best ? cell_val[cell] : best;
+	for (int i = 0; i < n; i++)
+		best = cell_val[cells[i].cell] > best ? cell_val[cells[i].cell] : best;
+	return best;
+}
+
 void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsigned flags,
                   struct mtopk *top, int64_t *total)
 {
