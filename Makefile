@@ -40,7 +40,8 @@ bench: build
 	$(BUILD)/knooppunt bench match
 	$(BUILD)/knooppunt bench import
 	$(BUILD)/knooppunt bench match --volunteers 8000000 --sql-calls 5 \
-		--proposal-calls 100000 --proposal-volunteers 1000000
+		--proposal-calls 100000 --proposal-volunteers 1000000 \
+		--proposal-orgs 500
 	scripts/bench-hours $(BUILD)
 	$(BUILD)/knooppunt bench reports
 	scripts/bench-read-api $(BUILD)

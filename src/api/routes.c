@@ -82,6 +82,7 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/help-requests", help_requests_create },
 	{ "GET", "/api/help-requests/{id}", help_requests_show },
 	{ "GET", "/api/help-requests/{id}/suggestions", help_requests_suggestions },
+	{ "GET", "/api/help-requests/{id}/volunteers", suggestions_for_help_request },
 	{ "POST", "/api/help-requests/{id}/route", help_requests_route },
 	{ "POST", "/api/help-requests/{id}/accept", help_requests_accept },
 	{ "POST", "/api/help-requests/{id}/hand-back", help_requests_hand_back },

@@ -8,6 +8,7 @@
 
 #include "api/json_in.h"
 #include "match/match.h"
+#include "service/contact_point.h"
 #include "service/suggestions.h"
 #include "util/parse.h"
 
@@ -69,15 +70,19 @@ static int add_candidate(void *ctx, const struct match_hit *h, const struct volu
 	return json_array_append_new(ctx, explanation(h, item));
 }
 
-int suggestions_for_call(struct api_call *c)
+/* The best volunteers for the call c->id, or for the help request c->id. */
+static int reply_candidates(struct api_call *c, bool help_request)
 {
 	int limit;
 	int64_t total = 0;
 	if (read_limit(c, &limit))
 		return KP_ERR;
 	json_t *items = json_array();
-	if (candidates_list(c->app, c->db, &c->who, c->id, limit, add_candidate, items, &total,
-	                    &c->err)) {
+	int rc = help_request ? help_request_volunteers(c->app, c->db, &c->who, c->id, limit,
+	                                                add_candidate, items, &total, &c->err)
+	                      : candidates_list(c->app, c->db, &c->who, c->id, limit,
+	                                        add_candidate, items, &total, &c->err);
+	if (rc) {
 		json_decref(items);
 		return KP_ERR;
 	}
@@ -85,6 +90,16 @@ int suggestions_for_call(struct api_call *c)
 	json_object_set_new(doc, "items", items);
 	json_object_set_new(doc, "total", json_integer(total));
 	return api_reply(c, 200, doc);
+}
+
+int suggestions_for_call(struct api_call *c)
+{
+	return reply_candidates(c, false);
+}
+
+int suggestions_for_help_request(struct api_call *c)
+{
+	return reply_candidates(c, true);
 }
 
 struct calls_ctx {

@@ -359,24 +359,65 @@ static struct gitem gpop(struct gitem *h, int *n)
 	return top;
 }
 
+/* The edges by gain, best first, ties by edge number: a stable radix sort
+   (11 bits a pass) of the gains counted down from the largest. */
+static int by_gain(const struct massign *p, int *order)
+{
+	int n = p->n_edges, *tmp = malloc(((size_t)n + 1) * sizeof *tmp);
+	if (tmp == NULL)
+		return -1;
+	int64_t top = 0;
+	for (int i = 0; i < n; i++) {
+		order[i] = i;
+		if (p->gain[i] > top)
+			top = p->gain[i];
+	}
+	for (int shift = 0; shift < 64 && (uint64_t)top >> shift; shift += 11) {
+		int count[2049] = { 0 };
+		for (int i = 0; i < n; i++)
+			count[((uint64_t)(top - p->gain[order[i]]) >> shift & 2047) + 1]++;
+		for (int b = 0; b < 2048; b++)
+			count[b + 1] += count[b];
+		for (int i = 0; i < n; i++)
+			tmp[count[(uint64_t)(top - p->gain[order[i]]) >> shift & 2047]++] = order[i];
+		memcpy(order, tmp, (size_t)n * sizeof *order);
+	}
+	free(tmp);
+	return 0;
+}
+
+/* The edges come best first from the sorted list; an edge whose volunteer
+   gained pairs since is worth less and waits in a heap with its value now,
+   and the better of the two heads is taken each time (the order of one heap
+   of all edges, without building it). */
 int massign_greedy(const struct massign *p, uint8_t *chosen, int64_t *total)
 {
-	struct gitem *heap = malloc((size_t)(p->n_edges ? p->n_edges : 1) * sizeof *heap);
+	size_t ne = (size_t)(p->n_edges ? p->n_edges : 1);
+	struct gitem *heap = malloc(ne * sizeof *heap);
+	int *order = malloc(ne * sizeof *order);
 	int *left = malloc((size_t)(p->n_calls + 1) * sizeof *left);
 	int *room = malloc((size_t)(p->n_vols + 1) * sizeof *room);
 	int *used = calloc((size_t)p->n_vols + 1, sizeof *used);
-	int rc = -1, n = 0;
-	if (heap == NULL || left == NULL || room == NULL || used == NULL)
+	int rc = -1, n = 0, next = 0;
+	if (heap == NULL || order == NULL || left == NULL || room == NULL || used == NULL ||
+	    by_gain(p, order))
 		goto end;
-	for (int i = 0; i < p->n_edges; i++)
-		gpush(heap, &n, (struct gitem){ p->gain[i], i });
 	memcpy(left, p->places, (size_t)p->n_calls * sizeof *left);
 	memcpy(room, p->caps, (size_t)p->n_vols * sizeof *room);
 	if (p->n_edges > 0)
 		memset(chosen, 0, (size_t)p->n_edges);
 	*total = 0;
-	while (n > 0) {
-		struct gitem x = gpop(heap, &n);
+	while (next < p->n_edges || n > 0) {
+		struct gitem x;
+		if (next < p->n_edges) {
+			x = (struct gitem){ p->gain[order[next]], order[next] };
+			if (n > 0 && gbetter(&heap[0], &x))
+				x = gpop(heap, &n);
+			else
+				next++;
+		} else {
+			x = gpop(heap, &n);
+		}
 		int e = x.edge, c = p->edge_call[e], v = p->edge_vol[e];
 		if (left[c] == 0 || room[v] == 0)
 			continue;
@@ -396,6 +437,7 @@ int massign_greedy(const struct massign *p, uint8_t *chosen, int64_t *total)
 	rc = 0;
 end:
 	free(heap);
+	free(order);
 	free(left);
 	free(room);
 	free(used);

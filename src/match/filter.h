@@ -127,9 +127,12 @@ static inline bool mf_car(const struct match_index *ix, uint32_t s, const struct
 
 /* The forms of engagement (bits) that take on a call of form e: one-off
    and now-and-then work go to who does either, project work also to who
-   comes every week, weekly work only to who comes every week. */
+   comes every week, weekly work only to who comes every week; a question
+   that names no form (a help request, ENGAGEMENT_COUNT) to every form. */
 static inline uint8_t mf_engagement_fit(int e)
 {
+	if (e < 0 || e >= ENGAGEMENT_COUNT)
+		return (1u << ENGAGEMENT_COUNT) - 1;
 	static const uint8_t fit[ENGAGEMENT_COUNT] = {
 		[ENGAGEMENT_ONE_OFF] = 1u << ENGAGEMENT_ONE_OFF | 1u << ENGAGEMENT_FLEXIBLE,
 		[ENGAGEMENT_FLEXIBLE] = 1u << ENGAGEMENT_ONE_OFF | 1u << ENGAGEMENT_FLEXIBLE,

@@ -329,6 +329,18 @@ static void kill_slot(struct match_index *ix, uint32_t s)
 	ix->dead++;
 }
 
+/* How far the volunteer of fv travels: the own maximum, within what the
+   travel mode reaches. */
+static uint8_t reach_km(const struct feed_volunteer *fv)
+{
+	int reach = fv->max_distance_km > 255 ? 255 : fv->max_distance_km;
+	if (fv->travel_mode == TRAVEL_WALK && reach > MREACH_WALK_KM)
+		reach = MREACH_WALK_KM;
+	else if (fv->travel_mode == TRAVEL_BIKE && reach > MREACH_BIKE_KM)
+		reach = MREACH_BIKE_KM;
+	return (uint8_t)(reach < 0 ? 0 : reach);
+}
+
 /* Writes the profile of fv into slot s (open matches and asked_day kept). */
 static int fill_slot(struct match_index *ix, uint32_t s, const struct feed_volunteer *fv,
                      const int64_t *items, int n_items)
@@ -355,12 +367,7 @@ static int fill_slot(struct match_index *ix, uint32_t s, const struct feed_volun
 	}
 	v->hot[s].avail = fv->availability & DAYPART_ALL;
 	v->hot[s].vog_day = fv->vog_date[0] ? (int32_t)parse_date_days(fv->vog_date) : 0;
-	int reach = fv->max_distance_km > 255 ? 255 : fv->max_distance_km;
-	if (fv->travel_mode == TRAVEL_WALK && reach > MREACH_WALK_KM)
-		reach = MREACH_WALK_KM;
-	else if (fv->travel_mode == TRAVEL_BIKE && reach > MREACH_BIKE_KM)
-		reach = MREACH_BIKE_KM;
-	v->hot[s].max_km = (uint8_t)(reach < 0 ? 0 : reach);
+	v->hot[s].max_km = reach_km(fv);
 	if (v->hot[s].max_km > ix->grid.reach_km)
 		ix->grid.reach_km = v->hot[s].max_km;
 	v->hot[s].max_matches = (uint8_t)(fv->max_matches > 255 ? 255 : fv->max_matches);
@@ -402,7 +409,8 @@ int mix_put_volunteer(struct match_index *ix, const struct feed_volunteer *fv,
 		return 0;
 	if (!known)
 		return new_slot(ix, fv->id, &s) ? -1 : fill_slot(ix, s, fv, items, n_items);
-	/* A sorted slot stays put only when cell and organisation stay the same. */
+	/* A sorted slot stays put only when cell, organisation and reach stay
+	   the same (a run is ordered by reach, see mix_rebuild). */
 	int cell = grid_cell(&ix->grid, (float)fv->lat, (float)fv->lon);
 	uint16_t org;
 	if (mix_org_slot(ix, fv->organisation_id, &org))
@@ -410,7 +418,7 @@ int mix_put_volunteer(struct match_index *ix, const struct feed_volunteer *fv,
 	bool in_place = s >= ix->v.sorted ||
 	                (cell >= 0 &&
 	                 cell == grid_cell(&ix->grid, ix->v.hot[s].lat, ix->v.hot[s].lon) &&
-	                 org == ix->v.hot[s].org);
+	                 org == ix->v.hot[s].org && reach_km(fv) == ix->v.hot[s].max_km);
 	if (in_place) {
 		ix->dead--; /* kill_slot counted it */
 		if (fill_slot(ix, s, fv, items, n_items))
@@ -609,20 +617,8 @@ static int call_terms(struct match_index *ix, const struct call *c, struct mcall
 	return 0;
 }
 
-int mix_put_call(struct match_index *ix, const struct call *c, int places,
-                 const int64_t *paired, int n_paired)
+int mix_fill_call(struct match_index *ix, const struct call *c, int places, struct mcall *m)
 {
-	uint32_t s;
-	bool known = mhash_get(&ix->cid, c->id, &s);
-	bool wanted = c->status == CALL_OPEN && c->source != SOURCE_VOLUNTEER;
-	if (!wanted) {
-		if (known)
-			ix->calls[s].live = false;
-		return 0;
-	}
-	if (!known && call_slot(ix, c->id, &s))
-		return -1;
-	struct mcall *m = &ix->calls[s];
 	m->id = c->id;
 	m->organisation_id = c->organisation_id;
 	m->activity_id = c->activity_id;
@@ -650,7 +646,24 @@ int mix_put_call(struct match_index *ix, const struct call *c, int places,
 	m->one_off_day = m->one_off ? (int32_t)parse_date_days(c->one_off_date) : 0;
 	m->places = places;
 	m->created_at = c->created_at;
-	if (call_terms(ix, c, m))
+	return call_terms(ix, c, m);
+}
+
+int mix_put_call(struct match_index *ix, const struct call *c, int places,
+                 const int64_t *paired, int n_paired)
+{
+	uint32_t s;
+	bool known = mhash_get(&ix->cid, c->id, &s);
+	bool wanted = c->status == CALL_OPEN && c->source != SOURCE_VOLUNTEER;
+	if (!wanted) {
+		if (known)
+			ix->calls[s].live = false;
+		return 0;
+	}
+	if (!known && call_slot(ix, c->id, &s))
+		return -1;
+	struct mcall *m = &ix->calls[s];
+	if (mix_fill_call(ix, c, places, m))
 		return -1;
 	if (n_paired > m->cap_paired) {
 		int64_t *p = realloc(m->paired, (size_t)n_paired * sizeof *p);
@@ -817,13 +830,28 @@ static uint32_t run_key(const struct match_index *ix, uint32_t s)
 	return (ix->v.hot[s].flags & VF_OPEN) ? 0 : (uint32_t)ix->v.hot[s].org + 1;
 }
 
-/* The live slots ordered by run (a counting sort), then UINT32_MAX; the
-   stable sort by cell that follows leaves each cell ordered by run. */
-static int by_org(const struct match_index *ix, uint32_t *order)
+/* All slots by reach, farthest first (a counting sort into by_km). */
+static void by_reach(const struct match_index *ix, uint32_t *by_km)
+{
+	uint32_t count[257] = { 0 };
+	for (uint32_t s = 0; s < ix->v.n; s++)
+		count[255 - ix->v.hot[s].max_km + 1]++;
+	for (int k = 0; k < 256; k++)
+		count[k + 1] += count[k];
+	for (uint32_t s = 0; s < ix->v.n; s++)
+		by_km[count[255 - ix->v.hot[s].max_km]++] = s;
+}
+
+/* The live slots ordered by run and within a run by reach, farthest first
+   (two stable counting sorts; by_km is scratch), then UINT32_MAX; the
+   stable sort by cell that follows leaves each cell ordered by run and
+   each run by reach, so that a scan stops where nobody reaches further. */
+static int by_org(const struct match_index *ix, uint32_t *order, uint32_t *by_km)
 {
 	uint32_t *count = calloc((size_t)ix->n_orgs + 2, sizeof *count);
 	if (count == NULL)
 		return -1;
+	by_reach(ix, by_km);
 	uint32_t live = 0;
 	for (uint32_t s = 0; s < ix->v.n; s++)
 		if (ix->v.hot[s].flags & VF_LIVE) {
@@ -832,9 +860,11 @@ static int by_org(const struct match_index *ix, uint32_t *order)
 		}
 	for (uint32_t o = 0; o <= ix->n_orgs; o++)
 		count[o + 1] += count[o];
-	for (uint32_t s = 0; s < ix->v.n; s++)
+	for (uint32_t i = 0; i < ix->v.n; i++) {
+		uint32_t s = by_km[i];
 		if (ix->v.hot[s].flags & VF_LIVE)
 			order[count[run_key(ix, s)]++] = s;
+	}
 	if (live < ix->v.n)
 		order[live] = UINT32_MAX;
 	free(count);
@@ -862,7 +892,7 @@ int mix_rebuild(struct match_index *ix)
 		g.start[c + 1] += g.start[c];
 	memcpy(fill, g.start, (size_t)cells * sizeof *fill);
 	uint32_t live = 0;
-	if (by_org(ix, order))
+	if (by_org(ix, order, sorted))
 		goto end;
 	for (uint32_t i = 0; i < ix->v.n; i++) {
 		uint32_t s = order[i];

@@ -138,7 +138,7 @@ struct mcall {
 	bool requires_vog;
 	bool requires_licence;
 	bool requires_car;
-	uint8_t engagement;     /* enum engagement */
+	uint8_t engagement;     /* enum engagement; ENGAGEMENT_COUNT: any (a help request) */
 	uint8_t half_hours;     /* expected half hours a week (its duration, rounded up) */
 	int32_t one_off_day;    /* one-off: days since 1970 of its date; 0 for recurring */
 	int8_t act_bit;         /* -1 when the activity is not indexed */
@@ -195,6 +195,8 @@ int mix_put_volunteer(struct match_index *ix, const struct feed_volunteer *fv,
    call when it is not open. paired: volunteer ids with a match on it. */
 int mix_put_call(struct match_index *ix, const struct call *c, int places,
                  const int64_t *paired, int n_paired);
+/* Fills m from c as mix_put_call does (no pairs; not made live). */
+int mix_fill_call(struct match_index *ix, const struct call *c, int places, struct mcall *m);
 /* Adds a volunteer-call pair to the call (if in the index). */
 void mix_add_pair(struct match_index *ix, int64_t call_id, int64_t volunteer_id);
 /* Sets the consent of a volunteer in the index (nothing when not live);

@@ -151,6 +151,16 @@ void match_index_stats(struct match_index *ix, struct match_stats *st);
 int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t now, unsigned flags,
                    struct match_hit *out, int *n, int64_t *total, struct kp_error *err);
 
+/* The volunteers best fitting a question that is not an open call of the
+   index: spec as a call (a help request: its activity, its place's
+   position, the organisation that holds it; every day-part, any form of
+   engagement), with the same filters, score and explanation as
+   match_for_call; hits[i].call_id is spec->id. */
+struct call;
+int match_for_request(struct match_index *ix, const struct call *spec, int limit, int64_t now,
+                      unsigned flags, struct match_hit *out, int *n, int64_t *total,
+                      struct kp_error *err);
+
 /* The best `limit` open calls for a volunteer, as above; not found when the
    volunteer is not an active volunteer in the index. */
 int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit, int64_t now,

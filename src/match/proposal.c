@@ -5,12 +5,19 @@
  * prices tell whether a pair left out of the graph could do better: a
  * missing pair (c, v) helps only when its score exceeds price(c) - price(v)
  * (a volunteer outside the graph is priced like the sink). A call whose
- * lowest candidate scores above price(c) minus the highest volunteer price
- * may hide such pairs; it is scanned deeper and every pair that helps is
- * added, and the graph is solved again. When a round adds nothing, no
- * feasible pair anywhere has a negative reduced cost: the proposal is
+ * lowest candidate scores above price(c) minus the highest price of a
+ * volunteer within its reach (first the country's highest, then that of
+ * the grid cells its scan visits) may hide such pairs; it is scanned
+ * deeper and every pair that helps is added, and the graph is solved
+ * again. When a round adds nothing, no feasible pair anywhere has a
+ * negative reduced cost: the proposal is
  * optimal over all feasible pairs, not only over the first graph. The
  * greedy total on the final graph is computed alongside.
+ *
+ * The graph is solved per component (calls and volunteers linked by
+ * candidate pairs; they share only the sink), and a widening round solves
+ * again only the components that gained pairs: the rest keep their pairs
+ * and prices, which stay optimal for them.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -144,6 +151,8 @@ static int build_graph(const struct match_index *ix, int64_t org, int64_t now, u
 struct pricing {
 	struct massign_duals d;
 	int64_t top_price;       /* the highest volunteer price (the sink's included) */
+	int64_t *cell_max;       /* per grid cell: the highest price of a volunteer there */
+	int64_t over_max;        /* the same over the overflow slots */
 	int n_priced;            /* volunteer nodes the duals cover: those added while
 	                            widening in this round have no price yet */
 	int *first, *next;       /* per call node, per edge: the call's edges as lists */
@@ -190,7 +199,8 @@ static int widen(const struct match_index *ix, struct graph *g, struct pricing *
                  int64_t now, unsigned flags)
 {
 	int added = 0, k = g->scanned[c];
-	int64_t price = pr->d.pot_call[c];
+	int64_t price = pr->d.pot_call[c], bound = pr->top_price;
+	bool local = false;
 	for (int e = pr->first[c]; e >= 0; e = pr->next[e])
 		g->mark[g->edge_vol[e]] = c + 1;
 	for (bool first = true;; first = false) {
@@ -216,11 +226,53 @@ static int widen(const struct match_index *ix, struct graph *g, struct pricing *
 				added++;
 			}
 		}
-		if (added > 0 || g->complete[c] ||
-		    llround(g->lowest[c] * MASSIGN_SCALE) <= price - pr->top_price)
+		if (added > 0 || g->complete[c])
 			return added;
+		int64_t lowest = llround(g->lowest[c] * MASSIGN_SCALE);
+		if (lowest <= price - bound)
+			return added;
+		if (!local) { /* the highest price within the call's reach, not the country's */
+			local = true;
+			bound = mq_reach_max(ix, g->call_slot[c], now, pr->cell_max, pr->over_max);
+			if (lowest <= price - bound)
+				return added;
+		}
 		k *= 4;
 	}
+}
+
+/* The highest price of a volunteer in each grid cell (the sink's where
+   nobody of the graph lives), and over the overflow slots: a volunteer
+   outside the graph is priced like the sink. */
+static int cell_prices(const struct match_index *ix, const struct graph *g, struct pricing *pr)
+{
+	const struct mgrid *gr = &ix->grid;
+	int cells = gr->rows * gr->cols;
+	free(pr->cell_max);
+	pr->cell_max = malloc(((size_t)cells + 1) * sizeof *pr->cell_max);
+	if (pr->cell_max == NULL)
+		return -1;
+	for (int i = 0; i < cells; i++)
+		pr->cell_max[i] = pr->d.pot_sink;
+	pr->over_max = pr->d.pot_sink;
+	for (int v = 0; v < g->n_vols; v++) {
+		uint32_t s = g->vol_slot[v];
+		int64_t p = pr->d.pot_vol[v];
+		if (s >= ix->v.sorted || cells == 0) {
+			pr->over_max = p > pr->over_max ? p : pr->over_max;
+			continue;
+		}
+		int lo = 0, hi = cells - 1; /* the cell whose slots hold s */
+		while (lo < hi) {
+			int mid = (lo + hi + 1) / 2;
+			if (gr->start[mid] <= s)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		pr->cell_max[lo] = p > pr->cell_max[lo] ? p : pr->cell_max[lo];
+	}
+	return 0;
 }
 
 /* Capacities: open places of each volunteer, and no more pairs than the
@@ -246,36 +298,223 @@ static void cap_by_hours(const struct match_index *ix, struct graph *g)
 	free(most);
 }
 
+/* The graph falls apart into components: calls and volunteers linked by
+   candidate pairs. The sink is the only node they share, so each is solved
+   on its own and its prices shifted to put the sink at 0; together they are
+   the optimum and the prices of the whole graph. Only components that gained
+   a pair since the last solve are solved again. Nodes: calls [0, C), then
+   volunteers [C, C + V). */
+struct parts {
+	int *up;                 /* union-find parent per node */
+	int *comp;               /* component per node */
+	int *eoff, *elist;       /* edges of component k: elist[eoff[k] .. eoff[k + 1]) */
+	int *noff, *nlist;       /* its nodes, calls first, each in ascending order */
+	uint8_t *dirty;          /* per component: gained a pair since the last solve */
+	int *local;              /* per node: its number inside its component */
+	/* one component as a problem of its own (room for the whole graph) */
+	int *places, *caps, *edge_call, *edge_vol;
+	int64_t *gain;
+	uint8_t *chosen;
+	struct massign_duals d;
+};
+
+static void parts_free(struct parts *p)
+{
+	free(p->up);
+	free(p->comp);
+	free(p->eoff);
+	free(p->elist);
+	free(p->noff);
+	free(p->nlist);
+	free(p->dirty);
+	free(p->local);
+	free(p->places);
+	free(p->caps);
+	free(p->edge_call);
+	free(p->edge_vol);
+	free(p->gain);
+	free(p->chosen);
+	free(p->d.pot_call);
+	free(p->d.pot_vol);
+	memset(p, 0, sizeof *p);
+}
+
+static int uf_find(int *up, int x)
+{
+	while (up[x] != x) {
+		up[x] = up[up[x]];
+		x = up[x];
+	}
+	return x;
+}
+
+/* Numbers the components and lists their edges and nodes; returns how many,
+   or -1 when out of memory. Components holding an edge from first_new on
+   are dirty. */
+static int parts_find(const struct graph *g, int first_new, struct parts *p)
+{
+	int C = g->n_calls, n = C + g->n_vols, E = g->n_edges;
+	parts_free(p);
+	size_t sn = (size_t)n + 1, se = (size_t)E + 1;
+	p->up = malloc(sn * sizeof *p->up);
+	p->comp = malloc(sn * sizeof *p->comp);
+	p->noff = calloc(sn + 1, sizeof *p->noff);
+	p->eoff = calloc(sn + 1, sizeof *p->eoff);
+	p->nlist = malloc(sn * sizeof *p->nlist);
+	p->elist = malloc(se * sizeof *p->elist);
+	p->dirty = calloc(sn, 1);
+	p->local = malloc(sn * sizeof *p->local);
+	p->places = malloc(sn * sizeof *p->places);
+	p->caps = malloc(sn * sizeof *p->caps);
+	p->edge_call = malloc(se * sizeof *p->edge_call);
+	p->edge_vol = malloc(se * sizeof *p->edge_vol);
+	p->gain = malloc(se * sizeof *p->gain);
+	p->chosen = malloc(se);
+	p->d.pot_call = malloc(sn * sizeof *p->d.pot_call);
+	p->d.pot_vol = malloc(sn * sizeof *p->d.pot_vol);
+	if (!p->up || !p->comp || !p->noff || !p->eoff || !p->nlist || !p->elist || !p->dirty ||
+	    !p->local || !p->places || !p->caps || !p->edge_call || !p->edge_vol || !p->gain ||
+	    !p->chosen || !p->d.pot_call || !p->d.pot_vol)
+		return -1;
+	for (int x = 0; x < n; x++)
+		p->up[x] = x;
+	for (int e = 0; e < E; e++) {
+		int a = uf_find(p->up, g->edge_call[e]), b = uf_find(p->up, C + g->edge_vol[e]);
+		if (a != b)
+			p->up[a > b ? a : b] = a > b ? b : a;
+	}
+	int k = 0;
+	for (int x = 0; x < n; x++) { /* a root is the smallest node of its tree */
+		int r = uf_find(p->up, x);
+		p->comp[x] = r == x ? k++ : p->comp[r];
+	}
+	for (int x = 0; x < n; x++)
+		p->noff[p->comp[x] + 1]++;
+	for (int e = 0; e < E; e++)
+		p->eoff[p->comp[g->edge_call[e]] + 1]++;
+	for (int i = 0; i < k; i++) {
+		p->noff[i + 1] += p->noff[i];
+		p->eoff[i + 1] += p->eoff[i];
+	}
+	int *fill = p->local; /* scratch until the components are solved */
+	memcpy(fill, p->noff, (size_t)k * sizeof *fill);
+	for (int x = 0; x < n; x++)
+		p->nlist[fill[p->comp[x]]++] = x;
+	memcpy(fill, p->eoff, (size_t)k * sizeof *fill);
+	for (int e = 0; e < E; e++) {
+		int c = p->comp[g->edge_call[e]];
+		p->elist[fill[c]++] = e;
+		if (e >= first_new)
+			p->dirty[c] = 1;
+	}
+	return k;
+}
+
+/* Solves component k into opt and the prices d (sink at 0). */
+static int solve_part(const struct graph *g, struct parts *p, int k, int64_t spread,
+                      uint8_t *opt, struct massign_duals *d)
+{
+	int C = g->n_calls, nc = 0, nv = 0, ne = 0;
+	for (int i = p->noff[k]; i < p->noff[k + 1]; i++) {
+		int x = p->nlist[i];
+		if (x < C) {
+			p->local[x] = nc;
+			p->places[nc++] = g->places[x];
+		} else {
+			p->local[x] = nv;
+			p->caps[nv++] = g->caps[x - C];
+		}
+	}
+	for (int i = p->eoff[k]; i < p->eoff[k + 1]; i++, ne++) {
+		int e = p->elist[i];
+		p->edge_call[ne] = p->local[g->edge_call[e]];
+		p->edge_vol[ne] = p->local[C + g->edge_vol[e]];
+		p->gain[ne] = g->gain[e];
+	}
+	struct massign m = { nc, nv, ne, p->places, p->caps, p->edge_call, p->edge_vol, p->gain,
+	                     spread };
+	int64_t total;
+	if (massign_solve_duals(&m, p->chosen, &total, &p->d))
+		return -1;
+	for (int i = 0; i < ne; i++)
+		opt[p->elist[p->eoff[k] + i]] = p->chosen[i];
+	for (int i = p->noff[k]; i < p->noff[k + 1]; i++) {
+		int x = p->nlist[i];
+		if (x < C)
+			d->pot_call[x] = p->d.pot_call[p->local[x]] - p->d.pot_sink;
+		else
+			d->pot_vol[x - C] = p->d.pot_vol[p->local[x]] - p->d.pot_sink;
+	}
+	return 0;
+}
+
+/* Solves the dirty components of the graph (all when first_new is 0); the
+   others keep their pairs in opt and their prices in d. */
+static int solve_parts(const struct graph *g, int64_t spread, int first_new, uint8_t *opt,
+                       struct massign_duals *d, int *solved)
+{
+	struct parts p = { 0 };
+	int rc = -1, k = parts_find(g, first_new, &p);
+	*solved = 0;
+	for (int i = 0; i < k; i++) {
+		if (!p.dirty[i])
+			continue;
+		if (solve_part(g, &p, i, spread, opt, d))
+			goto end;
+		++*solved;
+	}
+	d->pot_sink = 0;
+	rc = k < 0 ? -1 : 0;
+end:
+	parts_free(&p);
+	return rc;
+}
+
+/* Grows *a (of elem bytes each) from n to m elements, zeroing the new ones. */
+static int grow(void **a, size_t elem, int n, int m)
+{
+	void *x = realloc(*a, ((size_t)m + 1) * elem);
+	if (x == NULL)
+		return -1;
+	if (m > n)
+		memset((char *)x + (size_t)n * elem, 0, (size_t)(m - n) * elem);
+	*a = x;
+	return 0;
+}
+
 /* Solves the graph; widens calls while the prices show a missing pair that
-   helps. *optimal when a round added none. */
+   helps, solving again only the components that gained pairs. *optimal
+   when a round added none. */
 static int solve_priced(const struct match_index *ix, struct graph *g, int64_t spread,
                         int64_t now, unsigned flags, uint8_t **opt, bool *optimal)
 {
 	struct pricing pr = { 0 };
-	int rc = -1;
+	int rc = -1, first_new = 0, had_edges = 0, had_vols = 0;
 	*optimal = false;
-	pr.d.pot_call = malloc(((size_t)g->n_calls + 1) * sizeof *pr.d.pot_call);
+	free(*opt);
+	*opt = NULL;
+	pr.d.pot_call = calloc((size_t)g->n_calls + 1, sizeof *pr.d.pot_call);
 	if (pr.d.pot_call == NULL)
 		goto end;
 	for (int round = 0; round < PRICING_ROUNDS_MAX; round++) {
-		free(*opt);
-		free(pr.d.pot_vol);
-		*opt = malloc((size_t)(g->n_edges ? g->n_edges : 1));
-		pr.d.pot_vol = malloc(((size_t)g->n_vols + 1) * sizeof *pr.d.pot_vol);
+		int solved;
+		if (grow((void **)opt, 1, had_edges, g->n_edges) ||
+		    grow((void **)&pr.d.pot_vol, sizeof *pr.d.pot_vol, had_vols, g->n_vols))
+			goto end;
 		cap_by_hours(ix, g);
-		struct massign p = { g->n_calls, g->n_vols, g->n_edges, g->places, g->caps,
-		                     g->edge_call, g->edge_vol, g->gain, spread };
-		int64_t total;
-		if (!*opt || !pr.d.pot_vol || massign_solve_duals(&p, *opt, &total, &pr.d) ||
-		    link_edges(g, &pr))
+		if (solve_parts(g, spread, first_new, *opt, &pr.d, &solved) || link_edges(g, &pr))
 			goto end;
 		if (round == PRICING_ROUNDS_MAX - 1)
 			break; /* solved on the graph as it is, without the proof */
+		first_new = had_edges = g->n_edges;
+		had_vols = g->n_vols;
 		pr.n_priced = g->n_vols;
 		pr.top_price = pr.d.pot_sink;
 		for (int v = 0; v < g->n_vols; v++)
 			if (pr.d.pot_vol[v] > pr.top_price)
 				pr.top_price = pr.d.pot_vol[v];
+		if (cell_prices(ix, g, &pr))
+			goto end;
 		int added = 0;
 		for (int c = 0; c < g->n_calls; c++) {
 			int n = widen(ix, g, &pr, c, now, flags);
@@ -295,6 +534,7 @@ end:
 	free(pr.first);
 	free(pr.next);
 	free(pr.items);
+	free(pr.cell_max);
 	return rc;
 }
 

@@ -8,12 +8,18 @@
 #include "match/explain.h"
 #include "match/score.h"
 
+/* Scans slots [from, to); with near2 > 0 they are one run of a cell (ordered
+   by reach, farthest first) whose nearest point is sqrt(near2) km away, and
+   the scan stops at the first volunteer who does not reach that far. */
 static void scan_range(const struct match_index *ix, const struct mquery *q, uint32_t from,
-                       uint32_t to, double waiting, struct mtopk *top, int64_t *total)
+                       uint32_t to, double near2, double waiting, struct mtopk *top,
+                       int64_t *total)
 {
 	const struct mcall *c = q->c;
 	for (uint32_t s = from; s < to; s++) {
-		double d2;
+		double d2, m = ix->v.hot[s].max_km;
+		if (m * m < near2)
+			break;
 		if (!mf_pass_base(ix, s, q, &d2))
 			continue;
 		(*total)++;
@@ -101,27 +107,26 @@ static int cells_in_reach(const struct mgrid *g, const struct mquery *q, struct 
 /* Scans one cell: the volunteers open beyond their organisation (filtered
    by mf_consent), then the call's own organisation's other volunteers. */
 static void scan_cell(const struct match_index *ix, const struct mquery *q, int cell,
-                      double waiting, struct mtopk *top, int64_t *total)
+                      double near2, double waiting, struct mtopk *top, int64_t *total)
 {
 	const struct mgrid *g = &ix->grid;
 	uint32_t from = g->start[cell], to = g->start[cell + 1];
 	if (g->run_off[cell] < g->run_off[cell + 1] && g->run_org[g->run_off[cell]] == MRUN_OPEN) {
 		org_range(g, cell, MRUN_OPEN, &from, &to);
-		scan_range(ix, q, from, to, waiting, top, total);
+		scan_range(ix, q, from, to, near2, waiting, top, total);
 		from = g->start[cell];
 		to = g->start[cell + 1];
 	}
 	org_range(g, cell, q->c->org, &from, &to);
-	scan_range(ix, q, from, to, waiting, top, total);
+	scan_range(ix, q, from, to, near2, waiting, top, total);
 }
 
-void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsigned flags,
-                  struct mtopk *top,
-                  int64_t *total)
+/* The best volunteers for call c (in the index or not) into top. */
+static void scan_mcall(const struct match_index *ix, const struct mcall *c, int64_t now,
+                       unsigned flags, struct mtopk *top, int64_t *total)
 {
 	struct mquery q;
 	struct near_cell cells[NEAR_CELLS_MAX];
-	const struct mcall *c = &ix->calls[cs];
 	mq_prepare(ix, c, now, flags, &q);
 	double waiting = ms_waiting(&ix->weights, c, now);
 	const struct mgrid *g = &ix->grid;
@@ -129,11 +134,36 @@ void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsign
 	int n = g->rows > 0 ? cells_in_reach(g, &q, cells) : 0;
 	if (n < 0) /* too many cells to sort: all of them, in order (the filters decide) */
 		for (int cell = 0; cell < g->rows * g->cols; cell++)
-			scan_cell(ix, &q, cell, waiting, top, total);
-	for (int i = 0; i < n; i++)
-		scan_cell(ix, &q, cells[i].cell, waiting, top, total);
-	scan_range(ix, &q, ix->v.sorted, ix->v.n, waiting, top, total);
+			scan_cell(ix, &q, cell, 0, waiting, top, total);
+	for (int i = 0; i < n; i++) {
+		/* 10 m less: a position rounded to floats may sit on the cell's edge */
+		double near = sqrt(cells[i].d2) - 0.01;
+		scan_cell(ix, &q, cells[i].cell, near > 0 ? near * near : 0, waiting, top, total);
+	}
+	scan_range(ix, &q, ix->v.sorted, ix->v.n, 0, waiting, top, total);
 	*total -= mf_paired_passing(ix, &q);
+}
+
+int64_t mq_reach_max(const struct match_index *ix, uint32_t cs, int64_t now,
+                     const int64_t *cell_val, int64_t over)
+{
+	struct mquery q;
+	struct near_cell cells[NEAR_CELLS_MAX];
+	const struct mgrid *g = &ix->grid;
+	mq_prepare(ix, &ix->calls[cs], now, 0, &q);
+	int n = g->rows > 0 ? cells_in_reach(g, &q, cells) : 0;
+	int64_t best = over;
+	for (int cell = 0; n < 0 && cell < g->rows * g->cols; cell++)
+		best = cell_val[cell] > best ? cell_val[cell] : best;
+	for (int i = 0; i < n; i++)
+		best = cell_val[cells[i].cell] > best ? cell_val[cells[i].cell] : best;
+	return best;
+}
+
+void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsigned flags,
+                  struct mtopk *top, int64_t *total)
+{
+	scan_mcall(ix, &ix->calls[cs], now, flags, top, total);
 }
 
 /* Fills hit from slot s and the prepared question q: score, parts, distance, phrases. */
@@ -186,6 +216,37 @@ int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t n
 	*n = top.n;
 end:
 	pthread_rwlock_unlock(&ix->lock);
+	return rc;
+}
+
+int match_for_request(struct match_index *ix, const struct call *spec, int limit, int64_t now,
+                      unsigned flags, struct match_hit *out, int *n, int64_t *total,
+                      struct kp_error *err)
+{
+	struct mtop_item items[MATCH_LIMIT_MAX];
+	struct mtopk top = { items, limit < 1 ? 1 : limit > MATCH_LIMIT_MAX ? MATCH_LIMIT_MAX : limit,
+	                     0 };
+	struct mcall *m = calloc(1, sizeof *m);
+	*n = 0;
+	*total = 0;
+	if (m == NULL)
+		return kp_internal(err);
+	/* Filling a question may learn a new organisation, item or term: a change. */
+	pthread_rwlock_wrlock(&ix->lock);
+	int rc = mix_fill_call(ix, spec, 1, m) ? kp_internal(err) : KP_OK;
+	if (rc == KP_OK) {
+		m->engagement = ENGAGEMENT_COUNT; /* a help request names no form */
+		m->live = true;
+		scan_mcall(ix, m, now, flags, &top, total);
+		mtopk_sort(&top);
+		struct mquery q;
+		mq_prepare(ix, m, now, flags, &q);
+		for (int i = 0; i < top.n; i++)
+			make_hit(ix, top.items[i].slot, &q, now, &out[i]);
+		*n = top.n;
+	}
+	pthread_rwlock_unlock(&ix->lock);
+	free(m);
 	return rc;
 }
 

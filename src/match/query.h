@@ -14,4 +14,10 @@ void mq_call_scan(const struct match_index *ix, uint32_t cs, int64_t now, unsign
                   struct mtopk *top,
                   int64_t *total);
 
+/* The highest of cell_val over the cells within reach of call slot cs
+   (those where someone may travel as far as the call), and of `over` (the
+   overflow slots, which every scan visits). */
+int64_t mq_reach_max(const struct match_index *ix, uint32_t cs, int64_t now,
+                     const int64_t *cell_val, int64_t over);
+
 #endif

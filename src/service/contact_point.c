@@ -8,8 +8,10 @@
 
 #include "auth/ratelimit.h"
 #include "model/offer.h"
+#include "model/place.h"
 #include "service/notify.h"
 #include "service/organisations.h"
+#include "service/suggestions.h"
 
 /* --- the network's contact point --- */
 
@@ -279,6 +281,60 @@ int help_request_suggest(struct app *app, struct db *db, const struct principal 
 	struct suggest x = { .id = id, .out = out, .n = n };
 	*n = 0;
 	return svc_read(app, db, who, read_suggest, &x, err);
+}
+
+/* --- volunteers who fit --- */
+
+struct fitting {
+	int64_t id;
+	int limit;
+	candidate_fn each;
+	void *ctx;
+	int64_t *total;
+};
+
+/* The request as a question to the matching engine: its activity at its
+   place, for the organisation it is routed to or for the hub; it says
+   neither when nor how often, so every day-part counts. */
+static int read_fitting(struct svc *s, void *arg)
+{
+	struct fitting *x = arg;
+	struct help_view *v = malloc(sizeof *v);
+	struct call *spec = malloc(sizeof *spec);
+	struct contact_point cp;
+	struct kp_error miss = { 0 };
+	int rc = v && spec ? load(s, x->id, ACT_READ, v, &cp) : kp_internal(s->err);
+	if (rc == KP_OK) {
+		/* Seen from the receiving organisation by whoever may list its
+		   candidates, else from the hub: each sees the volunteers it may. */
+		struct authz_target t = { .organisation_id = v->req.organisation_id };
+		if (t.organisation_id == 0 || !authz_allows(s->who, RES_SUGGESTION, ACT_LIST, &t))
+			t.organisation_id = cp.hub_organisation_id;
+		call_init(spec);
+		spec->organisation_id = t.organisation_id;
+		rc = svc_authorise(s, RES_SUGGESTION, ACT_LIST, &t);
+	}
+	const struct place *p = rc == KP_OK ? place_lookup(v->req.place, "place", &miss) : NULL;
+	/* A closed request, or one whose place is unknown, has nobody: an empty answer. */
+	if (p != NULL && v->req.status != HELP_CLOSED) {
+		spec->activity_id = v->req.activity_id;
+		spec->dayparts = DAYPART_ALL;
+		spec->lat = p->lat;
+		spec->lon = p->lon;
+		rc = svc_request_candidates(s, spec, x->limit, x->each, x->ctx, x->total);
+	}
+	free(v);
+	free(spec);
+	return rc;
+}
+
+int help_request_volunteers(struct app *app, struct db *db, const struct principal *who,
+                            int64_t id, int limit, candidate_fn each, void *ctx, int64_t *total,
+                            struct kp_error *err)
+{
+	struct fitting x = { id, limit, each, ctx, total };
+	*total = 0;
+	return svc_read(app, db, who, read_fitting, &x, err);
 }
 
 /* --- the warm referral --- */

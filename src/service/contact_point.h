@@ -18,6 +18,7 @@
 
 #include "model/help_request.h"
 #include "service/service.h"
+#include "service/suggestions.h"
 
 struct contact_point {
 	int64_t hub_organisation_id;   /* 0: none named yet */
@@ -79,6 +80,15 @@ struct help_suggestion {
 int help_request_suggest(struct app *app, struct db *db, const struct principal *who,
                          int64_t id, struct help_suggestion *out, int *n,
                          struct kp_error *err);
+
+/* The volunteers who best fit request id (its activity at its place; every
+   day-part, any form of engagement), best first, as candidates_list gives
+   them, among the volunteers the receiving organisation may see for whoever
+   may list its candidates (its coordinators), else among those the hub may
+   see (its staff): for who may read the request. A closed request has none. */
+int help_request_volunteers(struct app *app, struct db *db, const struct principal *who,
+                            int64_t id, int limit, candidate_fn each, void *ctx, int64_t *total,
+                            struct kp_error *err);
 
 /* One step of the warm referral: to HELP_ROUTED (the hub, organisation_id),
    HELP_ACCEPTED (the receiving coordinator; contact name, by default the

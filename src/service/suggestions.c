@@ -44,19 +44,14 @@ struct candidates_args {
 	unsigned flags;      /* MATCH_WITHOUT_EXPERIENCE for a caller who may not see it */
 	bool nameless;       /* the caller may not see volunteers (a care professional):
 	                        who comes is known once the volunteer says yes */
+	const struct call *spec; /* a question that is no call of the index (a help request) */
 };
 
-/* Runs the question for a call, then names the volunteers it found. */
-static int name_candidates(struct svc *s, struct match_index *ix, struct candidates_args *a)
+/* Names the volunteers of hits[0..n) to a->each. */
+static int name_hits(struct svc *s, struct match_hit *hits, int n, struct candidates_args *a)
 {
-	struct match_hit *hits = calloc((size_t)a->limit, sizeof *hits);
 	struct volunteer *v = malloc(sizeof *v);
-	struct kp_error miss = { 0 };
-	int n = 0, rc = hits && v ? KP_OK : kp_internal(s->err);
-	/* A call that is not open has no candidates: an empty answer, not an error. */
-	if (rc == KP_OK &&
-	    match_for_call(ix, a->call_id, a->limit, s->now, a->flags, hits, &n, a->total, &miss))
-		n = 0;
+	int rc = v ? KP_OK : kp_internal(s->err);
 	for (int i = 0; i < n && rc == KP_OK; i++) {
 		/* The engine proposes a volunteer of another organisation only with
 		   their consent (mf_consent), so every hit may be named. */
@@ -68,8 +63,28 @@ static int name_candidates(struct svc *s, struct match_index *ix, struct candida
 		if (rc == KP_OK && a->each(a->ctx, &hits[i], v) != 0)
 			rc = kp_internal(s->err);
 	}
-	free(hits);
 	free(v);
+	return rc;
+}
+
+/* Runs the question for a call (or for a->spec), then names the volunteers
+   it found. */
+static int name_candidates(struct svc *s, struct match_index *ix, struct candidates_args *a)
+{
+	struct match_hit *hits = calloc((size_t)a->limit, sizeof *hits);
+	struct kp_error miss = { 0 };
+	int n = 0, rc = hits ? KP_OK : kp_internal(s->err);
+	/* A call that is not open has no candidates: an empty answer, not an error. */
+	if (rc == KP_OK && a->spec != NULL)
+		rc = match_for_request(ix, a->spec, a->limit, s->now, a->flags, hits, &n, a->total,
+		                       s->err);
+	else if (rc == KP_OK &&
+	         match_for_call(ix, a->call_id, a->limit, s->now, a->flags, hits, &n, a->total,
+	                        &miss))
+		n = 0;
+	if (rc == KP_OK)
+		rc = name_hits(s, hits, n, a);
+	free(hits);
 	return rc;
 }
 
@@ -96,9 +111,20 @@ int candidates_list(struct app *app, struct db *db, const struct principal *who,
                     int64_t call_id, int limit, candidate_fn each, void *ctx,
                     int64_t *total, struct kp_error *err)
 {
-	struct candidates_args a = { call_id, limit, each, ctx, total, 0, false };
+	struct candidates_args a = { call_id, limit, each, ctx, total, 0, false, NULL };
 	*total = 0;
 	return svc_read(app, db, who, read_candidates, &a, err);
+}
+
+int svc_request_candidates(struct svc *s, const struct call *spec, int limit,
+                           candidate_fn each, void *ctx, int64_t *total)
+{
+	struct candidates_args a = { 0, limit, each, ctx, total, 0, false, spec };
+	struct match_index *ix = index_of(s);
+	*total = 0;
+	a.flags = ranking_flags(s, spec->organisation_id);
+	a.nameless = !authz_allows(s->who, RES_VOLUNTEER, ACT_LIST, NULL);
+	return ix ? name_candidates(s, ix, &a) : KP_ERR;
 }
 
 struct calls_args {

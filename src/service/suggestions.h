@@ -32,6 +32,13 @@ int candidates_list(struct app *app, struct db *db, const struct principal *who,
                     int64_t call_id, int limit, candidate_fn each, void *ctx,
                     int64_t *total, struct kp_error *err);
 
+/* Inside a use case that has authorised the caller for the candidates of
+   spec's organisation: the best `limit` volunteers for spec, a question
+   that is no open call (a help request, see match_for_request), as
+   candidates_list gives them. */
+int svc_request_candidates(struct svc *s, const struct call *spec, int limit,
+                           candidate_fn each, void *ctx, int64_t *total);
+
 /* The best `limit` open calls for volunteer_id, best first; an inactive
    volunteer has none. */
 int suggestions_list(struct app *app, struct db *db, const struct principal *who,

@@ -513,6 +513,91 @@ static void figures_of_the_contact_point(void **state)
 	people_free(&p);
 }
 
+/* A hub volunteer in place with activity and status; returns the id. */
+static int64_t hub_volunteer(struct env *e, int64_t hub, const char *place, const char *activity,
+                             const char *status)
+{
+	char path[64], body[256];
+	int64_t id = fx_volunteer(&e->admin, hub, "active");
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)id);
+	snprintf(body, sizeof body,
+	         "{\"place\":\"%s\",\"activities\":[\"%s\"],\"max_distance_km\":15,"
+	         "\"availability\":[\"mon-morning\",\"wed-afternoon\"],\"status\":\"%s\"}",
+	         place, activity, status);
+	json_decref(expect(&e->admin, "PATCH", path, body, 200));
+	return id;
+}
+
+/* Where volunteer vol stands in the answer, -1 when absent. */
+static int rank_of(json_t *doc, int64_t vol)
+{
+	json_t *items = json_object_get(doc, "items");
+	for (size_t i = 0; i < json_array_size(items); i++)
+		if (json_id(json_array_get(items, i), "volunteer_id") == vol)
+			return (int)i;
+	return -1;
+}
+
+/* The volunteers who fit a help request: whose activity and place fit come
+   first, with a score out of 100 and the explanation; inactive volunteers
+   never show; the hub sees its own volunteers, the receiving coordinator
+   after routing those of the own organisation; others are refused. */
+static void fitting_volunteers(void **state)
+{
+	struct env *e = *state;
+	struct people p;
+	char path[96];
+	set_today("2026-03-02");
+	people_init(e, &p);
+	set_hub(e, p.hub, 3);
+	int64_t near_fit = hub_volunteer(e, p.hub, "Zwijndrecht", "maatje", "active");
+	int64_t other_task = hub_volunteer(e, p.hub, "Zwijndrecht", "klussen", "active");
+	int64_t farther = hub_volunteer(e, p.hub, "Dordrecht", "maatje", "active");
+	int64_t stopped = hub_volunteer(e, p.hub, "Zwijndrecht", "maatje", "stopped");
+	int64_t paused = hub_volunteer(e, p.hub, "Zwijndrecht", "maatje", "paused");
+	json_t *doc = expect(&p.referrer, "POST", "/api/help-requests", form, 201);
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/help-requests/%lld/volunteers", (long long)id);
+
+	doc = expect(&p.hub_co, "GET", path, NULL, 200);
+	assert_int_equal(rank_of(doc, near_fit), 0);
+	assert_true(rank_of(doc, farther) > 0);
+	assert_true(rank_of(doc, other_task) > rank_of(doc, farther));
+	assert_int_equal(rank_of(doc, stopped), -1);
+	assert_int_equal(rank_of(doc, paused), -1);
+	json_t *best = json_array_get(json_object_get(doc, "items"), 0);
+	json_int_t fit = json_integer_value(json_object_get(best, "fit"));
+	assert_true(fit > 0 && fit <= 100);
+	assert_true(json_array_size(json_object_get(best, "explanation")) > 0);
+	assert_non_null(strstr(json_str(best, "explanation_text"), "aatje"));
+	assert_true(json_is_string(json_object_get(best, "first_name")));
+	json_decref(doc);
+
+	/* the hub's desk sees who fits, not by name */
+	doc = expect(&p.hub_desk, "GET", path, NULL, 200);
+	best = json_array_get(json_object_get(doc, "items"), 0);
+	assert_int_equal(json_id(best, "volunteer_id"), near_fit);
+	assert_true(json_is_null(json_object_get(best, "first_name")));
+	json_decref(doc);
+	json_decref(expect(&p.other_co, "GET", path, NULL, 403));
+	json_decref(expect(&p.referrer, "GET", path, NULL, 403));
+	json_decref(expect(&p.volunteer, "GET", path, NULL, 403));
+
+	/* routed: the receiving coordinator looks among the own volunteers only */
+	char route[96];
+	snprintf(route, sizeof route, "/api/help-requests/%lld/route", (long long)id);
+	char body[64];
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld}", (long long)p.receiving);
+	json_decref(expect(&p.hub_co, "POST", route, body, 200));
+	int64_t own = hub_volunteer(e, p.receiving, "Zwijndrecht", "maatje", "active");
+	doc = expect(&p.receiving_co, "GET", path, NULL, 200);
+	assert_int_equal(rank_of(doc, own), 0);
+	assert_int_equal(rank_of(doc, near_fit), -1);
+	json_decref(doc);
+	people_free(&p);
+}
+
 static void public_form_is_rate_limited_per_address(void **state)
 {
 	(void)state;
@@ -541,6 +626,7 @@ int main(void)
 		cmocka_unit_test(warm_referral),
 		cmocka_unit_test(follow_up_tasks),
 		cmocka_unit_test(client_export_and_erasure),
+		cmocka_unit_test(fitting_volunteers),
 		cmocka_unit_test(figures_of_the_contact_point),
 		cmocka_unit_test(public_form_is_rate_limited_per_address),
 	};

@@ -56,6 +56,8 @@ export function register(h) {
 		await go(hub, `/contactpunt/${id}`);
 		await expectText(hub, '#h-client ~ dl', client);
 		await hub.waitForSelector('.suggestion');
+		// the hub also sees which of its volunteers fit (or that none do)
+		await hub.waitForSelector('#h-fit ~ ol.cands li.cand, #h-fit ~ p.muted');
 		await hub.click('.suggestion:has-text("Zonnebloem afdeling Dordrecht") button');
 		await expectText(hub, '.page-head ~ .intro, .intro', 'Doorverwezen');
 		await scan(hub, 'Hulpvraag (steunpunt)');
@@ -66,6 +68,9 @@ export function register(h) {
 		await login(co, USERS.coordinator);
 		await go(co, `/contactpunt/${id}`);
 		await expectText(co, '#h-client ~ dl', '06-55512345');
+		// the volunteers of the own organisation who fit, with their fit out of 100
+		await expectText(co, '#h-fit ~ ol.cands li.cand .score', 'van 100');
+		await scan(co, 'Hulpvraag (ontvangende coördinator)');
 		await co.fill('#f-public_title', `Gezellig bezoek ${RUN}`);
 		await co.fill('#f-public_description', 'Een meneer in Dordrecht krijgt graag wekelijks bezoek voor een praatje.');
 		await co.click('#h-accept ~ form button[type=submit]');

@@ -227,6 +227,52 @@ static void rebuild_keeps_answers(void **state)
 	assert_memory_equal(ids, again, sizeof ids);
 }
 
+/* A volunteer in Rotterdam (about 20 km from the fixture call in Dordrecht)
+   who goes by car and travels at most km. */
+static int64_t add_far_volunteer(struct ctx *x, int km)
+{
+	struct volunteer *v = malloc(sizeof *v);
+	struct kp_error err = { 0 };
+	assert_non_null(v);
+	fixture_volunteer(x->f, v, x->f->org, "Verre", "Jansen", "Rotterdam");
+	v->status = VOLUNTEER_ACTIVE;
+	v->availability = DAYPART_ALL;
+	v->travel_mode = TRAVEL_CAR;
+	v->driving_licence = 1;
+	v->max_distance_km = km;
+	id_set_add(&v->items[LIST_ACTIVITY], fixture_item(x->f, LIST_ACTIVITY, "wandelen"));
+	assert_int_equal(store_volunteer_insert(x->f->db, v, false, &err), KP_OK);
+	int64_t id = v->id;
+	free(v);
+	return id;
+}
+
+/* A cell's run is sorted by reach and a scan stops at the first volunteer
+   who cannot travel as far as the call: one who reaches further after the
+   sort must still be found (it leaves its place for the overflow). */
+static void reach_grows_after_the_sort(void **state)
+{
+	struct ctx *x = *state;
+	struct kp_error err = { 0 };
+	int64_t ids[8];
+	int64_t far = add_far_volunteer(x, 40);
+	add_far_volunteer(x, 5);
+	int64_t grows = add_far_volunteer(x, 5);
+	x->call = fixture_insert_call(x->f, x->f->org, "Wandelen op zaterdag");
+	assert_int_equal(match_index_load(x->ix, x->f->db, &err), KP_OK);
+	assert_int_equal(candidates(x, ids, 8), 1);
+	assert_int_equal(ids[0], far);
+	struct volunteer *v = malloc(sizeof *v);
+	assert_non_null(v);
+	assert_int_equal(store_volunteer_get(x->f->db, grows, false, v, &err), KP_OK);
+	v->max_distance_km = 40;
+	assert_int_equal(store_volunteer_update(x->f->db, v, false, &err), KP_OK);
+	assert_int_equal(match_index_refresh_volunteer(x->ix, x->f->db, grows, &err), KP_OK);
+	free(v);
+	assert_int_equal(candidates(x, ids, 8), 2);
+	assert_true((ids[0] == far && ids[1] == grows) || (ids[0] == grows && ids[1] == far));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +282,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(matches_and_calls_are_visible_after_refresh, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(rebuild_keeps_answers, setup, teardown),
+		cmocka_unit_test_setup_teardown(reach_grows_after_the_sort, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,7 @@
 // a named contact and a call with its public text, or hand back with a
 // reason) and of the referrer who sent one (status and who picked it up).
 import { html, useState, get, api, useLoad, navigate, session, orgName, query } from '../core.js';
-import { t, fmtDate } from '../i18n.js';
+import { t, fmtDate, fmtKm } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Notice, Input, TextArea, Select, FormError, listOptions, useForm } from '../ui.js';
 import { activityLabel } from './calls.js';
 
@@ -144,6 +144,29 @@ function Suggestions({ r, onChange }) {
 	</section>`;
 }
 
+// The volunteers whose offer fits the request best (the matching engine,
+// the same score and explanation as for a call); the hub's desk sees them
+// without names.
+function FittingVolunteers({ r }) {
+	const { data, error, loading } = useLoad(() => get(`/api/help-requests/${r.id}/volunteers?limit=10`), [r.id, r.status, r.organisation_id]);
+	return html`<section class="card" aria-labelledby="h-fit">
+		<h2 id="h-fit">${t('contact.volunteers')}</h2>
+		<p class="hint">${t('contact.volunteersIntro')}</p>
+		${loading && html`<${Loading} />`}
+		<${Alert} error=${error} />
+		${data && (data.items.length === 0 ? html`<p class="muted">${t('contact.noVolunteers')}</p>`
+			: html`<ol class="cands">${data.items.map((v) => html`<li class="cand" key=${v.volunteer_id}>
+				<div class="cand-head">
+					${v.first_name ? html`<a class="li-title" href=${`/vrijwilligers/${v.volunteer_id}`}>${v.first_name} ${v.last_name}</a>`
+						: html`<span class="li-title">${t('contact.volunteerNameless', { id: v.volunteer_id })}</span>`}
+					<span class="score" title=${t('candidates.fitHint')}>${t('candidates.fitN', { n: v.fit })}</span>
+				</div>
+				<p class="muted">${v.place}${v.distance_km !== undefined && v.distance_km !== null ? ` · ${fmtKm(v.distance_km)}` : ''}</p>
+				${v.explanation_text && html`<p class="why"><span class="why-label">${t('suggestions.why')}</span> ${v.explanation_text}</p>`}
+			</li>`)}</ol>`)}
+	</section>`;
+}
+
 const WHEN = { weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'].flatMap((d) => [`${d}-morning`, `${d}-afternoon`]),
 	evenings: ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => `${d}-evening`),
 	weekend: ['sat', 'sun'].flatMap((d) => [`${d}-morning`, `${d}-afternoon`]) };
@@ -261,6 +284,7 @@ export function HelpRequestView({ id }) {
 			<aside class="split-side wide-side">
 				${isHub && ['new', 'handed_back', 'routed'].includes(r.status) && html`<${Suggestions} r=${r} onChange=${reload} />`}
 				${receiving && r.status === 'routed' && html`<${Accept} r=${r} onChange=${reload} />`}
+				${(isHub || receiving) && r.status !== 'closed' && html`<${FittingVolunteers} r=${r} />`}
 			</aside>
 		</div>
 	<//>`;
