@@ -1,5 +1,5 @@
 // The application shell: session, language, navigation per role, routes.
-import { html, render, useEffect, useState, ApiError, session, api, navigate, onRoute, match, loadCatalog } from './core.js';
+import { html, render, useEffect, useState, ApiError, session, api, navigate, onRoute, match, loadStart } from './core.js';
 import { initI18n, setLang, getLang, t } from './i18n.js';
 import { Page, Empty, Loading, Alert } from './ui.js';
 
@@ -291,16 +291,14 @@ function App() {
 
 const currentPath = () => location.pathname.replace(/\/+$/, '') || '/';
 
-// The strings, the session, the shared lists and the page's module come at
-// once; the page's module as soon as the session says whose page it is.
+// The strings, and the caller with the shared lists, come at once; then the
+// page's module, as soon as the caller says whose page it is.
 async function boot() {
-	const user = api('GET', '/api/session').catch(() => null);
-	const page = user.then((u) => {
-		session.user = u;
+	const page = loadStart().then(() => {
 		const [Comp] = resolve(currentPath());
 		return Comp.load ? Comp.load().catch(() => {}) : null;
 	});
-	await Promise.all([initI18n(), loadCatalog(), page]);
+	await Promise.all([initI18n(), page]);
 	const root = document.getElementById('app');
 	root.textContent = ''; /* the "loading" line of index.html */
 	render(html`<${App} />`, root);
