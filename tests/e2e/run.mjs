@@ -862,13 +862,16 @@ async function coldLoad(email, p) {
 	await cdp.send('Network.enable');
 	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 	await cdp.send('Network.emulateNetworkConditions', SLOW);
-	let requests = 0, bytes = 0;
+	let requests = 0, bytes = 0, started = Date.now();
 	cdp.on('Network.requestWillBeSent', (e) => {
 		requests++;
-		if (process.env.E2E_REQUESTS) console.log(`# ${p} ${e.request.method} ${e.request.url.replace(base, '')}`);
+		if (process.env.E2E_REQUESTS) console.log(`# ${p} ${Date.now() - started} ms ${e.request.method} ${e.request.url.replace(base, '')}`);
 	});
-	cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
-	const started = Date.now();
+	cdp.on('Network.loadingFinished', (e) => {
+		bytes += e.encodedDataLength;
+		if (process.env.E2E_REQUESTS) console.log(`# ${p} ${Date.now() - started} ms done ${e.encodedDataLength} bytes`);
+	});
+	started = Date.now();
 	await page.goto(base + p);
 	await page.waitForSelector('main h1', { timeout: 30000 });
 	await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 30000 });

@@ -291,13 +291,21 @@ function App() {
 
 const currentPath = () => location.pathname.replace(/\/+$/, '') || '/';
 
-// The strings, and the caller with the shared lists, come at once; then the
-// page's module, as soon as the caller says whose page it is.
+// The module of the page at `path` when that does not depend on who is
+// logged in (null for a start page or an unknown path).
+function pageOf(path) {
+	for (const [pattern, comp] of [...Object.entries(PUBLIC), ...ROUTES])
+		if (match(pattern, path)) return comp;
+	return null;
+}
+
+const preload = (Comp) => Comp && Comp.load && Comp.load().catch(() => {});
+
+// The strings, the caller with the shared lists, and the page's module come
+// at once; a start page's module as soon as the caller says whose it is.
 async function boot() {
-	const page = loadStart().then(() => {
-		const [Comp] = resolve(currentPath());
-		return Comp.load ? Comp.load().catch(() => {}) : null;
-	});
+	preload(pageOf(currentPath()));
+	const page = loadStart().then(() => preload(resolve(currentPath())[0]));
 	await Promise.all([initI18n(), page]);
 	const root = document.getElementById('app');
 	root.textContent = ''; /* the "loading" line of index.html */
