@@ -15,10 +15,20 @@ bool jw_failed(const struct jw *w)
 	return w->failed;
 }
 
+/* Straight into the buffer while it has room (the invariants of buf.h kept),
+   through buf_append to grow it: a list page is thousands of small pieces. */
 static void put(struct jw *w, const char *p, size_t n)
 {
-	if (!w->failed && buf_append(w->out, p, n) != 0)
+	struct buf *b = w->out;
+	if (w->failed)
+		return;
+	if (n < b->cap_alloc - b->len && n <= b->max - b->len) {
+		memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else if (buf_append(b, p, n) != 0) {
 		w->failed = true;
+	}
 }
 
 /* The comma before a value or key, unless it follows its key. */
@@ -151,10 +161,18 @@ void jw_string(struct jw *w, const char *s)
 
 void jw_int(struct jw *w, int64_t v)
 {
-	char t[32];
-	int n = snprintf(t, sizeof t, "%lld", (long long)v);
+	char t[24];
+	char *p = t + sizeof t;
+	/* Digits from the right; the magnitude as unsigned so INT64_MIN fits. */
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
 	before_value(w);
-	put(w, t, (size_t)n);
+	put(w, p, (size_t)(t + sizeof t - p));
 }
 
 /* As jansson: "%.17g", ".0" when it reads as an integer, exponent without

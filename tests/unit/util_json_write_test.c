@@ -38,6 +38,9 @@ static void nested_document_matches_jansson(void **state)
 	jw_key(&w, "tiny"); jw_real(&w, 1e-7);
 	jw_key(&w, "huge"); jw_real(&w, 1e300);
 	jw_key(&w, "neg"); jw_int(&w, INT64_MIN);
+	jw_key(&w, "max"); jw_int(&w, INT64_MAX);
+	jw_key(&w, "zero"); jw_int(&w, 0);
+	jw_key(&w, "minus"); jw_int(&w, -7);
 	jw_key(&w, "items");
 	jw_array(&w);
 	jw_string(&w, "a");
@@ -58,6 +61,8 @@ static void nested_document_matches_jansson(void **state)
 	assert_non_null(strstr(b.data, "\"Ay\\u015Fe \\\"de\\\" Vries\\\\\\n\\t\\u0001 caf\\u00E9 "
 	                              "\\uD83D\\uDE00 /\""));
 	assert_non_null(strstr(b.data, "\"whole\":3.0,"));
+	assert_non_null(strstr(b.data, "\"neg\":-9223372036854775808,\"max\":9223372036854775807,"
+	                              "\"zero\":0,\"minus\":-7,"));
 	buf_free(&b);
 }
 
