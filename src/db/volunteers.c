@@ -6,6 +6,7 @@
 #include "db/items.h"
 #include "db/query.h"
 #include "db/store.h"
+#include "util/buf.h"
 
 static const int profile_kinds[] = {
 	LIST_ACTIVITY, LIST_THEME, LIST_MOTIVE, LIST_TALENT, LIST_TRAINING, LIST_LANGUAGE,
@@ -54,16 +55,19 @@ static int bind_profile(struct db_stmt *st, const struct volunteer *v)
 static void read_profile(struct db_stmt *st, struct volunteer *v)
 {
 	int i = 0;
-	memset(v, 0, sizeof *v);
+	/* Every field is set below but the item sets, which start empty (no
+	   memset of the text buffers: a list reads many rows). */
+	for (int k = 0; k < LIST_KIND_COUNT; k++)
+		v->items[k].n = 0;
 	v->id = db_col_int(st, i++);
 	v->organisation_id = db_col_int(st, i++);
-	snprintf(v->first_name, sizeof v->first_name, "%s", db_col_text(st, i++));
-	snprintf(v->last_name, sizeof v->last_name, "%s", db_col_text(st, i++));
-	snprintf(v->email, sizeof v->email, "%s", db_col_text(st, i++));
-	snprintf(v->phone, sizeof v->phone, "%s", db_col_text(st, i++));
+	db_col_copy(st, i++, v->first_name, sizeof v->first_name);
+	db_col_copy(st, i++, v->last_name, sizeof v->last_name);
+	db_col_copy(st, i++, v->email, sizeof v->email);
+	db_col_copy(st, i++, v->phone, sizeof v->phone);
 	v->birth_year = (int)db_col_int(st, i++);
 	v->status = volunteer_status_parse(db_col_text(st, i++));
-	snprintf(v->place, sizeof v->place, "%s", db_col_text(st, i++));
+	db_col_copy(st, i++, v->place, sizeof v->place);
 	v->lat = db_col_double(st, i++);
 	v->lon = db_col_double(st, i++);
 	v->availability = (uint32_t)db_col_int(st, i++);
@@ -73,9 +77,9 @@ static void read_profile(struct db_stmt *st, struct volunteer *v)
 	v->travel_mode = travel_mode_parse(db_col_text(st, i++));
 	v->driving_licence = (int)db_col_int(st, i++);
 	v->max_matches = (int)db_col_int(st, i++);
-	snprintf(v->vog_date, sizeof v->vog_date, "%s", db_col_text(st, i++));
-	snprintf(v->motivation_text, sizeof v->motivation_text, "%s", db_col_text(st, i++));
-	snprintf(v->started_on, sizeof v->started_on, "%s", db_col_text(st, i++));
+	db_col_copy(st, i++, v->vog_date, sizeof v->vog_date);
+	db_col_copy(st, i++, v->motivation_text, sizeof v->motivation_text);
+	db_col_copy(st, i++, v->started_on, sizeof v->started_on);
 	v->created_at = db_col_int(st, i++);
 	v->updated_at = db_col_int(st, i++);
 	v->version = db_col_int(st, i++);
@@ -161,6 +165,48 @@ int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct 
 	    items_load(db, "volunteer_experiences", "volunteer_id", id, v->items, err))
 		return KP_ERR;
 	return KP_OK;
+}
+
+int store_volunteer_get_many(struct db *db, const int64_t *ids, int n, struct volunteer *out,
+                             struct kp_error *err)
+{
+	struct items_owner owners[ITEMS_OWNERS_MAX];
+	struct buf sql;
+	struct db_stmt *st = NULL;
+	if (n == 0)
+		return KP_OK;
+	if (n < 0 || n > ITEMS_OWNERS_MAX)
+		return kp_internal(err);
+	buf_init(&sql, 4096);
+	int rc = buf_appends(&sql, SELECT_PROFILE " WHERE id IN (?");
+	for (int i = 1; i < n && rc == 0; i++)
+		rc = buf_appends(&sql, ", ?");
+	rc = rc != 0 || buf_appends(&sql, ")") != 0 ? kp_internal(err)
+	                                            : db_prepare(db, sql.data, &st, err);
+	buf_free(&sql);
+	if (rc)
+		return KP_ERR;
+	for (int i = 0; i < n; i++) {
+		db_bind_int(st, i + 1, ids[i]);
+		out[i].id = 0; /* found: set by its row */
+	}
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		int64_t id = db_col_int(st, 0);
+		for (int i = 0; i < n; i++)
+			if (ids[i] == id && out[i].id == 0) {
+				read_profile(st, &out[i]);
+				break;
+			}
+	}
+	db_finalize(st);
+	if (rc == DB_FAILED)
+		return KP_ERR;
+	for (int i = 0; i < n; i++) {
+		if (out[i].id == 0)
+			return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
+		owners[i] = (struct items_owner){ out[i].id, out[i].items };
+	}
+	return items_load_page(db, "volunteer_items", "volunteer_id", owners, n, err);
 }
 
 static int build_filter(struct query *q, const struct list_filter *f, char *like, size_t cap)

@@ -46,30 +46,35 @@ struct candidates_args {
 	                        who comes is known once the volunteer says yes */
 };
 
-/* Runs the question for a call, then names the volunteers it found. */
+/* Runs the question for a call, then names the volunteers it found, read
+   all at once. */
 static int name_candidates(struct svc *s, struct match_index *ix, struct candidates_args *a)
 {
 	struct match_hit *hits = calloc((size_t)a->limit, sizeof *hits);
-	struct volunteer *v = malloc(sizeof *v);
+	struct volunteer *v = malloc((size_t)a->limit * sizeof *v);
+	int64_t *ids = malloc((size_t)a->limit * sizeof *ids);
 	struct kp_error miss = { 0 };
-	int n = 0, rc = hits && v ? KP_OK : kp_internal(s->err);
+	int n = 0, rc = hits && v && ids ? KP_OK : kp_internal(s->err);
 	/* A call that is not open has no candidates: an empty answer, not an error. */
 	if (rc == KP_OK &&
 	    match_for_call(ix, a->call_id, a->limit, s->now, a->flags, hits, &n, a->total, &miss))
 		n = 0;
+	for (int i = 0; i < n; i++)
+		ids[i] = hits[i].volunteer_id;
+	/* The engine proposes a volunteer of another organisation only with
+	   their consent (mf_consent), so every hit may be named. */
+	if (rc == KP_OK)
+		rc = store_volunteer_get_many(s->db, ids, n, v, s->err);
 	for (int i = 0; i < n && rc == KP_OK; i++) {
-		/* The engine proposes a volunteer of another organisation only with
-		   their consent (mf_consent), so every hit may be named. */
-		rc = store_volunteer_get(s->db, hits[i].volunteer_id, false, v, s->err);
-		if (rc == KP_OK)
-			rc = shown_experience(s, v->organisation_id, v->id, &hits[i]);
+		rc = shown_experience(s, v[i].organisation_id, v[i].id, &hits[i]);
 		if (rc == KP_OK && a->nameless)
-			v->first_name[0] = v->last_name[0] = '\0';
-		if (rc == KP_OK && a->each(a->ctx, &hits[i], v) != 0)
+			v[i].first_name[0] = v[i].last_name[0] = '\0';
+		if (rc == KP_OK && a->each(a->ctx, &hits[i], &v[i]) != 0)
 			rc = kp_internal(s->err);
 	}
 	free(hits);
 	free(v);
+	free(ids);
 	return rc;
 }
 
