@@ -184,6 +184,14 @@ void jw_real(struct jw *w, double v)
 		w->failed = true; /* jansson has no text for these either */
 		return;
 	}
+	if (v == trunc(v) && fabs(v) < 1e15 && !signbit(v)) {
+		/* A whole number prints as its digits and ".0", as "%.17g" would:
+		   without printf, for the scores and parts of a ranking. */
+		jw_int(w, (int64_t)v);
+		if (!w->failed)
+			put(w, ".0", 2);
+		return;
+	}
 	int n = snprintf(t, sizeof t, "%.17g", v);
 	if (strpbrk(t, ".e") == NULL) {
 		memcpy(t + n, ".0", 3);
