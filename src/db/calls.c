@@ -163,6 +163,13 @@ static struct items_owner page_row(struct db_stmt *st, void *row)
 	return (struct items_owner){ r->id, r->items };
 }
 
+int store_call_get_many(struct db *db, const int64_t *ids, int n, struct call *out,
+                        struct kp_error *err)
+{
+	return items_rows_by_id(db, SELECT_CALL, "call_items", "call_id", ids, n, out, sizeof *out,
+	                        page_row, err);
+}
+
 /* Loads the items of every row of p at once, then hands each row to
    each(ctx, row). */
 static int page_each(struct db *db, struct items_page *p, call_fn each, void *ctx,

@@ -290,6 +290,11 @@ int store_call_insert(struct db *db, struct call *c, struct kp_error *err);
 /* Writes every field of c and raises the stored version by one. */
 int store_call_update(struct db *db, const struct call *c, struct kp_error *err);
 int store_call_get(struct db *db, int64_t id, struct call *c, struct kp_error *err);
+/* The calls ids[0..n-1] (n at most PAGE_MAX, no repeats) into out[0..n-1], in
+   that order: two queries however many. One that does not exist fails the
+   whole with not_found. */
+int store_call_get_many(struct db *db, const int64_t *ids, int n, struct call *out,
+                        struct kp_error *err);
 typedef int (*call_fn)(void *ctx, const struct call *c);
 /* Lists calls, newest first. */
 int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,

@@ -6,7 +6,6 @@
 #include "db/items.h"
 #include "db/query.h"
 #include "db/store.h"
-#include "util/buf.h"
 
 static const int profile_kinds[] = {
 	LIST_ACTIVITY, LIST_THEME, LIST_MOTIVE, LIST_TALENT, LIST_TRAINING, LIST_LANGUAGE,
@@ -167,48 +166,6 @@ int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct 
 	return KP_OK;
 }
 
-int store_volunteer_get_many(struct db *db, const int64_t *ids, int n, struct volunteer *out,
-                             struct kp_error *err)
-{
-	struct items_owner owners[ITEMS_OWNERS_MAX];
-	struct buf sql;
-	struct db_stmt *st = NULL;
-	if (n == 0)
-		return KP_OK;
-	if (n < 0 || n > ITEMS_OWNERS_MAX)
-		return kp_internal(err);
-	buf_init(&sql, 4096);
-	int rc = buf_appends(&sql, SELECT_PROFILE " WHERE id IN (?");
-	for (int i = 1; i < n && rc == 0; i++)
-		rc = buf_appends(&sql, ", ?");
-	rc = rc != 0 || buf_appends(&sql, ")") != 0 ? kp_internal(err)
-	                                            : db_prepare(db, sql.data, &st, err);
-	buf_free(&sql);
-	if (rc)
-		return KP_ERR;
-	for (int i = 0; i < n; i++) {
-		db_bind_int(st, i + 1, ids[i]);
-		out[i].id = 0; /* found: set by its row */
-	}
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		int64_t id = db_col_int(st, 0);
-		for (int i = 0; i < n; i++)
-			if (ids[i] == id && out[i].id == 0) {
-				read_profile(st, &out[i]);
-				break;
-			}
-	}
-	db_finalize(st);
-	if (rc == DB_FAILED)
-		return KP_ERR;
-	for (int i = 0; i < n; i++) {
-		if (out[i].id == 0)
-			return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
-		owners[i] = (struct items_owner){ out[i].id, out[i].items };
-	}
-	return items_load_page(db, "volunteer_items", "volunteer_id", owners, n, err);
-}
-
 static int build_filter(struct query *q, const struct list_filter *f, char *like, size_t cap)
 {
 	int rc = 0;
@@ -249,6 +206,13 @@ static struct items_owner page_row(struct db_stmt *st, void *row)
 	struct volunteer *r = row;
 	read_profile(st, r);
 	return (struct items_owner){ r->id, r->items };
+}
+
+int store_volunteer_get_many(struct db *db, const int64_t *ids, int n, struct volunteer *out,
+                             struct kp_error *err)
+{
+	return items_rows_by_id(db, SELECT_PROFILE, "volunteer_items", "volunteer_id", ids, n, out,
+	                        sizeof *out, page_row, err);
 }
 
 /* Loads the items of every row of p at once (never lived experience), then

@@ -116,10 +116,11 @@ static int name_calls(struct svc *s, struct match_index *ix, const struct volunt
                       struct calls_args *a)
 {
 	struct match_hit *hits = calloc((size_t)a->limit, sizeof *hits);
-	struct call *call = malloc(sizeof *call);
+	struct call *calls = malloc((size_t)a->limit * sizeof *calls);
+	int64_t *ids = malloc((size_t)a->limit * sizeof *ids);
 	struct kp_error miss = { 0 };
 	int64_t total = 0;
-	int n = 0, rc = hits && call ? KP_OK : kp_internal(s->err);
+	int n = 0, rc = hits && calls && ids ? KP_OK : kp_internal(s->err);
 	/* Ranked with lived experience only for a caller who may see this
 	   volunteer's; an inactive volunteer gets no suggestions: an empty answer. */
 	struct consent k;
@@ -132,19 +133,22 @@ static int name_calls(struct svc *s, struct match_index *ix, const struct volunt
 	if (rc == KP_OK &&
 	    match_for_volunteer(ix, v->id, a->limit, s->now, flags, hits, &n, &total, &miss))
 		n = 0;
+	for (int i = 0; i < n; i++)
+		ids[i] = hits[i].call_id;
+	if (rc == KP_OK) /* the calls of every hit at once */
+		rc = store_call_get_many(s->db, ids, n, calls, s->err);
 	for (int i = 0; i < n && rc == KP_OK; i++) {
-		rc = store_call_get(s->db, hits[i].call_id, call, s->err);
-		if (rc == KP_OK && !call_is_published(call))
+		struct call *call = &calls[i];
+		if (!call_is_published(call))
 			continue; /* not open to volunteers yet */
-		if (rc == KP_OK) /* a list: only the public text of a help request */
-			call_show_public(call);
-		if (rc == KP_OK)
-			rc = shown_experience(s, v->organisation_id, v->id, &hits[i]);
+		call_show_public(call); /* a list: only the public text of a help request */
+		rc = shown_experience(s, v->organisation_id, v->id, &hits[i]);
 		if (rc == KP_OK && a->each(a->ctx, &hits[i], call) != 0)
 			rc = kp_internal(s->err);
 	}
 	free(hits);
-	free(call);
+	free(calls);
+	free(ids);
 	return rc;
 }
 
