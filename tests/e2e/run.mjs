@@ -919,7 +919,16 @@ test('index.html preloads the first paint\'s modules, and the router reaches eve
 	assert(unreachable.length === 0, `no route loads: ${unreachable.join(', ')}`);
 	const gone = [...reachable].filter((f) => !fs.existsSync(path.join(WEB, f)));
 	assert(gone.length === 0, `imported but missing: ${gone.join(', ')}`);
-	return `${preloaded.size} preloaded, ${pages.length} page modules, ${reachable.size} modules`;
+	// Every page the router names is exported by the module it names.
+	const main = fs.readFileSync(path.join(WEB, 'app/main.js'), 'utf8');
+	const named = [...main.matchAll(/\blazy\('(\w+)', '(\w+)'\)/g)];
+	assert(named.length > 20, `only ${named.length} lazy pages found in app/main.js`);
+	const unexported = named.filter(([, mod, name]) => {
+		const src = fs.readFileSync(path.join(WEB, `app/pages/${mod}.js`), 'utf8');
+		return !new RegExp(`export (?:async )?function ${name}\\b|export \\{[^}]*\\b${name}\\b`).test(src);
+	}).map(([, mod, name]) => `${mod}.${name}`);
+	assert(unexported.length === 0, `the router names pages no module exports: ${unexported.join(', ')}`);
+	return `${preloaded.size} preloaded, ${pages.length} page modules, ${named.length} pages, ${reachable.size} modules`;
 });
 
 test('cold page loads on a slow connection (benchmark, printed)', async () => {
