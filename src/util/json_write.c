@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define JW_PLAIN_KEY_MAX 64 /* longer keys take the escaping path */
+
 void jw_init(struct jw *w, struct buf *out)
 {
 	*w = (struct jw){ .out = out };
@@ -143,9 +145,24 @@ static void put_string(struct jw *w, const char *str)
 
 void jw_key(struct jw *w, const char *key)
 {
+	char t[JW_PLAIN_KEY_MAX + 3];
+	size_t n = strlen(key);
+	bool plain = n <= JW_PLAIN_KEY_MAX;
+	for (size_t i = 0; plain && i < n; i++) {
+		unsigned char c = (unsigned char)key[i];
+		plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+	}
 	before_value(w);
-	put_string(w, key);
-	put(w, ":", 1);
+	if (plain) { /* the usual key, a short ASCII name: "key": in one piece */
+		t[0] = '"';
+		memcpy(t + 1, key, n);
+		t[n + 1] = '"';
+		t[n + 2] = ':';
+		put(w, t, n + 3);
+	} else {
+		put_string(w, key);
+		put(w, ":", 1);
+	}
 	w->after_key = true;
 }
 

@@ -36,6 +36,7 @@ static void nested_document_matches_jansson(void **state)
 	jw_key(&w, "lat"); jw_real(&w, 51.81);
 	jw_key(&w, "whole"); jw_real(&w, 3.0);
 	jw_key(&w, "zeros"); jw_real(&w, 0.0); jw_key(&w, "negzero"); jw_real(&w, -0.0);
+	jw_key(&w, "sleutel \"met\" é"); jw_int(&w, 1); /* a key that needs escaping */
 	jw_key(&w, "thirty"); jw_real(&w, 30.0); jw_key(&w, "minustwo"); jw_real(&w, -2.0);
 	jw_key(&w, "bigwhole"); jw_real(&w, 999999999999999.0);
 	jw_key(&w, "e15"); jw_real(&w, 1e15); jw_key(&w, "part"); jw_real(&w, 0.35);
@@ -66,6 +67,7 @@ static void nested_document_matches_jansson(void **state)
 	                              "\\uD83D\\uDE00 /\""));
 	assert_non_null(strstr(b.data, "\"whole\":3.0,"));
 	assert_non_null(strstr(b.data, "\"thirty\":30.0,"));
+	assert_non_null(strstr(b.data, "\"sleutel \\\"met\\\" \\u00E9\":1,"));
 	assert_non_null(strstr(b.data, "\"neg\":-9223372036854775808,\"max\":9223372036854775807,"
 	                              "\"zero\":0,\"minus\":-7,"));
 	buf_free(&b);
