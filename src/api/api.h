@@ -109,6 +109,8 @@ json_t *api_list_doc(json_t *items, int64_t total, struct page pg);
    answers 200, or fails (internal) when a write did not fit. */
 void api_page_begin(struct api_call *c, struct jw *w);
 int api_page_end(struct api_call *c, struct jw *w, int64_t total, struct page pg);
+/* As api_page_end for a ranking, which has a total but no page. */
+int api_items_end(struct api_call *c, struct jw *w, int64_t total);
 
 
 #endif

@@ -34,7 +34,7 @@ static int add_to_kind(void *ctx, const struct list_item *it)
 /* Every kind with all its items, those switched off included (marked
    "active": false; records keep them), so that a page learns all shared
    lists in one request. */
-int lists_index(struct api_call *c)
+int lists_all_doc(struct api_call *c, json_t **out)
 {
 	json_t *kinds = json_array(), *lists = json_object();
 	for (int k = 0; k < LIST_KIND_COUNT; k++) {
@@ -47,7 +47,14 @@ int lists_index(struct api_call *c)
 		json_decref(lists);
 		return KP_ERR;
 	}
-	return api_reply(c, 200, json_pack("{s:o, s:o}", "kinds", kinds, "lists", lists));
+	*out = json_pack("{s:o, s:o}", "kinds", kinds, "lists", lists);
+	return *out != NULL ? KP_OK : kp_internal(&c->err);
+}
+
+int lists_index(struct api_call *c)
+{
+	json_t *doc;
+	return lists_all_doc(c, &doc) ? KP_ERR : api_reply(c, 200, doc);
 }
 
 int lists_list(struct api_call *c)

@@ -49,19 +49,34 @@ static int add_row(void *ctx, const struct organisation *o)
 	return json_array_append_new(ctx, to_json(o));
 }
 
-int organisations_list(struct api_call *c)
+static int list_doc(struct api_call *c, struct organisation_query *q, json_t **out)
 {
-	struct organisation_query q = { .each = add_row };
-	list_filter_init(&q.filter);
-	if (api_page(c, &q.page) || api_query_text(c, "q", 100, &q.filter.q) ||
-	    api_query_text(c, "municipality", 100, &q.filter.place))
-		return KP_ERR;
-	q.ctx = json_array();
-	if (organisation_list(c->app, c->db, &c->who, &q, &c->err)) {
-		json_decref(q.ctx);
+	q->each = add_row;
+	q->ctx = json_array();
+	if (organisation_list(c->app, c->db, &c->who, q, &c->err)) {
+		json_decref(q->ctx);
 		return KP_ERR;
 	}
-	return api_reply(c, 200, api_list_doc(q.ctx, q.total, q.page));
+	*out = api_list_doc(q->ctx, q->total, q->page);
+	return *out != NULL ? KP_OK : kp_internal(&c->err);
+}
+
+int organisations_list(struct api_call *c)
+{
+	struct organisation_query q = { 0 };
+	list_filter_init(&q.filter);
+	json_t *doc;
+	if (api_page(c, &q.page) || api_query_text(c, "q", 100, &q.filter.q) ||
+	    api_query_text(c, "municipality", 100, &q.filter.place) || list_doc(c, &q, &doc))
+		return KP_ERR;
+	return api_reply(c, 200, doc);
+}
+
+int organisations_first_page(struct api_call *c, json_t **out)
+{
+	struct organisation_query q = { .page = { .limit = PAGE_MAX, .offset = 0 } };
+	list_filter_init(&q.filter);
+	return list_doc(c, &q, out);
 }
 
 int organisations_show(struct api_call *c)

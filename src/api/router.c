@@ -228,12 +228,8 @@ void api_page_begin(struct api_call *c, struct jw *w)
 	jw_array(w);
 }
 
-int api_page_end(struct api_call *c, struct jw *w, int64_t total, struct page pg)
+static int page_done(struct api_call *c, struct jw *w)
 {
-	jw_end_array(w);
-	jw_key(w, "total"); jw_int(w, total);
-	jw_key(w, "limit"); jw_int(w, pg.limit);
-	jw_key(w, "offset"); jw_int(w, pg.offset);
 	jw_end_object(w);
 	if (jw_failed(w)) {
 		c->res->body.len = 0;
@@ -242,6 +238,22 @@ int api_page_end(struct api_call *c, struct jw *w, int64_t total, struct page pg
 	c->res->status = 200;
 	c->res->content_type = "application/json";
 	return KP_OK;
+}
+
+int api_page_end(struct api_call *c, struct jw *w, int64_t total, struct page pg)
+{
+	jw_end_array(w);
+	jw_key(w, "total"); jw_int(w, total);
+	jw_key(w, "limit"); jw_int(w, pg.limit);
+	jw_key(w, "offset"); jw_int(w, pg.offset);
+	return page_done(c, w);
+}
+
+int api_items_end(struct api_call *c, struct jw *w, int64_t total)
+{
+	jw_end_array(w);
+	jw_key(w, "total"); jw_int(w, total);
+	return page_done(c, w);
 }
 
 /* Matches path against pattern, filling c->id / c->param. */

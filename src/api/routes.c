@@ -29,6 +29,7 @@
 #include "api/payments.h"
 #include "api/reports.h"
 #include "api/session.h"
+#include "api/start.h"
 #include "api/suggestions.h"
 #include "api/tasks.h"
 #include "api/totp.h"
@@ -39,6 +40,7 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/health", health_show },
 	{ "GET", "/api/openapi.json", openapi_show },
 
+	{ "GET", "/api/start", start_show },
 	{ "GET", "/api/session", session_show },
 	{ "POST", "/api/session", session_login },
 	{ "DELETE", "/api/session", session_logout },

@@ -14,7 +14,7 @@ int session_resolve(struct api_call *c)
 	return session_resolve_token(c->app, c->db, token, &c->who, &c->err);
 }
 
-static json_t *principal_doc(const struct principal *who)
+json_t *session_caller_doc(const struct principal *who)
 {
 	json_t *doc = json_pack("{s:I, s:s, s:s, s:s, s:s}", "account_id",
 	                        (json_int_t)who->account_id, "role", role_name(who->role),
@@ -32,7 +32,7 @@ int session_show(struct api_call *c)
 {
 	if (c->who.role == ROLE_ANONYMOUS)
 		return kp_fail(&c->err, KP_UNAUTHENTICATED, "not_logged_in", "");
-	return api_reply(c, 200, principal_doc(&c->who));
+	return api_reply(c, 200, session_caller_doc(&c->who));
 }
 
 /* Behind TLS the browser must never send the cookie over plain HTTP. */
@@ -47,7 +47,7 @@ int session_reply_opened(struct api_call *c, const struct session_opened *o, int
 	snprintf(c->res->set_cookie, sizeof c->res->set_cookie,
 	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", o->token,
 	         (long long)o->max_age, secure_flag(c));
-	return api_reply(c, status, principal_doc(&o->who));
+	return api_reply(c, status, session_caller_doc(&o->who));
 }
 
 int session_start(struct api_call *c, const struct account *a, int status)

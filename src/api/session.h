@@ -27,6 +27,8 @@ int session_start(struct api_call *c, const struct account *a, int status);
 struct session_opened;
 int session_reply_opened(struct api_call *c, const struct session_opened *o, int status);
 int session_logout(struct api_call *c);
+/* The caller document: account and volunteer ids, role, name, e-mail, csrf_token. */
+json_t *session_caller_doc(const struct principal *who);
 int session_show(struct api_call *c);
 
 /* GET /api/sessions: the caller's live sessions (id, times, which is this one).

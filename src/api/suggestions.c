@@ -36,60 +36,62 @@ static double round2(double x)
 	return round(x * 100.0) / 100.0;
 }
 
-static json_t *explanation(const struct match_hit *h, json_t *item)
+/* The fields of an item that say why: the phrases, as one text, distance,
+   score and fit. */
+static void write_explanation(struct jw *w, const struct match_hit *h)
 {
 	char text[EXPLAIN_TEXT_MAX];
-	json_t *arr = json_array();
+	jw_key(w, "explanation");
+	jw_array(w);
 	for (int i = 0; i < h->n_phrases; i++)
-		json_array_append_new(arr, json_string(h->phrases[i]));
+		jw_string(w, h->phrases[i]);
+	jw_end_array(w);
 	match_explain_join(h, text, sizeof text);
-	json_object_set_new(item, "explanation", arr);
-	json_object_set_new(item, "explanation_text", json_string(text));
-	json_object_set_new(item, "distance_km", json_real(round1(h->distance_km)));
-	json_object_set_new(item, "score", json_real(round2(h->score)));
-	json_object_set_new(item, "fit", json_integer(match_hit_fit(h)));
-	return item;
-}
-
-static json_t *parts_of(const struct match_hit *h)
-{
-	json_t *parts = json_object();
-	for (int i = 0; i < MP_COUNT; i++)
-		json_object_set_new(parts, match_part_name(i), json_real(round2(h->parts[i])));
-	return parts;
+	jw_key(w, "explanation_text"); jw_string(w, text);
+	jw_key(w, "distance_km"); jw_real(w, round1(h->distance_km));
+	jw_key(w, "score"); jw_real(w, round2(h->score));
+	jw_key(w, "fit"); jw_int(w, match_hit_fit(h));
 }
 
 static int add_candidate(void *ctx, const struct match_hit *h, const struct volunteer *v)
 {
-	json_t *item = json_object();
-	json_object_set_new(item, "volunteer_id", json_integer(v->id));
-	json_object_set_new(item, "first_name", jout_opt_text(v->first_name));
-	json_object_set_new(item, "last_name", jout_opt_text(v->last_name));
-	json_object_set_new(item, "place", json_string(v->place));
-	json_object_set_new(item, "parts", parts_of(h));
-	return json_array_append_new(ctx, explanation(h, item));
+	struct jw *w = ctx;
+	jw_object(w);
+	jw_key(w, "volunteer_id"); jw_int(w, v->id);
+	jw_key(w, "first_name"); jw_opt_string(w, v->first_name);
+	jw_key(w, "last_name"); jw_opt_string(w, v->last_name);
+	jw_key(w, "place"); jw_string(w, v->place);
+	jw_key(w, "parts");
+	jw_object(w);
+	for (int i = 0; i < MP_COUNT; i++) {
+		jw_key(w, match_part_name(i));
+		jw_real(w, round2(h->parts[i]));
+	}
+	jw_end_object(w);
+	write_explanation(w, h);
+	jw_end_object(w);
+	return jw_failed(w) ? -1 : 0;
 }
 
-/* The best volunteers for the call c->id, or for the help request c->id. */
+/* The best volunteers for the call c->id, or for the help request c->id,
+   written straight into the answer: {"items": [...], "total": n}. */
 static int reply_candidates(struct api_call *c, bool help_request)
 {
 	int limit;
 	int64_t total = 0;
+	struct jw w;
 	if (read_limit(c, &limit))
 		return KP_ERR;
-	json_t *items = json_array();
+	api_page_begin(c, &w);
 	int rc = help_request ? help_request_volunteers(c->app, c->db, &c->who, c->id, limit,
-	                                                add_candidate, items, &total, &c->err)
+	                                                add_candidate, &w, &total, &c->err)
 	                      : candidates_list(c->app, c->db, &c->who, c->id, limit,
-	                                        add_candidate, items, &total, &c->err);
+	                                        add_candidate, &w, &total, &c->err);
 	if (rc) {
-		json_decref(items);
+		c->res->body.len = 0;
 		return KP_ERR;
 	}
-	json_t *doc = json_object();
-	json_object_set_new(doc, "items", items);
-	json_object_set_new(doc, "total", json_integer(total));
-	return api_reply(c, 200, doc);
+	return api_items_end(c, &w, total);
 }
 
 int suggestions_for_call(struct api_call *c)
@@ -104,21 +106,29 @@ int suggestions_for_help_request(struct api_call *c)
 
 struct calls_ctx {
 	struct api_call *c;
-	json_t *items;
+	struct jw w;
+	int n;
 };
 
 static int add_call(void *ctx, const struct match_hit *h, const struct call *call)
 {
 	struct calls_ctx *x = ctx;
+	struct jw *w = &x->w;
 	struct catalog_item act;
-	json_t *item = json_object();
-	json_object_set_new(item, "call_id", json_integer(call->id));
-	json_object_set_new(item, "title", json_string(call->title));
-	json_object_set_new(item, "organisation_id", json_integer(call->organisation_id));
-	json_object_set_new(item, "activity", catalog_get(&x->c->app->lists, call->activity_id, &act)
-	                                          ? json_string(act.code) : json_null());
-	json_object_set_new(item, "place", json_string(call->place));
-	return json_array_append_new(x->items, explanation(h, item));
+	jw_object(w);
+	jw_key(w, "call_id"); jw_int(w, call->id);
+	jw_key(w, "title"); jw_string(w, call->title);
+	jw_key(w, "organisation_id"); jw_int(w, call->organisation_id);
+	jw_key(w, "activity");
+	if (catalog_get(&x->c->app->lists, call->activity_id, &act))
+		jw_string(w, act.code);
+	else
+		jw_null(w);
+	jw_key(w, "place"); jw_string(w, call->place);
+	write_explanation(w, h);
+	jw_end_object(w);
+	x->n++;
+	return jw_failed(w) ? -1 : 0;
 }
 
 int suggestions_for_volunteer(struct api_call *c)
@@ -126,15 +136,13 @@ int suggestions_for_volunteer(struct api_call *c)
 	int limit;
 	if (read_limit(c, &limit))
 		return KP_ERR;
-	struct calls_ctx x = { c, json_array() };
+	struct calls_ctx x = { .c = c };
+	api_page_begin(c, &x.w);
 	if (suggestions_list(c->app, c->db, &c->who, c->id, limit, add_call, &x, &c->err)) {
-		json_decref(x.items);
+		c->res->body.len = 0;
 		return KP_ERR;
 	}
-	json_t *doc = json_object();
-	json_object_set_new(doc, "total", json_integer((json_int_t)json_array_size(x.items)));
-	json_object_set_new(doc, "items", x.items);
-	return api_reply(c, 200, doc);
+	return api_items_end(c, &x.w, x.n);
 }
 
 static int add_pair(void *ctx, const struct match_pair *pair, const struct match_hit *h)

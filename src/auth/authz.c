@@ -331,14 +331,16 @@ bool authz_writes_verified(const struct principal *who, const struct authz_targe
 
 bool authz_public_route(const char *method, const char *pattern)
 {
-	/* Health, the API's description, logging in and out (the second step's
-	   challenge is the credential), sign-up, the one-time links of accounts
-	   (the token is the credential), the public social map with the
-	   organisations' offers, and calendar feeds (the secret address is the
-	   credential). */
+	/* Health, the API's description, what a page needs first (GET
+	   /api/start: the caller or null, the lists, the organisations),
+	   logging in and out (the second step's challenge is the credential),
+	   sign-up, the one-time links of accounts (the token is the
+	   credential), the public social map with the organisations' offers,
+	   and calendar feeds (the secret address is the credential). */
 	static const char *const open[][2] = {
 		{ "GET", "/api/health" },
 		{ "GET", "/api/openapi.json" },
+		{ "GET", "/api/start" },
 		{ "GET", "/api/session" },
 		{ "POST", "/api/session" },
 		{ "DELETE", "/api/session" },

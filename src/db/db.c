@@ -236,6 +236,18 @@ const char *db_col_text(struct db_stmt *st, int col)
 	return st->ops->col_text(st, col);
 }
 
+void db_col_copy(struct db_stmt *st, int col, char *out, size_t cap)
+{
+	const char *s = db_col_text(st, col);
+	size_t n = strlen(s);
+	if (cap == 0)
+		return;
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
 bool db_col_is_null(struct db_stmt *st, int col)
 {
 	return st->ops->col_is_null(st, col);

@@ -102,6 +102,8 @@ int db_step(struct db_stmt *st, struct kp_error *err);
 int64_t db_col_int(struct db_stmt *st, int col);
 double db_col_double(struct db_stmt *st, int col);
 const char *db_col_text(struct db_stmt *st, int col); /* "" for NULL */
+/* The column's text copied into out (cap bytes), cut short as snprintf would. */
+void db_col_copy(struct db_stmt *st, int col, char *out, size_t cap);
 bool db_col_is_null(struct db_stmt *st, int col);
 
 /* Runs a statement expected to return one integer (COUNT, RETURNING id). */

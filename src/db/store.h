@@ -221,6 +221,11 @@ int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_e
 /* Loads a volunteer; items[LIST_EXPERIENCE] only when with_experience. */
 int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct volunteer *v,
                         struct kp_error *err);
+/* The volunteers ids[0..n-1] (n at most PAGE_MAX, no repeats, never
+   lived experience) into out[0..n-1], in that order: two queries however
+   many. One that does not exist fails the whole with not_found. */
+int store_volunteer_get_many(struct db *db, const int64_t *ids, int n, struct volunteer *out,
+                             struct kp_error *err);
 typedef int (*volunteer_fn)(void *ctx, const struct volunteer *v);
 /* Lists volunteers (without lived experience) ordered by name. */
 int store_volunteer_list(struct db *db, const struct list_filter *f, struct page pg,
@@ -327,6 +332,11 @@ int store_call_insert(struct db *db, struct call *c, struct kp_error *err);
 /* Writes every field of c and raises the stored version by one. */
 int store_call_update(struct db *db, const struct call *c, struct kp_error *err);
 int store_call_get(struct db *db, int64_t id, struct call *c, struct kp_error *err);
+/* The calls ids[0..n-1] (n at most PAGE_MAX, no repeats) into out[0..n-1], in
+   that order: two queries however many. One that does not exist fails the
+   whole with not_found. */
+int store_call_get_many(struct db *db, const int64_t *ids, int n, struct call *out,
+                        struct kp_error *err);
 typedef int (*call_fn)(void *ctx, const struct call *c);
 /* Lists calls, newest first. */
 int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,

@@ -54,16 +54,19 @@ static int bind_profile(struct db_stmt *st, const struct volunteer *v)
 static void read_profile(struct db_stmt *st, struct volunteer *v)
 {
 	int i = 0;
-	memset(v, 0, sizeof *v);
+	/* Every field is set below but the item sets, which start empty (no
+	   memset of the text buffers: a list reads many rows). */
+	for (int k = 0; k < LIST_KIND_COUNT; k++)
+		v->items[k].n = 0;
 	v->id = db_col_int(st, i++);
 	v->organisation_id = db_col_int(st, i++);
-	snprintf(v->first_name, sizeof v->first_name, "%s", db_col_text(st, i++));
-	snprintf(v->last_name, sizeof v->last_name, "%s", db_col_text(st, i++));
-	snprintf(v->email, sizeof v->email, "%s", db_col_text(st, i++));
-	snprintf(v->phone, sizeof v->phone, "%s", db_col_text(st, i++));
+	db_col_copy(st, i++, v->first_name, sizeof v->first_name);
+	db_col_copy(st, i++, v->last_name, sizeof v->last_name);
+	db_col_copy(st, i++, v->email, sizeof v->email);
+	db_col_copy(st, i++, v->phone, sizeof v->phone);
 	v->birth_year = (int)db_col_int(st, i++);
 	v->status = volunteer_status_parse(db_col_text(st, i++));
-	snprintf(v->place, sizeof v->place, "%s", db_col_text(st, i++));
+	db_col_copy(st, i++, v->place, sizeof v->place);
 	v->lat = db_col_double(st, i++);
 	v->lon = db_col_double(st, i++);
 	v->availability = (uint32_t)db_col_int(st, i++);
@@ -73,9 +76,9 @@ static void read_profile(struct db_stmt *st, struct volunteer *v)
 	v->travel_mode = travel_mode_parse(db_col_text(st, i++));
 	v->driving_licence = (int)db_col_int(st, i++);
 	v->max_matches = (int)db_col_int(st, i++);
-	snprintf(v->vog_date, sizeof v->vog_date, "%s", db_col_text(st, i++));
-	snprintf(v->motivation_text, sizeof v->motivation_text, "%s", db_col_text(st, i++));
-	snprintf(v->started_on, sizeof v->started_on, "%s", db_col_text(st, i++));
+	db_col_copy(st, i++, v->vog_date, sizeof v->vog_date);
+	db_col_copy(st, i++, v->motivation_text, sizeof v->motivation_text);
+	db_col_copy(st, i++, v->started_on, sizeof v->started_on);
 	v->created_at = db_col_int(st, i++);
 	v->updated_at = db_col_int(st, i++);
 	v->version = db_col_int(st, i++);
@@ -206,6 +209,13 @@ static struct items_owner page_row(struct db_stmt *st, void *row)
 	struct volunteer *r = row;
 	read_profile(st, r);
 	return (struct items_owner){ r->id, r->items };
+}
+
+int store_volunteer_get_many(struct db *db, const int64_t *ids, int n, struct volunteer *out,
+                             struct kp_error *err)
+{
+	return items_rows_by_id(db, SELECT_PROFILE, "volunteer_items", "volunteer_id", ids, n, out,
+	                        sizeof *out, page_row, err);
 }
 
 /* Loads the items of every row of p at once (never lived experience), then

@@ -47,23 +47,27 @@ struct candidates_args {
 	const struct call *spec; /* a question that is no call of the index (a help request) */
 };
 
-/* Names the volunteers of hits[0..n) to a->each. */
+/* Names the volunteers of hits[0..n) to a->each, read all at once. */
 static int name_hits(struct svc *s, struct match_hit *hits, int n, struct candidates_args *a)
 {
-	struct volunteer *v = malloc(sizeof *v);
-	int rc = v ? KP_OK : kp_internal(s->err);
+	struct volunteer *v = malloc((size_t)(n > 0 ? n : 1) * sizeof *v);
+	int64_t *ids = malloc((size_t)(n > 0 ? n : 1) * sizeof *ids);
+	int rc = v && ids ? KP_OK : kp_internal(s->err);
+	for (int i = 0; rc == KP_OK && i < n; i++)
+		ids[i] = hits[i].volunteer_id;
+	/* The engine proposes a volunteer of another organisation only with
+	   their consent (mf_consent), so every hit may be named. */
+	if (rc == KP_OK)
+		rc = store_volunteer_get_many(s->db, ids, n, v, s->err);
 	for (int i = 0; i < n && rc == KP_OK; i++) {
-		/* The engine proposes a volunteer of another organisation only with
-		   their consent (mf_consent), so every hit may be named. */
-		rc = store_volunteer_get(s->db, hits[i].volunteer_id, false, v, s->err);
-		if (rc == KP_OK)
-			rc = shown_experience(s, v->organisation_id, v->id, &hits[i]);
+		rc = shown_experience(s, v[i].organisation_id, v[i].id, &hits[i]);
 		if (rc == KP_OK && a->nameless)
-			v->first_name[0] = v->last_name[0] = '\0';
-		if (rc == KP_OK && a->each(a->ctx, &hits[i], v) != 0)
+			v[i].first_name[0] = v[i].last_name[0] = '\0';
+		if (rc == KP_OK && a->each(a->ctx, &hits[i], &v[i]) != 0)
 			rc = kp_internal(s->err);
 	}
 	free(v);
+	free(ids);
 	return rc;
 }
 
@@ -138,10 +142,11 @@ static int name_calls(struct svc *s, struct match_index *ix, const struct volunt
                       struct calls_args *a)
 {
 	struct match_hit *hits = calloc((size_t)a->limit, sizeof *hits);
-	struct call *call = malloc(sizeof *call);
+	struct call *calls = malloc((size_t)a->limit * sizeof *calls);
+	int64_t *ids = malloc((size_t)a->limit * sizeof *ids);
 	struct kp_error miss = { 0 };
 	int64_t total = 0;
-	int n = 0, rc = hits && call ? KP_OK : kp_internal(s->err);
+	int n = 0, rc = hits && calls && ids ? KP_OK : kp_internal(s->err);
 	/* Ranked with lived experience only for a caller who may see this
 	   volunteer's; an inactive volunteer gets no suggestions: an empty answer. */
 	struct consent k;
@@ -154,19 +159,22 @@ static int name_calls(struct svc *s, struct match_index *ix, const struct volunt
 	if (rc == KP_OK &&
 	    match_for_volunteer(ix, v->id, a->limit, s->now, flags, hits, &n, &total, &miss))
 		n = 0;
+	for (int i = 0; i < n; i++)
+		ids[i] = hits[i].call_id;
+	if (rc == KP_OK) /* the calls of every hit at once */
+		rc = store_call_get_many(s->db, ids, n, calls, s->err);
 	for (int i = 0; i < n && rc == KP_OK; i++) {
-		rc = store_call_get(s->db, hits[i].call_id, call, s->err);
-		if (rc == KP_OK && !call_is_published(call))
+		struct call *call = &calls[i];
+		if (!call_is_published(call))
 			continue; /* not open to volunteers yet */
-		if (rc == KP_OK) /* a list: only the public text of a help request */
-			call_show_public(call);
-		if (rc == KP_OK)
-			rc = shown_experience(s, v->organisation_id, v->id, &hits[i]);
+		call_show_public(call); /* a list: only the public text of a help request */
+		rc = shown_experience(s, v->organisation_id, v->id, &hits[i]);
 		if (rc == KP_OK && a->each(a->ctx, &hits[i], call) != 0)
 			rc = kp_internal(s->err);
 	}
 	free(hits);
-	free(call);
+	free(calls);
+	free(ids);
 	return rc;
 }
 

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define JW_PLAIN_KEY_MAX 64 /* longer keys take the escaping path */
+
 void jw_init(struct jw *w, struct buf *out)
 {
 	*w = (struct jw){ .out = out };
@@ -15,10 +17,20 @@ bool jw_failed(const struct jw *w)
 	return w->failed;
 }
 
+/* Straight into the buffer while it has room (the invariants of buf.h kept),
+   through buf_append to grow it: a list page is thousands of small pieces. */
 static void put(struct jw *w, const char *p, size_t n)
 {
-	if (!w->failed && buf_append(w->out, p, n) != 0)
+	struct buf *b = w->out;
+	if (w->failed)
+		return;
+	if (n < b->cap_alloc - b->len && n <= b->max - b->len) {
+		memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else if (buf_append(b, p, n) != 0) {
 		w->failed = true;
+	}
 }
 
 /* The comma before a value or key, unless it follows its key. */
@@ -133,9 +145,24 @@ static void put_string(struct jw *w, const char *str)
 
 void jw_key(struct jw *w, const char *key)
 {
+	char t[JW_PLAIN_KEY_MAX + 3];
+	size_t n = strlen(key);
+	bool plain = n <= JW_PLAIN_KEY_MAX;
+	for (size_t i = 0; plain && i < n; i++) {
+		unsigned char c = (unsigned char)key[i];
+		plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+	}
 	before_value(w);
-	put_string(w, key);
-	put(w, ":", 1);
+	if (plain) { /* the usual key, a short ASCII name: "key": in one piece */
+		t[0] = '"';
+		memcpy(t + 1, key, n);
+		t[n + 1] = '"';
+		t[n + 2] = ':';
+		put(w, t, n + 3);
+	} else {
+		put_string(w, key);
+		put(w, ":", 1);
+	}
 	w->after_key = true;
 }
 
@@ -151,10 +178,18 @@ void jw_string(struct jw *w, const char *s)
 
 void jw_int(struct jw *w, int64_t v)
 {
-	char t[32];
-	int n = snprintf(t, sizeof t, "%lld", (long long)v);
+	char t[24];
+	char *p = t + sizeof t;
+	/* Digits from the right; the magnitude as unsigned so INT64_MIN fits. */
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
 	before_value(w);
-	put(w, t, (size_t)n);
+	put(w, p, (size_t)(t + sizeof t - p));
 }
 
 /* As jansson: "%.17g", ".0" when it reads as an integer, exponent without
@@ -164,6 +199,14 @@ void jw_real(struct jw *w, double v)
 	char t[48];
 	if (!isfinite(v)) {
 		w->failed = true; /* jansson has no text for these either */
+		return;
+	}
+	if (v == trunc(v) && fabs(v) < 1e15 && !signbit(v)) {
+		/* A whole number prints as its digits and ".0", as "%.17g" would:
+		   without printf, for the scores and parts of a ranking. */
+		jw_int(w, (int64_t)v);
+		if (!w->failed)
+			put(w, ".0", 2);
 		return;
 	}
 	int n = snprintf(t, sizeof t, "%.17g", v);

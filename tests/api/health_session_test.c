@@ -1,4 +1,5 @@
-/* GET /api/health, the session (login, show, logout), sign-up and accounts. */
+/* GET /api/health, the session (login, show, logout), GET /api/start, sign-up and
+   accounts. */
 #include "support.h"
 
 #include <stdio.h>
@@ -42,6 +43,40 @@ static void login_show_logout(void **state)
 	doc = client_request(&cl, "GET", "/api/volunteers", NULL, NULL);
 	assert_problem(&cl, doc, 401, "");
 	json_decref(doc);
+	client_free(&cl);
+}
+
+/* GET /api/start says what GET /api/session, GET /api/lists and GET
+   /api/organisations?limit=200 say, in one answer; nobody logged in is a
+   null caller, not a 401. */
+static void start_is_session_lists_and_organisations(void **state)
+{
+	struct env *e = *state;
+	fx_organisation(&e->admin, "Startpagina");
+	struct client anon;
+	client_init(&anon, &e->srv);
+	json_t *start = expect(&anon, "GET", "/api/start", NULL, 200);
+	assert_true(json_is_null(json_object_get(start, "session")));
+	json_t *lists = expect(&anon, "GET", "/api/lists", NULL, 200);
+	assert_true(json_equal(json_object_get(start, "lists"), json_object_get(lists, "lists")));
+	assert_true(json_equal(json_object_get(start, "kinds"), json_object_get(lists, "kinds")));
+	json_t *orgs = expect(&anon, "GET", "/api/organisations?limit=200", NULL, 200);
+	assert_true(json_array_size(json_object_get(orgs, "items")) >= 1);
+	assert_true(json_equal(json_object_get(start, "organisations"), orgs));
+	json_decref(start);
+	json_decref(lists);
+	json_decref(orgs);
+	client_free(&anon);
+
+	struct client cl;
+	client_init(&cl, &e->srv);
+	assert_int_equal(client_login(&cl, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+	start = expect(&cl, "GET", "/api/start", NULL, 200);
+	json_t *session = expect(&cl, "GET", "/api/session", NULL, 200);
+	assert_true(json_equal(json_object_get(start, "session"), session));
+	assert_string_equal(json_str(json_object_get(start, "session"), "csrf_token"), cl.csrf);
+	json_decref(start);
+	json_decref(session);
 	client_free(&cl);
 }
 
@@ -162,6 +197,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(health_answers_ok),
 		cmocka_unit_test(login_show_logout),
+		cmocka_unit_test(start_is_session_lists_and_organisations),
 		cmocka_unit_test(login_sets_httponly_cookie),
 		cmocka_unit_test(wrong_password_is_refused),
 		cmocka_unit_test(signup_creates_volunteer_and_session),

@@ -879,13 +879,16 @@ async function coldLoad(email, p) {
 	await cdp.send('Network.enable');
 	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 	await cdp.send('Network.emulateNetworkConditions', SLOW);
-	let requests = 0, bytes = 0;
+	let requests = 0, bytes = 0, started = Date.now();
 	cdp.on('Network.requestWillBeSent', (e) => {
 		requests++;
-		if (process.env.E2E_REQUESTS) console.log(`# ${p} ${e.request.method} ${e.request.url.replace(base, '')}`);
+		if (process.env.E2E_REQUESTS) console.log(`# ${p} ${Date.now() - started} ms ${e.request.method} ${e.request.url.replace(base, '')}`);
 	});
-	cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
-	const started = Date.now();
+	cdp.on('Network.loadingFinished', (e) => {
+		bytes += e.encodedDataLength;
+		if (process.env.E2E_REQUESTS) console.log(`# ${p} ${Date.now() - started} ms done ${e.encodedDataLength} bytes`);
+	});
+	started = Date.now();
 	await page.goto(base + p);
 	await page.waitForSelector('main h1', { timeout: 30000 });
 	await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 30000 });
@@ -894,15 +897,55 @@ async function coldLoad(email, p) {
 	return { requests, bytes, ms };
 }
 
-test('index.html preloads every module of the front end', async () => {
+// The modules a module imports: its static imports (`import … from`, `export
+// … from`, vendored minified code included) or its dynamic import() calls.
+function importsOf(file, dynamic) {
+	const src = fs.readFileSync(path.join(WEB, file), 'utf8');
+	const re = dynamic ? /\bimport\(\s*["']([^"']+)["']\s*\)/g
+		: /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+)["']/g;
+	return [...src.matchAll(re)].map((m) => path.posix.join(path.posix.dirname(file), m[1]));
+}
+
+// Every module reachable from `roots` through static imports.
+function staticClosure(roots) {
+	const seen = new Set();
+	const walk = (f) => {
+		if (seen.has(f)) return;
+		seen.add(f);
+		importsOf(f, false).forEach(walk);
+	};
+	roots.forEach(walk);
+	return seen;
+}
+
+test('index.html preloads the first paint\'s modules, and the router reaches every page module', async () => {
 	const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
 	const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
+	// What main.js needs before it can paint: all of it preloaded, and nothing more.
+	const shell = [...staticClosure(['/app/main.js'])].filter((f) => f !== '/app/main.js');
+	const missing = shell.filter((f) => !preloaded.has(f));
+	const extra = [...preloaded].filter((f) => !shell.includes(f));
+	assert(missing.length === 0 && extra.length === 0,
+		`first paint needs but not preloaded: ${missing.join(', ')}; preloaded but not needed first: ${extra.join(', ')}`);
+	assert(!shell.some((f) => f.startsWith('/app/pages/')), `a page module loads with the shell: ${shell.join(', ')}`);
+	// Every module on disk is loaded by the router's import() of some page, or by the shell.
+	const pages = importsOf('/app/main.js', true);
+	const reachable = staticClosure(['/app/main.js', ...pages]);
 	const files = (dir) => fs.readdirSync(path.join(WEB, dir)).filter((f) => f.endsWith('.js')).map((f) => `/${dir}/${f}`);
-	const wanted = [...files('vendor'), ...files('app'), ...files('app/pages')].filter((f) => f !== '/app/main.js');
-	const missing = wanted.filter((f) => !preloaded.has(f));
-	const stale = [...preloaded].filter((f) => !wanted.includes(f));
-	assert(missing.length === 0 && stale.length === 0, `not preloaded: ${missing.join(', ')}; preloaded but gone: ${stale.join(', ')}`);
-	return `${preloaded.size} modules`;
+	const unreachable = [...files('vendor'), ...files('app'), ...files('app/pages')].filter((f) => !reachable.has(f));
+	assert(unreachable.length === 0, `no route loads: ${unreachable.join(', ')}`);
+	const gone = [...reachable].filter((f) => !fs.existsSync(path.join(WEB, f)));
+	assert(gone.length === 0, `imported but missing: ${gone.join(', ')}`);
+	// Every page the router names is exported by the module it names.
+	const main = fs.readFileSync(path.join(WEB, 'app/main.js'), 'utf8');
+	const named = [...main.matchAll(/\blazy\('(\w+)', '(\w+)'\)/g)];
+	assert(named.length > 20, `only ${named.length} lazy pages found in app/main.js`);
+	const unexported = named.filter(([, mod, name]) => {
+		const src = fs.readFileSync(path.join(WEB, `app/pages/${mod}.js`), 'utf8');
+		return !new RegExp(`export (?:async )?function ${name}\\b|export \\{[^}]*\\b${name}\\b`).test(src);
+	}).map(([, mod, name]) => `${mod}.${name}`);
+	assert(unexported.length === 0, `the router names pages no module exports: ${unexported.join(', ')}`);
+	return `${preloaded.size} preloaded, ${pages.length} page modules, ${named.length} pages, ${reachable.size} modules`;
 });
 
 test('cold page loads on a slow connection (benchmark, printed)', async () => {

@@ -1,5 +1,5 @@
 /* Tests for src/db/calls.c against a real SQLite file: all fields and items
-   round trip, updates, list filters and page totals. */
+   round trip, updates, several calls at once, list filters and page totals. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -110,6 +110,35 @@ static void round_trip_recurring_and_update(void **state)
 	free(got);
 }
 
+/* Several calls in one go, in the order asked, each with its own items;
+   one missing id fails the whole with not_found. */
+static void get_many_in_order(void **state)
+{
+	struct fixture *f = *state;
+	struct kp_error err = { 0 };
+	struct call *a = malloc(sizeof *a), *b = malloc(sizeof *b), *got = malloc(2 * sizeof *got);
+	assert_non_null(got);
+	fixture_call(f, a, f->org, "Boodschappen doen");
+	fixture_call(f, b, f->org2, "Voorlezen in de bibliotheek");
+	id_set_add(&a->items[LIST_THEME], fixture_item(f, LIST_THEME, "ouderen"));
+	assert_int_equal(store_call_insert(f->db, a, &err), KP_OK);
+	assert_int_equal(store_call_insert(f->db, b, &err), KP_OK);
+	memset(got, 0x5a, 2 * sizeof *got);
+	int64_t ids[3] = { b->id, a->id, 987654 };
+	assert_int_equal(store_call_get_many(f->db, ids, 2, got, &err), KP_OK);
+	assert_int_equal(got[0].id, b->id);
+	assert_string_equal(got[0].title, "Voorlezen in de bibliotheek");
+	assert_int_equal(got[0].items[LIST_THEME].n, 0);
+	assert_int_equal(got[1].id, a->id);
+	assert_string_equal(got[1].title, "Boodschappen doen");
+	assert_int_equal(got[1].items[LIST_THEME].n, 1);
+	assert_int_equal(store_call_get_many(f->db, ids + 1, 2, got, &err), KP_ERR);
+	assert_int_equal(err.kind, KP_NOT_FOUND);
+	free(a);
+	free(b);
+	free(got);
+}
+
 static int count(void *ctx, const struct call *c)
 {
 	(void)c;
@@ -179,6 +208,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(round_trip_one_off, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(round_trip_recurring_and_update, fixture_setup,
 		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(get_many_in_order, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(list_filters_and_pagination, fixture_setup,
 		                                fixture_teardown),
 	};

@@ -35,9 +35,17 @@ static void nested_document_matches_jansson(void **state)
 	jw_key(&w, "naam"); jw_string(&w, "Ayşe \"de\" Vries\\\n\t\x01 café 😀 /");
 	jw_key(&w, "lat"); jw_real(&w, 51.81);
 	jw_key(&w, "whole"); jw_real(&w, 3.0);
+	jw_key(&w, "zeros"); jw_real(&w, 0.0); jw_key(&w, "negzero"); jw_real(&w, -0.0);
+	jw_key(&w, "sleutel \"met\" é"); jw_int(&w, 1); /* a key that needs escaping */
+	jw_key(&w, "thirty"); jw_real(&w, 30.0); jw_key(&w, "minustwo"); jw_real(&w, -2.0);
+	jw_key(&w, "bigwhole"); jw_real(&w, 999999999999999.0);
+	jw_key(&w, "e15"); jw_real(&w, 1e15); jw_key(&w, "part"); jw_real(&w, 0.35);
 	jw_key(&w, "tiny"); jw_real(&w, 1e-7);
 	jw_key(&w, "huge"); jw_real(&w, 1e300);
 	jw_key(&w, "neg"); jw_int(&w, INT64_MIN);
+	jw_key(&w, "max"); jw_int(&w, INT64_MAX);
+	jw_key(&w, "zero"); jw_int(&w, 0);
+	jw_key(&w, "minus"); jw_int(&w, -7);
 	jw_key(&w, "items");
 	jw_array(&w);
 	jw_string(&w, "a");
@@ -58,6 +66,10 @@ static void nested_document_matches_jansson(void **state)
 	assert_non_null(strstr(b.data, "\"Ay\\u015Fe \\\"de\\\" Vries\\\\\\n\\t\\u0001 caf\\u00E9 "
 	                              "\\uD83D\\uDE00 /\""));
 	assert_non_null(strstr(b.data, "\"whole\":3.0,"));
+	assert_non_null(strstr(b.data, "\"thirty\":30.0,"));
+	assert_non_null(strstr(b.data, "\"sleutel \\\"met\\\" \\u00E9\":1,"));
+	assert_non_null(strstr(b.data, "\"neg\":-9223372036854775808,\"max\":9223372036854775807,"
+	                              "\"zero\":0,\"minus\":-7,"));
 	buf_free(&b);
 }
 

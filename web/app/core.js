@@ -128,10 +128,24 @@ export const query = () => Object.fromEntries(new URLSearchParams(location.searc
 export const LIST_KINDS = ['activity', 'theme', 'motive', 'talent', 'training', 'language', 'experience'];
 export const catalog = { lists: {}, orgs: [] };
 
-// Every shared list in one request, and the organisations beside it.
+function fillLists(all) {
+	LIST_KINDS.forEach((k) => (catalog.lists[k] = (all && all.lists[k]) || []));
+}
+
+// What a page needs before its first paint, in one request: the caller (null
+// when nobody is logged in), every shared list and the organisations.
+export async function loadStart() {
+	const start = await get('/api/start').catch(() => null);
+	session.user = start && start.session;
+	fillLists(start);
+	catalog.orgs = start ? start.organisations.items : [];
+}
+
+// Every shared list in one request, and the organisations beside it (again,
+// after an administrator changed them).
 export async function loadCatalog() {
-	const [all] = await Promise.all([get('/api/lists').catch(() => ({ lists: {} })), loadOrganisations()]);
-	LIST_KINDS.forEach((k) => (catalog.lists[k] = all.lists[k] || []));
+	const [all] = await Promise.all([get('/api/lists').catch(() => null), loadOrganisations()]);
+	fillLists(all);
 }
 
 export async function loadOrganisations() {

@@ -6,7 +6,6 @@ const LANGS = ['nl', 'en'];
 const LOCALES = { nl: 'nl-NL', en: 'en-GB' };
 const STORAGE_KEY = 'knooppunt-lang';
 
-let lang = 'nl';
 let strings = {};
 let fallback = {};
 
@@ -24,6 +23,9 @@ async function load(code) {
 	if (!res.ok) throw new Error(`i18n ${code}: ${res.status}`);
 	return res.json();
 }
+
+/* Known before the strings arrive, for the Accept-Language of the first requests. */
+let lang = stored();
 
 export async function initI18n() {
 	fallback = await load('nl');

@@ -1,35 +1,129 @@
 // The application shell: session, language, navigation per role, routes.
-import { html, render, useEffect, useState, session, api, navigate, onRoute, match, loadCatalog } from './core.js';
+import { html, render, useEffect, useState, ApiError, session, api, navigate, onRoute, match, loadStart } from './core.js';
 import { initI18n, setLang, getLang, t } from './i18n.js';
-import { Page, Empty } from './ui.js';
-import { Login, Signup } from './pages/auth.js';
-import { AcceptInvitation, ForgotPassword, ResetPassword, ChangePassword, TwoFactor } from './pages/account.js';
-import { Dashboard, AdminHome } from './pages/dashboard.js';
-import { VolunteerList, VolunteerPage, VolunteerNew } from './pages/volunteers.js';
-import { CallList, CallPage, CallNew } from './pages/calls.js';
-import { MatchList, MatchPage, Proposals } from './pages/matches.js';
-import { VolunteerHome, MyProfile, MyMatches, MyJourneyPage } from './pages/me.js';
-import { TransferList, TransferPage } from './pages/transfers.js';
-import { MyData, AuditLog, Accounts } from './pages/privacy.js';
-import { VogOverview } from './pages/vog.js';
-import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.js';
-import { ProfessionalHome } from './pages/professional.js';
-import { LocationsPage } from './pages/locations.js';
-import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
-import { Reports } from './pages/reports.js';
-import { SocialMap, Flyer, OurOffer } from './pages/socialmap.js';
-import { PublicCalls, PublicCall, BecomeVolunteer } from './pages/public.js';
-import { AskForHelp, HelpRequests, HelpRequestsNew, HelpRequestView } from './pages/contactpoint.js';
-import { MyHours, HoursOverview, YearStatement } from './pages/hours.js';
-import { VolunteerImport } from './pages/import.js';
-import { NewsletterList, NewsletterNew, NewsletterPage } from './pages/newsletters.js';
-import { OrganisationAgenda } from './pages/calendar.js';
+import { Page, Empty, Loading, Alert } from './ui.js';
+
+// Every page module, fetched the first time one of its pages is shown (with
+// its own imports), so a first paint loads only the shell and one page. The
+// literal import() paths let a reader (and a test) see every module reachable.
+const MODULES = {
+	account: () => import('./pages/account.js'),
+	admin: () => import('./pages/admin.js'),
+	auth: () => import('./pages/auth.js'),
+	calendar: () => import('./pages/calendar.js'),
+	calls: () => import('./pages/calls.js'),
+	contactpoint: () => import('./pages/contactpoint.js'),
+	dashboard: () => import('./pages/dashboard.js'),
+	hours: () => import('./pages/hours.js'),
+	import: () => import('./pages/import.js'),
+	locations: () => import('./pages/locations.js'),
+	matches: () => import('./pages/matches.js'),
+	me: () => import('./pages/me.js'),
+	newsletters: () => import('./pages/newsletters.js'),
+	privacy: () => import('./pages/privacy.js'),
+	professional: () => import('./pages/professional.js'),
+	public: () => import('./pages/public.js'),
+	referrer: () => import('./pages/referrer.js'),
+	reports: () => import('./pages/reports.js'),
+	socialmap: () => import('./pages/socialmap.js'),
+	suggestions: () => import('./pages/suggestions.js'),
+	transfers: () => import('./pages/transfers.js'),
+	vog: () => import('./pages/vog.js'),
+	volunteers: () => import('./pages/volunteers.js'),
+};
+
+const loaded = new Map(); // module name → promise of its exports
+
+function loadModule(mod) {
+	if (!loaded.has(mod)) {
+		const p = MODULES[mod]();
+		p.catch(() => loaded.delete(mod)); /* a failed fetch may be tried again */
+		loaded.set(mod, p);
+	}
+	return loaded.get(mod);
+}
+
+// A page component that stands in for export `name` of module `mod`: a
+// loading line while the module comes, then the page itself.
+function lazy(mod, name) {
+	const state = { comp: null };
+	function Lazy(props) {
+		const [error, setError] = useState(null);
+		const [, setTick] = useState(0);
+		useEffect(() => {
+			if (!state.comp) Lazy.load().then(() => setTick((n) => n + 1), setError);
+		}, []);
+		if (state.comp) return html`<${state.comp} ...${props} />`;
+		if (!error) return html`<${Loading} />`;
+		return html`<${Page} title=${t('error.title')}>
+			<${Alert} error=${new ApiError({ status: 0, detail: t('error.network') })} />
+		<//>`;
+	}
+	Lazy.load = () => loadModule(mod).then((m) => (state.comp = m[name]));
+	return Lazy;
+}
+
+const AcceptInvitation = lazy('account', 'AcceptInvitation');
+const ChangePassword = lazy('account', 'ChangePassword');
+const ForgotPassword = lazy('account', 'ForgotPassword');
+const ResetPassword = lazy('account', 'ResetPassword');
+const TwoFactor = lazy('account', 'TwoFactor');
+const ListsPage = lazy('admin', 'ListsPage');
+const OrganisationList = lazy('admin', 'OrganisationList');
+const OrganisationPage = lazy('admin', 'OrganisationPage');
+const Login = lazy('auth', 'Login');
+const Signup = lazy('auth', 'Signup');
+const OrganisationAgenda = lazy('calendar', 'OrganisationAgenda');
+const CallList = lazy('calls', 'CallList');
+const CallNew = lazy('calls', 'CallNew');
+const CallPage = lazy('calls', 'CallPage');
+const AskForHelp = lazy('contactpoint', 'AskForHelp');
+const HelpRequestView = lazy('contactpoint', 'HelpRequestView');
+const HelpRequests = lazy('contactpoint', 'HelpRequests');
+const HelpRequestsNew = lazy('contactpoint', 'HelpRequestsNew');
+const AdminHome = lazy('dashboard', 'AdminHome');
+const Dashboard = lazy('dashboard', 'Dashboard');
+const HoursOverview = lazy('hours', 'HoursOverview');
+const MyHours = lazy('hours', 'MyHours');
+const YearStatement = lazy('hours', 'YearStatement');
+const VolunteerImport = lazy('import', 'VolunteerImport');
+const LocationsPage = lazy('locations', 'LocationsPage');
+const MatchList = lazy('matches', 'MatchList');
+const MatchPage = lazy('matches', 'MatchPage');
+const Proposals = lazy('matches', 'Proposals');
+const MyJourneyPage = lazy('me', 'MyJourneyPage');
+const MyMatches = lazy('me', 'MyMatches');
+const MyProfile = lazy('me', 'MyProfile');
+const VolunteerHome = lazy('suggestions', 'VolunteerHome');
+const NewsletterList = lazy('newsletters', 'NewsletterList');
+const NewsletterNew = lazy('newsletters', 'NewsletterNew');
+const NewsletterPage = lazy('newsletters', 'NewsletterPage');
+const Accounts = lazy('privacy', 'Accounts');
+const AuditLog = lazy('privacy', 'AuditLog');
+const MyData = lazy('privacy', 'MyData');
+const ProfessionalHome = lazy('professional', 'ProfessionalHome');
+const BecomeVolunteer = lazy('public', 'BecomeVolunteer');
+const PublicCall = lazy('public', 'PublicCall');
+const PublicCalls = lazy('public', 'PublicCalls');
+const HelpRequestNew = lazy('referrer', 'HelpRequestNew');
+const HelpRequestPage = lazy('referrer', 'HelpRequestPage');
+const ReferrerHome = lazy('referrer', 'ReferrerHome');
+const Reports = lazy('reports', 'Reports');
+const Flyer = lazy('socialmap', 'Flyer');
+const OurOffer = lazy('socialmap', 'OurOffer');
+const SocialMap = lazy('socialmap', 'SocialMap');
+const TransferList = lazy('transfers', 'TransferList');
+const TransferPage = lazy('transfers', 'TransferPage');
+const VogOverview = lazy('vog', 'VogOverview');
+const VolunteerList = lazy('volunteers', 'VolunteerList');
+const VolunteerNew = lazy('volunteers', 'VolunteerNew');
+const VolunteerPage = lazy('volunteers', 'VolunteerPage');
 
 const STAFF = ['admin', 'coordinator'];
 
-// [path, component, roles]
+// [path, component, roles]; roles null: everyone logged in
 const ROUTES = [
-	['/', Home, null],
+	['/', null, null], /* the role's start page (HOMES) */
 	['/vrijwilligers', VolunteerList, STAFF],
 	['/vrijwilligers/nieuw', VolunteerNew, STAFF],
 	['/vrijwilligers/importeren', VolunteerImport, STAFF],
@@ -94,16 +188,9 @@ const NAV = {
 const NAV_PUBLIC = [['/sociale-kaart', 'nav.socialMap'], ['/doe-mee', 'nav.publicCalls'],
 	['/word-vrijwilliger', 'nav.becomeVolunteer'], ['/hulp-vragen', 'nav.askHelp'], ['/inloggen', 'nav.login']];
 
-function Home(props) {
-	switch (session.user.role) {
-	case 'admin': return html`<${AdminHome} ...${props} />`;
-	case 'coordinator': return html`<${Dashboard} ...${props} />`;
-	case 'professional': return html`<${ProfessionalHome} ...${props} />`;
-	case 'volunteer': return html`<${VolunteerHome} ...${props} />`;
-	case 'referrer': return html`<${ReferrerHome} ...${props} />`;
-	default: return html`<${NotFound} />`;
-	}
-}
+// The start page of each role.
+const HOMES = { admin: AdminHome, coordinator: Dashboard, professional: ProfessionalHome,
+	volunteer: VolunteerHome, referrer: ReferrerHome };
 
 function NotFound() {
 	return html`<${Page} title=${t('notFound.title')}>
@@ -133,10 +220,12 @@ function resolve(path) {
 		if (path === '/aanmelden') return [Signup, {}];
 		return [Login, {}];
 	}
-	if (path === '/inloggen' || path === '/aanmelden') return [Home, {}];
+	if (path === '/inloggen' || path === '/aanmelden') return resolve('/');
 	for (const [pattern, comp, roles] of ROUTES) {
 		const params = match(pattern, path);
-		if (params) return roles && !roles.includes(session.user.role) ? [Forbidden, {}] : [comp, params];
+		if (!params) continue;
+		if (roles && !roles.includes(session.user.role)) return [Forbidden, {}];
+		return [comp || HOMES[session.user.role] || NotFound, params];
 	}
 	return [NotFound, {}];
 }
@@ -146,12 +235,22 @@ function current(href) {
 	return href === '/' ? p === '/' : p === href || p.startsWith(`${href}/`);
 }
 
+// The mark of favicon.svg, drawn in place rather than fetched once more.
+function Logo() {
+	return html`<svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">
+		<rect width="32" height="32" rx="7" fill="#0b5c63" />
+		<circle cx="10" cy="11" r="4" fill="#fff" /><circle cx="22" cy="11" r="4" fill="#fff" />
+		<circle cx="16" cy="22" r="4" fill="#fff" />
+		<path d="M10 11L22 11L16 22Z" fill="none" stroke="#fff" stroke-width="2" />
+	</svg>`;
+}
+
 function Header({ onLang, onLogout }) {
 	const user = session.user;
 	const other = getLang() === 'nl' ? 'en' : 'nl';
 	return html`<header class="top">
 		<div class="top-inner">
-			<a class="brand" href="/"><img src="/favicon.svg" alt="" width="28" height="28" /><span>Knooppunt</span></a>
+			<a class="brand" href="/"><${Logo} /><span>Knooppunt</span></a>
 			<div class="top-tools">
 				${user && html`<span class="who">${user.display_name}<span class="role"> · ${t(`role.${user.role}`)}</span></span>`}
 				<button type="button" class="btn btn-quiet btn-small" lang=${other} onClick=${() => onLang(other)}>
@@ -195,7 +294,7 @@ function App() {
 		refresh();
 	};
 
-	const path = location.pathname.replace(/\/+$/, '') || '/';
+	const path = currentPath();
 	const [Comp, params] = resolve(path);
 	return html`<a class="skip" href="#main">${t('nav.skip')}</a>
 		<${Header} onLang=${onLang} onLogout=${onLogout} />
@@ -205,14 +304,24 @@ function App() {
 		<footer class="foot"><p>${t('footer.text')}</p></footer>`;
 }
 
+const currentPath = () => location.pathname.replace(/\/+$/, '') || '/';
+
+// The module of the page at `path` when that does not depend on who is
+// logged in (null for a start page or an unknown path).
+function pageOf(path) {
+	for (const [pattern, comp] of [...Object.entries(PUBLIC), ...ROUTES])
+		if (match(pattern, path)) return comp;
+	return null;
+}
+
+const preload = (Comp) => Comp && Comp.load && Comp.load().catch(() => {});
+
+// The strings, the caller with the shared lists, and the page's module come
+// at once; a start page's module as soon as the caller says whose it is.
 async function boot() {
-	await initI18n();
-	try {
-		session.user = await api('GET', '/api/session');
-	} catch {
-		session.user = null;
-	}
-	await loadCatalog();
+	preload(pageOf(currentPath()));
+	const page = loadStart().then(() => preload(resolve(currentPath())[0]));
+	await Promise.all([initI18n(), page]);
 	const root = document.getElementById('app');
 	root.textContent = ''; /* the "loading" line of index.html */
 	render(html`<${App} />`, root);

@@ -1,57 +1,16 @@
-// The volunteer's own pages, phone first: calls that suit me, my profile in
-// plain words, my matches, pause or stop.
-import { html, useState, get, api, query, session, useLoad, forget } from '../core.js';
+// The volunteer's own pages, phone first: my profile in plain words, my
+// matches, pause or stop (the start page, calls that suit me: suggestions.js).
+import { html, useState, get, api, query, useLoad, forget, session } from '../core.js';
 import { t, fmtDate } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Notice, useBusy } from '../ui.js';
 import { ProfileForm } from './profile.js';
-import { Suggestions } from './volunteers.js';
+import { useMe } from './suggestions.js';
 import { MatchRows } from './matches.js';
 import { ConsentPanel } from './consent.js';
 import { MyJourney } from './journey.js';
 import { MyTransfers } from './transfers.js';
 import { Trainings, Competences } from './appreciation.js';
 import { CalendarFeedPanel } from './calendar.js';
-
-const myId = () => session.user.volunteer_id;
-
-function useMe() {
-	return useLoad(() => (myId() ? get(`/api/volunteers/${myId()}`) : Promise.resolve(null)), []);
-}
-
-function StatusNote({ v }) {
-	if (!v || v.status === 'active') return null;
-	return html`<div class=${`note note-${v.status}`}><p>${t(`me.status_${v.status}`)}</p>
-		${v.status !== 'applied' && html`<p><a href="/mijn-profiel#pauze">${t('me.changeStatus')}</a></p>`}</div>`;
-}
-
-// "Ik wil dit doen" on a suggestion.
-function RespondButton({ callId }) {
-	const { busy, error, run } = useBusy();
-	const [sent, setSent] = useState(false);
-	const go = () => run(async () => {
-		await api('POST', '/api/matches', { call_id: callId });
-		setSent(true);
-	});
-	if (sent) return html`<p class="ok" role="status">${t('respond.sent')} <a href="/mijn-koppelingen">${t('nav.myMatches')}</a></p>`;
-	return html`<div class="respond-inline">
-		<button type="button" class="btn btn-primary" disabled=${busy} onClick=${go}>${t('respond.submit')}</button>
-		${error && html`<p class="field-error" role="alert">${error.detail}</p>`}
-	</div>`;
-}
-
-export function VolunteerHome() {
-	const me = useMe();
-	const name = me.data ? me.data.first_name : session.user.display_name;
-	return html`<${Page} title=${t('me.hello', { name })} intro=${t('me.intro')}>
-		<${StatusNote} v=${me.data} />
-		<h2 class="section-title">${t('me.suitsYou')}</h2>
-		${myId()
-			? html`<${Suggestions} id=${myId()} respond=${me.data && me.data.status === 'active' ? RespondButton : null}
-				noneHint=${me.data && me.data.status === 'applied' ? t('me.suitsAfterIntake') : undefined} />`
-			: html`<${Empty} title=${t('me.noRecord')} />`}
-		<p class="more"><a href="/oproepen">${t('me.allCalls')}</a></p>
-	<//>`;
-}
 
 export function MyProfile() {
 	const me = useMe();
@@ -116,7 +75,7 @@ export function MyMatches() {
 			: html`<${MatchRows} items=${data.items} show="call" actions onChange=${reload} />`)}
 		<section class="card block" aria-labelledby="h-my-calendar">
 			<h2 id="h-my-calendar">${t('calendar.title')}</h2>
-			<${CalendarFeedPanel} base=${`/api/volunteers/${myId()}/calendar`} who="me" />
+			<${CalendarFeedPanel} base=${`/api/volunteers/${session.user.volunteer_id}/calendar`} who="me" />
 		</section>
 	<//>`;
 }

@@ -7,6 +7,14 @@ import { t, fmtNumber, itemLabel } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Input, Select } from '../ui.js';
 import uPlot from '../../vendor/uPlot.esm.js';
 
+// uPlot's stylesheet, fetched with this page rather than on every page.
+if (!document.querySelector('link[href="/vendor/uPlot.min.css"]')) {
+	const link = document.createElement('link');
+	link.rel = 'stylesheet';
+	link.href = '/vendor/uPlot.min.css';
+	document.head.append(link);
+}
+
 function monthsBack(n) {
 	const d = new Date();
 	const from = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 1));

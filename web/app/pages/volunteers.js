@@ -1,9 +1,10 @@
 // Coordinator: the volunteers of the organisation, searchable, and one
 // volunteer's profile with matches and calls that would suit them.
 import { html, useState, get, api, qs, query, navigate, session, useLoad, orgName, forget, catalog } from '../core.js';
-import { t, fmtDate, fmtKm, fmtNumber } from '../i18n.js';
+import { t, fmtDate, fmtNumber } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Status, Pager, Input, Select, listOptions, Tags, useBusy, dayparts, Downloads } from '../ui.js';
 import { ProfileForm, blankVolunteer, VOLUNTEER_STATUSES } from './profile.js';
+import { Suggestions } from './suggestions.js';
 import { MatchRows } from './matches.js';
 import { ConsentPanel } from './consent.js';
 import { JourneyPanel } from './journey.js';
@@ -178,24 +179,6 @@ function VolunteerMatches({ id }) {
 	if (error) return html`<${Alert} error=${error} />`;
 	if (!data.items.length) return html`<p class="muted">${t('volunteers.noMatches')}</p>`;
 	return html`<${MatchRows} items=${data.items} show="call" />`;
-}
-
-// Calls that suit a volunteer, each with why. Used by coordinators and by the
-// volunteer's own start page.
-export function Suggestions({ id, compact, respond, noneHint }) {
-	const { data, error, loading, reload } = useLoad(() => get(`/api/volunteers/${id}/suggestions?limit=20`), [id]);
-	if (loading) return html`<${Loading} />`;
-	if (error && error.missing) return html`<${Empty} title=${t('suggestions.unavailable')} />`;
-	if (error) return html`<${Alert} error=${error} />`;
-	if (!data.items.length) return html`<${Empty} title=${t('suggestions.none')}>${noneHint || t('suggestions.noneHint')}<//>`;
-	const items = compact ? data.items.slice(0, 5) : data.items;
-	return html`<ul class=${compact ? 'rows' : 'cards'}>${items.map((s) => html`<li key=${s.call_id} class=${compact ? '' : 'card suggestion'}>
-		<a class="li-title" href=${`/oproepen/${s.call_id}`}>${s.title}</a>
-		<p class="muted">${[orgName(s.organisation_id), s.place, s.distance_km !== undefined && s.distance_km !== null ? fmtKm(s.distance_km) : ''].filter(Boolean).join(' · ')}</p>
-		${s.explanation_text && html`<p class="why"><span class="why-label">${t('suggestions.why')}</span> ${s.explanation_text}</p>`}
-		${respond && html`<${respond} callId=${s.call_id} onDone=${reload} />`}
-	</li>`)}</ul>
-	${!compact && html`<p class="muted">${t('candidates.distanceNote')}</p>`}`;
 }
 
 export { fmtNumber, dayparts };
