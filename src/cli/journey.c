@@ -23,8 +23,8 @@ int cmd_reminders(int argc, char **argv, struct app *app)
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
 	int status = 1, queued = 0, tasks = 0;
-	if (cli_open(app, &db, &err) ||
-	    reminders_send(db, org, app->now(), &queued, &tasks, &err))
+	if (cli_open(app, &db, &err) || app_secret_key_load(app, &err) ||
+	    reminders_send(app, db, org, app->now(), &queued, &tasks, &err))
 		goto end;
 	printf("%d taak/taken, %d nieuwe herinnering(en) in de outbox.\n", tasks, queued);
 	status = 0;

@@ -58,7 +58,7 @@ static int queue_mails(struct svc *s, void *arg)
 	t = (struct authz_target){ .organisation_id = org };
 	if (org && svc_authorise(s, RES_TASK, ACT_CREATE, &t))
 		return KP_ERR;
-	return reminders_queue(s->db, org, s->now, &r->queued, &r->tasks, s->err);
+	return reminders_queue(s->app, s->db, org, s->now, &r->queued, &r->tasks, s->err);
 }
 
 int task_notify(struct app *app, struct db *db, const struct principal *who,

@@ -38,6 +38,7 @@ struct job {
 
 #define JOBS_REMINDERS_PERIOD_S 3600
 #define JOBS_MAIL_PERIOD_S 60
+#define JOBS_DIGEST_PERIOD_S 900   /* the digest goes soon after DIGEST_HOUR_UTC */
 
 /* The jobs every server runs: pruning the change log, retention (retention.h)
    and queueing the reminder mails (service/reminders.h; hourly, and never with
