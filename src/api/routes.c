@@ -18,6 +18,7 @@
 #include "api/lists.h"
 #include "api/matches.h"
 #include "api/notes.h"
+#include "api/notifications.h"
 #include "api/vog.h"
 #include "api/offers.h"
 #include "api/organisations.h"
@@ -52,6 +53,9 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/me/totp", me_totp_create },
 	{ "POST", "/api/me/totp/confirm", me_totp_confirm },
 	{ "DELETE", "/api/me/totp", me_totp_delete },
+	{ "GET", "/api/me/notifications", me_notifications_show },
+	{ "PUT", "/api/me/notifications", me_notifications_update },
+	{ "POST", "/api/unsubscribe", unsubscribe, UNSUBSCRIBE_BODY_MAX },
 	{ "GET", "/api/network", network_show },
 	{ "PATCH", "/api/network", network_update },
 

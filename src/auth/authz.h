@@ -58,6 +58,7 @@ enum resource {
 	                       it went, who picked it up (not the client's data) */
 	RES_CLIENT_RECORD,  /* the client behind a help request: name, how to reach them,
 	                       situation; READ, EXPORT and DELETE (erasure) */
+	RES_NOTIFICATION,   /* one's own mail settings: language, notifications per kind */
 	RES_COUNT
 };
 

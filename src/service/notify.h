@@ -52,6 +52,10 @@ struct notice {
 	int n;
 };
 
+/* The line that opens the footer of a notification (with its unsubscribe
+   link); src/mail/templates/LANG/footer.txt starts its body with it. */
+#define NOTIFY_FOOTER_MARK "\n-- \n"
+
 struct svc;
 /* The notifier of a use case: its database, clock and error. */
 struct notifier notify_from(struct svc *s);

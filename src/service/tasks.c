@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "service/notify.h"
 
@@ -68,17 +69,24 @@ int task_notify(struct app *app, struct db *db, const struct principal *who,
 }
 
 /* A mail with a one-time link is listed without its body: staff reading the
-   outbox must not be able to use the link themselves. */
+   outbox must not be able to use the link themselves. Nor the recipient's
+   unsubscribe link: the footer that carries it is left out. */
 static int without_secrets(void *ctx, const struct outbox_mail *m)
 {
 	struct outbox_query *q = ctx;
-	if (!notify_is_secret(m))
+	if (!notify_is_secret(m) && m->unsubscribe_url[0] == '\0')
 		return q->each(q->ctx, m);
 	struct outbox_mail *copy = malloc(sizeof *copy);
 	if (copy == NULL)
 		return -1;
 	*copy = *m;
-	snprintf(copy->body, sizeof copy->body, "%s", "(verborgen: bevat een eenmalige link)");
+	copy->unsubscribe_url[0] = '\0';
+	char *footer = strstr(copy->body, NOTIFY_FOOTER_MARK);
+	if (!notify_is_secret(m) && footer != NULL)
+		snprintf(footer, sizeof copy->body - (size_t)(footer - copy->body), "%s",
+		         NOTIFY_FOOTER_MARK "(afmeldlink verborgen)\n");
+	else
+		snprintf(copy->body, sizeof copy->body, "%s", "(verborgen: bevat een eenmalige link)");
 	int rc = q->each(q->ctx, copy);
 	free(copy);
 	return rc;

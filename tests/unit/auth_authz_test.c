@@ -43,6 +43,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNYNNN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
+		[RES_NOTIFICATION] = "NNNNNN",
 	},
 	[ROLE_ADMIN] = {
 		[RES_ORGANISATION] = "YYYYYY", [RES_LIST_ITEM] = "YYYYYY",
@@ -63,6 +64,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNYNN", [RES_HELP_REQUEST] = "YYNNNN",
 		[RES_CLIENT_RECORD] = "NNNNYY",
+		[RES_NOTIFICATION] = "NYNYNN",
 	},
 	[ROLE_COORDINATOR] = {
 		[RES_ORGANISATION] = "YYNONN", [RES_LIST_ITEM] = "YYNNNN",
@@ -83,6 +85,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "YONONN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
+		[RES_NOTIFICATION] = "NYNYNN",
 	},
 	[ROLE_PROFESSIONAL] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -103,6 +106,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNNNNN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
+		[RES_NOTIFICATION] = "NYNYNN",
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -123,6 +127,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNNNNN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
+		[RES_NOTIFICATION] = "NYNYNN",
 	},
 	[ROLE_REFERRER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -143,6 +148,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_PUBLIC_CALL] = "YYNNNN",
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "YCYNNN",
 		[RES_CLIENT_RECORD] = "NCNNNN",
+		[RES_NOTIFICATION] = "NYNYNN",
 	},
 };
 
@@ -314,6 +320,7 @@ static void caller_without_organisation_owns_nothing(void **state)
 	for (int res = 0; res < RES_COUNT; res++)
 		for (int act = ACT_READ; act < ACT_COUNT; act++)
 			if (res != RES_ORGANISATION && res != RES_LIST_ITEM && res != RES_SESSION &&
+			    res != RES_NOTIFICATION &&
 			    res != RES_TOTP && res != RES_OFFER && res != RES_PUBLIC_CALL &&
 			    res != RES_CONTACT_POINT && !(res == RES_HELP_REQUEST && act == ACT_CREATE) &&
 			    !(res == RES_ALLOWANCE && act == ACT_READ)) /* the caps: no one's */
