@@ -3,41 +3,43 @@
 
 #include <string.h>
 
+#include "model/types.h"
+
+static const char *const names[NOTIFY_KIND_COUNT] = {
+	"proposal", "response", "transfer", "intake", "vog_expiring", "match_accepted",
+	"help_picked_up", "reminder",
+};
+
 static const struct {
-	const char *name, *nl, *en;
-} kinds[NOTIFY_KIND_COUNT] = {
-	[NOTIFY_PROPOSAL] = { "proposal", "voorstellen voor u", "proposals for you" },
-	[NOTIFY_RESPONSE] = { "response", "reacties op oproepen", "responses to calls" },
-	[NOTIFY_TRANSFER] = { "transfer", "doorverwijzingen", "referrals" },
-	[NOTIFY_INTAKE] = { "intake", "intakegesprekken", "intake interviews" },
-	[NOTIFY_VOG_EXPIRING] = { "vog_expiring", "VOG die bijna verloopt", "VOG about to expire" },
-	[NOTIFY_MATCH_ACCEPTED] = { "match_accepted", "vrijwilliger gevonden",
-	                          "volunteer found" },
-	[NOTIFY_HELP_PICKED_UP] = { "help_picked_up", "hulpvraag opgepakt",
-	                          "request for help picked up" },
-	[NOTIFY_REMINDER] = { "reminder", "herinneringen en taken", "reminders and tasks" },
+	const char *nl, *en;
+} labels[NOTIFY_KIND_COUNT] = {
+	[NOTIFY_PROPOSAL] = { "voorstellen voor u", "proposals for you" },
+	[NOTIFY_RESPONSE] = { "reacties op oproepen", "responses to calls" },
+	[NOTIFY_TRANSFER] = { "doorverwijzingen", "referrals" },
+	[NOTIFY_INTAKE] = { "intakegesprekken", "intake interviews" },
+	[NOTIFY_VOG_EXPIRING] = { "VOG die bijna verloopt", "VOG about to expire" },
+	[NOTIFY_MATCH_ACCEPTED] = { "vrijwilliger gevonden", "volunteer found" },
+	[NOTIFY_HELP_PICKED_UP] = { "hulpvraag opgepakt", "request for help picked up" },
+	[NOTIFY_REMINDER] = { "herinneringen en taken", "reminders and tasks" },
 };
 
 static const char *const deliveries[DELIVERY_COUNT] = { "immediately", "digest", "never" };
 
 const char *notification_kind_name(int k)
 {
-	return k >= 0 && k < NOTIFY_KIND_COUNT ? kinds[k].name : "";
+	return k >= 0 && k < NOTIFY_KIND_COUNT ? names[k] : "";
 }
 
 int notification_kind_parse(const char *name)
 {
-	for (int k = 0; name != NULL && k < NOTIFY_KIND_COUNT; k++)
-		if (strcmp(kinds[k].name, name) == 0)
-			return k;
-	return -1;
+	return names_find(names, NOTIFY_KIND_COUNT, name);
 }
 
 const char *notification_kind_label(int k, const char *lang)
 {
 	if (k < 0 || k >= NOTIFY_KIND_COUNT)
 		return "";
-	return lang != NULL && strcmp(lang, "en") == 0 ? kinds[k].en : kinds[k].nl;
+	return lang != NULL && strcmp(lang, "en") == 0 ? labels[k].en : labels[k].nl;
 }
 
 const char *delivery_name(int d)
@@ -47,8 +49,5 @@ const char *delivery_name(int d)
 
 int delivery_parse(const char *name)
 {
-	for (int d = 0; name != NULL && d < DELIVERY_COUNT; d++)
-		if (strcmp(deliveries[d], name) == 0)
-			return d;
-	return -1;
+	return names_find(deliveries, DELIVERY_COUNT, name);
 }
