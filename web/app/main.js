@@ -3,7 +3,8 @@ import { html, render, useEffect, useState, session, api, navigate, onRoute, mat
 import { initI18n, setLang, getLang, t } from './i18n.js';
 import { Page, Empty } from './ui.js';
 import { Login, Signup } from './pages/auth.js';
-import { AcceptInvitation, ForgotPassword, ResetPassword, ChangePassword, TwoFactor } from './pages/account.js';
+import { AcceptInvitation, ForgotPassword, ResetPassword, ChangePassword, TwoFactor, MailSettings,
+	Unsubscribe } from './pages/account.js';
 import { Dashboard, AdminHome } from './pages/dashboard.js';
 import { VolunteerList, VolunteerPage, VolunteerNew } from './pages/volunteers.js';
 import { CallList, CallPage, CallNew } from './pages/calls.js';
@@ -49,6 +50,7 @@ const ROUTES = [
 	['/gebruikers', Accounts, STAFF],
 	['/auditlog', AuditLog, ['admin']],
 	['/wachtwoord-wijzigen', ChangePassword, null],
+	['/instellingen', MailSettings, null],
 	['/tweestapsverificatie', TwoFactor, STAFF],
 	['/hulpvragen/nieuw', HelpRequestNew, ['referrer']],
 	['/hulpvragen/:id', HelpRequestPage, ['referrer']],
@@ -112,7 +114,7 @@ function Forbidden() {
 const PUBLIC = { '/uitnodiging': AcceptInvitation, '/wachtwoord-vergeten': ForgotPassword,
 	'/wachtwoord-herstellen': ResetPassword, '/sociale-kaart': SocialMap, '/sociale-kaart/flyer': Flyer,
 	'/doe-mee': PublicCalls, '/doe-mee/:id': PublicCall, '/word-vrijwilliger': BecomeVolunteer,
-	'/hulp-vragen': AskForHelp };
+	'/hulp-vragen': AskForHelp, '/afmelden': Unsubscribe };
 
 function resolve(path) {
 	for (const [pattern, comp] of Object.entries(PUBLIC)) {
@@ -147,6 +149,7 @@ function Header({ onLang, onLogout }) {
 				<button type="button" class="btn btn-quiet btn-small" lang=${other} onClick=${() => onLang(other)}>
 					${t('lang.switch')}
 				</button>
+				${user && html`<a class="btn btn-quiet btn-small" href="/instellingen">${t('nav.settings')}</a>`}
 				${user && html`<a class="btn btn-quiet btn-small" href="/wachtwoord-wijzigen">${t('nav.password')}</a>`}
 				${user && STAFF.includes(user.role) && html`<a class="btn btn-quiet btn-small" href="/tweestapsverificatie">${t('totp.pageTitle')}</a>`}
 				${user && html`<button type="button" class="btn btn-quiet btn-small" onClick=${onLogout}>${t('nav.logout')}</button>`}
