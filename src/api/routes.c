@@ -170,6 +170,7 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/tasks", tasks_list },
 	{ "POST", "/api/tasks/notify", tasks_notify },
 	{ "GET", "/api/outbox", outbox_list },
+	{ "POST", "/api/outbox/{id}/retry", outbox_retry },
 
 	{ "GET", "/api/hours", hours_index },
 	{ "GET", "/api/hours.csv", hours_export },

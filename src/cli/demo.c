@@ -35,7 +35,7 @@ static int reminders_already_sent(struct app *app, struct db *db, struct kp_erro
 		return KP_ERR;
 	while (total > 0) {
 		if (db_begin(db, err) ||
-		    store_outbox_list(db, true, 0, (struct page){ PAGE_MAX, 0 }, mark_sent, &mk,
+		    store_outbox_list(db, OUTBOX_PENDING, 0, (struct page){ PAGE_MAX, 0 }, mark_sent, &mk,
 		                      &total, err) ||
 		    db_commit(db, err)) {
 			db_rollback(db);

@@ -79,11 +79,11 @@ int cmd_outbox(int argc, char **argv, struct app *app)
 	if (cli_open(app, &db, &err))
 		goto end;
 	p.db = db;
-	if (store_outbox_list(db, true, 0, pg, print_mail, &p, &total, &err))
+	if (store_outbox_list(db, OUTBOX_PENDING, 0, pg, print_mail, &p, &total, &err))
 		goto end;
 	/* The page printed is the page marked: a mail is marked only once shown. */
 	if (mark && (db_begin(db, &err) ||
-	             store_outbox_list(db, true, 0, pg, mark_one, &p, &total, &err) ||
+	             store_outbox_list(db, OUTBOX_PENDING, 0, pg, mark_one, &p, &total, &err) ||
 	             db_commit(db, &err))) {
 		db_rollback(db);
 		goto end;

@@ -51,7 +51,7 @@ int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
-int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
+int store_outbox_list(struct db *db, int which, int64_t organisation_id,
                       struct page pg, outbox_fn each, void *ctx, int64_t *total,
                       struct kp_error *err)
 {
@@ -59,8 +59,10 @@ int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
 	struct db_stmt *st = NULL;
 	int ret = KP_ERR, rc = 0;
 	query_init(&q);
-	if (pending_only)
+	if (which == OUTBOX_PENDING)
 		rc |= query_and(&q, "sent_at IS NULL");
+	if (which == OUTBOX_FAILED)
+		rc |= query_and(&q, "sent_at IS NULL") | query_and(&q, "failed_at IS NOT NULL");
 	if (organisation_id > 0)
 		rc |= query_and_int(&q, "organisation_id = ?", organisation_id);
 	if (rc != 0) {
@@ -136,6 +138,20 @@ int store_outbox_get(struct db *db, int64_t id, struct outbox_mail *m, struct kp
 	if (rc == DB_DONE)
 		return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
 	return rc == DB_ROW ? KP_OK : KP_ERR;
+}
+
+int store_outbox_retry(struct db *db, int64_t id, int64_t now, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE outbox SET attempts = 0, next_attempt_at = ?, failed_at = NULL, "
+	                   "last_error = '' WHERE id = ? AND sent_at IS NULL "
+	                   "AND failed_at IS NOT NULL", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, id);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
 int store_outbox_mark_failed(struct db *db, int64_t id, int64_t now, int64_t next_at,

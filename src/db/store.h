@@ -746,8 +746,10 @@ struct outbox_mail {
 int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
                      struct kp_error *err);
 typedef int (*outbox_fn)(void *ctx, const struct outbox_mail *m);
-/* Pending mails (or all), oldest first, of one organisation when organisation_id > 0. */
-int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
+/* Mails, oldest first, of one organisation when organisation_id > 0: all,
+   the pending ones (not sent; given up or not) or the failed ones (given up). */
+enum outbox_which { OUTBOX_ALL, OUTBOX_PENDING, OUTBOX_FAILED };
+int store_outbox_list(struct db *db, int which, int64_t organisation_id,
                       struct page pg, outbox_fn each, void *ctx, int64_t *total,
                       struct kp_error *err);
 int store_outbox_mark_sent(struct db *db, int64_t id, int64_t now, struct kp_error *err);
@@ -756,6 +758,9 @@ int store_outbox_due(struct db *db, int64_t now, int64_t *ids, int cap, int *n,
                      struct kp_error *err);
 /* One mail; KP_NOT_FOUND when there is none. */
 int store_outbox_get(struct db *db, int64_t id, struct outbox_mail *m, struct kp_error *err);
+/* Queues a mail that was given up again, as new: attempts and answer
+   cleared, due now. */
+int store_outbox_retry(struct db *db, int64_t id, int64_t now, struct kp_error *err);
 /* Records a failed attempt: the next one at next_at, or none (give_up). */
 int store_outbox_mark_failed(struct db *db, int64_t id, int64_t now, int64_t next_at,
                              bool give_up, const char *reason, struct kp_error *err);

@@ -59,6 +59,8 @@ static const struct {
 	  "The mail server did not accept the message." },
 	{ "header_line_break", "'%F' mag geen regelovergang bevatten.",
 	  "'%F' must not contain a line break." },
+	{ "mail_not_failed", "Deze e-mail is niet mislukt; opnieuw proberen kan alleen bij een "
+	  "mislukte e-mail.", "This e-mail did not fail; only a failed e-mail can be tried again." },
 	{ "template_missing", "De e-mailtekst '%F' ontbreekt.", "The mail text '%F' is missing." },
 	{ "template_variable", "De e-mailtekst gebruikt '%F', maar die waarde ontbreekt.",
 	  "The mail text uses '%F', but that value is missing." },

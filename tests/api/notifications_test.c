@@ -19,7 +19,7 @@
 #include "util/testclock.h"
 
 #define PUBLIC_URL "https://knooppunt.test"
-#define WAIT_MS 10000
+#define WAIT_MS 30000 /* the machine may be busy */
 
 struct world {
 	struct env *e;
@@ -108,6 +108,16 @@ struct people {
 static void login(struct world *w, struct client *cl, const char *email)
 {
 	client_init(cl, &w->e->srv);
+	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
+}
+
+/* A coordinator of org on srv, made by admin, logged in as cl. */
+static void fx_login_on(struct server *srv, struct client *admin, struct client *cl, int64_t org)
+{
+	char email[64];
+	fx_email(srv, "coordinator", email, sizeof email);
+	fx_account(admin, "coordinator", email, org, 0);
+	client_init(cl, srv);
 	assert_int_equal(client_login(cl, email, FX_PASSWORD), 201);
 }
 
@@ -398,6 +408,74 @@ static void bad_settings_are_refused(void **state)
 	people_stop(&p);
 }
 
+/* A server that refuses: attempts with backoff, then a failure for good
+   that the administrator sees with the server's answer and can retry. */
+static void refused_mail_fails_visibly_and_can_be_retried(void **state)
+{
+	struct world *w = *state;
+	struct smtp_sink refusing;
+	struct server srv = { 0 };
+	struct client admin, co;
+	char email[64], path[96];
+	sink_start(&refusing, "refuse");
+	setenv("KNOOPPUNT_SMTP_URL", refusing.url, 1);
+	assert_int_equal(server_start(&srv), 0);
+	setenv("KNOOPPUNT_SMTP_URL", w->sink.url, 1);
+	client_init(&admin, &srv);
+	assert_int_equal(client_login(&admin, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+	int64_t org = fx_organisation(&admin, "Geweigerd");
+	fx_email(&srv, "geweigerd", email, sizeof email);
+	json_decref(check_request_json(&admin, "POST", "/api/accounts",
+	                               json_pack("{s:s, s:s, s:s, s:I}", "email", email,
+	                                         "display_name", "Gea", "role", "coordinator",
+	                                         "organisation_id", (json_int_t)org), 201,
+	                               __FILE__, __LINE__));
+	/* Eight attempts, each after the backoff (at most 6 hours). */
+	json_t *doc = NULL;
+	for (int i = 0; i < 40; i++) {
+		clock_to(w, w->now + 7 * 3600);
+		usleep(400 * 1000);
+		if (fx_mail_pending(&srv) == 1 && i % 4 != 3)
+			continue;
+		client_free(&admin); /* sessions last 12 hours */
+		client_init(&admin, &srv);
+		assert_int_equal(client_login(&admin, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+		json_decref(doc);
+		doc = expect(&admin, "GET", "/api/outbox?status=failed", NULL, 200);
+		if (json_array_size(json_object_get(doc, "items")) == 1)
+			break;
+	}
+	json_t *mail = json_array_get(json_object_get(doc, "items"), 0);
+	assert_non_null(mail);
+	assert_string_equal(json_str(mail, "recipient"), email);
+	assert_string_equal(json_str(mail, "status"), "failed");
+	assert_int_equal(json_integer_value(json_object_get(mail, "attempts")), 8);
+	assert_non_null(strstr(json_str(mail, "last_error"), "550"));
+	assert_non_null(strstr(json_str(mail, "body"), "verborgen")); /* a one-time link */
+	int64_t id = json_id(mail, "id");
+	json_decref(doc);
+	assert_int_equal(sink_count(&refusing, NULL), 0);
+
+	/* Only the administrator retries; then it is queued as new. */
+	snprintf(path, sizeof path, "/api/outbox/%lld/retry", (long long)id);
+	fx_login_on(&srv, &admin, &co, org);
+	json_decref(expect(&co, "POST", path, "{}", 403));
+	doc = expect(&admin, "POST", path, "{}", 200);
+	assert_string_equal(json_str(doc, "status"), "queued");
+	assert_int_equal(json_integer_value(json_object_get(doc, "attempts")), 0);
+	json_decref(doc);
+	doc = expect(&admin, "POST", path, "{}", 409);
+	assert_problem(&admin, doc, 409, "id");
+	json_decref(doc);
+	doc = expect(&admin, "GET", "/api/outbox?status=failed", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 0);
+	json_decref(doc);
+	client_free(&co);
+	client_free(&admin);
+	assert_int_equal(server_stop(&srv), 0);
+	sink_stop(&refusing);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -408,6 +486,7 @@ int main(void)
 		cmocka_unit_test(vog_about_to_expire_is_told_once),
 		cmocka_unit_test(bad_settings_are_refused),
 		cmocka_unit_test(digest_arrives_once_a_day),
+		cmocka_unit_test(refused_mail_fails_visibly_and_can_be_retried),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
