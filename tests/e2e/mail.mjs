@@ -1,6 +1,7 @@
 // Browser test of one's own e-mail settings (language, per kind of
-// notification: at once, in the daily overview, not at all) and of the page
-// behind the unsubscribe link of a mail, which needs no login.
+// notification: at once, in the daily overview, not at all), of the page
+// behind the unsubscribe link of a mail, which needs no login, and of the
+// administrator's page of failed mail.
 export function register(h) {
 	const { test, newPage, login, go, expectText, shot, assert, axe, USERS, PHONE } = h;
 
@@ -35,6 +36,17 @@ export function register(h) {
 		await expectText(page, '.card', 'ongeldig');
 		const bad = await axe(page);
 		assert(bad.length === 0, `Afmelden: ${bad.map((v) => `${v.id} (${v.impact})`).join('; ')}`);
+		await page.context().close();
+	});
+
+	test('failed mail: the administrator finds the page in the menu, accessible', async () => {
+		const page = await newPage(PHONE);
+		await login(page, USERS.admin);
+		await go(page, '/e-mail');
+		await expectText(page, 'h1', 'Mislukte e-mail');
+		assert(await page.$('nav.mainnav a[href="/e-mail"]'), 'no menu item for failed mail');
+		const bad = await axe(page);
+		assert(bad.length === 0, `Mislukte e-mail: ${bad.map((v) => `${v.id} (${v.impact})`).join('; ')}`);
 		await page.context().close();
 	});
 }

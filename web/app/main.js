@@ -15,7 +15,7 @@ import { MyData, AuditLog, Accounts } from './pages/privacy.js';
 import { VogOverview } from './pages/vog.js';
 import { ReferrerHome, HelpRequestNew, HelpRequestPage } from './pages/referrer.js';
 import { ProfessionalHome } from './pages/professional.js';
-import { OrganisationList, OrganisationPage, ListsPage } from './pages/admin.js';
+import { OrganisationList, OrganisationPage, ListsPage, FailedMail } from './pages/admin.js';
 import { Reports } from './pages/reports.js';
 import { SocialMap, Flyer, OurOffer } from './pages/socialmap.js';
 import { PublicCalls, PublicCall, BecomeVolunteer } from './pages/public.js';
@@ -49,6 +49,7 @@ const ROUTES = [
 	['/doorverwijzingen/:id', TransferPage, [...STAFF, 'volunteer']],
 	['/gebruikers', Accounts, STAFF],
 	['/auditlog', AuditLog, ['admin']],
+	['/e-mail', FailedMail, ['admin']],
 	['/wachtwoord-wijzigen', ChangePassword, null],
 	['/instellingen', MailSettings, null],
 	['/tweestapsverificatie', TwoFactor, STAFF],
@@ -70,7 +71,7 @@ const NAV = {
 	admin: [['/', 'nav.home'], ['/organisaties', 'nav.organisations'], ['/lijsten', 'nav.lists'],
 		['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'], ['/voorstellen', 'nav.proposals'],
 		['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'], ['/gebruikers', 'nav.accounts'],
-		['/uren', 'nav.hours'], ['/auditlog', 'nav.audit'], ['/cijfers', 'nav.reports'], ['/contactpunt', 'nav.contactPoint']],
+		['/uren', 'nav.hours'], ['/auditlog', 'nav.audit'], ['/e-mail', 'nav.failedMail'], ['/cijfers', 'nav.reports'], ['/contactpunt', 'nav.contactPoint']],
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
 		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports'],
