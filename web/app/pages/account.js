@@ -162,6 +162,14 @@ export function TwoFactor() {
 const NOTIFICATION_KINDS = ['proposal', 'response', 'transfer', 'intake', 'vog_expiring', 'match_accepted',
 	'help_picked_up', 'reminder'];
 const DELIVERIES = ['immediately', 'digest', 'never'];
+// The kinds that reach each role (intake appointments are not mailed yet).
+const KINDS_OF_ROLE = {
+	volunteer: ['proposal', 'transfer', 'vog_expiring'],
+	coordinator: ['response', 'transfer', 'reminder', 'help_picked_up'],
+	professional: ['match_accepted', 'help_picked_up'],
+	referrer: ['help_picked_up', 'match_accepted'],
+	admin: ['response', 'transfer', 'reminder', 'match_accepted', 'help_picked_up'],
+};
 
 // One's own mail settings: the language of the mails and, per kind of
 // notification, immediately, in the daily digest or not at all.
@@ -182,6 +190,7 @@ export function MailSettings() {
 		});
 	};
 	const deliveries = DELIVERIES.map((d) => ({ value: d, label: t(`mail.delivery.${d}`) }));
+	const kinds = KINDS_OF_ROLE[session.user.role] || NOTIFICATION_KINDS;
 	return html`<${Page} title=${t('mail.title')} intro=${t('mail.intro')}>
 		<${FormError} error=${error} fields=${['language', ...NOTIFICATION_KINDS]} />
 		${st && html`<form class="card form narrow" onSubmit=${submit} novalidate>
@@ -190,7 +199,7 @@ export function MailSettings() {
 				options=${[{ value: 'nl', label: 'Nederlands' }, { value: 'en', label: 'English' }]} />
 			<fieldset>
 				<legend>${t('mail.kinds')}</legend>
-				${NOTIFICATION_KINDS.map((k) => html`<${Select} name=${k} label=${t(`mail.kind.${k}`)}
+				${kinds.map((k) => html`<${Select} name=${k} label=${t(`mail.kind.${k}`)}
 					value=${st.notifications[k]} onChange=${set(k)} options=${deliveries} error=${error} />`)}
 			</fieldset>
 			<button class="btn" type="submit" disabled=${busy}>${t('mail.save')}</button>
