@@ -151,6 +151,7 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/journeys", journeys_create },
 	{ "GET", "/api/journeys/{id}", journeys_show },
 	{ "POST", "/api/journeys/{id}/steps", journeys_step },
+	{ "PUT", "/api/journeys/{id}/intake", journeys_intake },
 	{ "POST", "/api/journeys/{id}/exit-interview", journeys_exit_interview },
 	{ "POST", "/api/journeys/{id}/requests", journeys_request },
 	{ "GET", "/api/volunteers/{id}/journeys", volunteer_journeys },

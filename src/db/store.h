@@ -553,6 +553,9 @@ int store_journey_settings_put(struct db *db, const struct journey_settings *s, 
 int store_journey_insert(struct db *db, struct journey *j, int64_t actor, const char *notes,
                          struct kp_error *err);
 int store_journey_get(struct db *db, int64_t id, struct journey *j, struct kp_error *err);
+/* Writes the journey's intake appointment (intake_on, intake_time, intake_place). */
+int store_journey_plan_intake(struct db *db, const struct journey *j, int64_t now,
+                              struct kp_error *err);
 /* The journey of a volunteer at an organisation; not found when none. */
 int store_journey_find(struct db *db, int64_t volunteer_id, int64_t organisation_id,
                        struct journey *j, struct kp_error *err);

@@ -59,6 +59,9 @@ static const struct {
 	  "The mail server did not accept the message." },
 	{ "header_line_break", "'%F' mag geen regelovergang bevatten.",
 	  "'%F' must not contain a line break." },
+	{ "intake_not_open", "Een intakegesprek plannen kan alleen na de aanmelding, voor of "
+	  "tijdens de intake.", "An intake interview can only be planned after signing up, before "
+	  "or during the intake." },
 	{ "mail_not_failed", "Deze e-mail is niet mislukt; opnieuw proberen kan alleen bij een "
 	  "mislukte e-mail.", "This e-mail did not fail; only a failed e-mail can be tried again." },
 	{ "template_missing", "De e-mailtekst '%F' ontbreekt.", "The mail text '%F' is missing." },

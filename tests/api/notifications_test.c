@@ -314,6 +314,42 @@ static void transfer_asks_volunteer_for_consent(void **state)
 	people_stop(&p);
 }
 
+static void intake_appointment_reaches_volunteer(void **state)
+{
+	struct world *w = *state;
+	struct people p;
+	char msg[16384], path[96], body[128];
+	people_start(w, &p, "Kennismaking");
+	set_prefs(&p.me, "{\"language\":\"en\"}");
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld}", (long long)p.vol);
+	json_t *doc = expect(&p.co, "POST", "/api/journeys", body, 201);
+	int64_t journey = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/journeys/%lld/intake", (long long)journey);
+	doc = expect(&p.co, "PUT", path, "{\"on_date\":\"2020-01-06\",\"time\":\"10:00\"}", 422);
+	assert_problem(&p.co, doc, 422, "on_date");
+	json_decref(doc);
+	doc = expect(&p.co, "PUT", path, "{\"on_date\":\"2026-07-01\"}", 422);
+	assert_problem(&p.co, doc, 422, "time");
+	json_decref(doc);
+	json_decref(expect(&p.me, "PUT", path,
+	                   "{\"on_date\":\"2026-07-01\",\"time\":\"10:30\"}", 403));
+	int before = sink_count(&w->sink, p.me_mail);
+	doc = expect(&p.co, "PUT", path, "{\"on_date\":\"2026-07-01\",\"time\":\"10:30\","
+	             "\"place\":\"Buurthuis De Brug\"}", 200);
+	json_t *intake = json_object_get(doc, "intake");
+	assert_string_equal(json_str(intake, "on_date"), "2026-07-01");
+	assert_string_equal(json_str(intake, "place"), "Buurthuis De Brug");
+	json_decref(doc);
+	assert_int_equal(arrive(w, p.me_mail, before + 1), before + 1);
+	assert_int_equal(sink_newest(&w->sink, p.me_mail, msg, sizeof msg), 0);
+	assert_non_null(strstr(msg, "Your introductory interview (intake) at Kennismaking"));
+	assert_non_null(strstr(msg, "on 2026-07-01 at 10:30, Buurthuis De Brug."));
+	assert_non_null(strstr(msg, PUBLIC_URL "/mijn-reis\r\n"));
+	assert_non_null(strstr(msg, "(intake interviews)"));
+	people_stop(&p);
+}
+
 static void vog_about_to_expire_is_told_once(void **state)
 {
 	struct world *w = *state;
@@ -483,6 +519,7 @@ int main(void)
 		cmocka_unit_test(response_reaches_coordinator_in_dutch),
 		cmocka_unit_test(accepted_match_reaches_professional),
 		cmocka_unit_test(transfer_asks_volunteer_for_consent),
+		cmocka_unit_test(intake_appointment_reaches_volunteer),
 		cmocka_unit_test(vog_about_to_expire_is_told_once),
 		cmocka_unit_test(bad_settings_are_refused),
 		cmocka_unit_test(digest_arrives_once_a_day),

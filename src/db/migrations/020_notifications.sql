@@ -1,7 +1,7 @@
 -- Notifications people want: the language of an account's mails, a choice
 -- per kind of notification (immediately, in a daily digest, or never), the
--- items waiting for a digest, and the unsubscribe address a queued mail
--- carries in its List-Unsubscribe header.
+-- items waiting for a digest, the unsubscribe address a queued mail
+-- carries in its List-Unsubscribe header, and the intake appointment.
 ALTER TABLE accounts ADD COLUMN language TEXT NOT NULL DEFAULT 'nl';
 CREATE TABLE notification_prefs (
 	account_id   BIGINT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -23,3 +23,7 @@ CREATE TABLE digest_items (
 );
 CREATE INDEX digest_item_waiting ON digest_items(digest_day, created_at);
 ALTER TABLE outbox ADD COLUMN unsubscribe_url TEXT NOT NULL DEFAULT '';
+-- The intake appointment a coordinator plans with a new volunteer; '' none.
+ALTER TABLE journeys ADD COLUMN intake_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE journeys ADD COLUMN intake_time TEXT NOT NULL DEFAULT '';
+ALTER TABLE journeys ADD COLUMN intake_place TEXT NOT NULL DEFAULT '';

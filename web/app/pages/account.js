@@ -162,9 +162,9 @@ export function TwoFactor() {
 const NOTIFICATION_KINDS = ['proposal', 'response', 'transfer', 'intake', 'vog_expiring', 'match_accepted',
 	'help_picked_up', 'reminder'];
 const DELIVERIES = ['immediately', 'digest', 'never'];
-// The kinds that reach each role (intake appointments are not mailed yet).
+// The kinds that reach each role.
 const KINDS_OF_ROLE = {
-	volunteer: ['proposal', 'transfer', 'vog_expiring'],
+	volunteer: ['proposal', 'intake', 'transfer', 'vog_expiring'],
 	coordinator: ['response', 'transfer', 'reminder', 'help_picked_up'],
 	professional: ['match_accepted', 'help_picked_up'],
 	referrer: ['help_picked_up', 'match_accepted'],
