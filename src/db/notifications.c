@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "db/query.h"
 #include "db/store.h"
 
 int store_mail_person(struct db *db, const char *email, struct mail_person *p,
@@ -134,18 +135,9 @@ int store_digest_add(struct db *db, int64_t account_id, const char *kind, const 
 int store_digest_accounts(struct db *db, int64_t before, int64_t *ids, int cap, int *n,
                           struct kp_error *err)
 {
-	struct db_stmt *st;
-	*n = 0;
-	if (db_prepare(db, "SELECT DISTINCT account_id FROM digest_items WHERE digest_day IS NULL "
-	                   "AND created_at < ? ORDER BY account_id LIMIT ?", &st, err))
-		return KP_ERR;
-	db_bind_int(st, 1, before);
-	db_bind_int(st, 2, cap);
-	int rc;
-	while ((rc = db_step(st, err)) == DB_ROW && *n < cap)
-		ids[(*n)++] = db_col_int(st, 0);
-	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
+	return query_ids(db, "SELECT DISTINCT account_id FROM digest_items WHERE digest_day IS NULL "
+	                     "AND created_at < ? ORDER BY account_id LIMIT ?", before, ids, cap, n,
+	                 err);
 }
 
 int store_digest_take(struct db *db, int64_t account_id, int64_t before, const char *day,

@@ -111,18 +111,8 @@ int store_outbox_mark_sent(struct db *db, int64_t id, int64_t now, struct kp_err
 int store_outbox_due(struct db *db, int64_t now, int64_t *ids, int cap, int *n,
                      struct kp_error *err)
 {
-	struct db_stmt *st;
-	*n = 0;
-	if (db_prepare(db, "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL "
-	                   "AND next_attempt_at <= ? ORDER BY id LIMIT ?", &st, err))
-		return KP_ERR;
-	db_bind_int(st, 1, now);
-	db_bind_int(st, 2, cap);
-	int rc;
-	while ((rc = db_step(st, err)) == DB_ROW && *n < cap)
-		ids[(*n)++] = db_col_int(st, 0);
-	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
+	return query_ids(db, "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL "
+	                     "AND next_attempt_at <= ? ORDER BY id LIMIT ?", now, ids, cap, n, err);
 }
 
 int store_outbox_get(struct db *db, int64_t id, struct outbox_mail *m, struct kp_error *err)
