@@ -794,7 +794,7 @@ const TOURS = {
 		const v = await one('/api/volunteers?status=active&limit=1');
 		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme',
 			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers', '/uren',
-			'/contactpunt'];
+			'/contactpunt', '/e-mail', '/instellingen'];
 	},
 };
 
@@ -811,7 +811,7 @@ for (const [role, pages] of Object.entries(TOURS)) {
 				n++;
 				const raw = await page.evaluate(() => {
 					const text = document.body.innerText;
-					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role|aftercare|journey|transfer|training|competence|privacy|audit|erase|accounts|account)\.[a-zA-Z_.]+/);
+					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role|aftercare|journey|transfer|training|competence|privacy|audit|erase|accounts|account|mail|failedMail)\.[a-zA-Z_.]+/);
 					const json = text.match(/\{"|"status":|problem\+json/);
 					return (key && `untranslated key ${key[0]}`) || (json && 'raw JSON on the page') || '';
 				});
