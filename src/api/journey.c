@@ -42,12 +42,17 @@ int journey_definitions(struct api_call *c)
 
 static json_t *journey_json(const struct journey *j, const char *lang)
 {
-	return json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:I}", "id", (json_int_t)j->id,
-	                 "volunteer_id", (json_int_t)j->volunteer_id, "organisation_id",
-	                 (json_int_t)j->organisation_id, "step", journey_step_name(j->step),
-	                 "step_label", journey_step_label(j->step, lang), "step_on", j->step_on,
-	                 "started_on", j->started_on, "created_at", (json_int_t)j->created_at,
-	                 "updated_at", (json_int_t)j->updated_at);
+	json_t *intake = j->intake_on[0] == '\0'
+	                     ? json_null()
+	                     : json_pack("{s:s, s:s, s:s}", "on_date", j->intake_on, "time",
+	                                 j->intake_time, "place", j->intake_place);
+	return json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:o}", "id",
+	                 (json_int_t)j->id, "volunteer_id", (json_int_t)j->volunteer_id,
+	                 "organisation_id", (json_int_t)j->organisation_id, "step",
+	                 journey_step_name(j->step), "step_label", journey_step_label(j->step, lang),
+	                 "step_on", j->step_on, "started_on", j->started_on, "created_at",
+	                 (json_int_t)j->created_at, "updated_at", (json_int_t)j->updated_at,
+	                 "intake", intake);
 }
 
 struct doc_ctx {
@@ -234,6 +239,31 @@ int journeys_step(struct api_call *c)
 	rc = reply_journey(c, 200, &m->out);
 end:
 	free(m);
+	return rc;
+}
+
+int journeys_intake(struct api_call *c)
+{
+	static const char *const fields[] = { "on_date", "time", "place", NULL };
+	struct journey_intake *in = calloc(1, sizeof *in);
+	int rc = KP_ERR;
+	if (in == NULL)
+		return kp_internal(&c->err);
+	in->id = c->id;
+	if (jin_only(c->body, fields, &c->err) ||
+	    jin_date(c->body, "on_date", true, in->on, &c->err) ||
+	    jin_time(c->body, "time", in->time, &c->err) ||
+	    jin_text(c->body, "place", JOURNEY_PLACE_MAX, false, in->place, sizeof in->place,
+	             &c->err))
+		goto end;
+	if (in->time[0] == '\0') {
+		kp_invalid(&c->err, "time", "required");
+		goto end;
+	}
+	if (journey_plan_intake(c->app, c->db, &c->who, in, &c->err) == KP_OK)
+		rc = reply_journey(c, 200, &in->out);
+end:
+	free(in);
 	return rc;
 }
 

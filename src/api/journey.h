@@ -6,6 +6,7 @@
  *   POST /api/journeys                       start a journey (aanmelding)
  *   GET  /api/journeys/{id}                  journey with steps, exit interviews, requests
  *   POST /api/journeys/{id}/steps            take a step (guards of model/journey.h)
+ *   PUT  /api/journeys/{id}/intake           plan the intake appointment {on_date, time, place}
  *   POST /api/journeys/{id}/exit-interview   record the exit interview; its outcome moves on
  *   POST /api/journeys/{id}/requests         the volunteer asks to pause or stop
  *   GET  /api/volunteers/{id}/journeys       every journey of a volunteer the caller may see
@@ -24,6 +25,7 @@ int journeys_list(struct api_call *c);
 int journeys_create(struct api_call *c);
 int journeys_show(struct api_call *c);
 int journeys_step(struct api_call *c);
+int journeys_intake(struct api_call *c);
 int journeys_exit_interview(struct api_call *c);
 int journeys_request(struct api_call *c);
 int volunteer_journeys(struct api_call *c);

@@ -21,6 +21,7 @@
 #include "api/matches.h"
 #include "api/newsletters.h"
 #include "api/notes.h"
+#include "api/notifications.h"
 #include "api/vog.h"
 #include "api/offers.h"
 #include "api/organisations.h"
@@ -57,6 +58,9 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/me/totp", me_totp_create },
 	{ "POST", "/api/me/totp/confirm", me_totp_confirm },
 	{ "DELETE", "/api/me/totp", me_totp_delete },
+	{ "GET", "/api/me/notifications", me_notifications_show },
+	{ "PUT", "/api/me/notifications", me_notifications_update },
+	{ "POST", "/api/unsubscribe", unsubscribe, UNSUBSCRIBE_BODY_MAX },
 	{ "GET", "/api/network", network_show },
 	{ "PATCH", "/api/network", network_update },
 
@@ -169,6 +173,7 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/journeys", journeys_create },
 	{ "GET", "/api/journeys/{id}", journeys_show },
 	{ "POST", "/api/journeys/{id}/steps", journeys_step },
+	{ "PUT", "/api/journeys/{id}/intake", journeys_intake },
 	{ "POST", "/api/journeys/{id}/exit-interview", journeys_exit_interview },
 	{ "POST", "/api/journeys/{id}/requests", journeys_request },
 	{ "GET", "/api/volunteers/{id}/journeys", volunteer_journeys },
@@ -194,6 +199,7 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/newsletters/{id}", newsletters_show },
 	{ "PUT", "/api/newsletters/{id}", newsletters_replace },
 	{ "POST", "/api/newsletters/{id}/send", newsletters_send },
+	{ "POST", "/api/outbox/{id}/retry", outbox_retry },
 
 	{ "GET", "/api/hours", hours_index },
 	{ "GET", "/api/hours.csv", hours_export },

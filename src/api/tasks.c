@@ -139,7 +139,7 @@ int tasks_notify(struct api_call *c)
 	return api_reply(c, 200, json_pack("{s:i, s:i}", "tasks", r.tasks, "queued", r.queued));
 }
 
-static int add_mail(void *ctx, const struct outbox_mail *m)
+static json_t *mail_doc(const struct outbox_mail *m)
 {
 	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:I, s:o}", "id", (json_int_t)m->id,
 	                      "recipient", m->recipient, "subject", m->subject, "body", m->body,
@@ -152,7 +152,12 @@ static int add_mail(void *ctx, const struct outbox_mail *m)
 	                                             : m->failed_at ? "failed" : "queued"));
 	json_object_set_new(o, "attempts", json_integer(m->attempts));
 	json_object_set_new(o, "last_error", json_string(m->last_error));
-	return json_array_append_new(ctx, o);
+	return o;
+}
+
+static int add_mail(void *ctx, const struct outbox_mail *m)
+{
+	return json_array_append_new(ctx, mail_doc(m));
 }
 
 int outbox_list(struct api_call *c)
@@ -161,9 +166,14 @@ int outbox_list(struct api_call *c)
 	const char *pending = http_query(c->req, "pending");
 	if (api_query_id(c, "organisation_id", &q.organisation_id) || api_page(c, &q.pg))
 		return KP_ERR;
+	const char *status = http_query(c->req, "status");
 	if (pending != NULL && strcmp(pending, "true") != 0 && strcmp(pending, "false") != 0)
 		return kp_fail(&c->err, KP_MALFORMED, "invalid_choice", "pending");
-	q.pending_only = pending != NULL && strcmp(pending, "true") == 0;
+	if (status != NULL && strcmp(status, "failed") != 0)
+		return kp_fail(&c->err, KP_MALFORMED, "invalid_choice", "status");
+	q.which = status != NULL                                     ? OUTBOX_FAILED
+	          : pending != NULL && strcmp(pending, "true") == 0 ? OUTBOX_PENDING
+	                                                             : OUTBOX_ALL;
 	json_t *items = json_array();
 	q.ctx = items;
 	if (outbox_mail_list(c->app, c->db, &c->who, &q, &c->err)) {
@@ -171,4 +181,19 @@ int outbox_list(struct api_call *c)
 		return KP_ERR;
 	}
 	return api_reply(c, 200, api_list_doc(items, q.total, q.pg));
+}
+
+int outbox_retry(struct api_call *c)
+{
+	static const char *const fields[] = { NULL };
+	if (jin_only(c->body, fields, &c->err))
+		return KP_ERR;
+	struct outbox_mail *m = malloc(sizeof *m);
+	int rc = m != NULL ? KP_OK : kp_internal(&c->err);
+	if (rc == KP_OK)
+		rc = outbox_mail_retry(c->app, c->db, &c->who, c->id, m, &c->err);
+	if (rc == KP_OK)
+		rc = api_reply(c, 200, mail_doc(m));
+	free(m);
+	return rc;
 }

@@ -7,7 +7,10 @@
  *                            applicants waiting for an intake (service/dashboard.h)
  *   GET  /api/tasks          tasks of the own organisation (admin: all, or ?organisation_id=)
  *   POST /api/tasks/notify   queues a mail per task and coordinator in the outbox, once
- *   GET  /api/outbox         queued mails (?pending=true), own organisation or all (admin)
+ *   GET  /api/outbox         queued mails (?pending=true), or those that failed for good
+ *                            (?status=failed, with the server's answer), own organisation or
+ *                            all (admin); bodies with a one-time or unsubscribe link hidden
+ *   POST /api/outbox/{id}/retry   a failed mail queued again (administrators)
  */
 #ifndef KP_API_TASKS_H
 #define KP_API_TASKS_H
@@ -18,5 +21,6 @@ int dashboard_show(struct api_call *c);
 int tasks_list(struct api_call *c);
 int tasks_notify(struct api_call *c);
 int outbox_list(struct api_call *c);
+int outbox_retry(struct api_call *c);
 
 #endif

@@ -296,6 +296,9 @@ bool authz_allows(const struct principal *who, enum resource res, enum action ac
 	if (res == RES_SESSION) /* one's own sessions, whatever the role */
 		return who->role != ROLE_ANONYMOUS && who->account_id > 0 &&
 		       (act == ACT_LIST || act == ACT_DELETE);
+	if (res == RES_NOTIFICATION) /* one's own mail settings, whatever the role */
+		return who->role > ROLE_ANONYMOUS && who->role < ROLE_COUNT && who->account_id > 0 &&
+		       (act == ACT_READ || act == ACT_UPDATE);
 	if (res == RES_PUBLIC_CALL || res == RES_CONTACT_POINT) /* public: everyone may look */
 		return who->role >= 0 && who->role < ROLE_COUNT &&
 		       (act == ACT_LIST || act == ACT_READ ||
@@ -350,6 +353,7 @@ bool authz_public_route(const char *method, const char *pattern)
 		{ "POST", "/api/invitations/accept" },
 		{ "POST", "/api/password-reset" },
 		{ "POST", "/api/password-reset/confirm" },
+		{ "POST", "/api/unsubscribe" },
 		{ "GET", "/api/organisations" },
 		{ "GET", "/api/organisations/{id}" },
 		{ "GET", "/api/organisations/{id}/journey-settings" },

@@ -66,6 +66,7 @@ enum resource {
 	                       the organisation, no volunteer); READ, CREATE, DELETE */
 	RES_LOCATION,       /* an organisation's locations, and which professionals work
 	                       at each (UPDATE of the location's organisation) */
+	RES_NOTIFICATION,   /* one's own mail settings: language, notifications per kind */
 	RES_COUNT
 };
 

@@ -31,11 +31,11 @@ static int reminders_already_sent(struct app *app, struct db *db, struct kp_erro
 	struct marking mk = { db, app->now(), err };
 	int queued = 0, tasks = 0;
 	int64_t total = 1;
-	if (reminders_send(db, 0, mk.now, &queued, &tasks, err))
+	if (reminders_send(app, db, 0, mk.now, &queued, &tasks, err))
 		return KP_ERR;
 	while (total > 0) {
 		if (db_begin(db, err) ||
-		    store_outbox_list(db, true, 0, (struct page){ PAGE_MAX, 0 }, mark_sent, &mk,
+		    store_outbox_list(db, OUTBOX_PENDING, 0, (struct page){ PAGE_MAX, 0 }, mark_sent, &mk,
 		                      &total, err) ||
 		    db_commit(db, err)) {
 			db_rollback(db);

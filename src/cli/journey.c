@@ -23,8 +23,8 @@ int cmd_reminders(int argc, char **argv, struct app *app)
 	struct kp_error err = { 0 };
 	struct db *db = NULL;
 	int status = 1, queued = 0, tasks = 0;
-	if (cli_open(app, &db, &err) ||
-	    reminders_send(db, org, app->now(), &queued, &tasks, &err))
+	if (cli_open(app, &db, &err) || app_secret_key_load(app, &err) ||
+	    reminders_send(app, db, org, app->now(), &queued, &tasks, &err))
 		goto end;
 	printf("%d taak/taken, %d nieuwe herinnering(en) in de outbox.\n", tasks, queued);
 	status = 0;
@@ -79,11 +79,11 @@ int cmd_outbox(int argc, char **argv, struct app *app)
 	if (cli_open(app, &db, &err))
 		goto end;
 	p.db = db;
-	if (store_outbox_list(db, true, 0, pg, print_mail, &p, &total, &err))
+	if (store_outbox_list(db, OUTBOX_PENDING, 0, pg, print_mail, &p, &total, &err))
 		goto end;
 	/* The page printed is the page marked: a mail is marked only once shown. */
 	if (mark && (db_begin(db, &err) ||
-	             store_outbox_list(db, true, 0, pg, mark_one, &p, &total, &err) ||
+	             store_outbox_list(db, OUTBOX_PENDING, 0, pg, mark_one, &p, &total, &err) ||
 	             db_commit(db, &err))) {
 		db_rollback(db);
 		goto end;

@@ -60,7 +60,7 @@ int store_journey_settings_put(struct db *db, const struct journey_settings *s, 
 
 #define SELECT_JOURNEY                                                                  \
 	"SELECT id, volunteer_id, organisation_id, step, step_on, started_on, created_at, " \
-	"updated_at FROM journeys"
+	"updated_at, intake_on, intake_time, intake_place FROM journeys"
 
 static void read_journey(struct db_stmt *st, struct journey *j)
 {
@@ -73,6 +73,26 @@ static void read_journey(struct db_stmt *st, struct journey *j)
 	snprintf(j->started_on, sizeof j->started_on, "%s", db_col_text(st, 5));
 	j->created_at = db_col_int(st, 6);
 	j->updated_at = db_col_int(st, 7);
+	snprintf(j->intake_on, sizeof j->intake_on, "%s", db_col_text(st, 8));
+	snprintf(j->intake_time, sizeof j->intake_time, "%s", db_col_text(st, 9));
+	snprintf(j->intake_place, sizeof j->intake_place, "%s", db_col_text(st, 10));
+}
+
+int store_journey_plan_intake(struct db *db, const struct journey *j, int64_t now,
+                              struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE journeys SET intake_on = ?, intake_time = ?, intake_place = ?, "
+	                   "updated_at = ? WHERE id = ?", &st, err))
+		return KP_ERR;
+	db_bind_text(st, 1, j->intake_on);
+	db_bind_text(st, 2, j->intake_time);
+	db_bind_text(st, 3, j->intake_place);
+	db_bind_int(st, 4, now);
+	db_bind_int(st, 5, j->id);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
 /* Keeps the volunteer's milestones for the figures (migration 012): the last

@@ -9,7 +9,7 @@
 
 #define MAIL_COLUMNS                                                                    \
 	"id, recipient, subject, body, dedupe_key, organisation_id, created_at, sent_at, " \
-	"attempts, failed_at, last_error"
+	"attempts, failed_at, last_error, unsubscribe_url"
 
 /* Reads the MAIL_COLUMNS of the current row into m. */
 static void read_mail(struct db_stmt *st, struct outbox_mail *m)
@@ -26,6 +26,7 @@ static void read_mail(struct db_stmt *st, struct outbox_mail *m)
 	m->attempts = (int)db_col_int(st, 8);
 	m->failed_at = db_col_int(st, 9);
 	snprintf(m->last_error, sizeof m->last_error, "%s", db_col_text(st, 10));
+	snprintf(m->unsubscribe_url, sizeof m->unsubscribe_url, "%s", db_col_text(st, 11));
 }
 
 int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
@@ -33,7 +34,8 @@ int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
 {
 	struct db_stmt *st;
 	if (db_prepare(db, "INSERT INTO outbox (recipient, subject, body, dedupe_key, "
-	                   "organisation_id, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+	                   "organisation_id, created_at, unsubscribe_url) "
+	                   "VALUES (?, ?, ?, ?, ?, ?, ?) "
 	                   "ON CONFLICT (dedupe_key, recipient) DO NOTHING RETURNING id", &st, err))
 		return KP_ERR;
 	db_bind_text(st, 1, m->recipient);
@@ -42,13 +44,14 @@ int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
 	db_bind_text(st, 4, m->dedupe_key);
 	db_bind_ref(st, 5, m->organisation_id);
 	db_bind_int(st, 6, m->created_at);
+	db_bind_text(st, 7, m->unsubscribe_url);
 	int rc = db_step(st, err);
 	db_finalize(st);
 	*added = rc == DB_ROW;
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
-int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
+int store_outbox_list(struct db *db, int which, int64_t organisation_id,
                       struct page pg, outbox_fn each, void *ctx, int64_t *total,
                       struct kp_error *err)
 {
@@ -56,8 +59,10 @@ int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
 	struct db_stmt *st = NULL;
 	int ret = KP_ERR, rc = 0;
 	query_init(&q);
-	if (pending_only)
+	if (which == OUTBOX_PENDING)
 		rc |= query_and(&q, "sent_at IS NULL");
+	if (which == OUTBOX_FAILED)
+		rc |= query_and(&q, "sent_at IS NULL") | query_and(&q, "failed_at IS NOT NULL");
 	if (organisation_id > 0)
 		rc |= query_and_int(&q, "organisation_id = ?", organisation_id);
 	if (rc != 0) {
@@ -106,18 +111,8 @@ int store_outbox_mark_sent(struct db *db, int64_t id, int64_t now, struct kp_err
 int store_outbox_due(struct db *db, int64_t now, int64_t *ids, int cap, int *n,
                      struct kp_error *err)
 {
-	struct db_stmt *st;
-	*n = 0;
-	if (db_prepare(db, "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL "
-	                   "AND next_attempt_at <= ? ORDER BY id LIMIT ?", &st, err))
-		return KP_ERR;
-	db_bind_int(st, 1, now);
-	db_bind_int(st, 2, cap);
-	int rc;
-	while ((rc = db_step(st, err)) == DB_ROW && *n < cap)
-		ids[(*n)++] = db_col_int(st, 0);
-	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
+	return query_ids(db, "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL "
+	                     "AND next_attempt_at <= ? ORDER BY id LIMIT ?", now, ids, cap, n, err);
 }
 
 int store_outbox_get(struct db *db, int64_t id, struct outbox_mail *m, struct kp_error *err)
@@ -133,6 +128,20 @@ int store_outbox_get(struct db *db, int64_t id, struct outbox_mail *m, struct kp
 	if (rc == DB_DONE)
 		return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
 	return rc == DB_ROW ? KP_OK : KP_ERR;
+}
+
+int store_outbox_retry(struct db *db, int64_t id, int64_t now, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "UPDATE outbox SET attempts = 0, next_attempt_at = ?, failed_at = NULL, "
+	                   "last_error = '' WHERE id = ? AND sent_at IS NULL "
+	                   "AND failed_at IS NOT NULL", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, id);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
 int store_outbox_mark_failed(struct db *db, int64_t id, int64_t now, int64_t next_at,

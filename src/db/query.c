@@ -187,3 +187,19 @@ int query_exec_id(struct db *db, const char *sql, int64_t id, struct kp_error *e
 	db_finalize(st);
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
+
+int query_ids(struct db *db, const char *sql, int64_t bound, int64_t *ids, int cap, int *n,
+              struct kp_error *err)
+{
+	struct db_stmt *st;
+	*n = 0;
+	if (db_prepare(db, sql, &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, bound);
+	db_bind_int(st, 2, cap);
+	int rc;
+	while ((rc = db_step(st, err)) == DB_ROW && *n < cap)
+		ids[(*n)++] = db_col_int(st, 0);
+	db_finalize(st);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
+}

@@ -73,6 +73,11 @@ int query_each(struct db *db, const char *sql, int64_t id, query_row_fn row, voi
    to its one "?". */
 int query_exec_id(struct db *db, const char *sql, int64_t id, struct kp_error *err);
 
+/* Runs sql, a SELECT of one id column with two parameters, a bound and the
+   LIMIT, bound to `bound` and `cap`: the ids into ids[0..*n). */
+int query_ids(struct db *db, const char *sql, int64_t bound, int64_t *ids, int cap, int *n,
+              struct kp_error *err);
+
 /* Prepares "<select><where><order> LIMIT ? OFFSET ?" with every argument bound. */
 int query_page(struct db *db, const char *select, const struct query *q, const char *order,
                int limit, int offset, struct db_stmt **out, struct kp_error *err);

@@ -358,6 +358,21 @@ typedef int (*vog_fn)(void *ctx, const struct vog_holder *h);
 int store_vog_issued_by(struct db *db, int64_t organisation_id, const char *issued_by,
                         int limit, vog_fn each, void *ctx, int64_t *total, struct kp_error *err);
 
+/* A volunteer with a VOG on file and an address, for the expiry notice. */
+struct vog_due {
+	int64_t volunteer_id, organisation_id;
+	char first_name[VOLUNTEER_NAME_MAX * 4 + 1];
+	char email[255];
+	char vog_date[11];
+	char organisation[ORGANISATION_NAME_MAX * 4 + 1];
+	int max_age_months;           /* the organisation's validity */
+};
+typedef int (*vog_due_fn)(void *ctx, const struct vog_due *d);
+/* Every active or paused volunteer (not erased) with a VOG and an e-mail
+   address, with their organisation's name and validity; a non-zero return
+   of each stops the walk (the caller's err says why). */
+int store_vog_expiry_walk(struct db *db, vog_due_fn each, void *ctx, struct kp_error *err);
+
 /* --- src/db/notes.c --- */
 #define NOTES_MAX 500 /* the newest of a volunteer's notes a page shows */
 int store_note_insert(struct db *db, struct volunteer_note *n, struct kp_error *err);
@@ -593,6 +608,9 @@ int store_journey_settings_put(struct db *db, const struct journey_settings *s, 
 int store_journey_insert(struct db *db, struct journey *j, int64_t actor, const char *notes,
                          struct kp_error *err);
 int store_journey_get(struct db *db, int64_t id, struct journey *j, struct kp_error *err);
+/* Writes the journey's intake appointment (intake_on, intake_time, intake_place). */
+int store_journey_plan_intake(struct db *db, const struct journey *j, int64_t now,
+                              struct kp_error *err);
 /* The journey of a volunteer at an organisation; not found when none. */
 int store_journey_find(struct db *db, int64_t volunteer_id, int64_t organisation_id,
                        struct journey *j, struct kp_error *err);
@@ -767,6 +785,44 @@ int store_newsletter_recipient_add(struct db *db, int64_t id, int64_t volunteer_
                                    bool *added, struct kp_error *err);
 int store_newsletter_recipient_count(struct db *db, int64_t id, int64_t *count,
                                      struct kp_error *err);
+/* --- src/db/notifications.c --- */
+/* Whom a mail address belongs to: the active account with that address
+   (account_id 0 and language "nl" when there is none). */
+struct mail_person {
+	int64_t account_id;
+	char language[8];
+	char display_name[256];
+};
+int store_mail_person(struct db *db, const char *email, struct mail_person *p,
+                      struct kp_error *err);
+/* The e-mail address of an active account; "" when there is none. */
+int store_account_email(struct db *db, int64_t account_id, char email[255],
+                        struct kp_error *err);
+int store_account_language_set(struct db *db, int64_t account_id, const char *language,
+                               struct kp_error *err);
+/* The account's delivery of kind ("immediately", "digest", "never"), or ""
+   when the account never chose. */
+int store_notification_delivery(struct db *db, int64_t account_id, const char *kind,
+                                char delivery[16], struct kp_error *err);
+typedef int (*pref_fn)(void *ctx, const char *kind, const char *delivery);
+/* The account's chosen deliveries, by kind. */
+int store_notification_prefs(struct db *db, int64_t account_id, pref_fn each, void *ctx,
+                             struct kp_error *err);
+int store_notification_pref_set(struct db *db, int64_t account_id, const char *kind,
+                                const char *delivery, int64_t now, struct kp_error *err);
+/* Keeps a rendered notification for the account's digest, unless one with
+   the same key is kept already; *added tells which. */
+int store_digest_add(struct db *db, int64_t account_id, const char *kind, const char *key,
+                     const char *subject, const char *body, int64_t now, bool *added,
+                     struct kp_error *err);
+/* Accounts with items waiting that were kept before `before`, at most cap. */
+int store_digest_accounts(struct db *db, int64_t before, int64_t *ids, int cap, int *n,
+                          struct kp_error *err);
+typedef int (*digest_fn)(void *ctx, const char *kind, const char *subject, const char *body);
+/* Hands every waiting item of the account kept before `before` to each, in
+   order, and marks them carried by the digest of `day`. */
+int store_digest_take(struct db *db, int64_t account_id, int64_t before, const char *day,
+                      digest_fn each, void *ctx, struct kp_error *err);
 
 /* --- src/db/outbox.c --- */
 struct outbox_mail {
@@ -781,14 +837,17 @@ struct outbox_mail {
 	int attempts;             /* deliveries tried and failed */
 	int64_t failed_at;        /* 0 unless given up */
 	char last_error[256];     /* the server's answer to the last failed attempt */
+	char unsubscribe_url[512];/* for the List-Unsubscribe header; "" for none */
 };
 /* Queues a mail unless one with the same key went to the same recipient;
    *added tells which. */
 int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
                      struct kp_error *err);
 typedef int (*outbox_fn)(void *ctx, const struct outbox_mail *m);
-/* Pending mails (or all), oldest first, of one organisation when organisation_id > 0. */
-int store_outbox_list(struct db *db, bool pending_only, int64_t organisation_id,
+/* Mails, oldest first, of one organisation when organisation_id > 0: all,
+   the pending ones (not sent; given up or not) or the failed ones (given up). */
+enum outbox_which { OUTBOX_ALL, OUTBOX_PENDING, OUTBOX_FAILED };
+int store_outbox_list(struct db *db, int which, int64_t organisation_id,
                       struct page pg, outbox_fn each, void *ctx, int64_t *total,
                       struct kp_error *err);
 int store_outbox_mark_sent(struct db *db, int64_t id, int64_t now, struct kp_error *err);
@@ -797,6 +856,9 @@ int store_outbox_due(struct db *db, int64_t now, int64_t *ids, int cap, int *n,
                      struct kp_error *err);
 /* One mail; KP_NOT_FOUND when there is none. */
 int store_outbox_get(struct db *db, int64_t id, struct outbox_mail *m, struct kp_error *err);
+/* Queues a mail that was given up again, as new: attempts and answer
+   cleared, due now. */
+int store_outbox_retry(struct db *db, int64_t id, int64_t now, struct kp_error *err);
 /* Records a failed attempt: the next one at next_at, or none (give_up). */
 int store_outbox_mark_failed(struct db *db, int64_t id, int64_t now, int64_t next_at,
                              bool give_up, const char *reason, struct kp_error *err);

@@ -74,8 +74,13 @@ int smtp_format(const struct smtp_config *cfg, const struct smtp_mail *m, struct
 		return kp_invalid(err, "to", "invalid_email");
 	if (!one_line(m->subject))
 		return kp_invalid(err, "subject", "header_line_break");
-	if (!one_line(cfg->from_name) || !plain_address(cfg->from))
-		return kp_invalid(err, "from", "header_line_break");
+	if (!one_line(cfg->from_name))
+		return kp_invalid(err, "from_name", "header_line_break");
+	if (!plain_address(cfg->from))
+		return kp_invalid(err, "from", "invalid_email");
+	const char *unsub = m->list_unsubscribe != NULL ? m->list_unsubscribe : "";
+	if (!one_line(unsub) || strpbrk(unsub, "<> \t") != NULL)
+		return kp_invalid(err, "list_unsubscribe", "header_line_break");
 	gmtime_r(&t, &tm);
 	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	int rc = buf_printf(out, "Date: %s\r\nFrom: ", date);
@@ -83,6 +88,9 @@ int smtp_format(const struct smtp_config *cfg, const struct smtp_mail *m, struct
 	rc |= buf_printf(out, " <%s>\r\nTo: <%s>\r\nMessage-ID: <%s>\r\nSubject: ", cfg->from, m->to,
 	                 m->message_id);
 	rc |= encoded_word(out, m->subject);
+	if (unsub[0] != '\0')
+		rc |= buf_printf(out, "\r\nList-Unsubscribe: <%s>\r\n"
+		                      "List-Unsubscribe-Post: List-Unsubscribe=One-Click", unsub);
 	rc |= buf_appends(out, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
 	                       "Content-Transfer-Encoding: 8bit\r\n\r\n");
 	rc |= body_lines(out, m->body);

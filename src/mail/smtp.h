@@ -36,10 +36,14 @@ struct smtp_mail {
 	const char *body;         /* plain text, UTF-8 */
 	const char *message_id;   /* unique, without angle brackets */
 	int64_t date;             /* unix seconds */
+	const char *list_unsubscribe; /* an https or http address for List-Unsubscribe
+	                                 (one-click, RFC 8058); NULL or "" for none */
 };
 
-/* Writes the whole message into out. KP_INVALID naming the header when a
-   value holds a line break or the address is not one address. */
+/* Writes the whole message into out. KP_INVALID naming the field when a
+   value holds a line break ("header_line_break": subject, from_name,
+   list_unsubscribe) or an address is not one address ("invalid_email": to,
+   from). */
 int smtp_format(const struct smtp_config *cfg, const struct smtp_mail *m, struct buf *out,
                 struct kp_error *err);
 

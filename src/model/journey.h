@@ -27,6 +27,7 @@
 
 #define JOURNEY_NOTES_MAX 2000
 #define JOURNEY_INTAKE_DAYS_MAX 365
+#define JOURNEY_PLACE_MAX 200     /* characters of an intake appointment's place */
 #define JOURNEY_EVALUATION_MONTHS_MAX 60
 
 enum journey_step {
@@ -101,6 +102,9 @@ struct journey {
 	int step;                 /* enum journey_step: the current step */
 	char step_on[11];         /* date of the current step */
 	char started_on[11];      /* date of the aanmelding */
+	char intake_on[11];       /* the planned intake appointment: day, "" when none */
+	char intake_time[6];      /* HH:MM */
+	char intake_place[JOURNEY_PLACE_MAX * 4 + 1];
 	int64_t created_at, updated_at;
 };
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "auth/ratelimit.h"
+#include "model/notification.h"
 #include "model/offer.h"
 #include "model/place.h"
 #include "service/notify.h"
@@ -390,27 +391,59 @@ static int apply_step(struct svc *s, struct help_step *st, struct help_request *
 
 /* The client has no login: who picked up the request, and whom to call,
    reaches them by mail when they left an address (their consent covers it). */
-static int tell_client(struct svc *s, const struct help_view *v)
+static int tell_client(struct svc *s, const struct help_view *v, const struct organisation *o)
 {
+	char key[64];
+	struct notifier nf = notify_from(s);
 	if (v->client.email[0] == '\0' || v->client.erased_at != 0)
 		return KP_OK;
+	snprintf(key, sizeof key, "help-accepted:%lld", (long long)v->req.id);
+	struct mail_var vars[] = {
+		{ "client", v->client.name, NULL },
+		{ "organisation", o->name, NULL },
+		{ "contact", v->req.contact_name, NULL },
+		{ "phone", v->req.contact_phone, NULL },
+		{ "org_email", o->email, NULL },
+	};
+	struct notice n = { "help_accepted", -1, key, o->id, vars, 5 };
+	return notify_address(&nf, v->client.email, &n);
+}
+
+/* Whoever passed the request on (a referrer, a professional) hears that it
+   was picked up, unless they picked it up themselves. */
+static int tell_referrer(struct svc *s, const struct help_view *v, const struct organisation *o)
+{
+	struct account a;
+	char key[64], link[400];
+	struct notifier nf = notify_from(s);
+	if (v->req.created_by == 0 || v->req.created_by == s->who->account_id)
+		return KP_OK;
+	if (store_account_get(s->db, v->req.created_by, &a, NULL, s->err))
+		return KP_ERR;
+	snprintf(key, sizeof key, "help-picked-up:%lld", (long long)v->req.id);
+	notify_link(s->app, link, sizeof link, "/contactpunt/%lld", (long long)v->req.id);
+	struct mail_var vars[] = {
+		{ "name", a.display_name, NULL },
+		{ "organisation", o->name, NULL },
+		{ "contact", v->req.contact_name, NULL },
+		{ "phone", v->req.contact_phone, NULL },
+		{ "link", link, NULL },
+	};
+	struct notice n = { "help_picked_up", NOTIFY_HELP_PICKED_UP, key, o->id, vars, 5 };
+	return notify_address(&nf, a.email, &n);
+}
+
+/* The client and the referrer hear who picked up the request. */
+static int tell_picked_up(struct svc *s, const struct help_view *v)
+{
 	struct organisation *o = malloc(sizeof *o);
 	if (o == NULL)
 		return kp_internal(s->err);
-	char key[64], body[1536];
 	int rc = store_organisation_get(s->db, v->req.organisation_id, o, s->err);
-	if (rc == KP_OK) {
-		snprintf(key, sizeof key, "help-accepted:%lld", (long long)v->req.id);
-		snprintf(body, sizeof body,
-		         "Beste %.200s,\n\nUw hulpvraag is opgepakt door %.200s. U wordt gebeld "
-		         "door %.200s%s%.32s%s.\n\nHeeft u vragen? Neem dan contact op met %.200s%s%.254s."
-		         "\n", v->client.name, o->name, v->req.contact_name,
-		         v->req.contact_phone[0] ? " (" : "", v->req.contact_phone,
-		         v->req.contact_phone[0] ? ")" : "", o->name, o->email[0] ? ", " : "",
-		         o->email);
-		rc = notify_address(s->db, v->client.email, o->id, key,
-		                    "Uw hulpvraag is opgepakt", body, s->now, NULL, s->err);
-	}
+	if (rc == KP_OK)
+		rc = tell_client(s, v, o);
+	if (rc == KP_OK)
+		rc = tell_referrer(s, v, o);
 	free(o);
 	return rc;
 }
@@ -430,7 +463,7 @@ static int write_step(struct svc *s, void *arg)
 		v->req.updated_at = s->now;
 		rc = store_help_request_update(s->db, &v->req, s->err) ||
 		     svc_audit(s, "update", "help_request", 0, st->id, help_status_name(st->to)) ||
-		     (st->to == HELP_ACCEPTED && tell_client(s, v));
+		     (st->to == HELP_ACCEPTED && tell_picked_up(s, v));
 	}
 	if (rc == KP_OK)
 		st->out = v->req;

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/notification.h"
 #include "service/matches.h"
+#include "service/notify.h"
 #include "util/parse.h"
 
 static struct authz_target target_of(const struct journey *j)
@@ -178,6 +180,65 @@ int journey_step_add(struct app *app, struct db *db, const struct principal *who
                      struct journey_move *m, struct kp_error *err)
 {
 	return svc_run(app, db, who, run_step, m, err);
+}
+
+/* The volunteer hears of the appointment, in their language, once per
+   day and time planned. */
+static int tell_intake(struct svc *s, const struct journey *j)
+{
+	struct volunteer *v = malloc(sizeof *v);
+	struct organisation *o = malloc(sizeof *o);
+	struct notifier nf = notify_from(s);
+	char key[96], link[300];
+	int rc = v && o ? KP_OK : kp_internal(s->err);
+	if (rc == KP_OK)
+		rc = store_volunteer_get(s->db, j->volunteer_id, false, v, s->err);
+	if (rc == KP_OK)
+		rc = store_organisation_get(s->db, j->organisation_id, o, s->err);
+	if (rc == KP_OK) {
+		snprintf(key, sizeof key, "intake:%lld:%s:%s", (long long)j->id, j->intake_on,
+		         j->intake_time);
+		notify_link(s->app, link, sizeof link, "/mijn-reis");
+		struct mail_var vars[] = {
+			{ "first_name", v->first_name, NULL },
+			{ "organisation", o->name, NULL },
+			{ "date", j->intake_on, NULL },
+			{ "time", j->intake_time, NULL },
+			{ "place", j->intake_place, NULL },
+			{ "link", link, NULL },
+		};
+		struct notice n = { "intake", NOTIFY_INTAKE, key, j->organisation_id, vars, 6 };
+		rc = notify_address(&nf, v->email, &n);
+	}
+	free(v);
+	free(o);
+	return rc;
+}
+
+static int run_intake(struct svc *s, void *arg)
+{
+	struct journey_intake *in = arg;
+	struct journey *j = &in->out;
+	if (load(s, in->id, RES_JOURNEY, ACT_UPDATE, j))
+		return KP_ERR;
+	if (j->step != STEP_SIGNED_UP && j->step != STEP_INTAKE)
+		return kp_fail(s->err, KP_CONFLICT, "intake_not_open", "step");
+	if (journey_day_parse(in->on) < today(s))
+		return kp_invalid(s->err, "on_date", "date_in_past");
+	snprintf(j->intake_on, sizeof j->intake_on, "%s", in->on);
+	snprintf(j->intake_time, sizeof j->intake_time, "%s", in->time);
+	snprintf(j->intake_place, sizeof j->intake_place, "%s", in->place);
+	j->updated_at = s->now;
+	if (store_journey_plan_intake(s->db, j, s->now, s->err) ||
+	    svc_audit(s, "plan_intake", "journey", j->volunteer_id, j->id, NULL))
+		return KP_ERR;
+	return tell_intake(s, j);
+}
+
+int journey_plan_intake(struct app *app, struct db *db, const struct principal *who,
+                        struct journey_intake *in, struct kp_error *err)
+{
+	return svc_run(app, db, who, run_intake, in, err);
 }
 
 static int check_interview(struct svc *s, const struct journey *j, const struct exit_interview *e)

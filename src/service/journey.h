@@ -40,6 +40,19 @@ struct journey_move {
 	struct journey out;                     /* the journey after the step */
 };
 
+/* Planning the intake appointment of a journey that waits for its intake
+   (step signed_up or intake): the volunteer is told by mail (kind intake).
+   KP_CONFLICT "intake_not_open" naming "step" in a later step; KP_INVALID
+   "date_in_past" naming "on_date" for a day before today. */
+struct journey_intake {
+	int64_t id;                             /* the journey */
+	char on[11], time[6];
+	char place[JOURNEY_PLACE_MAX * 4 + 1];
+	struct journey out;                     /* the journey after it */
+};
+int journey_plan_intake(struct app *app, struct db *db, const struct principal *who,
+                        struct journey_intake *in, struct kp_error *err);
+
 /* The exit interview of a journey in its exit_interview step. */
 struct journey_exit {
 	int64_t id;                             /* the journey */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "match/match.h"
+#include "model/notification.h"
 #include "service/journey.h"
 #include "service/notify.h"
 
@@ -103,18 +104,89 @@ static int check_pair(struct svc *s, struct match *m, const struct call *call,
 static int tell_coordinators(struct svc *s, const struct match *m, const struct call *call,
                              const struct volunteer *v)
 {
-	char key[64], subject[256], body[1024];
+	char key[64], link[400];
+	struct notifier nf = notify_from(s);
 	snprintf(key, sizeof key, "response:%lld", (long long)m->id);
-	snprintf(subject, sizeof subject, "Reactie op uw oproep: %.160s", call->title);
-	snprintf(body, sizeof body,
-	         "%.100s %.100s wil graag helpen bij \"%.200s\".\n\n%s"
-	         "Bekijk de reactie in Knooppunt en neem contact op.\n",
-	         v->first_name, v->last_name, call->title,
-	         v->status == VOLUNTEER_APPLIED
-	             ? "Het intakegesprek staat nog open: dit is een mooie aanleiding.\n\n"
-	             : "");
-	return notify_coordinators(s->db, call->organisation_id, key, subject, body, s->now, NULL,
-	                           s->err);
+	notify_link(s->app, link, sizeof link, "/koppelingen/%lld", (long long)m->id);
+	struct mail_var vars[] = {
+		{ "first_name", v->first_name, NULL },
+		{ "last_name", v->last_name, NULL },
+		{ "title", call->title, NULL },
+		{ "intake_open", v->status == VOLUNTEER_APPLIED ? "1" : "", NULL },
+		{ "link", link, NULL },
+	};
+	struct notice n = { "response", NOTIFY_RESPONSE, key, call->organisation_id, vars, 5 };
+	return notify_coordinators(&nf, call->organisation_id, &n);
+}
+
+/* The volunteer hears of a coordinator's proposal, with links to say yes or
+   no that open the match in the web app after login: nothing acts without. */
+static int tell_volunteer(struct svc *s, const struct match *m, const struct call *call,
+                          const struct volunteer *v)
+{
+	char key[64], link[400], yes[420], no[420];
+	struct organisation *o = malloc(sizeof *o);
+	struct notifier nf = notify_from(s);
+	if (o == NULL)
+		return kp_internal(s->err);
+	int rc = store_organisation_get(s->db, call->organisation_id, o, s->err);
+	snprintf(key, sizeof key, "proposal:%lld", (long long)m->id);
+	notify_link(s->app, link, sizeof link, "/koppelingen/%lld", (long long)m->id);
+	snprintf(yes, sizeof yes, "%s?antwoord=ja", link);
+	snprintf(no, sizeof no, "%s?antwoord=nee", link);
+	struct mail_var vars[] = {
+		{ "first_name", v->first_name, NULL },
+		{ "title", call->title, NULL },
+		{ "organisation", rc == KP_OK ? o->name : "", NULL },
+		{ "link", link, NULL },
+		{ "yes_link", yes, NULL },
+		{ "no_link", no, NULL },
+	};
+	struct notice n = { "proposal", NOTIFY_PROPOSAL, key, call->organisation_id, vars, 6 };
+	if (rc == KP_OK)
+		rc = notify_address(&nf, v->email, &n);
+	free(o);
+	return rc;
+}
+
+/* The professional who posted the call hears that a volunteer said yes. */
+static int tell_professional(struct svc *s, const struct match *m)
+{
+	struct call *call = malloc(sizeof *call);
+	struct volunteer *v = malloc(sizeof *v);
+	struct organisation *o = malloc(sizeof *o);
+	struct account a;
+	struct notifier nf = notify_from(s);
+	char key[64], link[400], name[2 * (VOLUNTEER_NAME_MAX * 4 + 1) + 2];
+	int rc = call && v && o ? KP_OK : kp_internal(s->err);
+	if (rc == KP_OK)
+		rc = store_call_get(s->db, m->call_id, call, s->err);
+	if (rc == KP_OK && call->created_by != 0)
+		rc = store_account_get(s->db, call->created_by, &a, NULL, s->err);
+	if (rc == KP_OK && call->created_by != 0 &&
+	    (a.role == ROLE_PROFESSIONAL || a.role == ROLE_REFERRER) &&
+	    store_volunteer_get(s->db, m->volunteer_id, false, v, s->err) == KP_OK &&
+	    store_organisation_get(s->db, m->organisation_id, o, s->err) == KP_OK) {
+		snprintf(key, sizeof key, "match-accepted:%lld", (long long)m->id);
+		snprintf(name, sizeof name, "%s %s", v->first_name, v->last_name);
+		notify_link(s->app, link, sizeof link, "/koppelingen/%lld", (long long)m->id);
+		struct mail_var vars[] = {
+			{ "name", a.display_name, NULL },
+			{ "title", call->title, NULL },
+			{ "volunteer", name, NULL },
+			{ "organisation", o->name, NULL },
+			{ "link", link, NULL },
+		};
+		struct notice n = { "match_accepted", NOTIFY_MATCH_ACCEPTED, key, m->organisation_id,
+		                    vars, 5 };
+		rc = notify_address(&nf, a.email, &n);
+	} else if (rc == KP_OK && call->created_by != 0 && s->err->kind != 0) {
+		rc = KP_ERR;
+	}
+	free(call);
+	free(v);
+	free(o);
+	return rc;
 }
 
 /* Why this pair, in words the server writes itself: computed as for a caller
@@ -159,6 +231,8 @@ static int write_new(struct svc *s, void *arg)
 		rc = store_match_insert(s->db, m, s->who->account_id, s->err);
 	if (rc == KP_OK && m->origin == MATCH_BY_VOLUNTEER)
 		rc = tell_coordinators(s, m, call, v);
+	else if (rc == KP_OK)
+		rc = tell_volunteer(s, m, call, v);
 	if (rc == KP_OK)
 		svc_after_match(s, m->call_id, m->volunteer_id);
 	free(call);
@@ -212,6 +286,8 @@ static int take_step(struct svc *s, void *arg)
 	/* The first work that starts is the journey's first deployment. */
 	if (st->to == MATCH_ACTIVE &&
 	    journey_first_deployment(s, m->volunteer_id, m->organisation_id))
+		return KP_ERR;
+	if (st->to == MATCH_ACCEPTED && tell_professional(s, m))
 		return KP_ERR;
 	m->status = st->to;
 	snprintf(m->reason, sizeof m->reason, "%s", reason);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/notification.h"
 #include "service/notify.h"
 
 #define NEWSLETTER_KEY "newsletter:%lld"
@@ -206,7 +207,8 @@ struct send_args {
 	int64_t after_id;        /* the last volunteer of the previous batch */
 	int batch_size;          /* people in this batch; 0: all done */
 	struct newsletter_recipient *batch;
-	char *body;              /* the mail: the text and a footer */
+	char *body;              /* the mail's text */
+	char link[300];          /* where to read it again after login */
 	size_t body_cap;
 };
 
@@ -233,6 +235,12 @@ static int queue_batch(struct svc *s, void *arg)
 	char key[64];
 	int queued = 0, added_people = 0;
 	snprintf(key, sizeof key, NEWSLETTER_KEY, (long long)n->id);
+	/* Each reader's own choice for newsletters, with the unsubscribe link. */
+	struct notifier nf = notify_from(s);
+	nf.queued = &queued;
+	struct mail_var vars[] = { { "subject", n->subject, NULL }, { "body", a->body, NULL },
+		                   { "link", a->link, NULL } };
+	struct notice notice = { "newsletter", NOTIFY_NEWSLETTER, key, n->organisation_id, vars, 3 };
 	if (store_newsletter_batch(s->db, &n->filter, a->after_id, a->batch, NEWSLETTER_BATCH,
 	                           &a->batch_size, s->err))
 		return KP_ERR;
@@ -242,8 +250,7 @@ static int queue_batch(struct svc *s, void *arg)
 		                                   s->err))
 			return KP_ERR;
 		added_people += added;
-		if (added && notify_address(s->db, a->batch[i].email, n->organisation_id, key,
-		                            n->subject, a->body, s->now, &queued, s->err))
+		if (added && notify_address(&nf, a->batch[i].email, &notice))
 			return KP_ERR;
 	}
 	/* The counts grow with each batch, so a send cut off keeps what it did. */
@@ -270,16 +277,12 @@ static int finish_sending(struct svc *s, void *arg)
 	       store_newsletter_set_status(s->db, a->n, s->err);
 }
 
-/* The mail's text: the newsletter and where to read it again. */
-static void mail_body(const struct app *app, const struct newsletter *n, char *out, size_t cap)
+/* The mail's text: the newsletter; the template adds where to read it again. */
+static void mail_body(const struct app *app, const struct newsletter *n, char *out, size_t cap,
+                      char *link, size_t link_cap)
 {
-	char base[256];
-	if (app->cfg.public_url[0] != '\0')
-		snprintf(base, sizeof base, "%s", app->cfg.public_url);
-	else
-		snprintf(base, sizeof base, "http://%s:%d", app->cfg.host, app->cfg.port);
-	snprintf(out, cap, "%s\n\n-- \nU ontvangt deze nieuwsbrief als vrijwilliger. U leest hem "
-	         "ook na inloggen: %s/nieuwsbrieven/%lld\n", n->text, base, (long long)n->id);
+	snprintf(out, cap, "%s", n->text);
+	notify_link(app, link, link_cap, "/nieuwsbrieven/%lld", (long long)n->id);
 }
 
 int newsletter_send(struct app *app, struct db *db, const struct principal *who, int64_t id,
@@ -292,7 +295,7 @@ int newsletter_send(struct app *app, struct db *db, const struct principal *who,
 	int rc = a.batch && a.body ? svc_run(app, db, who, begin_sending, &a, err)
 	                           : kp_internal(err);
 	if (rc == KP_OK)
-		mail_body(app, n, a.body, a.body_cap);
+		mail_body(app, n, a.body, a.body_cap, a.link, sizeof a.link);
 	while (rc == KP_OK) {
 		rc = svc_run(app, db, who, queue_batch, &a, err);
 		if (rc != KP_OK || a.batch_size == 0)

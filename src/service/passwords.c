@@ -10,43 +10,34 @@
 #include "service/notify.h"
 #include "util/parse.h"
 
-/* The start of a link in a mail: the public address, else where we listen. */
-static void link_base(const struct app *app, char *out, size_t cap)
-{
-	if (app->cfg.public_url[0] != '\0')
-		snprintf(out, cap, "%s", app->cfg.public_url);
-	else
-		snprintf(out, cap, "http://%s:%d", app->cfg.host, app->cfg.port);
-}
-
 /* Stores a fresh token of `purpose` for account a and mails its link. */
 static int send_link(struct svc *s, const struct account *a, const char *purpose,
-                     int64_t lifetime, const char *path, const char *subject,
-                     const char *text)
+                     int64_t lifetime, const char *path)
 {
-	char token[TOKEN_TEXT_LEN + 1], hash[65], base[256], key[96], body[1024], until[16];
+	char token[TOKEN_TEXT_LEN + 1], hash[65], key[96], link[600], until[16];
+	struct notifier nf = notify_from(s);
 	token_generate(token);
 	token_hash(token, hash);
-	link_base(s->app, base, sizeof base);
+	notify_link(s->app, link, sizeof link, "%s?token=%s", path, token);
 	parse_format_date(s->now + lifetime, until);
 	snprintf(key, sizeof key, NOTIFY_SECRET_PREFIX "%s:%.32s", purpose, hash);
-	snprintf(body, sizeof body, "Beste %s,\n\n%s\n\n%s%s?token=%s\n\nDeze link werkt één keer "
-	         "en is geldig tot %s.\n", a->display_name, text, base, path, token, until);
+	struct mail_var vars[] = {
+		{ "name", a->display_name, NULL },
+		{ "link", link, NULL },
+		{ "until", until, NULL },
+	};
+	struct notice n = { purpose, -1, key, a->organisation_id, vars, 3 };
 	int rc = store_token_insert(s->db, hash, a->id, purpose, s->now, s->now + lifetime,
 	                            s->err) ||
-	         notify_address(s->db, a->email, a->organisation_id, key, subject, body, s->now,
-	                        NULL, s->err);
+	         notify_address(&nf, a->email, &n);
 	sodium_memzero(token, sizeof token);
-	sodium_memzero(body, sizeof body);
+	sodium_memzero(link, sizeof link);
 	return rc ? KP_ERR : KP_OK;
 }
 
 int invitation_send(struct svc *s, const struct account *a)
 {
-	return send_link(s, a, "invitation", (int64_t)INVITATION_DAYS * 86400, "/uitnodiging",
-	                 "Uitnodiging voor Knooppunt",
-	                 "Er is een account voor je gemaakt op Knooppunt. Kies via deze link zelf "
-	                 "een wachtwoord; niemand anders kent het.");
+	return send_link(s, a, "invitation", (int64_t)INVITATION_DAYS * 86400, "/uitnodiging");
 }
 
 struct setting {
@@ -123,9 +114,7 @@ static int write_reset_request(struct svc *s, void *arg)
 	}
 	return store_tokens_end(s->db, a.id, "reset", s->now, s->err) ||
 	               send_link(s, &a, "reset", (int64_t)RESET_HOURS * 3600,
-	                         "/wachtwoord-herstellen", "Nieuw wachtwoord voor Knooppunt",
-	                         "Iemand (hopelijk jij) vroeg om een nieuw wachtwoord. Kies het via "
-	                         "deze link. Vroeg je niets aan? Dan kun je deze e-mail negeren.")
+	                         "/wachtwoord-herstellen")
 	           ? KP_ERR
 	           : KP_OK;
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "model/notification.h"
 #include "service/notify.h"
 
 struct collect {
@@ -129,53 +130,46 @@ int reminders_collect(struct db *db, int64_t organisation_id, long today, remind
 }
 
 struct mailing {
-	struct db *db;
-	int64_t now;
-	int *queued;
+	struct notifier nf;
 	int tasks;
-	struct kp_error *err;
 };
-
-static void mail_text(const struct reminder *r, const char *name, char *subject, size_t scap,
-                      char *body, size_t bcap)
-{
-	char due[11];
-	journey_day_format(r->due_on, due);
-	snprintf(subject, scap, "Knooppunt: %s - %s", reminder_kind_label(r->kind, "nl"), name);
-	if (r->kind == REMINDER_ANNIVERSARY)
-		snprintf(body, bcap, "%s is op %s %d jaar vrijwilliger bij uw organisatie. "
-		         "Een mooi moment om stil te staan bij de inzet.\n", name, due, r->years);
-	else
-		snprintf(body, bcap, "%s: %s (aan de beurt sinds %s).\nBekijk de taken op uw overzicht in "
-		         "Knooppunt.\n", reminder_kind_label(r->kind, "nl"), name, due);
-}
 
 static int mail_task(void *ctx, const struct reminder *r, const char *name)
 {
 	struct mailing *m = ctx;
-	char subject[1600], body[4096];
+	char due[11], years[16], link[300];
 	m->tasks++;
-	mail_text(r, name, subject, sizeof subject, body, sizeof body);
-	return notify_coordinators(m->db, r->organisation_id, r->key, subject, body, m->now,
-	                           m->queued, m->err) == KP_OK ? 0 : -1;
+	journey_day_format(r->due_on, due);
+	snprintf(years, sizeof years, "%d", r->years);
+	notify_link(m->nf.app, link, sizeof link, "/");
+	struct mail_var vars[] = {
+		{ "label", reminder_kind_label(r->kind, "nl"), reminder_kind_label(r->kind, "en") },
+		{ "name", name, NULL },
+		{ "due", due, NULL },
+		{ "years", years, NULL },
+		{ "link", link, NULL },
+	};
+	struct notice n = { r->kind == REMINDER_ANNIVERSARY ? "anniversary" : "reminder",
+		            NOTIFY_REMINDER, r->key, r->organisation_id, vars, 5 };
+	return notify_coordinators(&m->nf, r->organisation_id, &n) == KP_OK ? 0 : -1;
 }
 
-int reminders_queue(struct db *db, int64_t organisation_id, int64_t now, int *queued,
-                    int *tasks, struct kp_error *err)
+int reminders_queue(const struct app *app, struct db *db, int64_t organisation_id, int64_t now,
+                    int *queued, int *tasks, struct kp_error *err)
 {
-	struct mailing m = { db, now, queued, 0, err };
+	struct mailing m = { { db, app, now, queued, err }, 0 };
 	*queued = 0;
 	int rc = reminders_collect(db, organisation_id, journey_day_of(now), mail_task, &m, err);
 	*tasks = m.tasks;
 	return rc;
 }
 
-int reminders_send(struct db *db, int64_t organisation_id, int64_t now, int *queued,
-                   int *tasks, struct kp_error *err)
+int reminders_send(const struct app *app, struct db *db, int64_t organisation_id, int64_t now,
+                   int *queued, int *tasks, struct kp_error *err)
 {
 	if (db_begin(db, err))
 		return KP_ERR;
-	if (reminders_queue(db, organisation_id, now, queued, tasks, err) ||
+	if (reminders_queue(app, db, organisation_id, now, queued, tasks, err) ||
 	    db_commit(db, err)) {
 		db_rollback(db);
 		return KP_ERR;

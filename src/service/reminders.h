@@ -15,6 +15,7 @@
 
 #include <stdint.h>
 
+#include "app.h"
 #include "db/store.h"
 
 /* Called once per task; a non-zero return stops the walk. */
@@ -27,12 +28,12 @@ int reminders_collect(struct db *db, int64_t organisation_id, long today, remind
 /* Queues the reminder mails of an organisation's tasks (0: all) at time
    `now`, inside the caller's transaction (the job runner's). *tasks counts
    the tasks, *queued the mails that are new. */
-int reminders_queue(struct db *db, int64_t organisation_id, int64_t now, int *queued,
-                    int *tasks, struct kp_error *err);
+int reminders_queue(const struct app *app, struct db *db, int64_t organisation_id, int64_t now,
+                    int *queued, int *tasks, struct kp_error *err);
 
 /* The use case "send the reminders": reminders_queue in a transaction of its
    own, committed when it succeeds and rolled back otherwise. */
-int reminders_send(struct db *db, int64_t organisation_id, int64_t now, int *queued,
-                   int *tasks, struct kp_error *err);
+int reminders_send(const struct app *app, struct db *db, int64_t organisation_id, int64_t now,
+                   int *queued, int *tasks, struct kp_error *err);
 
 #endif

@@ -32,7 +32,7 @@ int task_notify(struct app *app, struct db *db, const struct principal *who,
 
 struct outbox_query {
 	int64_t organisation_id;   /* the organisation asked for, 0: as far as who sees */
-	bool pending_only;         /* only mails not sent yet */
+	int which;                 /* enum outbox_which: all, pending or failed */
 	struct page pg;
 	outbox_fn each;            /* called per mail on the page */
 	void *ctx;
@@ -41,5 +41,11 @@ struct outbox_query {
 
 int outbox_mail_list(struct app *app, struct db *db, const struct principal *who,
                      struct outbox_query *q, struct kp_error *err);
+
+/* Queues a mail that failed for good again (the administrator's "opnieuw
+   proberen", after the server was fixed); *out is the mail then.
+   KP_CONFLICT "mail_not_failed" naming "id" for a mail that did not fail. */
+int outbox_mail_retry(struct app *app, struct db *db, const struct principal *who, int64_t id,
+                      struct outbox_mail *out, struct kp_error *err);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/notification.h"
 #include "service/journey.h"
 #include "service/matches.h"
 #include "service/notify.h"
@@ -55,45 +56,57 @@ static int organisation_name(struct svc *s, int64_t id, char *out, size_t cap)
 struct mail {
 	char key[64];
 	char from[ORG_NAME_CAP], to[ORG_NAME_CAP];
-	char subject[1600], body[12288];
+	char link[400];
 };
 
 static int mail_awaiting(struct svc *s, struct mail *m, const struct transfer *t,
                          const struct volunteer *v)
 {
-	snprintf(m->subject, sizeof m->subject, "Doorverwijzing naar %s: uw toestemming", m->to);
-	snprintf(m->body, sizeof m->body,
-	         "Beste %s,\n\nUw coördinator bij %s wil u graag in contact brengen met %s. "
-	         "Log in bij Knooppunt om te kiezen welke gegevens u wilt delen, of om te "
-	         "weigeren.\n", v->first_name, m->from, m->to);
-	return notify_address(s->db, v->email, t->from_organisation, m->key, m->subject, m->body,
-	                      s->now, NULL, s->err);
+	struct notifier nf = notify_from(s);
+	struct mail_var vars[] = {
+		{ "first_name", v->first_name, NULL },
+		{ "from", m->from, NULL },
+		{ "to", m->to, NULL },
+		{ "link", m->link, NULL },
+	};
+	struct notice n = { "transfer_awaiting", NOTIFY_TRANSFER, m->key, t->from_organisation,
+	                    vars, 4 };
+	return notify_address(&nf, v->email, &n);
 }
 
 static int mail_offered(struct svc *s, struct mail *m, const struct transfer *t,
                         const struct volunteer *v)
 {
-	snprintf(m->subject, sizeof m->subject, "Warme doorverwijzing van %s", m->from);
-	snprintf(m->body, sizeof m->body,
-	         "%s verwijst vrijwilliger %s %s naar uw organisatie door.\n\n%s\n\n"
-	         "Log in bij Knooppunt om de doorverwijzing te accepteren of af te wijzen.\n",
-	         m->from, v->first_name, v->last_name, t->message);
-	return notify_coordinators(s->db, t->to_organisation, m->key, m->subject, m->body, s->now,
-	                           NULL, s->err);
+	struct notifier nf = notify_from(s);
+	struct mail_var vars[] = {
+		{ "from", m->from, NULL },
+		{ "first_name", v->first_name, NULL },
+		{ "last_name", v->last_name, NULL },
+		{ "message", t->message, NULL },
+		{ "link", m->link, NULL },
+	};
+	struct notice n = { "transfer_offered", NOTIFY_TRANSFER, m->key, t->to_organisation,
+	                    vars, 5 };
+	return notify_coordinators(&nf, t->to_organisation, &n);
 }
 
 static int mail_decided(struct svc *s, struct mail *m, const struct transfer *t,
                         const struct volunteer *v)
 {
-	const char *how = t->status == TRANSFER_ACCEPTED ? "geaccepteerd" : "afgewezen";
-	snprintf(m->subject, sizeof m->subject, "Doorverwijzing naar %s %s", m->to, how);
-	snprintf(m->body, sizeof m->body, "De doorverwijzing van %s %s naar %s is %s.\n%s\n",
-	         v->first_name, v->last_name, m->to, how, t->decision_note);
-	if (notify_coordinators(s->db, t->from_organisation, m->key, m->subject, m->body, s->now,
-	                        NULL, s->err))
+	struct notifier nf = notify_from(s);
+	struct mail_var vars[] = {
+		{ "first_name", v->first_name, NULL },
+		{ "last_name", v->last_name, NULL },
+		{ "to", m->to, NULL },
+		{ "accepted", t->status == TRANSFER_ACCEPTED ? "1" : "", NULL },
+		{ "note", t->decision_note, NULL },
+	};
+	struct notice n = { "transfer_decided", NOTIFY_TRANSFER, m->key, t->from_organisation,
+	                    vars, 5 };
+	if (notify_coordinators(&nf, t->from_organisation, &n))
 		return KP_ERR;
-	return notify_address(s->db, v->email, t->to_organisation, m->key, m->subject, m->body,
-	                      s->now, NULL, s->err);
+	n.organisation_id = t->to_organisation;
+	return notify_address(&nf, v->email, &n);
 }
 
 static int mail_state(struct svc *s, struct mail *m, const struct transfer *t,
@@ -104,6 +117,7 @@ static int mail_state(struct svc *s, struct mail *m, const struct transfer *t,
 		return KP_ERR;
 	snprintf(m->key, sizeof m->key, "transfer:%lld:%s", (long long)t->id,
 	         transfer_status_name(t->status));
+	notify_link(s->app, m->link, sizeof m->link, "/doorverwijzingen/%lld", (long long)t->id);
 	switch (t->status) {
 	case TRANSFER_AWAITING_CONSENT:
 		return mail_awaiting(s, m, t, v);

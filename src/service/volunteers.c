@@ -99,19 +99,15 @@ static int check_status_free(struct svc *s, const struct volunteer *v)
 static int tell_old_address(struct svc *s, const struct volunteer *was,
                             const struct volunteer *next)
 {
-	char key[96], body[768];
+	char key[96];
+	struct notifier nf = notify_from(s);
 	if (was->email[0] == '\0' || s->who->volunteer_id == was->id)
 		return KP_OK;
 	snprintf(key, sizeof key, "email-changed:%lld:%lld", (long long)was->id,
 	         (long long)next->version);
-	snprintf(body, sizeof body,
-	         "Beste %s,\n\nEen medewerker van je vrijwilligersorganisatie heeft het "
-	         "e-mailadres in je gegevens op Knooppunt veranderd. Berichten gaan voortaan "
-	         "naar het nieuwe adres.\n\nKlopt dit niet? Neem dan contact op met je "
-	         "coördinator.\n", was->first_name);
-	return notify_address(s->db, was->email, was->organisation_id, key,
-	                      "Je e-mailadres op Knooppunt is gewijzigd", body, s->now, NULL,
-	                      s->err);
+	struct mail_var vars[] = { { "first_name", was->first_name, NULL } };
+	struct notice n = { "email_changed", -1, key, was->organisation_id, vars, 1 };
+	return notify_address(&nf, was->email, &n);
 }
 
 static int write_edit(struct svc *s, struct volunteer_edit *e, struct volunteer *next,

@@ -11,6 +11,7 @@
 #include "app.h"
 #include "db/store.h"
 #include "service/calls.h"
+#include "service/notify.h"
 #include "service/reminders.h"
 #include "sync/mailer.h"
 #include "sync/retention.h"
@@ -56,7 +57,7 @@ static int queue_reminders(void *ctx, struct db *db, int64_t now, char *result, 
 		snprintf(result, cap, "overgeslagen: testklok");
 		return KP_OK;
 	}
-	if (reminders_queue(db, 0, now, &queued, &tasks, err))
+	if (reminders_queue(ctx, db, 0, now, &queued, &tasks, err))
 		return KP_ERR;
 	snprintf(result, cap, "%d taak/taken, %d nieuwe e-mail(s)", tasks, queued);
 	return KP_OK;
@@ -72,6 +73,31 @@ static int close_past_calls(void *ctx, struct db *db, int64_t now, char *result,
 	if (calls_close_past(db, now, &closed, err))
 		return KP_ERR;
 	snprintf(result, cap, "%d oproep(en) gesloten", closed);
+	return KP_OK;
+}
+
+/* Each morning, one mail per person with the notifications they chose to
+   read in a digest (model/notification.h: DIGEST_HOUR_UTC). */
+static int queue_digests(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
+                         struct kp_error *err)
+{
+	int mails = 0;
+	struct notifier nf = { db, ctx, now, NULL, err };
+	if (notify_digests(&nf, &mails))
+		return KP_ERR;
+	snprintf(result, cap, "%d overzicht(en)", mails);
+	return KP_OK;
+}
+
+/* Volunteers whose VOG is almost too old hear of it, once per VOG. */
+static int tell_vog_expiring(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
+                             struct kp_error *err)
+{
+	int queued = 0;
+	struct notifier nf = { db, ctx, now, &queued, err };
+	if (notify_vog_expiring(&nf))
+		return KP_ERR;
+	snprintf(result, cap, "%d nieuwe e-mail(s)", queued);
 	return KP_OK;
 }
 
@@ -124,6 +150,8 @@ const struct job jobs_builtin[] = {
 	{ "reminders", 0x6b6e6f6f7003LL, JOBS_REMINDERS_PERIOD_S, queue_reminders },
 	{ "send_mail", 0x6b6e6f6f7004LL, JOBS_MAIL_PERIOD_S, note_sending, send_mail },
 	{ "close_past_calls", 0x6b6e6f6f7005LL, 3600, close_past_calls },
+	{ "digest", 0x6b6e6f6f7006LL, JOBS_DIGEST_PERIOD_S, queue_digests },
+	{ "vog_expiring", 0x6b6e6f6f7007LL, 86400, tell_vog_expiring },
 };
 const int jobs_builtin_count = sizeof jobs_builtin / sizeof jobs_builtin[0];
 

@@ -39,6 +39,7 @@ struct job {
 #define JOBS_REMINDERS_PERIOD_S 3600
 #define JOBS_MAIL_PERIOD_S 60
 #define JOBS_MAIL_BUDGET_S 45   /* one send_mail run sends batches for at most this long */
+#define JOBS_DIGEST_PERIOD_S 900   /* the digest goes soon after DIGEST_HOUR_UTC */
 
 /* The jobs every server runs: pruning the change log, retention (retention.h)
    and queueing the reminder mails (service/reminders.h; hourly, and never with

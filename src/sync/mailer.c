@@ -20,7 +20,8 @@ static int deliver(const struct smtp_config *cfg, struct db *db, struct outbox_m
 	char message_id[96];
 	snprintf(message_id, sizeof message_id, "outbox-%lld-%lld@knooppunt", (long long)m->id,
 	         (long long)m->created_at);
-	struct smtp_mail mail = { m->recipient, m->subject, m->body, message_id, now };
+	struct smtp_mail mail = { m->recipient, m->subject, m->body, message_id, now,
+		                  m->unsubscribe_url };
 	struct kp_error failed = { 0 };
 	if (smtp_send(cfg, &mail, &failed) == KP_OK) {
 		out->sent++;

@@ -61,6 +61,14 @@ static const struct {
 	  "This newsletter has already been sent and can no longer be changed." },
 	{ "header_line_break", "'%F' mag geen regelovergang bevatten.",
 	  "'%F' must not contain a line break." },
+	{ "intake_not_open", "Een intakegesprek plannen kan alleen na de aanmelding, voor of "
+	  "tijdens de intake.", "An intake interview can only be planned after signing up, before "
+	  "or during the intake." },
+	{ "mail_not_failed", "Deze e-mail is niet mislukt; opnieuw proberen kan alleen bij een "
+	  "mislukte e-mail.", "This e-mail did not fail; only a failed e-mail can be tried again." },
+	{ "template_missing", "De e-mailtekst '%F' ontbreekt.", "The mail text '%F' is missing." },
+	{ "template_variable", "De e-mailtekst gebruikt '%F', maar die waarde ontbreekt.",
+	  "The mail text uses '%F', but that value is missing." },
 	{ "erased", "Deze persoon is gewist; de gegevens kunnen niet opnieuw worden ingevuld.",
 	  "This person was erased; the record cannot be filled in again." },
 	{ "one_scope", "Kies een organisatie of een gemeente, niet allebei.",

@@ -95,6 +95,7 @@ struct fixture {
 	int64_t hour, expense;      /* an hour entry and a claim (with a receipt) of the volunteer */
 	int64_t help;               /* a help request of the referrer, routed by A (the hub) to C */
 	int64_t news;               /* a newsletter of A, sent to the fixture volunteer alone */
+	int64_t mail;               /* a mail in the outbox of organisation A, not failed */
 	int64_t referrer_account;
 	int64_t account[N_CALLERS]; /* each caller's account */
 	char email[N_CALLERS][64];
@@ -245,6 +246,9 @@ static void setup_journey(struct fixture *fx)
 	snprintf(path, sizeof path, "/api/transfers/%lld", (long long)fx->transfer);
 	json_decref(expect(&fx->cl[C_SELF], "PATCH", path,
 	                   "{\"action\":\"consent\",\"shared_parts\":[\"contact\"]}", 200));
+	doc = expect(coordinator, "GET", "/api/outbox?limit=1", NULL, 200);
+	fx->mail = json_id(json_array_get(json_object_get(doc, "items"), 0), "id");
+	json_decref(doc);
 }
 
 /* An hour entry of the fixture volunteer logged by the coordinator, or a
@@ -581,6 +585,8 @@ static int64_t target_id(const struct fixture *fx, const char *target, int64_t f
 		return fx->news;
 	if (strcmp(target, "location") == 0)
 		return fx->location;
+	if (strcmp(target, "mail") == 0)
+		return fx->mail;
 	return 0;
 }
 

@@ -233,6 +233,13 @@ static void warm_referral(void **state)
 	assert_string_equal(json_str(doc, "status"), "accepted");
 	assert_true(strlen(json_str(doc, "contact_name")) > 0);
 	json_decref(doc);
+	/* ... and hears of it by mail, with a link to the request. */
+	char want[96];
+	assert_int_equal(fx_newest_mail(&e->srv, p.email[4], mail, sizeof mail), 0);
+	assert_non_null(strstr(mail, "De hulpvraag die u doorgaf, is opgepakt door"));
+	snprintf(want, sizeof want, "/contactpunt/%lld\n", (long long)ref);
+	assert_non_null(strstr(mail, want));
+	assert_non_null(strstr(mail, "(hulpvraag opgepakt)"));
 
 	/* the desk takes a call: routed, not picked up; flagged after 3 working days */
 	doc = expect(&p.hub_desk, "POST", "/api/help-requests", form, 201);

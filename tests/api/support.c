@@ -5,7 +5,9 @@
 #include "support.h"
 
 #include "db/db.h"
+#include "util/parse.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -783,6 +786,131 @@ end:
 	db_finalize(st);
 	db_close(db);
 	return rc;
+}
+
+static int outbox_count(const struct server *s, const char *sql, const char *recipient)
+{
+	struct db *db = NULL;
+	struct db_stmt *st = NULL;
+	struct kp_error err = { 0 };
+	int64_t n = -1;
+	if (db_open(s->db_url[0] != '\0' ? s->db_url : s->sqlite_path, &db, &err) == KP_OK &&
+	    db_prepare(db, sql, &st, &err) == KP_OK) {
+		if (recipient != NULL)
+			db_bind_text(st, 1, recipient);
+		if (db_query_int(st, &n, &err) != KP_OK)
+			n = -1;
+	}
+	db_finalize(st);
+	db_close(db);
+	return (int)n;
+}
+
+int fx_mail_count(const struct server *s, const char *recipient)
+{
+	return outbox_count(s, "SELECT COUNT(*) FROM outbox WHERE LOWER(recipient) = LOWER(?)",
+	                    recipient);
+}
+
+int fx_mail_pending(const struct server *s)
+{
+	return outbox_count(s, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND "
+	                       "failed_at IS NULL", NULL);
+}
+
+void sink_start(struct smtp_sink *k, const char *mode)
+{
+	int to_child[2], from_child[2];
+	const char *src = getenv("KNOOPPUNT_SRC");
+	char script[512], line[32] = "";
+	snprintf(script, sizeof script, "%s/tests/mail/smtp_sink.py", src ? src : ".");
+	snprintf(k->dir, sizeof k->dir, "/tmp/kp-sink-XXXXXX");
+	assert_non_null(mkdtemp(k->dir));
+	assert_int_equal(pipe(to_child), 0);
+	assert_int_equal(pipe(from_child), 0);
+	k->pid = fork();
+	assert_true(k->pid >= 0);
+	if (k->pid == 0) {
+		dup2(to_child[0], 0);
+		dup2(from_child[1], 1);
+		close(to_child[1]);
+		close(from_child[0]);
+		execl("/usr/bin/python3", "/usr/bin/python3", "-I", script, mode, k->dir, (char *)NULL);
+		_exit(127);
+	}
+	close(to_child[0]);
+	close(from_child[1]);
+	k->in = fdopen(to_child[1], "w");
+	FILE *out = fdopen(from_child[0], "r");
+	assert_non_null(fgets(line, sizeof line, out));
+	fclose(out);
+	long long port = 0;
+	line[strcspn(line, "\n")] = '\0';
+	assert_int_equal(parse_int(line, 1, 65535, &port), 0);
+	k->port = (int)port;
+	snprintf(k->url, sizeof k->url, "smtp://127.0.0.1:%d", k->port);
+}
+
+static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+void sink_stop(struct smtp_sink *k)
+{
+	if (k->in == NULL)
+		return;
+	fclose(k->in);
+	k->in = NULL;
+	waitpid(k->pid, NULL, 0);
+	nftw(k->dir, remove_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Calls each for every message file for recipient, in number order. */
+static int sink_walk(const struct smtp_sink *k, const char *recipient, char *out, size_t cap)
+{
+	int n = 0;
+	for (int i = 1; i < 100000; i++) {
+		char path[128], head[320], want[300];
+		snprintf(path, sizeof path, "%s/%03d.eml", k->dir, i);
+		FILE *f = fopen(path, "r");
+		if (f == NULL)
+			break;
+		snprintf(want, sizeof want, "X-Envelope-To: %s\r\n", recipient ? recipient : "");
+		bool mine = fgets(head, sizeof head, f) != NULL &&
+		            (recipient == NULL || strcasecmp(head, want) == 0);
+		if (mine && out != NULL) {
+			size_t len = fread(out, 1, cap - 1, f);
+			out[len] = '\0';
+		}
+		fclose(f);
+		n += mine;
+	}
+	return n;
+}
+
+int sink_count(const struct smtp_sink *k, const char *recipient)
+{
+	return sink_walk(k, recipient, NULL, 0);
+}
+
+int sink_newest(const struct smtp_sink *k, const char *recipient, char *out, size_t cap)
+{
+	out[0] = '\0';
+	return sink_walk(k, recipient, out, cap) > 0 ? 0 : -1;
+}
+
+int sink_wait(const struct smtp_sink *k, const char *recipient, int count, int timeout_ms)
+{
+	int n = sink_count(k, recipient);
+	for (int waited = 0; n < count && waited < timeout_ms; waited += 50) {
+		usleep(50 * 1000);
+		n = sink_count(k, recipient);
+	}
+	return n;
 }
 
 int fx_mail_token(struct server *s, const char *recipient, const char *path, char *out,

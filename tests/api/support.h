@@ -165,6 +165,33 @@ int64_t fx_volunteer(struct client *by, int64_t organisation_id, const char *sta
 /* The body of the newest mail to `recipient`, read directly from the
    outbox table; 0, or -1 when there is none. */
 int fx_newest_mail(const struct server *s, const char *recipient, char *out, size_t cap);
+/* How many mails to `recipient` the outbox holds (any state). */
+int fx_mail_count(const struct server *s, const char *recipient);
+/* How many mails wait to be sent (neither sent nor given up). */
+int fx_mail_pending(const struct server *s);
+
+/* A real SMTP server for the test run (tests/mail/smtp_sink.py, aiosmtpd)
+   in MODE accept, refuse or drop; each message it accepts is a file in dir
+   starting with "X-Envelope-To: <recipient>". sink_start fails the test
+   when the server cannot start; sink_stop stops it and removes the files. */
+struct smtp_sink {
+	FILE *in;        /* the server's stdin: closing it stops the server */
+	pid_t pid;
+	int port;
+	char dir[64];
+	char url[64];    /* smtp://127.0.0.1:PORT */
+};
+void sink_start(struct smtp_sink *k, const char *mode);
+void sink_stop(struct smtp_sink *k);
+/* Messages that arrived for recipient (all recipients when NULL). */
+int sink_count(const struct smtp_sink *k, const char *recipient);
+/* The newest message (highest number) for recipient into out; 0, or -1 when
+   none arrived. */
+int sink_newest(const struct smtp_sink *k, const char *recipient, char *out, size_t cap);
+/* Waits up to timeout_ms until `count` messages arrived for recipient;
+   returns how many there are then. */
+int sink_wait(const struct smtp_sink *k, const char *recipient, int count, int timeout_ms);
+
 /* The token of the newest one-time link (path "/uitnodiging" or
    "/wachtwoord-herstellen") mailed to recipient, read from the outbox table
    directly, as the mail's reader would; 0, or -1 when there is none. */

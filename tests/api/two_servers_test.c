@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db/db.h"
 
@@ -19,6 +20,7 @@
 struct two {
 	struct server a, b;
 	struct client admin_a;
+	struct smtp_sink sink;     /* both servers send here */
 };
 
 static int setup(void **state)
@@ -26,7 +28,11 @@ static int setup(void **state)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	setenv("KNOOPPUNT_JOB_PERIOD", "2", 1); /* JOB_PERIOD_S, inherited by both servers */
 	struct two *t = calloc(1, sizeof *t);
-	if (t == NULL || server_start(&t->a) != 0 || server_start_on(&t->b, &t->a) != 0)
+	if (t == NULL)
+		return -1;
+	sink_start(&t->sink, "accept");
+	setenv("KNOOPPUNT_SMTP_URL", t->sink.url, 1);
+	if (server_start(&t->a) != 0 || server_start_on(&t->b, &t->a) != 0)
 		return -1;
 	client_init(&t->admin_a, &t->a);
 	if (client_login(&t->admin_a, ADMIN_EMAIL, ADMIN_PASSWORD) != 201)
@@ -41,6 +47,8 @@ static int teardown(void **state)
 	client_free(&t->admin_a);
 	int rb = server_stop(&t->b);
 	int ra = server_stop(&t->a);
+	sink_stop(&t->sink);
+	unsetenv("KNOOPPUNT_SMTP_URL");
 	free(t);
 	return ra != 0 || rb != 0 ? -1 : 0;
 }
@@ -164,12 +172,44 @@ static void job_runs_once_for_both_servers(void **state)
 	assert_true(runs >= 3);
 }
 
+#define MAILS 40
+
+/* Both servers run the mailer on one database: every mail arrives exactly
+   once, whichever server sends it. */
+static void each_mail_is_sent_once(void **state)
+{
+	struct two *t = *state;
+	char email[MAILS][64];
+	int64_t org = fx_organisation(&t->admin_a, "Post");
+	int before = sink_count(&t->sink, NULL);
+	for (int i = 0; i < MAILS; i++) {
+		fx_email(&t->a, "post", email[i], sizeof email[i]);
+		json_t *in = json_pack("{s:s, s:s, s:s, s:I}", "email", email[i], "display_name",
+		                       email[i], "role", "professional", "organisation_id",
+		                       (json_int_t)org);
+		json_decref(check_request_json(&t->admin_a, "POST", "/api/accounts", in, 201,
+		                               __FILE__, __LINE__));
+	}
+	int64_t start = ms_now();
+	while (fx_mail_pending(&t->a) != 0 && ms_now() - start < 30000)
+		usleep(200 * 1000);
+	assert_int_equal(fx_mail_pending(&t->a), 0);
+	int64_t took = ms_now() - start;
+	/* Give a second sender every chance to send one again. */
+	usleep((useconds_t)(3 * JOB_PERIOD_S) * 1000 * 1000);
+	assert_int_equal(sink_count(&t->sink, NULL), before + MAILS);
+	for (int i = 0; i < MAILS; i++)
+		assert_int_equal(sink_count(&t->sink, email[i]), 1);
+	printf("# %d mails through two servers in %lld ms, each once\n", MAILS, (long long)took);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(session_from_a_works_on_b),
 		cmocka_unit_test(write_on_a_reaches_b_within_a_second),
 		cmocka_unit_test(job_runs_once_for_both_servers),
+		cmocka_unit_test(each_mail_is_sent_once),
 	};
 	return cmocka_run_group_tests_name("two_servers", tests, setup, teardown);
 }

@@ -100,6 +100,13 @@ export function register(h) {
 		await page.click('#reis button:has-text("Vrijwilligersreis starten")');
 		await expectText(page, '.journey-now .badge', 'Aanmelding');
 		await page.waitForSelector('.actionbar', { state: 'detached' });
+		// The intake appointment: planned with day, time and place; the volunteer gets a mail.
+		await page.fill('#i-time', '10:30');
+		await page.fill('#i-place', 'Buurthuis De Brug');
+		await page.click('button:has-text("Intakegesprek plannen")');
+		await expectText(page, '.journey .note', 'Intakegesprek gepland op');
+		await expectText(page, '.journey .note', 'Buurthuis De Brug');
+		await scan(page, 'intake planned');
 
 		await record(page, 'intake', 'intakegesprek', () => page.fill('#j-notes', 'Wil graag wandelen met ouderen.'));
 		await record(page, 'vog_requested', 'VOG aangevraagd');

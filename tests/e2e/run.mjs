@@ -24,6 +24,7 @@ import { register as registerContactPoint } from './contactpoint.mjs';
 import { register as registerReports } from './reports.mjs';
 import { register as registerNewsletters } from './newsletters.mjs';
 import { register as registerWorkday } from './workday.mjs';
+import { register as registerMail } from './mail.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -757,6 +758,7 @@ registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, US
 registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 registerReports({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, DESKTOP, shot, ROOT });
 registerWorkday({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, DESKTOP, acceptInvitation, CLOCK });
+registerMail({ test, newPage, login, go, expectText, shot, assert, axe, USERS, PHONE, base: () => base });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {
@@ -809,7 +811,7 @@ const TOURS = {
 		const v = await one('/api/volunteers?status=active&limit=1');
 		return ['/', '/organisaties', o && `/organisaties/${o.id}`, '/organisaties/nieuw', '/lijsten', '/lijsten/theme',
 			v && `/vrijwilligers/${v.id}`, '/auditlog', '/doorverwijzingen', '/gebruikers', '/cijfers', '/uren',
-			'/contactpunt', '/nieuwsbrieven'];
+			'/contactpunt', '/nieuwsbrieven', '/e-mail', '/instellingen'];
 	},
 };
 
@@ -826,7 +828,7 @@ for (const [role, pages] of Object.entries(TOURS)) {
 				n++;
 				const raw = await page.evaluate(() => {
 					const text = document.body.innerText;
-					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role|aftercare|journey|transfer|training|competence|privacy|audit|erase|accounts|account|newsletters)\.[a-zA-Z_.]+/);
+					const key = text.match(/\b(?:nav|common|error|field|login|signup|dashboard|admin|volunteers|profile|profileSelf|status|calls|callForm|candidates|suggestions|respond|matches|proposals|me|help|pro|orgs|orgKind|lists|listKind|consent|pick|day|dayShort|part|engagement|travel|role|aftercare|journey|transfer|training|competence|privacy|audit|erase|accounts|account|newsletters|mail|failedMail)\.[a-zA-Z_.]+/);
 					const json = text.match(/\{"|"status":|problem\+json/);
 					return (key && `untranslated key ${key[0]}`) || (json && 'raw JSON on the page') || '';
 				});

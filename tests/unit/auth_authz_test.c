@@ -46,6 +46,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNYNNN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
 		[RES_LOCATION] = "NNNNNN",
+		[RES_NOTIFICATION] = "NNNNNN",
 	},
 	[ROLE_ADMIN] = {
 		[RES_ORGANISATION] = "YYYYYY", [RES_LIST_ITEM] = "YYYYYY",
@@ -69,6 +70,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_CONTACT_POINT] = "YYNYNN", [RES_HELP_REQUEST] = "YYNNNN",
 		[RES_CLIENT_RECORD] = "NNNNYY",
 		[RES_LOCATION] = "YYYYYY",
+		[RES_NOTIFICATION] = "NYNYNN",
 	},
 	[ROLE_COORDINATOR] = {
 		[RES_ORGANISATION] = "YYNONN", [RES_LIST_ITEM] = "YYNNNN",
@@ -92,6 +94,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "YONONN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
 		[RES_LOCATION] = "YOOONN",
+		[RES_NOTIFICATION] = "NYNYNN",
 	},
 	[ROLE_PROFESSIONAL] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -115,6 +118,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNNNNN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
 		[RES_LOCATION] = "YONNNN",
+		[RES_NOTIFICATION] = "NYNYNN",
 	},
 	[ROLE_VOLUNTEER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -138,6 +142,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "NNNNNN",
 		[RES_CLIENT_RECORD] = "NNNNNN",
 		[RES_LOCATION] = "NNNNNN",
+		[RES_NOTIFICATION] = "NYNYNN",
 	},
 	[ROLE_REFERRER] = {
 		[RES_ORGANISATION] = "YYNNNN", [RES_LIST_ITEM] = "YYNNNN",
@@ -161,6 +166,7 @@ static const char *const table[ROLE_COUNT][RES_COUNT] = {
 		[RES_CONTACT_POINT] = "YYNNNN", [RES_HELP_REQUEST] = "YCYNNN",
 		[RES_CLIENT_RECORD] = "NCNNNN",
 		[RES_LOCATION] = "NNNNNN",
+		[RES_NOTIFICATION] = "NYNYNN",
 	},
 };
 
@@ -359,6 +365,7 @@ static void caller_without_organisation_owns_nothing(void **state)
 	for (int res = 0; res < RES_COUNT; res++)
 		for (int act = ACT_READ; act < ACT_COUNT; act++)
 			if (res != RES_ORGANISATION && res != RES_LIST_ITEM && res != RES_SESSION &&
+			    res != RES_NOTIFICATION &&
 			    res != RES_TOTP && res != RES_OFFER && res != RES_PUBLIC_CALL &&
 			    res != RES_CONTACT_POINT && !(res == RES_HELP_REQUEST && act == ACT_CREATE) &&
 			    !(res == RES_ALLOWANCE && act == ACT_READ)) /* the caps: no one's */

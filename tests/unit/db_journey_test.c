@@ -255,10 +255,10 @@ static void outbox_sends_a_key_once_per_recipient(void **state)
 	assert_true(added);
 	struct page pg = { 50, 0 };
 	int n = 0;
-	assert_int_equal(store_outbox_list(f->db, true, f->org, pg, count_mail, &n,
+	assert_int_equal(store_outbox_list(f->db, OUTBOX_PENDING, f->org, pg, count_mail, &n,
 	                                   &total, &err), KP_OK);
 	assert_int_equal(total, 2);
-	assert_int_equal(store_outbox_list(f->db, true, f->org2, pg, count_mail, &n,
+	assert_int_equal(store_outbox_list(f->db, OUTBOX_PENDING, f->org2, pg, count_mail, &n,
 	                                   &total, &err), KP_OK);
 	assert_int_equal(total, 0);
 	free(m);

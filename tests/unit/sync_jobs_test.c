@@ -66,7 +66,8 @@ static int pending_mails(struct fixture *f)
 	struct kp_error err = { 0 };
 	int64_t total = 0;
 	int n = 0;
-	assert_int_equal(store_outbox_list(f->db, true, 0, pg, count_mail, &n, &total, &err), KP_OK);
+	assert_int_equal(store_outbox_list(f->db, OUTBOX_PENDING, 0, pg, count_mail, &n, &total, &err),
+	                 KP_OK);
 	return n;
 }
 

@@ -173,6 +173,51 @@ static void refused_and_dropped_mail_is_tried_again_later(void **state)
 	assert_int_equal(mailer_backoff(30), MAILER_LONGEST_WAIT_S);
 }
 
+/* Every header value is checked, and the refusal names the field: the
+   unsubscribe address, the sender's name and the addresses. The headers of
+   a good unsubscribe address are one-click (RFC 8058). */
+static void header_injection_is_refused_naming_the_field(void **state)
+{
+	(void)state;
+	struct smtp_config c = { .from_name = "Knooppunt", .from = "noreply@knooppunt.test" };
+	struct smtp_mail m = { "anna@voorbeeld.nl", "Een voorstel", "Tekst", "id-1@knooppunt", 0,
+		               "https://knooppunt.test/api/unsubscribe?token=1-proposal-ab" };
+	struct kp_error err = { 0 };
+	struct buf out;
+	buf_init(&out, SMTP_MESSAGE_MAX);
+	assert_int_equal(smtp_format(&c, &m, &out, &err), KP_OK);
+	assert_non_null(strstr(out.data, "\r\nList-Unsubscribe: <https://knooppunt.test/api/"
+	                                 "unsubscribe?token=1-proposal-ab>\r\n"));
+	assert_non_null(
+	    strstr(out.data, "\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+	static const struct {
+		const char *to, *subject, *unsubscribe, *from_name, *field;
+	} bad[] = {
+		{ "anna@voorbeeld.nl", "Hoi\r\nBcc: x@y.nl", "", "Knooppunt", "subject" },
+		{ "anna@voorbeeld.nl", "Hoi", "https://k.test/a\r\nBcc: x@y.nl", "Knooppunt",
+		  "list_unsubscribe" },
+		{ "anna@voorbeeld.nl", "Hoi", "https://k.test/a>, <mailto:x@y.nl", "Knooppunt",
+		  "list_unsubscribe" },
+		{ "anna@voorbeeld.nl", "Hoi", "", "Knooppunt\nBcc: x@y.nl", "from_name" },
+		{ "anna@voorbeeld.nl>\r\nBcc: <x@y.nl", "Hoi", "", "Knooppunt", "to" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct smtp_config bc = c;
+		struct smtp_mail bm = m;
+		snprintf(bc.from_name, sizeof bc.from_name, "%s", bad[i].from_name);
+		bm.to = bad[i].to;
+		bm.subject = bad[i].subject;
+		bm.list_unsubscribe = bad[i].unsubscribe;
+		err = (struct kp_error){ 0 };
+		buf_free(&out);
+		buf_init(&out, SMTP_MESSAGE_MAX);
+		assert_int_equal(smtp_format(&bc, &bm, &out, &err), KP_ERR);
+		assert_int_equal(err.kind, KP_INVALID);
+		assert_string_equal(err.field, bad[i].field);
+	}
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -180,6 +225,7 @@ int main(void)
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(refused_and_dropped_mail_is_tried_again_later,
 		                                fixture_setup, fixture_teardown),
+		cmocka_unit_test(header_injection_is_refused_naming_the_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

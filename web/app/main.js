@@ -66,8 +66,11 @@ function lazy(mod, name) {
 const AcceptInvitation = lazy('account', 'AcceptInvitation');
 const ChangePassword = lazy('account', 'ChangePassword');
 const ForgotPassword = lazy('account', 'ForgotPassword');
+const MailSettings = lazy('account', 'MailSettings');
 const ResetPassword = lazy('account', 'ResetPassword');
 const TwoFactor = lazy('account', 'TwoFactor');
+const Unsubscribe = lazy('account', 'Unsubscribe');
+const FailedMail = lazy('admin', 'FailedMail');
 const ListsPage = lazy('admin', 'ListsPage');
 const OrganisationList = lazy('admin', 'OrganisationList');
 const OrganisationPage = lazy('admin', 'OrganisationPage');
@@ -145,7 +148,9 @@ const ROUTES = [
 	['/doorverwijzingen/:id', TransferPage, [...STAFF, 'volunteer']],
 	['/gebruikers', Accounts, STAFF],
 	['/auditlog', AuditLog, ['admin']],
+	['/e-mail', FailedMail, ['admin']],
 	['/wachtwoord-wijzigen', ChangePassword, null],
+	['/instellingen', MailSettings, null],
 	['/tweestapsverificatie', TwoFactor, STAFF],
 	['/hulpvragen/nieuw', HelpRequestNew, ['referrer']],
 	['/hulpvragen/:id', HelpRequestPage, ['referrer']],
@@ -170,8 +175,8 @@ const NAV = {
 	admin: [['/', 'nav.home'], ['/organisaties', 'nav.organisations'], ['/lijsten', 'nav.lists'],
 		['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'], ['/voorstellen', 'nav.proposals'],
 		['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'], ['/gebruikers', 'nav.accounts'],
-		['/uren', 'nav.hours'], ['/auditlog', 'nav.audit'], ['/cijfers', 'nav.reports'], ['/contactpunt', 'nav.contactPoint'],
-		['/nieuwsbrieven', 'nav.newsletters']],
+		['/uren', 'nav.hours'], ['/auditlog', 'nav.audit'], ['/e-mail', 'nav.failedMail'], ['/cijfers', 'nav.reports'],
+		['/contactpunt', 'nav.contactPoint'], ['/nieuwsbrieven', 'nav.newsletters']],
 	coordinator: [['/', 'nav.dashboard'], ['/vrijwilligers', 'nav.volunteers'], ['/oproepen', 'nav.calls'],
 		['/voorstellen', 'nav.proposals'], ['/koppelingen', 'nav.matches'], ['/doorverwijzingen', 'nav.transfers'],
 		['/uren', 'nav.hours'], ['/gebruikers', 'nav.accounts'], ['/cijfers', 'nav.reports'],
@@ -209,7 +214,7 @@ function Forbidden() {
 const PUBLIC = { '/uitnodiging': AcceptInvitation, '/wachtwoord-vergeten': ForgotPassword,
 	'/wachtwoord-herstellen': ResetPassword, '/sociale-kaart': SocialMap, '/sociale-kaart/flyer': Flyer,
 	'/doe-mee': PublicCalls, '/doe-mee/:id': PublicCall, '/word-vrijwilliger': BecomeVolunteer,
-	'/hulp-vragen': AskForHelp };
+	'/hulp-vragen': AskForHelp, '/afmelden': Unsubscribe };
 
 function resolve(path) {
 	for (const [pattern, comp] of Object.entries(PUBLIC)) {
@@ -256,6 +261,7 @@ function Header({ onLang, onLogout }) {
 				<button type="button" class="btn btn-quiet btn-small" lang=${other} onClick=${() => onLang(other)}>
 					${t('lang.switch')}
 				</button>
+				${user && html`<a class="btn btn-quiet btn-small" href="/instellingen">${t('nav.settings')}</a>`}
 				${user && html`<a class="btn btn-quiet btn-small" href="/wachtwoord-wijzigen">${t('nav.password')}</a>`}
 				${user && STAFF.includes(user.role) && html`<a class="btn btn-quiet btn-small" href="/tweestapsverificatie">${t('totp.pageTitle')}</a>`}
 				${user && html`<button type="button" class="btn btn-quiet btn-small" onClick=${onLogout}>${t('nav.logout')}</button>`}

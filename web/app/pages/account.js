@@ -1,8 +1,8 @@
 // One's own password: accepting an invitation, forgetting and resetting it, changing it;
-// and two-factor sign-in (TOTP) of administrators and coordinators.
+// two-factor sign-in (TOTP) of administrators and coordinators; one's own mail settings.
 import { html, useState, useEffect, api, session, navigate, query } from '../core.js';
 import { t } from '../i18n.js';
-import { Page, Input, FormError, useBusy } from '../ui.js';
+import { Page, Input, Select, Alert, FormError, useBusy } from '../ui.js';
 import { TotpSecret } from './auth.js';
 
 // A new password typed twice; `onSave(password)` does the request.
@@ -156,5 +156,78 @@ export function TwoFactor() {
 			<label><input type="checkbox" checked=${network.totp_required} disabled=${busy}
 				onChange=${(e) => setRule(e.target.checked)} /> ${t('totp.networkRule')}</label>
 		</div>`}
+	<//>`;
+}
+
+const NOTIFICATION_KINDS = ['proposal', 'response', 'transfer', 'intake', 'vog_expiring', 'match_accepted',
+	'help_picked_up', 'reminder', 'newsletter'];
+const DELIVERIES = ['immediately', 'digest', 'never'];
+// The kinds that reach each role.
+const KINDS_OF_ROLE = {
+	volunteer: ['proposal', 'intake', 'transfer', 'vog_expiring', 'newsletter'],
+	coordinator: ['response', 'transfer', 'reminder', 'help_picked_up'],
+	professional: ['match_accepted', 'help_picked_up'],
+	referrer: ['help_picked_up', 'match_accepted'],
+	admin: ['response', 'transfer', 'reminder', 'match_accepted', 'help_picked_up'],
+};
+
+// One's own mail settings: the language of the mails and, per kind of
+// notification, immediately, in the daily digest or not at all.
+export function MailSettings() {
+	const [st, setSt] = useState(null);
+	const [saved, setSaved] = useState('');
+	const { busy, error, run } = useBusy();
+	useEffect(() => { run(async () => setSt(await api('GET', '/api/me/notifications'))); }, []);
+	const set = (kind) => (value) => {
+		setSaved('');
+		setSt((o) => ({ ...o, notifications: { ...o.notifications, [kind]: value } }));
+	};
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => {
+			setSt(await api('PUT', '/api/me/notifications', st));
+			setSaved(t('mail.saved'));
+		});
+	};
+	const deliveries = DELIVERIES.map((d) => ({ value: d, label: t(`mail.delivery.${d}`) }));
+	const kinds = KINDS_OF_ROLE[session.user.role] || NOTIFICATION_KINDS;
+	return html`<${Page} title=${t('mail.title')} intro=${t('mail.intro')}>
+		<${FormError} error=${error} fields=${['language', ...NOTIFICATION_KINDS]} />
+		${st && html`<form class="card form narrow" onSubmit=${submit} novalidate>
+			<${Select} name="language" label=${t('mail.language')} value=${st.language}
+				onChange=${(v) => { setSaved(''); setSt((o) => ({ ...o, language: v })); }}
+				options=${[{ value: 'nl', label: 'Nederlands' }, { value: 'en', label: 'English' }]} />
+			<fieldset>
+				<legend>${t('mail.kinds')}</legend>
+				${kinds.map((k) => html`<${Select} name=${k} label=${t(`mail.kind.${k}`)}
+					value=${st.notifications[k]} onChange=${set(k)} options=${deliveries} error=${error} />`)}
+			</fieldset>
+			<button class="btn" type="submit" disabled=${busy}>${t('mail.save')}</button>
+			${saved && html`<p role="status">${saved}</p>`}
+		</form>`}
+	<//>`;
+}
+
+// The page of the unsubscribe link in a notification mail: no login needed;
+// one button switches that kind of mail off.
+export function Unsubscribe() {
+	const token = query().token || '';
+	const kind = token.split('-')[1] || '';
+	const [done, setDone] = useState(false);
+	const { busy, error, run } = useBusy();
+	const label = NOTIFICATION_KINDS.includes(kind) ? t(`mail.kind.${kind}`) : '';
+	const confirm = () => run(async () => {
+		await api('POST', `/api/unsubscribe?token=${encodeURIComponent(token)}`);
+		setDone(true);
+	});
+	return html`<${Page} title=${t('mail.unsubscribeTitle')}>
+		<div class="card narrow">
+			${done
+				? html`<p role="status">${t('mail.unsubscribed', { kind: label })}</p>
+					<p><a href="/instellingen">${t('mail.toSettings')}</a></p>`
+				: html`<p>${t('mail.unsubscribeAsk', { kind: label })}</p>
+					<${Alert} error=${error} />
+					<button class="btn" type="button" disabled=${busy || !label} onClick=${confirm}>${t('mail.unsubscribe')}</button>`}
+		</div>
 	<//>`;
 }

@@ -2,7 +2,7 @@
 // lists (activities, themes, motives, talents, trainings, languages, lived
 // experience) that every profile and call uses.
 import { html, useState, get, api, navigate, useLoad, loadOrganisations, loadCatalog, LIST_KINDS } from '../core.js';
-import { t, fmtNumber } from '../i18n.js';
+import { t, fmtNumber, fmtDate } from '../i18n.js';
 import { Page, Loading, Alert, Empty, Notice, Input, TextArea, Select, FormError, useBusy, useForm } from '../ui.js';
 import { JourneySettings } from './journey.js';
 import { OfferForm } from './socialmap.js';
@@ -186,4 +186,34 @@ function NewItem({ kind, onChange }) {
 		</div>
 		<div class="form-actions"><button class="btn btn-primary" type="submit" disabled=${busy}>${t('lists.addSubmit')}</button></div>
 	</form>`;
+}
+
+// Mail that failed for good (the server refused it, or never answered after
+// every attempt), with the server's answer; the administrator queues it
+// again once the cause is fixed.
+export function FailedMail() {
+	const { data, error, loading, reload } = useLoad(() => get('/api/outbox?status=failed&limit=100'), []);
+	const { busy, error: retryError, run } = useBusy();
+	const [note, setNote] = useState('');
+	const retry = (m) => run(async () => {
+		await api('POST', `/api/outbox/${m.id}/retry`, {});
+		setNote(t('failedMail.queued', { to: m.recipient }));
+		reload();
+	});
+	return html`<${Page} title=${t('failedMail.title')} intro=${t('failedMail.intro')} wide>
+		${loading && !data && html`<${Loading} />`}
+		<${Alert} error=${error || retryError} />
+		${note && html`<${Notice}>${note}<//>`}
+		${data && (data.items.length === 0
+			? html`<${Empty} title=${t('failedMail.none')} />`
+			: html`<ul class="list">${data.items.map((m) => html`<li class="list-item">
+				<div class="li-main">
+					<span class="li-title">${m.subject}</span>
+					<span class="muted">${t('failedMail.to', { to: m.recipient })} · ${fmtDate(m.created_at, true)} · ${t('failedMail.attempts', { n: m.attempts })}</span>
+					<span>${t('failedMail.answer')}: <code>${m.last_error}</code></span>
+				</div>
+				<div class="li-end"><button class="btn" type="button" disabled=${busy} onClick=${() => retry(m)}
+					aria-label=${t('failedMail.retryFor', { to: m.recipient })}>${t('failedMail.retry')}</button></div>
+			</li>`)}</ul>`)}
+	<//>`;
 }

@@ -132,6 +132,8 @@ export function JourneyPanel({ volunteer, onChange, onFound }) {
 		${journeys.length > 1 && html`<p class="muted small">${t('journey.atOrg', { org: orgName(j.organisation_id) })}</p>`}
 		<${OpenRequests} journey=${j} />
 		<${Checklist} journey=${j} />
+		<${IntakePlanned} journey=${j} />
+		${['signed_up', 'intake'].includes(j.step) && html`<${IntakeForm} journey=${j} onSaved=${changed} />`}
 		${referralPending
 			? html`<div class="note"><p>${t('journey.referralPending')}</p></div>`
 			: j.step === 'exit_interview'
@@ -142,6 +144,41 @@ export function JourneyPanel({ volunteer, onChange, onFound }) {
 		<${History} journey=${j} defs=${defs.data} />
 		<${ExitInterviews} journey=${j} />
 	</div>`;
+}
+
+// The planned intake appointment, when there is one.
+function IntakePlanned({ journey }) {
+	const i = journey.intake;
+	if (!i) return null;
+	return html`<p class="note">${t('journey.intakePlanned', { date: fmtDate(i.on_date), time: i.time })}${i.place ? `, ${i.place}` : ''}</p>`;
+}
+
+// Planning the intake interview: the volunteer is told by mail.
+function IntakeForm({ journey, onSaved }) {
+	const i = journey.intake || {};
+	const [f, setF] = useState({ on_date: i.on_date || today(), time: i.time || '', place: i.place || '' });
+	const [saved, setSaved] = useState('');
+	const { busy, error, run } = useBusy();
+	const set = (k) => (v) => setF({ ...f, [k]: v });
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => {
+			await api('PUT', `/api/journeys/${journey.id}/intake`, f);
+			setSaved(t('journey.intakeSaved'));
+			onSaved();
+		});
+	};
+	return html`<form class="form journey-form" onSubmit=${submit} novalidate aria-labelledby="h-intake">
+		<h3 class="sub-title" id="h-intake">${t('journey.intakeTitle')}</h3>
+		<${FormError} error=${error} fields=${['on_date', 'time', 'place']} />
+		<${Input} prefix="i-" name="on_date" type="date" label=${t('journey.intakeDate')} value=${f.on_date} min=${today()} onInput=${set('on_date')} error=${error} required />
+		<${Input} prefix="i-" name="time" type="time" label=${t('journey.intakeTime')} value=${f.time} onInput=${set('time')} error=${error} required />
+		<${Input} prefix="i-" name="place" label=${t('journey.intakePlace')} value=${f.place} onInput=${set('place')} error=${error} maxlength="200" />
+		<div class="form-actions">
+			<button class="btn btn-secondary" type="submit" disabled=${busy}>${t('journey.intakePlan')}</button>
+			<${Notice}>${saved}<//>
+		</div>
+	</form>`;
 }
 
 const STEP_FIELDS = ['step', 'on_date', 'notes', 'vog_date'];
@@ -237,6 +274,7 @@ export function MyJourney({ volunteerId, ask = true }) {
 	return journeys.map((j) => html`<div class="journey" key=${j.id}>
 		<p class="journey-now">${t('journey.meAt', { org: orgName(j.organisation_id) })} <${StepBadge} step=${j.step} label=${j.step_label} /></p>
 		<p>${t(`journey.plain.${j.step}`)}</p>
+		<${IntakePlanned} journey=${j} />
 		<${Checklist} journey=${j} mine />
 		<${OpenRequests} journey=${j} />
 		<details class="more-details">

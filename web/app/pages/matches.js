@@ -2,7 +2,7 @@
 // calls at once.
 import { html, useState, useEffect, get, api, qs, query, navigate, session, useLoad, cached, orgName } from '../core.js';
 import { t, fmtDate, fmtNumber } from '../i18n.js';
-import { Page, Loading, Alert, Empty, Status, Pager, Select, Input, useBusy, Downloads } from '../ui.js';
+import { Page, Loading, Alert, Empty, Status, Pager, Select, Input, Notice, useBusy, Downloads } from '../ui.js';
 
 export const MATCH_STATUSES = ['proposed', 'contacted', 'accepted', 'active', 'declined', 'ended'];
 
@@ -199,6 +199,8 @@ export function MatchPage({ id }) {
 				${m.explanation && html`<div class="dl-row"><dt>${t('matches.why')}</dt><dd>${m.explanation}</dd></div>`}
 				${m.reason && html`<div class="dl-row"><dt>${t('matches.reason')}</dt><dd>${m.reason}</dd></div>`}
 			</dl>
+			${role === 'volunteer' && ['proposed', 'contacted'].includes(m.status) && ['ja', 'nee'].includes(query().antwoord)
+				&& html`<${Notice}>${t(query().antwoord === 'ja' ? 'mail.answerYes' : 'mail.answerNo')}<//>`}
 			<${MatchActions} m=${m} onChange=${reload} />
 		</section>
 		<${Together} m=${m} />
