@@ -45,8 +45,8 @@ int invitation_send(struct svc *s, const struct account *a)
 {
 	return send_link(s, a, "invitation", (int64_t)INVITATION_DAYS * 86400, "/uitnodiging",
 	                 "Uitnodiging voor Knooppunt",
-	                 "Er is een account voor je gemaakt op Knooppunt. Kies via deze link zelf "
-	                 "een wachtwoord; niemand anders kent het.");
+	                 "Er staat een account op Knooppunt klaar voor dit e-mailadres. Kies via "
+	                 "deze link zelf een wachtwoord; niemand anders kent het.");
 }
 
 struct setting {
@@ -124,8 +124,9 @@ static int write_reset_request(struct svc *s, void *arg)
 	return store_tokens_end(s->db, a.id, "reset", s->now, s->err) ||
 	               send_link(s, &a, "reset", (int64_t)RESET_HOURS * 3600,
 	                         "/wachtwoord-herstellen", "Nieuw wachtwoord voor Knooppunt",
-	                         "Iemand (hopelijk jij) vroeg om een nieuw wachtwoord. Kies het via "
-	                         "deze link. Vroeg je niets aan? Dan kun je deze e-mail negeren.")
+	                         "Er is een nieuw wachtwoord gevraagd voor het account met dit "
+	                         "e-mailadres. Kies het via deze link. Niets aangevraagd? Dan kan "
+	                         "deze e-mail weg; het oude wachtwoord blijft gelden.")
 	           ? KP_ERR
 	           : KP_OK;
 }

@@ -61,11 +61,11 @@ struct mail {
 static int mail_awaiting(struct svc *s, struct mail *m, const struct transfer *t,
                          const struct volunteer *v)
 {
-	snprintf(m->subject, sizeof m->subject, "Doorverwijzing naar %s: uw toestemming", m->to);
+	snprintf(m->subject, sizeof m->subject, "Doorverwijzing naar %s: jouw toestemming", m->to);
 	snprintf(m->body, sizeof m->body,
-	         "Beste %s,\n\nUw coördinator bij %s wil u graag in contact brengen met %s. "
-	         "Log in bij Knooppunt om te kiezen welke gegevens u wilt delen, of om te "
-	         "weigeren.\n", v->first_name, m->from, m->to);
+	         "Beste %s,\n\nJe coördinator bij %s wil je graag in contact brengen met %s. "
+	         "Log in bij Knooppunt en kies op Mijn reis welke gegevens je wilt delen, of zeg "
+	         "nee.\n", v->first_name, m->from, m->to);
 	return notify_address(s->db, v->email, t->from_organisation, m->key, m->subject, m->body,
 	                      s->now, NULL, s->err);
 }
