@@ -21,6 +21,7 @@ import { register as registerNotes, registerVog } from './notes.mjs';
 import { register as registerSocialMap } from './socialmap.mjs';
 import { register as registerContactPoint } from './contactpoint.mjs';
 import { register as registerReports } from './reports.mjs';
+import { register as registerCopy } from './copy.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -744,6 +745,7 @@ registerVog({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, US
 registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
 registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
 registerReports({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, DESKTOP, shot, ROOT });
+registerCopy({ test, newPage, login, go, assert, USERS });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {
