@@ -92,6 +92,14 @@ static int mail_decided(struct svc *s, struct mail *m, const struct transfer *t,
 	if (notify_coordinators(s->db, t->from_organisation, m->key, m->subject, m->body, s->now,
 	                        NULL, s->err))
 		return KP_ERR;
+	/* The volunteer reads it in her own words, as on Mijn reis. */
+	if (t->status == TRANSFER_ACCEPTED)
+		snprintf(m->body, sizeof m->body, "Beste %s,\n\n%s heeft je verwelkomd. Zij nemen "
+		         "contact met je op.\n%s\n", v->first_name, m->to, t->decision_note);
+	else
+		snprintf(m->body, sizeof m->body, "Beste %s,\n\n%s kan je nu geen plek bieden. Je "
+		         "coördinator bij %s denkt met je mee.\n%s\n", v->first_name, m->to, m->from,
+		         t->decision_note);
 	return notify_address(s->db, v->email, t->to_organisation, m->key, m->subject, m->body,
 	                      s->now, NULL, s->err);
 }
