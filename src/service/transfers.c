@@ -105,8 +105,17 @@ static int mail_decided(struct svc *s, struct mail *m, const struct transfer *t,
 	                    vars, 5 };
 	if (notify_coordinators(&nf, t->from_organisation, &n))
 		return KP_ERR;
-	n.organisation_id = t->to_organisation;
-	return notify_address(&nf, v->email, &n);
+	/* The volunteer reads it in her own words, as on Mijn reis. */
+	struct mail_var own[] = {
+		{ "first_name", v->first_name, NULL },
+		{ "from", m->from, NULL },
+		{ "to", m->to, NULL },
+		{ "accepted", t->status == TRANSFER_ACCEPTED ? "1" : "", NULL },
+		{ "note", t->decision_note, NULL },
+	};
+	struct notice welcome = { "transfer_welcome", NOTIFY_TRANSFER, m->key, t->to_organisation,
+		                  own, 5 };
+	return notify_address(&nf, v->email, &welcome);
 }
 
 static int mail_state(struct svc *s, struct mail *m, const struct transfer *t,

@@ -706,6 +706,22 @@ static void transfer_shares_exactly_the_consented_parts(void **state)
 	doc = transfer_patch(&b, t, "{\"action\":\"accept\",\"note\":\"Welkom!\"}", 200);
 	assert_string_equal(json_str(doc, "status"), "accepted");
 	json_decref(doc);
+	/* The volunteer's mail speaks to her, not about her (docs/copy.md). */
+	char own[128];
+	volunteer_field(&e->admin, vol, "email", own, sizeof own);
+	snprintf(key, sizeof key, "transfer:%lld:accepted", (long long)t);
+	doc = expect(&b, "GET", "/api/outbox", NULL, 200);
+	mails = 0;
+	json_array_foreach(json_object_get(doc, "items"), i, m) {
+		if (strcmp(json_str(m, "key"), key) != 0 || strcmp(json_str(m, "recipient"), own) != 0)
+			continue;
+		const char *text = json_str(m, "body");
+		assert_non_null(strstr(text, "heeft je verwelkomd. Zij nemen contact met je op."));
+		assert_null(strstr(text, "De doorverwijzing van"));
+		mails++;
+	}
+	assert_int_equal(mails, 1);
+	json_decref(doc);
 	json_decref(transfer_patch(&b, t, "{\"action\":\"decline\",\"note\":\"toch niet\"}", 409));
 	match_is(&a, at_a, "declined", "Doorverwezen naar een andere organisatie");
 

@@ -307,7 +307,7 @@ static void transfer_asks_volunteer_for_consent(void **state)
 	json_decref(doc);
 	assert_int_equal(arrive(w, p.me_mail, before + 1), before + 1);
 	assert_int_equal(sink_newest(&w->sink, p.me_mail, msg, sizeof msg), 0);
-	assert_non_null(strstr(msg, "wil u graag in contact brengen met Buurtkracht"));
+	assert_non_null(strstr(msg, "wil je graag in contact brengen met Buurtkracht"));
 	snprintf(want, sizeof want, PUBLIC_URL "/doorverwijzingen/%lld\r\n", (long long)id);
 	assert_non_null(strstr(msg, want));
 	assert_null(strstr(msg, "Past goed bij jullie")); /* the message is for the receiver */

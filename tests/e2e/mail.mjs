@@ -31,7 +31,7 @@ export function register(h) {
 		const page = await newPage(PHONE);
 		await page.goto(`${h.base()}/afmelden?token=1-proposal-00000000000000000000000000000000`);
 		await expectText(page, 'h1', 'Afmelden voor e-mail');
-		await expectText(page, '.card', 'Voorstellen voor u');
+		await expectText(page, '.card', 'Geen e-mail meer over: Voorstellen');
 		await page.click('button:has-text("Afmelden")');
 		await expectText(page, '.card', 'ongeldig');
 		const bad = await axe(page);

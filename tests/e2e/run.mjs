@@ -25,6 +25,7 @@ import { register as registerReports } from './reports.mjs';
 import { register as registerNewsletters } from './newsletters.mjs';
 import { register as registerWorkday } from './workday.mjs';
 import { register as registerMail } from './mail.mjs';
+import { register as registerCopy } from './copy.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.resolve(ROOT, process.env.KNOOPPUNT_BIN || 'build/knooppunt');
@@ -759,6 +760,7 @@ registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe,
 registerReports({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, DESKTOP, shot, ROOT });
 registerWorkday({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, DESKTOP, acceptInvitation, CLOCK });
 registerMail({ test, newPage, login, go, expectText, shot, assert, axe, USERS, PHONE, base: () => base });
+registerCopy({ test, newPage, login, go, assert, USERS });
 
 // Each role's pages: axe at phone and desktop width, screenshots of both.
 async function ids(page) {

@@ -52,7 +52,9 @@ export function Suggestions({ id, compact, respond, noneHint }) {
 	if (loading) return html`<${Loading} />`;
 	if (error && error.missing) return html`<${Empty} title=${t('suggestions.unavailable')} />`;
 	if (error) return html`<${Alert} error=${error} />`;
-	if (!data.items.length) return html`<${Empty} title=${t('suggestions.none')}>${noneHint || t('suggestions.noneHint')}<//>`;
+	// Staff see this list on a volunteer's page: it speaks about her there, to her at home.
+	const none = compact ? 'Staff' : '';
+	if (!data.items.length) return html`<${Empty} title=${t(`suggestions.none${none}`)}>${noneHint || t(`suggestions.noneHint${none}`)}<//>`;
 	const items = compact ? data.items.slice(0, 5) : data.items;
 	return html`<ul class=${compact ? 'rows' : 'cards'}>${items.map((s) => html`<li key=${s.call_id} class=${compact ? '' : 'card suggestion'}>
 		<a class="li-title" href=${`/oproepen/${s.call_id}`}>${s.title}</a>

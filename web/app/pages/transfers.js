@@ -90,13 +90,17 @@ function SharedProfile({ p }) {
 
 export function TransferPage({ id }) {
 	const { data: tr, error, loading, reload } = useLoad(() => get(`/api/transfers/${id}`), [id]);
+	const user = session.user;
+	// The volunteer reads about herself in the second person, and goes back to her journey.
+	const mine = user.role === 'volunteer';
+	const back = mine ? html`<a href="/mijn-reis">${t('transfer.backMe')}</a>`
+		: html`<a href="/doorverwijzingen">${t('transfer.back')}</a>`;
 	if (loading && !tr) return html`<${Page} title=${t('transfer.one')}><${Loading} /><//>`;
 	if (error) {
 		return html`<${Page} title=${error.status === 403 ? t('error.forbiddenTitle') : t('notFound.title')}>
-			<${Alert} error=${error} /><p><a href="/doorverwijzingen">${t('transfer.back')}</a></p>
+			<${Alert} error=${error} /><p>${back}</p>
 		<//>`;
 	}
-	const user = session.user;
 	const receiver = user.role === 'admin' || tr.to_organisation_id === user.organisation_id;
 	const sender = user.role === 'admin' || tr.from_organisation_id === user.organisation_id;
 	return html`<${Page} title=${t('transfer.one')} wide
@@ -106,14 +110,14 @@ export function TransferPage({ id }) {
 				<section class="card" aria-labelledby="h-tr-msg">
 					<h2 id="h-tr-msg">${t('transfer.message')}</h2>
 					<p class="pre">${tr.message || t('transfer.noMessage')}</p>
-					<p class="muted small">${t(`transfer.by_${tr.initiator}`)} · ${fmtDate(tr.created_at, true)}</p>
+					<p class="muted small">${t(`transfer.by_${tr.initiator}${mine && tr.initiator === 'volunteer' ? 'Me' : ''}`)} · ${fmtDate(tr.created_at, true)}</p>
 					${tr.decision_note && html`<p><strong>${t('transfer.decisionNote')}</strong> ${tr.decision_note}</p>`}
 				</section>
 				<section class="card" aria-labelledby="h-tr-profile">
 					<h2 id="h-tr-profile">${t('transfer.shared')}</h2>
 					${tr.profile
 						? html`<${SharedProfile} p=${tr.profile} />`
-						: html`<p class="muted">${t(tr.status === 'awaiting_consent' ? 'transfer.waitConsent' : 'transfer.notShared')}</p>`}
+						: html`<p class="muted">${t(tr.status === 'awaiting_consent' ? `transfer.waitConsent${mine ? 'Me' : ''}` : 'transfer.notShared')}</p>`}
 					${tr.profile && user.role !== 'volunteer' && tr.status === 'accepted' && receiver &&
 						html`<p><a href=${`/vrijwilligers/${tr.volunteer_id}`}>${t('transfer.toVolunteer')}</a></p>`}
 				</section>
@@ -121,7 +125,7 @@ export function TransferPage({ id }) {
 			<aside class="split-side">
 				${tr.status === 'offered' && receiver && html`<${Decide} tr=${tr} onDone=${reload} />`}
 				${['awaiting_consent', 'offered'].includes(tr.status) && sender && html`<${Withdraw} tr=${tr} onDone=${reload} />`}
-				<p><a href="/doorverwijzingen">${t('transfer.back')}</a></p>
+				<p>${back}</p>
 			</aside>
 		</div>
 	<//>`;
