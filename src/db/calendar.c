@@ -108,6 +108,18 @@ static const char *const matches_sql[2] =
 static const char *const intakes_sql[2] =
 	FOR_OWNERS(INTAKES, "j.volunteer_id = ?", "j.organisation_id = ?");
 
+/* Intake appointments planned on journeys whose intake is not recorded yet. */
+#define APPOINTMENTS(owner) \
+	"SELECT j.id, '', '', 0, j.intake_place, o.name, j.intake_on, j.intake_time, 0, 0, 0, " \
+	"v.first_name, v.last_name FROM journeys j " \
+	"JOIN organisations o ON o.id = j.organisation_id " \
+	"JOIN volunteers v ON v.id = j.volunteer_id " \
+	"WHERE j.intake_on <> '' AND " owner " AND j.intake_on >= ? AND NOT EXISTS " \
+	"(SELECT 1 FROM journey_steps s WHERE s.journey_id = j.id AND s.step = 'intake') " \
+	"ORDER BY j.id LIMIT ?"
+static const char *const appointments_sql[2] =
+	FOR_OWNERS(APPOINTMENTS, "j.volunteer_id = ?", "j.organisation_id = ?");
+
 /* Trainings followed, under the volunteer's organisation. */
 #define TRAININGS(owner) \
 	"SELECT t.id, t.title, '', 0, '', o.name, t.completed_on, '', 0, 0, 0, " \
@@ -158,6 +170,8 @@ int store_calendar_rows(struct db *db, struct calendar_owner owner, const char *
 {
 	return read_rows(db, matches_sql, CALENDAR_MATCH, owner, from, max, each, ctx, err) ||
 	       read_rows(db, intakes_sql, CALENDAR_INTAKE, owner, from, max, each, ctx, err) ||
+	       read_rows(db, appointments_sql, CALENDAR_APPOINTMENT, owner, from, max, each, ctx,
+	                 err) ||
 	       read_rows(db, trainings_sql, CALENDAR_TRAINING, owner, from, max, each, ctx, err)
 	       ? KP_ERR : KP_OK;
 }

@@ -955,11 +955,14 @@ int store_calendar_feed_created(struct db *db, struct calendar_owner owner, int6
 int store_calendar_feed_owner(struct db *db, const char *token_hash,
                               struct calendar_owner *owner, struct kp_error *err);
 
-enum calendar_row_kind { CALENDAR_MATCH, CALENDAR_INTAKE, CALENDAR_TRAINING };
+enum calendar_row_kind {
+	CALENDAR_MATCH, CALENDAR_INTAKE, CALENDAR_TRAINING,
+	CALENDAR_APPOINTMENT       /* a planned intake appointment: day, time and place */
+};
 /* One commitment of a feed; text borrowed for the callback only. */
 struct calendar_row {
 	int kind;                  /* enum calendar_row_kind */
-	int64_t id;                /* the match, journey step or training */
+	int64_t id;                /* the match, journey step, training or journey */
 	const char *title;         /* a call's own title, a training's title */
 	const char *public_title;  /* a help request's text for volunteers */
 	int source;                /* the call's enum call_source */
@@ -976,8 +979,9 @@ struct calendar_row {
 };
 typedef int (*calendar_row_fn)(void *ctx, const struct calendar_row *r);
 /* The accepted and active matches (of calls not cancelled; one-off ones
-   dated `from` (YYYY-MM-DD) or later), the intakes and the trainings of owner
-   from that day on, at most `max` of each. */
+   dated `from` (YYYY-MM-DD) or later), the intakes held, the intake
+   appointments planned and the trainings of owner from that day on, at most
+   `max` of each. */
 int store_calendar_rows(struct db *db, struct calendar_owner owner, const char *from, int max,
                         calendar_row_fn each, void *ctx, struct kp_error *err);
 

@@ -130,12 +130,14 @@ static int first_character(const char *s)
 	return n;
 }
 
+#define INTAKE_APPOINTMENT_MINUTES 60
+
 /* What the feed calls an event: in an organisation's agenda with whom. */
 static void summary_of(const struct rendering *x, const struct calendar_row *r, char *out,
                        size_t cap)
 {
 	const char *what = r->title;
-	if (r->kind == CALENDAR_INTAKE)
+	if (r->kind == CALENDAR_INTAKE || r->kind == CALENDAR_APPOINTMENT)
 		what = calendar_word(CALENDAR_INTAKE_WORD, x->lang);
 	else if (r->kind == CALENDAR_MATCH && (r->source == SOURCE_CLIENT ||
 	                                       r->source == SOURCE_REFERRER))
@@ -168,11 +170,21 @@ static int row_events(const struct rendering *x, const struct calendar_row *r,
 	if (!parse_is_date(r->date))
 		return 0;
 	memset(&ev[0], 0, sizeof ev[0]);
-	snprintf(ev[0].uid, sizeof ev[0].uid, "%s-%lld@%s",
-	         r->kind == CALENDAR_INTAKE ? "intake" : "training", (long long)r->id, x->host);
+	static const char *const uid_kind[] = {
+		[CALENDAR_INTAKE] = "intake", [CALENDAR_TRAINING] = "training",
+		[CALENDAR_APPOINTMENT] = "intake-appointment",
+	};
+	snprintf(ev[0].uid, sizeof ev[0].uid, "%s-%lld@%s", uid_kind[r->kind], (long long)r->id,
+	         x->host);
 	snprintf(ev[0].date, sizeof ev[0].date, "%s", r->date);
 	ev[0].summary = summary;
 	ev[0].description = r->organisation;
+	if (r->kind == CALENDAR_APPOINTMENT) { /* at its time, an hour, where it is held */
+		snprintf(ev[0].start_time, sizeof ev[0].start_time, "%s",
+		         parse_is_time(r->start_time) ? r->start_time : "");
+		ev[0].duration_minutes = INTAKE_APPOINTMENT_MINUTES;
+		ev[0].location = r->place;
+	}
 	return 1;
 }
 

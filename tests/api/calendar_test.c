@@ -298,6 +298,51 @@ static void rotation_and_revocation_end_the_old_address(void **state)
 	free_people(&p);
 }
 
+/* A planned intake appointment is in the volunteer's feed at its day, time
+   and place; once the intake is recorded, the record takes its place. */
+static void planned_intake_appointment(void **state)
+{
+	struct env *e = *state;
+	struct people p;
+	char base[96], path[128], date[11], body[192], uid[64];
+	make_people(e, &p, "Agenda Intake");
+	snprintf(body, sizeof body, "{\"volunteer_id\":%lld}", (long long)p.other);
+	json_t *doc = expect(&p.coord, "POST", "/api/journeys", body, 201);
+	int64_t journey = json_id(doc, "id");
+	json_decref(doc);
+	day_from_today(3, date);
+	snprintf(path, sizeof path, "/api/journeys/%lld/intake", (long long)journey);
+	snprintf(body, sizeof body, "{\"on_date\":\"%s\",\"time\":\"14:30\","
+	         "\"place\":\"Buurthuis De Brug, Dordrecht\"}", date);
+	json_decref(expect(&p.coord, "PUT", path, body, 200));
+
+	snprintf(base, sizeof base, "/api/volunteers/%lld/calendar", (long long)p.other);
+	make_feed(&p.them, base, path, sizeof path);
+	json_t *feed = read_feed(&p.nobody, path, 200);
+	uid_of("intake-appointment", journey, "", uid, sizeof uid);
+	json_t *ev = event(feed, uid);
+	assert_non_null(ev);
+	assert_false(json_is_true(json_object_get(ev, "all_day")));
+	char start[20];
+	snprintf(start, sizeof start, "%sT14:30", date);
+	assert_int_equal(strncmp(json_str(ev, "start"), start, strlen(start)), 0);
+	assert_string_equal(json_str(ev, "location"), "Buurthuis De Brug, Dordrecht");
+	assert_non_null(strstr(json_str(ev, "summary"), "Intakegesprek"));
+	json_decref(feed);
+
+	/* held (a day early): the recorded intake stands in the feed, the
+	   appointment is gone */
+	day_from_today(0, date);
+	snprintf(base, sizeof base, "/api/journeys/%lld/steps", (long long)journey);
+	snprintf(body, sizeof body, "{\"step\":\"intake\",\"on_date\":\"%s\"}", date);
+	json_decref(expect(&p.coord, "POST", base, body, 200));
+	feed = read_feed(&p.nobody, path, 200);
+	assert_null(event(feed, uid));
+	assert_non_null(event(feed, "intake-"));
+	json_decref(feed);
+	free_people(&p);
+}
+
 static void organisation_agenda_for_its_coordinators(void **state)
 {
 	struct env *e = *state;
@@ -365,6 +410,7 @@ int main(void)
 		cmocka_unit_test(volunteer_feed_has_her_commitments),
 		cmocka_unit_test(rotation_and_revocation_end_the_old_address),
 		cmocka_unit_test(organisation_agenda_for_its_coordinators),
+		cmocka_unit_test(planned_intake_appointment),
 	};
 	return cmocka_run_group_tests_name("calendar", tests, env_setup, env_teardown);
 }
