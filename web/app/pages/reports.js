@@ -165,6 +165,9 @@ function Organisations({ r, params, municipalities }) {
 
 // The contact point: how far the help requests of the period got, and why
 // the ones not served were not.
+// "een verwijzer" reads as a phrase after "Binnengekomen via"; as a table row it opens with a capital.
+const upFirst = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function ContactPoint({ r, params }) {
 	const k = r.contact_point;
 	const p = k.time_to_pickup;
@@ -187,7 +190,7 @@ function ContactPoint({ r, params }) {
 			</ul>
 			<${Table} caption=${t('reports.contactTitle')} head=${head} rows=${totals.map(([key, n]) => [t(`reports.${key}`), num(n)])} />
 			<${Table} caption=${t('reports.contactChannels')} head=${[t('reports.contactChannel'), t('reports.count')]}
-				rows=${k.channels.map((x) => [t(`contact.channel_${x.channel}`), num(x.count)])} />
+				rows=${k.channels.map((x) => [upFirst(t(`contact.channel_${x.channel}`)), num(x.count)])} />
 			${k.not_served_reasons.length > 0 && html`<${Table} caption=${t('reports.contactWhy')} head=${[t('reports.reason'), t('reports.count')]}
 				rows=${k.not_served_reasons.map((x) => [t(`contact.outcome_${x.outcome}`), num(x.count)])} />`}`}
 		<${Csv} table="contact_point" params=${params} />
