@@ -184,6 +184,10 @@ static void injection_and_limits_are_refused(void **state)
 	struct client coord;
 	int64_t org = fx_organisation(&w->e->admin, "Nieuwsbrief Grenzen");
 	fx_login(w->e, &coord, "coordinator", org, 0);
+	/* The mailer delivers in the background here (a live SMTP server): let the
+	   invitation just queued go first, so the fingerprint sees only the requests. */
+	for (int i = 0; i < 300 && fx_mail_pending(&w->e->srv) > 0; i++)
+		usleep(100 * 1000);
 	uint64_t before = db_fingerprint(&w->e->srv);
 	refused(&coord, draft_body("Hallo\r\nBcc: iedereen@voorbeeld.nl", "Hallo", NULL), "subject");
 	refused(&coord, draft_body("Hallo\nBcc: iedereen@voorbeeld.nl", "Hallo", NULL), "subject");
@@ -380,14 +384,11 @@ static void two_servers_sending_at_once_mail_each_person_once(void **state)
 		fx_volunteer(&w->e->admin, org, "active");
 	fx_login(w->e, &here, "coordinator", org, 0);
 	int64_t id = create_draft(&here, "Tegelijk", "Een keer per persoon", NULL);
-	/* Only the first server delivers: the test is about queueing once; two
-	   servers delivering are the mailer's and its job lock's concern. */
-	char url[64];
-	snprintf(url, sizeof url, "%s", getenv("KNOOPPUNT_SMTP_URL"));
-	unsetenv("KNOOPPUNT_SMTP_URL");
-	int started = server_start_on(&second, &w->e->srv);
-	setenv("KNOOPPUNT_SMTP_URL", url, 1);
-	assert_int_equal(started, 0);
+	/* Both servers deliver, as in production: the send job is the network's
+	   (one server at a time, each mail once), so each person gets one mail.
+	   A second server without SMTP would record the network's send runs and
+	   starve the first. */
+	assert_int_equal(server_start_on(&second, &w->e->srv), 0);
 	client_init(&there, &second);
 	assert_int_equal(client_login(&there, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
 	snprintf(send, sizeof send, "/api/newsletters/%lld/send", (long long)id);

@@ -19,7 +19,8 @@
 #include "util/testclock.h"
 
 #define PUBLIC_URL "https://knooppunt.test"
-#define WAIT_MS 30000 /* the machine may be busy */
+#define WAIT_MS 90000 /* the machine may be busy, and one SMTP conversation may take
+                          until its timeout (SMTP_TIMEOUT_S) */
 
 struct world {
 	struct env *e;
