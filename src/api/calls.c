@@ -75,6 +75,8 @@ static void write_fields(struct jw *w, const struct call *call, struct catalog *
 	jw_key(w, "organisation_id"); jw_int(w, call->organisation_id);
 	if (!public_view) {
 		jw_key(w, "location_id"); jw_opt_id(w, call->location_id);
+		jw_key(w, "location_name"); jw_opt_string(w, call->location_name);
+		jw_key(w, "location_address"); jw_opt_string(w, call->location_address);
 		jw_key(w, "volunteer_id"); jw_opt_id(w, call->volunteer_id);
 		jw_key(w, "source"); jw_string(w, call_source_name(call->source));
 	}
@@ -150,7 +152,8 @@ int calls_list(struct api_call *c)
 	if (api_page(c, &pg) || api_query_id(c, "organisation_id", &q.organisation_id) ||
 	    api_query_text(c, "q", 100, &q.q) || api_query_text(c, "place", 100, &q.place) ||
 	    api_query_enum(c, "status", call_status_parse, &q.status) ||
-	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id))
+	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id) ||
+	    api_query_id(c, "location_id", &q.location_id))
 		return KP_ERR;
 	struct call_page x = { .c = c };
 	int64_t total = 0;

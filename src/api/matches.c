@@ -3,7 +3,9 @@
 
 #include "api/json_in.h"
 #include "api/json_out.h"
+#include "model/reminder.h"
 #include "service/matches.h"
+#include "util/parse.h"
 
 static json_t *match_to_json(const struct match *m)
 {
@@ -73,6 +75,13 @@ static int reply_match(struct api_call *c, int status, int64_t id)
 	}
 	json_t *doc = match_to_json(&m);
 	json_object_set_new(doc, "events", events);
+	/* Nazorg: from which day it is asked, and whether it may be answered now. */
+	long from = reminder_aftercare_from(m.active_at);
+	char day[11] = "";
+	if (from >= 0)
+		parse_format_date((long long)from * 86400, day);
+	json_object_set_new(doc, "aftercare_from", jout_opt_text(day));
+	json_object_set_new(doc, "aftercare_open", json_boolean(m.aftercare_open));
 	return api_reply(c, status, doc);
 }
 

@@ -17,7 +17,12 @@ static const int call_kinds[] = { LIST_THEME, LIST_TALENT, LIST_TRAINING, LIST_L
 	"public_page"
 /* What volunteers see as a call's title: a help request's public one. */
 #define PUBLIC_TITLE "CASE WHEN source IN ('client', 'referrer') THEN public_title ELSE title END"
-#define SELECT_CALL "SELECT id, " COLUMNS ", version FROM calls"
+/* The call's location as it reads with the call: its name and address. */
+#define LOCATION_OF(col) \
+	"(SELECT l." col " FROM locations l WHERE l.id = calls.location_id)"
+#define SELECT_CALL                                                                       \
+	"SELECT id, " COLUMNS ", version, " LOCATION_OF("name") ", " LOCATION_OF("address") \
+	" FROM calls"
 
 static int bind_call(struct db_stmt *st, const struct call *c)
 {
@@ -87,6 +92,8 @@ static void read_call(struct db_stmt *st, struct call *c)
 	c->requires_car = (int)db_col_int(st, i++);
 	c->public_page = db_col_int(st, i++) != 0;
 	c->version = db_col_int(st, i++);
+	db_col_copy(st, i++, c->location_name, sizeof c->location_name);
+	db_col_copy(st, i++, c->location_address, sizeof c->location_address);
 }
 
 static int write_items(struct db *db, const struct call *c, struct kp_error *err)
@@ -211,6 +218,8 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 		                    "AND m.status IN ('proposed', 'contacted', 'accepted', 'active'))");
 	if (f->public_page_only)
 		rc |= query_and(&q, "public_page = 1 AND source <> 'volunteer'");
+	if (f->location_id)
+		rc |= query_and_int(&q, "location_id = ?", f->location_id);
 	if (f->location_account_id)
 		rc |= query_and_int2(&q, AT_LOCATIONS("calls"), f->location_account_id,
 		                     f->location_account_id);

@@ -19,7 +19,9 @@
 	"v.first_name || ' ' || v.last_name, "                                              \
 	"CASE WHEN c.source IN ('client', 'referrer') THEN c.public_title ELSE c.title END, "\
 	"v.email, v.phone, " CONTACT_OF("a.display_name", "o.name") ", "                    \
-	CONTACT_OF("a.email", "o.email") ", o.phone, c.location_id "                        \
+	CONTACT_OF("a.email", "o.email") ", o.phone, c.location_id, "                       \
+	"(SELECT MAX(e.at) FROM match_events e WHERE e.match_id = m.id "                    \
+	" AND e.to_status = 'active') "                                                     \
 	"FROM matches m "                                                                   \
 	"JOIN calls c ON c.id = m.call_id JOIN volunteers v ON v.id = m.volunteer_id "      \
 	"JOIN organisations o ON o.id = c.organisation_id "                                 \
@@ -47,6 +49,7 @@ static void read_match(struct db_stmt *st, struct match *m)
 	snprintf(m->contact_email, sizeof m->contact_email, "%s", db_col_text(st, 16));
 	snprintf(m->contact_phone, sizeof m->contact_phone, "%s", db_col_text(st, 17));
 	m->location_id = db_col_int(st, 18);
+	m->active_at = db_col_int(st, 19);
 }
 
 /* Keeps the volunteer's first accepted match for the figures (migration 012). */

@@ -64,6 +64,7 @@ struct list_filter {
 	bool oldest_first;      /* longest waiting first (created_at), instead of the
 	                           list's own order */
 	bool public_page_only;  /* calls: only those on the network's public pages */
+	int64_t location_id;    /* calls: only of this location; 0 for any */
 	int64_t location_account_id; /* calls, matches: only of the locations this account
 	                           works at, when it works at any (a care professional) */
 };

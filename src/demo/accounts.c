@@ -40,6 +40,17 @@ static int insert(struct demo_gen *g, struct account *a, const char *hash, int64
 	return KP_OK;
 }
 
+/* The demo professional works at the locations marked for her. */
+static int at_locations(struct demo_gen *g, int64_t account, struct kp_error *err)
+{
+	int64_t ids[DEMO_LOCATION_MAX];
+	int n = 0;
+	for (int i = 0; i < g->n_locations; i++)
+		if (g->locations[i].professional)
+			ids[n++] = g->locations[i].id;
+	return store_account_locations_set(g->db, account, ids, n, err);
+}
+
 static int add_login(struct demo_gen *g, int i, const char *hash, struct kp_error *err)
 {
 	struct account a = { .role = demo_logins[i].role };
@@ -55,7 +66,7 @@ static int add_login(struct demo_gen *g, int i, const char *hash, struct kp_erro
 	switch (a.role) {
 	case ROLE_ADMIN: g->admin_account = id; break;
 	case ROLE_COORDINATOR: g->org_actor[org] = id; break;
-	case ROLE_PROFESSIONAL: g->professional_account = id; break;
+	case ROLE_PROFESSIONAL: g->professional_account = id; return at_locations(g, id, err);
 	case ROLE_VOLUNTEER: g->volunteer_account = id; break;
 	case ROLE_REFERRER: g->referrer_account = g->org_actor[org] = id; break;
 	default: break;

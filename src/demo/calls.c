@@ -197,7 +197,7 @@ static void pick_origin(struct demo_gen *g, int i, struct call *c, struct demo_c
 	if (c->source == SOURCE_LOCATION) {
 		d->municipality = region_index((*loc)->place);
 		c->location_id = (*loc)->id;
-		if (d->org == ORG_ZORGGROEP)
+		if (d->org == ORG_ZORGGROEP && (*loc)->professional)
 			c->created_by = g->professional_account;
 	} else if (c->source == SOURCE_CLIENT || c->source == SOURCE_REFERRER) {
 		d->municipality = pick_municipality(g);

@@ -104,6 +104,7 @@ struct demo_location {
 	int org;                     /* index in demo_orgs */
 	const char *name;
 	const char *place;
+	bool professional;           /* the demo professional works here */
 };
 
 /* --- the generator's state --- */

@@ -63,17 +63,24 @@ const struct demo_org_spec demo_orgs[DEMO_ORGS] = {
 	  "Taalmaatjes en voorleesvrijwilligers voor nieuwkomers en laaggeletterden." },
 };
 
-static const struct { int org; const char *name, *place; } location_specs[] = {
-	{ ORG_ZORGGROEP, "Woonzorgcentrum De Kastanjehof", "Dordrecht" },
-	{ ORG_ZORGGROEP, "Verpleeghuis Het Rivierhuis", "Dordrecht" },
-	{ ORG_ZORGGROEP, "Woonzorgcentrum De Waterlelie", "Zwijndrecht" },
-	{ ORG_ZORGGROEP, "Woonzorgcentrum Oeverhof", "Papendrecht" },
-	{ ORG_ZORGGROEP, "Woonzorgcentrum De Wielewaal", "Sliedrecht" },
-	{ ORG_ANKER, "Dagbesteding De Werkplaats", "Hendrik-Ido-Ambacht" },
-	{ ORG_ANKER, "Woongroep De Vlinder", "Alblasserdam" },
-	{ ORG_IPSO, "Inloophuis aan de Merwekade", "Dordrecht" },
-	{ ORG_VPTZ, "Hospice De Vaart", "Dordrecht" },
-	{ ORG_WELZIJN, "Buurthuis De Ontmoeting", "Alblasserdam" },
+/* Each with a (made-up) street address; the demo professional works at the
+   two in Dordrecht of the Zorggroep (pro). */
+static const struct {
+	int org;
+	const char *name, *address, *place;
+	bool pro;
+} location_specs[] = {
+	{ ORG_ZORGGROEP, "Woonzorgcentrum De Kastanjehof", "Kastanjelaan 12", "Dordrecht", true },
+	{ ORG_ZORGGROEP, "Verpleeghuis Het Rivierhuis", "Oranjelaan 140", "Dordrecht", true },
+	{ ORG_ZORGGROEP, "Woonzorgcentrum De Waterlelie", "Waterlelieplein 2", "Zwijndrecht",
+	  false },
+	{ ORG_ZORGGROEP, "Woonzorgcentrum Oeverhof", "Oeverweg 31", "Papendrecht", false },
+	{ ORG_ZORGGROEP, "Woonzorgcentrum De Wielewaal", "Wielewaalstraat 8", "Sliedrecht", false },
+	{ ORG_ANKER, "Dagbesteding De Werkplaats", "Ambachtsweg 5", "Hendrik-Ido-Ambacht", false },
+	{ ORG_ANKER, "Woongroep De Vlinder", "Vlinderhof 3", "Alblasserdam", false },
+	{ ORG_IPSO, "Inloophuis aan de Merwekade", "Merwekade 22", "Dordrecht", false },
+	{ ORG_VPTZ, "Hospice De Vaart", "Vaartweg 9", "Dordrecht", false },
+	{ ORG_WELZIJN, "Buurthuis De Ontmoeting", "Marktplein 1", "Alblasserdam", false },
 };
 
 static int add_organisation(struct demo_gen *g, int i, struct kp_error *err)
@@ -107,6 +114,7 @@ static int add_location(struct demo_gen *g, int i, struct kp_error *err)
 		return KP_ERR;
 	l.organisation_id = g->org_id[location_specs[i].org];
 	snprintf(l.name, sizeof l.name, "%s", location_specs[i].name);
+	snprintf(l.address, sizeof l.address, "%s", location_specs[i].address);
 	snprintf(l.place, sizeof l.place, "%s", location_specs[i].place);
 	l.lat = p->lat;
 	l.lon = p->lon;
@@ -119,6 +127,7 @@ static int add_location(struct demo_gen *g, int i, struct kp_error *err)
 	d->org = location_specs[i].org;
 	d->name = location_specs[i].name;
 	d->place = location_specs[i].place;
+	d->professional = location_specs[i].pro;
 	g->sum->locations++;
 	return KP_OK;
 }

@@ -27,6 +27,7 @@
 
 #include "model/field.h"
 #include "model/types.h"
+#include "model/organisation.h"
 #include "util/error.h"
 
 #define CALL_TITLE_MAX 160
@@ -49,6 +50,10 @@ struct call {
 	int64_t id;
 	int64_t organisation_id;      /* the organisation that handles the call */
 	int64_t location_id;          /* 0 when none */
+	/* The location's name and address as stored with it, read with the call
+	   (never written through it); "" when none. */
+	char location_name[LOCATION_NAME_MAX * 4 + 1];
+	char location_address[LOCATION_ADDRESS_MAX * 4 + 1];
 	int64_t volunteer_id;         /* set for a volunteer's offer, 0 otherwise */
 	int source;                   /* enum call_source */
 	char title[CALL_TITLE_MAX * 4 + 1];

@@ -59,6 +59,8 @@ struct match {
 	int64_t volunteer_id;
 	int64_t organisation_id;   /* of the call; read-only, for authorisation */
 	int64_t location_id;       /* of the call, 0 when none; read-only, likewise */
+	int64_t active_at;         /* read-only: when it last became active, 0 never */
+	bool aftercare_open;       /* read-only, set by match_show: nazorg may be answered */
 	int status;
 	int origin;                /* enum match_origin */
 	char reason[MATCH_REASON_MAX * 4 + 1];

@@ -178,6 +178,11 @@ int reminder_for_journey(const struct journey_settings *s, const struct reminder
 	return k.n;
 }
 
+long reminder_aftercare_from(int64_t active_at)
+{
+	return active_at > 0 ? journey_day_of(active_at) + REMINDER_AFTERCARE_DAYS : -1;
+}
+
 bool reminder_for_aftercare(const struct aftercare_facts *f, long today, struct reminder *out)
 {
 	long due = f->active_on + REMINDER_AFTERCARE_DAYS;

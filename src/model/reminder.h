@@ -102,6 +102,11 @@ struct reminder {
 int reminder_for_journey(const struct journey_settings *s, const struct reminder_facts *f,
                          long today, struct reminder *out, int cap);
 
+/* The day from which the nazorg question of a match that last became active
+   at active_at (unix time, 0: unknown) may be answered: REMINDER_AFTERCARE_DAYS
+   later, when the question comes up; -1 (any day) when the start is unknown. */
+long reminder_aftercare_from(int64_t active_at);
+
 /* Fills *out and returns true when the nazorg question of this match is due. */
 bool reminder_for_aftercare(const struct aftercare_facts *f, long today, struct reminder *out);
 

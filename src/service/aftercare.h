@@ -3,7 +3,8 @@
  * became active: reading the answer of a match and recording it (good,
  * adjust or stop, with notes). Reading needs read access to the match,
  * answering update access (the call's organisation); only a match that
- * started (active or ended) can be answered.
+ * started can be answered: an active one from 14 days after it became active
+ * (REMINDER_AFTERCARE_DAYS, when the question comes up), an ended one at once.
  *
  * Ownership: the caller owns every struct passed in; results are written
  * into them.
@@ -12,6 +13,9 @@
 #define KP_SERVICE_AFTERCARE_H
 
 #include "service/service.h"
+
+/* Whether m (loaded from the store) may get its nazorg answer at now. */
+bool aftercare_open(const struct match *m, int64_t now);
 
 /* The answer of match_id into a; KP_NOT_FOUND while there is none. */
 int aftercare_read(struct app *app, struct db *db, const struct principal *who,

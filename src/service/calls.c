@@ -72,11 +72,15 @@ static int check_chosen(struct svc *s, const struct call *was, const struct call
 }
 
 /* A call's location is one of the call's organisation; a location that was
-   switched off stays on the calls that have it and is not chosen anew. */
-static int check_location(struct svc *s, const struct call *was, const struct call *call)
+   switched off stays on the calls that have it and is not chosen anew. A
+   newly chosen location's name and address go with the call. */
+static int check_location(struct svc *s, const struct call *was, struct call *call)
 {
 	struct location l;
-	if (call->location_id == 0 || (was && was->location_id == call->location_id))
+	if (was && was->location_id == call->location_id)
+		return KP_OK;
+	call->location_name[0] = call->location_address[0] = '\0';
+	if (call->location_id == 0)
 		return KP_OK;
 	int rc = store_location_get(s->db, call->location_id, &l, s->err);
 	if (rc && s->err->kind == KP_NOT_FOUND)
@@ -85,6 +89,10 @@ static int check_location(struct svc *s, const struct call *was, const struct ca
 		return kp_invalid(s->err, "location_id", "other_organisation");
 	if (rc == KP_OK && !l.active)
 		return kp_invalid(s->err, "location_id", "inactive");
+	if (rc == KP_OK) {
+		memcpy(call->location_name, l.name, sizeof call->location_name);
+		memcpy(call->location_address, l.address, sizeof call->location_address);
+	}
 	return rc;
 }
 
@@ -315,6 +323,7 @@ static int read_list(struct svc *s, void *arg)
 	f.q = a->q->q;
 	f.place = a->q->place;
 	f.item_id = a->q->activity_id;
+	f.location_id = a->q->location_id;
 	a->who = s->who;
 	return store_call_list(s->db, &f, a->pg, each_shown, a, a->total, s->err);
 }

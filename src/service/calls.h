@@ -35,6 +35,7 @@ struct call_query {
 	int status;
 	const char *q;            /* title contains */
 	const char *place;
+	int64_t location_id;      /* at this location; 0 for any */
 };
 
 /* A page of the calls the caller may list: an organisation's own, a

@@ -7,6 +7,7 @@
 
 #include "match/match.h"
 #include "model/notification.h"
+#include "service/aftercare.h"
 #include "service/journey.h"
 #include "service/notify.h"
 
@@ -402,6 +403,7 @@ static int read_one(struct svc *s, void *arg)
 	    svc_authorise(s, RES_MATCH, ACT_READ, &t))
 		return KP_ERR;
 	show_people(s, a->m, t.outside_locations);
+	a->m->aftercare_open = aftercare_open(a->m, s->now);
 	return a->each ? store_match_events(s->db, a->id, a->each, a->ctx, s->err) : KP_OK;
 }
 

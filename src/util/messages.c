@@ -333,6 +333,8 @@ static const struct {
 	  "Choose an organisation other than the current one." },
 	{ "match_not_started", "Nazorg kan pas als de koppeling is gestart.",
 	  "Aftercare is only possible once the match has started." },
+	{ "aftercare_not_yet", "Nazorg kan pas twee weken nadat de koppeling is gestart.",
+	  "Aftercare is only possible two weeks after the match started." },
 	{ "duplicate_value", "Een waarde in '%F' komt dubbel voor.", "A value in '%F' occurs twice." },
 	{ "too_large", "Het bestand is te groot (maximaal %L bytes).",
 	  "The file is too large (at most %L bytes)." },

@@ -434,8 +434,23 @@ static void aftercare_and_volunteer_request(void **state)
 	json_decref(expect(&co, "PATCH", path, "{\"status\":\"active\"}", 200));
 	set_today("2026-04-14");
 	assert_int_equal(task_count(&co, "aftercare_due"), 0);
+	/* Not asked yet: the match says from when, and an early answer is refused. */
+	json_t *doc = expect(&co, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "aftercare_from"), "2026-04-15");
+	assert_true(json_is_false(json_object_get(doc, "aftercare_open")));
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/matches/%lld/aftercare", (long long)match);
+	doc = expect(&co, "PUT", path, "{\"answer\":\"good\"}", 409);
+	assert_problem(&co, doc, 409, "answer");
+	assert_string_equal(json_str(doc, "code"), "aftercare_not_yet");
+	json_decref(doc);
+	json_decref(expect(&co, "GET", path, NULL, 404)); /* nothing written */
 	set_today("2026-04-15");
-	json_t *doc = tasks(&co, "aftercare_due");
+	snprintf(path, sizeof path, "/api/matches/%lld", (long long)match);
+	doc = expect(&co, "GET", path, NULL, 200);
+	assert_true(json_is_true(json_object_get(doc, "aftercare_open")));
+	json_decref(doc);
+	doc = tasks(&co, "aftercare_due");
 	json_t *t = json_array_get(json_object_get(doc, "items"), 0);
 	assert_non_null(t);
 	assert_int_equal(json_id(t, "match_id"), match);

@@ -315,6 +315,59 @@ static void professional_acts_at_her_locations_only(void **state)
 	free_site(&s);
 }
 
+/* Whoever may see a call reads its location's name and address with it, in
+   the call and in the list; staff narrow the list to one location. */
+static void call_shows_its_location_to_everyone_who_sees_it(void **state)
+{
+	struct env *e = *state;
+	struct site s;
+	struct client vol;
+	make_site(e, &s);
+	int64_t ca = call_at(&s.coord, s.a, "Bij A");
+	int64_t cb = call_at(&s.coord, s.b, "Bij B");
+	int64_t none = fx_call(&s.coord, s.org, "Overal");
+	fx_volunteer_account(&e->admin, s.org, "loc-vol", &vol);
+
+	char path[96];
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)ca);
+	json_t *doc = expect(&vol, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "location_name"), "De Kastanjehof");
+	assert_string_equal(json_str(doc, "location_address"), "Dokweg 1");
+	json_decref(doc);
+	doc = expect(&vol, "GET", "/api/calls?limit=100", NULL, 200);
+	json_t *row = list_find(doc, "id", cb);
+	assert_non_null(row);
+	assert_string_equal(json_str(row, "location_name"), "Het Rivierhuis");
+	row = list_find(doc, "id", none);
+	assert_non_null(row);
+	assert_true(json_is_null(json_object_get(row, "location_name")));
+	json_decref(doc);
+
+	snprintf(path, sizeof path, "/api/calls?location_id=%lld", (long long)s.a);
+	doc = expect(&s.coord, "GET", path, NULL, 200);
+	assert_true(list_has_id(doc, ca));
+	assert_false(list_has_id(doc, cb) || list_has_id(doc, none));
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 1);
+	json_decref(doc);
+	doc = expect(&s.coord, "GET", "/api/calls?location_id=abc", NULL, 400);
+	assert_problem(&s.coord, doc, 400, "location_id");
+	json_decref(doc);
+
+	/* Moved to another location, or to none, the call reads the new one. */
+	char body[64];
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)ca);
+	snprintf(body, sizeof body, "{\"location_id\":%lld}", (long long)s.b);
+	doc = expect(&s.coord, "PATCH", path, body, 200);
+	assert_string_equal(json_str(doc, "location_name"), "Het Rivierhuis");
+	json_decref(doc);
+	doc = expect(&s.coord, "PATCH", path, "{\"location_id\":null}", 200);
+	assert_true(json_is_null(json_object_get(doc, "location_name")));
+	assert_true(json_is_null(json_object_get(doc, "location_address")));
+	json_decref(doc);
+	client_free(&vol);
+	free_site(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,6 +378,7 @@ int main(void)
 		cmocka_unit_test(coordinator_assigns_professionals),
 		cmocka_unit_test(professional_lists_her_locations_only),
 		cmocka_unit_test(professional_acts_at_her_locations_only),
+		cmocka_unit_test(call_shows_its_location_to_everyone_who_sees_it),
 	};
 	return cmocka_run_group_tests_name("locations", tests, env_setup, env_teardown);
 }

@@ -396,18 +396,20 @@ static void post_json(struct client *cl, const char *method, const char *base, i
 }
 
 /* Volunteer-journey data about `vol`, every free text starting with `mark`:
-   nazorg on `match` (started here), a journey with step notes, a pause
+   nazorg on `match` (started and ended here: an active match is asked only
+   after two weeks), a journey with step notes, a pause
    request, an exit interview, a transfer to `to` that its coordinator
    declines, a training and a competence. Returns the journey's id. */
 static int64_t journey_data(struct env *e, struct client *coord, struct client *self,
                             int64_t vol, int64_t match, int64_t to, const char *mark)
 {
 	char body[512];
-	const char *steps[] = { "contacted", "accepted", "active" };
-	for (int i = 0; i < 3; i++) {
-		snprintf(body, sizeof body, "{\"status\":\"%s\"}", steps[i]);
-		post_json(coord, "PATCH", "/api/matches", match, "", body, 200);
-	}
+	const char *steps[] = {
+		"{\"status\":\"contacted\"}", "{\"status\":\"accepted\"}", "{\"status\":\"active\"}",
+		"{\"status\":\"ended\",\"reason\":\"Afgerond\"}",
+	};
+	for (int i = 0; i < 4; i++)
+		post_json(coord, "PATCH", "/api/matches", match, "", steps[i], 200);
 	snprintf(body, sizeof body, "{\"answer\":\"adjust\",\"notes\":\"%s nazorg\"}", mark);
 	post_json(coord, "PUT", "/api/matches", match, "/aftercare", body, 200);
 	/* A journey after the match: starting one makes the volunteer "applied". */

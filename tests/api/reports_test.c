@@ -384,9 +384,10 @@ static void calls_nazorg_intake_and_municipalities(void **state)
 	set_today(e, "2026-03-25");
 	nazorg(&e->admin, mp, "good");
 	nazorg(&e->admin, mq, "adjust");
-	nazorg(&e->admin, mr, "good");
 	journey_with_intake(&e->admin, p, "2026-03-01", "2026-03-06");
 	journey_with_intake(&e->admin, q, "2026-03-01", "2026-03-15");
+	set_today(e, "2026-04-04"); /* nazorg two weeks after the start */
+	nazorg(&e->admin, mr, "good");
 	set_today(e, "2026-06-15");
 
 	snprintf(path, sizeof path,

@@ -471,6 +471,24 @@ test('a coordinator opens a nazorg task from the overview and records that the m
 	await page.context().close();
 });
 
+test('nazorg waits two weeks: a match that just started says from when it is asked, and has no form yet', async () => {
+	const page = await newPage();
+	await login(page, USERS.coordinator);
+	await go(page, '/');
+	const list = await apiIn(page, 'GET', '/api/matches?status=accepted&limit=1');
+	assert(list.status === 200 && list.body.items.length > 0, `no accepted match to start: ${list.status}`);
+	const id = list.body.items[0].id;
+	const up = await apiIn(page, 'PATCH', `/api/matches/${id}`, { status: 'active' });
+	assert(up.status === 200, `the match did not start: ${up.status} ${JSON.stringify(up.body)}`);
+	await go(page, `/koppelingen/${id}`);
+	await settle(page);
+	await expectText(page, '#aftercare-from', 'Nazorg volgt twee weken na de start');
+	assert((await page.locator('button:has-text("Nazorg vastleggen")').count()) === 0, 'the nazorg form shows on the day the match started');
+	const put = await apiIn(page, 'PUT', `/api/matches/${id}/aftercare`, { answer: 'good' });
+	assert(put.status === 409 && put.body.field === 'answer', `an early answer was not refused: ${put.status}`);
+	await page.context().close();
+});
+
 test('a coordinator registers a volunteer who came in by phone; the profile opens with status Aangemeld', async () => {
 	const page = await newPage();
 	await login(page, USERS.coordinator);

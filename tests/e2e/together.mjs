@@ -30,8 +30,11 @@ export function register(h) {
 		const pro = await newPage();
 		await login(pro, USERS.professional);
 		const proName = (await apiIn(pro, 'GET', '/api/session')).body.display_name;
+		// She works at locations: she posts for one of hers.
+		const here = (await apiIn(pro, 'GET', '/api/locations')).body.items.find((l) => l.mine);
+		assert(here, 'the demo professional works at no location');
 		const call = await apiIn(pro, 'POST', '/api/calls', { title, activity: 'huisbezoek', place: 'Dordrecht',
-			dayparts: ['wed-afternoon'], description: 'Samen een rondje lopen.' });
+			dayparts: ['wed-afternoon'], description: 'Samen een rondje lopen.', location_id: here.id });
 		assert(call.status === 201, `call: ${call.status}`);
 
 		const coord = await newPage();

@@ -122,6 +122,31 @@ export function register(h) {
 		await expectText(pro, 'main', own);
 		assert(!(await pro.textContent('main')).includes(orgWide), 'the organisation-wide call shows on her home');
 		await pro.context().close();
+
+		// A volunteer finds the call in the list and reads where it is.
+		const vol = await newPage();
+		await login(vol, USERS.volunteer);
+		await vol.click('main a[href="/oproepen"]');
+		await vol.waitForSelector('#f-q');
+		await vol.fill('#f-q', own);
+		await vol.click('form.filters button[type=submit]');
+		const row = vol.locator('.list-item', { hasText: own });
+		await row.waitFor();
+		assert((await row.textContent()).includes(`Locatie: ${here}`), `the list does not say the call is at ${here}`);
+		await row.locator('a.li-title').click();
+		await expectText(vol, 'main dl', `${here}, Dokweg 12`);
+		await look(vol, 'vrijwilliger-oproep-locatie');
+		await vol.context().close();
+
+		// The coordinator narrows her list to one location.
+		const lead = await newPage();
+		await login(lead, USERS.otherCoordinator);
+		await menu(lead, '/oproepen');
+		await lead.selectOption('#f-location_id', { label: here });
+		await lead.click('form.filters button[type=submit]');
+		await expectText(lead, 'main .list', own);
+		assert(!(await lead.textContent('main .list')).includes(orgWide), 'the filtered list holds a call of the whole organisation');
+		await lead.context().close();
 	});
 
 	test('workday of the referrer: she sends a help request and sees it picked up', async () => {

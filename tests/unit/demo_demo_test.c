@@ -315,6 +315,62 @@ static void matches_respect_capacity_and_history(void **state)
 	assert_true(mc.other_org > 0);   /* the shared register is used across organisations */
 }
 
+static int count_own(void *ctx, int64_t account_id, int64_t location_id)
+{
+	int64_t *a = ctx; /* { account, works there } */
+	(void)location_id;
+	a[1] += account_id == a[0];
+	return 0;
+}
+
+static int skip_call(void *ctx, const struct call *c)
+{
+	(void)ctx;
+	(void)c;
+	return 0;
+}
+
+static int64_t count_calls(const struct list_filter *f)
+{
+	struct kp_error err = { 0 };
+	int64_t total = -1;
+	assert_int_equal(store_call_list(t.a.db, f, (struct page){ 1, 0 }, skip_call, NULL, &total,
+	                                 &err), KP_OK);
+	return total;
+}
+
+static int without_address(void *ctx, const struct location *l)
+{
+	*(int *)ctx += l->address[0] == '\0';
+	return 0;
+}
+
+/* Every demo location has an address; the demo professional works at some
+   of her organisation's, and the calls she posted are at those. */
+static void professional_works_at_locations(void **state)
+{
+	(void)state;
+	struct account a;
+	char hash[128];
+	struct kp_error err = { 0 };
+	int bare = 0;
+	assert_int_equal(store_locations_of(t.a.db, 0, without_address, &bare, &err), KP_OK);
+	assert_int_equal(bare, 0);
+	assert_int_equal(store_account_by_email(t.a.db, "medewerker@zorggroep.demo", &a, hash, &err),
+	                 KP_OK);
+	int64_t works[2] = { a.id, 0 };
+	assert_int_equal(store_account_locations_of(t.a.db, a.organisation_id, count_own, works,
+	                                            &err), KP_OK);
+	assert_int_equal(works[1], 2);
+	struct list_filter f;
+	list_filter_init(&f);
+	f.created_by = a.id;
+	int64_t mine = count_calls(&f);
+	f.location_account_id = a.id;
+	assert_true(mine > 0);
+	assert_int_equal(count_calls(&f), mine);
+}
+
 static void demo_logins_exist(void **state)
 {
 	(void)state;
@@ -432,6 +488,7 @@ int main(void)
 		cmocka_unit_test(hours_on_matches_at_work),
 		cmocka_unit_test(journeys_tell_the_seeds_story),
 		cmocka_unit_test(demo_logins_exist),
+		cmocka_unit_test(professional_works_at_locations),
 		cmocka_unit_test(refuses_a_network_that_exists),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -220,6 +220,18 @@ static void aftercare_two_to_three_weeks(void **state)
 	assert_false(reminder_for_aftercare(&f, day("2026-04-23"), &r));
 }
 
+/* Nazorg may be answered from the day the question comes up: two weeks after
+   the (last) start, at any hour of that start; any day when it is unknown. */
+static void aftercare_answered_from_the_day_it_is_asked(void **state)
+{
+	(void)state;
+	int64_t start = (int64_t)day("2026-04-01") * 86400 + 23 * 3600;
+	assert_int_equal(reminder_aftercare_from(start), day("2026-04-15"));
+	assert_int_equal(reminder_aftercare_from((int64_t)day("2026-04-01") * 86400),
+	                 day("2026-04-15"));
+	assert_int_equal(reminder_aftercare_from(0), -1);
+}
+
 static void final_steps_have_no_reminders(void **state)
 {
 	(void)state;
@@ -255,6 +267,7 @@ int main(void)
 		cmocka_unit_test(volunteer_request_until_handled),
 		cmocka_unit_test(anniversaries_one_five_ten),
 		cmocka_unit_test(aftercare_two_to_three_weeks),
+		cmocka_unit_test(aftercare_answered_from_the_day_it_is_asked),
 		cmocka_unit_test(final_steps_have_no_reminders),
 		cmocka_unit_test(names_round_trip),
 	};

@@ -17,11 +17,12 @@ export function activityLabel(code) {
 export function CallList() {
 	const params = query();
 	const role = session.user.role;
-	const [f, setF] = useState({ q: params.q || '', status: params.status ?? (role === 'volunteer' ? '' : 'open'), activity: params.activity || '' });
+	const [f, setF] = useState({ q: params.q || '', status: params.status ?? (role === 'volunteer' ? '' : 'open'), activity: params.activity || '', location_id: params.location_id || '' });
+	const locations = useLocations();
 	const offset = Number(params.offset || 0);
 	const status = params.status ?? (role === 'volunteer' ? '' : 'open');
 	const { data, error, loading } = useLoad(
-		() => get(`/api/calls${qs({ q: params.q, status, activity: params.activity, limit: 25, offset })}`), [location.search]);
+		() => get(`/api/calls${qs({ q: params.q, status, activity: params.activity, location_id: params.location_id, limit: 25, offset })}`), [location.search]);
 	const set = (k) => (v) => setF({ ...f, [k]: v });
 	const apply = (next, off = 0) => navigate(`/oproepen${qs({ ...next, offset: off || '' })}`, true);
 	return html`<${Page} title=${t('calls.title')} wide
@@ -35,6 +36,8 @@ export function CallList() {
 			${role !== 'volunteer' && html`<${Select} name="status" label=${t('field.callStatus')} value=${f.status} onChange=${set('status')} empty=${t('common.all')}
 				options=${CALL_STATUSES.map((s) => ({ value: s, label: t(`status.call.${s}`) }))} />`}
 			<${Select} name="activity" label=${t('field.activity')} value=${f.activity} onChange=${set('activity')} empty=${t('common.all')} options=${listOptions('activity', f.activity)} />
+			${locations.data && locations.data.items.length > 0 && html`<${Select} name="location_id" label=${t('calls.location')} value=${f.location_id} onChange=${set('location_id')} empty=${t('common.all')}
+				options=${locations.data.items.map((l) => ({ value: l.id, label: locationName(locations.data, l.id) }))} />`}
 			<div class="filter-actions"><button class="btn btn-primary" type="submit">${t('common.search')}</button></div>
 		</form>
 		${loading && html`<${Loading} />`}
@@ -43,7 +46,7 @@ export function CallList() {
 			? html`<${Empty} title=${t('calls.none')}>${role !== 'volunteer' && html`<a href="/oproepen/nieuw">${t('calls.new')}</a>`}<//>`
 			: html`<p class="count" role="status">${t('calls.count', { n: data.total })}</p>
 				<${CallRows} items=${data.items} />
-				<${Pager} data=${data} offset=${offset} onOffset=${(o) => apply({ q: params.q, status: params.status, activity: params.activity }, o)} />`)}
+				<${Pager} data=${data} offset=${offset} onOffset=${(o) => apply({ q: params.q, status: params.status, activity: params.activity, location_id: params.location_id }, o)} />`)}
 	<//>`;
 }
 
@@ -54,11 +57,19 @@ export function CallRows({ items, base = '/oproepen' }) {
 	return html`<ul class="list">${items.map((c) => html`<li class="list-item">
 		<div class="li-main">
 			<a class="li-title" href=${`${base}/${c.id}`}>${callTitle(c)}</a>
-			<span class="muted">${[activityLabel(c.activity), c.place, orgName(c.organisation_id)].filter(Boolean).join(' · ')}</span>
+			<span class="muted">${[activityLabel(c.activity), c.place, orgName(c.organisation_id),
+				c.location_name && t('calls.atLocation', { name: c.location_name })].filter(Boolean).join(' · ')}</span>
 		</div>
 		<div class="li-meta muted">${when(c)}</div>
 		<div class="li-end"><${Status} kind="call" value=${c.status} /></div>
 	</li>`)}</ul>`;
+}
+
+// Where a call is: its location's name (said switched off when the caller's
+// list of locations says so) and address; "" for a call without one.
+export function callLocation(c, locations) {
+	if (!c.location_id) return '';
+	return [locationName(locations, c.location_id) || c.location_name, c.location_address].filter(Boolean).join(', ');
 }
 
 // "Op 3 mei 2026 om 14:00" or "maandag ochtend, woensdag avond".
@@ -240,7 +251,7 @@ export function CallDetails({ c }) {
 	return html`<dl class="dl">
 		${row(t('field.activity'), activityLabel(c.activity))}
 		${row(t('field.organisation'), orgName(c.organisation_id))}
-		${row(t('calls.location'), locationName(locations.data, c.location_id))}
+		${row(t('calls.location'), callLocation(c, locations.data))}
 		${row(t('field.callPlace'), c.place)}
 		${row(t('callForm.when'), when(c))}
 		${row(t('field.durationShort'), c.duration_minutes ? t('calls.minutes', { n: c.duration_minutes }) : '')}

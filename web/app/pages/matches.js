@@ -204,7 +204,7 @@ export function MatchPage({ id }) {
 			<${MatchActions} m=${m} onChange=${reload} />
 		</section>
 		<${Together} m=${m} />
-		${['active', 'ended'].includes(m.status) && role !== 'volunteer' && html`<${Aftercare} id=${m.id} />`}
+		${['active', 'ended'].includes(m.status) && role !== 'volunteer' && html`<${Aftercare} m=${m} />`}
 		<section class="card" aria-labelledby="h-steps">
 			<h2 id="h-steps">${t('matches.history')}</h2>
 			<ol class="timeline">${(m.events || []).map((e) => html`<li>
@@ -302,8 +302,10 @@ export { fmtNumber, Input };
 
 const AFTERCARE = ['good', 'adjust', 'stop'];
 
-// Nazorg, 2–3 weeks after the start: did the match work out?
-function Aftercare({ id }) {
+// Nazorg, 2–3 weeks after the start: did the match work out? Until two
+// weeks after the start the page says from when it is asked.
+function Aftercare({ m }) {
+	const id = m.id;
 	const { data, error, loading } = useLoad(() => get(`/api/matches/${id}/aftercare`).catch((e) => {
 		if (e.status === 404 && !e.missing) return {}; /* not answered yet */
 		throw e;
@@ -323,13 +325,15 @@ function Aftercare({ id }) {
 		<h2 id="h-after">${t('aftercare.title')}</h2>
 		${current
 			? html`<p role="status"><strong>${t(`aftercare.answer_${current.answer}`)}</strong>${current.notes ? ` · ${current.notes}` : ''}</p>`
+			: m.aftercare_open === false
+			? html`<p class="muted" id="aftercare-from">${t('aftercare.notYet', { date: fmtDate(m.aftercare_from) })}</p>`
 			: html`<form class="form" onSubmit=${submit} novalidate>
 				<fieldset class="checks" id="f-answer">
 					<legend>${t('aftercare.question')}</legend>
 					<div class="check-list">${AFTERCARE.map((a) => html`<label class="check">
 						<input type="radio" name="answer" value=${a} checked=${answer === a} onChange=${() => setAnswer(a)} />
 						<span>${t(`aftercare.answer_${a}`)}</span></label>`)}</div>
-					${saveError && saveError.field === 'answer' && html`<p class="field-error">${t('aftercare.choose')}</p>`}
+					${saveError && saveError.field === 'answer' && html`<p class="field-error">${saveError.status === 409 ? saveError.detail : t('aftercare.choose')}</p>`}
 				</fieldset>
 				<${Input} name="notes" label=${t('aftercare.notes')} value=${notes} onInput=${setNotes} error=${saveError} maxlength="2000" />
 				${saveError && saveError.field !== 'answer' && saveError.field !== 'notes' && html`<${Alert} error=${saveError} />`}
