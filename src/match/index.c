@@ -409,23 +409,12 @@ int mix_put_volunteer(struct match_index *ix, const struct feed_volunteer *fv,
 		return 0;
 	if (!known)
 		return new_slot(ix, fv->id, &s) ? -1 : fill_slot(ix, s, fv, items, n_items);
-	/* A sorted slot stays put only when cell, organisation and reach stay
-	   the same (a run is ordered by reach, see mix_rebuild). */
-	int cell = grid_cell(&ix->grid, (float)fv->lat, (float)fv->lon);
-	uint16_t org;
-	if (mix_org_slot(ix, fv->organisation_id, &org))
-		return -1;
-	bool in_place = s >= ix->v.sorted ||
-	                (cell >= 0 &&
-	                 cell == grid_cell(&ix->grid, ix->v.hot[s].lat, ix->v.hot[s].lon) &&
-	                 org == ix->v.hot[s].org && reach_km(fv) == ix->v.hot[s].max_km);
-	if (in_place) {
+	/* An overflow slot is updated where it is. A sorted slot moves to the
+	   overflow, so that no update breaks the order of its run, which scans
+	   rely on to stop at the first volunteer who does not reach (mix_rebuild). */
+	if (s >= ix->v.sorted) {
 		ix->dead--; /* kill_slot counted it */
-		if (fill_slot(ix, s, fv, items, n_items))
-			return -1;
-		if (s < ix->v.sorted && ix->v.hot[s].max_km > ix->grid.max_km[cell])
-			ix->grid.max_km[cell] = ix->v.hot[s].max_km;
-		return 0;
+		return fill_slot(ix, s, fv, items, n_items);
 	}
 	uint32_t old = s;
 	if (new_slot(ix, fv->id, &s))
