@@ -106,12 +106,18 @@ static int tell_vog_expiring(void *ctx, struct db *db, int64_t now, char *result
 static int note_sending(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
                         struct kp_error *err)
 {
-	const struct app *app = ctx;
+	(void)ctx;
 	(void)db;
 	(void)now;
 	(void)err;
-	snprintf(result, cap, "%s", app->cfg.smtp.url[0] ? "verzenden" : "geen SMTP ingesteld");
+	snprintf(result, cap, "verzenden");
 	return KP_OK;
+}
+
+static bool can_send(void *ctx)
+{
+	const struct app *app = ctx;
+	return app->cfg.smtp.url[0] != '\0';
 }
 
 static double seconds_since(const struct timespec *start)
@@ -148,7 +154,7 @@ const struct job jobs_builtin[] = {
 	{ "prune_changes", 0x6b6e6f6f7001LL, 600, prune_changes },
 	{ "retention", 0x6b6e6f6f7002LL, RETENTION_PERIOD_S, retention_job },
 	{ "reminders", 0x6b6e6f6f7003LL, JOBS_REMINDERS_PERIOD_S, queue_reminders },
-	{ "send_mail", 0x6b6e6f6f7004LL, JOBS_MAIL_PERIOD_S, note_sending, send_mail },
+	{ "send_mail", 0x6b6e6f6f7004LL, JOBS_MAIL_PERIOD_S, note_sending, send_mail, can_send },
 	{ "close_past_calls", 0x6b6e6f6f7005LL, 3600, close_past_calls },
 	{ "digest", 0x6b6e6f6f7006LL, JOBS_DIGEST_PERIOD_S, queue_digests },
 	{ "vog_expiring", 0x6b6e6f6f7007LL, 86400, tell_vog_expiring },
@@ -187,6 +193,8 @@ int jobs_tick(struct jobs *j, int *ran, struct kp_error *err)
 	for (int i = 0; i < j->n; i++) {
 		const struct job *job = &j->jobs[i];
 		bool got = false, did = false;
+		if (job->able != NULL && !job->able(j->ctx))
+			continue;
 		if (db_try_job_lock(j->db, job->lock_key, &got, err))
 			return KP_ERR;
 		if (!got)

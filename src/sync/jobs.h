@@ -16,6 +16,7 @@
 #ifndef KP_SYNC_JOBS_H
 #define KP_SYNC_JOBS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,6 +35,10 @@ struct job {
 	/* NULL, or work that must not hold a transaction open (sending mail over the
 	   network): runs after the run's commit, still under the job's lock. */
 	int (*after)(void *ctx, struct db *db, int64_t now, struct kp_error *err);
+	/* NULL, or whether this server can do the job (sending needs an SMTP
+	   server): one that cannot leaves it to those that can, instead of
+	   recording a run for the network that sent nothing. */
+	bool (*able)(void *ctx);
 };
 
 #define JOBS_REMINDERS_PERIOD_S 3600

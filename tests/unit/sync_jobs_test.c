@@ -1,7 +1,8 @@
 /* Tests for src/sync/jobs.c against a real SQLite file: the reminder job runs
    once per period for the whole network (a second server ticking within the
    period skips it), its run queues each reminder mail once, and with the
-   test clock it queues nothing, since tests queue reminders themselves. */
+   test clock it queues nothing, since tests queue reminders themselves; a
+   server that cannot do a job leaves it to one that can. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -128,10 +129,58 @@ static void no_reminders_with_the_test_clock(void **state)
 	jobs_close(a);
 }
 
+static bool able_flag;
+
+static bool able(void *ctx)
+{
+	(void)ctx;
+	return able_flag;
+}
+
+static int note(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
+                struct kp_error *err)
+{
+	(void)ctx;
+	(void)db;
+	(void)now;
+	(void)err;
+	snprintf(result, cap, "gedaan");
+	return KP_OK;
+}
+
+/* A server that cannot do a job (sending without an SMTP server) neither
+   runs it nor records a run for the network, so a server that can still
+   runs it within the period. */
+static void a_server_that_cannot_leaves_the_job_to_one_that_can(void **state)
+{
+	struct fixture *f = *state;
+	static const struct job job = { "only_some", 0x6b6e6f6f70ffLL, 3600, note, NULL, able };
+	struct kp_error err = { 0 };
+	struct jobs *unable = NULL, *capable = NULL;
+	int64_t last = 0;
+	assert_int_equal(jobs_open(f->path, &job, 1, "a:8080", 0, test_now, NULL, &unable, &err),
+	                 KP_OK);
+	assert_int_equal(jobs_open(f->path, &job, 1, "b:8080", 0, test_now, NULL, &capable, &err),
+	                 KP_OK);
+	clock_at = testclock_parse("2026-03-14");
+	able_flag = false;
+	assert_int_equal(tick(unable), 0);
+	assert_int_equal(store_job_last_run(f->db, "only_some", &last, &err), KP_OK);
+	assert_int_equal(last, 0);
+	able_flag = true;
+	assert_int_equal(tick(capable), 1);
+	assert_int_equal(store_job_last_run(f->db, "only_some", &last, &err), KP_OK);
+	assert_int_equal(last, clock_at);
+	jobs_close(unable);
+	jobs_close(capable);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(reminders_run_once_per_period_for_the_network,
+		                                fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(a_server_that_cannot_leaves_the_job_to_one_that_can,
 		                                fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(no_reminders_with_the_test_clock, fixture_setup,
 		                                fixture_teardown),
