@@ -49,9 +49,10 @@ static json_t *count(int64_t n)
 	return n < 0 ? json_string("< 5") : json_integer(n);
 }
 
-static json_t *day_or_null(int32_t days)
+/* Days or hours; -1 (none, or hidden) is null. */
+static json_t *count_or_null(int32_t n)
 {
-	return days >= 0 ? json_integer(days) : json_null();
+	return n >= 0 ? json_integer(n) : json_null();
 }
 
 static double round2(double v)
@@ -80,7 +81,7 @@ static json_t *cohort_json(const struct report_cohort *k)
 		                                        k->points[i].stopped));
 	json_t *doc = json_pack("{s:i, s:o}", "volunteers", k->volunteers, "points", points);
 	json_object_set_new(doc, "year", k->year ? json_integer(k->year) : json_null());
-	json_object_set_new(doc, "median_days", day_or_null(k->median_days));
+	json_object_set_new(doc, "median_days", count_or_null(k->median_days));
 	return doc;
 }
 
@@ -100,8 +101,8 @@ static json_t *counts_json(const struct report_count *rows, int n, const char *k
 static json_t *time_json(const struct report_time *t, const char *who)
 {
 	json_t *doc = json_pack("{s:o}", who, count(t->volunteers));
-	json_object_set_new(doc, "median_days", day_or_null(t->median_days));
-	json_object_set_new(doc, "p90_days", day_or_null(t->p90_days));
+	json_object_set_new(doc, "median_days", count_or_null(t->median_days));
+	json_object_set_new(doc, "p90_days", count_or_null(t->p90_days));
 	return doc;
 }
 
@@ -149,11 +150,6 @@ static json_t *hours_json(struct api_call *c, const struct report *r)
 	                 rows);
 }
 
-static json_t *hours_or_null(int32_t hours)
-{
-	return hours >= 0 ? json_integer(hours) : json_null();
-}
-
 static json_t *contact_json(const struct report_contact *k)
 {
 	json_t *doc = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "in",
@@ -164,8 +160,8 @@ static json_t *contact_json(const struct report_contact *k)
 	                        share(k->picked_up, k->in));
 	json_object_set_new(doc, "time_to_pickup",
 	                    json_pack("{s:o, s:o, s:o}", "requests", count(k->picked_up_timed),
-	                              "median_hours", hours_or_null(k->pickup_median_hours),
-	                              "p90_hours", hours_or_null(k->pickup_p90_hours)));
+	                              "median_hours", count_or_null(k->pickup_median_hours),
+	                              "p90_hours", count_or_null(k->pickup_p90_hours)));
 	json_object_set_new(doc, "channels",
 	                    counts_json(k->channels, k->n_channels, "channel", NULL));
 	json_object_set_new(doc, "not_served_reasons",
