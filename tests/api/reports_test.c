@@ -238,10 +238,7 @@ static char clock_file[64] = "/tmp/reports-clock-XXXXXX";
    session may end with the move, so it signs in again. */
 static void set_today(struct env *e, const char *date)
 {
-	FILE *f = fopen(clock_file, "w");
-	assert_non_null(f);
-	fprintf(f, "%s\n", date);
-	fclose(f);
+	fx_clock_set(clock_file, date);
 	if (e == NULL)
 		return;
 	long status = 0;

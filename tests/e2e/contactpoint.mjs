@@ -8,10 +8,9 @@
 // moved through KNOOPPUNT_NOW=@file). The hub closes a request it could not
 // serve with the reason, which the figures count. And a scan of every public page and
 // public answer for the name and e-mail of every demo volunteer and client.
-import fs from 'node:fs';
 
 export function register(h) {
-	const { test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base } = h;
+	const { test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, setClock, base } = h;
 	const HUB = 'coordinator@vrijwilligerscentrale.demo';
 
 	async function scan(page, where) {
@@ -19,8 +18,6 @@ export function register(h) {
 		assert(bad.length === 0, `${where}: ${bad.map((v) => `${v.id} (${v.impact}, ${v.n}× e.g. ${v.target})`).join('; ')}`);
 	}
 
-	// Moves the server's clock (the file KNOOPPUNT_NOW points at); '' is real time.
-	const setClock = (value) => fs.writeFileSync(CLOCK, value ? `${value}\n` : '');
 
 	test('contact point: form → hub triage → coordinator picks up and publishes → volunteer signs up → referrer sees status → follow-up task after two weeks', async () => {
 		const client = `Ria Zorgvrager${RUN}`;

@@ -38,6 +38,12 @@ const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const RUN = Date.now().toString(36);
 const CLOCK = path.join(os.tmpdir(), `knooppunt-e2e-clock-${process.pid}`);
+// Moves the server's clock (the file KNOOPPUNT_NOW points at); '' is real time.
+// Written beside and renamed into place, so the server never reads it half-written.
+const setClock = (value) => {
+	fs.writeFileSync(`${CLOCK}.next`, value ? `${value}\n` : '');
+	fs.renameSync(`${CLOCK}.next`, CLOCK);
+};
 
 const USERS = {
 	admin: 'beheer@knooppunt.demo',
@@ -774,9 +780,9 @@ registerVog({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, US
 registerNewsletters({ test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE });
 registerCalendar({ test, newPage, login, go, expectText, shot, assert, axe, USERS, PHONE });
 registerSocialMap({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, ROOT, RUN });
-registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, CLOCK, base: () => base });
+registerContactPoint({ test, newPage, login, go, apiIn, expectText, assert, axe, USERS, PHONE, RUN, setClock, base: () => base });
 registerReports({ test, newPage, login, go, expectText, assert, axe, USERS, PHONE, DESKTOP, shot, ROOT });
-registerWorkday({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, DESKTOP, acceptInvitation, CLOCK });
+registerWorkday({ test, newPage, login, go, apiIn, expectText, shot, assert, axe, USERS, RUN, PHONE, DESKTOP, acceptInvitation, setClock });
 registerMail({ test, newPage, login, go, expectText, shot, assert, axe, USERS, PHONE, base: () => base });
 registerCopy({ test, newPage, login, go, assert, USERS });
 

@@ -3,10 +3,9 @@
 // a typed address. Every page visited is scanned with axe (no serious or
 // critical finding) and photographed at phone and desktop width into
 // test-output/screenshots/workday-<role>-<page>-<width>.png.
-import fs from 'node:fs';
 
 export function register(h) {
-	const { test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE, DESKTOP, acceptInvitation, CLOCK } = h;
+	const { test, newPage, login, go, expectText, shot, assert, axe, USERS, RUN, PHONE, DESKTOP, acceptInvitation, setClock } = h;
 
 	// axe and both widths for the page as it stands.
 	async function look(page, name) {
@@ -247,8 +246,6 @@ export function register(h) {
 		await page.context().close();
 	});
 
-	// Moves the server's clock (the file KNOOPPUNT_NOW points at); '' is real time.
-	const setClock = (value) => fs.writeFileSync(CLOCK, value ? `${value}\n` : '');
 
 	test('workday of the volunteer: sign-up → response → intake → VOG → a proposal she accepts → the professional sees who comes → nazorg', async () => {
 		// The professional posts two calls for her organisation.
