@@ -14,8 +14,10 @@ int store_mail_person(struct db *db, const char *email, struct mail_person *p,
 	struct db_stmt *st;
 	memset(p, 0, sizeof *p);
 	snprintf(p->language, sizeof p->language, "nl");
+	/* Addresses are stored in lower case (store_account_insert): the unique
+	   index answers. */
 	if (db_prepare(db, "SELECT id, language, display_name FROM accounts "
-	                   "WHERE LOWER(email) = LOWER(?) AND active = 1", &st, err))
+	                   "WHERE email = LOWER(?) AND active = 1", &st, err))
 		return KP_ERR;
 	db_bind_text(st, 1, email);
 	int rc = db_step(st, err);
