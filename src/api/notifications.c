@@ -45,7 +45,7 @@ static int read_change(struct api_call *c, struct notification_settings *in)
 	json_object_foreach(kinds, name, value) {
 		int k = notification_kind_parse(name);
 		int d = json_is_string(value) ? delivery_parse(json_string_value(value)) : -1;
-		if (k < 0)
+		if (k < 0 || k == NOTIFY_DIGEST) /* the digest is a delivery, not a kind */
 			return kp_invalid(&c->err, "notifications", "unknown_field");
 		if (d < 0)
 			return kp_invalid(&c->err, notification_kind_name(k), "invalid_choice");

@@ -12,6 +12,10 @@
  *   help_picked_up     a referrer's help request was picked up
  *   reminder           a coordinator's reminders and tasks
  *
+ * The daily digest itself is no kind a person chooses, but its mail has an
+ * unsubscribe link like every notification: NOTIFY_DIGEST names it there,
+ * and following it turns off every kind that went to the digest.
+ *
  * Mails that are not notifications (an invitation, a password link, a
  * security notice, a client's mail) have no kind here: they always go.
  * Pure C, no I/O.
@@ -33,11 +37,14 @@ enum notification_kind {
 	NOTIFY_NEWSLETTER,
 	NOTIFY_KIND_COUNT
 };
+/* The digest's mail: a name and a label, never in the list of choices. */
+#define NOTIFY_DIGEST NOTIFY_KIND_COUNT
 
 enum delivery { DELIVERY_IMMEDIATELY, DELIVERY_DIGEST, DELIVERY_NEVER, DELIVERY_COUNT };
 
+/* Name and label of a kind or of NOTIFY_DIGEST. */
 const char *notification_kind_name(int k);
-/* The kind named `name`, or -1. */
+/* The kind (or NOTIFY_DIGEST) named `name`, or -1. */
 int notification_kind_parse(const char *name);
 const char *notification_kind_label(int k, const char *lang);
 

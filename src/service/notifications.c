@@ -11,7 +11,7 @@ static int take_pref(void *ctx, const char *kind, const char *delivery)
 {
 	struct notification_settings *out = ctx;
 	int k = notification_kind_parse(kind), d = delivery_parse(delivery);
-	if (k >= 0 && d >= 0)
+	if (k >= 0 && k < NOTIFY_KIND_COUNT && d >= 0)
 		out->delivery[k] = d;
 	return 0;
 }
@@ -80,6 +80,22 @@ struct unsubscribing {
 	int *kind;
 };
 
+/* Unsubscribing from the digest: every kind that went to it goes nowhere. */
+static int digest_off(struct svc *s, int64_t account_id)
+{
+	char chosen[16];
+	for (int k = 0; k < NOTIFY_KIND_COUNT; k++) {
+		const char *kind = notification_kind_name(k);
+		if (store_notification_delivery(s->db, account_id, kind, chosen, s->err))
+			return KP_ERR;
+		if (delivery_parse(chosen) == DELIVERY_DIGEST &&
+		    store_notification_pref_set(s->db, account_id, kind,
+		                                delivery_name(DELIVERY_NEVER), s->now, s->err))
+			return KP_ERR;
+	}
+	return KP_OK;
+}
+
 /* The token is the credential: it names the account and the kind and is
    signed with the server's key, so it can only switch that kind off. */
 static int write_unsubscribe(struct svc *s, void *arg)
@@ -93,6 +109,8 @@ static int write_unsubscribe(struct svc *s, void *arg)
 	if (store_account_get(s->db, account_id, &a, NULL, &miss))
 		return miss.kind == KP_NOT_FOUND ? kp_invalid(s->err, "token", "invalid_token")
 		                                 : (*s->err = miss, KP_ERR);
+	if (*u->kind == NOTIFY_DIGEST)
+		return digest_off(s, account_id);
 	return store_notification_pref_set(s->db, account_id, notification_kind_name(*u->kind),
 	                                   delivery_name(DELIVERY_NEVER), s->now, s->err);
 }

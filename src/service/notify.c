@@ -257,19 +257,17 @@ static int digest_one(const struct notifier *nf, int64_t account_id, int64_t bef
 	if (rc == KP_OK)
 		rc = store_mail_person(nf->db, a.email, &p, nf->err);
 	if (rc == KP_OK && g.count > 0 && a.active && p.account_id == account_id) {
-		char settings[300];
-		notify_link(nf->app, settings, sizeof settings, "/instellingen");
 		struct mail_var v[] = {
 			{ "name", a.display_name, NULL },
 			{ "date", day, NULL },
 			{ "items", g.items.data, NULL },
-			{ "settings", settings, NULL },
 		};
-		struct notice n = { "digest", -1, key, a.organisation_id, v, 4 };
+		/* Its footer and List-Unsubscribe turn the digest off (NOTIFY_DIGEST). */
+		struct notice n = { "digest", NOTIFY_DIGEST, key, a.organisation_id, v, 3 };
 		struct notifier quiet = *nf;
 		snprintf(key, sizeof key, "digest:%s", day);
 		quiet.queued = mails;
-		rc = mail_render("digest", p.language, v, 4, &subject, &body, nf->err);
+		rc = mail_render("digest", p.language, v, 3, &subject, &body, nf->err);
 		if (rc == KP_OK)
 			rc = queue(&quiet, a.email, &n, &p, &subject, &body);
 	}

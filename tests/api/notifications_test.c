@@ -416,6 +416,32 @@ static void digest_arrives_once_a_day(void **state)
 	for (int i = 0; i < 3; i++)
 		tick(w);
 	assert_int_equal(sink_wait(&w->sink, p.me_mail, before + 3, 1500), before + 2);
+
+	/* The digest's own link and header turn off what went into it, and
+	   only that: kinds mailed at once stay as they are. */
+	char token[128], path2[256];
+	assert_non_null(strstr(msg, PUBLIC_URL "/afmelden?token="));
+	unsubscribe_token(msg, token, sizeof token);
+	assert_non_null(strstr(token, "-digest-"));
+	struct client anon;
+	client_init(&anon, &w->e->srv);
+	snprintf(path2, sizeof path2, "/api/unsubscribe?token=%s", token);
+	json_t *doc = expect(&anon, "POST", path2, NULL, 200);
+	assert_string_equal(json_str(doc, "kind"), "digest");
+	json_decref(doc);
+	client_free(&anon);
+	client_free(&p.me); /* two days on: her session has ended */
+	login(w, &p.me, p.me_mail);
+	doc = expect(&p.me, "GET", "/api/me/notifications", NULL, 200);
+	json_t *kinds = json_object_get(doc, "notifications");
+	assert_string_equal(json_str(kinds, "proposal"), "never");
+	assert_string_equal(json_str(kinds, "intake"), "immediately");
+	assert_null(json_object_get(kinds, "digest")); /* a delivery, not a kind */
+	json_decref(doc);
+	doc = expect(&p.me, "PUT", "/api/me/notifications",
+	             "{\"notifications\":{\"digest\":\"never\"}}", 422);
+	assert_problem(&p.me, doc, 422, "notifications");
+	json_decref(doc);
 	people_stop(&p);
 }
 

@@ -215,7 +215,8 @@ export function Unsubscribe() {
 	const kind = token.split('-')[1] || '';
 	const [done, setDone] = useState(false);
 	const { busy, error, run } = useBusy();
-	const label = NOTIFICATION_KINDS.includes(kind) ? t(`mail.kind.${kind}`) : '';
+	// 'digest': the daily overview's own link turns off all that went into it.
+	const label = [...NOTIFICATION_KINDS, 'digest'].includes(kind) ? t(`mail.kind.${kind}`) : '';
 	const confirm = () => run(async () => {
 		await api('POST', `/api/unsubscribe?token=${encodeURIComponent(token)}`);
 		setDone(true);
