@@ -9,7 +9,7 @@
 
 #define MAIL_COLUMNS                                                                    \
 	"id, recipient, subject, body, dedupe_key, organisation_id, created_at, sent_at, " \
-	"attempts, failed_at, last_error, unsubscribe_url"
+	"attempts, failed_at, last_error, unsubscribe_url, newsletter_id"
 
 /* Reads the MAIL_COLUMNS of the current row into m. */
 static void read_mail(struct db_stmt *st, struct outbox_mail *m)
@@ -27,6 +27,7 @@ static void read_mail(struct db_stmt *st, struct outbox_mail *m)
 	m->failed_at = db_col_int(st, 9);
 	snprintf(m->last_error, sizeof m->last_error, "%s", db_col_text(st, 10));
 	snprintf(m->unsubscribe_url, sizeof m->unsubscribe_url, "%s", db_col_text(st, 11));
+	m->newsletter_id = db_col_int(st, 12);
 }
 
 int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
@@ -34,8 +35,8 @@ int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
 {
 	struct db_stmt *st;
 	if (db_prepare(db, "INSERT INTO outbox (recipient, subject, body, dedupe_key, "
-	                   "organisation_id, created_at, unsubscribe_url) "
-	                   "VALUES (?, ?, ?, ?, ?, ?, ?) "
+	                   "organisation_id, created_at, unsubscribe_url, newsletter_id) "
+	                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
 	                   "ON CONFLICT (dedupe_key, recipient) DO NOTHING RETURNING id", &st, err))
 		return KP_ERR;
 	db_bind_text(st, 1, m->recipient);
@@ -45,6 +46,7 @@ int store_outbox_add(struct db *db, const struct outbox_mail *m, bool *added,
 	db_bind_ref(st, 5, m->organisation_id);
 	db_bind_int(st, 6, m->created_at);
 	db_bind_text(st, 7, m->unsubscribe_url);
+	db_bind_int(st, 8, m->newsletter_id);
 	int rc = db_step(st, err);
 	db_finalize(st);
 	*added = rc == DB_ROW;

@@ -839,6 +839,7 @@ struct outbox_mail {
 	int64_t failed_at;        /* 0 unless given up */
 	char last_error[256];     /* the server's answer to the last failed attempt */
 	char unsubscribe_url[512];/* for the List-Unsubscribe header; "" for none */
+	int64_t newsletter_id;    /* 0, or the newsletter whose HTML goes along */
 };
 /* Queues a mail unless one with the same key went to the same recipient;
    *added tells which. */

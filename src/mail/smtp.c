@@ -17,11 +17,27 @@ static bool plain_address(const char *s)
 	return at != NULL && at != s && at[1] != '\0' && strpbrk(s, " <>,;\"\r\n\t") == NULL;
 }
 
-/* RFC 2047: "=?UTF-8?B?…?=" in chunks, so that every line stays short. */
-static int encoded_word(struct buf *out, const char *text)
+/* len bytes of text in base64 (RFC 4648), padded. */
+static int base64(struct buf *out, const char *text, size_t len)
 {
 	static const char b64[] =
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	int rc = 0;
+	for (size_t i = 0; i < len; i += 3) {
+		unsigned char c[3] = { 0, 0, 0 };
+		size_t k = len - i < 3 ? len - i : 3;
+		memcpy(c, text + i, k);
+		char q[4] = { b64[c[0] >> 2], b64[((c[0] & 3) << 4) | (c[1] >> 4)],
+		              k > 1 ? b64[((c[1] & 15) << 2) | (c[2] >> 6)] : '=',
+		              k > 2 ? b64[c[2] & 63] : '=' };
+		rc |= buf_append(out, q, 4);
+	}
+	return rc;
+}
+
+/* RFC 2047: "=?UTF-8?B?…?=" in chunks, so that every line stays short. */
+static int encoded_word(struct buf *out, const char *text)
+{
 	size_t n = strlen(text);
 	int rc = 0;
 	for (size_t at = 0, len = 0; at < n || at == 0; at += len) {
@@ -30,19 +46,21 @@ static int encoded_word(struct buf *out, const char *text)
 		while (len > 0 && at + len < n && ((unsigned char)text[at + len] & 0xC0) == 0x80)
 			len--;
 		rc |= buf_appends(out, at ? "\r\n =?UTF-8?B?" : "=?UTF-8?B?");
-		for (size_t i = 0; i < len; i += 3) {
-			unsigned char c[3] = { 0, 0, 0 };
-			size_t k = len - i < 3 ? len - i : 3;
-			memcpy(c, text + at + i, k);
-			char q[4] = { b64[c[0] >> 2], b64[((c[0] & 3) << 4) | (c[1] >> 4)],
-			              k > 1 ? b64[((c[1] & 15) << 2) | (c[2] >> 6)] : '=',
-			              k > 2 ? b64[c[2] & 63] : '=' };
-			rc |= buf_append(out, q, 4);
-		}
+		rc |= base64(out, text + at, len);
 		rc |= buf_appends(out, "?=");
 		if (n == 0)
 			break;
 	}
+	return rc;
+}
+
+/* A body part in base64, in lines of 76 characters (RFC 2045). */
+static int base64_lines(struct buf *out, const char *text)
+{
+	size_t n = strlen(text);
+	int rc = 0;
+	for (size_t at = 0; at < n; at += 57)
+		rc |= base64(out, text + at, n - at < 57 ? n - at : 57) | buf_appends(out, "\r\n");
 	return rc;
 }
 
@@ -63,6 +81,9 @@ static int body_lines(struct buf *out, const char *body)
 	}
 	return rc;
 }
+
+#define TEXT_PART                                                                   \
+	"Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 
 int smtp_format(const struct smtp_config *cfg, const struct smtp_mail *m, struct buf *out,
                 struct kp_error *err)
@@ -91,9 +112,25 @@ int smtp_format(const struct smtp_config *cfg, const struct smtp_mail *m, struct
 	if (unsub[0] != '\0')
 		rc |= buf_printf(out, "\r\nList-Unsubscribe: <%s>\r\n"
 		                      "List-Unsubscribe-Post: List-Unsubscribe=One-Click", unsub);
-	rc |= buf_appends(out, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-	                       "Content-Transfer-Encoding: 8bit\r\n\r\n");
-	rc |= body_lines(out, m->body);
+	if (m->html == NULL || m->html[0] == '\0') {
+		rc |= buf_appends(out, "\r\nMIME-Version: 1.0\r\n" TEXT_PART);
+		rc |= body_lines(out, m->body);
+	} else {
+		/* The text, and the same as HTML: the mail program shows what it can. A
+		   boundary is a line no part holds (base64 has no '_'), of the
+		   characters RFC 2046 allows. */
+		char boundary[160];
+		for (int i = 0; i == 0 || strstr(m->body, boundary) != NULL; i++)
+			snprintf(boundary, sizeof boundary, "=_alternative_%d_%.*s", i,
+			         (int)strcspn(m->message_id, "@"), m->message_id);
+		rc |= buf_printf(out, "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; "
+		                      "boundary=\"%s\"\r\n\r\n--%s\r\n" TEXT_PART, boundary, boundary);
+		rc |= body_lines(out, m->body);
+		rc |= buf_printf(out, "--%s\r\nContent-Type: text/html; charset=UTF-8\r\n"
+		                      "Content-Transfer-Encoding: base64\r\n\r\n", boundary);
+		rc |= base64_lines(out, m->html);
+		rc |= buf_printf(out, "--%s--\r\n", boundary);
+	}
 	return rc ? kp_fail_limit(err, KP_INVALID, "too_long", "body", SMTP_MESSAGE_MAX) : KP_OK;
 }
 

@@ -4,8 +4,9 @@
  * and a hard timeout so a stuck server cannot hold the sender.
  *
  * smtp_format writes the message itself (RFC 5322, UTF-8 text, the subject
- * encoded per RFC 2047); it refuses a header value with a line break, so a
- * subject or address can never add headers of its own (header injection).
+ * encoded per RFC 2047, an HTML alternative in base64 when there is one); it
+ * refuses a header value with a line break, so a subject or address can
+ * never add headers of its own (header injection).
  *
  * Ownership: nothing is kept; the caller owns every string and buffer.
  */
@@ -38,6 +39,8 @@ struct smtp_mail {
 	int64_t date;             /* unix seconds */
 	const char *list_unsubscribe; /* an https or http address for List-Unsubscribe
 	                                 (one-click, RFC 8058); NULL or "" for none */
+	const char *html;         /* NULL or "": text only; else an HTML document sent
+	                             beside the text (multipart/alternative, base64) */
 };
 
 /* Writes the whole message into out. KP_INVALID naming the field when a

@@ -240,7 +240,8 @@ static int queue_batch(struct svc *s, void *arg)
 	nf.queued = &queued;
 	struct mail_var vars[] = { { "subject", n->subject, NULL }, { "body", a->body, NULL },
 		                   { "link", a->link, NULL } };
-	struct notice notice = { "newsletter", NOTIFY_NEWSLETTER, key, n->organisation_id, vars, 3 };
+	struct notice notice = { "newsletter", NOTIFY_NEWSLETTER, key, n->organisation_id, vars, 3,
+		                 n->id };
 	if (store_newsletter_batch(s->db, &n->filter, a->after_id, a->batch, NEWSLETTER_BATCH,
 	                           &a->batch_size, s->err))
 		return KP_ERR;

@@ -139,6 +139,7 @@ static int queue(const struct notifier *nf, const char *to, const struct notice 
 	snprintf(m->body, sizeof m->body, "%s", body->data ? body->data : "");
 	snprintf(m->dedupe_key, sizeof m->dedupe_key, "%s", n->key);
 	m->organisation_id = n->organisation_id;
+	m->newsletter_id = n->newsletter_id;
 	m->created_at = nf->now;
 	if (rc == KP_OK)
 		rc = store_outbox_add(nf->db, m, &added, nf->err);

@@ -50,6 +50,7 @@ struct notice {
 	int64_t organisation_id;     /* whose outbox shows it; 0 for none */
 	const struct mail_var *vars;
 	int n;
+	int64_t newsletter_id;       /* 0, or the newsletter sent as HTML beside the text */
 };
 
 /* The line that opens the footer of a notification (with its unsubscribe

@@ -3,8 +3,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db/store.h"
+#include "mail/html.h"
+#include "model/newsletter.h"
 
 int64_t mailer_backoff(int attempts)
 {
@@ -14,15 +17,52 @@ int64_t mailer_backoff(int attempts)
 	return wait < MAILER_LONGEST_WAIT_S ? wait : MAILER_LONGEST_WAIT_S;
 }
 
+/* The newsletters of one run, read once each (a batch is mostly one). */
+struct letters {
+	struct newsletter *n;   /* the last one read; NULL until then */
+	struct buf html;        /* the HTML part of the mail at hand */
+};
+
+/* The HTML part of m into l->html, or NULL for a mail of text only. */
+static const char *html_of(struct db *db, const struct outbox_mail *m, struct letters *l,
+                           struct kp_error *err)
+{
+	struct kp_error none = { 0 };
+	if (m->newsletter_id <= 0)
+		return NULL;
+	if (l->n == NULL) {
+		if ((l->n = malloc(sizeof *l->n)) == NULL) {
+			kp_internal(err);
+			return NULL;
+		}
+		l->n->id = 0;
+	}
+	if (l->n->id != m->newsletter_id &&
+	    store_newsletter_get(db, m->newsletter_id, l->n, &none) != KP_OK) {
+		l->n->id = 0;
+		return NULL;
+	}
+	size_t len = strlen(l->n->text);
+	if (strncmp(m->body, l->n->text, len) != 0)
+		return NULL;
+	l->html.len = 0; /* the next append writes over the last mail's */
+	if (mail_html(&l->html, m->subject, l->n->html, m->body + len) != 0)
+		return NULL; /* too large for a mail: the text alone still goes */
+	return l->html.data;
+}
+
 static int deliver(const struct smtp_config *cfg, struct db *db, struct outbox_mail *m,
-                   int64_t now, struct mailer_result *out, struct kp_error *err)
+                   struct letters *l, int64_t now, struct mailer_result *out,
+                   struct kp_error *err)
 {
 	char message_id[96];
 	snprintf(message_id, sizeof message_id, "outbox-%lld-%lld@knooppunt", (long long)m->id,
 	         (long long)m->created_at);
 	struct smtp_mail mail = { m->recipient, m->subject, m->body, message_id, now,
-		                  m->unsubscribe_url };
+		                  m->unsubscribe_url, html_of(db, m, l, err) };
 	struct kp_error failed = { 0 };
+	if (err->kind != KP_NONE)
+		return KP_ERR;
 	if (smtp_send(cfg, &mail, &failed) == KP_OK) {
 		out->sent++;
 		return store_outbox_mark_sent(db, m->id, now, err);
@@ -47,13 +87,17 @@ int mailer_run(const struct smtp_config *cfg, struct db *db, int64_t now,
 	if (cfg->url[0] == '\0')
 		return KP_OK;
 	struct outbox_mail *m = malloc(sizeof *m);
+	struct letters l = { NULL, { 0 } };
 	if (m == NULL)
 		return kp_internal(err);
+	buf_init(&l.html, SMTP_MESSAGE_MAX / 2);
 	if (store_outbox_due(db, now, ids, MAILER_BATCH, &n, err))
 		rc = KP_ERR;
 	for (int i = 0; i < n && rc == KP_OK; i++)
-		if (store_outbox_get(db, ids[i], m, err) || deliver(cfg, db, m, now, out, err))
+		if (store_outbox_get(db, ids[i], m, err) || deliver(cfg, db, m, &l, now, out, err))
 			rc = KP_ERR;
+	buf_free(&l.html);
+	free(l.n);
 	free(m);
 	return rc;
 }

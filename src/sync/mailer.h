@@ -10,6 +10,11 @@
  * is marked failed for good and shows in the administrator's list.
  * A crash between delivery and marking sends that one mail again: at least
  * once, never lost.
+ *
+ * A newsletter's mail (outbox.newsletter_id) gets the newsletter's HTML as
+ * an alternative to its text, with the mail's closing lines (where to read
+ * it again, the footer with the unsubscribe link) below it. A mail whose
+ * text no longer starts with the newsletter's goes as text only.
  */
 #ifndef KP_SYNC_MAILER_H
 #define KP_SYNC_MAILER_H

@@ -14,6 +14,7 @@
 #include "support.h"
 
 #include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,6 +261,21 @@ static int wait_for_mail(struct world *w, const char *to, int64_t id, int n)
 	return mail_sink_count_to(&w->sink, to, link);
 }
 
+/* The HTML part of a message (base64 after its part headers) into out. */
+static void html_part(const char *msg, char *out, size_t cap)
+{
+	static const char head[] = "Content-Type: text/html; charset=UTF-8\r\n"
+	                           "Content-Transfer-Encoding: base64\r\n\r\n";
+	const char *at = strstr(msg, head);
+	assert_non_null(at);
+	at += strlen(head);
+	size_t n = strcspn(at, "-"), len = 0; /* base64 has no '-': up to the boundary */
+	assert_int_equal(sodium_base642bin((unsigned char *)out, cap - 1, at, n, "\r\n", &len,
+	                                   NULL, sodium_base64_VARIANT_ORIGINAL),
+	                 0);
+	out[len] = '\0';
+}
+
 static void sent_mail_arrives_and_archive_shows_it(void **state)
 {
 	struct world *w = *state;
@@ -292,6 +308,16 @@ static void sent_mail_arrives_and_archive_shows_it(void **state)
 	assert_int_equal(mail_sink_find(&w->sink, reader_mail, link, text, sizeof text), 0);
 	assert_non_null(strstr(text, SUBJECT_ENCODED));
 	assert_non_null(strstr(text, "Kom naar de vrijwilligersavond."));
+	/* beside the text, the newsletter as HTML, with the same closing lines */
+	assert_non_null(strstr(text, "Content-Type: multipart/alternative; boundary="));
+	static char html[64 * 1024];
+	html_part(text, html, sizeof html);
+	assert_non_null(strstr(html, "<title>Uitnodiging vrijwilligersavond</title>"));
+	assert_non_null(strstr(html, "<p>Kom naar de <strong>vrijwilligersavond</strong>.</p>"));
+	snprintf(path, sizeof path, "/nieuwsbrieven/%lld</a>", (long long)id);
+	assert_non_null(strstr(html, path)); /* where to read it again, as a link */
+	assert_non_null(strstr(html, "/afmelden?token="));
+	snprintf(path, sizeof path, "/api/newsletters/%lld", (long long)id);
 
 	/* sent once: a second send is refused and mails no one again */
 	json_decref(expect(&coord, "POST", send, "{}", 409));

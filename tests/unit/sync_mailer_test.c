@@ -218,6 +218,46 @@ static void header_injection_is_refused_naming_the_field(void **state)
 	buf_free(&out);
 }
 
+/* With HTML, the text and the HTML go as alternatives: the text as it was,
+   the HTML in base64 lines of 76; the boundary is a line no part holds and
+   has no character RFC 2046 forbids (the message id's '@'). */
+static void html_goes_beside_the_text(void **state)
+{
+	(void)state;
+	struct smtp_config c = { .from_name = "Knooppunt", .from = "noreply@knooppunt.test" };
+	char html[400];
+	memset(html, 'a', sizeof html - 1);
+	html[sizeof html - 1] = '\0';
+	memcpy(html, "<p>Hallo</p>", 12);
+	struct smtp_mail m = { "anna@voorbeeld.nl", "Nieuwsbrief",
+		               "Hallo\n--=_alternative_0_outbox-1\nTekst", "outbox-1@knooppunt", 0,
+		               NULL, html };
+	struct kp_error err = { 0 };
+	struct buf out;
+	buf_init(&out, SMTP_MESSAGE_MAX);
+	assert_int_equal(smtp_format(&c, &m, &out, &err), KP_OK);
+	const char *b = "=_alternative_1_outbox-1"; /* the text holds the first try */
+	char want[200];
+	snprintf(want, sizeof want, "\r\nContent-Type: multipart/alternative; boundary=\"%s\"\r\n", b);
+	assert_non_null(strstr(out.data, want));
+	snprintf(want, sizeof want, "--%s\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+	                            "Content-Transfer-Encoding: 8bit\r\n\r\nHallo\r\n", b);
+	assert_non_null(strstr(out.data, want));
+	snprintf(want, sizeof want, "Tekst\r\n--%s\r\nContent-Type: text/html; charset=UTF-8\r\n"
+	                            "Content-Transfer-Encoding: base64\r\n\r\nPHA+SGFsbG88L3A+", b);
+	assert_non_null(strstr(out.data, want));
+	/* 399 bytes = 7 x 57: seven lines of 76, then the closing boundary */
+	const char *at = strstr(out.data, "PHA+SGFsbG88L3A+");
+	for (int i = 0; i < 6; i++) {
+		assert_int_equal(strcspn(at, "\r"), 76);
+		at += 78;
+	}
+	assert_int_equal(strcspn(at, "\r"), 76);
+	snprintf(want, sizeof want, "\r\n--%s--\r\n", b);
+	assert_string_equal(at + strcspn(at, "\r"), want);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,6 +266,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refused_and_dropped_mail_is_tried_again_later,
 		                                fixture_setup, fixture_teardown),
 		cmocka_unit_test(header_injection_is_refused_naming_the_field),
+		cmocka_unit_test(html_goes_beside_the_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
