@@ -190,22 +190,33 @@ static inline bool mf_unpaired(const struct match_index *ix, uint32_t s, const s
 	               mf_cmp_i64) == NULL;
 }
 
-/* Every hard requirement but mf_unpaired, cheapest first; sets *d2 when
-   they pass. A scan checks mf_unpaired only for the few volunteers that
-   would make its top, and corrects its count with mf_paired_passing. */
-static inline __attribute__((always_inline)) bool mf_pass_base(const struct match_index *ix,
+/* What the call asks of the volunteer, every hard requirement but her being
+   active and mf_unpaired, cheapest first; sets *d2 when they pass. The calls
+   that fit a volunteer who waits for her intake are those she fits so. */
+static inline __attribute__((always_inline)) bool mf_fits_base(const struct match_index *ix,
                                                                uint32_t s,
                                                                const struct mquery *q,
                                                                double *d2)
 {
 	const struct mcall *c = q->c;
-	if (!mf_active(ix, s) || !mf_capacity(ix, s) || !mf_consent(ix, s, c) ||
-	    !mf_time(ix, s, c) || !mf_trainings(ix, s, c) || !mf_skills(ix, s, c) ||
-	    !mf_languages(ix, s, c) || !mf_licence(ix, s, c) || !mf_car(ix, s, c) ||
-	    !mf_engagement(ix, s, c) || !mf_hours(ix, s, c) || !mf_vog(ix, s, q))
+	if (!mf_capacity(ix, s) || !mf_consent(ix, s, c) || !mf_time(ix, s, c) ||
+	    !mf_trainings(ix, s, c) || !mf_skills(ix, s, c) || !mf_languages(ix, s, c) ||
+	    !mf_licence(ix, s, c) || !mf_car(ix, s, c) || !mf_engagement(ix, s, c) ||
+	    !mf_hours(ix, s, c) || !mf_vog(ix, s, q))
 		return false;
 	*d2 = mf_dist2(ix, s, q);
 	return mf_distance(ix, s, *d2);
+}
+
+/* Every hard requirement but mf_unpaired; sets *d2 when they pass. A scan
+   checks mf_unpaired only for the few volunteers that would make its top,
+   and corrects its count with mf_paired_passing. */
+static inline __attribute__((always_inline)) bool mf_pass_base(const struct match_index *ix,
+                                                               uint32_t s,
+                                                               const struct mquery *q,
+                                                               double *d2)
+{
+	return mf_active(ix, s) && mf_fits_base(ix, s, q, d2);
 }
 
 /* All hard requirements; sets *d2 when they pass. */

@@ -322,7 +322,7 @@ static int append_terms(struct match_index *ix, const uint32_t *t, int n, uint32
 
 static void kill_slot(struct match_index *ix, uint32_t s)
 {
-	if (!(ix->v.hot[s].flags & VF_LIVE))
+	if (!(ix->v.hot[s].flags & VF_INDEXED))
 		return;
 	mtext_count(&ix->text, ix->terms + ix->v.term_off[s], ix->v.term_n[s], -1);
 	ix->v.hot[s].flags &= VF_CONSENT; /* kept for a refill of the same slot */
@@ -372,7 +372,8 @@ static int fill_slot(struct match_index *ix, uint32_t s, const struct feed_volun
 		ix->grid.reach_km = v->hot[s].max_km;
 	v->hot[s].max_matches = (uint8_t)(fv->max_matches > 255 ? 255 : fv->max_matches);
 	bool car = fv->travel_mode == TRAVEL_CAR && fv->driving_licence;
-	v->hot[s].flags = (uint8_t)(VF_LIVE | (fv->driving_licence ? VF_LICENCE : 0) |
+	v->hot[s].flags = (uint8_t)((fv->status == VOLUNTEER_ACTIVE ? VF_LIVE : VF_WAITING) |
+	                            (fv->driving_licence ? VF_LICENCE : 0) |
 	                            (car ? VF_CAR : 0) | (v->hot[s].flags & VF_CONSENT));
 	v->hot[s].engage = (uint8_t)(fv->engagement & ((1u << ENGAGEMENT_COUNT) - 1));
 	/* Open matches take their hours off again (load.c). */
@@ -405,7 +406,7 @@ int mix_put_volunteer(struct match_index *ix, const struct feed_volunteer *fv,
 	bool known = mhash_get(&ix->vid, fv->id, &s);
 	if (known)
 		kill_slot(ix, s);
-	if (fv->status != VOLUNTEER_ACTIVE)
+	if (fv->status != VOLUNTEER_ACTIVE && fv->status != VOLUNTEER_APPLIED)
 		return 0;
 	if (!known)
 		return new_slot(ix, fv->id, &s) ? -1 : fill_slot(ix, s, fv, items, n_items);
@@ -505,7 +506,7 @@ static int move_to_overflow(struct match_index *ix, uint32_t *s)
 int mix_put_consent(struct match_index *ix, const struct consent *k)
 {
 	uint32_t s;
-	if (!mhash_get(&ix->vid, k->volunteer_id, &s) || !(ix->v.hot[s].flags & VF_LIVE))
+	if (!mhash_get(&ix->vid, k->volunteer_id, &s) || !(ix->v.hot[s].flags & VF_INDEXED))
 		return 0;
 	uint32_t set = k->scope == CONSENT_ORGANISATIONS ? oset_of(ix, k) : 0;
 	uint8_t flags = (uint8_t)((k->scope == CONSENT_NETWORK ? VF_NETWORK : 0) |
@@ -525,7 +526,7 @@ void mix_put_experience(struct match_index *ix, int64_t volunteer_id, const int6
                         int n_items)
 {
 	uint32_t s;
-	if (!mhash_get(&ix->vid, volunteer_id, &s) || !(ix->v.hot[s].flags & VF_LIVE) ||
+	if (!mhash_get(&ix->vid, volunteer_id, &s) || !(ix->v.hot[s].flags & VF_INDEXED) ||
 	    !(ix->v.hot[s].flags & VF_EXPERIENCE))
 		return;
 	uint64_t m = 0;
@@ -702,7 +703,7 @@ static int grid_shape(const struct mvols *v, struct mgrid *g, int *cells)
 {
 	double lat_min = 90, lat_max = -90, lon_min = 180, lon_max = -180;
 	for (uint32_t s = 0; s < v->n; s++) {
-		if (!(v->hot[s].flags & VF_LIVE))
+		if (!(v->hot[s].flags & VF_INDEXED))
 			continue;
 		lat_min = fmin(lat_min, v->hot[s].lat);
 		lat_max = fmax(lat_max, v->hot[s].lat);
@@ -843,7 +844,7 @@ static int by_org(const struct match_index *ix, uint32_t *order, uint32_t *by_km
 	by_reach(ix, by_km);
 	uint32_t live = 0;
 	for (uint32_t s = 0; s < ix->v.n; s++)
-		if (ix->v.hot[s].flags & VF_LIVE) {
+		if (ix->v.hot[s].flags & VF_INDEXED) {
 			count[run_key(ix, s) + 1]++;
 			live++;
 		}
@@ -851,7 +852,7 @@ static int by_org(const struct match_index *ix, uint32_t *order, uint32_t *by_km
 		count[o + 1] += count[o];
 	for (uint32_t i = 0; i < ix->v.n; i++) {
 		uint32_t s = by_km[i];
-		if (ix->v.hot[s].flags & VF_LIVE)
+		if (ix->v.hot[s].flags & VF_INDEXED)
 			order[count[run_key(ix, s)]++] = s;
 	}
 	if (live < ix->v.n)
@@ -875,7 +876,7 @@ int mix_rebuild(struct match_index *ix)
 	if (g.start == NULL || g.max_km == NULL || fill == NULL || order == NULL || sorted == NULL)
 		goto end;
 	for (uint32_t s = 0; s < ix->v.n; s++)
-		if (ix->v.hot[s].flags & VF_LIVE)
+		if (ix->v.hot[s].flags & VF_INDEXED)
 			g.start[grid_cell(&g, ix->v.hot[s].lat, ix->v.hot[s].lon) + 1]++;
 	for (int c = 0; c < cells; c++)
 		g.start[c + 1] += g.start[c];

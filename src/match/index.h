@@ -7,9 +7,12 @@
  * cell c holds slots [grid.start[c], grid.start[c + 1]) and grid.max_km[c]
  * is at least the largest max travel distance in it. Slots [sorted, n) are
  * the overflow: volunteers added or moved since the last rebuild, scanned
- * for every question. A slot whose flags lack VF_LIVE is not a candidate
- * (inactive, or moved to another slot). vid maps a volunteer id to its
- * current slot; a rebuild compacts dead slots away and re-sorts.
+ * for every question. A slot whose flags lack VF_LIVE is not a candidate:
+ * a volunteer who applied and waits for her intake (VF_WAITING) is kept,
+ * so that the calls that fit her can be shown to her and her coordinator,
+ * but no call finds her; a slot with neither flag is dead (paused, stopped,
+ * or moved to another slot). vid maps a volunteer id to its current slot; a
+ * rebuild compacts dead slots away and re-sorts.
  *
  * Items of the shared lists are bits: item_bit[item id] is the item's
  * position among the items of its kind (at most 64 per kind; later items
@@ -54,6 +57,8 @@ enum {
 	VF_SELECTED = 8,         /* consent: the organisations of oset[slot] may */
 	VF_EXPERIENCE = 16,      /* consent: lived experience may be used */
 	VF_CAR = 32,             /* travels by car, with a driving licence */
+	VF_WAITING = 64,         /* applied, intake to come: indexed, never a candidate */
+	VF_INDEXED = VF_LIVE | VF_WAITING,
 	VF_OPEN = VF_NETWORK | VF_SELECTED,
 	VF_CONSENT = VF_OPEN | VF_EXPERIENCE
 };

@@ -214,7 +214,7 @@ static int refresh_volunteer(struct match_index *ix, struct db *db, int64_t id,
 		rc = KP_ERR;
 	if (rc == KP_OK)
 		mix_put_experience(ix, id, o->items, o->n_items);
-	if (rc == KP_OK && mhash_get(&ix->vid, id, &s) && (ix->v.hot[s].flags & VF_LIVE)) {
+	if (rc == KP_OK && mhash_get(&ix->vid, id, &s) && (ix->v.hot[s].flags & VF_INDEXED)) {
 		ix->v.hot[s].open = (uint8_t)(o->open > 255 ? 255 : o->open);
 		mix_take_hours(&ix->v.hot[s], o->half_hours > 254 ? 254 : o->half_hours);
 		ix->v.asked_day[s] = o->asked_day;

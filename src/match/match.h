@@ -2,7 +2,8 @@
  * The matching engine: volunteer-first matches that explain themselves.
  *
  * A `struct match_index` is a compact in-memory copy of what matching needs
- * about every active volunteer and every open call (see index.h for the
+ * about every active volunteer (and every one waiting for her intake, only
+ * to show her the calls that fit) and every open call (see index.h for the
  * layout). It is loaded from the database at start (match_index_load) and
  * kept fresh by the match_index_refresh_* calls that the API makes after
  * every committed write; the database stays the source of truth.
@@ -161,8 +162,9 @@ int match_for_request(struct match_index *ix, const struct call *spec, int limit
                       unsigned flags, struct match_hit *out, int *n, int64_t *total,
                       struct kp_error *err);
 
-/* The best `limit` open calls for a volunteer, as above; not found when the
-   volunteer is not an active volunteer in the index. */
+/* The best `limit` open calls for a volunteer, as above: an active one, or
+   one who applied and waits for her intake (she is in the index, but no
+   call finds her until she is active); not found for anyone else. */
 int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit, int64_t now,
                         unsigned flags,
                         struct match_hit *out, int *n, int64_t *total, struct kp_error *err);

@@ -192,6 +192,12 @@ static bool live_volunteer(const struct match_index *ix, int64_t id, uint32_t *s
 	return mhash_get(&ix->vid, id, s) && (ix->v.hot[*s].flags & VF_LIVE);
 }
 
+/* Live, or waiting for her intake (VF_WAITING). */
+static bool indexed_volunteer(const struct match_index *ix, int64_t id, uint32_t *s)
+{
+	return mhash_get(&ix->vid, id, s) && (ix->v.hot[*s].flags & VF_INDEXED);
+}
+
 int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t now, unsigned flags,
                    struct match_hit *out, int *n, int64_t *total, struct kp_error *err)
 {
@@ -262,7 +268,7 @@ int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit,
 	*n = 0;
 	*total = 0;
 	pthread_rwlock_rdlock(&ix->lock);
-	if (!live_volunteer(ix, volunteer_id, &s)) {
+	if (!indexed_volunteer(ix, volunteer_id, &s)) {
 		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "volunteer_id");
 		goto end;
 	}
@@ -273,7 +279,7 @@ int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit,
 		if (!mcall_current(c, now) || c->places <= 0)
 			continue;
 		mq_prepare(ix, c, now, flags, &q);
-		if (!mf_pass(ix, s, &q, &d2))
+		if (!mf_fits_base(ix, s, &q, &d2) || !mf_unpaired(ix, s, c))
 			continue;
 		(*total)++;
 		double sc = ms_score(ix, s, &q, d2, ms_waiting(&ix->weights, c, now),

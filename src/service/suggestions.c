@@ -148,7 +148,8 @@ static int name_calls(struct svc *s, struct match_index *ix, const struct volunt
 	int64_t total = 0;
 	int n = 0, rc = hits && calls && ids ? KP_OK : kp_internal(s->err);
 	/* Ranked with lived experience only for a caller who may see this
-	   volunteer's; an inactive volunteer gets no suggestions: an empty answer. */
+	   volunteer's. One who applied sees what fits her before her intake; a
+	   paused or stopped volunteer gets no suggestions: an empty answer. */
 	struct consent k;
 	struct authz_target t;
 	unsigned flags = MATCH_WITHOUT_EXPERIENCE;

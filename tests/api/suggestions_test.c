@@ -101,6 +101,63 @@ static void suggestions_for_a_volunteer(void **state)
 	json_decref(doc);
 }
 
+static bool suggested(struct client *cl, int64_t vol, int64_t call)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/volunteers/%lld/suggestions", (long long)vol);
+	json_t *doc = expect(cl, "GET", path, NULL, 200);
+	json_t *items = json_object_get(doc, "items");
+	bool found = false;
+	for (size_t i = 0; i < json_array_size(items); i++)
+		found = found || json_id(json_array_get(items, i), "call_id") == call;
+	json_decref(doc);
+	return found;
+}
+
+/* Volunteer-first from the day she applies: a volunteer who waits for her
+   intake sees the calls that fit her (and so does her coordinator), but no
+   call finds her and no proposal names her until she is active; once paused
+   she sees none. The same after the index is rebuilt from the database. */
+static void waiting_volunteer_sees_what_fits_but_is_no_candidate(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Wachten op intake");
+	int64_t vol = fx_volunteer(&e->admin, org, "applied");
+	int64_t call = fx_call(&e->admin, org, "Wandelen in het Weizigtpark");
+	char path[96], body[96];
+	assert_true(suggested(&e->admin, vol, call));
+	json_t *doc = candidates(&e->admin, call, 200);
+	assert_int_equal(total_of(doc), 0);
+	json_decref(doc);
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld}", (long long)org);
+	doc = expect(&e->admin, "POST", "/api/proposals", body, 200);
+	assert_int_equal(json_array_size(json_object_get(doc, "items")), 0);
+	json_decref(doc);
+
+	/* a second server loads its index from the database */
+	struct server second;
+	struct client admin2;
+	assert_int_equal(server_start_on(&second, &e->srv), 0);
+	client_init(&admin2, &second);
+	assert_int_equal(client_login(&admin2, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+	assert_true(suggested(&admin2, vol, call));
+	doc = candidates(&admin2, call, 200);
+	assert_int_equal(total_of(doc), 0);
+	json_decref(doc);
+	client_free(&admin2);
+	assert_int_equal(server_stop(&second), 0);
+
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)vol);
+	json_decref(expect(&e->admin, "PATCH", path, "{\"status\":\"active\"}", 200));
+	doc = candidates(&e->admin, call, 200);
+	assert_int_equal(total_of(doc), 1);
+	assert_int_equal(json_id(json_array_get(json_object_get(doc, "items"), 0), "volunteer_id"),
+	                 vol);
+	json_decref(doc);
+	json_decref(expect(&e->admin, "PATCH", path, "{\"status\":\"paused\"}", 200));
+	assert_false(suggested(&e->admin, vol, call));
+}
+
 static void consent(struct client *cl, int64_t vol, const char *scope, int64_t org,
                     bool experience)
 {
@@ -357,6 +414,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(candidates_explain_and_stay_fresh),
 		cmocka_unit_test(suggestions_for_a_volunteer),
+		cmocka_unit_test(waiting_volunteer_sees_what_fits_but_is_no_candidate),
 		cmocka_unit_test(limit_is_checked),
 		cmocka_unit_test(recorded_training_counts_at_once),
 		cmocka_unit_test(candidates_only_with_consent),

@@ -294,16 +294,18 @@ export function register(h) {
 		await me.click('form.profile button[type=submit]');
 		await expectText(me, '.notice', 'opgeslagen');
 
-		// From her home page she responds to the walk; before her intake that is interest.
+		// Volunteer-first from the start: before her intake her home already shows
+		// the walk among the calls that fit her, with why; she responds there, and
+		// before her intake that is interest.
 		await menu(me, '/');
-		await expectText(me, 'main', 'Na je kennismakingsgesprek zie je hier de oproepen');
+		const card = me.locator('li.suggestion', { hasText: walk });
+		await card.waitFor();
+		assert((await card.locator('.why').textContent()).includes('Houdt van wandelen'), 'no why on the walk');
 		await look(me, 'vrijwilliger-voor-jou');
-		await me.click('main a:has-text("Alle open oproepen bekijken")');
-		await me.fill('#f-q', walk);
-		await me.click('form.filters button[type=submit]');
+		await card.locator('button:has-text("Ik wil dit doen")').click();
+		await card.locator('.ok:has-text("Je reactie is verstuurd")').waitFor();
 		await me.click(`main a:has-text("${walk}")`);
 		await expectText(me, 'main h1', walk);
-		await me.click('button:has-text("Ik wil dit doen")');
 		await expectText(me, '.respond', 'Je hebt gereageerd');
 		await look(me, 'vrijwilliger-gereageerd');
 

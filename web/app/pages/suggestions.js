@@ -40,7 +40,8 @@ export function VolunteerHome() {
 		<${StatusNote} v=${me.data} />
 		<h2 class="section-title">${t('me.suitsYou')}</h2>
 		${myId()
-			? html`<${Suggestions} id=${myId()} respond=${me.data && me.data.status === 'active' ? RespondButton : null}
+			// Before her intake too: her response then reaches the coordinator as interest.
+			? html`<${Suggestions} id=${myId()} respond=${me.data && ['active', 'applied'].includes(me.data.status) ? RespondButton : null}
 				noneHint=${me.data && me.data.status === 'applied' ? t('me.suitsAfterIntake') : undefined} />`
 			: html`<${Empty} title=${t('me.noRecord')} />`}
 		<p class="more"><a href="/oproepen">${t('me.allCalls')}</a></p>
