@@ -290,9 +290,10 @@ static int each_shown(void *ctx, const struct call *call)
 	struct list_args *a = ctx;
 	if (!call_is_request(call))
 		return a->each(a->ctx, call);
-	*a->row = *call;
+	call_copy(a->row, call);
 	if (call_text_allowed(a->who, call))
-		memcpy(a->row->description, call->public_description, sizeof a->row->description);
+		memcpy(a->row->description, call->public_description,
+		       strlen(call->public_description) + 1);
 	else
 		call_show_public(a->row);
 	return a->each(a->ctx, a->row);
