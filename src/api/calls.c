@@ -91,8 +91,8 @@ static void write_fields(struct jw *w, const struct call *call, struct catalog *
 	jw_key(w, "activity"); jwout_item(w, cat, call->activity_id);
 	jw_key(w, "place"); jw_string(w, call->place);
 	if (!public_view) {
-		jw_key(w, "lat"); jw_real(w, call->lat);
-		jw_key(w, "lon"); jw_real(w, call->lon);
+		jw_key(w, "lat"); jw_decimal(w, call->lat, 6);
+		jw_key(w, "lon"); jw_decimal(w, call->lon, 6);
 	}
 	jw_key(w, "one_off_date"); jw_opt_string(w, call->one_off_date);
 	jw_key(w, "start_time"); jw_opt_string(w, call->start_time);

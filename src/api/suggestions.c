@@ -26,11 +26,6 @@ static int read_limit(struct api_call *c, int *limit)
 	return KP_OK;
 }
 
-static double round1(double x)
-{
-	return round(x * 10.0) / 10.0;
-}
-
 static double round2(double x)
 {
 	return round(x * 100.0) / 100.0;
@@ -48,8 +43,8 @@ static void write_explanation(struct jw *w, const struct match_hit *h)
 	jw_end_array(w);
 	match_explain_join(h, text, sizeof text);
 	jw_key(w, "explanation_text"); jw_string(w, text);
-	jw_key(w, "distance_km"); jw_real(w, round1(h->distance_km));
-	jw_key(w, "score"); jw_real(w, round2(h->score));
+	jw_key(w, "distance_km"); jw_decimal(w, h->distance_km, 1);
+	jw_key(w, "score"); jw_decimal(w, h->score, 2);
 	jw_key(w, "fit"); jw_int(w, match_hit_fit(h));
 }
 
@@ -65,7 +60,7 @@ static int add_candidate(void *ctx, const struct match_hit *h, const struct volu
 	jw_object(w);
 	for (int i = 0; i < MP_COUNT; i++) {
 		jw_key(w, match_part_name(i));
-		jw_real(w, round2(h->parts[i]));
+		jw_decimal(w, h->parts[i], 2);
 	}
 	jw_end_object(w);
 	write_explanation(w, h);

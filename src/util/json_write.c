@@ -192,6 +192,37 @@ void jw_int(struct jw *w, int64_t v)
 	put(w, p, (size_t)(t + sizeof t - p));
 }
 
+void jw_decimal(struct jw *w, double v, int places)
+{
+	static const int64_t scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+		                         100000000, 1000000000 };
+	if (!isfinite(v) || places < 0 || places > 9 || fabs(v) >= 1e9) {
+		jw_real(w, v);
+		return;
+	}
+	int64_t n = llround(fabs(v) * (double)scale[places]), whole = n / scale[places];
+	int64_t frac = n % scale[places];
+	char t[48], *p = t + sizeof t;
+	int digits = places;
+	while (digits > 1 && frac % 10 == 0) { /* trailing zeros, keeping one decimal */
+		frac /= 10;
+		digits--;
+	}
+	for (int i = 0; i < (digits ? digits : 1); i++) {
+		*--p = (char)('0' + frac % 10);
+		frac /= 10;
+	}
+	*--p = '.';
+	do {
+		*--p = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole != 0);
+	if (v < 0 && n != 0)
+		*--p = '-';
+	before_value(w);
+	put(w, p, (size_t)(t + sizeof t - p));
+}
+
 /* As jansson: "%.17g", ".0" when it reads as an integer, exponent without
    "+" and leading zeros. */
 void jw_real(struct jw *w, double v)

@@ -45,6 +45,11 @@ void jw_key(struct jw *w, const char *key);
 void jw_string(struct jw *w, const char *s);  /* null for NULL */
 void jw_int(struct jw *w, int64_t v);
 void jw_real(struct jw *w, double v);
+/* v rounded to `places` decimals (0..9), in its shortest form with at least
+   one decimal ("72.35", "4.0", "-0.5"): for measures whose precision is
+   known (coordinates, distances, scores), without printf. Falls back to
+   jw_real beyond 1e9. */
+void jw_decimal(struct jw *w, double v, int places);
 void jw_bool(struct jw *w, bool v);
 void jw_null(struct jw *w);
 /* A string, or null for NULL or "". */

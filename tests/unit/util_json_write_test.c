@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,10 +116,44 @@ static void unbalanced_close_fails(void **state)
 	buf_free(&b);
 }
 
+/* Decimals of known precision: rounded, shortest, at least one decimal, and
+   read back as the same double the rounding gives. */
+static void decimals_are_rounded_and_short(void **state)
+{
+	(void)state;
+	static const struct {
+		double v;
+		int places;
+		const char *text;
+	} cases[] = {
+		{ 72.35, 2, "72.35" },       { 72.349999, 2, "72.35" },  { 4.0, 1, "4.0" },
+		{ 0.04, 1, "0.0" },          { -0.5, 1, "-0.5" },        { -0.04, 1, "0.0" },
+		{ 51.81, 6, "51.81" },       { 4.67361, 6, "4.67361" },  { 100.0, 2, "100.0" },
+		{ 0.125, 2, "0.13" },        { 12.0, 0, "12.0" },        { 999999999.5, 1, "999999999.5" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b;
+		struct jw w;
+		buf_init(&b, 64);
+		jw_init(&w, &b);
+		jw_decimal(&w, cases[i].v, cases[i].places);
+		assert_false(jw_failed(&w));
+		assert_string_equal(b.data, cases[i].text);
+		json_error_t jerr;
+		json_t *back = json_loads(b.data, JSON_DECODE_ANY, &jerr);
+		assert_true(json_is_real(back));
+		double scale = pow(10.0, cases[i].places);
+		assert_true(json_real_value(back) == round(cases[i].v * scale) / scale);
+		json_decref(back);
+		buf_free(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(nested_document_matches_jansson),
+		cmocka_unit_test(decimals_are_rounded_and_short),
 		cmocka_unit_test(invalid_utf8_becomes_replacement_character),
 		cmocka_unit_test(passing_the_cap_fails_for_good),
 		cmocka_unit_test(unbalanced_close_fails),
