@@ -163,6 +163,15 @@ int api_page(struct api_call *c, struct page *pg)
 			return kp_fail_limit(&c->err, KP_MALFORMED, "out_of_range", "offset", 100000000);
 		pg->offset = (int)v;
 	}
+	pg->after = 0;
+	s = http_query(c->req, "after"); /* the id of the last row of the page before */
+	if (s != NULL) {
+		if (parse_int(s, 1, INT64_MAX, &v) != 0)
+			return kp_fail(&c->err, KP_MALFORMED, "invalid_id", "after");
+		if (pg->offset > 0)
+			return kp_fail(&c->err, KP_MALFORMED, "not_with_after", "offset");
+		pg->after = v;
+	}
 	return KP_OK;
 }
 

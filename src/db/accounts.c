@@ -149,7 +149,7 @@ int store_account_list(struct db *db, const struct list_filter *f, struct page p
 	             : query_list(db, "accounts",
 	                          "SELECT id, email, display_name, role, organisation_id, "
 	                          "volunteer_id, active FROM accounts",
-	                          &q, "email, id", pg.limit, pg.offset, account_row, &w, total, err);
+	                          &q, "email, id", pg, account_row, &w, total, err);
 	query_free(&q);
 	return rc;
 }

@@ -152,6 +152,10 @@ int store_audit_list(struct db *db, const struct audit_filter *f, struct page pg
 	struct db_stmt *st = NULL;
 	int ret = KP_ERR;
 	query_init(&q);
+	if (pg.after > 0) { /* the log pages by position only */
+		kp_invalid(err, "after", "unknown_field");
+		goto end;
+	}
 	if (build_filter(&q, f) != 0) {
 		kp_internal(err);
 		goto end;

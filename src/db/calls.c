@@ -236,7 +236,7 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 	else
 		rc = query_list(db, "calls", SELECT_CALL, &q,
 		                f->oldest_first ? "created_at, id" : "created_at DESC, id DESC",
-		                pg.limit, pg.offset, items_page_row, &p, total, err) ||
+		                pg, items_page_row, &p, total, err) ||
 		     page_each(db, &p, each, ctx, err);
 	items_page_free(&p);
 	query_free(&q);

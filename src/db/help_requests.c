@@ -244,7 +244,7 @@ int store_help_request_list(struct db *db, const struct help_request_filter *f, 
 		w->each = each;
 		w->ctx = ctx;
 		rc = query_list(db, "help_requests", SELECT_REQUEST, &q, "created_at DESC, id DESC",
-		                pg.limit, pg.offset, request_row, w, total, err);
+		                pg, request_row, w, total, err);
 	}
 	free(w);
 	query_free(&q);

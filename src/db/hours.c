@@ -220,7 +220,7 @@ int store_hour_list(struct db *db, const struct hours_filter *f, struct page pg,
 	query_init(&q);
 	int rc = build_filter(&q, f, "worked_on", hour_status_name) ? kp_internal(err) :
 	         query_list(db, "hour_entries", "SELECT " HOUR_COLS " FROM hour_entries", &q,
-	                    "worked_on DESC, id DESC", pg.limit, pg.offset, hour_row, &w, total,
+	                    "worked_on DESC, id DESC", pg, hour_row, &w, total,
 	                    err);
 	query_free(&q);
 	return rc;
@@ -438,7 +438,7 @@ int store_expense_list(struct db *db, const struct hours_filter *f, struct page 
 	query_init(&q);
 	int rc = build_filter(&q, f, "incurred_on", expense_status_name) ? kp_internal(err) :
 	         query_list(db, "expense_claims", "SELECT " EXPENSE_COLS " FROM expense_claims",
-	                    &q, "incurred_on DESC, id DESC", pg.limit, pg.offset, expense_row, &w,
+	                    &q, "incurred_on DESC, id DESC", pg, expense_row, &w,
 	                    total, err);
 	query_free(&q);
 	return rc;

@@ -283,7 +283,7 @@ int store_journey_list(struct db *db, const struct list_filter *f, struct page p
 	struct journey_walk w = { .each.journey = each, .ctx = ctx };
 	rc = rc != 0 ? kp_internal(err)
 	             : query_list(db, "journeys", SELECT_JOURNEY, &q, "updated_at DESC, id DESC",
-	                          pg.limit, pg.offset, journey_row, &w, total, err);
+	                          pg, journey_row, &w, total, err);
 	query_free(&q);
 	return rc;
 }

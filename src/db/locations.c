@@ -103,8 +103,8 @@ int store_locations_of(struct db *db, int64_t organisation_id, location_fn each,
 	query_init(&q);
 	int rc = organisation_id ? query_and_int(&q, "organisation_id = ?", organisation_id) : 0;
 	rc = rc ? kp_internal(err)
-	        : query_list(db, "locations", SELECT_LOCATION, &q, "active DESC, name, id", 1000, 0,
-	                     location_row, &w, &total, err);
+	        : query_list(db, "locations", SELECT_LOCATION, &q, "active DESC, name, id",
+	                     (struct page){ .limit = 1000 }, location_row, &w, &total, err);
 	query_free(&q);
 	return rc;
 }
@@ -132,7 +132,8 @@ int store_account_locations_of(struct db *db, int64_t organisation_id, account_l
 	        : query_list(db, "account_locations al JOIN locations l ON l.id = al.location_id",
 	                     "SELECT al.account_id, al.location_id FROM account_locations al "
 	                     "JOIN locations l ON l.id = al.location_id ",
-	                     &q, "al.account_id, al.location_id", 10000, 0, pair_row, &w, &total,
+	                     &q, "al.account_id, al.location_id", (struct page){ .limit = 10000 },
+	                     pair_row, &w, &total,
 	                     err);
 	query_free(&q);
 	return rc;

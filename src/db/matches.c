@@ -217,7 +217,7 @@ int store_match_list(struct db *db, const struct list_filter *f, struct page pg,
 	const char *order = f->oldest_first ? "m.created_at, m.id" : "m.updated_at DESC, m.id DESC";
 	rc = rc != 0 ? kp_internal(err)
 	             : query_list(db, "matches m JOIN calls c ON c.id = m.call_id", SELECT_MATCH, &q,
-	                          order, pg.limit, pg.offset, match_row, &w, total, err);
+	                          order, pg, match_row, &w, total, err);
 	query_free(&q);
 	return rc;
 }

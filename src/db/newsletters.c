@@ -154,7 +154,7 @@ int store_newsletter_list(struct db *db, const struct newsletter_scope *s, struc
 		                        "r.volunteer_id = ?)", s->volunteer_id);
 	rc = rc ? kp_internal(err)
 	        : query_list(db, "newsletters n", "SELECT " NEWSLETTER_COLUMNS NEWSLETTER_FROM, &q,
-	                     "n.created_at DESC, n.id DESC", pg.limit, pg.offset, newsletter_row,
+	                     "n.created_at DESC, n.id DESC", pg, newsletter_row,
 	                     &w, total, err);
 	query_free(&q);
 	return rc;

@@ -61,7 +61,7 @@ int store_notes_of(struct db *db, int64_t volunteer_id, int64_t organisation_id,
 	rc = rc ? kp_internal(err)
 	        : query_list(db, "volunteer_notes n", SELECT_NOTE, &q,
 	                     "n.created_at DESC, n.id DESC",
-	                     limit, 0, note_row, &w, &total, err);
+	                     (struct page){ .limit = limit }, note_row, &w, &total, err);
 	query_free(&q);
 	return rc;
 }

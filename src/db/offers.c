@@ -133,7 +133,7 @@ int store_map_search(struct db *db, const struct map_filter *f, struct page pg, 
 	struct id_walk w = { each, ctx };
 	rc = rc != 0 ? kp_internal(err)
 	             : query_list(db, "organisations", "SELECT id FROM organisations", &q, "name, id",
-	                          pg.limit, pg.offset, id_row, &w, total, err);
+	                          pg, id_row, &w, total, err);
 	query_free(&q);
 	return rc;
 }

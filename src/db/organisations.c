@@ -159,8 +159,8 @@ int store_organisation_list(struct db *db, const struct list_filter *f, struct p
 	struct organisation_walk w = { each, ctx, malloc(sizeof *w.row) };
 	rc = rc != 0 || w.row == NULL
 	             ? kp_internal(err)
-	             : query_list(db, "organisations", SELECT_ORGANISATION, &q, "name, id", pg.limit,
-	                          pg.offset, organisation_row, &w, total, err);
+	             : query_list(db, "organisations", SELECT_ORGANISATION, &q, "name, id", pg,
+	                          organisation_row, &w, total, err);
 	free(w.row);
 	query_free(&q);
 	return rc;

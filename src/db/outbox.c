@@ -61,6 +61,10 @@ int store_outbox_list(struct db *db, int which, int64_t organisation_id,
 	struct db_stmt *st = NULL;
 	int ret = KP_ERR, rc = 0;
 	query_init(&q);
+	if (pg.after > 0) { /* the outbox pages by position only */
+		query_free(&q);
+		return kp_invalid(err, "after", "unknown_field");
+	}
 	if (which == OUTBOX_PENDING)
 		rc |= query_and(&q, "sent_at IS NULL");
 	if (which == OUTBOX_FAILED)

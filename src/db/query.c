@@ -166,15 +166,91 @@ int query_each(struct db *db, const char *sql, int64_t id, query_row_fn row, voi
 	return walk_rows(st, row, ctx, err);
 }
 
+/* dst = src (the arguments' texts stay borrowed). */
+static int query_copy(struct query *dst, const struct query *src)
+{
+	query_init(dst);
+	memcpy(dst->args, src->args, sizeof dst->args);
+	dst->n_args = src->n_args;
+	return src->where.len ? buf_appends(&dst->where, src->where.data) : 0;
+}
+
+#define ORDER_TERMS_MAX 4
+
+/* Adds to q the rows after row `after` in `order`: for each column k, the
+   rows equal to it in the columns before k and beyond it in column k. The
+   row's values are read by a subquery over the same tables, so they never
+   leave the database; the last column is the id itself. */
+static int after_row(struct query *q, const char *from, const char *order, int64_t after)
+{
+	char col[ORDER_TERMS_MAX][64];
+	bool desc[ORDER_TERMS_MAX];
+	int n = 0;
+	for (const char *p = order; *p && n < ORDER_TERMS_MAX; n++) {
+		size_t len = strcspn(p, ",");
+		size_t name = strcspn(p, " ,");
+		if (name >= sizeof col[n])
+			return -1;
+		memcpy(col[n], p, name);
+		col[n][name] = '\0';
+		desc[n] = len > name && strstr(p + name, "DESC") != NULL &&
+		          (size_t)(strstr(p + name, "DESC") - p) < len;
+		p += len;
+		p += strspn(p, ", ");
+	}
+	struct buf *w = &q->where;
+	int rc = buf_appends(w, q->where.len ? " AND (" : " WHERE (");
+	for (int k = 0; k < n && rc == 0; k++) {
+		rc |= buf_appends(w, k ? " OR (" : "(");
+		for (int i = 0; i <= k && rc == 0; i++) {
+			const char *op = i < k ? "=" : desc[i] ? "<" : ">";
+			if (q->n_args == QUERY_ARGS_MAX)
+				return -1;
+			q->args[q->n_args].is_text = 0;
+			q->args[q->n_args++].i = after;
+			if (i == n - 1)
+				rc |= buf_printf(w, "%s%s %s ?", i ? " AND " : "", col[i], op);
+			else
+				rc |= buf_printf(w, "%s%s %s (SELECT %s FROM %s WHERE %s = ?)", i ? " AND " : "",
+				                 col[i], op, col[i], from, col[n - 1]);
+		}
+		rc |= buf_appends(w, ")");
+	}
+	return rc | buf_appends(w, ")");
+}
+
 int query_list(struct db *db, const char *from, const char *select, const struct query *q,
-               const char *order, int limit, int offset, query_row_fn row, void *ctx,
+               const char *order, struct page pg, query_row_fn row, void *ctx,
                int64_t *total, struct kp_error *err)
 {
 	struct db_stmt *st = NULL;
-	if (query_count(db, from, q, total, err) ||
-	    query_page(db, select, q, order, limit, offset, &st, err))
+	if (query_count(db, from, q, total, err))
 		return KP_ERR;
-	return walk_rows(st, row, ctx, err);
+	if (pg.after <= 0) {
+		if (query_page(db, select, q, order, pg.limit, pg.offset, &st, err))
+			return KP_ERR;
+		return walk_rows(st, row, ctx, err);
+	}
+	/* The row to start after, among the list's own rows. */
+	struct query k;
+	char id_is[80];
+	int64_t found = 0;
+	const char *last = strrchr(order, ',');
+	last = last ? last + 1 + strspn(last + 1, " ") : order;
+	snprintf(id_is, sizeof id_is, "%.*s = ?", (int)strcspn(last, " "), last);
+	int rc = query_copy(&k, q) || query_and_int(&k, id_is, pg.after) ? kp_internal(err) : KP_OK;
+	if (rc == KP_OK)
+		rc = query_count(db, from, &k, &found, err);
+	if (rc == KP_OK && found == 0)
+		rc = kp_invalid(err, "after", "unknown_reference");
+	query_free(&k);
+	if (rc == KP_OK)
+		rc = query_copy(&k, q) || after_row(&k, from, order, pg.after) ? kp_internal(err)
+		                                                              : KP_OK;
+	if (rc == KP_OK)
+		rc = query_page(db, select, &k, order, pg.limit, 0, &st, err);
+	query_free(&k);
+	return rc == KP_OK ? walk_rows(st, row, ctx, err) : KP_ERR;
 }
 
 int query_exec_id(struct db *db, const char *sql, int64_t id, struct kp_error *err)

@@ -11,7 +11,7 @@
 #include "db/db.h"
 #include "util/buf.h"
 
-#define QUERY_ARGS_MAX 16
+#define QUERY_ARGS_MAX 32
 
 struct query {
 	struct buf where;  /* " WHERE a = ? AND b = ?" or "" */
@@ -60,8 +60,15 @@ typedef int (*query_row_fn)(void *ctx, struct db_stmt *st);
 	calls ".location_id IN (SELECT al.location_id FROM account_locations al "      \
 	"WHERE al.account_id = ?))"
 
+/* COUNT(*) of the filter into *total, then the page pg of it in `order`
+   ("col [DESC], …, id [DESC]": the last column is the row's id) through row.
+   With pg.after, the page is the rows after that one in the same order (a
+   keyset: stable while rows come and go, and as cheap deep in the list as
+   at its start); that row must be one of the list's own, else KP_INVALID
+   naming "after", so that no hidden row's place in the order shows. */
+struct page;
 int query_list(struct db *db, const char *from, const char *select, const struct query *q,
-               const char *order, int limit, int offset, query_row_fn row, void *ctx,
+               const char *order, struct page pg, query_row_fn row, void *ctx,
                int64_t *total, struct kp_error *err);
 
 /* Runs sql, binding id to its one "?" when id > 0, and calls row(ctx, st)

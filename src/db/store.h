@@ -36,6 +36,8 @@
 struct page {
 	int limit;   /* 1..PAGE_MAX */
 	int offset;  /* >= 0 */
+	int64_t after; /* 0, or the id of the row the page starts after (keyset):
+	                  the rows that follow it in the list's order, offset 0 */
 };
 
 /* Which rows a list may show: the authorisation scope plus the caller's filters.

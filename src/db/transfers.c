@@ -125,7 +125,7 @@ int store_transfer_list(struct db *db, int64_t organisation_id, int64_t voluntee
 	rc = rc != 0 || w.row == NULL
 	             ? kp_internal(err)
 	             : query_list(db, "transfers", SELECT_TRANSFER, &q, "updated_at DESC, id DESC",
-	                          pg.limit, pg.offset, transfer_row, &w, total, err);
+	                          pg, transfer_row, &w, total, err);
 	free(w.row);
 	query_free(&q);
 	return rc;

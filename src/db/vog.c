@@ -36,7 +36,8 @@ int store_vog_issued_by(struct db *db, int64_t organisation_id, const char *issu
 	rc = rc ? kp_internal(err)
 	        : query_list(db, "volunteers",
 	                     "SELECT id, first_name, last_name, status, vog_date FROM volunteers", &q,
-	                     "vog_date, last_name, id", limit, 0, vog_row, &w, total, err);
+	                     "vog_date, last_name, id", (struct page){ .limit = limit }, vog_row, &w,
+	                     total, err);
 	query_free(&q);
 	return rc;
 }

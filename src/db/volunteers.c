@@ -242,7 +242,7 @@ int store_volunteer_list(struct db *db, const struct list_filter *f, struct page
 	else
 		rc = query_list(db, "volunteers", SELECT_PROFILE, &q,
 		                f->oldest_first ? "created_at, id" : "last_name, first_name, id",
-		                pg.limit, pg.offset, items_page_row, &p, total, err) ||
+		                pg, items_page_row, &p, total, err) ||
 		     page_each(db, &p, each, ctx, err);
 	items_page_free(&p);
 	query_free(&q);

@@ -50,6 +50,11 @@ static const struct {
 	  "The input is nested too deeply (at most %L levels)." },
 	{ "not_object", "De invoer moet een JSON-object zijn.", "The input must be a JSON object." },
 	{ "invalid_id", "'%F' moet een positief getal zijn.", "'%F' must be a positive number." },
+	{ "not_with_after",
+	  "Gebruik '%F' niet samen met 'after': een pagina begint na een rij of op een plek, niet "
+	  "allebei.",
+	  "Do not use '%F' together with 'after': a page starts after a row or at a position, not "
+	  "both." },
 	{ "invalid_transition", "Deze stap in de koppeling is niet mogelijk vanuit de huidige status.",
 	  "This step is not possible from the match's current status." },
 	{ "changed_meanwhile",

@@ -265,6 +265,93 @@ static void likely_duplicate_is_named(void **state)
 	json_decref(expect(&e->admin, "POST", "/api/volunteers", body, 201));
 }
 
+/* The ids of a list, in order, by pages of two that each start after the
+   last row of the one before (keyset); the number of pages into *pages. */
+static int ids_by_keyset(struct client *cl, const char *list, int64_t *ids, int cap, int *pages)
+{
+	char path[160];
+	int n = 0;
+	int64_t after = 0;
+	for (*pages = 0; *pages < 100; (*pages)++) {
+		snprintf(path, sizeof path, "%s%slimit=2", list, strchr(list, '?') ? "&" : "?");
+		if (after)
+			snprintf(path + strlen(path), sizeof path - strlen(path), "&after=%lld",
+			         (long long)after);
+		json_t *doc = expect(cl, "GET", path, NULL, 200);
+		json_t *items = json_object_get(doc, "items");
+		size_t k = json_array_size(items);
+		for (size_t i = 0; i < k && n < cap; i++)
+			ids[n++] = after = json_id(json_array_get(items, i), "id");
+		json_decref(doc);
+		if (k < 2)
+			break;
+	}
+	return n;
+}
+
+/* Pages by keyset: after=ID gives the rows that follow row ID in the list's
+   own order, so that paging through gives the whole list once, in order,
+   however deep; a row the caller cannot list is refused, so that its place
+   in the order does not show; after and offset do not go together. */
+static void lists_page_by_keyset(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Bladeren");
+	int64_t other = fx_organisation(&e->admin, "Elders");
+	for (int i = 0; i < 5; i++)
+		fx_volunteer(&e->admin, org, "active");
+	int64_t hidden = fx_volunteer(&e->admin, other, "active");
+	struct client coord;
+	fx_login(e, &coord, "coordinator", org, 0);
+	int64_t whole[16], paged[16];
+	int pages = 0, n = 0;
+	char own[96];  /* her own organisation's: others' may be open to her too */
+	snprintf(own, sizeof own, "/api/volunteers?organisation_id=%lld", (long long)org);
+	char all[128];
+	snprintf(all, sizeof all, "%s&limit=200", own);
+	json_t *doc = expect(&coord, "GET", all, NULL, 200);
+	json_t *items = json_object_get(doc, "items");
+	for (size_t i = 0; i < json_array_size(items) && n < 16; i++)
+		whole[n++] = json_id(json_array_get(items, i), "id");
+	assert_int_equal(json_integer_value(json_object_get(doc, "total")), 5);
+	json_decref(doc);
+	assert_int_equal(n, 5);
+	assert_int_equal(ids_by_keyset(&coord, own, paged, 16, &pages), 5);
+	assert_int_equal(pages, 2);
+	assert_memory_equal(paged, whole, 5 * sizeof *whole);
+	/* a list ordered newest first, with equal times broken by id */
+	for (int i = 0; i < 3; i++)
+		fx_call(&coord, org, "Koffie schenken");
+	snprintf(own, sizeof own, "/api/calls?organisation_id=%lld", (long long)org);
+	snprintf(all, sizeof all, "%s&limit=200", own);
+	doc = expect(&coord, "GET", all, NULL, 200);
+	items = json_object_get(doc, "items");
+	n = 0;
+	for (size_t i = 0; i < json_array_size(items) && n < 16; i++)
+		whole[n++] = json_id(json_array_get(items, i), "id");
+	json_decref(doc);
+	assert_int_equal(n, 3);
+	assert_int_equal(ids_by_keyset(&coord, own, paged, 16, &pages), n);
+	assert_memory_equal(paged, whole, (size_t)n * sizeof *whole);
+
+	char path[96];
+	snprintf(path, sizeof path, "/api/volunteers?after=%lld", (long long)hidden);
+	doc = expect(&coord, "GET", path, NULL, 422);
+	assert_problem(&coord, doc, 422, "after");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/volunteers?after=%lld&offset=2", (long long)whole[0]);
+	doc = expect(&coord, "GET", path, NULL, 400);
+	assert_problem(&coord, doc, 400, "offset");
+	json_decref(doc);
+	doc = expect(&coord, "GET", "/api/volunteers?after=nul", NULL, 400);
+	assert_problem(&coord, doc, 400, "after");
+	json_decref(doc);
+	doc = expect(&e->admin, "GET", "/api/audit?after=1", NULL, 422); /* by position only */
+	assert_problem(&e->admin, doc, 422, "after");
+	json_decref(doc);
+	client_free(&coord);
+}
+
 static void volunteer_reads_and_updates_self(void **state)
 {
 	struct env *e = *state;
@@ -297,6 +384,7 @@ int main(void)
 		cmocka_unit_test(search_by_name_email_or_phone),
 		cmocka_unit_test(likely_duplicate_is_named),
 		cmocka_unit_test(volunteer_reads_and_updates_self),
+		cmocka_unit_test(lists_page_by_keyset),
 	};
 	return cmocka_run_group_tests_name("volunteers", tests, env_setup, env_teardown);
 }
