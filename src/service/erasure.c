@@ -1,6 +1,8 @@
 /* Erasing volunteers on request and after the retention period (erasure.h). */
 #include "service/erasure.h"
 
+#include <unistd.h>
+
 #include "service/consents.h"
 #include "sync/retention.h"
 
@@ -29,8 +31,7 @@ int volunteer_erase(struct app *app, struct db *db, const struct principal *who,
 
 struct retention {
 	int years;
-	int erased;
-	int clients;
+	int chunk_erased, chunk_clients;  /* of the transaction at hand */
 };
 
 static int write_retention(struct svc *s, void *arg)
@@ -39,10 +40,11 @@ static int write_retention(struct svc *s, void *arg)
 	if (svc_authorise(s, RES_VOLUNTEER, ACT_DELETE, &(struct authz_target){ 0 }))
 		return KP_ERR;
 	int64_t before = s->now - r->years * RETENTION_YEAR_S;
-	return store_retention_erase(s->db, before, s->now, RETENTION_BATCH_MAX, &r->erased,
+	r->chunk_erased = r->chunk_clients = 0;
+	return store_retention_erase(s->db, before, s->now, RETENTION_CHUNK, &r->chunk_erased,
 	                             s->err) ||
-	               store_client_retention_erase(s->db, before, s->now, RETENTION_BATCH_MAX,
-	                                            &r->clients, s->err)
+	               store_client_retention_erase(s->db, before, s->now, RETENTION_CHUNK,
+	                                            &r->chunk_clients, s->err)
 	           ? KP_ERR
 	           : KP_OK;
 }
@@ -52,14 +54,21 @@ int retention_erase(struct app *app, struct db *db, const struct principal *who,
 {
 	struct retention r = { years, 0, 0 };
 	bool got = false;
+	int rc = KP_OK;
 	*erased = *clients = 0;
 	if (db_try_job_lock(db, RETENTION_JOB_KEY, &got, err))
 		return KP_ERR;
 	if (!got)
 		return KP_OK;
-	int rc = svc_run(app, db, who, write_retention, &r, err);
+	/* RETENTION_CHUNK people per transaction, as the daily job does. */
+	while (rc == KP_OK && *erased < RETENTION_BATCH_MAX && *clients < RETENTION_BATCH_MAX) {
+		rc = svc_run(app, db, who, write_retention, &r, err);
+		*erased += rc == KP_OK ? r.chunk_erased : 0;
+		*clients += rc == KP_OK ? r.chunk_clients : 0;
+		if (r.chunk_erased < RETENTION_CHUNK && r.chunk_clients < RETENTION_CHUNK)
+			break;
+		usleep(RETENTION_PAUSE_MS * 1000); /* the server's turn */
+	}
 	db_job_unlock(db, RETENTION_JOB_KEY);
-	*erased = r.erased;
-	*clients = r.clients;
 	return rc;
 }

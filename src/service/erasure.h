@@ -7,7 +7,8 @@
  * and hours stay right; the erasure itself is audited, without a name, and
  * drops the person from the matching index after the commit. Retention runs
  * under the retention job's network-wide lock (the server runs the same job
- * daily, sync/retention.c), in batches of RETENTION_BATCH_MAX, each erasure
+ * daily, sync/retention.c), at most RETENTION_BATCH_MAX a run and
+ * RETENTION_CHUNK a transaction, each erasure
  * audited by the system.
  *
  * Ownership: the caller owns every struct passed in; the reason is borrowed

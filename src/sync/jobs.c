@@ -152,7 +152,7 @@ static int send_mail(void *ctx, struct db *db, int64_t now, struct kp_error *err
 
 const struct job jobs_builtin[] = {
 	{ "prune_changes", 0x6b6e6f6f7001LL, 600, prune_changes },
-	{ "retention", 0x6b6e6f6f7002LL, RETENTION_PERIOD_S, retention_job },
+	{ "retention", 0x6b6e6f6f7002LL, RETENTION_PERIOD_S, retention_job, retention_after },
 	{ "reminders", 0x6b6e6f6f7003LL, JOBS_REMINDERS_PERIOD_S, queue_reminders },
 	{ "send_mail", 0x6b6e6f6f7004LL, JOBS_MAIL_PERIOD_S, note_sending, send_mail, can_send },
 	{ "close_past_calls", 0x6b6e6f6f7005LL, 3600, close_past_calls },

@@ -6,6 +6,7 @@
  * login rate limiting.
  */
 #include "support.h"
+#include "sync/retention.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -793,6 +794,12 @@ static void server_runs_retention_daily(void **state)
 	int64_t active = fx_volunteer(&e->admin, org, "active");
 	backdate(&e->srv, stopped, 2 * 36525 * 864);
 	backdate(&e->srv, active, 2 * 36525 * 864);
+	/* More than one transaction's worth (RETENTION_CHUNK): the run goes on. */
+	int64_t more[RETENTION_CHUNK + 5];
+	for (int i = 0; i < RETENTION_CHUNK + 5; i++) {
+		more[i] = fx_volunteer(&e->admin, org, "stopped");
+		backdate(&e->srv, more[i], 2 * 36525 * 864);
+	}
 	setenv("KNOOPPUNT_JOB_PERIOD", "1", 1);
 	setenv("KNOOPPUNT_RETENTION_YEARS", "1", 1);
 	struct server second;
@@ -806,6 +813,12 @@ static void server_runs_retention_daily(void **state)
 		usleep(100 * 1000);
 	assert_string_equal(first_name(e, stopped, name, sizeof name), "Geanonimiseerd");
 	assert_string_not_equal(first_name(e, active, name, sizeof name), "Geanonimiseerd");
+	for (int i = 0; i < RETENTION_CHUNK + 5; i++) {
+		for (int k = 0; k < 100 && strcmp(first_name(e, more[i], name, sizeof name),
+		                                  "Geanonimiseerd") != 0; k++)
+			usleep(100 * 1000);
+		assert_string_equal(first_name(e, more[i], name, sizeof name), "Geanonimiseerd");
+	}
 	assert_int_equal(server_stop(&second), 0);
 }
 
