@@ -4,7 +4,7 @@
 // plain words, with a way to ask for a pause or to stop.
 import { html, useState, useEffect, get, api, useLoad, orgName, session, forget } from '../core.js';
 import { t, fmtDate, getLang } from '../i18n.js';
-import { Loading, Alert, Notice, Select, Input, TextArea, FormError, useBusy } from '../ui.js';
+import { Loading, Alert, Notice, Select, Input, TextArea, FormError, useBusy, useForm } from '../ui.js';
 
 // Today as YYYY-MM-DD on the server's calendar (UTC), which rejects dates
 // after its today: just after midnight in the Netherlands the local date is
@@ -156,10 +156,7 @@ function IntakePlanned({ journey }) {
 // Planning the intake interview: the volunteer is told by mail.
 function IntakeForm({ journey, onSaved }) {
 	const i = journey.intake || {};
-	const [f, setF] = useState({ on_date: i.on_date || today(), time: i.time || '', place: i.place || '' });
-	const [saved, setSaved] = useState('');
-	const { busy, error, run } = useBusy();
-	const set = (k) => (v) => setF({ ...f, [k]: v });
+	const { f, set, saved, setSaved, busy, error, run } = useForm({ on_date: i.on_date || today(), time: i.time || '', place: i.place || '' });
 	const submit = (e) => {
 		e.preventDefault();
 		run(async () => {
