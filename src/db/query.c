@@ -187,14 +187,12 @@ static int after_row(struct query *q, const char *from, const char *order, int64
 	bool desc[ORDER_TERMS_MAX];
 	int n = 0;
 	for (const char *p = order; *p && n < ORDER_TERMS_MAX; n++) {
-		size_t len = strcspn(p, ",");
-		size_t name = strcspn(p, " ,");
+		size_t len = strcspn(p, ","), name = strcspn(p, " ,");
 		if (name >= sizeof col[n])
 			return -1;
 		memcpy(col[n], p, name);
 		col[n][name] = '\0';
-		desc[n] = len > name && strstr(p + name, "DESC") != NULL &&
-		          (size_t)(strstr(p + name, "DESC") - p) < len;
+		desc[n] = len - name > 4 && strncmp(p + name, " DESC", 5) == 0;
 		p += len;
 		p += strspn(p, ", ");
 	}

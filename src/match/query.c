@@ -187,15 +187,11 @@ static bool live_call(const struct match_index *ix, int64_t id, int64_t now, uin
 	return mhash_get(&ix->cid, id, cs) && mcall_current(&ix->calls[*cs], now);
 }
 
-static bool live_volunteer(const struct match_index *ix, int64_t id, uint32_t *s)
+/* The volunteer's slot, when her flags hold one of `as` (VF_LIVE: a
+   candidate; VF_INDEXED: also one waiting for her intake). */
+static bool volunteer_slot(const struct match_index *ix, int64_t id, uint8_t as, uint32_t *s)
 {
-	return mhash_get(&ix->vid, id, s) && (ix->v.hot[*s].flags & VF_LIVE);
-}
-
-/* Live, or waiting for her intake (VF_WAITING). */
-static bool indexed_volunteer(const struct match_index *ix, int64_t id, uint32_t *s)
-{
-	return mhash_get(&ix->vid, id, s) && (ix->v.hot[*s].flags & VF_INDEXED);
+	return mhash_get(&ix->vid, id, s) && (ix->v.hot[*s].flags & as);
 }
 
 int match_for_call(struct match_index *ix, int64_t call_id, int limit, int64_t now, unsigned flags,
@@ -268,7 +264,7 @@ int match_for_volunteer(struct match_index *ix, int64_t volunteer_id, int limit,
 	*n = 0;
 	*total = 0;
 	pthread_rwlock_rdlock(&ix->lock);
-	if (!indexed_volunteer(ix, volunteer_id, &s)) {
+	if (!volunteer_slot(ix, volunteer_id, VF_INDEXED, &s)) {
 		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "volunteer_id");
 		goto end;
 	}
@@ -306,7 +302,7 @@ int match_explain_pair(struct match_index *ix, int64_t call_id, int64_t voluntee
 	pthread_rwlock_rdlock(&ix->lock);
 	struct mquery q;
 	double d2;
-	if (!live_call(ix, call_id, now, &cs) || !live_volunteer(ix, volunteer_id, &s)) {
+	if (!live_call(ix, call_id, now, &cs) || !volunteer_slot(ix, volunteer_id, VF_LIVE, &s)) {
 		rc = kp_fail(err, KP_NOT_FOUND, "not_found", "");
 		goto end;
 	}
