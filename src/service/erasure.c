@@ -49,26 +49,34 @@ static int write_retention(struct svc *s, void *arg)
 	           : KP_OK;
 }
 
-int retention_erase(struct app *app, struct db *db, const struct principal *who, int years,
-                    int *erased, int *clients, struct kp_error *err)
+int retention_erase_locked(struct app *app, struct db *db, const struct principal *who,
+                           int years, int *erased, int *clients, struct kp_error *err)
 {
 	struct retention r = { years, 0, 0 };
-	bool got = false;
 	int rc = KP_OK;
 	*erased = *clients = 0;
-	if (db_try_job_lock(db, RETENTION_JOB_KEY, &got, err))
-		return KP_ERR;
-	if (!got)
-		return KP_OK;
-	/* RETENTION_CHUNK people per transaction, as the daily job does. */
+	/* RETENTION_CHUNK people per transaction, then the other writers' turn. */
 	while (rc == KP_OK && *erased < RETENTION_BATCH_MAX && *clients < RETENTION_BATCH_MAX) {
 		rc = svc_run(app, db, who, write_retention, &r, err);
 		*erased += rc == KP_OK ? r.chunk_erased : 0;
 		*clients += rc == KP_OK ? r.chunk_clients : 0;
 		if (r.chunk_erased < RETENTION_CHUNK && r.chunk_clients < RETENTION_CHUNK)
 			break;
-		usleep(RETENTION_PAUSE_MS * 1000); /* the server's turn */
+		usleep(RETENTION_PAUSE_MS * 1000);
 	}
+	return rc;
+}
+
+int retention_erase(struct app *app, struct db *db, const struct principal *who, int years,
+                    int *erased, int *clients, struct kp_error *err)
+{
+	bool got = false;
+	*erased = *clients = 0;
+	if (db_try_job_lock(db, RETENTION_JOB_KEY, &got, err))
+		return KP_ERR;
+	if (!got)
+		return KP_OK;
+	int rc = retention_erase_locked(app, db, who, years, erased, clients, err);
 	db_job_unlock(db, RETENTION_JOB_KEY);
 	return rc;
 }

@@ -34,5 +34,9 @@ int volunteer_erase(struct app *app, struct db *db, const struct principal *who,
    the retention lock); *erased and *clients count them. */
 int retention_erase(struct app *app, struct db *db, const struct principal *who, int years,
                     int *erased, int *clients, struct kp_error *err);
+/* The same for a caller that holds the retention lock already: the daily
+   job (sync/retention.c). */
+int retention_erase_locked(struct app *app, struct db *db, const struct principal *who,
+                           int years, int *erased, int *clients, struct kp_error *err);
 
 #endif

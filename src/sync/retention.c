@@ -1,10 +1,9 @@
 #include "sync/retention.h"
 
 #include <stdio.h>
-#include <unistd.h>
 
 #include "app.h"
-#include "db/store.h"
+#include "service/erasure.h"
 
 int retention_job(void *ctx, struct db *db, int64_t now, char *result, size_t cap,
                   struct kp_error *err)
@@ -18,23 +17,13 @@ int retention_job(void *ctx, struct db *db, int64_t now, char *result, size_t ca
 	return KP_OK;
 }
 
+/* The erasing, under the job's lock, as `knooppunt retention` does it; the
+   server acts as its own console. */
 int retention_after(void *ctx, struct db *db, int64_t now, struct kp_error *err)
 {
-	const struct app *app = ctx;
-	int64_t before = now - app->cfg.retention_years * RETENTION_YEAR_S;
-	for (int done = 0; done < RETENTION_BATCH_MAX;) {
-		int erased = 0, clients = 0;
-		if (db_begin(db, err) ||
-		    store_retention_erase(db, before, now, RETENTION_CHUNK, &erased, err) ||
-		    store_client_retention_erase(db, before, now, RETENTION_CHUNK, &clients, err) ||
-		    db_commit(db, err)) {
-			db_rollback(db);
-			return KP_ERR;
-		}
-		done += erased > clients ? erased : clients;
-		if (erased < RETENTION_CHUNK && clients < RETENTION_CHUNK)
-			break;
-		usleep(RETENTION_PAUSE_MS * 1000); /* the others' turn */
-	}
-	return KP_OK;
+	static const struct principal server = { .role = ROLE_ADMIN };
+	int erased = 0, clients = 0;
+	(void)now; /* the service reads the app's clock, which gave `now` */
+	return retention_erase_locked(ctx, db, &server, ((struct app *)ctx)->cfg.retention_years,
+	                              &erased, &clients, err);
 }

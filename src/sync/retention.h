@@ -5,9 +5,11 @@
  * that long ago. Runs under the job runner (jobs.h), so once per network
  * however many servers share the database. ctx is the struct app.
  *
- * The erasing itself is the job's `after`: RETENTION_CHUNK people per
- * transaction, with a pause of RETENTION_PAUSE_MS after each, so that the
- * app's other writers wait for one chunk at most and then get their turn.
+ * The erasing itself is the job's `after`, through the same service as
+ * `knooppunt retention` (service/erasure.h, retention_erase_locked):
+ * RETENTION_CHUNK people per transaction, with a pause of RETENTION_PAUSE_MS
+ * after each, so that the app's other writers wait for one chunk at most and
+ * then get their turn.
  * (Each erasure searches every queued and sent mail for the person's name;
  * 10,000 in one transaction held every write of a 100,000-volunteer network
  * for many minutes.)
