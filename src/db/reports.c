@@ -15,13 +15,14 @@
 	"(SELECT id FROM organisations WHERE municipality = ?))"
 
 /* The same scope, with the same four values, for rows that know their
-   organisation only through the row `ref` points at in `table`. For the
-   whole network the condition holds before either subquery runs, so those
-   rows are read without a join. */
-#define SCOPE_VIA(ref, table)                                                           \
-	"(? = 0 OR " ref " IN (SELECT id FROM " table " WHERE organisation_id = ?)) AND "   \
-	"(? = '' OR " ref " IN (SELECT id FROM " table " WHERE organisation_id IN "         \
-	"(SELECT id FROM organisations WHERE municipality = ?)))"
+   organisation only through the row `ref` points at: `ids` selects the ids
+   of those rows by an organisation (it ends in the organisation's column).
+   For the whole network the condition holds before either subquery runs, so
+   those rows are read without a join. */
+#define SCOPE_IN(ref, ids)                                                              \
+	"(? = 0 OR " ref " IN (" ids " = ?)) AND "                                          \
+	"(? = '' OR " ref " IN (" ids " IN (SELECT id FROM organisations WHERE municipality = ?)))"
+#define SCOPE_VIA(ref, table) SCOPE_IN(ref, "SELECT id FROM " table " WHERE organisation_id")
 
 /* Replaces every `from` in sql by `to` (same or shorter) in place. */
 static void replace_all(char *sql, const char *from, const char *to)
@@ -200,9 +201,10 @@ int store_report_organisations(struct db *db, const struct report_scope *sc,
 int store_report_aftercare(struct db *db, const struct report_scope *sc, int64_t from,
                            int64_t to, report_group_fn each, void *ctx, struct kp_error *err)
 {
-	return each_group(db, "SELECT a.answer, '', COUNT(*) FROM match_aftercare a "
-	                      "JOIN matches m ON m.id = a.match_id "
-	                      "WHERE " SCOPE_VIA("m.call_id", "calls") " AND a.answered_at >= ? "
+	return each_group(db, "SELECT a.answer, '', COUNT(*) FROM match_aftercare a WHERE "
+	                      SCOPE_IN("a.match_id", "SELECT m.id FROM matches m JOIN calls c "
+	                                             "ON c.id = m.call_id WHERE c.organisation_id")
+	                      " AND a.answered_at >= ? "
 	                      "AND a.answered_at < ? GROUP BY a.answer ORDER BY a.answer",
 	                  sc, NULL, NULL, from, to, each, ctx, err);
 }
