@@ -41,6 +41,7 @@ struct audit_writer;
 struct change_entry;
 struct follow;
 struct match_index;
+struct report_people;
 struct metrics;
 
 struct app {
@@ -59,6 +60,9 @@ struct app {
 	struct follow *follow;        /* owned by serve; NULL for other commands */
 	struct match_index *index;    /* the matching engine's index (src/match/match.h); owned
 	                                 by serve, NULL for other commands */
+	struct report_people *people; /* every volunteer's place in the figures
+	                                 (src/service/report_people.h); owned by serve,
+	                                 NULL for other commands: they read the rows */
 	struct metrics *metrics;      /* requests by route (src/api/metrics.h); owned by serve,
 	                                 NULL for other commands */
 	atomic_ullong db_retries;     /* use cases run again: a busy database, a lost race */

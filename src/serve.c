@@ -16,6 +16,7 @@
 #include "http/http.h"
 #include "http/static.h"
 #include "match/match.h"
+#include "service/report_people.h"
 #include "db/audit_writer.h"
 #include "sync/follow.h"
 #include "sync/jobs.h"
@@ -28,6 +29,8 @@ static void apply_change(void *ctx, struct db *db, const struct change_entry *c)
 	struct app *app = ctx;
 	if (app->on_change != NULL)
 		app->on_change(app->on_change_ctx, db, c);
+	if (app->people != NULL)
+		report_people_on_change(app->people, db, c);
 }
 
 /* The integer in environment variable `name` within [lo, hi]; 0 when
@@ -94,8 +97,9 @@ static void raise_file_limit(void)
 	}
 }
 
-/* The matching index, loaded after the follower noted where the change log
-   ends and kept fresh by it (and by the API right after its own writes).
+/* The matching index and the figures' copy of the volunteers, loaded after
+   the follower noted where the change log ends and kept fresh by it (the
+   index also by the API right after its own writes).
    KNOOPPUNT_MATCH_SPREAD (0-110 points, default 2) sets how much each further
    pair of one volunteer costs in a proposal. */
 static int load_index(struct app *app, struct kp_error *err)
@@ -112,6 +116,10 @@ static int load_index(struct app *app, struct kp_error *err)
 	}
 	if (rc == KP_OK)
 		rc = match_index_load(app->index, db, err);
+	if (rc == KP_OK && report_people_new(&app->people) != KP_OK)
+		rc = kp_internal(err);
+	if (rc == KP_OK)
+		rc = report_people_load(app->people, db, err);
 	db_pool_release(app->pool, db);
 	if (rc == KP_OK) {
 		app->on_change = match_index_on_change;
@@ -208,6 +216,8 @@ end:
 	app->on_change = NULL;
 	match_index_free(app->index);
 	app->index = NULL;
+	report_people_free(app->people);
+	app->people = NULL;
 	metrics_free(app->metrics);
 	app->metrics = NULL;
 	ratelimit_free(app->login_limit);

@@ -96,16 +96,17 @@ int store_journey_plan_intake(struct db *db, const struct journey *j, int64_t no
 }
 
 /* Keeps the volunteer's milestones for the figures (migration 012): the last
-   stop and the first intake. */
+   stop and the first intake. A milestone that moved is a change of the
+   volunteer, which every server's copy of the figures follows. */
 static int note_milestone(struct db *db, int64_t journey_id, int step, const char *on,
-                          struct kp_error *err)
+                          int64_t now, struct kp_error *err)
 {
 	struct db_stmt *st;
 	const char *sql = step == STEP_STOPPED
 		? "UPDATE volunteers SET stopped_on = ? WHERE id = (SELECT volunteer_id FROM "
-		  "journeys WHERE id = ?) AND (stopped_on IS NULL OR stopped_on < ?)"
+		  "journeys WHERE id = ?) AND (stopped_on IS NULL OR stopped_on < ?) RETURNING id"
 		: "UPDATE volunteers SET intake_on = ? WHERE id = (SELECT volunteer_id FROM "
-		  "journeys WHERE id = ?) AND (intake_on IS NULL OR intake_on > ?)";
+		  "journeys WHERE id = ?) AND (intake_on IS NULL OR intake_on > ?) RETURNING id";
 	if (step != STEP_STOPPED && step != STEP_INTAKE)
 		return KP_OK;
 	if (db_prepare(db, sql, &st, err))
@@ -114,8 +115,12 @@ static int note_milestone(struct db *db, int64_t journey_id, int step, const cha
 	db_bind_int(st, 2, journey_id);
 	db_bind_text(st, 3, on);
 	int rc = db_step(st, err);
+	int64_t volunteer_id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : KP_OK;
+	if (rc == DB_FAILED)
+		return KP_ERR;
+	return volunteer_id ? store_change_record(db, CHANGE_VOLUNTEER, volunteer_id, 0, now, err)
+	                    : KP_OK;
 }
 
 static int insert_step(struct db *db, int64_t journey_id, int from, int to, const char *on,
@@ -134,7 +139,7 @@ static int insert_step(struct db *db, int64_t journey_id, int from, int to, cons
 	db_bind_int(st, 7, now);
 	int rc = db_step(st, err);
 	db_finalize(st);
-	return rc == DB_FAILED ? KP_ERR : note_milestone(db, journey_id, to, on, err);
+	return rc == DB_FAILED ? KP_ERR : note_milestone(db, journey_id, to, on, now, err);
 }
 
 int store_journey_insert(struct db *db, struct journey *j, int64_t actor, const char *notes,

@@ -95,29 +95,25 @@ static int hours_rows(struct db *db, const char *sql, const struct report_scope 
 	return rc == DB_DONE ? KP_OK : KP_ERR;
 }
 
-int store_report_tenures(struct db *db, const struct report_scope *sc, report_tenure_fn each,
-                         void *ctx, struct kp_error *err)
+#define TENURE_SELECT                                                                   \
+	"SELECT v.id, v.organisation_id, v.started_on, v.status, v.updated_at, v.stopped_on, " \
+	"v.first_match_at, v.intake_on FROM volunteers v "
+
+static int tenure_rows(struct db_stmt *st, report_tenure_fn each, void *ctx,
+                       struct kp_error *err)
 {
-	struct db_stmt *st;
-	/* The milestones are kept on the volunteer (migration 012); the index
-	   volunteer_figures covers this query, and one organisation's volunteers
-	   are a range of it. */
-	if (prepare_scoped(db, "SELECT v.organisation_id, v.started_on, v.status, v.updated_at, "
-	                       "v.stopped_on, v.first_match_at, v.intake_on FROM volunteers v "
-	                       "WHERE " SCOPE("v.organisation_id"), sc, &st, err))
-		return KP_ERR;
-	bind_scope(st, 1, sc);
 	int rc;
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		/* Texts are the statement's until the next step. */
 		struct report_tenure t = {
-			.organisation_id = db_col_int(st, 0),
-			.started_on = db_col_text(st, 1),
-			.status = volunteer_status_parse(db_col_text(st, 2)),
-			.updated_at = db_col_int(st, 3),
-			.stopped_on = db_col_text(st, 4),
-			.first_match_at = db_col_int(st, 5),
-			.intake_on = db_col_text(st, 6),
+			.id = db_col_int(st, 0),
+			.organisation_id = db_col_int(st, 1),
+			.started_on = db_col_text(st, 2),
+			.status = volunteer_status_parse(db_col_text(st, 3)),
+			.updated_at = db_col_int(st, 4),
+			.stopped_on = db_col_text(st, 5),
+			.first_match_at = db_col_int(st, 6),
+			.intake_on = db_col_text(st, 7),
 		};
 		if (each(ctx, &t) != 0) {
 			rc = kp_internal(err);
@@ -126,6 +122,29 @@ int store_report_tenures(struct db *db, const struct report_scope *sc, report_te
 	}
 	db_finalize(st);
 	return rc == DB_DONE ? KP_OK : KP_ERR;
+}
+
+int store_report_tenures(struct db *db, const struct report_scope *sc, report_tenure_fn each,
+                         void *ctx, struct kp_error *err)
+{
+	struct db_stmt *st;
+	/* The milestones are kept on the volunteer (migration 012); the index
+	   volunteer_figures covers this query, and one organisation's volunteers
+	   are a range of it. */
+	if (prepare_scoped(db, TENURE_SELECT "WHERE " SCOPE("v.organisation_id"), sc, &st, err))
+		return KP_ERR;
+	bind_scope(st, 1, sc);
+	return tenure_rows(st, each, ctx, err);
+}
+
+int store_report_tenure_of(struct db *db, int64_t volunteer_id, report_tenure_fn each,
+                           void *ctx, struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, TENURE_SELECT "WHERE v.id = ?", &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, volunteer_id);
+	return tenure_rows(st, each, ctx, err);
 }
 
 /* Runs a "key, key2, count" grouping with the scope bound at 1..4 and the

@@ -238,6 +238,7 @@ int store_volunteer_list(struct db *db, const struct list_filter *f, struct page
 /* One volunteer as the figures see them (dates "" when none; the texts live
    only for the callback). */
 struct report_tenure {
+	int64_t id;                /* the volunteer */
 	int64_t organisation_id;
 	const char *started_on;    /* sign-up (aanmelding) */
 	int status;                /* enum volunteer_status */
@@ -270,6 +271,9 @@ int store_report_milestones_rebuild(struct db *db, struct kp_error *err);
 /* Every volunteer in the scope. */
 int store_report_tenures(struct db *db, const struct report_scope *sc, report_tenure_fn each,
                          void *ctx, struct kp_error *err);
+/* The same row of one volunteer; no call when there is none. */
+int store_report_tenure_of(struct db *db, int64_t volunteer_id, report_tenure_fn each,
+                           void *ctx, struct kp_error *err);
 /* Exit interviews held in [from, to) (dates), counted by reason and outcome. */
 int store_report_exits(struct db *db, const struct report_scope *sc, const char *from,
                        const char *to, report_group_fn each, void *ctx, struct kp_error *err);

@@ -6,9 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "service/report_people.h"
+#include "sync/follow.h"
 #include "util/parse.h"
 
 #define DAY 86400
+#define REPORT_SYNC_MS 1000       /* the longest a report waits for the change log */
 /* Months a period before touches: as long as the period (REPORT_MONTHS_MAX
    months of at most 31 days), cut at both ends. */
 #define BEFORE_MONTHS_MAX (REPORT_MONTHS_MAX + 2)
@@ -18,8 +21,11 @@ struct person {
 	int32_t start, stop, intake, first_match;
 };
 
-/* The organisations in scope in name order, with their ids sorted for a
-   binary search, so that one pass over the volunteers counts them all. */
+/* The organisations in scope in name order, and where each id is among
+   them, so that one pass over the volunteers counts them all: a table by id
+   while ids are small, else a binary search of the sorted ids. */
+#define ORG_TABLE_MAX (1 << 20)
+
 struct org_key {
 	int64_t id;
 	int at;                       /* index into orgs.o */
@@ -28,6 +34,8 @@ struct org_key {
 struct orgs {
 	struct report_org *o;
 	struct org_key *keys;
+	int32_t *at_id;               /* at_id[id]: index into o, -1 out of scope; or NULL */
+	int64_t max_id;
 	int n, cap;
 };
 
@@ -51,6 +59,7 @@ static int add_org(void *ctx, const struct report_org *o)
 		os->cap = cap;
 	}
 	os->o[os->n++] = *o;
+	os->max_id = o->id > os->max_id ? o->id : os->max_id;
 	return 0;
 }
 
@@ -62,6 +71,15 @@ static int by_key(const void *a, const void *b)
 
 static int index_orgs(struct orgs *os)
 {
+	if (os->max_id < ORG_TABLE_MAX) {
+		os->at_id = malloc((size_t)(os->max_id + 1) * sizeof *os->at_id);
+		if (os->at_id == NULL)
+			return -1;
+		memset(os->at_id, 0xff, (size_t)(os->max_id + 1) * sizeof *os->at_id);
+		for (int i = 0; i < os->n; i++)
+			os->at_id[os->o[i].id] = i;
+		return 0;
+	}
 	os->keys = malloc((size_t)(os->n ? os->n : 1) * sizeof *os->keys);
 	if (os->keys == NULL)
 		return -1;
@@ -71,19 +89,22 @@ static int index_orgs(struct orgs *os)
 	return 0;
 }
 
-static void count_in_org(struct orgs *os, int64_t id, bool active)
+/* Counts a volunteer of organisation `id`; false when it is not in scope. */
+static bool count_in_org(struct orgs *os, int64_t id, bool active)
 {
-	struct org_key k = { id, 0 };
-	const struct org_key *found = bsearch(&k, os->keys, (size_t)os->n, sizeof k, by_key);
-	if (found == NULL)
-		return;
-	os->o[found->at].volunteers++;
-	os->o[found->at].active += active;
-}
-
-static int32_t day_of(const char *date)
-{
-	return date[0] != '\0' && parse_is_date(date) ? (int32_t)parse_date_days(date) : -1;
+	int at = -1;
+	if (os->at_id != NULL) {
+		at = id >= 0 && id <= os->max_id ? os->at_id[id] : -1;
+	} else {
+		struct org_key k = { id, 0 };
+		const struct org_key *found = bsearch(&k, os->keys, (size_t)os->n, sizeof k, by_key);
+		at = found ? found->at : -1;
+	}
+	if (at < 0)
+		return false;
+	os->o[at].volunteers++;
+	os->o[at].active += active;
+	return true;
 }
 
 static int32_t year_of_day(int32_t day)
@@ -93,13 +114,15 @@ static int32_t year_of_day(int32_t day)
 	return (int32_t)strtol(date, NULL, 10);
 }
 
-static int add_person(void *ctx, const struct report_tenure *t)
+/* Counts a volunteer of an organisation in scope, and keeps those the
+   figures can place in time (with a sign-up date). */
+static int add_person(void *ctx, const struct report_person *rp)
 {
 	struct people *ps = ctx;
-	int32_t start = day_of(t->started_on);
-	count_in_org(ps->orgs, t->organisation_id, t->status == VOLUNTEER_ACTIVE);
-	if (start < 0)
-		return 0; /* no start date: not a volunteer the figures can place */
+	if (!count_in_org(ps->orgs, rp->organisation_id, rp->status == VOLUNTEER_ACTIVE))
+		return 0; /* another organisation's, out of scope */
+	if (rp->start < 0)
+		return 0;
 	if (ps->n == ps->cap) {
 		int cap = ps->cap ? ps->cap * 2 : 1024;
 		struct person *p = realloc(ps->p, (size_t)cap * sizeof *p);
@@ -108,17 +131,31 @@ static int add_person(void *ctx, const struct report_tenure *t)
 		ps->p = p;
 		ps->cap = cap;
 	}
-	int32_t stop = day_of(t->stopped_on);
-	if (t->status == VOLUNTEER_STOPPED && stop < 0)
-		stop = (int32_t)(t->updated_at / DAY);
-	if (t->status != VOLUNTEER_STOPPED)
-		stop = -1; /* came back after a stop: still there */
-	ps->active += t->status == VOLUNTEER_ACTIVE;
-	ps->p[ps->n++] = (struct person){
-		start, stop, day_of(t->intake_on),
-		t->first_match_at > 0 ? (int32_t)(t->first_match_at / DAY) : -1,
-	};
+	ps->active += rp->status == VOLUNTEER_ACTIVE;
+	ps->p[ps->n++] = (struct person){ rp->start, rp->stop, rp->intake, rp->first_match };
 	return 0;
+}
+
+static int add_tenure(void *ctx, const struct report_tenure *t)
+{
+	struct report_person p;
+	report_person_of(t, &p);
+	return add_person(ctx, &p);
+}
+
+/* The volunteers in scope: those of the network or a municipality from the
+   server's copy when there is one (after the change log's latest), those of
+   one organisation (a range of an index) and those of a command from the
+   rows. */
+static int read_people(struct svc *s, const struct report_scope *sc, struct people *ps)
+{
+	struct report_people *copy = s->app->people;
+	if (copy != NULL && sc->organisation_id == 0 && report_people_complete(copy)) {
+		follow_sync(s->app->follow, REPORT_SYNC_MS);
+		return report_people_each(copy, add_person, ps) == KP_OK ? KP_OK
+		                                                          : kp_internal(s->err);
+	}
+	return store_report_tenures(s->db, sc, add_tenure, ps, s->err);
 }
 
 /* The first day of the month after the one holding `day`. */
@@ -488,7 +525,7 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 	if (rc == KP_OK && index_orgs(&os) != 0)
 		rc = kp_internal(s->err);
 	if (rc == KP_OK)
-		rc = store_report_tenures(s->db, &a->scope, add_person, &ps, s->err);
+		rc = read_people(s, &a->scope, &ps);
 	if (rc == KP_OK) {
 		orgs_and_municipalities(r, &os);
 		r->volunteers = ps.n;
@@ -502,6 +539,7 @@ static int figures(struct svc *s, struct compute_args *a, int32_t from, int32_t 
 	free(ps.p);
 	free(os.o);
 	free(os.keys);
+	free(os.at_id);
 	if (rc == KP_OK)
 		rc = store_report_exits(s->db, &a->scope, r->from, r->to, add_exit, r, s->err);
 	if (rc == KP_OK)

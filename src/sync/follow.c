@@ -2,7 +2,8 @@
  * The change-log follower (follow.h).
  * Invariants: every id < next was delivered or given up; seen[0..n_seen)
  * holds the delivered ids >= next, ascending; stats and stop are read and
- * written under `lock`.
+ * written under `lock`; so are the poll counters (a poll numbered n has begun
+ * when begun >= n and delivered when done >= n) and poll_now.
  */
 #include "sync/follow.h"
 
@@ -26,8 +27,11 @@ struct follow {
 	pthread_t thread;
 	bool running;
 	bool stop;
+	bool poll_now;            /* follow_sync wants a poll before the interval ends */
+	uint64_t begun, done;
 	pthread_mutex_t lock;
-	pthread_cond_t wake;
+	pthread_cond_t wake;      /* the thread: stop, or poll now */
+	pthread_cond_t polled;    /* follow_sync: a poll was delivered */
 	struct follow_stats stats;
 };
 
@@ -112,17 +116,22 @@ static void *run(void *arg)
 	struct follow *f = arg;
 	pthread_mutex_lock(&f->lock);
 	while (!f->stop) {
+		uint64_t n = ++f->begun;
+		f->poll_now = false;
 		pthread_mutex_unlock(&f->lock);
 		struct kp_error err = { 0 };
 		if (follow_poll(f, &err) != KP_OK)
 			fprintf(stderr, "knooppunt: change log: %s\n", err.code);
 		pthread_mutex_lock(&f->lock);
+		f->done = n;
+		pthread_cond_broadcast(&f->polled);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_nsec += (long)f->interval_ms * 1000000L;
 		until.tv_sec += until.tv_nsec / 1000000000L;
 		until.tv_nsec %= 1000000000L;
-		while (!f->stop && pthread_cond_timedwait(&f->wake, &f->lock, &until) != ETIMEDOUT)
+		while (!f->stop && !f->poll_now &&
+		       pthread_cond_timedwait(&f->wake, &f->lock, &until) != ETIMEDOUT)
 			;
 	}
 	pthread_mutex_unlock(&f->lock);
@@ -140,6 +149,7 @@ int follow_open(const char *path, follow_hook hook, void *ctx, struct follow **o
 	f->stats.last_kind = -1;
 	pthread_mutex_init(&f->lock, NULL);
 	pthread_cond_init(&f->wake, NULL);
+	pthread_cond_init(&f->polled, NULL);
 	if (db_open(path, &f->db, err) || store_changes_next_id(f->db, &f->next, err)) {
 		follow_close(f);
 		return KP_ERR;
@@ -155,6 +165,27 @@ int follow_start(struct follow *f, int interval_ms, struct kp_error *err)
 		return kp_internal(err);
 	f->running = true;
 	return KP_OK;
+}
+
+bool follow_sync(struct follow *f, int timeout_ms)
+{
+	if (f == NULL || !f->running)
+		return false;
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_nsec += (long)timeout_ms * 1000000L;
+	until.tv_sec += until.tv_nsec / 1000000000L;
+	until.tv_nsec %= 1000000000L;
+	pthread_mutex_lock(&f->lock);
+	uint64_t want = f->begun + 1; /* the first poll to begin from now on */
+	f->poll_now = true;
+	pthread_cond_signal(&f->wake);
+	while (f->done < want && !f->stop &&
+	       pthread_cond_timedwait(&f->polled, &f->lock, &until) != ETIMEDOUT)
+		;
+	bool caught_up = f->done >= want;
+	pthread_mutex_unlock(&f->lock);
+	return caught_up;
 }
 
 void follow_stats(struct follow *f, struct follow_stats *out)
@@ -177,6 +208,7 @@ void follow_close(struct follow *f)
 	}
 	db_close(f->db);
 	pthread_cond_destroy(&f->wake);
+	pthread_cond_destroy(&f->polled);
 	pthread_mutex_destroy(&f->lock);
 	free(f);
 }

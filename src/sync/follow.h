@@ -21,6 +21,7 @@
 #ifndef KP_SYNC_FOLLOW_H
 #define KP_SYNC_FOLLOW_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "db/store.h"
@@ -41,6 +42,11 @@ int follow_start(struct follow *f, int interval_ms, struct kp_error *err);
 /* Reads the log once and delivers what is new; the thread calls this too.
    Not to be called while the thread runs. */
 int follow_poll(struct follow *f, struct kp_error *err);
+/* Has the running thread read the log once more, from now on, and waits
+   (at most timeout_ms) until that read was delivered: afterwards the hook
+   has had every change committed before the call (up to FOLLOW_BATCH of
+   them). False when the wait ran out or the thread does not run. */
+bool follow_sync(struct follow *f, int timeout_ms);
 
 struct follow_stats {
 	uint64_t delivered;      /* changes handed to the hook */

@@ -272,15 +272,19 @@ static void nazorg(struct client *cl, int64_t match, const char *answer)
 	json_decref(expect(cl, "PUT", path, body, 200));
 }
 
-static void journey_with_intake(struct client *cl, int64_t v, const char *on, const char *intake)
+/* Starts v's journey on `on` with an intake on `intake`; returns its id. */
+static int64_t journey_with_intake(struct client *cl, int64_t v, const char *on,
+                                   const char *intake)
 {
 	char body[128], path[80];
 	snprintf(body, sizeof body, "{\"volunteer_id\":%lld,\"on_date\":\"%s\"}", (long long)v, on);
 	json_t *doc = expect(cl, "POST", "/api/journeys", body, 201);
-	snprintf(path, sizeof path, "/api/journeys/%lld/steps", (long long)json_id(doc, "id"));
+	int64_t journey = json_id(doc, "id");
+	snprintf(path, sizeof path, "/api/journeys/%lld/steps", (long long)journey);
 	json_decref(doc);
 	snprintf(body, sizeof body, "{\"step\":\"intake\",\"on_date\":\"%s\"}", intake);
 	json_decref(expect(cl, "POST", path, body, 200));
+	return journey;
 }
 
 static json_t *time_of(json_t *doc, const char *key, const char *what)
@@ -473,6 +477,95 @@ static void calls_nazorg_intake_and_municipalities(void **state)
 }
 
 
+#define NETWORK_REPORT "/api/reports?from=2026-01-01&to=2026-07-01"
+
+/* The network's figures on server b (right after a write on a) and on a
+   agree; returns b's for the caller's checks. */
+static json_t *network_on_both(struct client *on_a, struct client *on_b)
+{
+	json_t *a = expect(on_a, "GET", NETWORK_REPORT, NULL, 200);
+	json_t *b = expect(on_b, "GET", NETWORK_REPORT, NULL, 200);
+	assert_true(json_equal(a, b));
+	json_decref(a);
+	return b;
+}
+
+static int64_t time_count(json_t *doc, const char *key)
+{
+	return json_integer_value(time_of(doc, key, "volunteers"));
+}
+
+/* The figures of the network and of a municipality count the volunteers from
+   each server's copy in memory. Every write that moves a volunteer's place
+   in them (sign-up, intake, first match, stop, a stop step, another
+   organisation, erasure), made on one server, shows at once on a second
+   server on the same database, and a third started afterwards, which reads
+   every row, reports the same. */
+static void figures_follow_every_write_at_once(void **state)
+{
+	struct env *e = *state;
+	struct server b, c;
+	struct client on_b, on_c;
+	set_today(e, "2026-06-15");
+	assert_int_equal(server_start_on(&b, &e->srv), 0);
+	client_init(&on_b, &b);
+	assert_int_equal(client_login(&on_b, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+	json_t *doc = network_on_both(&e->admin, &on_b);
+	int64_t volunteers = num(doc, "volunteers");
+	int64_t outflow = num(json_object_get(doc, "flow"), "outflow");
+	int64_t intakes = time_count(doc, "time_to_intake");
+	int64_t matched = time_count(doc, "time_to_first_match");
+	json_decref(doc);
+
+	int64_t org = fx_organisation(&e->admin, "Volgclub");
+	int64_t other = fx_organisation(&e->admin, "Volgclub twee");
+	int64_t v = volunteer_on(&e->admin, org, "2026-05-02");
+	int64_t w = volunteer_on(&e->admin, org, "2026-05-03");
+	doc = network_on_both(&e->admin, &on_b);
+	assert_int_equal(num(doc, "volunteers"), volunteers + 2);
+	json_decref(doc);
+
+	int64_t journey = journey_with_intake(&e->admin, v, "2026-05-02", "2026-05-09");
+	doc = network_on_both(&e->admin, &on_b);
+	assert_int_equal(time_count(doc, "time_to_intake"), intakes + 1);
+	json_decref(doc);
+
+	started_match(&e->admin, fx_call(&e->admin, org, "Samen naar de markt"), w);
+	doc = network_on_both(&e->admin, &on_b);
+	assert_int_equal(time_count(doc, "time_to_first_match"), matched + 1);
+	json_decref(doc);
+
+	char path[96];
+	snprintf(path, sizeof path, "/api/journeys/%lld/steps", (long long)journey);
+	json_decref(expect(&e->admin, "POST", path,
+	                   "{\"step\":\"stopped\",\"on_date\":\"2026-06-01\"}", 200));
+	doc = network_on_both(&e->admin, &on_b);
+	assert_int_equal(num(json_object_get(doc, "flow"), "outflow"), outflow + 1);
+	json_decref(doc);
+
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)w);
+	char body[64];
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld}", (long long)other);
+	json_decref(expect(&e->admin, "PATCH", path, body, 200));
+	json_decref(network_on_both(&e->admin, &on_b));
+	snprintf(path, sizeof path, "/api/volunteers/%lld/erasure", (long long)w);
+	json_decref(expect(&e->admin, "POST", path, "{\"reason\":\"verzoek\"}", 200));
+	doc = network_on_both(&e->admin, &on_b);
+	assert_int_equal(num(json_object_get(doc, "flow"), "outflow"), outflow + 2);
+
+	assert_int_equal(server_start_on(&c, &e->srv), 0);
+	client_init(&on_c, &c);
+	assert_int_equal(client_login(&on_c, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+	json_t *fresh = expect(&on_c, "GET", NETWORK_REPORT, NULL, 200);
+	assert_true(json_equal(doc, fresh));
+	json_decref(fresh);
+	json_decref(doc);
+	client_free(&on_c);
+	client_free(&on_b);
+	assert_int_equal(server_stop(&c), 0);
+	assert_int_equal(server_stop(&b), 0);
+}
+
 int main(void)
 {
 	int fd = mkstemp(clock_file);
@@ -489,6 +582,7 @@ int main(void)
 		cmocka_unit_test(figures_of_a_small_network),
 		cmocka_unit_test(municipality_view_hides_small_numbers),
 		cmocka_unit_test(calls_nazorg_intake_and_municipalities),
+		cmocka_unit_test(figures_follow_every_write_at_once),
 	};
 	int rc = cmocka_run_group_tests_name("reports", tests, env_setup, env_teardown);
 	unlink(clock_file);
