@@ -187,19 +187,28 @@ static int month_bounds(int32_t from, int32_t to, int32_t *b, int cap)
 	return k;
 }
 
-/* How many of b[1..k] are on or before `day`: the month a day falls in, or
-   the first month whose last day is on or after it. */
-static int month_of(const int32_t *b, int k, int32_t day)
+/* The month of each day of b[0..k], looked up in a table: how many of
+   b[1..k] are on or before the day, so a day before b[0] is in month 0 and
+   one on or after b[k] in month k. */
+struct month_table {
+	int32_t from, to;             /* b[0], b[k] */
+	int k;
+	uint8_t month[BEFORE_MONTHS_MAX * 31];
+};
+
+static void month_table(struct month_table *t, const int32_t *b, int k)
 {
-	int lo = 0, hi = k;
-	while (lo < hi) {
-		int mid = (lo + hi + 1) / 2;
-		if (b[mid] <= day)
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
-	return lo;
+	t->from = b[0];
+	t->to = b[k];
+	t->k = k;
+	for (int m = 0; m < k; m++)
+		for (int32_t d = b[m]; d < b[m + 1]; d++)
+			t->month[d - b[0]] = (uint8_t)m;
+}
+
+static int month_of(const struct month_table *t, int32_t day)
+{
+	return day < t->from ? 0 : day >= t->to ? t->k : t->month[day - t->from];
 }
 
 /* Per month of b[0..k]: who signed up, who stopped, and who was there on its
@@ -208,10 +217,12 @@ static void flows(const struct people *ps, const int32_t *b, int k, int64_t *in,
                   int64_t *there)
 {
 	int64_t change[BEFORE_MONTHS_MAX + 1] = { 0 };
+	struct month_table t;
+	month_table(&t, b, k);
 	for (int i = 0; i < ps->n; i++) {
 		const struct person *p = &ps->p[i];
-		int first = month_of(b, k, p->start);
-		int left = p->stop < 0 ? k : month_of(b, k, p->stop);
+		int first = month_of(&t, p->start);
+		int left = p->stop < 0 ? k : month_of(&t, p->stop);
 		if (p->start >= b[0] && p->start < b[k])
 			in[first]++;
 		if (p->stop >= b[0] && p->stop < b[k])
@@ -263,23 +274,11 @@ static void count_before(struct report *r, const struct people *ps, int32_t from
 	r->turnover_before = active_sum > 0 ? (double)r->outflow_before / (active_sum / k) : 0;
 }
 
-/* The curve of the people who started in `year` (0: all of them). */
-static int cohort(struct report_cohort *c, const struct people *ps, int year, struct tenure *t,
-                  struct survival_point *all, int cap)
+/* The curve of the tenures t[0..n) of the people who started in `year` (0:
+   all of them); sorts t. */
+static void cohort(struct report_cohort *c, int year, struct tenure *t, int n,
+                   struct survival_point *all, int cap)
 {
-	int n = 0;
-	char jan1[16];
-	snprintf(jan1, sizeof jan1, "%04d-01-01", year % 10000);
-	int32_t first = year ? (int32_t)parse_date_days(jan1) : INT32_MIN;
-	snprintf(jan1, sizeof jan1, "%04d-01-01", (year + 1) % 10000);
-	int32_t next = year ? (int32_t)parse_date_days(jan1) : INT32_MAX;
-	for (int i = 0; i < ps->n; i++) {
-		const struct person *p = &ps->p[i];
-		if (p->start > ps->today || p->start < first || p->start >= next)
-			continue;
-		int32_t end = p->stop >= 0 ? p->stop : ps->today;
-		t[n++] = (struct tenure){ end - p->start, p->stop >= 0 };
-	}
 	c->year = year;
 	c->volunteers = n;
 	c->n_points = survival_km(t, n, all, n < cap ? n : cap);
@@ -293,30 +292,69 @@ static int cohort(struct report_cohort *c, const struct people *ps, int year, st
 	if (kept > 0 && c->points[kept - 1].day != all[c->n_points - 1].day)
 		c->points[kept - 1] = all[c->n_points - 1];
 	c->n_points = kept;
-	return n;
 }
 
+/* The start year's place among the cohorts: 1 for this year, 2 for the year
+   before, …; 0 for years before those. jan1[k] is the first day of cohort k's
+   year (k >= 1). */
+static int cohort_of(const int32_t *jan1, int32_t start)
+{
+	for (int k = 1; k < REPORT_COHORTS_MAX; k++)
+		if (start >= jan1[k])
+			return k;
+	return 0;
+}
+
+/* Retention by start year in one pass: the tenures are laid out by cohort
+   (this year's first, the years before those last), so that each year's are
+   a run of the array and all of them together the whole. */
 static int retention(struct report *r, const struct people *ps)
 {
-	/* A curve has at most one point per day of the longest tenure. */
-	int32_t first = ps->today;
-	for (int i = 0; i < ps->n; i++)
-		first = ps->p[i].start < first ? ps->p[i].start : first;
-	size_t days = (size_t)(ps->today - first) + 2, most = (size_t)(ps->n ? ps->n : 1);
-	struct tenure *t = malloc(most * sizeof *t);
-	struct survival_point *all = malloc((days < most ? days : most) * sizeof *all);
-	int rc = t && all ? 0 : -1;
-	int last = year_of_day(ps->today);
-	if (rc == 0) {
-		cohort(&r->cohorts[0], ps, 0, t, all, (int)(days < most ? days : most));
-		r->n_cohorts = 1;
+	int32_t first = ps->today, jan1[REPORT_COHORTS_MAX];
+	int last = year_of_day(ps->today), count[REPORT_COHORTS_MAX] = { 0 };
+	int at[REPORT_COHORTS_MAX + 1];
+	for (int k = 1; k < REPORT_COHORTS_MAX; k++) {
+		char date[16];
+		snprintf(date, sizeof date, "%04d-01-01", (last - k + 1) % 10000);
+		jan1[k] = (int32_t)parse_date_days(date);
 	}
-	for (int y = last; rc == 0 && y > last - (REPORT_COHORTS_MAX - 1); y--)
-		if (cohort(&r->cohorts[r->n_cohorts], ps, y, t, all, (int)(days < most ? days : most)) > 0)
-			r->n_cohorts++;
+	for (int i = 0; i < ps->n; i++)
+		if (ps->p[i].start <= ps->today) {
+			first = ps->p[i].start < first ? ps->p[i].start : first;
+			count[cohort_of(jan1, ps->p[i].start)]++;
+		}
+	at[1] = 0;
+	for (int k = 1; k < REPORT_COHORTS_MAX; k++)
+		at[k + 1] = at[k] + count[k];
+	at[0] = at[REPORT_COHORTS_MAX]; /* the years before, after the others */
+	int n = at[0] + count[0];
+	/* A curve has at most one point per day of the longest tenure. */
+	size_t days = (size_t)(ps->today - first) + 2, most = (size_t)(n ? n : 1);
+	int cap = (int)(days < most ? days : most);
+	struct tenure *t = malloc(most * sizeof *t);
+	struct survival_point *all = malloc((size_t)cap * sizeof *all);
+	if (t == NULL || all == NULL) {
+		free(t);
+		free(all);
+		return -1;
+	}
+	int put[REPORT_COHORTS_MAX];
+	memcpy(put, at, sizeof put);
+	for (int i = 0; i < ps->n; i++) {
+		const struct person *p = &ps->p[i];
+		if (p->start > ps->today)
+			continue;
+		int32_t end = p->stop >= 0 ? p->stop : ps->today;
+		t[put[cohort_of(jan1, p->start)]++] = (struct tenure){ end - p->start, p->stop >= 0 };
+	}
+	r->n_cohorts = 1;
+	for (int k = 1; k < REPORT_COHORTS_MAX; k++)
+		if (count[k] > 0)
+			cohort(&r->cohorts[r->n_cohorts++], last - k + 1, t + at[k], count[k], all, cap);
+	cohort(&r->cohorts[0], 0, t, n, all, cap); /* last: it sorts the whole array */
 	free(t);
 	free(all);
-	return rc;
+	return 0;
 }
 
 /* Median and 90th percentile of the days from sign-up to an event, of the
