@@ -22,6 +22,8 @@ struct follow {
 	int64_t next;
 	int64_t seen[FOLLOW_BATCH];
 	int n_seen;
+	struct change_entry read[FOLLOW_BATCH]; /* one poll's changes, before delivery */
+	int n_read;
 	int64_t gap_since_ms;     /* when a gap at `next` was first noticed, 0 when none */
 	int interval_ms;
 	pthread_t thread;
@@ -103,10 +105,25 @@ static void advance(struct follow *f)
 	}
 }
 
+static int keep(void *ctx, const struct change_entry *c)
+{
+	struct follow *f = ctx;
+	if (f->n_read < FOLLOW_BATCH)
+		f->read[f->n_read++] = *c;
+	return 0;
+}
+
+/* The changes are read first and delivered after: while the reading
+   statement is open, a hook's reads on the same connection would see the
+   database as it was when the poll began, and could put a record the API
+   refreshed since back in its older state. */
 int follow_poll(struct follow *f, struct kp_error *err)
 {
-	if (store_changes_since(f->db, f->next, FOLLOW_BATCH, deliver, f, err))
+	f->n_read = 0;
+	if (store_changes_since(f->db, f->next, FOLLOW_BATCH, keep, f, err))
 		return KP_ERR;
+	for (int i = 0; i < f->n_read; i++)
+		deliver(f, &f->read[i]);
 	advance(f);
 	return KP_OK;
 }
