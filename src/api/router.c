@@ -15,6 +15,7 @@
 #include "api/session.h"
 #include "auth/password.h"
 #include "http/static.h"
+#include "service/service.h"
 #include "util/messages.h"
 #include "util/parse.h"
 
@@ -414,12 +415,19 @@ void api_handle(void *ctx, const struct http_request *req, struct http_response 
 		.lang = messages_language(http_header(req, "Accept-Language")),
 		.route = METRICS_NO_ROUTE,
 	};
+	/* The views' audit rows go to the group commit without holding this
+	   thread; the answer waits for them instead (http_hold). */
+	struct audit_ticket *audit = NULL;
+	svc_defer_audit(&audit);
 	c.db = db_pool_acquire(app->pool);
 	if ((metrics ? serve_metrics(&c) : dispatch(&c)) != KP_OK) {
 		db_rollback(c.db);
 		reply_problem(&c);
 	}
 	db_pool_release(app->pool, c.db);
+	svc_defer_audit(NULL);
+	if (audit != NULL)
+		res->hold = (struct http_hold){ svc_audit_wait, audit };
 	json_decref(c.body);
 	json_decref(c.current);
 	metrics_record(app->metrics, c.route, res->status, seconds_now() - started);

@@ -15,9 +15,21 @@ struct outcome {
 	struct kp_error err;
 };
 
+/* Entries handed over without waiting: done is called once `pending` is 0
+   and someone waits (done set). */
+struct audit_ticket {
+	pthread_mutex_t lock;
+	int pending;           /* entries not yet committed or failed */
+	bool failed;
+	audit_done_fn done;    /* NULL until audit_ticket_wait */
+	void *arg;
+};
+
+/* One queued entry: an appender waits on outcome, or a ticket counts it. */
 struct pending {
 	struct audit_entry entry;
 	struct outcome *outcome;
+	struct audit_ticket *ticket;
 };
 
 struct audit_writer {
@@ -64,6 +76,40 @@ static int write_with_retry(struct db *db, const struct pending *p, int n, struc
 	return rc;
 }
 
+/* Frees t once it has nothing pending and nobody to tell. */
+static void ticket_free(struct audit_ticket *t)
+{
+	pthread_mutex_destroy(&t->lock);
+	free(t);
+}
+
+/* One entry of t is committed (ok) or failed; tells the waiter when it was
+   the last. */
+static void ticket_settle(struct audit_ticket *t, bool ok)
+{
+	pthread_mutex_lock(&t->lock);
+	t->failed |= !ok;
+	bool last = --t->pending == 0 && t->done != NULL;
+	pthread_mutex_unlock(&t->lock);
+	if (last) {
+		t->done(t->arg, !t->failed);
+		ticket_free(t);
+	}
+}
+
+void audit_ticket_wait(struct audit_ticket *t, audit_done_fn done, void *arg)
+{
+	pthread_mutex_lock(&t->lock);
+	t->done = done;
+	t->arg = arg;
+	bool now = t->pending == 0;
+	pthread_mutex_unlock(&t->lock);
+	if (now) {
+		done(arg, !t->failed);
+		ticket_free(t);
+	}
+}
+
 static void *run(void *arg)
 {
 	struct audit_writer *w = arg;
@@ -82,12 +128,18 @@ static void *run(void *arg)
 		struct kp_error err = { 0 };
 		int rc = write_with_retry(w->db, w->batch, n, &err);
 
+		for (int i = 0; i < n; i++) /* the batch is the writer's: no lock needed */
+			if (w->batch[i].ticket != NULL)
+				ticket_settle(w->batch[i].ticket, rc == KP_OK);
 		pthread_mutex_lock(&w->lock);
 		for (int i = 0; i < n; i++) {
-			w->batch[i].outcome->rc = rc;
-			w->batch[i].outcome->err = err;
-			w->batch[i].outcome->done = true;
-			pthread_cond_signal(&w->batch[i].outcome->wake);
+			struct outcome *o = w->batch[i].outcome;
+			if (o == NULL)
+				continue;
+			o->rc = rc;
+			o->err = err;
+			o->done = true;
+			pthread_cond_signal(&o->wake);
 		}
 		if (rc == KP_OK) {
 			w->rows += n;
@@ -123,22 +175,33 @@ int audit_writer_open(const char *path, struct audit_writer **out, struct kp_err
 	return KP_OK;
 }
 
+/* Waits for room for n entries and queues them together, so that they share
+   one commit; under w->lock. */
+static int enqueue(struct audit_writer *w, const struct audit_entry *e, int n,
+                   struct outcome *o, struct audit_ticket *t, struct kp_error *err)
+{
+	assert(n >= 1 && n <= AUDIT_APPEND_MAX);
+	while (w->n + n > AUDIT_QUEUE_MAX && !w->stop)
+		pthread_cond_wait(&w->room, &w->lock);
+	if (w->stop)
+		return kp_fail_retry(err, KP_BUSY, "busy");
+	for (int i = 0; i < n; i++)
+		w->queue[w->n++] = (struct pending){ e[i], o, t };
+	pthread_cond_signal(&w->work);
+	return KP_OK;
+}
+
 int audit_writer_append(struct audit_writer *w, const struct audit_entry *e, int n,
                         struct kp_error *err)
 {
 	struct outcome o = { .done = false, .rc = KP_ERR };
-	assert(n >= 1 && n <= AUDIT_APPEND_MAX);
-	pthread_mutex_lock(&w->lock);
-	while (w->n + n > AUDIT_QUEUE_MAX && !w->stop)
-		pthread_cond_wait(&w->room, &w->lock);
-	if (w->stop) {
-		pthread_mutex_unlock(&w->lock);
-		return kp_fail_retry(err, KP_BUSY, "busy");
-	}
 	pthread_cond_init(&o.wake, NULL);
-	for (int i = 0; i < n; i++) /* together, so they share one commit */
-		w->queue[w->n++] = (struct pending){ e[i], &o };
-	pthread_cond_signal(&w->work);
+	pthread_mutex_lock(&w->lock);
+	if (enqueue(w, e, n, &o, NULL, err) != KP_OK) {
+		pthread_mutex_unlock(&w->lock);
+		pthread_cond_destroy(&o.wake);
+		return KP_ERR;
+	}
 	while (!o.done)
 		pthread_cond_wait(&o.wake, &w->lock);
 	pthread_mutex_unlock(&w->lock);
@@ -146,6 +209,34 @@ int audit_writer_append(struct audit_writer *w, const struct audit_entry *e, int
 	if (o.rc != KP_OK && err != NULL)
 		*err = o.err;
 	return o.rc;
+}
+
+int audit_writer_submit(struct audit_writer *w, const struct audit_entry *e, int n,
+                        struct audit_ticket **ticket, struct kp_error *err)
+{
+	struct audit_ticket *t = *ticket;
+	if (t == NULL) {
+		t = calloc(1, sizeof *t);
+		if (t == NULL)
+			return kp_internal(err);
+		pthread_mutex_init(&t->lock, NULL);
+		*ticket = t;
+	}
+	/* Counted before the writer can see them, so that no commit finds the
+	   ticket at 0 while more of its entries are on the way. */
+	pthread_mutex_lock(&t->lock);
+	t->pending += n;
+	pthread_mutex_unlock(&t->lock);
+	pthread_mutex_lock(&w->lock);
+	int rc = enqueue(w, e, n, NULL, t, err);
+	pthread_mutex_unlock(&w->lock);
+	if (rc != KP_OK) {
+		pthread_mutex_lock(&t->lock);
+		t->pending -= n;
+		t->failed = true;
+		pthread_mutex_unlock(&t->lock);
+	}
+	return rc;
 }
 
 void audit_writer_stats(struct audit_writer *w, long long *rows, long long *commits)

@@ -14,11 +14,19 @@
  * is queued does not return before the writer has set its result; after
  * audit_writer_close no entry is left unwritten or unanswered.
  *
+ * audit_writer_submit hands entries over without waiting: a ticket collects
+ * the submits of one request, and audit_ticket_wait says what to call once
+ * all of them are committed, so that the request's answer, not its thread,
+ * waits for the commit (the server parks the connection meanwhile).
+ *
  * Ownership: audit_writer_open returns a writer the caller closes with
- * audit_writer_close; append copies the entry.
+ * audit_writer_close; append and submit copy the entries. A ticket frees
+ * itself after its done function ran.
  */
 #ifndef KP_DB_AUDIT_WRITER_H
 #define KP_DB_AUDIT_WRITER_H
+
+#include <stdbool.h>
 
 #include "db/store.h"
 
@@ -35,6 +43,19 @@ int audit_writer_open(const char *path, struct audit_writer **out, struct kp_err
    committed (KP_OK) or failed (err filled). */
 int audit_writer_append(struct audit_writer *w, const struct audit_entry *e, int n,
                         struct kp_error *err);
+
+struct audit_ticket;
+typedef void (*audit_done_fn)(void *arg, bool ok);
+
+/* Queues the n entries at e (1..AUDIT_APPEND_MAX) under *ticket (made on the
+   first submit) and returns at once, KP_OK unless the writer is stopping. */
+int audit_writer_submit(struct audit_writer *w, const struct audit_entry *e, int n,
+                        struct audit_ticket **ticket, struct kp_error *err);
+
+/* Calls done(arg, ok) once, on some thread, when every entry submitted under
+   t is committed (ok) or one failed; at once when that happened already.
+   Call it once, after the last submit; it frees t. */
+void audit_ticket_wait(struct audit_ticket *t, audit_done_fn done, void *arg);
 
 /* Rows written and transactions used so far (for tests and benchmarks). */
 void audit_writer_stats(struct audit_writer *w, long long *rows, long long *commits);

@@ -23,6 +23,7 @@
 #ifndef KP_HTTP_HTTP_H
 #define KP_HTTP_HTTP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/buf.h"
@@ -38,6 +39,7 @@
 #define HTTP_HEADER_DEADLINE_MS (10 * 1000)
 #define HTTP_BODY_DEADLINE_MS (30 * 1000)
 #define HTTP_IDLE_TIMEOUT_S 30
+#define HTTP_HOLD_DRAIN_MS 5000
 #define HTTP_HSTS "max-age=31536000" /* a year; subdomains are not ours to pin */
 
 struct http_request {
@@ -54,6 +56,15 @@ const char *http_header(const struct http_request *req, const char *name);
 const char *http_query(const struct http_request *req, const char *name);
 const char *http_cookie(const struct http_request *req, const char *name);
 
+/* An answer that may go out only once something else is done (a view's
+   audit row is durable): wait(ctx, done, arg) must call done(arg, ok) once,
+   from any thread. Meanwhile the server parks the connection, so no thread
+   waits; when ok is false it answers 503 instead. */
+struct http_hold {
+	void (*wait)(void *ctx, void (*done)(void *arg, bool ok), void *arg);
+	void *ctx;
+};
+
 #define HTTP_EXTRA_HEADERS 4
 struct http_response {
 	int status;
@@ -64,6 +75,7 @@ struct http_response {
 	const char *extra_name[HTTP_EXTRA_HEADERS];  /* static header names */
 	char extra_value[HTTP_EXTRA_HEADERS][128];
 	int n_extra;
+	struct http_hold hold;        /* wait == NULL: send at once */
 };
 
 /* Adds a response header (name must be a static string); ignored when full. */
@@ -99,6 +111,8 @@ void http_config_defaults(struct http_config *cfg);
 /* Starts serving as cfg says; the handler gets ctx with every request. */
 int http_server_start(const struct http_config *cfg, http_handler_fn handler, void *ctx,
                       struct http_server **out, struct kp_error *err);
+/* Sends the answers still held (waiting at most HTTP_HOLD_DRAIN_MS), then
+   closes every connection. */
 void http_server_stop(struct http_server *srv);
 
 #endif

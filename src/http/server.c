@@ -3,16 +3,19 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "http/compress.h"
 #include "http/deadline.h"
 
 struct http_server {
 	struct MHD_Daemon *daemon;
+	atomic_int held;                  /* connections parked for an answer's hold */
 	struct http_deadlines *deadlines; /* owned; outlives the daemon */
 	int hsts;                         /* send Strict-Transport-Security */
 	http_body_max_fn body_max;        /* a request's body cap; NULL: HTTP_BODY_MAX */
@@ -28,6 +31,12 @@ struct pending {
 	size_t header_bytes;      /* "Name: value\r\n" bytes of all header fields */
 	int too_large;            /* body passed the cap: answer 413 */
 	int seen_first;           /* first callback done (answer only on a later one) */
+	/* An answer held (http_hold): the connection is parked until released. */
+	struct http_server *srv;
+	struct MHD_Connection *conn;
+	struct http_response held;
+	bool holding;             /* held is waiting or ready to go */
+	atomic_bool release_ok;   /* the hold's verdict, set before the connection resumes */
 };
 
 const char *http_header(const struct http_request *req, const char *name)
@@ -180,6 +189,45 @@ static struct http_deadline *deadline_of(struct MHD_Connection *conn)
 	return ci != NULL ? ci->socket_context : NULL;
 }
 
+/* The hold is done: the parked connection comes back to on_request. */
+static void release(void *arg, bool ok)
+{
+	struct pending *p = arg;
+	atomic_store(&p->release_ok, ok);
+	MHD_resume_connection(p->conn);
+}
+
+/* Parks the connection until res's hold is done; res moves into p. */
+static enum MHD_Result hold(struct http_server *srv, struct MHD_Connection *conn,
+                            struct pending *p, struct http_response *res)
+{
+	p->srv = srv;
+	p->conn = conn;
+	p->held = *res;
+	p->holding = true;
+	buf_init(&res->body, HTTP_RESPONSE_MAX); /* the body is p's now */
+	atomic_fetch_add(&srv->held, 1);
+	MHD_suspend_connection(conn);
+	p->held.hold.wait(p->held.hold.ctx, release, p);
+	return MHD_YES;
+}
+
+/* The held answer, once its hold is done: as made, or 503 when it failed. */
+static enum MHD_Result send_held(struct http_server *srv, struct MHD_Connection *conn,
+                                 struct pending *p)
+{
+	if (!atomic_load(&p->release_ok)) {
+		p->held.body.len = 0;
+		p->held.n_extra = 0;
+		p->held.set_cookie[0] = '\0';
+		p->held.cache_control = NULL;
+		plain_problem(&p->held, 503, "Service Unavailable");
+	}
+	p->holding = false;
+	atomic_fetch_sub(&srv->held, 1);
+	return send_response(srv, conn, &p->held);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_data_size,
@@ -190,6 +238,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	struct pending *p = *con_cls;
 	if (p == NULL) /* on_uri ran out of memory */
 		return MHD_NO;
+	if (p->holding) /* back from the park */
+		return send_held(srv, conn, p);
 	if (!p->seen_first) {
 		http_deadline_headers_done(srv->deadlines, deadline_of(conn));
 		on_headers(srv, conn, method, url, p);
@@ -205,7 +255,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	struct http_response res = { .status = 200 };
 	buf_init(&res.body, HTTP_RESPONSE_MAX);
 	answer(srv, conn, url, method, p, &res);
-	enum MHD_Result ret = send_response(srv, conn, &res);
+	enum MHD_Result ret = res.hold.wait != NULL ? hold(srv, conn, p, &res)
+	                                            : send_response(srv, conn, &res);
 	buf_free(&res.body);
 	return ret;
 }
@@ -234,6 +285,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct pending *p = *con_cls;
 	if (p == NULL)
 		return;
+	if (p->holding) /* closed before the held answer went out */
+		atomic_fetch_sub(&srv->held, 1);
+	buf_free(&p->held.body);
 	buf_free(&p->body);
 	free(p);
 	*con_cls = NULL;
@@ -271,7 +325,8 @@ static struct MHD_Daemon *start_daemon(const struct http_config *cfg,
                                        const struct sockaddr_in *addr, struct http_server *srv)
 {
 	return MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+			MHD_ALLOW_SUSPEND_RESUME,
 		(uint16_t)cfg->port, NULL, NULL, on_request, srv,
 		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
@@ -321,6 +376,9 @@ void http_server_stop(struct http_server *srv)
 {
 	if (srv == NULL)
 		return;
+	/* A parked connection must be back before the daemon goes. */
+	for (int ms = 0; atomic_load(&srv->held) > 0 && ms < HTTP_HOLD_DRAIN_MS; ms++)
+		nanosleep(&(struct timespec){ 0, 1000000L }, NULL);
 	MHD_stop_daemon(srv->daemon); /* closes every connection, and so its entry */
 	http_deadlines_stop(srv->deadlines);
 	free(srv);

@@ -152,11 +152,25 @@ void svc_audit_fill(struct svc *s, const char *action, const char *resource,
 	snprintf(e->reason, sizeof e->reason, "%s", reason ? reason : "");
 }
 
+/* The ticket of the request this thread serves, while its views defer. */
+static _Thread_local struct audit_ticket **deferred;
+
+void svc_defer_audit(struct audit_ticket **ticket)
+{
+	deferred = ticket;
+}
+
+void svc_audit_wait(void *ticket, void (*done)(void *arg, bool ok), void *arg)
+{
+	audit_ticket_wait(ticket, done, arg);
+}
+
 int svc_audit_all(struct svc *s, const struct audit_entry *e, int n)
 {
 	/* A view writes nothing else: its rows join others in one group commit. */
 	if (s->app->audit != NULL && !db_in_transaction(s->db))
-		return audit_writer_append(s->app->audit, e, n, s->err);
+		return deferred != NULL ? audit_writer_submit(s->app->audit, e, n, deferred, s->err)
+		                        : audit_writer_append(s->app->audit, e, n, s->err);
 	return store_audit_append_all(s->db, e, n, s->err);
 }
 

@@ -86,7 +86,8 @@ int svc_check_meanwhile(struct svc *s, const struct field_table *t, int64_t id, 
 
 /* Appends an audit entry for the person acting: inside the use case's
    transaction when it has one; a read's (a view) joins the group commit of
-   app->audit and returns once it is durable. */
+   app->audit and returns once it is durable, or, on a thread that defers
+   (svc_defer_audit), at once: then the request's answer waits for it. */
 int svc_audit(struct svc *s, const char *action, const char *resource, int64_t volunteer_id,
               int64_t record_id, const char *reason);
 
@@ -97,6 +98,17 @@ void svc_audit_fill(struct svc *s, const char *action, const char *resource,
                     int64_t volunteer_id, int64_t record_id, const char *reason,
                     struct audit_entry *e);
 int svc_audit_all(struct svc *s, const struct audit_entry *e, int n);
+
+struct audit_ticket;
+/* From now on the views of this thread's request hand their audit rows to
+   the group commit without waiting, under *ticket (made on the first; NULL
+   while there was none); the caller must not answer before the ticket says
+   they are durable (audit_ticket_wait). svc_defer_audit(NULL) ends it. */
+void svc_defer_audit(struct audit_ticket **ticket);
+/* Calls done(arg, ok) once the rows deferred under ticket (a struct
+   audit_ticket) are durable (ok) or failed; frees the ticket. The shape of
+   an http_hold's wait. */
+void svc_audit_wait(void *ticket, void (*done)(void *arg, bool ok), void *arg);
 
 /* Queues a refresh of the matching index for after the commit. */
 void svc_after_volunteer(struct svc *s, int64_t id);

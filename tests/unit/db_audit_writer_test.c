@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
+#include <unistd.h>
 
 #include "db_fixture.h"
 #include "db/audit_writer.h"
@@ -91,9 +93,66 @@ static void concurrent_appends_share_commits(void **state)
 	audit_writer_close(w);
 }
 
+/* What the done function of a ticket saw. */
+struct verdict {
+	const char *path;
+	int64_t volunteer;
+	atomic_int calls;
+	atomic_bool ok;
+	atomic_llong rows;       /* readable by another connection when it ran */
+};
+
+static void on_done(void *arg, bool ok)
+{
+	struct verdict *v = arg;
+	struct db *reader = NULL;
+	struct kp_error err = { 0 };
+	if (db_open(v->path, &reader, &err) == KP_OK) {
+		atomic_store(&v->rows, rows_about(reader, v->volunteer));
+		db_close(reader);
+	}
+	atomic_store(&v->ok, ok);
+	atomic_fetch_add(&v->calls, 1);
+}
+
+/* Entries submitted without waiting, in two submits under one ticket: the
+   done function runs once, after both are committed. */
+static void submits_settle_their_ticket_once_committed(void **state)
+{
+	struct fixture *f = *state;
+	struct audit_writer *w = NULL;
+	struct audit_ticket *t = NULL;
+	struct kp_error err = { 0 };
+	assert_int_equal(audit_writer_open(f->path, &w, &err), KP_OK);
+	int64_t org = fixture_org(f, "Audit Zwijndrecht", "Zwijndrecht");
+	struct verdict v = { .path = f->path,
+	                     .volunteer = fixture_insert_volunteer(f, org, "Anna", "Smit",
+	                                                           "Zwijndrecht") };
+	struct audit_entry e[3] = { 0 };
+	for (int k = 0; k < 3; k++) {
+		e[k].at = 1764547200;
+		e[k].role = ROLE_ADMIN;
+		e[k].volunteer_id = v.volunteer;
+		snprintf(e[k].action, sizeof e[k].action, "view");
+		snprintf(e[k].resource, sizeof e[k].resource, "volunteer");
+	}
+	assert_int_equal(audit_writer_submit(w, e, 2, &t, &err), KP_OK);
+	assert_non_null(t);
+	assert_int_equal(audit_writer_submit(w, e + 2, 1, &t, &err), KP_OK);
+	audit_ticket_wait(t, on_done, &v);
+	for (int ms = 0; atomic_load(&v.calls) == 0 && ms < 5000; ms++)
+		usleep(1000);
+	audit_writer_close(w); /* the writer has finished: no later call */
+	assert_int_equal(atomic_load(&v.calls), 1);
+	assert_true(atomic_load(&v.ok));
+	assert_int_equal(atomic_load(&v.rows), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(submits_settle_their_ticket_once_committed,
+		                                fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(concurrent_appends_share_commits, fixture_setup,
 		                                fixture_teardown),
 	};

@@ -1,0 +1,111 @@
+/* A view that was answered was logged: clients read one volunteer's record
+   from several connections at once, the server is killed (SIGKILL) in the
+   middle, and the audit log then holds a row for every view a client had
+   its answer for. The answer waits for the group commit of its row without
+   holding a server thread (http_hold); this is what that must keep. */
+#include "support.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define READERS 4
+
+struct reader {
+	struct server *srv;
+	char path[64];
+	atomic_int *ready;        /* readers logged in */
+	atomic_bool *go, *stop;
+	long answered;            /* views answered 200 with the record */
+	bool logged_in;
+};
+
+static void *read_record(void *arg)
+{
+	struct reader *r = arg;
+	struct client cl;
+	client_init(&cl, r->srv);
+	r->logged_in = client_login(&cl, ADMIN_EMAIL, ADMIN_PASSWORD) == 201;
+	atomic_fetch_add(r->ready, 1);
+	while (!atomic_load(r->go))
+		usleep(1000);
+	while (r->logged_in && !atomic_load(r->stop)) {
+		long status = 0;
+		json_t *doc = client_request(&cl, "GET", r->path, NULL, &status);
+		if (status == 200 && doc != NULL && json_object_get(doc, "id") != NULL)
+			r->answered++;
+		json_decref(doc);
+		if (status != 200)
+			break; /* the server is gone */
+	}
+	client_free(&cl);
+	return NULL;
+}
+
+static void views_answered_before_a_kill_are_logged(void **state)
+{
+	(void)state;
+	struct server srv = { 0 };
+	struct client admin;
+	assert_int_equal(server_start(&srv), 0);
+	client_init(&admin, &srv);
+	assert_int_equal(client_login(&admin, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+	int64_t org = fx_organisation(&admin, "Logboek Dordrecht");
+	int64_t v = fx_volunteer(&admin, org, "active");
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)v);
+	/* The rows one view writes (the record, and its lived experience). */
+	int64_t rows = count_rows(&srv, "audit_log");
+	json_decref(expect(&admin, "GET", path, NULL, 200));
+	int64_t per_view = count_rows(&srv, "audit_log") - rows;
+	client_free(&admin);
+	assert_true(per_view >= 1);
+
+	atomic_int ready = 0;
+	atomic_bool go = false, stop = false;
+	struct reader r[READERS];
+	pthread_t t[READERS];
+	for (int i = 0; i < READERS; i++) {
+		r[i] = (struct reader){ .srv = &srv, .ready = &ready, .go = &go, .stop = &stop };
+		snprintf(r[i].path, sizeof r[i].path, "%s", path);
+		assert_int_equal(pthread_create(&t[i], NULL, read_record, &r[i]), 0);
+	}
+	while (atomic_load(&ready) < READERS)
+		usleep(1000);
+	/* From here on only the views write to the audit log. */
+	int64_t before = count_rows(&srv, "audit_log");
+	atomic_store(&go, true);
+	usleep(800 * 1000);
+	kill(srv.pid, SIGKILL);
+	waitpid(srv.pid, NULL, 0);
+	srv.pid = 0;
+	atomic_store(&stop, true);
+	long answered = 0;
+	for (int i = 0; i < READERS; i++) {
+		pthread_join(t[i], NULL);
+		assert_true(r[i].logged_in);
+		answered += r[i].answered;
+	}
+	int64_t after = count_rows(&srv, "audit_log");
+	print_message("# %ld views answered before the kill, %lld audit rows written "
+	              "(%lld a view)\n", answered, (long long)(after - before),
+	              (long long)per_view);
+	assert_true(answered > 50); /* it was under load when killed */
+	assert_true(before >= 0 && after - before >= per_view * answered);
+	assert_int_equal(server_stop(&srv), 0);
+}
+
+int main(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(views_answered_before_a_kill_are_logged),
+	};
+	int rc = cmocka_run_group_tests_name("audit_crash", tests, NULL, NULL);
+	curl_global_cleanup();
+	return rc;
+}
