@@ -22,9 +22,11 @@ void app_config_defaults(struct app_config *cfg)
 	snprintf(cfg->web_dir, sizeof cfg->web_dir, "%s", web && *web ? web : "web");
 	snprintf(cfg->host, sizeof cfg->host, "127.0.0.1");
 	cfg->port = 8080;
-	/* Views wait for their audit row's group commit on their thread: more threads
-	   let more of them share one fsync. Each holds one database connection. */
-	cfg->threads = 16;
+	/* Views wait for their audit row's group commit without a thread
+	   (http_hold), so a few threads per core keep the processors busy while
+	   writes wait for their fsync; more only make a request queue behind more
+	   others. Each holds one database connection. */
+	cfg->threads = 8;
 	cfg->session_hours = 12;
 	cfg->retention_years = 2; /* after stopping; KNOOPPUNT_RETENTION_YEARS overrides */
 	const char *years = getenv("KNOOPPUNT_RETENTION_YEARS");

@@ -55,7 +55,7 @@ static void usage(FILE *out)
 	      "  --host ADRES   luisteradres (standaard 127.0.0.1)\n"
 	      "  --port POORT   poort (standaard 8080)\n"
 	      "  --web MAP      map met de webpagina's (standaard ./web)\n"
-	      "  --threads N    aantal werkthreads van de server (standaard 16)\n"
+	      "  --threads N    aantal werkthreads van de server (standaard 8)\n"
 	      "\n"
 	      "Opties voor serve:\n"
 	      "  --max-connections-per-address N\n"

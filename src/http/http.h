@@ -104,7 +104,7 @@ struct http_config {
 	http_body_max_fn body_max; /* NULL: HTTP_BODY_MAX for every request */
 };
 
-/* Fills cfg with the defaults: 127.0.0.1:8080, 16 threads, the named caps
+/* Fills cfg with the defaults: 127.0.0.1:8080, 8 threads, the named caps
    and deadlines. */
 void http_config_defaults(struct http_config *cfg);
 

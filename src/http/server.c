@@ -314,7 +314,7 @@ void http_config_defaults(struct http_config *cfg)
 	*cfg = (struct http_config){
 		.host = "127.0.0.1",
 		.port = 8080,
-		.threads = 16,
+		.threads = 8,
 		.per_address = HTTP_CONNECTIONS_PER_ADDRESS,
 		.header_deadline_ms = HTTP_HEADER_DEADLINE_MS,
 		.body_deadline_ms = HTTP_BODY_DEADLINE_MS,
