@@ -1,8 +1,9 @@
 /* A view that was answered was logged: clients read one volunteer's record
    from several connections at once, the server is killed (SIGKILL) in the
    middle, and the audit log then holds a row for every view a client had
-   its answer for. The answer waits for the group commit of its row without
-   holding a server thread (http_hold); this is what that must keep. */
+   its answer for. And a view whose row cannot be written is not answered.
+   The answer waits for the group commit of its row without holding a
+   server thread (http_hold); this is what that must keep. */
 #include "support.h"
 
 #include <pthread.h>
@@ -12,6 +13,8 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "db/db.h"
 
 #define READERS 4
 
@@ -99,11 +102,55 @@ static void views_answered_before_a_kill_are_logged(void **state)
 	assert_int_equal(server_stop(&srv), 0);
 }
 
+/* Runs sql (one statement per backend) on the server's database. */
+static void run_sql(const struct server *srv, const char *sqlite, const char *postgres)
+{
+	struct db *db = NULL;
+	struct kp_error err = { 0 };
+	bool pg = srv->db_url[0] != '\0';
+	assert_int_equal(db_open(pg ? srv->db_url : srv->sqlite_path, &db, &err), KP_OK);
+	assert_int_equal(db_exec(db, pg ? postgres : sqlite, &err), KP_OK);
+	db_close(db);
+}
+
+static void view_whose_row_fails_is_not_answered(void **state)
+{
+	(void)state;
+	struct server srv = { 0 };
+	struct client admin;
+	assert_int_equal(server_start(&srv), 0);
+	client_init(&admin, &srv);
+	assert_int_equal(client_login(&admin, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+	int64_t v = fx_volunteer(&admin, fx_organisation(&admin, "Logboek Zwijndrecht"), "active");
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)v);
+	json_t *doc = expect(&admin, "GET", path, NULL, 200);
+	char name[64];
+	snprintf(name, sizeof name, "%s", json_str(doc, "last_name"));
+	json_decref(doc);
+	run_sql(&srv,
+	        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+	        "BEGIN SELECT RAISE(ABORT, 'geweigerd'); END",
+	        "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS "
+	        "$$ BEGIN RAISE EXCEPTION 'geweigerd'; END $$; "
+	        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+	        "FOR EACH ROW EXECUTE FUNCTION refuse_audit()");
+	long status = 0;
+	json_decref(client_request(&admin, "GET", path, NULL, &status));
+	assert_int_equal(status, 503);
+	assert_null(strstr(admin.raw, name));
+	run_sql(&srv, "DROP TRIGGER refuse_audit", "DROP TRIGGER refuse_audit ON audit_log");
+	json_decref(expect(&admin, "GET", path, NULL, 200));
+	client_free(&admin);
+	assert_int_equal(server_stop(&srv), 0);
+}
+
 int main(void)
 {
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(views_answered_before_a_kill_are_logged),
+		cmocka_unit_test(view_whose_row_fails_is_not_answered),
 	};
 	int rc = cmocka_run_group_tests_name("audit_crash", tests, NULL, NULL);
 	curl_global_cleanup();
