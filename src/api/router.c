@@ -395,6 +395,33 @@ static int serve_metrics(struct api_call *c)
 	return KP_OK;
 }
 
+/* An answer held for its views' audit rows: counted in the metrics when it
+   goes, with the time until then and the status it goes with. */
+struct held {
+	struct audit_ticket *ticket;
+	struct metrics *metrics;
+	int route, status;
+	double started;
+	void (*done)(void *arg, bool ok);
+	void *arg;
+};
+
+static void held_done(void *ctx, bool ok)
+{
+	struct held *h = ctx;
+	metrics_record(h->metrics, h->route, ok ? h->status : 503, seconds_now() - h->started);
+	h->done(h->arg, ok);
+	free(h);
+}
+
+static void held_wait(void *ctx, void (*done)(void *arg, bool ok), void *arg)
+{
+	struct held *h = ctx;
+	h->done = done;
+	h->arg = arg;
+	svc_audit_wait(h->ticket, held_done, h);
+}
+
 void api_handle(void *ctx, const struct http_request *req, struct http_response *res)
 {
 	struct app *app = ctx;
@@ -426,9 +453,15 @@ void api_handle(void *ctx, const struct http_request *req, struct http_response 
 	}
 	db_pool_release(app->pool, c.db);
 	svc_defer_audit(NULL);
-	if (audit != NULL)
-		res->hold = (struct http_hold){ svc_audit_wait, audit };
 	json_decref(c.body);
 	json_decref(c.current);
+	struct held *h = audit != NULL ? malloc(sizeof *h) : NULL;
+	if (h != NULL) {
+		*h = (struct held){ audit, app->metrics, c.route, res->status, started, NULL, NULL };
+		res->hold = (struct http_hold){ held_wait, h };
+		return;
+	}
+	if (audit != NULL) /* no memory for the count: held all the same, counted now */
+		res->hold = (struct http_hold){ svc_audit_wait, audit };
 	metrics_record(app->metrics, c.route, res->status, seconds_now() - started);
 }

@@ -72,6 +72,29 @@ static void test_counts_and_format(void **state)
 	client_free(&anon);
 }
 
+/* A record view's answer is held until its audit row is committed; it is
+   counted once, under its route, when it goes. */
+static void test_held_view_counted_once(void **state)
+{
+	struct env *e = *state;
+	struct client anon;
+	client_init(&anon, &e->srv);
+	int64_t v = fx_volunteer(&e->admin, fx_organisation(&e->admin, "Meetpunt"), "active");
+	const char *name = "knooppunt_http_requests_total{route=\"GET /api/volunteers/{id}\","
+	                   "status=\"200\"}";
+	char *before = scrape(&anon);
+	double views = sample(before, name);
+	char path[64];
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)v);
+	for (int i = 0; i < 2; i++)
+		json_decref(expect(&e->admin, "GET", path, NULL, 200));
+	char *after = scrape(&anon);
+	assert_true(sample(after, name) == (views < 0 ? 0 : views) + 2);
+	free(before);
+	free(after);
+	client_free(&anon);
+}
+
 static void test_closed_behind_a_proxy(void **state)
 {
 	struct env *e = *state;
@@ -89,6 +112,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_and_format),
+		cmocka_unit_test(test_held_view_counted_once),
 		cmocka_unit_test(test_closed_behind_a_proxy),
 	};
 	return cmocka_run_group_tests(tests, env_setup, env_teardown);
