@@ -38,7 +38,6 @@ struct app_config {
 };
 
 struct audit_writer;
-struct change_entry;
 struct follow;
 struct match_index;
 struct report_people;
@@ -52,11 +51,6 @@ struct app {
 	char dummy_hash[128];         /* verified for unknown e-mails, so timing tells nothing */
 	struct ratelimit *login_limit;/* failed logins per account and address; NULL: none */
 	struct ratelimit *signup_limit;/* sign-ups and reset mails per client address; NULL: none */
-	/* Called, on the change-log follower's thread, for every write committed
-	   by any server on this database (src/sync/follow.h); NULL: none. The
-	   matching engine refreshes its index here. */
-	void (*on_change)(void *ctx, struct db *db, const struct change_entry *c);
-	void *on_change_ctx;
 	struct follow *follow;        /* owned by serve; NULL for other commands */
 	struct match_index *index;    /* the matching engine's index (src/match/match.h); owned
 	                                 by serve, NULL for other commands */

@@ -24,11 +24,13 @@
 
 static volatile sig_atomic_t stop_requested;
 
+/* The change-log hook: every write committed by any server on this
+   database reaches the in-memory state here, on the follower's thread. */
 static void apply_change(void *ctx, struct db *db, const struct change_entry *c)
 {
 	struct app *app = ctx;
-	if (app->on_change != NULL)
-		app->on_change(app->on_change_ctx, db, c);
+	if (app->index != NULL)
+		match_index_on_change(app->index, db, c);
 	if (app->people != NULL)
 		report_people_on_change(app->people, db, c);
 }
@@ -121,10 +123,6 @@ static int load_index(struct app *app, struct kp_error *err)
 	if (rc == KP_OK)
 		rc = report_people_load(app->people, db, err);
 	db_pool_release(app->pool, db);
-	if (rc == KP_OK) {
-		app->on_change = match_index_on_change;
-		app->on_change_ctx = app->index;
-	}
 	return rc;
 }
 
@@ -213,7 +211,6 @@ end:
 	jobs_close(jobs);
 	follow_close(app->follow);
 	app->follow = NULL;
-	app->on_change = NULL;
 	match_index_free(app->index);
 	app->index = NULL;
 	report_people_free(app->people);

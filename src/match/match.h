@@ -121,7 +121,7 @@ int match_index_refresh_call(struct match_index *ix, struct db *db, int64_t id,
                              struct kp_error *err);
 int match_index_refresh_match(struct match_index *ix, struct db *db, int64_t call_id,
                               int64_t volunteer_id, struct kp_error *err);
-/* The change-log hook (app->on_change, src/sync/follow.h): refreshes the
+/* For the change-log hook (src/serve.c, src/sync/follow.h): refreshes the
    record a change names; ctx is the index. Idempotent. */
 struct change_entry;
 void match_index_on_change(void *ctx, struct db *db, const struct change_entry *c);
