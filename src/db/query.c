@@ -177,40 +177,50 @@ static int query_copy(struct query *dst, const struct query *src)
 
 #define ORDER_TERMS_MAX 4
 
-/* Adds to q the rows after row `after` in `order`: for each column k, the
-   rows equal to it in the columns before k and beyond it in column k. The
-   row's values are read by a subquery over the same tables, so they never
-   leave the database; the last column is the id itself. */
-static int after_row(struct query *q, const char *from, const char *order, int64_t after)
-{
+/* A list's order, "col [DESC], …, id [DESC]", in its columns. */
+struct order {
 	char col[ORDER_TERMS_MAX][64];
 	bool desc[ORDER_TERMS_MAX];
-	int n = 0;
-	for (const char *p = order; *p && n < ORDER_TERMS_MAX; n++) {
+	int n;                        /* col[n - 1] is the row's id */
+};
+
+static int parse_order(const char *text, struct order *o)
+{
+	o->n = 0;
+	for (const char *p = text; *p && o->n < ORDER_TERMS_MAX; o->n++) {
 		size_t len = strcspn(p, ","), name = strcspn(p, " ,");
-		if (name >= sizeof col[n])
+		if (name >= sizeof o->col[0])
 			return -1;
-		memcpy(col[n], p, name);
-		col[n][name] = '\0';
-		desc[n] = len - name > 4 && strncmp(p + name, " DESC", 5) == 0;
+		memcpy(o->col[o->n], p, name);
+		o->col[o->n][name] = '\0';
+		o->desc[o->n] = len - name > 4 && strncmp(p + name, " DESC", 5) == 0;
 		p += len;
 		p += strspn(p, ", ");
 	}
+	return o->n > 0 ? 0 : -1;
+}
+
+/* Adds to q the rows after row `after` in order o: for each column k, the
+   rows equal to it in the columns before k and beyond it in column k. The
+   row's values are read by a subquery over the same tables, so they never
+   leave the database; the last column is the id itself. */
+static int after_row(struct query *q, const char *from, const struct order *o, int64_t after)
+{
 	struct buf *w = &q->where;
-	int rc = buf_appends(w, q->where.len ? " AND (" : " WHERE (");
+	int n = o->n, rc = buf_appends(w, q->where.len ? " AND (" : " WHERE (");
 	for (int k = 0; k < n && rc == 0; k++) {
 		rc |= buf_appends(w, k ? " OR (" : "(");
 		for (int i = 0; i <= k && rc == 0; i++) {
-			const char *op = i < k ? "=" : desc[i] ? "<" : ">";
+			const char *op = i < k ? "=" : o->desc[i] ? "<" : ">";
 			if (q->n_args == QUERY_ARGS_MAX)
 				return -1;
 			q->args[q->n_args].is_text = 0;
 			q->args[q->n_args++].i = after;
 			if (i == n - 1)
-				rc |= buf_printf(w, "%s%s %s ?", i ? " AND " : "", col[i], op);
+				rc |= buf_printf(w, "%s%s %s ?", i ? " AND " : "", o->col[i], op);
 			else
 				rc |= buf_printf(w, "%s%s %s (SELECT %s FROM %s WHERE %s = ?)", i ? " AND " : "",
-				                 col[i], op, col[i], from, col[n - 1]);
+				                 o->col[i], op, o->col[i], from, o->col[n - 1]);
 		}
 		rc |= buf_appends(w, ")");
 	}
@@ -230,12 +240,13 @@ int query_list(struct db *db, const char *from, const char *select, const struct
 		return walk_rows(st, row, ctx, err);
 	}
 	/* The row to start after, among the list's own rows. */
+	struct order o;
 	struct query k;
 	char id_is[80];
 	int64_t found = 0;
-	const char *last = strrchr(order, ',');
-	last = last ? last + 1 + strspn(last + 1, " ") : order;
-	snprintf(id_is, sizeof id_is, "%.*s = ?", (int)strcspn(last, " "), last);
+	if (parse_order(order, &o) != 0)
+		return kp_internal(err);
+	snprintf(id_is, sizeof id_is, "%s = ?", o.col[o.n - 1]);
 	int rc = query_copy(&k, q) || query_and_int(&k, id_is, pg.after) ? kp_internal(err) : KP_OK;
 	if (rc == KP_OK)
 		rc = query_count(db, from, &k, &found, err);
@@ -243,8 +254,8 @@ int query_list(struct db *db, const char *from, const char *select, const struct
 		rc = kp_invalid(err, "after", "unknown_reference");
 	query_free(&k);
 	if (rc == KP_OK)
-		rc = query_copy(&k, q) || after_row(&k, from, order, pg.after) ? kp_internal(err)
-		                                                              : KP_OK;
+		rc = query_copy(&k, q) || after_row(&k, from, &o, pg.after) ? kp_internal(err)
+		                                                            : KP_OK;
 	if (rc == KP_OK)
 		rc = query_page(db, select, &k, order, pg.limit, 0, &st, err);
 	query_free(&k);
