@@ -49,23 +49,23 @@ static void *read_record(void *arg)
 	return NULL;
 }
 
+/* The record of a new active volunteer of a new organisation, in path. */
+static void volunteer_record(struct env *e, const char *org_name, char *path, size_t cap)
+{
+	int64_t v = fx_volunteer(&e->admin, fx_organisation(&e->admin, org_name), "active");
+	snprintf(path, cap, "/api/volunteers/%lld", (long long)v);
+}
+
 static void views_answered_before_a_kill_are_logged(void **state)
 {
-	(void)state;
-	struct server srv = { 0 };
-	struct client admin;
-	assert_int_equal(server_start(&srv), 0);
-	client_init(&admin, &srv);
-	assert_int_equal(client_login(&admin, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
-	int64_t org = fx_organisation(&admin, "Logboek Dordrecht");
-	int64_t v = fx_volunteer(&admin, org, "active");
+	struct env *e = *state;
+	struct server *srv = &e->srv;
 	char path[64];
-	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)v);
+	volunteer_record(e, "Logboek Dordrecht", path, sizeof path);
 	/* The rows one view writes (the record, and its lived experience). */
-	int64_t rows = count_rows(&srv, "audit_log");
-	json_decref(expect(&admin, "GET", path, NULL, 200));
-	int64_t per_view = count_rows(&srv, "audit_log") - rows;
-	client_free(&admin);
+	int64_t rows = count_rows(srv, "audit_log");
+	json_decref(expect(&e->admin, "GET", path, NULL, 200));
+	int64_t per_view = count_rows(srv, "audit_log") - rows;
 	assert_true(per_view >= 1);
 
 	atomic_int ready = 0;
@@ -73,19 +73,19 @@ static void views_answered_before_a_kill_are_logged(void **state)
 	struct reader r[READERS];
 	pthread_t t[READERS];
 	for (int i = 0; i < READERS; i++) {
-		r[i] = (struct reader){ .srv = &srv, .ready = &ready, .go = &go, .stop = &stop };
+		r[i] = (struct reader){ .srv = srv, .ready = &ready, .go = &go, .stop = &stop };
 		snprintf(r[i].path, sizeof r[i].path, "%s", path);
 		assert_int_equal(pthread_create(&t[i], NULL, read_record, &r[i]), 0);
 	}
 	while (atomic_load(&ready) < READERS)
 		usleep(1000);
 	/* From here on only the views write to the audit log. */
-	int64_t before = count_rows(&srv, "audit_log");
+	int64_t before = count_rows(srv, "audit_log");
 	atomic_store(&go, true);
 	usleep(800 * 1000);
-	kill(srv.pid, SIGKILL);
-	waitpid(srv.pid, NULL, 0);
-	srv.pid = 0;
+	kill(srv->pid, SIGKILL);
+	waitpid(srv->pid, NULL, 0);
+	srv->pid = 0; /* env_teardown has only the data to remove */
 	atomic_store(&stop, true);
 	long answered = 0;
 	for (int i = 0; i < READERS; i++) {
@@ -93,13 +93,12 @@ static void views_answered_before_a_kill_are_logged(void **state)
 		assert_true(r[i].logged_in);
 		answered += r[i].answered;
 	}
-	int64_t after = count_rows(&srv, "audit_log");
+	int64_t after = count_rows(srv, "audit_log");
 	print_message("# %ld views answered before the kill, %lld audit rows written "
 	              "(%lld a view)\n", answered, (long long)(after - before),
 	              (long long)per_view);
 	assert_true(answered > 50); /* it was under load when killed */
 	assert_true(before >= 0 && after - before >= per_view * answered);
-	assert_int_equal(server_stop(&srv), 0);
 }
 
 /* Runs sql (one statement per backend) on the server's database. */
@@ -115,20 +114,15 @@ static void run_sql(const struct server *srv, const char *sqlite, const char *po
 
 static void view_whose_row_fails_is_not_answered(void **state)
 {
-	(void)state;
-	struct server srv = { 0 };
-	struct client admin;
-	assert_int_equal(server_start(&srv), 0);
-	client_init(&admin, &srv);
-	assert_int_equal(client_login(&admin, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
-	int64_t v = fx_volunteer(&admin, fx_organisation(&admin, "Logboek Zwijndrecht"), "active");
+	struct env *e = *state;
+	struct client *admin = &e->admin;
 	char path[64];
-	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)v);
-	json_t *doc = expect(&admin, "GET", path, NULL, 200);
+	volunteer_record(e, "Logboek Zwijndrecht", path, sizeof path);
+	json_t *doc = expect(admin, "GET", path, NULL, 200);
 	char name[64];
 	snprintf(name, sizeof name, "%s", json_str(doc, "last_name"));
 	json_decref(doc);
-	run_sql(&srv,
+	run_sql(&e->srv,
 	        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
 	        "BEGIN SELECT RAISE(ABORT, 'geweigerd'); END",
 	        "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS "
@@ -136,23 +130,21 @@ static void view_whose_row_fails_is_not_answered(void **state)
 	        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
 	        "FOR EACH ROW EXECUTE FUNCTION refuse_audit()");
 	long status = 0;
-	json_decref(client_request(&admin, "GET", path, NULL, &status));
+	json_decref(client_request(admin, "GET", path, NULL, &status));
 	assert_int_equal(status, 503);
-	assert_null(strstr(admin.raw, name));
-	run_sql(&srv, "DROP TRIGGER refuse_audit", "DROP TRIGGER refuse_audit ON audit_log");
-	json_decref(expect(&admin, "GET", path, NULL, 200));
-	client_free(&admin);
-	assert_int_equal(server_stop(&srv), 0);
+	assert_null(strstr(admin->raw, name));
+	run_sql(&e->srv, "DROP TRIGGER refuse_audit", "DROP TRIGGER refuse_audit ON audit_log");
+	json_decref(expect(admin, "GET", path, NULL, 200));
 }
 
 int main(void)
 {
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+	/* Each test has a server of its own: the first kills it. */
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(views_answered_before_a_kill_are_logged),
-		cmocka_unit_test(view_whose_row_fails_is_not_answered),
+		cmocka_unit_test_setup_teardown(views_answered_before_a_kill_are_logged, env_setup,
+		                                env_teardown),
+		cmocka_unit_test_setup_teardown(view_whose_row_fails_is_not_answered, env_setup,
+		                                env_teardown),
 	};
-	int rc = cmocka_run_group_tests_name("audit_crash", tests, NULL, NULL);
-	curl_global_cleanup();
-	return rc;
+	return cmocka_run_group_tests_name("audit_crash", tests, NULL, NULL);
 }
