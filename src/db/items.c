@@ -12,24 +12,55 @@ static int by_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* "SELECT owner, item, kind … WHERE t.<owner> IN (?, ?, …)" with n placeholders. */
+/* "SELECT owner, item, kind, position … WHERE t.<owner> IN (?, ?, …)" with n
+   placeholders. No ORDER BY: SQLite would sort through a temporary b-tree
+   with an allocation per row; items_load_page sorts the few rows itself. */
 static int page_sql(struct buf *sql, const char *table, const char *owner, int n)
 {
-	int rc = buf_printf(sql, "SELECT t.%s, l.id, l.kind FROM %s t JOIN list_items l "
+	int rc = buf_printf(sql, "SELECT t.%s, l.id, l.kind, l.position FROM %s t JOIN list_items l "
 	                    "ON l.id = t.item_id WHERE t.%s IN (?", owner, table, owner);
 	for (int i = 1; i < n && rc == 0; i++)
 		rc = buf_appends(sql, ", ?");
-	return rc != 0 ? rc : buf_appends(sql, ") ORDER BY l.position, l.id");
+	return rc != 0 ? rc : buf_appends(sql, ")");
 }
 
-/* Adds the item of the current row to the sets of its owner. */
-static void add_item(struct db_stmt *st, struct items_owner *owners, int n)
+/* One linked item as read, until the rows are in the lists' order. */
+struct item_row {
+	int64_t position, item;
+	struct items_owner *owner;
+	int kind;
+};
+
+static int by_position(const void *a, const void *b)
+{
+	const struct item_row *x = a, *y = b;
+	if (x->position != y->position)
+		return (x->position > y->position) - (x->position < y->position);
+	return (x->item > y->item) - (x->item < y->item);
+}
+
+/* Appends the current row to *rows (growing it); -1 when out of memory. */
+static int read_item(struct db_stmt *st, struct items_owner *owners, int n,
+                     struct item_row **rows, size_t *len, size_t *cap)
 {
 	struct items_owner key = { .id = db_col_int(st, 0) };
 	struct items_owner *o = bsearch(&key, owners, (size_t)n, sizeof *owners, by_id);
 	int kind = list_kind_parse(db_col_text(st, 2));
-	if (o != NULL && kind >= 0)
-		(void)id_set_add(&o->sets[kind], db_col_int(st, 1));
+	if (o == NULL || kind < 0)
+		return 0;
+	if (*len == *cap) {
+		size_t want = *cap == 0 ? 256 : *cap * 2;
+		struct item_row *grown = realloc(*rows, want * sizeof *grown);
+		if (grown == NULL)
+			return -1;
+		*rows = grown;
+		*cap = want;
+	}
+	(*rows)[(*len)++] = (struct item_row){ .position = db_col_int(st, 3),
+		                               .item = db_col_int(st, 1),
+		                               .owner = o,
+		                               .kind = kind };
+	return 0;
 }
 
 int items_load_page(struct db *db, const char *table, const char *owner,
@@ -50,9 +81,20 @@ int items_load_page(struct db *db, const char *table, const char *owner,
 		return KP_ERR;
 	for (int i = 0; i < n; i++)
 		db_bind_int(st, i + 1, owners[i].id);
-	while ((rc = db_step(st, err)) == DB_ROW)
-		add_item(st, owners, n);
+	struct item_row *rows = NULL;
+	size_t len = 0, cap = 0;
+	bool full = false;
+	while (!full && (rc = db_step(st, err)) == DB_ROW)
+		full = read_item(st, owners, n, &rows, &len, &cap) != 0;
 	db_finalize(st);
+	if (!full && rc != DB_FAILED) {
+		qsort(rows, len, sizeof *rows, by_position);
+		for (size_t i = 0; i < len; i++)
+			(void)id_set_add(&rows[i].owner->sets[rows[i].kind], rows[i].item);
+	}
+	free(rows);
+	if (full)
+		return kp_internal(err);
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 

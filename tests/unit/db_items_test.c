@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db/store.h"
@@ -295,6 +296,87 @@ static void counter_counts_statements_not_rows(void **state)
 	assert_int_equal(db_query_count(fx->db) - before, 3);
 }
 
+/* The position of list item id; with set >= 0 it is set first. */
+static int64_t position_of(struct fixture *fx, int64_t id, int64_t set)
+{
+	struct kp_error err = { 0 };
+	struct db_stmt *st;
+	int64_t pos = -1;
+	if (set >= 0) {
+		assert_int_equal(db_prepare(fx->db, "UPDATE list_items SET position = ? WHERE id = ?",
+		                            &st, &err), KP_OK);
+		db_bind_int(st, 1, set);
+		db_bind_int(st, 2, id);
+		assert_int_equal(db_step(st, &err), DB_DONE);
+		db_finalize(st);
+	}
+	assert_int_equal(db_prepare(fx->db, "SELECT position FROM list_items WHERE id = ?", &st,
+	                            &err), KP_OK);
+	db_bind_int(st, 1, id);
+	assert_int_equal(db_query_int(st, &pos, &err), KP_OK);
+	db_finalize(st);
+	return pos;
+}
+
+struct ordered {
+	int64_t volunteer;
+	const int64_t *want;
+	int n, rows;
+};
+
+static int check_order(void *ctx, const struct volunteer *v)
+{
+	struct ordered *o = ctx;
+	if (v->id != o->volunteer)
+		return 0;
+	assert_int_equal(v->items[LIST_ACTIVITY].n, o->n);
+	for (int j = 0; j < o->n; j++)
+		assert_int_equal(v->items[LIST_ACTIVITY].ids[j], o->want[j]);
+	o->rows++;
+	return 0;
+}
+
+/* A volunteer's items come in the order of the shared lists (their
+   position), not of their ids: alone and on a page. */
+static void items_in_the_lists_order(void **state)
+{
+	struct fixture *fx = *state;
+	struct kp_error err = { 0 };
+	const int row = 3;
+	const struct id_set *given = &fx->vol_items[row][LIST_ACTIVITY];
+	int n = given->n;
+	int64_t ids[ID_SET_MAX], old[ID_SET_MAX], want[ID_SET_MAX];
+	assert_true(n >= 2);
+	memcpy(ids, given->ids, (size_t)n * sizeof ids[0]);
+	for (int a = 0; a < n; a++) /* ascending ids */
+		for (int b = a + 1; b < n; b++)
+			if (ids[b] < ids[a]) {
+				int64_t t = ids[a];
+				ids[a] = ids[b];
+				ids[b] = t;
+			}
+	/* The largest id first in the lists: the reverse of the ids' order. */
+	for (int j = 0; j < n; j++) {
+		old[j] = position_of(fx, ids[j], -1);
+		position_of(fx, ids[j], 900 - j);
+		want[j] = ids[n - 1 - j];
+	}
+	struct volunteer *v = malloc(sizeof *v);
+	assert_non_null(v);
+	assert_int_equal(store_volunteer_get(fx->db, fx->vol[row], false, v, &err), KP_OK);
+	struct ordered o = { fx->vol[row], want, n, 0 };
+	assert_int_equal(check_order(&o, v), 0);
+	struct list_filter f;
+	int64_t total = 0;
+	list_filter_init(&f);
+	assert_int_equal(store_volunteer_list(fx->db, &f, full_page(), check_order, &o, &total, &err),
+	                 KP_OK);
+	assert_int_equal(o.rows, 2);
+	for (int j = 0; j < n; j++)
+		position_of(fx, ids[j], old[j]);
+	free(v);
+}
+
 static int setup_sqlite(void **state)
 {
 	snprintf(sqlite_fx.path, sizeof sqlite_fx.path, "%s", test_sqlite_path("db_items"));
@@ -328,6 +410,7 @@ int main(void)
 		cmocka_unit_test(match_page_costs_three_queries),
 		cmocka_unit_test(partial_and_empty_pages),
 		cmocka_unit_test(counter_counts_statements_not_rows),
+		cmocka_unit_test(items_in_the_lists_order),
 	};
 	int failed = cmocka_run_group_tests_name("sqlite", tests, setup_sqlite, teardown);
 	if (test_pg_available()) {
