@@ -95,6 +95,11 @@ int api_base_version(struct api_call *c, int64_t *out);
 /* As api_reply, with the record's version as its ETag. */
 int api_reply_versioned(struct api_call *c, int status, json_t *doc, int64_t version);
 
+/* As api_reply_versioned with the document written by write(obj, arg)
+   straight into the answer, without a tree in between. */
+int api_reply_written(struct api_call *c, int status, jw_write_fn *write, const void *obj,
+                      void *arg, int64_t version);
+
 /* Answers an edit that returned rc: 200 with doc (stolen, NULL when there is no
    record) and its version; or, when it failed on a conflict, the problem with
    doc as the record as it is now. Returns rc. */

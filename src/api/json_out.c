@@ -4,17 +4,17 @@
 
 json_t *jout_item(struct catalog *cat, int64_t id)
 {
-	struct catalog_item it;
-	return catalog_get(cat, id, &it) ? json_string(it.code) : json_null();
+	char code[LIST_CODE_MAX + 1];
+	return catalog_code(cat, id, code) ? json_string(code) : json_null();
 }
 
 json_t *jout_items(struct catalog *cat, const struct id_set *s)
 {
 	json_t *a = json_array();
-	struct catalog_item it;
+	char code[LIST_CODE_MAX + 1];
 	for (int i = 0; i < s->n; i++)
-		if (catalog_get(cat, s->ids[i], &it))
-			json_array_append_new(a, json_string(it.code));
+		if (catalog_code(cat, s->ids[i], code))
+			json_array_append_new(a, json_string(code));
 	return a;
 }
 
@@ -52,20 +52,20 @@ json_t *jout_opt_id(int64_t id)
 
 void jwout_item(struct jw *w, struct catalog *cat, int64_t id)
 {
-	struct catalog_item it;
-	if (catalog_get(cat, id, &it))
-		jw_string(w, it.code);
+	char code[LIST_CODE_MAX + 1];
+	if (catalog_code(cat, id, code))
+		jw_string(w, code);
 	else
 		jw_null(w);
 }
 
 void jwout_items(struct jw *w, struct catalog *cat, const struct id_set *s)
 {
-	struct catalog_item it;
+	char code[LIST_CODE_MAX + 1];
 	jw_array(w);
 	for (int i = 0; i < s->n; i++)
-		if (catalog_get(cat, s->ids[i], &it))
-			jw_string(w, it.code);
+		if (catalog_code(cat, s->ids[i], code))
+			jw_string(w, code);
 	jw_end_array(w);
 }
 
@@ -82,8 +82,16 @@ void jwout_dayparts(struct jw *w, uint32_t bits)
 	jw_end_array(w);
 }
 
-json_t *jwout_tree(void (*write)(struct jw *w, const void *obj, void *arg), const void *obj,
-                   void *arg)
+void jwout_flags(struct jw *w, uint32_t bits, const char *(*name)(int), int n)
+{
+	jw_array(w);
+	for (int b = 0; b < n; b++)
+		if (bits & (1u << b))
+			jw_string(w, name(b));
+	jw_end_array(w);
+}
+
+json_t *jwout_tree(jw_write_fn *write, const void *obj, void *arg)
 {
 	struct buf b;
 	struct jw w;

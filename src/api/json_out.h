@@ -28,11 +28,11 @@ json_t *jout_opt_id(int64_t id);
 void jwout_items(struct jw *w, struct catalog *cat, const struct id_set *s);
 void jwout_item(struct jw *w, struct catalog *cat, int64_t id);
 void jwout_dayparts(struct jw *w, uint32_t bits);
+void jwout_flags(struct jw *w, uint32_t bits, const char *(*name)(int), int n);
 
 /* The document written by write(obj) into a fresh buffer, as a jansson
    tree (NULL when it could not be written): one writer serves both a page
    written straight out and a single record that handlers extend. */
-json_t *jwout_tree(void (*write)(struct jw *w, const void *obj, void *arg), const void *obj,
-                   void *arg);
+json_t *jwout_tree(jw_write_fn *write, const void *obj, void *arg);
 
 #endif

@@ -54,6 +54,25 @@ int api_reply_versioned(struct api_call *c, int status, json_t *doc, int64_t ver
 	return api_reply(c, status, doc);
 }
 
+int api_reply_written(struct api_call *c, int status, jw_write_fn *write, const void *obj,
+                      void *arg, int64_t version)
+{
+	char etag[32];
+	struct jw w;
+	snprintf(etag, sizeof etag, "\"%lld\"", (long long)version);
+	http_response_header(c->res, "ETag", etag);
+	c->res->body.len = 0;
+	jw_init(&w, &c->res->body);
+	write(&w, obj, arg);
+	if (jw_failed(&w)) {
+		c->res->body.len = 0;
+		return kp_internal(&c->err);
+	}
+	c->res->status = status;
+	c->res->content_type = "application/json";
+	return KP_OK;
+}
+
 int api_reply_edit(struct api_call *c, int rc, json_t *doc, int64_t version)
 {
 	if (rc == KP_OK && doc != NULL)

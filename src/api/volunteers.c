@@ -55,52 +55,70 @@ static int from_json(struct api_call *c, json_t *in, struct volunteer *v, bool c
 	return KP_OK;
 }
 
-json_t *volunteer_to_json(struct catalog *cat, const struct volunteer *v, bool with_experience)
+/* What write_volunteer needs beside the volunteer. */
+struct volunteer_out {
+	struct catalog *cat;
+	bool with_experience; /* lived experience, for whoever may see it */
+};
+
+static void write_volunteer(struct jw *w, const void *obj, void *arg)
 {
-	json_t *doc = json_object();
-	json_object_set_new(doc, "id", json_integer(v->id));
-	json_object_set_new(doc, "organisation_id", json_integer(v->organisation_id));
-	json_object_set_new(doc, "first_name", json_string(v->first_name));
-	json_object_set_new(doc, "last_name", json_string(v->last_name));
-	json_object_set_new(doc, "email", json_string(v->email));
-	json_object_set_new(doc, "phone", json_string(v->phone));
-	json_object_set_new(doc, "birth_year",
-	                    v->birth_year ? json_integer(v->birth_year) : json_null());
-	json_object_set_new(doc, "status", json_string(volunteer_status_name(v->status)));
-	json_object_set_new(doc, "place", json_string(v->place));
-	json_object_set_new(doc, "lat", json_real(v->lat));
-	json_object_set_new(doc, "lon", json_real(v->lon));
-	json_object_set_new(doc, "availability", jout_dayparts(v->availability));
-	json_object_set_new(doc, "hours_per_week", json_integer(v->hours_per_week));
-	json_object_set_new(doc, "engagement",
-	                    jout_flags(v->engagement, engagement_name, ENGAGEMENT_COUNT));
-	json_object_set_new(doc, "max_distance_km", json_integer(v->max_distance_km));
-	json_object_set_new(doc, "travel_mode", json_string(travel_mode_name(v->travel_mode)));
-	json_object_set_new(doc, "driving_licence", json_boolean(v->driving_licence));
-	json_object_set_new(doc, "max_matches", json_integer(v->max_matches));
-	json_object_set_new(doc, "vog_date", jout_opt_text(v->vog_date));
-	json_object_set_new(doc, "motivation_text", json_string(v->motivation_text));
-	json_object_set_new(doc, "started_on", json_string(v->started_on));
-	for (int k = 0; k < LIST_KIND_COUNT; k++)
-		if (k != LIST_EXPERIENCE || with_experience)
-			json_object_set_new(doc, item_fields[k], jout_items(cat, &v->items[k]));
-	json_object_set_new(doc, "created_at", json_integer(v->created_at));
-	json_object_set_new(doc, "updated_at", json_integer(v->updated_at));
-	json_object_set_new(doc, "version", json_integer(v->version));
-	return doc;
+	const struct volunteer *v = obj;
+	const struct volunteer_out *o = arg;
+	jw_object(w);
+	jw_key(w, "id"); jw_int(w, v->id);
+	jw_key(w, "organisation_id"); jw_int(w, v->organisation_id);
+	jw_key(w, "first_name"); jw_string(w, v->first_name);
+	jw_key(w, "last_name"); jw_string(w, v->last_name);
+	jw_key(w, "email"); jw_string(w, v->email);
+	jw_key(w, "phone"); jw_string(w, v->phone);
+	jw_key(w, "birth_year");
+	if (v->birth_year)
+		jw_int(w, v->birth_year);
+	else
+		jw_null(w);
+	jw_key(w, "status"); jw_string(w, volunteer_status_name(v->status));
+	jw_key(w, "place"); jw_string(w, v->place);
+	jw_key(w, "lat"); jw_real(w, v->lat);
+	jw_key(w, "lon"); jw_real(w, v->lon);
+	jw_key(w, "availability"); jwout_dayparts(w, v->availability);
+	jw_key(w, "hours_per_week"); jw_int(w, v->hours_per_week);
+	jw_key(w, "engagement"); jwout_flags(w, v->engagement, engagement_name, ENGAGEMENT_COUNT);
+	jw_key(w, "max_distance_km"); jw_int(w, v->max_distance_km);
+	jw_key(w, "travel_mode"); jw_string(w, travel_mode_name(v->travel_mode));
+	jw_key(w, "driving_licence"); jw_bool(w, v->driving_licence);
+	jw_key(w, "max_matches"); jw_int(w, v->max_matches);
+	jw_key(w, "vog_date"); jw_opt_string(w, v->vog_date);
+	jw_key(w, "motivation_text"); jw_string(w, v->motivation_text);
+	jw_key(w, "started_on"); jw_string(w, v->started_on);
+	for (int k = 0; k < LIST_KIND_COUNT; k++) {
+		if (k != LIST_EXPERIENCE || o->with_experience) {
+			jw_key(w, item_fields[k]);
+			jwout_items(w, o->cat, &v->items[k]);
+		}
+	}
+	jw_key(w, "created_at"); jw_int(w, v->created_at);
+	jw_key(w, "updated_at"); jw_int(w, v->updated_at);
+	jw_key(w, "version"); jw_int(w, v->version);
+	jw_end_object(w);
 }
 
-
+json_t *volunteer_to_json(struct catalog *cat, const struct volunteer *v, bool with_experience)
+{
+	struct volunteer_out o = { cat, with_experience };
+	return jwout_tree(write_volunteer, v, &o);
+}
 
 struct list_ctx {
-	struct api_call *c;
-	json_t *items;
+	struct jw w;
+	struct volunteer_out out;
 };
 
 static int add_row(void *ctx, const struct volunteer *v)
 {
 	struct list_ctx *x = ctx;
-	return json_array_append_new(x->items, volunteer_to_json(&x->c->app->lists, v, false));
+	write_volunteer(&x->w, v, &x->out);
+	return jw_failed(&x->w) ? -1 : 0;
 }
 
 int volunteers_list(struct api_call *c)
@@ -118,13 +136,14 @@ int volunteers_list(struct api_call *c)
 		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "activity");
 	if (theme && (q.theme_id = catalog_find(&c->app->lists, LIST_THEME, theme)) == 0)
 		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "theme");
-	struct list_ctx x = { c, json_array() };
+	struct list_ctx x = { .out = { &c->app->lists, false } };
 	int64_t total = 0;
+	api_page_begin(c, &x.w);
 	if (volunteer_list(c->app, c->db, &c->who, &q, pg, add_row, &x, &total, &c->err)) {
-		json_decref(x.items);
+		c->res->body.len = 0;
 		return KP_ERR;
 	}
-	return api_reply(c, 200, api_list_doc(x.items, total, pg));
+	return api_page_end(c, &x.w, total, pg);
 }
 
 int volunteers_show(struct api_call *c)
@@ -136,8 +155,8 @@ int volunteers_show(struct api_call *c)
 	if (rc == KP_OK)
 		rc = volunteer_view(c->app, c->db, &c->who, c->id, reason, v, &experience, &c->err);
 	if (rc == KP_OK)
-		rc = api_reply_versioned(c, 200, volunteer_to_json(&c->app->lists, v, experience),
-		                         v->version);
+		rc = api_reply_written(c, 200, write_volunteer, v,
+		                       &(struct volunteer_out){ &c->app->lists, experience }, v->version);
 	free(v);
 	return rc;
 }

@@ -63,6 +63,18 @@ bool catalog_get(struct catalog *c, int64_t id, struct catalog_item *out)
 	return it != NULL;
 }
 
+bool catalog_code(struct catalog *c, int64_t id, char out[LIST_CODE_MAX + 1])
+{
+	struct catalog_item key = { .id = id };
+	pthread_rwlock_rdlock(&c->lock);
+	const struct catalog_item *it =
+		c->n > 0 ? bsearch(&key, c->items, (size_t)c->n, sizeof key, by_id) : NULL;
+	if (it != NULL)
+		memcpy(out, it->code, sizeof it->code);
+	pthread_rwlock_unlock(&c->lock);
+	return it != NULL;
+}
+
 int catalog_check_one(struct catalog *c, int64_t id, int64_t was, const char *field,
                       struct kp_error *err)
 {

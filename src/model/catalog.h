@@ -57,4 +57,8 @@ int catalog_check_one(struct catalog *c, int64_t id, int64_t was, const char *fi
 /* Copies the item with `id` into out; returns false when unknown. */
 bool catalog_get(struct catalog *c, int64_t id, struct catalog_item *out);
 
+/* Copies only the code of the item with `id`: a list page names hundreds of
+   items, and their labels need no copy. Returns false when unknown. */
+bool catalog_code(struct catalog *c, int64_t id, char out[LIST_CODE_MAX + 1]);
+
 #endif

@@ -94,28 +94,41 @@ static long utf8_next(const unsigned char *s, size_t n, int *len)
 	return cp;
 }
 
+/* \uXXXX for a code point below 0x10000, into e[0..6). */
+static void put_u16(char *e, unsigned v)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	e[0] = '\\';
+	e[1] = 'u';
+	for (int i = 0; i < 4; i++)
+		e[2 + i] = hex[(v >> (12 - 4 * i)) & 0xF];
+}
+
 static void put_escape(struct jw *w, long cp)
 {
-	char e[16];
-	int n;
+	char e[12];
+	size_t n = 2;
+	e[0] = '\\';
 	switch (cp) {
-	case '"': n = snprintf(e, sizeof e, "\\\""); break;
-	case '\\': n = snprintf(e, sizeof e, "\\\\"); break;
-	case '\b': n = snprintf(e, sizeof e, "\\b"); break;
-	case '\f': n = snprintf(e, sizeof e, "\\f"); break;
-	case '\n': n = snprintf(e, sizeof e, "\\n"); break;
-	case '\r': n = snprintf(e, sizeof e, "\\r"); break;
-	case '\t': n = snprintf(e, sizeof e, "\\t"); break;
+	case '"': e[1] = '"'; break;
+	case '\\': e[1] = '\\'; break;
+	case '\b': e[1] = 'b'; break;
+	case '\f': e[1] = 'f'; break;
+	case '\n': e[1] = 'n'; break;
+	case '\r': e[1] = 'r'; break;
+	case '\t': e[1] = 't'; break;
 	default:
 		if (cp < 0x10000) {
-			n = snprintf(e, sizeof e, "\\u%04X", (unsigned)cp);
+			put_u16(e, (unsigned)cp);
+			n = 6;
 		} else {
 			cp -= 0x10000;
-			n = snprintf(e, sizeof e, "\\u%04X\\u%04X", (unsigned)(0xD800 | (cp >> 10)),
-			             (unsigned)(0xDC00 | (cp & 0x3FF)));
+			put_u16(e, (unsigned)(0xD800 | (cp >> 10)));
+			put_u16(e + 6, (unsigned)(0xDC00 | (cp & 0x3FF)));
+			n = 12;
 		}
 	}
-	put(w, e, (size_t)n);
+	put(w, e, n);
 }
 
 static void put_string(struct jw *w, const char *str)
@@ -143,23 +156,36 @@ static void put_string(struct jw *w, const char *str)
 	put(w, "\"", 1);
 }
 
+/* The usual key, a short ASCII name, as "key": straight into the buffer in
+   one pass; false (nothing written) for any other key or when the buffer
+   must grow first. */
+static bool put_plain_key(struct jw *w, const char *key)
+{
+	struct buf *b = w->out;
+	size_t room = b->cap_alloc - b->len;
+	if (b->max - b->len < room)
+		room = b->max - b->len;
+	if (w->failed || room <= JW_PLAIN_KEY_MAX + 3)
+		return false;
+	char *d = b->data + b->len;
+	size_t n = 0;
+	for (unsigned char c; (c = (unsigned char)key[n]) != '\0'; n++) {
+		if (n == JW_PLAIN_KEY_MAX || c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+			return false;
+		d[n + 1] = (char)c;
+	}
+	d[0] = '"';
+	d[n + 1] = '"';
+	d[n + 2] = ':';
+	d[n + 3] = '\0';
+	b->len += n + 3;
+	return true;
+}
+
 void jw_key(struct jw *w, const char *key)
 {
-	char t[JW_PLAIN_KEY_MAX + 3];
-	size_t n = strlen(key);
-	bool plain = n <= JW_PLAIN_KEY_MAX;
-	for (size_t i = 0; plain && i < n; i++) {
-		unsigned char c = (unsigned char)key[i];
-		plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-	}
 	before_value(w);
-	if (plain) { /* the usual key, a short ASCII name: "key": in one piece */
-		t[0] = '"';
-		memcpy(t + 1, key, n);
-		t[n + 1] = '"';
-		t[n + 2] = ':';
-		put(w, t, n + 3);
-	} else {
+	if (!put_plain_key(w, key)) {
 		put_string(w, key);
 		put(w, ":", 1);
 	}

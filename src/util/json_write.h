@@ -57,4 +57,7 @@ void jw_opt_string(struct jw *w, const char *s);
 /* An integer, or null for 0 and below. */
 void jw_opt_id(struct jw *w, int64_t id);
 
+/* Writes one document, obj, with what it needs beside it in arg. */
+typedef void jw_write_fn(struct jw *w, const void *obj, void *arg);
+
 #endif
