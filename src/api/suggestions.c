@@ -48,7 +48,7 @@ static void write_explanation(struct jw *w, const struct match_hit *h)
 	jw_key(w, "fit"); jw_int(w, match_hit_fit(h));
 }
 
-static int add_candidate(void *ctx, const struct match_hit *h, const struct volunteer *v)
+static int add_candidate(void *ctx, const struct match_hit *h, const struct volunteer_name *v)
 {
 	struct jw *w = ctx;
 	jw_object(w);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/query.h"
 #include "util/buf.h"
 
 static int by_id(const void *a, const void *b)
@@ -139,46 +140,31 @@ void *items_page_at(struct items_page *p, int i)
 	return p->rows + (size_t)i * p->size;
 }
 
+/* Where query_rows_by_id puts each row of items_rows_by_id. */
+struct rows_by_id {
+	char *rows;
+	size_t size;
+	struct items_owner (*read)(struct db_stmt *st, void *row);
+	struct items_owner owners[ITEMS_OWNERS_MAX];
+};
+
+static void read_row(void *ctx, struct db_stmt *st, int i)
+{
+	struct rows_by_id *x = ctx;
+	x->owners[i] = x->read(st, x->rows + (size_t)i * x->size);
+}
+
 int items_rows_by_id(struct db *db, const char *select, const char *table, const char *owner,
                      const int64_t *ids, int n, void *rows, size_t size,
                      struct items_owner (*read)(struct db_stmt *st, void *row),
                      struct kp_error *err)
 {
-	struct items_owner owners[ITEMS_OWNERS_MAX];
-	bool found[ITEMS_OWNERS_MAX] = { false };
-	struct buf sql;
-	struct db_stmt *st = NULL;
-	if (n == 0)
-		return KP_OK;
-	if (n < 0 || n > ITEMS_OWNERS_MAX)
+	struct rows_by_id x = { .rows = rows, .size = size, .read = read };
+	if (n > ITEMS_OWNERS_MAX)
 		return kp_internal(err);
-	buf_init(&sql, 65536);
-	int rc = buf_printf(&sql, "%s WHERE id IN (?", select);
-	for (int i = 1; i < n && rc == 0; i++)
-		rc = buf_appends(&sql, ", ?");
-	rc = rc != 0 || buf_appends(&sql, ")") != 0 ? kp_internal(err)
-	                                            : db_prepare(db, sql.data, &st, err);
-	buf_free(&sql);
-	if (rc)
+	if (query_rows_by_id(db, select, ids, n, read_row, &x, err))
 		return KP_ERR;
-	for (int i = 0; i < n; i++)
-		db_bind_int(st, i + 1, ids[i]);
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		int64_t id = db_col_int(st, 0);
-		for (int i = 0; i < n; i++)
-			if (ids[i] == id && !found[i]) {
-				owners[i] = read(st, (char *)rows + (size_t)i * size);
-				found[i] = true;
-				break;
-			}
-	}
-	db_finalize(st);
-	if (rc == DB_FAILED)
-		return KP_ERR;
-	for (int i = 0; i < n; i++)
-		if (!found[i])
-			return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
-	return items_load_page(db, table, owner, owners, n, err);
+	return items_load_page(db, table, owner, x.owners, n, err);
 }
 
 int items_replace(struct db *db, const char *table, const char *owner, int64_t owner_id,

@@ -262,6 +262,45 @@ int query_list(struct db *db, const char *from, const char *select, const struct
 	return rc == KP_OK ? walk_rows(st, row, ctx, err) : KP_ERR;
 }
 
+int query_rows_by_id(struct db *db, const char *select, const int64_t *ids, int n,
+                     query_id_row_fn row, void *ctx, struct kp_error *err)
+{
+	bool found[PAGE_MAX] = { false };
+	struct buf sql;
+	struct db_stmt *st = NULL;
+	if (n == 0)
+		return KP_OK;
+	if (n < 0 || n > PAGE_MAX)
+		return kp_internal(err);
+	buf_init(&sql, 65536);
+	int rc = buf_printf(&sql, "%s WHERE id IN (?", select);
+	for (int i = 1; i < n && rc == 0; i++)
+		rc = buf_appends(&sql, ", ?");
+	rc = rc != 0 || buf_appends(&sql, ")") != 0 ? kp_internal(err)
+	                                            : db_prepare(db, sql.data, &st, err);
+	buf_free(&sql);
+	if (rc)
+		return KP_ERR;
+	for (int i = 0; i < n; i++)
+		db_bind_int(st, i + 1, ids[i]);
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		int64_t id = db_col_int(st, 0);
+		for (int i = 0; i < n; i++)
+			if (ids[i] == id && !found[i]) {
+				row(ctx, st, i);
+				found[i] = true;
+				break;
+			}
+	}
+	db_finalize(st);
+	if (rc == DB_FAILED)
+		return KP_ERR;
+	for (int i = 0; i < n; i++)
+		if (!found[i])
+			return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
+	return KP_OK;
+}
+
 int query_exec_id(struct db *db, const char *sql, int64_t id, struct kp_error *err)
 {
 	struct db_stmt *st;

@@ -71,6 +71,14 @@ int query_list(struct db *db, const char *from, const char *select, const struct
                const char *order, struct page pg, query_row_fn row, void *ctx,
                int64_t *total, struct kp_error *err);
 
+/* The records ids[0..n) (n at most PAGE_MAX, no repeats) in one statement:
+   `select` (whose first column is the id; " WHERE id IN (…)" is added),
+   each row handed to row(ctx, st, i) with i its place in ids. One id
+   without a record fails the whole with not_found. */
+typedef void (*query_id_row_fn)(void *ctx, struct db_stmt *st, int i);
+int query_rows_by_id(struct db *db, const char *select, const int64_t *ids, int n,
+                     query_id_row_fn row, void *ctx, struct kp_error *err);
+
 /* Runs sql, binding id to its one "?" when id > 0, and calls row(ctx, st)
    for every row; a non-zero return stops the walk as an internal error. */
 int query_each(struct db *db, const char *sql, int64_t id, query_row_fn row, void *ctx,

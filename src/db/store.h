@@ -224,11 +224,11 @@ int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_e
 /* Loads a volunteer; items[LIST_EXPERIENCE] only when with_experience. */
 int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct volunteer *v,
                         struct kp_error *err);
-/* The volunteers ids[0..n-1] (n at most PAGE_MAX, no repeats, never
-   lived experience) into out[0..n-1], in that order: two queries however
-   many. One that does not exist fails the whole with not_found. */
-int store_volunteer_get_many(struct db *db, const int64_t *ids, int n, struct volunteer *out,
-                             struct kp_error *err);
+/* The names of volunteers ids[0..n-1] (n at most PAGE_MAX, no repeats)
+   into out[0..n-1], in that order: one query however many, and none of
+   their items. One that does not exist fails the whole with not_found. */
+int store_volunteer_names(struct db *db, const int64_t *ids, int n, struct volunteer_name *out,
+                          struct kp_error *err);
 typedef int (*volunteer_fn)(void *ctx, const struct volunteer *v);
 /* Lists volunteers (without lived experience) ordered by name. */
 int store_volunteer_list(struct db *db, const struct list_filter *f, struct page pg,

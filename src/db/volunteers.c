@@ -211,11 +211,21 @@ static struct items_owner page_row(struct db_stmt *st, void *row)
 	return (struct items_owner){ r->id, r->items };
 }
 
-int store_volunteer_get_many(struct db *db, const int64_t *ids, int n, struct volunteer *out,
-                             struct kp_error *err)
+static void read_name(void *ctx, struct db_stmt *st, int i)
 {
-	return items_rows_by_id(db, SELECT_PROFILE, "volunteer_items", "volunteer_id", ids, n, out,
-	                        sizeof *out, page_row, err);
+	struct volunteer_name *v = (struct volunteer_name *)ctx + i;
+	v->id = db_col_int(st, 0);
+	v->organisation_id = db_col_int(st, 1);
+	db_col_copy(st, 2, v->first_name, sizeof v->first_name);
+	db_col_copy(st, 3, v->last_name, sizeof v->last_name);
+	db_col_copy(st, 4, v->place, sizeof v->place);
+}
+
+int store_volunteer_names(struct db *db, const int64_t *ids, int n, struct volunteer_name *out,
+                          struct kp_error *err)
+{
+	return query_rows_by_id(db, "SELECT id, organisation_id, first_name, last_name, place "
+	                            "FROM volunteers", ids, n, read_name, out, err);
 }
 
 /* Loads the items of every row of p at once (never lived experience), then

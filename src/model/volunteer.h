@@ -40,6 +40,15 @@ enum travel_mode { TRAVEL_WALK, TRAVEL_BIKE, TRAVEL_CAR, TRAVEL_PUBLIC, TRAVEL_M
 const char *travel_mode_name(int m);
 int travel_mode_parse(const char *name);
 
+/* What a ranking shows of a volunteer: who, of which organisation, where. */
+struct volunteer_name {
+	int64_t id;
+	int64_t organisation_id;
+	char first_name[VOLUNTEER_NAME_MAX * 4 + 1];
+	char last_name[VOLUNTEER_NAME_MAX * 4 + 1];
+	char place[128];
+};
+
 struct volunteer {
 	int64_t id;
 	int64_t organisation_id;          /* home organisation */

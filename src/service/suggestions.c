@@ -50,7 +50,7 @@ struct candidates_args {
 /* Names the volunteers of hits[0..n) to a->each, read all at once. */
 static int name_hits(struct svc *s, struct match_hit *hits, int n, struct candidates_args *a)
 {
-	struct volunteer *v = malloc((size_t)(n > 0 ? n : 1) * sizeof *v);
+	struct volunteer_name *v = malloc((size_t)(n > 0 ? n : 1) * sizeof *v);
 	int64_t *ids = malloc((size_t)(n > 0 ? n : 1) * sizeof *ids);
 	int rc = v && ids ? KP_OK : kp_internal(s->err);
 	for (int i = 0; rc == KP_OK && i < n; i++)
@@ -58,7 +58,7 @@ static int name_hits(struct svc *s, struct match_hit *hits, int n, struct candid
 	/* The engine proposes a volunteer of another organisation only with
 	   their consent (mf_consent), so every hit may be named. */
 	if (rc == KP_OK)
-		rc = store_volunteer_get_many(s->db, ids, n, v, s->err);
+		rc = store_volunteer_names(s->db, ids, n, v, s->err);
 	for (int i = 0; i < n && rc == KP_OK; i++) {
 		rc = shown_experience(s, v[i].organisation_id, v[i].id, &hits[i]);
 		if (rc == KP_OK && a->nameless)

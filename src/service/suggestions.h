@@ -18,7 +18,8 @@
 #include "match/match.h"
 #include "service/service.h"
 
-typedef int (*candidate_fn)(void *ctx, const struct match_hit *h, const struct volunteer *v);
+typedef int (*candidate_fn)(void *ctx, const struct match_hit *h,
+                            const struct volunteer_name *v);
 typedef int (*suggestion_fn)(void *ctx, const struct match_hit *h, const struct call *call);
 /* h is the pair explained as the caller may see it; NULL when it could not
    be explained (then the pair's own score stands). */
