@@ -23,7 +23,12 @@ struct db_ops {
 	int (*begin)(struct db *db, enum db_isolation level, struct kp_error *err);
 	int (*commit)(struct db *db, struct kp_error *err);
 	void (*rollback)(struct db *db);
-	bool (*in_transaction)(struct db *db);
+	bool (*in_transaction)(struct db *db);  /* a write transaction */
+	/* One snapshot for a run of reads (db_read_begin); NULL where each
+	   statement reads on its own. read_begin returns true when it opened the
+	   snapshot, which read_end then closes. */
+	bool (*read_begin)(struct db *db);
+	void (*read_end)(struct db *db);
 	int (*prepare)(struct db *db, const char *sql, struct db_stmt **out, struct kp_error *err);
 	void (*finalize)(struct db_stmt *st);
 	void (*reset)(struct db_stmt *st);

@@ -150,6 +150,17 @@ bool db_in_transaction(struct db *db)
 	return db->ops->in_transaction(db);
 }
 
+bool db_read_begin(struct db *db)
+{
+	return db->ops->read_begin != NULL && db->ops->read_begin(db);
+}
+
+void db_read_end(struct db *db, bool opened)
+{
+	if (opened)
+		db->ops->read_end(db);
+}
+
 void db_rollback(struct db *db)
 {
 	if (db->ops->in_transaction(db))

@@ -80,8 +80,20 @@ int db_begin(struct db *db, struct kp_error *err);
 int db_begin_isolation(struct db *db, enum db_isolation level, struct kp_error *err);
 int db_commit(struct db *db, struct kp_error *err);
 void db_rollback(struct db *db);
-/* True while a transaction is open on the connection. */
+/* True while a write transaction is open on the connection. */
 bool db_in_transaction(struct db *db);
+
+/* Reads. Between db_read_begin and db_read_end the statements of a
+   connection outside a write transaction may share one snapshot. On SQLite
+   they do: one read transaction instead of one per statement, so that a
+   record and its items are read as of one moment, and the pages read by the
+   first statement serve the next. A write in between ends the snapshot
+   first (db_begin, or a statement that writes), and then runs as it would
+   have without it. PostgreSQL reads each statement on its own, as a BEGIN
+   and COMMIT would cost two more round trips. db_read_begin returns whether
+   it opened the snapshot; pass that to db_read_end. */
+bool db_read_begin(struct db *db);
+void db_read_end(struct db *db, bool opened);
 
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct kp_error *err);
 void db_finalize(struct db_stmt *st);

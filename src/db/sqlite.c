@@ -2,7 +2,8 @@
  * The SQLite backend of src/db/db.h: one database file, WAL mode, foreign
  * keys on, a busy timeout so that concurrent writers wait instead of failing.
  * Every write transaction is BEGIN IMMEDIATE: writers run one at a time,
- * which is serializable whatever level the caller asks for.
+ * which is serializable whatever level the caller asks for. A run of reads
+ * (db_read_begin) shares one deferred read transaction.
  */
 #include "db/backend.h"
 
@@ -29,6 +30,7 @@ struct sqlite_db {
 	sqlite3 *conn;       /* owned */
 	struct cached_stmt cache[STMT_CACHE];
 	uint64_t uses;       /* clock for last_used */
+	bool reading;        /* a read transaction of db_read_begin is open */
 };
 
 struct sqlite_stmt {
@@ -66,25 +68,65 @@ static int sl_exec(struct db *db, const char *sql, struct kp_error *err)
 	return KP_OK;
 }
 
+/* Ends the read transaction of db_read_begin, if open. A read transaction
+   holds no write, so COMMIT only lets its snapshot go. */
+static void end_read(struct sqlite_db *db)
+{
+	if (!db->reading)
+		return;
+	db->reading = false;
+	if (sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* db_exec: SQL that may write, so after a read transaction. */
+static int sl_exec_op(struct db *db, const char *sql, struct kp_error *err)
+{
+	end_read(conn_of(db));
+	return sl_exec(db, sql, err);
+}
+
 static int sl_begin(struct db *db, enum db_isolation level, struct kp_error *err)
 {
 	(void)level;
+	end_read(conn_of(db)); /* a write transaction reads the newest data */
 	return sl_exec(db, "BEGIN IMMEDIATE", err);
 }
 
 static int sl_commit(struct db *db, struct kp_error *err)
 {
+	if (conn_of(db)->reading) { /* no write transaction to commit */
+		end_read(conn_of(db));
+		return KP_OK;
+	}
 	return sl_exec(db, "COMMIT", err);
 }
 
 static bool sl_in_transaction(struct db *db)
 {
-	return !sqlite3_get_autocommit(conn_of(db)->conn);
+	return !conn_of(db)->reading && !sqlite3_get_autocommit(conn_of(db)->conn);
 }
 
 static void sl_rollback(struct db *db)
 {
+	conn_of(db)->reading = false;
 	sqlite3_exec(conn_of(db)->conn, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* BEGIN (deferred): the snapshot is taken by the first read. */
+static bool sl_read_begin(struct db *db)
+{
+	struct sqlite_db *conn = conn_of(db);
+	if (!sqlite3_get_autocommit(conn->conn) ||
+	    sqlite3_exec(conn->conn, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return false;
+	conn->reading = true;
+	return true;
+}
+
+static void sl_read_end(struct db *db)
+{
+	end_read(conn_of(db));
 }
 
 /* A cached statement for sql that is not in use, or -1. */
@@ -188,8 +230,25 @@ static void sl_bind_null(struct db_stmt *st, int idx)
 	sqlite3_bind_null(stmt_of(st), idx);
 }
 
+/* True when another statement than st is between its first step and its
+   end on st's connection. */
+static bool others_busy(struct sqlite_stmt *st)
+{
+	for (sqlite3_stmt *o = sqlite3_next_stmt(st->db->conn, NULL); o != NULL;
+	     o = sqlite3_next_stmt(st->db->conn, o))
+		if (o != st->st && sqlite3_stmt_busy(o))
+			return true;
+	return false;
+}
+
 static int sl_step(struct db_stmt *st, struct kp_error *err)
 {
+	struct sqlite_stmt *s = (struct sqlite_stmt *)st;
+	/* A write ends a read transaction first, so that it runs on the newest
+	   data instead of failing to upgrade an older snapshot. Left open while
+	   another statement still reads from it. */
+	if (s->db->reading && !sqlite3_stmt_readonly(s->st) && !others_busy(s))
+		end_read(s->db);
 	int rc = sqlite3_step(stmt_of(st));
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
@@ -304,11 +363,13 @@ const struct db_ops db_sqlite_ops = {
 	.name = "sqlite",
 	.open = sl_open,
 	.close = sl_close,
-	.exec = sl_exec,
+	.exec = sl_exec_op,
 	.begin = sl_begin,
 	.commit = sl_commit,
 	.rollback = sl_rollback,
 	.in_transaction = sl_in_transaction,
+	.read_begin = sl_read_begin,
+	.read_end = sl_read_end,
 	.prepare = sl_prepare,
 	.finalize = sl_finalize,
 	.reset = sl_reset,

@@ -89,7 +89,10 @@ int svc_read(struct app *app, struct db *db, const struct principal *who, svc_fn
              struct kp_error *err)
 {
 	struct svc s = svc_for(app, db, who, err);
-	return fn(&s, arg);
+	bool opened = db_read_begin(db);
+	int rc = fn(&s, arg);
+	db_read_end(db, opened);
+	return rc;
 }
 
 int svc_authorise(struct svc *s, enum resource res, enum action act,

@@ -58,9 +58,9 @@ typedef int (*svc_fn)(struct svc *s, void *arg);
 int svc_run(struct app *app, struct db *db, const struct principal *who, svc_fn fn, void *arg,
             struct kp_error *err);
 
-/* Runs a use case that only reads (a list, a record without an audit row):
-   no transaction, each statement sees what is committed when it runs.
-   Queued effects are ignored. */
+/* Runs a use case that only reads (a list, a record with the audit rows of
+   its views): no write transaction; its reads share one snapshot where the
+   backend allows (db_read_begin). Queued effects are ignored. */
 int svc_read(struct app *app, struct db *db, const struct principal *who, svc_fn fn, void *arg,
              struct kp_error *err);
 

@@ -377,6 +377,38 @@ static void nested_queries_on_one_connection(void **state)
 	db_finalize(outer);
 }
 
+/* SQLite's reads after db_read_begin share one snapshot, and do not see a
+   commit made meanwhile. PostgreSQL reads each statement on its own:
+   db_read_begin opens nothing, and the statements after it see every
+   commit, as without it. Neither is a write transaction. */
+static void reads_and_their_snapshot(void **state)
+{
+	struct fixture *fx = *state;
+	struct kp_error err = { 0 };
+	struct db *other;
+	struct db_stmt *st;
+	int64_t before = -1, after = -1;
+	assert_int_equal(db_open(fx->path, &other, &err), KP_OK);
+	bool sqlite = strcmp(db_backend_name(fx->db), "sqlite") == 0;
+	bool opened = db_read_begin(fx->db);
+	assert_int_equal(opened, sqlite);
+	assert_false(db_in_transaction(fx->db));
+	assert_int_equal(db_prepare(fx->db, "SELECT COUNT(*) FROM list_items", &st, &err), KP_OK);
+	assert_int_equal(db_query_int(st, &before, &err), KP_OK);
+	db_finalize(st);
+	assert_int_equal(db_exec(other, "INSERT INTO list_items (kind, code, label_nl, label_en) "
+	                                "VALUES ('activity', 'los-lezen', 'Los lezen', 'Reading')",
+	                         &err), KP_OK);
+	assert_int_equal(db_prepare(fx->db, "SELECT COUNT(*) FROM list_items", &st, &err), KP_OK);
+	assert_int_equal(db_query_int(st, &after, &err), KP_OK);
+	db_finalize(st);
+	db_read_end(fx->db, opened);
+	assert_int_equal(after, sqlite ? before : before + 1);
+	assert_int_equal(db_exec(other, "DELETE FROM list_items WHERE code = 'los-lezen'", &err),
+	                 KP_OK);
+	db_close(other);
+}
+
 /* Two coordinators move the same match at the same moment from two
    connections: exactly one wins, the other gets 409 changed_meanwhile. */
 struct racer {
@@ -599,6 +631,7 @@ int main(void)
 		cmocka_unit_test(no_lost_update_of_profile),
 		cmocka_unit_test(job_lock_is_exclusive),
 		cmocka_unit_test(bad_statement_fails_cleanly),
+		cmocka_unit_test(reads_and_their_snapshot),
 		cmocka_unit_test(reconnects_after_a_dropped_connection),
 	};
 	int failed = cmocka_run_group_tests_name("sqlite", tests, setup_sqlite, teardown);

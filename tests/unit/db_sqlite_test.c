@@ -159,6 +159,55 @@ static void rollback_writes_nothing(void **state)
 	assert_int_equal(scalar(f->db, "SELECT COUNT(*) FROM volunteers"), before + 1);
 }
 
+/* db_read_begin: the reads after it share one snapshot, which a write
+   transaction or a writing statement ends first (then they see the newest
+   data and do not fail on the older snapshot); it is no write transaction. */
+static void reads_share_a_snapshot(void **state)
+{
+	struct fixture *f = *state;
+	struct kp_error err = { 0 };
+	struct db *other;
+	const char *count = "SELECT COUNT(*) FROM volunteers";
+	assert_int_equal(db_open(f->path, &other, &err), KP_OK);
+	int64_t before = scalar(f->db, count);
+
+	bool opened = db_read_begin(f->db);
+	assert_true(opened);
+	assert_false(db_in_transaction(f->db));
+	assert_false(db_read_begin(f->db)); /* nested: the outer one keeps it */
+	assert_int_equal(scalar(f->db, count), before);
+	fixture_insert_volunteer(f, f->org, "Anna", "Meijer", "Zwijndrecht"); /* f->db ends it */
+	assert_int_equal(scalar(f->db, count), before + 1);
+	db_read_end(f->db, opened);
+
+	/* Another connection's commit is not seen until the snapshot ends. */
+	opened = db_read_begin(f->db);
+	assert_int_equal(scalar(f->db, count), before + 1);
+	struct fixture g = *f;
+	g.db = other;
+	fixture_insert_volunteer(&g, f->org, "Bram", "Meijer", "Zwijndrecht");
+	assert_int_equal(scalar(f->db, count), before + 1);
+	/* A write on the older snapshot would fail; it ends the snapshot instead. */
+	fixture_insert_volunteer(f, f->org, "Cor", "Meijer", "Zwijndrecht");
+	assert_int_equal(scalar(f->db, count), before + 3);
+	db_read_end(f->db, opened);
+
+	/* A write transaction ends it too, and commits as usual. */
+	opened = db_read_begin(f->db);
+	assert_int_equal(scalar(f->db, count), before + 3);
+	fixture_insert_volunteer(&g, f->org, "Daan", "Meijer", "Zwijndrecht");
+	assert_int_equal(db_begin(f->db, &err), KP_OK);
+	assert_true(db_in_transaction(f->db));
+	assert_false(db_read_begin(f->db));
+	fixture_insert_volunteer(f, f->org, "Eva", "Meijer", "Zwijndrecht");
+	assert_int_equal(db_commit(f->db, &err), KP_OK);
+	db_read_end(f->db, opened);
+	assert_false(db_in_transaction(f->db));
+	assert_int_equal(scalar(f->db, count), before + 5);
+	assert_int_equal(scalar(other, count), before + 5);
+	db_close(other);
+}
+
 static void binding_round_trip(void **state)
 {
 	struct fixture *f = *state;
@@ -253,6 +302,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rollback_writes_nothing, fixture_setup,
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(binding_round_trip, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(reads_share_a_snapshot, fixture_setup, fixture_teardown),
 		cmocka_unit_test(redact_and_url),
 	};
 	return cmocka_run_group_tests_name("db_sqlite", tests, NULL, NULL);
