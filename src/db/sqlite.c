@@ -31,6 +31,7 @@ struct sqlite_db {
 	struct cached_stmt cache[STMT_CACHE];
 	uint64_t uses;       /* clock for last_used */
 	bool reading;        /* a read transaction of db_read_begin is open */
+	sqlite3_stmt *begin_read, *end_read; /* owned: BEGIN and COMMIT, compiled once */
 };
 
 struct sqlite_stmt {
@@ -68,6 +69,14 @@ static int sl_exec(struct db *db, const char *sql, struct kp_error *err)
 	return KP_OK;
 }
 
+/* Runs a statement without results and makes it ready for the next time. */
+static bool step_once(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE;
+}
+
 /* Ends the read transaction of db_read_begin, if open. A read transaction
    holds no write, so COMMIT only lets its snapshot go. */
 static void end_read(struct sqlite_db *db)
@@ -75,7 +84,7 @@ static void end_read(struct sqlite_db *db)
 	if (!db->reading)
 		return;
 	db->reading = false;
-	if (sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (!step_once(db->end_read))
 		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -117,8 +126,7 @@ static void sl_rollback(struct db *db)
 static bool sl_read_begin(struct db *db)
 {
 	struct sqlite_db *conn = conn_of(db);
-	if (!sqlite3_get_autocommit(conn->conn) ||
-	    sqlite3_exec(conn->conn, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	if (!sqlite3_get_autocommit(conn->conn) || !step_once(conn->begin_read))
 		return false;
 	conn->reading = true;
 	return true;
@@ -313,6 +321,8 @@ static void sl_close(struct db *db)
 		sqlite3_finalize(conn->cache[i].st);
 		free(conn->cache[i].sql);
 	}
+	sqlite3_finalize(conn->begin_read);
+	sqlite3_finalize(conn->end_read);
 	sqlite3_close_v2(conn->conn);
 	free(db);
 }
@@ -352,6 +362,11 @@ static int sl_open(const char *path, struct db **out, struct kp_error *err)
 	                       "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
 	                       "PRAGMA mmap_size=0; PRAGMA cache_size=-16384;", err))
 		goto fail;
+	if (sqlite3_prepare_v2(db->conn, "BEGIN", -1, &db->begin_read, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db->conn, "COMMIT", -1, &db->end_read, NULL) != SQLITE_OK) {
+		fail_sqlite(db, err);
+		goto fail;
+	}
 	*out = &db->base;
 	return KP_OK;
 fail:
