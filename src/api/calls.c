@@ -71,48 +71,48 @@ static void write_fields(struct jw *w, const struct call *call, struct catalog *
                          bool public_view)
 {
 	jw_object(w);
-	jw_key(w, "id"); jw_int(w, call->id);
-	jw_key(w, "organisation_id"); jw_int(w, call->organisation_id);
+	JW_KEY(w, "id"); jw_int(w, call->id);
+	JW_KEY(w, "organisation_id"); jw_int(w, call->organisation_id);
 	if (!public_view) {
-		jw_key(w, "location_id"); jw_opt_id(w, call->location_id);
-		jw_key(w, "location_name"); jw_opt_string(w, call->location_name);
-		jw_key(w, "location_address"); jw_opt_string(w, call->location_address);
-		jw_key(w, "volunteer_id"); jw_opt_id(w, call->volunteer_id);
-		jw_key(w, "source"); jw_string(w, call_source_name(call->source));
+		JW_KEY(w, "location_id"); jw_opt_id(w, call->location_id);
+		JW_KEY(w, "location_name"); jw_opt_string(w, call->location_name);
+		JW_KEY(w, "location_address"); jw_opt_string(w, call->location_address);
+		JW_KEY(w, "volunteer_id"); jw_opt_id(w, call->volunteer_id);
+		JW_KEY(w, "source"); jw_string(w, call_source_name(call->source));
 	}
-	jw_key(w, "title"); jw_string(w, call->title);
-	jw_key(w, "description"); jw_string(w, call->description);
+	JW_KEY(w, "title"); jw_string(w, call->title);
+	JW_KEY(w, "description"); jw_string(w, call->description);
 	if (!public_view) {
-		jw_key(w, "public_title"); jw_string(w, call->public_title);
-		jw_key(w, "public_description"); jw_string(w, call->public_description);
-		jw_key(w, "published"); jw_bool(w, call_is_published(call));
-		jw_key(w, "public_page"); jw_bool(w, call->public_page);
+		JW_KEY(w, "public_title"); jw_string(w, call->public_title);
+		JW_KEY(w, "public_description"); jw_string(w, call->public_description);
+		JW_KEY(w, "published"); jw_bool(w, call_is_published(call));
+		JW_KEY(w, "public_page"); jw_bool(w, call->public_page);
 	}
-	jw_key(w, "activity"); jwout_item(w, cat, call->activity_id);
-	jw_key(w, "place"); jw_string(w, call->place);
+	JW_KEY(w, "activity"); jwout_item(w, cat, call->activity_id);
+	JW_KEY(w, "place"); jw_string(w, call->place);
 	if (!public_view) {
-		jw_key(w, "lat"); jw_decimal(w, call->lat, 6);
-		jw_key(w, "lon"); jw_decimal(w, call->lon, 6);
+		JW_KEY(w, "lat"); jw_decimal(w, call->lat, 6);
+		JW_KEY(w, "lon"); jw_decimal(w, call->lon, 6);
 	}
-	jw_key(w, "one_off_date"); jw_opt_string(w, call->one_off_date);
-	jw_key(w, "start_time"); jw_opt_string(w, call->start_time);
-	jw_key(w, "dayparts"); jwout_dayparts(w, call->dayparts);
-	jw_key(w, "duration_minutes"); jw_int(w, call->duration_minutes);
-	jw_key(w, "volunteers_needed"); jw_int(w, call->volunteers_needed);
-	jw_key(w, "requires_vog"); jw_bool(w, call->requires_vog);
-	jw_key(w, "requires_driving_licence"); jw_bool(w, call->requires_driving_licence);
-	jw_key(w, "requires_car"); jw_bool(w, call->requires_car);
-	jw_key(w, "engagement"); jw_string(w, engagement_name(call->engagement));
-	jw_key(w, "status"); jw_string(w, call_status_name(call->status));
+	JW_KEY(w, "one_off_date"); jw_opt_string(w, call->one_off_date);
+	JW_KEY(w, "start_time"); jw_opt_string(w, call->start_time);
+	JW_KEY(w, "dayparts"); jwout_dayparts(w, call->dayparts);
+	JW_KEY(w, "duration_minutes"); jw_int(w, call->duration_minutes);
+	JW_KEY(w, "volunteers_needed"); jw_int(w, call->volunteers_needed);
+	JW_KEY(w, "requires_vog"); jw_bool(w, call->requires_vog);
+	JW_KEY(w, "requires_driving_licence"); jw_bool(w, call->requires_driving_licence);
+	JW_KEY(w, "requires_car"); jw_bool(w, call->requires_car);
+	JW_KEY(w, "engagement"); jw_string(w, engagement_name(call->engagement));
+	JW_KEY(w, "status"); jw_string(w, call_status_name(call->status));
 	for (int i = 0; i < N_ITEM_FIELDS; i++) {
 		jw_key(w, item_fields[i].field);
 		jwout_items(w, cat, &call->items[item_fields[i].kind]);
 	}
-	jw_key(w, "created_at"); jw_int(w, call->created_at);
+	JW_KEY(w, "created_at"); jw_int(w, call->created_at);
 	if (!public_view) {
-		jw_key(w, "created_by"); jw_opt_id(w, call->created_by);
-		jw_key(w, "updated_at"); jw_int(w, call->updated_at);
-		jw_key(w, "version"); jw_int(w, call->version);
+		JW_KEY(w, "created_by"); jw_opt_id(w, call->created_by);
+		JW_KEY(w, "updated_at"); jw_int(w, call->updated_at);
+		JW_KEY(w, "version"); jw_int(w, call->version);
 	}
 	jw_end_object(w);
 }

@@ -253,7 +253,7 @@ void api_page_begin(struct api_call *c, struct jw *w)
 	c->res->body.len = 0;
 	jw_init(w, &c->res->body);
 	jw_object(w);
-	jw_key(w, "items");
+	JW_KEY(w, "items");
 	jw_array(w);
 }
 
@@ -272,16 +272,16 @@ static int page_done(struct api_call *c, struct jw *w)
 int api_page_end(struct api_call *c, struct jw *w, int64_t total, struct page pg)
 {
 	jw_end_array(w);
-	jw_key(w, "total"); jw_int(w, total);
-	jw_key(w, "limit"); jw_int(w, pg.limit);
-	jw_key(w, "offset"); jw_int(w, pg.offset);
+	JW_KEY(w, "total"); jw_int(w, total);
+	JW_KEY(w, "limit"); jw_int(w, pg.limit);
+	JW_KEY(w, "offset"); jw_int(w, pg.offset);
 	return page_done(c, w);
 }
 
 int api_items_end(struct api_call *c, struct jw *w, int64_t total)
 {
 	jw_end_array(w);
-	jw_key(w, "total"); jw_int(w, total);
+	JW_KEY(w, "total"); jw_int(w, total);
 	return page_done(c, w);
 }
 

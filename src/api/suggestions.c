@@ -36,27 +36,27 @@ static double round2(double x)
 static void write_explanation(struct jw *w, const struct match_hit *h)
 {
 	char text[EXPLAIN_TEXT_MAX];
-	jw_key(w, "explanation");
+	JW_KEY(w, "explanation");
 	jw_array(w);
 	for (int i = 0; i < h->n_phrases; i++)
 		jw_string(w, h->phrases[i]);
 	jw_end_array(w);
 	match_explain_join(h, text, sizeof text);
-	jw_key(w, "explanation_text"); jw_string(w, text);
-	jw_key(w, "distance_km"); jw_decimal(w, h->distance_km, 1);
-	jw_key(w, "score"); jw_decimal(w, h->score, 2);
-	jw_key(w, "fit"); jw_int(w, match_hit_fit(h));
+	JW_KEY(w, "explanation_text"); jw_string(w, text);
+	JW_KEY(w, "distance_km"); jw_decimal(w, h->distance_km, 1);
+	JW_KEY(w, "score"); jw_decimal(w, h->score, 2);
+	JW_KEY(w, "fit"); jw_int(w, match_hit_fit(h));
 }
 
 static int add_candidate(void *ctx, const struct match_hit *h, const struct volunteer_name *v)
 {
 	struct jw *w = ctx;
 	jw_object(w);
-	jw_key(w, "volunteer_id"); jw_int(w, v->id);
-	jw_key(w, "first_name"); jw_opt_string(w, v->first_name);
-	jw_key(w, "last_name"); jw_opt_string(w, v->last_name);
-	jw_key(w, "place"); jw_string(w, v->place);
-	jw_key(w, "parts");
+	JW_KEY(w, "volunteer_id"); jw_int(w, v->id);
+	JW_KEY(w, "first_name"); jw_opt_string(w, v->first_name);
+	JW_KEY(w, "last_name"); jw_opt_string(w, v->last_name);
+	JW_KEY(w, "place"); jw_string(w, v->place);
+	JW_KEY(w, "parts");
 	jw_object(w);
 	for (int i = 0; i < MP_COUNT; i++) {
 		jw_key(w, match_part_name(i));
@@ -111,15 +111,15 @@ static int add_call(void *ctx, const struct match_hit *h, const struct call *cal
 	struct jw *w = &x->w;
 	struct catalog_item act;
 	jw_object(w);
-	jw_key(w, "call_id"); jw_int(w, call->id);
-	jw_key(w, "title"); jw_string(w, call->title);
-	jw_key(w, "organisation_id"); jw_int(w, call->organisation_id);
-	jw_key(w, "activity");
+	JW_KEY(w, "call_id"); jw_int(w, call->id);
+	JW_KEY(w, "title"); jw_string(w, call->title);
+	JW_KEY(w, "organisation_id"); jw_int(w, call->organisation_id);
+	JW_KEY(w, "activity");
 	if (catalog_get(&x->c->app->lists, call->activity_id, &act))
 		jw_string(w, act.code);
 	else
 		jw_null(w);
-	jw_key(w, "place"); jw_string(w, call->place);
+	JW_KEY(w, "place"); jw_string(w, call->place);
 	write_explanation(w, h);
 	jw_end_object(w);
 	x->n++;

@@ -66,40 +66,40 @@ static void write_volunteer(struct jw *w, const void *obj, void *arg)
 	const struct volunteer *v = obj;
 	const struct volunteer_out *o = arg;
 	jw_object(w);
-	jw_key(w, "id"); jw_int(w, v->id);
-	jw_key(w, "organisation_id"); jw_int(w, v->organisation_id);
-	jw_key(w, "first_name"); jw_string(w, v->first_name);
-	jw_key(w, "last_name"); jw_string(w, v->last_name);
-	jw_key(w, "email"); jw_string(w, v->email);
-	jw_key(w, "phone"); jw_string(w, v->phone);
-	jw_key(w, "birth_year");
+	JW_KEY(w, "id"); jw_int(w, v->id);
+	JW_KEY(w, "organisation_id"); jw_int(w, v->organisation_id);
+	JW_KEY(w, "first_name"); jw_string(w, v->first_name);
+	JW_KEY(w, "last_name"); jw_string(w, v->last_name);
+	JW_KEY(w, "email"); jw_string(w, v->email);
+	JW_KEY(w, "phone"); jw_string(w, v->phone);
+	JW_KEY(w, "birth_year");
 	if (v->birth_year)
 		jw_int(w, v->birth_year);
 	else
 		jw_null(w);
-	jw_key(w, "status"); jw_string(w, volunteer_status_name(v->status));
-	jw_key(w, "place"); jw_string(w, v->place);
-	jw_key(w, "lat"); jw_real(w, v->lat);
-	jw_key(w, "lon"); jw_real(w, v->lon);
-	jw_key(w, "availability"); jwout_dayparts(w, v->availability);
-	jw_key(w, "hours_per_week"); jw_int(w, v->hours_per_week);
-	jw_key(w, "engagement"); jwout_flags(w, v->engagement, engagement_name, ENGAGEMENT_COUNT);
-	jw_key(w, "max_distance_km"); jw_int(w, v->max_distance_km);
-	jw_key(w, "travel_mode"); jw_string(w, travel_mode_name(v->travel_mode));
-	jw_key(w, "driving_licence"); jw_bool(w, v->driving_licence);
-	jw_key(w, "max_matches"); jw_int(w, v->max_matches);
-	jw_key(w, "vog_date"); jw_opt_string(w, v->vog_date);
-	jw_key(w, "motivation_text"); jw_string(w, v->motivation_text);
-	jw_key(w, "started_on"); jw_string(w, v->started_on);
+	JW_KEY(w, "status"); jw_string(w, volunteer_status_name(v->status));
+	JW_KEY(w, "place"); jw_string(w, v->place);
+	JW_KEY(w, "lat"); jw_real(w, v->lat);
+	JW_KEY(w, "lon"); jw_real(w, v->lon);
+	JW_KEY(w, "availability"); jwout_dayparts(w, v->availability);
+	JW_KEY(w, "hours_per_week"); jw_int(w, v->hours_per_week);
+	JW_KEY(w, "engagement"); jwout_flags(w, v->engagement, engagement_name, ENGAGEMENT_COUNT);
+	JW_KEY(w, "max_distance_km"); jw_int(w, v->max_distance_km);
+	JW_KEY(w, "travel_mode"); jw_string(w, travel_mode_name(v->travel_mode));
+	JW_KEY(w, "driving_licence"); jw_bool(w, v->driving_licence);
+	JW_KEY(w, "max_matches"); jw_int(w, v->max_matches);
+	JW_KEY(w, "vog_date"); jw_opt_string(w, v->vog_date);
+	JW_KEY(w, "motivation_text"); jw_string(w, v->motivation_text);
+	JW_KEY(w, "started_on"); jw_string(w, v->started_on);
 	for (int k = 0; k < LIST_KIND_COUNT; k++) {
 		if (k != LIST_EXPERIENCE || o->with_experience) {
 			jw_key(w, item_fields[k]);
 			jwout_items(w, o->cat, &v->items[k]);
 		}
 	}
-	jw_key(w, "created_at"); jw_int(w, v->created_at);
-	jw_key(w, "updated_at"); jw_int(w, v->updated_at);
-	jw_key(w, "version"); jw_int(w, v->version);
+	JW_KEY(w, "created_at"); jw_int(w, v->created_at);
+	JW_KEY(w, "updated_at"); jw_int(w, v->updated_at);
+	JW_KEY(w, "version"); jw_int(w, v->version);
 	jw_end_object(w);
 }
 

@@ -192,6 +192,13 @@ void jw_key(struct jw *w, const char *key)
 	w->after_key = true;
 }
 
+void jw_key_quoted(struct jw *w, const char *quoted, size_t n)
+{
+	before_value(w);
+	put(w, quoted, n);
+	w->after_key = true;
+}
+
 void jw_string(struct jw *w, const char *s)
 {
 	if (s == NULL) {

@@ -42,6 +42,12 @@ void jw_end_array(struct jw *w);
 /* A key inside an object: its value is the next call. */
 void jw_key(struct jw *w, const char *key);
 
+/* The same for a key written in the source, a plain ASCII name (no quote,
+   backslash or control character): its quoted form "key": is made by the
+   compiler instead of for every row of a page. */
+#define JW_KEY(w, lit) jw_key_quoted((w), "\"" lit "\":", sizeof("\"" lit "\":") - 1)
+void jw_key_quoted(struct jw *w, const char *quoted, size_t n);
+
 void jw_string(struct jw *w, const char *s);  /* null for NULL */
 void jw_int(struct jw *w, int64_t v);
 void jw_real(struct jw *w, double v);

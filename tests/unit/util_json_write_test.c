@@ -32,7 +32,7 @@ static void nested_document_matches_jansson(void **state)
 	buf_init(&b, 4096);
 	jw_init(&w, &b);
 	jw_object(&w);
-	jw_key(&w, "id"); jw_int(&w, 42);
+	JW_KEY(&w, "id"); jw_int(&w, 42); /* a key made by the compiler */
 	jw_key(&w, "naam"); jw_string(&w, "Ayşe \"de\" Vries\\\n\t\x01 café 😀 /");
 	jw_key(&w, "lat"); jw_real(&w, 51.81);
 	jw_key(&w, "whole"); jw_real(&w, 3.0);
@@ -45,7 +45,9 @@ static void nested_document_matches_jansson(void **state)
 	jw_key(&w, "huge"); jw_real(&w, 1e300);
 	jw_key(&w, "neg"); jw_int(&w, INT64_MIN);
 	jw_key(&w, "max"); jw_int(&w, INT64_MAX);
-	jw_key(&w, "zero"); jw_int(&w, 0);
+	JW_KEY(&w, "zero"); jw_int(&w, 0);
+	jw_key(&w, "een_sleutel_van_zeventig_tekens_lang_die_de_lange_weg_neemt_0123456789");
+	jw_int(&w, 70);
 	jw_key(&w, "minus"); jw_int(&w, -7);
 	jw_key(&w, "items");
 	jw_array(&w);
@@ -60,7 +62,7 @@ static void nested_document_matches_jansson(void **state)
 	jw_end_array(&w);
 	jw_key(&w, "none"); jw_opt_id(&w, 0);
 	jw_key(&w, "empty"); jw_opt_string(&w, "");
-	jw_key(&w, "some"); jw_opt_id(&w, 7);
+	JW_KEY(&w, "some"); jw_opt_id(&w, 7);
 	jw_end_object(&w);
 	assert_false(jw_failed(&w));
 	assert_same_as_jansson(b.data);
@@ -70,7 +72,8 @@ static void nested_document_matches_jansson(void **state)
 	assert_non_null(strstr(b.data, "\"thirty\":30.0,"));
 	assert_non_null(strstr(b.data, "\"sleutel \\\"met\\\" \\u00E9\":1,"));
 	assert_non_null(strstr(b.data, "\"neg\":-9223372036854775808,\"max\":9223372036854775807,"
-	                              "\"zero\":0,\"minus\":-7,"));
+	                              "\"zero\":0,\"een_sleutel_van_zeventig_tekens_lang_die_de_"
+	                              "lange_weg_neemt_0123456789\":70,\"minus\":-7,"));
 	buf_free(&b);
 }
 
