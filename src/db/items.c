@@ -88,7 +88,7 @@ int items_load_page(struct db *db, const char *table, const char *owner,
 	while (!full && (rc = db_step(st, err)) == DB_ROW)
 		full = read_item(st, owners, n, &rows, &len, &cap) != 0;
 	db_finalize(st);
-	if (!full && rc != DB_FAILED) {
+	if (!full && rc != DB_FAILED && len > 0) {
 		qsort(rows, len, sizeof *rows, by_position);
 		for (size_t i = 0; i < len; i++)
 			(void)id_set_add(&rows[i].owner->sets[rows[i].kind], rows[i].item);
