@@ -14,15 +14,23 @@ static int by_id(const void *a, const void *b)
 }
 
 /* "SELECT owner, item, kind, position … WHERE t.<owner> IN (?, ?, …)" with n
-   placeholders. No ORDER BY: SQLite would sort through a temporary b-tree
-   with an allocation per row; items_load_page sorts the few rows itself. */
-static int page_sql(struct buf *sql, const char *table, const char *owner, int n)
+   placeholders, for each of tables[0..n_tables) joined by UNION ALL. No
+   ORDER BY: SQLite would sort through a temporary b-tree with an allocation
+   per row; load_page sorts the few rows itself. */
+static int page_sql(struct buf *sql, const char *const *tables, int n_tables, const char *owner,
+                    int n)
 {
-	int rc = buf_printf(sql, "SELECT t.%s, l.id, l.kind, l.position FROM %s t JOIN list_items l "
-	                    "ON l.id = t.item_id WHERE t.%s IN (?", owner, table, owner);
-	for (int i = 1; i < n && rc == 0; i++)
-		rc = buf_appends(sql, ", ?");
-	return rc != 0 ? rc : buf_appends(sql, ")");
+	int rc = 0;
+	for (int k = 0; k < n_tables && rc == 0; k++) {
+		rc = buf_printf(sql, "%sSELECT t.%s, l.id, l.kind, l.position FROM %s t "
+		                "JOIN list_items l ON l.id = t.item_id WHERE t.%s IN (?",
+		                k > 0 ? " UNION ALL " : "", owner, tables[k], owner);
+		for (int i = 1; i < n && rc == 0; i++)
+			rc = buf_appends(sql, ", ?");
+		if (rc == 0)
+			rc = buf_appends(sql, ")");
+	}
+	return rc;
 }
 
 /* One linked item as read, until the rows are in the lists' order. */
@@ -64,8 +72,9 @@ static int read_item(struct db_stmt *st, struct items_owner *owners, int n,
 	return 0;
 }
 
-int items_load_page(struct db *db, const char *table, const char *owner,
-                    struct items_owner *owners, int n, struct kp_error *err)
+/* The items of owners[0..n) in each of tables[0..n_tables), one statement. */
+static int load_page(struct db *db, const char *const *tables, int n_tables, const char *owner,
+                     struct items_owner *owners, int n, struct kp_error *err)
 {
 	if (n == 0)
 		return KP_OK;
@@ -75,13 +84,15 @@ int items_load_page(struct db *db, const char *table, const char *owner,
 	struct buf sql;
 	struct db_stmt *st = NULL;
 	buf_init(&sql, 4096);
-	int rc = page_sql(&sql, table, owner, n) != 0 ? kp_internal(err)
-	                                              : db_prepare(db, sql.data, &st, err);
+	int rc = page_sql(&sql, tables, n_tables, owner, n) != 0
+	                 ? kp_internal(err)
+	                 : db_prepare(db, sql.data, &st, err);
 	buf_free(&sql);
 	if (rc)
 		return KP_ERR;
-	for (int i = 0; i < n; i++)
-		db_bind_int(st, i + 1, owners[i].id);
+	for (int k = 0; k < n_tables; k++)
+		for (int i = 0; i < n; i++)
+			db_bind_int(st, k * n + i + 1, owners[i].id);
 	struct item_row *rows = NULL;
 	size_t len = 0, cap = 0;
 	bool full = false;
@@ -99,11 +110,25 @@ int items_load_page(struct db *db, const char *table, const char *owner,
 	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
+int items_load_page(struct db *db, const char *table, const char *owner,
+                    struct items_owner *owners, int n, struct kp_error *err)
+{
+	return load_page(db, &table, 1, owner, owners, n, err);
+}
+
 int items_load(struct db *db, const char *table, const char *owner, int64_t owner_id,
                struct id_set sets[LIST_KIND_COUNT], struct kp_error *err)
 {
 	struct items_owner one = { owner_id, sets };
-	return items_load_page(db, table, owner, &one, 1, err);
+	return load_page(db, &table, 1, owner, &one, 1, err);
+}
+
+int items_load_with(struct db *db, const char *table, const char *also, const char *owner,
+                    int64_t owner_id, struct id_set sets[LIST_KIND_COUNT], struct kp_error *err)
+{
+	const char *const tables[] = { table, also };
+	struct items_owner one = { owner_id, sets };
+	return load_page(db, tables, 2, owner, &one, 1, err);
 }
 
 int items_page_init(struct items_page *p, int limit, size_t size,

@@ -25,6 +25,11 @@ struct items_owner {
 int items_load(struct db *db, const char *table, const char *owner, int64_t owner_id,
                struct id_set sets[LIST_KIND_COUNT], struct kp_error *err);
 
+/* As items_load for the items in both `table` and `also` (a second link
+   table of the same owner), in one statement. */
+int items_load_with(struct db *db, const char *table, const char *also, const char *owner,
+                    int64_t owner_id, struct id_set sets[LIST_KIND_COUNT], struct kp_error *err);
+
 /* As items_load for owners[0..n) with one statement, so that a page of a
    list costs one query for the items of all its rows. Sorts owners by id;
    n at most ITEMS_OWNERS_MAX, and no statement at all when n is 0. */

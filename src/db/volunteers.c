@@ -161,12 +161,9 @@ int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct 
 		return KP_ERR;
 	if (rc == DB_DONE)
 		return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
-	if (items_load(db, "volunteer_items", "volunteer_id", id, v->items, err))
-		return KP_ERR;
-	if (with_experience &&
-	    items_load(db, "volunteer_experiences", "volunteer_id", id, v->items, err))
-		return KP_ERR;
-	return KP_OK;
+	return with_experience ? items_load_with(db, "volunteer_items", "volunteer_experiences",
+	                                         "volunteer_id", id, v->items, err)
+	                       : items_load(db, "volunteer_items", "volunteer_id", id, v->items, err);
 }
 
 static int build_filter(struct query *q, const struct list_filter *f, char *like, size_t cap)
