@@ -156,36 +156,23 @@ static void put_string(struct jw *w, const char *str)
 	put(w, "\"", 1);
 }
 
-/* The usual key, a short ASCII name, as "key": straight into the buffer in
-   one pass; false (nothing written) for any other key or when the buffer
-   must grow first. */
-static bool put_plain_key(struct jw *w, const char *key)
-{
-	struct buf *b = w->out;
-	size_t room = b->cap_alloc - b->len;
-	if (b->max - b->len < room)
-		room = b->max - b->len;
-	if (w->failed || room <= JW_PLAIN_KEY_MAX + 3)
-		return false;
-	char *d = b->data + b->len;
-	size_t n = 0;
-	for (unsigned char c; (c = (unsigned char)key[n]) != '\0'; n++) {
-		if (n == JW_PLAIN_KEY_MAX || c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
-			return false;
-		d[n + 1] = (char)c;
-	}
-	d[0] = '"';
-	d[n + 1] = '"';
-	d[n + 2] = ':';
-	d[n + 3] = '\0';
-	b->len += n + 3;
-	return true;
-}
-
 void jw_key(struct jw *w, const char *key)
 {
+	char t[JW_PLAIN_KEY_MAX + 3];
+	size_t n = strlen(key);
+	bool plain = n <= JW_PLAIN_KEY_MAX;
+	for (size_t i = 0; plain && i < n; i++) {
+		unsigned char c = (unsigned char)key[i];
+		plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+	}
 	before_value(w);
-	if (!put_plain_key(w, key)) {
+	if (plain) { /* the usual key, a short ASCII name: "key": in one piece */
+		t[0] = '"';
+		memcpy(t + 1, key, n);
+		t[n + 1] = '"';
+		t[n + 2] = ':';
+		put(w, t, n + 3);
+	} else {
 		put_string(w, key);
 		put(w, ":", 1);
 	}
