@@ -51,12 +51,17 @@ int64_t catalog_find(struct catalog *c, int kind, const char *code)
 	return id;
 }
 
-bool catalog_get(struct catalog *c, int64_t id, struct catalog_item *out)
+/* The item with id, or NULL; the caller holds the lock. */
+static const struct catalog_item *find(const struct catalog *c, int64_t id)
 {
 	struct catalog_item key = { .id = id };
+	return c->n > 0 ? bsearch(&key, c->items, (size_t)c->n, sizeof key, by_id) : NULL;
+}
+
+bool catalog_get(struct catalog *c, int64_t id, struct catalog_item *out)
+{
 	pthread_rwlock_rdlock(&c->lock);
-	const struct catalog_item *it =
-		c->n > 0 ? bsearch(&key, c->items, (size_t)c->n, sizeof key, by_id) : NULL;
+	const struct catalog_item *it = find(c, id);
 	if (it != NULL)
 		*out = *it;
 	pthread_rwlock_unlock(&c->lock);
@@ -65,10 +70,8 @@ bool catalog_get(struct catalog *c, int64_t id, struct catalog_item *out)
 
 bool catalog_code(struct catalog *c, int64_t id, char out[LIST_CODE_MAX + 1])
 {
-	struct catalog_item key = { .id = id };
 	pthread_rwlock_rdlock(&c->lock);
-	const struct catalog_item *it =
-		c->n > 0 ? bsearch(&key, c->items, (size_t)c->n, sizeof key, by_id) : NULL;
+	const struct catalog_item *it = find(c, id);
 	if (it != NULL)
 		memcpy(out, it->code, sizeof it->code);
 	pthread_rwlock_unlock(&c->lock);
