@@ -46,31 +46,42 @@ int api_status_of_kind(enum kp_kind kind)
 	return kind > KP_NONE && kind < KP_KIND_COUNT ? status[kind] : 500;
 }
 
-int api_reply_versioned(struct api_call *c, int status, json_t *doc, int64_t version)
+/* The record's version as the answer's ETag. */
+static void put_etag(struct api_call *c, int64_t version)
 {
 	char etag[32];
 	snprintf(etag, sizeof etag, "\"%lld\"", (long long)version);
 	http_response_header(c->res, "ETag", etag);
-	return api_reply(c, status, doc);
 }
 
-int api_reply_written(struct api_call *c, int status, jw_write_fn *write, const void *obj,
-                      void *arg, int64_t version)
+/* Answers with what w wrote into the body, or fails (internal) when a
+   write did not fit. */
+static int written(struct api_call *c, struct jw *w, int status)
 {
-	char etag[32];
-	struct jw w;
-	snprintf(etag, sizeof etag, "\"%lld\"", (long long)version);
-	http_response_header(c->res, "ETag", etag);
-	c->res->body.len = 0;
-	jw_init(&w, &c->res->body);
-	write(&w, obj, arg);
-	if (jw_failed(&w)) {
+	if (jw_failed(w)) {
 		c->res->body.len = 0;
 		return kp_internal(&c->err);
 	}
 	c->res->status = status;
 	c->res->content_type = "application/json";
 	return KP_OK;
+}
+
+int api_reply_versioned(struct api_call *c, int status, json_t *doc, int64_t version)
+{
+	put_etag(c, version);
+	return api_reply(c, status, doc);
+}
+
+int api_reply_written(struct api_call *c, int status, jw_write_fn *write, const void *obj,
+                      void *arg, int64_t version)
+{
+	struct jw w;
+	put_etag(c, version);
+	c->res->body.len = 0;
+	jw_init(&w, &c->res->body);
+	write(&w, obj, arg);
+	return written(c, &w, status);
 }
 
 int api_reply_edit(struct api_call *c, int rc, json_t *doc, int64_t version)
@@ -260,13 +271,7 @@ void api_page_begin(struct api_call *c, struct jw *w)
 static int page_done(struct api_call *c, struct jw *w)
 {
 	jw_end_object(w);
-	if (jw_failed(w)) {
-		c->res->body.len = 0;
-		return kp_internal(&c->err);
-	}
-	c->res->status = 200;
-	c->res->content_type = "application/json";
-	return KP_OK;
+	return written(c, w, 200);
 }
 
 int api_page_end(struct api_call *c, struct jw *w, int64_t total, struct page pg)
