@@ -104,10 +104,6 @@ static int sl_begin(struct db *db, enum db_isolation level, struct kp_error *err
 
 static int sl_commit(struct db *db, struct kp_error *err)
 {
-	if (conn_of(db)->reading) { /* no write transaction to commit */
-		end_read(conn_of(db));
-		return KP_OK;
-	}
 	return sl_exec(db, "COMMIT", err);
 }
 
@@ -118,7 +114,6 @@ static bool sl_in_transaction(struct db *db)
 
 static void sl_rollback(struct db *db)
 {
-	conn_of(db)->reading = false;
 	sqlite3_exec(conn_of(db)->conn, "ROLLBACK", NULL, NULL, NULL);
 }
 
