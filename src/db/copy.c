@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/query.h"
 #include "util/buf.h"
 
 #define COPY_NAME_MAX 64
@@ -186,13 +187,8 @@ static int insert_batch(struct db *to, const struct table_info *t, struct cell *
 	buf_init(&b, 4 * 1024 * 1024);
 	int rc = buf_printf(&b, "INSERT INTO \"%s\" (", t->name) || column_list(t, &b) ||
 	         buf_appends(&b, ") VALUES ");
-	for (int r = 0; r < rows && rc == 0; r++) {
-		rc = buf_appends(&b, r ? ", (" : "(");
-		for (int c = 0; c < t->n_cols && rc == 0; c++)
-			rc = buf_appends(&b, c ? ", ?" : "?");
-		if (rc == 0)
-			rc = buf_appends(&b, ")");
-	}
+	for (int r = 0; r < rows && rc == 0; r++)
+		rc = (r > 0 && buf_appends(&b, ", ") != 0) || query_placeholders(&b, t->n_cols) != 0;
 	struct db_stmt *st = NULL;
 	int ret = KP_ERR;
 	if (rc != 0) {

@@ -23,12 +23,10 @@ static int page_sql(struct buf *sql, const char *const *tables, int n_tables, co
 	int rc = 0;
 	for (int k = 0; k < n_tables && rc == 0; k++) {
 		rc = buf_printf(sql, "%sSELECT t.%s, l.id, l.kind, l.position FROM %s t "
-		                "JOIN list_items l ON l.id = t.item_id WHERE t.%s IN (?",
+		                "JOIN list_items l ON l.id = t.item_id WHERE t.%s IN ",
 		                k > 0 ? " UNION ALL " : "", owner, tables[k], owner);
-		for (int i = 1; i < n && rc == 0; i++)
-			rc = buf_appends(sql, ", ?");
 		if (rc == 0)
-			rc = buf_appends(sql, ")");
+			rc = query_placeholders(sql, n);
 	}
 	return rc;
 }
@@ -120,7 +118,7 @@ int items_load(struct db *db, const char *table, const char *owner, int64_t owne
                struct id_set sets[LIST_KIND_COUNT], struct kp_error *err)
 {
 	struct items_owner one = { owner_id, sets };
-	return load_page(db, &table, 1, owner, &one, 1, err);
+	return items_load_page(db, table, owner, &one, 1, err);
 }
 
 int items_load_with(struct db *db, const char *table, const char *also, const char *owner,

@@ -262,6 +262,14 @@ int query_list(struct db *db, const char *from, const char *select, const struct
 	return rc == KP_OK ? walk_rows(st, row, ctx, err) : KP_ERR;
 }
 
+int query_placeholders(struct buf *sql, int n)
+{
+	int rc = buf_appends(sql, "(?");
+	for (int i = 1; i < n && rc == 0; i++)
+		rc = buf_appends(sql, ", ?");
+	return rc != 0 ? rc : buf_appends(sql, ")");
+}
+
 int query_rows_by_id(struct db *db, const char *select, const int64_t *ids, int n,
                      query_id_row_fn row, void *ctx, struct kp_error *err)
 {
@@ -273,11 +281,9 @@ int query_rows_by_id(struct db *db, const char *select, const int64_t *ids, int 
 	if (n < 0 || n > PAGE_MAX)
 		return kp_internal(err);
 	buf_init(&sql, 65536);
-	int rc = buf_printf(&sql, "%s WHERE id IN (?", select);
-	for (int i = 1; i < n && rc == 0; i++)
-		rc = buf_appends(&sql, ", ?");
-	rc = rc != 0 || buf_appends(&sql, ")") != 0 ? kp_internal(err)
-	                                            : db_prepare(db, sql.data, &st, err);
+	int rc = buf_printf(&sql, "%s WHERE id IN ", select) != 0 || query_placeholders(&sql, n) != 0
+	                 ? kp_internal(err)
+	                 : db_prepare(db, sql.data, &st, err);
 	buf_free(&sql);
 	if (rc)
 		return KP_ERR;

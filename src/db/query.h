@@ -71,6 +71,10 @@ int query_list(struct db *db, const char *from, const char *select, const struct
                const char *order, struct page pg, query_row_fn row, void *ctx,
                int64_t *total, struct kp_error *err);
 
+/* Appends "(?, ?, …)" with n (at least 1) placeholders: an IN list, a row
+   of VALUES. */
+int query_placeholders(struct buf *sql, int n);
+
 /* The records ids[0..n) (n at most PAGE_MAX, no repeats) in one statement:
    `select` (whose first column is the id; " WHERE id IN (…)" is added),
    each row handed to row(ctx, st, i) with i its place in ids. One id
