@@ -109,16 +109,11 @@ static int add_call(void *ctx, const struct match_hit *h, const struct call *cal
 {
 	struct calls_ctx *x = ctx;
 	struct jw *w = &x->w;
-	struct catalog_item act;
 	jw_object(w);
 	JW_KEY(w, "call_id"); jw_int(w, call->id);
 	JW_KEY(w, "title"); jw_string(w, call->title);
 	JW_KEY(w, "organisation_id"); jw_int(w, call->organisation_id);
-	JW_KEY(w, "activity");
-	if (catalog_get(&x->c->app->lists, call->activity_id, &act))
-		jw_string(w, act.code);
-	else
-		jw_null(w);
+	JW_KEY(w, "activity"); jwout_item(w, &x->c->app->lists, call->activity_id);
 	JW_KEY(w, "place"); jw_string(w, call->place);
 	write_explanation(w, h);
 	jw_end_object(w);
