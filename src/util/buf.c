@@ -19,6 +19,13 @@ void buf_free(struct buf *b)
 	buf_init(b, b->max);
 }
 
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
 static int reserve(struct buf *b, size_t extra)
 {
 	if (extra > b->max - b->len)

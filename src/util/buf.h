@@ -20,6 +20,8 @@ struct buf {
 
 void buf_init(struct buf *b, size_t max);
 void buf_free(struct buf *b);
+/* Empties the buffer and keeps its memory for what comes next. */
+void buf_reset(struct buf *b);
 
 /* Append bytes; returns 0, or -1 when the cap would be passed or memory ran out. */
 int buf_append(struct buf *b, const void *p, size_t n) __attribute__((warn_unused_result));

@@ -293,6 +293,12 @@ void jw_null(struct jw *w)
 	put(w, "null", 4);
 }
 
+void jw_raw(struct jw *w, const char *text, size_t n)
+{
+	before_value(w);
+	put(w, text, n);
+}
+
 void jw_opt_string(struct jw *w, const char *s)
 {
 	if (s != NULL && s[0] != '\0')

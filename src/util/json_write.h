@@ -63,6 +63,10 @@ void jw_opt_string(struct jw *w, const char *s);
 /* An integer, or null for 0 and below. */
 void jw_opt_id(struct jw *w, int64_t id);
 
+/* A value written before, by a writer of its own: text[0..n) is put as it
+   is, so it must be one whole JSON value. */
+void jw_raw(struct jw *w, const char *text, size_t n);
+
 /* Writes one document, obj, with what it needs beside it in arg. */
 typedef void jw_write_fn(struct jw *w, const void *obj, void *arg);
 

@@ -142,6 +142,23 @@ static void zero_cap_refuses_everything_but_empty(void **state)
 	buf_free(&b);
 }
 
+static void reset_empties_and_keeps_the_cap(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 8);
+	buf_reset(&b); /* nothing allocated yet */
+	assert_null(b.data);
+	assert_int_equal(buf_appends(&b, "12345678"), 0);
+	buf_reset(&b);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.data, "");
+	assert_int_equal(buf_appends(&b, "abcdefgh"), 0);
+	assert_int_equal(buf_appends(&b, "i"), -1);
+	assert_string_equal(b.data, "abcdefgh");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +171,7 @@ int main(void)
 		cmocka_unit_test(take_hands_over_and_resets),
 		cmocka_unit_test(take_of_empty_buffer_is_empty_string),
 		cmocka_unit_test(zero_cap_refuses_everything_but_empty),
+		cmocka_unit_test(reset_empties_and_keeps_the_cap),
 	};
 	return cmocka_run_group_tests_name("util_buf", tests, NULL, NULL);
 }

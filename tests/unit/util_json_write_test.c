@@ -107,6 +107,31 @@ static void passing_the_cap_fails_for_good(void **state)
 	buf_free(&b);
 }
 
+/* A value written before goes in as a value: with the comma before it
+   where one is due, and none after a key. */
+static void raw_value_takes_its_place(void **state)
+{
+	(void)state;
+	struct buf b;
+	struct jw w;
+	buf_init(&b, 256);
+	jw_init(&w, &b);
+	jw_object(&w);
+	JW_KEY(&w, "items");
+	jw_array(&w);
+	jw_raw(&w, "{\"id\":1}", 8);
+	jw_int(&w, 2);
+	jw_raw(&w, "{\"id\":3}", 8);
+	jw_end_array(&w);
+	JW_KEY(&w, "one");
+	jw_raw(&w, "[true]", 6);
+	jw_end_object(&w);
+	assert_false(jw_failed(&w));
+	assert_string_equal(b.data, "{\"items\":[{\"id\":1},2,{\"id\":3}],\"one\":[true]}");
+	assert_same_as_jansson(b.data);
+	buf_free(&b);
+}
+
 static void unbalanced_close_fails(void **state)
 {
 	(void)state;
@@ -160,6 +185,7 @@ int main(void)
 		cmocka_unit_test(invalid_utf8_becomes_replacement_character),
 		cmocka_unit_test(passing_the_cap_fails_for_good),
 		cmocka_unit_test(unbalanced_close_fails),
+		cmocka_unit_test(raw_value_takes_its_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
