@@ -42,6 +42,7 @@ struct follow;
 struct match_index;
 struct report_people;
 struct metrics;
+struct memo;
 
 struct app {
 	struct app_config cfg;
@@ -60,6 +61,9 @@ struct app {
 	struct metrics *metrics;      /* requests by route (src/api/metrics.h); owned by serve,
 	                                 NULL for other commands */
 	atomic_ullong db_retries;     /* use cases run again: a busy database, a lost race */
+	struct memo *call_forms;      /* each call as a list shows it, by revision
+	                                 (src/api/calls.c); owned by serve, NULL for
+	                                 other commands: they write every call */
 	struct audit_writer *audit;   /* group commit of audit rows written outside a
 	                                 transaction (src/db/audit_writer.h); owned by serve,
 	                                 NULL for other commands: they write directly */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "api/calls.h"
 #include "api/metrics.h"
 #include "auth/password.h"
 #include "auth/ratelimit.h"
@@ -17,6 +18,7 @@
 #include "http/static.h"
 #include "match/match.h"
 #include "service/report_people.h"
+#include "util/memo.h"
 #include "db/audit_writer.h"
 #include "sync/follow.h"
 #include "sync/jobs.h"
@@ -170,7 +172,9 @@ int cmd_serve(int argc, char **argv, struct app *app)
 	app->signup_limit = ratelimit_new(signups ? signups : RATELIMIT_SIGNUPS_PER_HOUR, 3600,
 	                                  RATELIMIT_KEYS);
 	app->metrics = metrics_new();
-	if (app->login_limit == NULL || app->signup_limit == NULL || app->metrics == NULL) {
+	app->call_forms = memo_new(CALL_FORMS_KEPT, CALL_FORM_MAX);
+	if (app->login_limit == NULL || app->signup_limit == NULL || app->metrics == NULL ||
+	    app->call_forms == NULL) {
 		kp_internal(&err);
 		goto end;
 	}
@@ -217,6 +221,8 @@ end:
 	app->people = NULL;
 	metrics_free(app->metrics);
 	app->metrics = NULL;
+	memo_free(app->call_forms);
+	app->call_forms = NULL;
 	ratelimit_free(app->login_limit);
 	app->login_limit = NULL;
 	ratelimit_free(app->signup_limit);

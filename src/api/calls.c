@@ -11,6 +11,7 @@
 #include "model/place.h"
 #include "service/calls.h"
 #include "service/public_calls.h"
+#include "util/memo.h"
 
 static const struct {
 	int kind;
@@ -145,6 +146,63 @@ int call_page_row(void *ctx, const struct call *call)
 	return jw_failed(&x->w) ? -1 : 0;
 }
 
+/* A page of calls for calls_list. A call the server keeps in its written
+   form (app->call_forms) is copied from there; the others are written, then
+   kept. A form is kept by the call's revision and the shared lists' contents
+   (catalog_generation), the two things it is written from. */
+struct call_rows {
+	struct api_call *c;
+	struct memo *forms;        /* NULL: none kept */
+	uint64_t lists;
+	struct jw w;               /* the answer */
+	struct buf held;           /* the forms found, one after the other */
+	size_t held_end[PAGE_MAX];
+	int n_held, next_held;
+	struct buf one;            /* a call written anew */
+};
+
+static struct memo_key form_key(const struct call_rows *x, const struct call_key *key)
+{
+	return (struct memo_key){ .id = key->id,
+		                  .form = (uint32_t)key->shown,
+		                  .stamp = { (uint64_t)key->revision, x->lists } };
+}
+
+static bool form_held(void *ctx, const struct call_key *key)
+{
+	struct call_rows *x = ctx;
+	struct memo_key k = form_key(x, key);
+	if (x->forms == NULL || x->n_held >= PAGE_MAX || !memo_get(x->forms, &k, &x->held))
+		return false;
+	x->held_end[x->n_held++] = x->held.len;
+	return true;
+}
+
+static int form_row(void *ctx, const struct call_key *key, const struct call *call)
+{
+	struct call_rows *x = ctx;
+	if (call == NULL) {
+		if (x->next_held >= x->n_held)
+			return -1;
+		int i = x->next_held++;
+		size_t from = i > 0 ? x->held_end[i - 1] : 0;
+		jw_raw(&x->w, x->held.data + from, x->held_end[i] - from);
+		return jw_failed(&x->w) ? -1 : 0;
+	}
+	struct jw one;
+	buf_reset(&x->one);
+	jw_init(&one, &x->one);
+	write_fields(&one, call, &x->c->app->lists, false);
+	if (jw_failed(&one))
+		return -1;
+	if (x->forms != NULL) {
+		struct memo_key k = form_key(x, key);
+		memo_put(x->forms, &k, x->one.data, x->one.len);
+	}
+	jw_raw(&x->w, x->one.data, x->one.len);
+	return jw_failed(&x->w) ? -1 : 0;
+}
+
 int calls_list(struct api_call *c)
 {
 	struct call_query q = { .status = -1 };
@@ -155,10 +213,18 @@ int calls_list(struct api_call *c)
 	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id) ||
 	    api_query_id(c, "location_id", &q.location_id))
 		return KP_ERR;
-	struct call_page x = { .c = c };
+	struct call_rows x = { .c = c,
+		               .forms = c->app->call_forms,
+		               .lists = catalog_generation(&c->app->lists) };
+	struct call_reader r = { form_held, form_row, &x };
 	int64_t total = 0;
+	buf_init(&x.held, (size_t)PAGE_MAX * CALL_FORM_MAX);
+	buf_init(&x.one, c->res->body.max);
 	api_page_begin(c, &x.w);
-	if (call_list(c->app, c->db, &c->who, &q, pg, call_page_row, &x, &total, &c->err)) {
+	int rc = call_list(c->app, c->db, &c->who, &q, pg, &r, &total, &c->err);
+	buf_free(&x.held);
+	buf_free(&x.one);
+	if (rc) {
 		c->res->body.len = 0;
 		return KP_ERR;
 	}

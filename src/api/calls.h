@@ -5,6 +5,11 @@
 #include "api/api.h"
 #include "model/call.h"
 
+/* What a server keeps of the calls its lists show (app->call_forms): so
+   many, each at most so long (a call with long texts is written anew). */
+#define CALL_FORMS_KEPT 4096
+#define CALL_FORM_MAX 16384
+
 int calls_list(struct api_call *c);
 int calls_show(struct api_call *c);
 int calls_create(struct api_call *c);

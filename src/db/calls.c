@@ -22,7 +22,11 @@ static const int call_kinds[] = { LIST_THEME, LIST_TALENT, LIST_TRAINING, LIST_L
 	"(SELECT l." col " FROM locations l WHERE l.id = calls.location_id)"
 #define SELECT_CALL                                                                       \
 	"SELECT id, " COLUMNS ", version, " LOCATION_OF("name") ", " LOCATION_OF("address") \
-	" FROM calls"
+	", revision FROM calls"
+/* What a list reads first (struct call_head). */
+#define SELECT_HEAD                                                                   \
+	"SELECT id, revision, organisation_id, volunteer_id, created_by, source, "          \
+	"CASE WHEN public_title = '' THEN 0 ELSE 1 END FROM calls"
 
 static int bind_call(struct db_stmt *st, const struct call *c)
 {
@@ -94,6 +98,7 @@ static void read_call(struct db_stmt *st, struct call *c)
 	c->version = db_col_int(st, i++);
 	db_col_copy(st, i++, c->location_name, sizeof c->location_name);
 	db_col_copy(st, i++, c->location_address, sizeof c->location_address);
+	c->revision = db_col_int(st, i++);
 }
 
 static int write_items(struct db *db, const struct call *c, struct kp_error *err)
@@ -188,57 +193,108 @@ static int page_each(struct db *db, struct items_page *p, call_fn each, void *ct
 	return rc;
 }
 
-int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,
-                    void *ctx, int64_t *total, struct kp_error *err)
+#define LIKE_MAX 512
+
+/* The conditions of f into q (query_init'ed); like is room for the pattern
+   of f->q, as long as q lives. Non-zero when out of memory. */
+static int filter_query(struct query *q, const struct list_filter *f, char like[LIKE_MAX])
 {
-	struct query q;
-	char like[512];
 	int rc = 0;
-	query_init(&q);
 	if (f->organisation_id)
-		rc |= query_and_int(&q, "organisation_id = ?", f->organisation_id);
+		rc |= query_and_int(q, "organisation_id = ?", f->organisation_id);
 	if (f->volunteer_id)
-		rc |= query_and_int(&q, "volunteer_id = ?", f->volunteer_id);
+		rc |= query_and_int(q, "volunteer_id = ?", f->volunteer_id);
 	if (f->created_by)
-		rc |= query_and_int(&q, "created_by = ?", f->created_by);
+		rc |= query_and_int(q, "created_by = ?", f->created_by);
 	if (f->status >= 0)
-		rc |= query_and_text(&q, "status = ?", call_status_name(f->status));
+		rc |= query_and_text(q, "status = ?", call_status_name(f->status));
 	if (f->place)
-		rc |= query_and_text(&q, "LOWER(place) = LOWER(?)", f->place);
+		rc |= query_and_text(q, "LOWER(place) = LOWER(?)", f->place);
 	if (f->item_id)
-		rc |= query_and_int(&q, "activity_id = ?", f->item_id);
+		rc |= query_and_int(q, "activity_id = ?", f->item_id);
 	if (f->published_only)
-		rc |= query_and(&q, "(source NOT IN ('client', 'referrer') OR public_title <> '')");
+		rc |= query_and(q, "(source NOT IN ('client', 'referrer') OR public_title <> '')");
 	if (f->offers_of < 0)
-		rc |= query_and(&q, "source <> 'volunteer'");
+		rc |= query_and(q, "source <> 'volunteer'");
 	else if (f->offers_of > 0)
-		rc |= query_and_int(&q, "(source <> 'volunteer' OR volunteer_id = ?)", f->offers_of);
+		rc |= query_and_int(q, "(source <> 'volunteer' OR volunteer_id = ?)", f->offers_of);
 	if (f->unmatched)
-		rc |= query_and(&q, "NOT EXISTS (SELECT 1 FROM matches m WHERE m.call_id = calls.id "
+		rc |= query_and(q, "NOT EXISTS (SELECT 1 FROM matches m WHERE m.call_id = calls.id "
 		                    "AND m.status IN ('proposed', 'contacted', 'accepted', 'active'))");
 	if (f->public_page_only)
-		rc |= query_and(&q, "public_page = 1 AND source <> 'volunteer'");
+		rc |= query_and(q, "public_page = 1 AND source <> 'volunteer'");
 	if (f->location_id)
-		rc |= query_and_int(&q, "location_id = ?", f->location_id);
+		rc |= query_and_int(q, "location_id = ?", f->location_id);
 	if (f->location_account_id)
-		rc |= query_and_int2(&q, AT_LOCATIONS("calls"), f->location_account_id,
+		rc |= query_and_int2(q, AT_LOCATIONS("calls"), f->location_account_id,
 		                     f->location_account_id);
 	if (f->q) {
-		rc |= query_like_pattern(f->q, like, sizeof like);
-		rc |= query_and_text(&q, f->published_only ? "LOWER(" PUBLIC_TITLE ") LIKE LOWER(?) "
+		rc |= query_like_pattern(f->q, like, LIKE_MAX);
+		rc |= query_and_text(q, f->published_only ? "LOWER(" PUBLIC_TITLE ") LIKE LOWER(?) "
 		                                             "ESCAPE '\\'"
 		                                           : "LOWER(title) LIKE LOWER(?) ESCAPE '\\'",
 		                     like);
 	}
+	return rc;
+}
+
+static const char *order_of(const struct list_filter *f)
+{
+	return f->oldest_first ? "created_at, id" : "created_at DESC, id DESC";
+}
+
+int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,
+                    void *ctx, int64_t *total, struct kp_error *err)
+{
+	struct query q;
+	char like[LIKE_MAX];
 	struct items_page p;
+	query_init(&q);
+	int rc = filter_query(&q, f, like);
 	if (items_page_init(&p, pg.limit, sizeof(struct call), page_row) != 0 || rc != 0)
 		rc = kp_internal(err);
 	else
-		rc = query_list(db, "calls", SELECT_CALL, &q,
-		                f->oldest_first ? "created_at, id" : "created_at DESC, id DESC",
-		                pg, items_page_row, &p, total, err) ||
+		rc = query_list(db, "calls", SELECT_CALL, &q, order_of(f), pg, items_page_row, &p,
+		                total, err) ||
 		     page_each(db, &p, each, ctx, err);
 	items_page_free(&p);
 	query_free(&q);
+	return rc ? KP_ERR : KP_OK;
+}
+
+struct heads {
+	struct call_head *out;
+	int n, cap;
+};
+
+static int add_head(void *ctx, struct db_stmt *st)
+{
+	struct heads *h = ctx;
+	if (h->n >= h->cap)
+		return -1;
+	struct call_head *x = &h->out[h->n++];
+	x->id = db_col_int(st, 0);
+	x->revision = db_col_int(st, 1);
+	x->organisation_id = db_col_int(st, 2);
+	x->volunteer_id = db_col_int(st, 3);
+	x->created_by = db_col_int(st, 4);
+	x->source = call_source_parse(db_col_text(st, 5));
+	x->published = !call_source_is_request(x->source) || db_col_int(st, 6) != 0;
+	return 0;
+}
+
+int store_call_heads(struct db *db, const struct list_filter *f, struct page pg,
+                     struct call_head *out, int *n, int64_t *total, struct kp_error *err)
+{
+	struct query q;
+	char like[LIKE_MAX];
+	struct heads h = { out, 0, pg.limit };
+	query_init(&q);
+	int rc = filter_query(&q, f, like) != 0
+	                 ? kp_internal(err)
+	                 : query_list(db, "calls", SELECT_HEAD, &q, order_of(f), pg, add_head, &h,
+	                              total, err);
+	query_free(&q);
+	*n = h.n;
 	return rc ? KP_ERR : KP_OK;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/migrations.h"
+#include "util/buf.h"
 
 bool db_is_url(const char *path)
 {
@@ -43,6 +44,43 @@ static int read_version(struct db *db, int64_t *version, struct kp_error *err)
 	return rc;
 }
 
+/* What backend runs of a migration. The SQL is for both, but for sections
+   that begin with a line "-- on sqlite:" or "-- on postgresql:" (triggers,
+   which the two write differently): those are for that backend only, up to
+   the next such line or "-- on both:". */
+static int migration_part(const char *sql, const char *backend, struct buf *out)
+{
+	static const char mark[] = "-- on ";
+	const size_t mark_len = sizeof mark - 1;
+	bool mine = true;
+	for (const char *p = sql; *p != '\0';) {
+		const char *line = p;
+		size_t n = strcspn(line, "\n");
+		p += n + (line[n] == '\n');
+		if (n > mark_len && strncmp(line, mark, mark_len) == 0 && line[n - 1] == ':') {
+			const char *name = line + mark_len;
+			size_t len = n - mark_len - 1;
+			mine = (len == 4 && strncmp(name, "both", 4) == 0) ||
+			       (len == strlen(backend) && strncmp(name, backend, len) == 0);
+			continue;
+		}
+		if (mine && buf_append(out, line, (size_t)(p - line)) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int exec_migration(struct db *db, const char *sql, struct kp_error *err)
+{
+	struct buf part;
+	buf_init(&part, strlen(sql) + 1);
+	int rc = migration_part(sql, db->ops->name, &part) != 0 ? kp_internal(err) : KP_OK;
+	if (rc == KP_OK)
+		rc = db->ops->exec_migration(db, part.data ? part.data : "", err);
+	buf_free(&part);
+	return rc;
+}
+
 /* Applies migration m unless another process did it first: the version is
    read again inside the transaction that applies it. */
 static int apply_one(struct db *db, const struct db_migration *m, struct kp_error *err)
@@ -56,7 +94,7 @@ static int apply_one(struct db *db, const struct db_migration *m, struct kp_erro
 		db_rollback(db);
 		return KP_OK;
 	}
-	if (db->ops->exec_migration(db, m->sql, err) || db_exec(db, sql, err) ||
+	if (exec_migration(db, m->sql, err) || db_exec(db, sql, err) ||
 	    db_commit(db, err))
 		goto fail;
 	return KP_OK;

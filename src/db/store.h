@@ -348,6 +348,11 @@ typedef int (*call_fn)(void *ctx, const struct call *c);
 /* Lists calls, newest first. */
 int store_call_list(struct db *db, const struct list_filter *f, struct page pg, call_fn each,
                     void *ctx, int64_t *total, struct kp_error *err);
+/* The same list as heads only, to see which calls a reader needs: COUNT into
+   *total, then the page pg of heads into out (room for pg.limit), their
+   number into *n. The calls themselves then come by store_call_get_many. */
+int store_call_heads(struct db *db, const struct list_filter *f, struct page pg,
+                     struct call_head *out, int *n, int64_t *total, struct kp_error *err);
 
 /* --- src/db/vog.c --- */
 /* A volunteer holding a VOG, for the VOG-expiry overview. */

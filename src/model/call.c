@@ -74,9 +74,14 @@ void call_init(struct call *c)
 	c->status = CALL_OPEN;
 }
 
+bool call_source_is_request(int source)
+{
+	return source == SOURCE_CLIENT || source == SOURCE_REFERRER;
+}
+
 bool call_is_request(const struct call *c)
 {
-	return c->source == SOURCE_CLIENT || c->source == SOURCE_REFERRER;
+	return call_source_is_request(c->source);
 }
 
 bool call_is_offer(const struct call *c)
@@ -87,6 +92,17 @@ bool call_is_offer(const struct call *c)
 bool call_is_published(const struct call *c)
 {
 	return !call_is_request(c) || c->public_title[0] != '\0';
+}
+
+void call_head_of(const struct call *c, struct call_head *h)
+{
+	*h = (struct call_head){ .id = c->id,
+		                 .revision = c->revision,
+		                 .organisation_id = c->organisation_id,
+		                 .volunteer_id = c->volunteer_id,
+		                 .created_by = c->created_by,
+		                 .source = c->source,
+		                 .published = call_is_published(c) };
 }
 
 void call_show_public(struct call *c)

@@ -78,7 +78,21 @@ struct call {
 	struct id_set items[LIST_KIND_COUNT];
 	int64_t created_at, updated_at;
 	int64_t version;              /* 1 when created, one up with every change */
+	/* Up with everything a list shows of the call, its items and location
+	   included (migration 028's triggers); read, never written. */
+	int64_t revision;
 };
+
+/* What a list reads of a call before the call itself: whether the reader
+   holds its written form already (by revision), and which of its texts the
+   reader may see (call_text_allowed). */
+struct call_head {
+	int64_t id, revision;
+	int64_t organisation_id, volunteer_id, created_by;
+	int source;                   /* enum call_source */
+	bool published;               /* call_is_published */
+};
+void call_head_of(const struct call *c, struct call_head *h);
 
 /* The fields a request may name, each with the JSON name it has there. */
 extern const struct field_table call_fields;
@@ -87,6 +101,7 @@ void call_init(struct call *c);
 
 /* Whether c is a help request (from a client or a referrer). */
 bool call_is_request(const struct call *c);
+bool call_source_is_request(int source);
 /* Whether c is a volunteer's offer: for the coordinators (and help requests),
    never a call for other volunteers to answer. */
 bool call_is_offer(const struct call *c);

@@ -32,8 +32,17 @@ void catalog_replace(struct catalog *c, struct catalog_item *items, int n)
 	struct catalog_item *old = c->items;
 	c->items = items;
 	c->n = n;
+	c->generation++;
 	pthread_rwlock_unlock(&c->lock);
 	free(old);
+}
+
+uint64_t catalog_generation(struct catalog *c)
+{
+	pthread_rwlock_rdlock(&c->lock);
+	uint64_t g = c->generation;
+	pthread_rwlock_unlock(&c->lock);
+	return g;
 }
 
 int64_t catalog_find(struct catalog *c, int kind, const char *code)

@@ -30,6 +30,7 @@ struct catalog {
 	pthread_rwlock_t lock;
 	struct catalog_item *items;  /* owned, sorted by id */
 	int n;
+	uint64_t generation;         /* one up with every catalog_replace */
 };
 
 void catalog_init(struct catalog *c);
@@ -37,6 +38,10 @@ void catalog_free(struct catalog *c);
 
 /* Takes ownership of items[0..n) (malloc'd) and replaces the contents. */
 void catalog_replace(struct catalog *c, struct catalog_item *items, int n);
+
+/* Which contents the catalog holds: what was written with one generation
+   reads the same for as long as the catalog keeps it. */
+uint64_t catalog_generation(struct catalog *c);
 
 /* Finds an item of `kind` by code, switched off or not (records keep the
    values they carry); returns its id or 0. */

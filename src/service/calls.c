@@ -30,19 +30,34 @@ void call_defaults_for(const struct principal *who, struct call *call)
 	}
 }
 
+static struct authz_target target_of_head(const struct call_head *h)
+{
+	return (struct authz_target){ .organisation_id = h->organisation_id,
+	                              .volunteer_id = h->volunteer_id,
+	                              .created_by = h->created_by,
+	                              .unpublished = !h->published,
+	                              .offer = h->source == SOURCE_VOLUNTEER };
+}
+
 static struct authz_target target_of(const struct call *call)
 {
-	return (struct authz_target){ .organisation_id = call->organisation_id,
-	                              .volunteer_id = call->volunteer_id,
-	                              .created_by = call->created_by,
-	                              .unpublished = !call_is_published(call),
-	                              .offer = call_is_offer(call) };
+	struct call_head h;
+	call_head_of(call, &h);
+	return target_of_head(&h);
+}
+
+static bool text_allowed(const struct principal *who, const struct call_head *h)
+{
+	struct authz_target t = target_of_head(h);
+	return !call_source_is_request(h->source) ||
+	       authz_allows(who, RES_REQUEST_TEXT, ACT_READ, &t);
 }
 
 bool call_text_allowed(const struct principal *who, const struct call *call)
 {
-	struct authz_target t = target_of(call);
-	return !call_is_request(call) || authz_allows(who, RES_REQUEST_TEXT, ACT_READ, &t);
+	struct call_head h;
+	call_head_of(call, &h);
+	return text_allowed(who, &h);
 }
 
 /* A volunteer's offer belongs to their own organisation, whatever was asked. */
@@ -275,28 +290,74 @@ int call_update(struct app *app, struct db *db, const struct principal *who,
 struct list_args {
 	const struct call_query *q;
 	struct page pg;
-	call_fn each;
-	void *ctx;
+	const struct call_reader *r;
 	int64_t *total;
-	const struct principal *who;
-	struct call *row;    /* a copy of the row as the caller may see it */
 };
 
 /* A list never shows a help request's description, so that a list is no
    unlogged view of a client's situation; its title only to whoever may read
    it (call_view shows and logs the rest). */
-static int each_shown(void *ctx, const struct call *call)
+static enum call_shown shown_to(const struct principal *who, const struct call_head *h)
 {
-	struct list_args *a = ctx;
-	if (!call_is_request(call))
-		return a->each(a->ctx, call);
-	call_copy(a->row, call);
-	if (call_text_allowed(a->who, call))
-		memcpy(a->row->description, call->public_description,
+	if (!call_source_is_request(h->source))
+		return CALL_SHOWN_WHOLE;
+	return text_allowed(who, h) ? CALL_SHOWN_TITLE : CALL_SHOWN_PUBLIC;
+}
+
+static struct call_key key_of(const struct principal *who, const struct call_head *h)
+{
+	return (struct call_key){ h->id, h->revision, shown_to(who, h) };
+}
+
+static void show(struct call *call, enum call_shown shown)
+{
+	if (shown == CALL_SHOWN_TITLE)
+		memcpy(call->description, call->public_description,
 		       strlen(call->public_description) + 1);
-	else
-		call_show_public(a->row);
-	return a->each(a->ctx, a->row);
+	else if (shown == CALL_SHOWN_PUBLIC)
+		call_show_public(call);
+}
+
+/* The heads of the page first; then, in one read, only the calls the reader
+   does not hold yet. A call read anew gets its key from what was read, so
+   that what the reader keeps under a key is never older than the key. */
+static int list_page(struct svc *s, const struct list_filter *f, struct list_args *a)
+{
+	struct call_head *heads = malloc(sizeof *heads * (size_t)(a->pg.limit > 0 ? a->pg.limit : 1));
+	struct call_key keys[PAGE_MAX];
+	int64_t wanted[PAGE_MAX];
+	bool held[PAGE_MAX];
+	int n = 0, n_wanted = 0;
+	if (heads == NULL || a->pg.limit > PAGE_MAX) {
+		free(heads);
+		return kp_internal(s->err);
+	}
+	int rc = store_call_heads(s->db, f, a->pg, heads, &n, a->total, s->err);
+	for (int i = 0; i < n && rc == KP_OK; i++) {
+		keys[i] = key_of(s->who, &heads[i]);
+		held[i] = a->r->held(a->r->ctx, &keys[i]);
+		if (!held[i])
+			wanted[n_wanted++] = heads[i].id;
+	}
+	free(heads);
+	struct call *rows = rc == KP_OK && n_wanted > 0 ? malloc(sizeof *rows * (size_t)n_wanted)
+	                                                : NULL;
+	if (rc == KP_OK && n_wanted > 0)
+		rc = rows ? store_call_get_many(s->db, wanted, n_wanted, rows, s->err)
+		          : kp_internal(s->err);
+	for (int i = 0, j = 0; i < n && rc == KP_OK; i++) {
+		struct call *row = held[i] ? NULL : &rows[j++];
+		if (row != NULL) {
+			struct call_head h;
+			call_head_of(row, &h);
+			keys[i] = key_of(s->who, &h);
+			show(row, keys[i].shown);
+		}
+		if (a->r->each(a->r->ctx, &keys[i], row) != 0)
+			rc = kp_internal(s->err);
+	}
+	free(rows);
+	return rc;
 }
 
 static int read_list(struct svc *s, void *arg)
@@ -325,19 +386,16 @@ static int read_list(struct svc *s, void *arg)
 	f.place = a->q->place;
 	f.item_id = a->q->activity_id;
 	f.location_id = a->q->location_id;
-	a->who = s->who;
-	return store_call_list(s->db, &f, a->pg, each_shown, a, a->total, s->err);
+	return list_page(s, &f, a);
 }
 
 int call_list(struct app *app, struct db *db, const struct principal *who,
-              const struct call_query *q, struct page pg, call_fn each, void *ctx,
+              const struct call_query *q, struct page pg, const struct call_reader *r,
               int64_t *total, struct kp_error *err)
 {
-	struct list_args a = { q, pg, each, ctx, total, who, malloc(sizeof(struct call)) };
+	struct list_args a = { q, pg, r, total };
 	*total = 0;
-	int rc = a.row ? svc_read(app, db, who, read_list, &a, err) : kp_internal(err);
-	free(a.row);
-	return rc;
+	return svc_read(app, db, who, read_list, &a, err);
 }
 
 struct view_args {

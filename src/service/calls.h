@@ -38,12 +38,34 @@ struct call_query {
 	int64_t location_id;      /* at this location; 0 for any */
 };
 
+/* What a list shows of a call: the whole, or of a help request (whose
+   description is never in a list) the public description with its own title,
+   or only the public text for whoever may not read its title either. */
+enum call_shown { CALL_SHOWN_WHOLE, CALL_SHOWN_TITLE, CALL_SHOWN_PUBLIC };
+
+/* A call as a list shows it: which call, as of which revision (struct call),
+   with which texts. Two rows with one key show the same. */
+struct call_key {
+	int64_t id, revision;
+	enum call_shown shown;
+};
+
+/* Who reads a page of calls, and may hold some of them written already:
+   held(ctx, key) says whether it does; then each(ctx, key, call) comes for
+   every row in order, with call NULL for one held. A non-zero return of each
+   fails the list as an internal error. */
+struct call_reader {
+	bool (*held)(void *ctx, const struct call_key *key);
+	int (*each)(void *ctx, const struct call_key *key, const struct call *call);
+	void *ctx;
+};
+
 /* A page of the calls the caller may list: an organisation's own, a
    referrer's own requests, a volunteer's open, published calls; *total counts
-   them all. A help request's description is never in a list: the public one
-   stands in its place, and its title too for whoever may not read it. */
+   them all. A help request shows as its key says (enum call_shown). Only the
+   calls the reader does not hold are read whole. */
 int call_list(struct app *app, struct db *db, const struct principal *who,
-              const struct call_query *q, struct page pg, call_fn each, void *ctx,
+              const struct call_query *q, struct page pg, const struct call_reader *r,
               int64_t *total, struct kp_error *err);
 
 /* Opens call id for the caller into out. A help request describes a

@@ -2,6 +2,7 @@
 #include "support.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void call_recurring_round_trip(void **state)
@@ -225,6 +226,66 @@ static void an_offer_is_for_the_coordinators(void **state)
 	client_free(&v[1]);
 }
 
+/* A help request in a list reads differently by reader: its coordinators see
+   its own title, a volunteer only its public text. Each reader keeps getting
+   their own, in whichever order they list it, and an edit shows to both. */
+static void a_request_lists_as_each_reader_may_see_it(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Lezers");
+	struct client coord, ref, vol;
+	fx_login(e, &coord, "coordinator", org, 0);
+	fx_login(e, &ref, "referrer", 0, 0);
+	fx_volunteer_account(&e->admin, org, "lezer", &vol);
+	char body[512], path[64];
+	snprintf(body, sizeof body,
+	         "{\"organisation_id\":%lld,\"title\":\"Mevrouw De Wit (89) valt vaak\","
+	         "\"description\":\"Dementie, dochter woont ver weg\",\"activity\":\"wandelen\","
+	         "\"place\":\"Dordrecht\",\"dayparts\":[\"wed-afternoon\"]}",
+	         (long long)org);
+	json_t *doc = expect(&ref, "POST", "/api/calls", body, 201);
+	int64_t id = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)id);
+	/* The receiving organisation writes the public text. */
+	json_decref(expect(&coord, "PATCH", path,
+	                   "{\"public_title\":\"Gezelschap voor een oudere dame\","
+	                   "\"public_description\":\"Een wekelijkse wandeling\"}",
+	                   200));
+
+	for (int round = 0; round < 2; round++) {
+		struct client *first = round == 0 ? &coord : &vol;
+		struct client *second = round == 0 ? &vol : &coord;
+		for (int k = 0; k < 2; k++) {
+			struct client *cl = k == 0 ? first : second;
+			doc = expect(cl, "GET", "/api/calls?limit=100", NULL, 200);
+			json_t *row = list_find(doc, "id", id);
+			assert_non_null(row);
+			assert_string_equal(json_str(row, "description"), "Een wekelijkse wandeling");
+			if (cl == &coord) {
+				assert_string_equal(json_str(row, "title"), "Mevrouw De Wit (89) valt vaak");
+			} else {
+				assert_string_equal(json_str(row, "title"),
+				                    "Gezelschap voor een oudere dame");
+				char *text = json_dumps(doc, 0);
+				assert_null(strstr(text, "De Wit"));
+				assert_null(strstr(text, "Dementie"));
+				free(text);
+			}
+			json_decref(doc);
+		}
+	}
+	json_decref(expect(&coord, "PATCH", path,
+	                   "{\"public_title\":\"Wandelmaatje voor een oudere dame\"}", 200));
+	doc = expect(&vol, "GET", "/api/calls?limit=100", NULL, 200);
+	assert_string_equal(json_str(list_find(doc, "id", id), "title"),
+	                    "Wandelmaatje voor een oudere dame");
+	json_decref(doc);
+	client_free(&coord);
+	client_free(&ref);
+	client_free(&vol);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -233,6 +294,7 @@ int main(void)
 		cmocka_unit_test(call_list_filters),
 		cmocka_unit_test(roles_create_calls),
 		cmocka_unit_test(an_offer_is_for_the_coordinators),
+		cmocka_unit_test(a_request_lists_as_each_reader_may_see_it),
 	};
 	return cmocka_run_group_tests_name("calls", tests, env_setup, env_teardown);
 }

@@ -179,6 +179,41 @@ static void switched_off_location_stays_on_old_calls(void **state)
 	free_site(&s);
 }
 
+/* A location's new name shows on its calls at once, in a list as in the
+   call itself, though the calls did not change their version. */
+static void renamed_location_shows_on_its_calls(void **state)
+{
+	struct env *e = *state;
+	struct site s;
+	make_site(e, &s);
+	int64_t call = call_at(&s.coord, s.a, "Koffie schenken");
+	int64_t other = call_at(&s.coord, s.b, "Tuinieren");
+	char path[64], list[96];
+	snprintf(list, sizeof list, "/api/calls?organisation_id=%lld", (long long)s.org);
+	json_t *doc = expect(&s.coord, "GET", list, NULL, 200);
+	json_t *row = list_find(doc, "id", call);
+	assert_string_equal(json_str(row, "location_name"), "De Kastanjehof");
+	int64_t version = json_id(row, "version");
+	json_decref(doc);
+
+	snprintf(path, sizeof path, "/api/locations/%lld", (long long)s.a);
+	json_decref(expect(&s.coord, "PATCH", path,
+	                   "{\"name\":\"Kastanjehof Zuid\",\"address\":\"Lindelaan 4\"}", 200));
+	doc = expect(&s.coord, "GET", list, NULL, 200);
+	row = list_find(doc, "id", call);
+	assert_string_equal(json_str(row, "location_name"), "Kastanjehof Zuid");
+	assert_string_equal(json_str(row, "location_address"), "Lindelaan 4");
+	assert_int_equal(json_id(row, "version"), version);
+	assert_string_equal(json_str(list_find(doc, "id", other), "location_name"),
+	                    "Het Rivierhuis");
+	json_decref(doc);
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)call);
+	doc = expect(&s.coord, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "location_name"), "Kastanjehof Zuid");
+	json_decref(doc);
+	free_site(&s);
+}
+
 static void call_location_is_of_the_calls_organisation(void **state)
 {
 	struct env *e = *state;
@@ -374,6 +409,7 @@ int main(void)
 		cmocka_unit_test(coordinator_manages_own_locations),
 		cmocka_unit_test(bad_locations_name_their_field_and_write_nothing),
 		cmocka_unit_test(switched_off_location_stays_on_old_calls),
+		cmocka_unit_test(renamed_location_shows_on_its_calls),
 		cmocka_unit_test(call_location_is_of_the_calls_organisation),
 		cmocka_unit_test(coordinator_assigns_professionals),
 		cmocka_unit_test(professional_lists_her_locations_only),

@@ -659,6 +659,15 @@ static void erasure_leaves_nothing_personal_and_keeps_figures(void **state)
 	snprintf(by_call, sizeof by_call, "/api/matches?call_id=%lld", (long long)call);
 	int64_t call_matches = client_total(&e->admin, by_call);
 
+	/* The list of calls has shown her offer (and the server may keep it written). */
+	char calls_list[96];
+	snprintf(calls_list, sizeof calls_list, "/api/calls?organisation_id=%lld", (long long)org);
+	doc = expect(&coord, "GET", calls_list, NULL, 200);
+	char *text = json_dumps(doc, 0);
+	assert_non_null(strstr(text, "Zwaantje biedt wandelen aan"));
+	free(text);
+	json_decref(doc);
+
 	/* A coordinator may not erase; the administrator may. */
 	snprintf(path, sizeof path, "/api/volunteers/%lld/erasure", (long long)id);
 	json_decref(expect(&coord, "POST", path, "{\"reason\":\"verzoek\"}", 403));
@@ -672,6 +681,14 @@ static void erasure_leaves_nothing_personal_and_keeps_figures(void **state)
 		assert_int_equal(rows_about(&e->srv, "volunteer_items", "volunteer_id", id), 0);
 		assert_int_equal(rows_about(&e->srv, "volunteer_consents", "volunteer_id", id), 0);
 	}
+
+	/* Nor does the list show her offer as it was. */
+	doc = expect(&coord, "GET", calls_list, NULL, 200);
+	text = json_dumps(doc, 0);
+	for (int i = 0; i < 6; i++)
+		assert_null(strstr(text, needles[i]));
+	free(text);
+	json_decref(doc);
 
 	/* Figures stay right. */
 	assert_int_equal(count_rows(&e->srv, "volunteers"), volunteers);

@@ -2,8 +2,9 @@
  * Two app servers on one database (PostgreSQL when KNOOPPUNT_TEST_DB is set,
  * else one SQLite file): a session made on one works on the other, a write
  * through one reaches the other's change-log follower (which feeds its
- * matching index) within 1 second, and a scheduled job runs once per period
- * for both together, not once per server.
+ * matching index) within 1 second, a change made through one shows in the
+ * other's lists at once, and a scheduled job runs once per period for both
+ * together, not once per server.
  */
 #include "support.h"
 
@@ -90,6 +91,46 @@ static void session_from_a_works_on_b(void **state)
 	assert_int_equal(status, 401);
 	client_free(&on_b);
 	assert_int_equal(client_login(&t->admin_a, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+}
+
+/* B keeps the calls its lists show by revision; a change made through A is
+   in B's very next list, without waiting for any follower: an edit of the
+   call, and a new name of its location (which leaves the call's version). */
+static void a_list_on_b_shows_a_change_on_a_at_once(void **state)
+{
+	struct two *t = *state;
+	struct client admin_b;
+	client_init(&admin_b, &t->b);
+	assert_int_equal(client_login(&admin_b, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
+	int64_t org = fx_organisation(&t->admin_a, "Lijst op B");
+	char body[256], path[64], list[96];
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld,\"name\":\"Het Bolwerk\","
+	         "\"place\":\"Dordrecht\"}", (long long)org);
+	json_t *doc = expect(&t->admin_a, "POST", "/api/locations", body, 201);
+	int64_t loc = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(body, sizeof body, "{\"organisation_id\":%lld,\"title\":\"Koffie schenken\","
+	         "\"activity\":\"gastvrouw\",\"place\":\"Dordrecht\",\"dayparts\":[\"mon-morning\"],"
+	         "\"location_id\":%lld}",
+	         (long long)org, (long long)loc);
+	doc = expect(&t->admin_a, "POST", "/api/calls", body, 201);
+	int64_t call = json_id(doc, "id");
+	json_decref(doc);
+	snprintf(list, sizeof list, "/api/calls?organisation_id=%lld", (long long)org);
+	doc = expect(&admin_b, "GET", list, NULL, 200);
+	assert_string_equal(json_str(list_find(doc, "id", call), "title"), "Koffie schenken");
+	json_decref(doc);
+
+	snprintf(path, sizeof path, "/api/calls/%lld", (long long)call);
+	json_decref(expect(&t->admin_a, "PATCH", path, "{\"title\":\"Koffie en thee\"}", 200));
+	snprintf(path, sizeof path, "/api/locations/%lld", (long long)loc);
+	json_decref(expect(&t->admin_a, "PATCH", path, "{\"name\":\"Bolwerk\"}", 200));
+	doc = expect(&admin_b, "GET", list, NULL, 200);
+	json_t *row = list_find(doc, "id", call);
+	assert_string_equal(json_str(row, "title"), "Koffie en thee");
+	assert_string_equal(json_str(row, "location_name"), "Bolwerk");
+	json_decref(doc);
+	client_free(&admin_b);
 }
 
 /* Waits until B's follower has taken over change `kind` of `id`; returns
@@ -207,6 +248,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(session_from_a_works_on_b),
+		cmocka_unit_test(a_list_on_b_shows_a_change_on_a_at_once),
 		cmocka_unit_test(write_on_a_reaches_b_within_a_second),
 		cmocka_unit_test(job_runs_once_for_both_servers),
 		cmocka_unit_test(each_mail_is_sent_once),

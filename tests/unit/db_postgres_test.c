@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "db/migrations.h"
+#include "db/query.h"
 #include "db/store.h"
 #include "db_test_support.h"
 
@@ -409,6 +410,90 @@ static void reads_and_their_snapshot(void **state)
 	db_close(other);
 }
 
+static int64_t revision_of(struct fixture *fx, int64_t call_id)
+{
+	struct kp_error err = { 0 };
+	static struct call got;
+	assert_int_equal(store_call_get(fx->db, call_id, &got, &err), KP_OK);
+	return got.revision;
+}
+
+static void run_id(struct fixture *fx, const char *sql, int64_t id)
+{
+	struct kp_error err = { 0 };
+	assert_int_equal(query_exec_id(fx->db, sql, id, &err), KP_OK);
+}
+
+/* A call's revision (migration 028's triggers) goes up with everything a
+   list shows of it, whoever writes it: the store, a statement of its own (as
+   erasure's), its items, its location's name. Reading leaves it, and a
+   call at another location keeps its own. */
+static void call_revision_follows_what_a_list_shows(void **state)
+{
+	struct fixture *fx = *state;
+	struct kp_error err = { 0 };
+	static struct call c, other, got;
+	struct db_stmt *st;
+	int64_t loc = 0;
+	assert_int_equal(db_prepare(fx->db, "INSERT INTO locations (organisation_id, name, place, "
+	                                    "lat, lon, created_at) VALUES (?, 'De Merwelanden', "
+	                                    "'Dordrecht', 51.8, 4.7, 1000) RETURNING id",
+	                            &st, &err), KP_OK);
+	db_bind_int(st, 1, fx->org);
+	assert_int_equal(db_query_int(st, &loc, &err), KP_OK);
+	db_finalize(st);
+	make_call(fx, &c);
+	c.location_id = loc;
+	make_call(fx, &other);
+	assert_int_equal(store_call_insert(fx->db, &c, &err), KP_OK);
+	assert_int_equal(store_call_insert(fx->db, &other, &err), KP_OK);
+	int64_t r = revision_of(fx, c.id), other_r = revision_of(fx, other.id);
+	assert_int_equal(revision_of(fx, c.id), r);
+
+	assert_int_equal(store_call_get(fx->db, c.id, &got, &err), KP_OK);
+	got.status = CALL_FILLED;
+	assert_int_equal(store_call_update(fx->db, &got, &err), KP_OK);
+	assert_true(revision_of(fx, c.id) > r);
+	r = revision_of(fx, c.id);
+
+	run_id(fx, "UPDATE calls SET title = 'Aanbod' WHERE id = ?", c.id);
+	assert_true(revision_of(fx, c.id) > r);
+	r = revision_of(fx, c.id);
+
+	run_id(fx, "DELETE FROM call_items WHERE call_id = ?", c.id);
+	assert_true(revision_of(fx, c.id) > r);
+	r = revision_of(fx, c.id);
+
+	assert_int_equal(db_prepare(fx->db, "INSERT INTO call_items (call_id, item_id) VALUES (?, ?)",
+	                            &st, &err), KP_OK);
+	db_bind_int(st, 1, c.id);
+	db_bind_int(st, 2, fx->theme);
+	assert_int_equal(db_step(st, &err), DB_DONE);
+	db_finalize(st);
+	assert_true(revision_of(fx, c.id) > r);
+	r = revision_of(fx, c.id);
+
+	run_id(fx, "UPDATE locations SET name = 'Merwelanden' WHERE id = ?", loc);
+	assert_true(revision_of(fx, c.id) > r);
+	assert_int_equal(revision_of(fx, other.id), other_r);
+
+	/* The heads of a list carry the same revision as the call. */
+	struct call_head heads[PAGE_MAX];
+	struct list_filter lf;
+	int n = 0;
+	int64_t total = 0;
+	list_filter_init(&lf);
+	assert_int_equal(store_call_heads(fx->db, &lf, (struct page){ PAGE_MAX, 0 }, heads, &n,
+	                                  &total, &err), KP_OK);
+	assert_int_equal(n, total);
+	bool seen = false;
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(heads[i].revision, revision_of(fx, heads[i].id));
+		seen |= heads[i].id == c.id;
+	}
+	assert_true(seen);
+}
+
 /* Two coordinators move the same match at the same moment from two
    connections: exactly one wins, the other gets 409 changed_meanwhile. */
 struct racer {
@@ -632,6 +717,7 @@ int main(void)
 		cmocka_unit_test(job_lock_is_exclusive),
 		cmocka_unit_test(bad_statement_fails_cleanly),
 		cmocka_unit_test(reads_and_their_snapshot),
+		cmocka_unit_test(call_revision_follows_what_a_list_shows),
 		cmocka_unit_test(reconnects_after_a_dropped_connection),
 	};
 	int failed = cmocka_run_group_tests_name("sqlite", tests, setup_sqlite, teardown);
