@@ -86,6 +86,8 @@ static void fill_source(void)
 	c.dayparts = 5;
 	c.status = CALL_OPEN;
 	c.created_at = c.updated_at = 20000;
+	/* Its items raise its revision (migration 028), in the copy as well. */
+	assert_int_equal(id_set_add(&c.items[LIST_THEME], theme), 0);
 	must(store_call_insert(db, &c, &err), &err);
 	struct match m = { .call_id = c.id, .volunteer_id = first_vol, .status = MATCH_PROPOSED,
 	                   .score = 2.0 / 3.0, .created_at = 30000, .updated_at = 30000 };
