@@ -21,13 +21,16 @@ static int page_sql(struct buf *sql, const char *const *tables, int n_tables, co
                     int n)
 {
 	int rc = 0;
-	for (int k = 0; k < n_tables && rc == 0; k++) {
-		rc = buf_printf(sql, "%sSELECT t.%s, l.id, l.kind, l.position FROM %s t "
-		                "JOIN list_items l ON l.id = t.item_id WHERE t.%s IN ",
-		                k > 0 ? " UNION ALL " : "", owner, tables[k], owner);
-		if (rc == 0)
-			rc = query_placeholders(sql, n);
-	}
+	/* Pieces appended rather than formatted: a record view builds this for
+	   every request. */
+	for (int k = 0; k < n_tables && rc == 0; k++)
+		rc = buf_appends(sql, k > 0 ? " UNION ALL SELECT t." : "SELECT t.") ||
+		     buf_appends(sql, owner) ||
+		     buf_appends(sql, ", l.id, l.kind, l.position FROM ") ||
+		     buf_appends(sql, tables[k]) ||
+		     buf_appends(sql, " t JOIN list_items l ON l.id = t.item_id WHERE t.") ||
+		     buf_appends(sql, owner) || buf_appends(sql, " IN ") ||
+		     query_placeholders(sql, n);
 	return rc;
 }
 
