@@ -7,6 +7,7 @@
 
 #include "api/api.h"
 #include "match/match.h"
+#include "util/memo.h"
 
 /* Upper bounds of the latency buckets, in seconds; +Inf follows. */
 static const double bounds[] = { 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
@@ -173,6 +174,15 @@ static int write_state(struct app *app, struct db *db, struct buf *b, struct kp_
 	                    "# TYPE knooppunt_db_busy_retries_total counter\n"
 	                    "knooppunt_db_busy_retries_total %llu\n",
 	                 (long long)pending, atomic_load(&app->db_retries));
+	unsigned long long found = 0, missed = 0;
+	if (app->call_forms != NULL)
+		memo_stats(app->call_forms, &found, &missed);
+	rc |= buf_printf(b, "# HELP knooppunt_call_forms_total Calls a list showed, by whether "
+	                    "the server held them written (found) or read and wrote them (missed).\n"
+	                    "# TYPE knooppunt_call_forms_total counter\n"
+	                    "knooppunt_call_forms_total{result=\"found\"} %llu\n"
+	                    "knooppunt_call_forms_total{result=\"missed\"} %llu\n",
+	                 found, missed);
 	return rc ? kp_internal(err) : KP_OK;
 }
 

@@ -15,8 +15,15 @@ struct memo_entry {
 	char text[];
 };
 
+/* A lock and what was counted under it: the counts of the whole memo are
+   added up only when asked for, so that lookups share no counter. */
+struct memo_stripe {
+	pthread_mutex_t lock;
+	unsigned long long found, missed;
+};
+
 struct memo {
-	pthread_mutex_t locks[MEMO_LOCKS];
+	struct memo_stripe stripes[MEMO_LOCKS];
 	struct memo_entry **slots;
 	size_t mask;        /* slots - 1 */
 	size_t max_len;
@@ -33,7 +40,7 @@ struct memo *memo_new(size_t slots, size_t max_len)
 		return NULL;
 	}
 	for (int i = 0; i < MEMO_LOCKS; i++)
-		pthread_mutex_init(&m->locks[i], NULL);
+		pthread_mutex_init(&m->stripes[i].lock, NULL);
 	m->mask = n - 1;
 	m->max_len = max_len;
 	return m;
@@ -46,7 +53,7 @@ void memo_free(struct memo *m)
 	for (size_t i = 0; i <= m->mask; i++)
 		free(m->slots[i]);
 	for (int i = 0; i < MEMO_LOCKS; i++)
-		pthread_mutex_destroy(&m->locks[i]);
+		pthread_mutex_destroy(&m->stripes[i].lock);
 	free(m->slots);
 	free(m);
 }
@@ -69,11 +76,15 @@ static bool same_key(const struct memo_key *a, const struct memo_key *b)
 bool memo_get(struct memo *m, const struct memo_key *key, struct buf *out)
 {
 	size_t slot = slot_of(m, key);
-	pthread_mutex_t *lock = &m->locks[slot % MEMO_LOCKS];
-	pthread_mutex_lock(lock);
+	struct memo_stripe *s = &m->stripes[slot % MEMO_LOCKS];
+	pthread_mutex_lock(&s->lock);
 	const struct memo_entry *e = m->slots[slot];
 	bool found = e != NULL && same_key(&e->key, key) && buf_append(out, e->text, e->len) == 0;
-	pthread_mutex_unlock(lock);
+	if (found)
+		s->found++;
+	else
+		s->missed++;
+	pthread_mutex_unlock(&s->lock);
 	return found;
 }
 
@@ -88,10 +99,21 @@ void memo_put(struct memo *m, const struct memo_key *key, const char *text, size
 	e->len = len;
 	memcpy(e->text, text, len);
 	size_t slot = slot_of(m, key);
-	pthread_mutex_t *lock = &m->locks[slot % MEMO_LOCKS];
-	pthread_mutex_lock(lock);
+	struct memo_stripe *s = &m->stripes[slot % MEMO_LOCKS];
+	pthread_mutex_lock(&s->lock);
 	struct memo_entry *old = m->slots[slot];
 	m->slots[slot] = e;
-	pthread_mutex_unlock(lock);
+	pthread_mutex_unlock(&s->lock);
 	free(old);
+}
+
+void memo_stats(struct memo *m, unsigned long long *found, unsigned long long *missed)
+{
+	*found = *missed = 0;
+	for (int i = 0; i < MEMO_LOCKS; i++) {
+		pthread_mutex_lock(&m->stripes[i].lock);
+		*found += m->stripes[i].found;
+		*missed += m->stripes[i].missed;
+		pthread_mutex_unlock(&m->stripes[i].lock);
+	}
 }

@@ -43,4 +43,7 @@ bool memo_get(struct memo *m, const struct memo_key *key, struct buf *out);
    longer than the cap is not kept. */
 void memo_put(struct memo *m, const struct memo_key *key, const char *text, size_t len);
 
+/* How many memo_get found a form, and how many did not, since memo_new. */
+void memo_stats(struct memo *m, unsigned long long *found, unsigned long long *missed);
+
 #endif

@@ -1,6 +1,6 @@
 /*
  * GET /metrics on a real server: requests counted by route and status with
- * a latency histogram, the index, outbox, job and busy-retry figures, every
+ * a latency histogram, the index, outbox, job, busy-retry and call-form figures, every
  * line in the Prometheus text format; closed to a request that came through
  * a proxy (X-Forwarded-For), which gets 404 as if there were nothing.
  */
@@ -108,10 +108,37 @@ static void test_closed_behind_a_proxy(void **state)
 	assert_int_equal(raw_http(&e->srv, post, strlen(post), out, sizeof out), 404);
 }
 
+/* A list of calls writes each call once: the next list of the same calls
+   finds them held, as the counts of the call forms show. */
+static void test_call_forms_counted(void **state)
+{
+	struct env *e = *state;
+	int64_t org = fx_organisation(&e->admin, "Telling");
+	fx_call(&e->admin, org, "Eerste");
+	fx_call(&e->admin, org, "Tweede");
+	char path[96];
+	snprintf(path, sizeof path, "/api/calls?organisation_id=%lld", (long long)org);
+	char *before = scrape(&e->admin);
+	json_decref(expect(&e->admin, "GET", path, NULL, 200));
+	char *between = scrape(&e->admin);
+	json_decref(expect(&e->admin, "GET", path, NULL, 200));
+	char *after = scrape(&e->admin);
+	const char *found = "knooppunt_call_forms_total{result=\"found\"}";
+	const char *missed = "knooppunt_call_forms_total{result=\"missed\"}";
+	assert_true(sample(between, missed) == sample(before, missed) + 2);
+	assert_true(sample(between, found) == sample(before, found));
+	assert_true(sample(after, found) == sample(between, found) + 2);
+	assert_true(sample(after, missed) == sample(between, missed));
+	free(before);
+	free(between);
+	free(after);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_and_format),
+		cmocka_unit_test(test_call_forms_counted),
 		cmocka_unit_test(test_held_view_counted_once),
 		cmocka_unit_test(test_closed_behind_a_proxy),
 	};

@@ -41,6 +41,10 @@ static void found_only_under_its_whole_key(void **state)
 	assert_false(get(m, key(7, 1, 1, 1), &out));   /* another form */
 	assert_false(get(m, key(8, 0, 1, 1), &out));   /* another record */
 	assert_int_equal(out.len, 0);
+	unsigned long long found, missed;
+	memo_stats(m, &found, &missed);
+	assert_int_equal(found, 1);
+	assert_int_equal(missed, 5);
 	buf_free(&out);
 	memo_free(m);
 }
