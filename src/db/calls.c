@@ -220,20 +220,20 @@ static int filter_query(struct query *q, const struct list_filter *f, char like[
 		rc |= query_and_int(q, "(source <> 'volunteer' OR volunteer_id = ?)", f->offers_of);
 	if (f->unmatched)
 		rc |= query_and(q, "NOT EXISTS (SELECT 1 FROM matches m WHERE m.call_id = calls.id "
-		                    "AND m.status IN ('proposed', 'contacted', 'accepted', 'active'))");
+		                   "AND m.status IN ('proposed', 'contacted', 'accepted', 'active'))");
 	if (f->public_page_only)
 		rc |= query_and(q, "public_page = 1 AND source <> 'volunteer'");
 	if (f->location_id)
 		rc |= query_and_int(q, "location_id = ?", f->location_id);
 	if (f->location_account_id)
 		rc |= query_and_int2(q, AT_LOCATIONS("calls"), f->location_account_id,
-		                     f->location_account_id);
+		                    f->location_account_id);
 	if (f->q) {
 		rc |= query_like_pattern(f->q, like, LIKE_MAX);
 		rc |= query_and_text(q, f->published_only ? "LOWER(" PUBLIC_TITLE ") LIKE LOWER(?) "
-		                                             "ESCAPE '\\'"
-		                                           : "LOWER(title) LIKE LOWER(?) ESCAPE '\\'",
-		                     like);
+		                                            "ESCAPE '\\'"
+		                                          : "LOWER(title) LIKE LOWER(?) ESCAPE '\\'",
+		                    like);
 	}
 	return rc;
 }
