@@ -139,32 +139,10 @@ json_t *call_to_json(struct catalog *cat, const struct call *call)
 	return jwout_tree(write_call, call, cat);
 }
 
-int call_page_row(void *ctx, const struct call *call)
-{
-	struct call_page *x = ctx;
-	write_fields(&x->w, call, &x->c->app->lists, x->public_view);
-	return jw_failed(&x->w) ? -1 : 0;
-}
-
-/* A page of calls for calls_list. A call the server keeps in its written
-   form (app->call_forms) is copied from there; the others are written, then
-   kept. A form is kept by the call's revision and the shared lists' contents
-   (catalog_generation), the two things it is written from. */
-struct call_rows {
-	struct api_call *c;
-	struct memo *forms;        /* NULL: none kept */
-	uint64_t lists;
-	struct jw w;               /* the answer */
-	struct buf held;           /* the forms found, one after the other */
-	size_t held_end[PAGE_MAX];
-	int n_held, next_held;
-	struct buf one;            /* a call written anew */
-};
-
 static struct memo_key form_key(const struct call_rows *x, const struct call_key *key)
 {
 	return (struct memo_key){ .id = key->id,
-		                  .form = (uint32_t)key->shown,
+		                  .form = (uint32_t)key->shown | (x->public_view ? 0x100u : 0),
 		                  .stamp = { (uint64_t)key->revision, x->lists } };
 }
 
@@ -192,7 +170,7 @@ static int form_row(void *ctx, const struct call_key *key, const struct call *ca
 	struct jw one;
 	buf_reset(&x->one);
 	jw_init(&one, &x->one);
-	write_fields(&one, call, &x->c->app->lists, false);
+	write_fields(&one, call, &x->c->app->lists, x->public_view);
 	if (jw_failed(&one))
 		return -1;
 	if (x->forms != NULL) {
@@ -201,6 +179,29 @@ static int form_row(void *ctx, const struct call_key *key, const struct call *ca
 	}
 	jw_raw(&x->w, x->one.data, x->one.len);
 	return jw_failed(&x->w) ? -1 : 0;
+}
+
+void call_rows_begin(struct call_rows *x, struct api_call *c, bool public_view)
+{
+	*x = (struct call_rows){ .c = c,
+		                 .public_view = public_view,
+		                 .reader = { form_held, form_row, x },
+		                 .forms = c->app->call_forms,
+		                 .lists = catalog_generation(&c->app->lists) };
+	buf_init(&x->held, (size_t)PAGE_MAX * CALL_FORM_MAX);
+	buf_init(&x->one, c->res->body.max);
+	api_page_begin(c, &x->w);
+}
+
+int call_rows_end(struct call_rows *x, int rc, int64_t total, struct page pg)
+{
+	buf_free(&x->held);
+	buf_free(&x->one);
+	if (rc != KP_OK) {
+		x->c->res->body.len = 0;
+		return KP_ERR;
+	}
+	return api_page_end(x->c, &x->w, total, pg);
 }
 
 int calls_list(struct api_call *c)
@@ -213,22 +214,11 @@ int calls_list(struct api_call *c)
 	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id) ||
 	    api_query_id(c, "location_id", &q.location_id))
 		return KP_ERR;
-	struct call_rows x = { .c = c,
-		               .forms = c->app->call_forms,
-		               .lists = catalog_generation(&c->app->lists) };
-	struct call_reader r = { form_held, form_row, &x };
+	struct call_rows x;
 	int64_t total = 0;
-	buf_init(&x.held, (size_t)PAGE_MAX * CALL_FORM_MAX);
-	buf_init(&x.one, c->res->body.max);
-	api_page_begin(c, &x.w);
-	int rc = call_list(c->app, c->db, &c->who, &q, pg, &r, &total, &c->err);
-	buf_free(&x.held);
-	buf_free(&x.one);
-	if (rc) {
-		c->res->body.len = 0;
-		return KP_ERR;
-	}
-	return api_page_end(c, &x.w, total, pg);
+	call_rows_begin(&x, c, false);
+	int rc = call_list(c->app, c->db, &c->who, &q, pg, &x.reader, &total, &c->err);
+	return call_rows_end(&x, rc, total, pg);
 }
 
 /* The answer for whoever may edit the call: with the words of the health word

@@ -10,17 +10,15 @@
 
 int public_calls_list(struct api_call *c)
 {
-	struct call_page x = { .c = c, .public_view = true };
-	struct public_call_query q = { .each = call_page_row, .ctx = &x };
+	struct public_call_query q = { 0 };
 	if (api_page(c, &q.page) || api_query_text(c, "place", 100, &q.place) ||
 	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id))
 		return KP_ERR;
-	api_page_begin(c, &x.w);
-	if (public_call_list(c->app, c->db, &c->who, &q, &c->err)) {
-		c->res->body.len = 0;
-		return KP_ERR;
-	}
-	return api_page_end(c, &x.w, q.total, q.page);
+	struct call_rows x;
+	call_rows_begin(&x, c, true);
+	q.reader = &x.reader;
+	int rc = public_call_list(c->app, c->db, &c->who, &q, &c->err);
+	return call_rows_end(&x, rc, q.total, q.page);
 }
 
 int public_calls_show(struct api_call *c)

@@ -304,11 +304,6 @@ static enum call_shown shown_to(const struct principal *who, const struct call_h
 	return text_allowed(who, h) ? CALL_SHOWN_TITLE : CALL_SHOWN_PUBLIC;
 }
 
-static struct call_key key_of(const struct principal *who, const struct call_head *h)
-{
-	return (struct call_key){ h->id, h->revision, shown_to(who, h) };
-}
-
 static void show(struct call *call, enum call_shown shown)
 {
 	if (shown == CALL_SHOWN_TITLE)
@@ -318,24 +313,22 @@ static void show(struct call *call, enum call_shown shown)
 		call_show_public(call);
 }
 
-/* The heads of the page first; then, in one read, only the calls the reader
-   does not hold yet. A call read anew gets its key from what was read, so
-   that what the reader keeps under a key is never older than the key. */
-static int list_page(struct svc *s, const struct list_filter *f, struct list_args *a)
+int call_page_read(struct svc *s, const struct list_filter *f, struct page pg,
+                   call_shown_fn *shown, const struct call_reader *r, int64_t *total)
 {
-	struct call_head *heads = malloc(sizeof *heads * (size_t)(a->pg.limit > 0 ? a->pg.limit : 1));
+	struct call_head *heads = malloc(sizeof *heads * (size_t)(pg.limit > 0 ? pg.limit : 1));
 	struct call_key keys[PAGE_MAX];
 	int64_t wanted[PAGE_MAX];
 	bool held[PAGE_MAX];
 	int n = 0, n_wanted = 0;
-	if (heads == NULL || a->pg.limit > PAGE_MAX) {
+	if (heads == NULL || pg.limit > PAGE_MAX) {
 		free(heads);
 		return kp_internal(s->err);
 	}
-	int rc = store_call_heads(s->db, f, a->pg, heads, &n, a->total, s->err);
+	int rc = store_call_heads(s->db, f, pg, heads, &n, total, s->err);
 	for (int i = 0; i < n && rc == KP_OK; i++) {
-		keys[i] = key_of(s->who, &heads[i]);
-		held[i] = a->r->held(a->r->ctx, &keys[i]);
+		keys[i] = (struct call_key){ heads[i].id, heads[i].revision, shown(s->who, &heads[i]) };
+		held[i] = r->held(r->ctx, &keys[i]);
 		if (!held[i])
 			wanted[n_wanted++] = heads[i].id;
 	}
@@ -350,10 +343,10 @@ static int list_page(struct svc *s, const struct list_filter *f, struct list_arg
 		if (row != NULL) {
 			struct call_head h;
 			call_head_of(row, &h);
-			keys[i] = key_of(s->who, &h);
+			keys[i] = (struct call_key){ h.id, h.revision, shown(s->who, &h) };
 			show(row, keys[i].shown);
 		}
-		if (a->r->each(a->r->ctx, &keys[i], row) != 0)
+		if (r->each(r->ctx, &keys[i], row) != 0)
 			rc = kp_internal(s->err);
 	}
 	free(rows);
@@ -386,7 +379,7 @@ static int read_list(struct svc *s, void *arg)
 	f.place = a->q->place;
 	f.item_id = a->q->activity_id;
 	f.location_id = a->q->location_id;
-	return list_page(s, &f, a);
+	return call_page_read(s, &f, a->pg, shown_to, a->r, a->total);
 }
 
 int call_list(struct app *app, struct db *db, const struct principal *who,

@@ -60,6 +60,17 @@ struct call_reader {
 	void *ctx;
 };
 
+/* Which texts of call h a list shows to who (enum call_shown). */
+typedef enum call_shown call_shown_fn(const struct principal *who, const struct call_head *h);
+
+/* A page of the calls f selects, inside a use case (the lists of calls and
+   of the public pages): their heads first; then, in one read, only the
+   calls r does not hold yet, each shown as shown() says. A call read anew
+   gets its key from what was read, so that what r keeps under a key is
+   never older than the key. *total counts all that f selects. */
+int call_page_read(struct svc *s, const struct list_filter *f, struct page pg,
+                   call_shown_fn *shown, const struct call_reader *r, int64_t *total);
+
 /* A page of the calls the caller may list: an organisation's own, a
    referrer's own requests, a volunteer's open, published calls; *total counts
    them all. A help request shows as its key says (enum call_shown). Only the

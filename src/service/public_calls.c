@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/public_text.h"
+#include "service/calls.h"
 
 static bool on_public_page(const struct call *c)
 {
@@ -14,22 +15,16 @@ static bool on_public_page(const struct call *c)
 	       call_is_published(c);
 }
 
-struct list_args {
-	struct public_call_query *q;
-	struct call *row;   /* the public copy of each row */
-};
-
-static int each_public(void *ctx, const struct call *c)
+/* Passers-by read a help request's public text only, whoever is logged in. */
+static enum call_shown shown_in_public(const struct principal *who, const struct call_head *h)
 {
-	struct list_args *a = ctx;
-	memcpy(a->row, c, sizeof *a->row);
-	call_show_public(a->row);
-	return a->q->each(a->q->ctx, a->row);
+	(void)who;
+	return call_source_is_request(h->source) ? CALL_SHOWN_PUBLIC : CALL_SHOWN_WHOLE;
 }
 
 static int read_list(struct svc *s, void *arg)
 {
-	struct list_args *a = arg;
+	struct public_call_query *q = arg;
 	struct list_filter f;
 	if (svc_authorise(s, RES_PUBLIC_CALL, ACT_LIST, NULL))
 		return KP_ERR;
@@ -37,18 +32,16 @@ static int read_list(struct svc *s, void *arg)
 	f.status = CALL_OPEN;
 	f.published_only = true;
 	f.public_page_only = true;
-	f.place = a->q->place;
-	f.item_id = a->q->activity_id;
-	return store_call_list(s->db, &f, a->q->page, each_public, a, &a->q->total, s->err);
+	f.place = q->place;
+	f.item_id = q->activity_id;
+	return call_page_read(s, &f, q->page, shown_in_public, q->reader, &q->total);
 }
 
 int public_call_list(struct app *app, struct db *db, const struct principal *who,
                      struct public_call_query *q, struct kp_error *err)
 {
-	struct list_args a = { q, malloc(sizeof(struct call)) };
-	int rc = a.row ? svc_read(app, db, who, read_list, &a, err) : kp_internal(err);
-	free(a.row);
-	return rc;
+	q->total = 0;
+	return svc_read(app, db, who, read_list, q, err);
 }
 
 struct show {

@@ -12,14 +12,14 @@
 #ifndef KP_SERVICE_PUBLIC_CALLS_H
 #define KP_SERVICE_PUBLIC_CALLS_H
 
+#include "service/calls.h"
 #include "service/service.h"
 
 struct public_call_query {
 	const char *place;     /* NULL for any */
 	int64_t activity_id;   /* 0 for any */
 	struct page page;
-	call_fn each;          /* once per call of the page, newest first */
-	void *ctx;
+	const struct call_reader *reader; /* the page, newest first (service/calls.h) */
 	int64_t total;         /* out */
 };
 

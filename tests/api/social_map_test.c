@@ -240,6 +240,17 @@ static void organisation_publishes_a_call(void **state)
 	assert_true(json_is_true(json_object_get(doc, "public_page")));
 	assert_int_equal(json_array_size(json_object_get(doc, "health_words")), 0);
 	json_decref(doc);
+	/* The coordinator's list shows the whole call; the public list, read
+	   after it, only what the public pages show. */
+	doc = expect(&co, "GET", "/api/calls?limit=200", NULL, 200);
+	assert_non_null(json_object_get(list_find(doc, "id", call), "created_by"));
+	json_decref(doc);
+	doc = expect(&anon, "GET", "/api/public/calls?limit=200", NULL, 200);
+	json_t *row = list_find(doc, "id", call);
+	assert_non_null(row);
+	assert_null(json_object_get(row, "created_by"));
+	assert_null(json_object_get(row, "location_id"));
+	json_decref(doc);
 	assert_true(publicly_listed(&anon, call));
 	doc = expect(&anon, "GET", pub, NULL, 200);
 	assert_string_equal(json_str(doc, "title"), "Wandelmaatje voor de zaterdag");
@@ -301,10 +312,27 @@ static void help_request_public_text_and_health_words(void **state)
 	assert_int_equal(json_array_size(json_object_get(doc, "health_words")), 0);
 	json_decref(doc);
 
+	/* Its coordinator's list shows its own title; the public pages never do,
+	   not to the coordinator either, whichever was read first. */
+	doc = expect(&co, "GET", "/api/calls?limit=200", NULL, 200);
+	assert_string_equal(json_str(list_find(doc, "id", call), "title"), "Mevrouw Jansen");
+	json_decref(doc);
 	assert_true(publicly_listed(&anon, call));
 	json_decref(expect(&anon, "GET", "/api/public/calls?limit=200", NULL, 200));
 	assert_null(strstr(anon.raw, "VERTROUWELIJK"));
 	assert_null(strstr(anon.raw, "Jansen"));
+	json_decref(expect(&co, "GET", "/api/public/calls?limit=200", NULL, 200));
+	assert_null(strstr(co.raw, "Jansen"));
+	assert_null(strstr(co.raw, "created_by"));
+	doc = expect(&co, "GET", "/api/calls?limit=200", NULL, 200);
+	assert_string_equal(json_str(list_find(doc, "id", call), "title"), "Mevrouw Jansen");
+	json_decref(doc);
+
+	/* A new public text is on the public pages at once. */
+	json_decref(expect(&co, "PATCH", path, "{\"public_title\":\"Wandelmaatje gezocht\"}", 200));
+	doc = expect(&anon, "GET", "/api/public/calls?limit=200", NULL, 200);
+	assert_string_equal(json_str(list_find(doc, "id", call), "title"), "Wandelmaatje gezocht");
+	json_decref(doc);
 	client_free(&co);
 	client_free(&ref);
 	client_free(&anon);
