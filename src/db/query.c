@@ -270,10 +270,11 @@ int query_placeholders(struct buf *sql, int n)
 	return rc != 0 ? rc : buf_appends(sql, ")");
 }
 
-int query_rows_by_id(struct db *db, const char *select, const int64_t *ids, int n,
-                     query_id_row_fn row, void *ctx, struct kp_error *err)
+int query_rows_where(struct db *db, const char *select, const struct query *q,
+                     const int64_t *ids, int n, query_id_row_fn row, void *ctx, bool *found,
+                     struct kp_error *err)
 {
-	bool found[PAGE_MAX] = { false };
+	bool seen[PAGE_MAX] = { false };
 	struct buf sql;
 	struct db_stmt *st = NULL;
 	if (n == 0)
@@ -281,30 +282,44 @@ int query_rows_by_id(struct db *db, const char *select, const int64_t *ids, int 
 	if (n < 0 || n > PAGE_MAX)
 		return kp_internal(err);
 	buf_init(&sql, 65536);
-	int rc = buf_printf(&sql, "%s WHERE id IN ", select) != 0 || query_placeholders(&sql, n) != 0
+	const char *where = q != NULL ? q->where.data : NULL;
+	bool filtered = where != NULL && where[0] != '\0';
+	int rc = buf_appends(&sql, select) != 0 || (filtered && buf_appends(&sql, where) != 0) ||
+	                 buf_appends(&sql, filtered ? " AND id IN " : " WHERE id IN ") != 0 ||
+	                 query_placeholders(&sql, n) != 0
 	                 ? kp_internal(err)
 	                 : db_prepare(db, sql.data, &st, err);
 	buf_free(&sql);
 	if (rc)
 		return KP_ERR;
+	int next = q != NULL ? query_bind(q, st) : 1;
 	for (int i = 0; i < n; i++)
-		db_bind_int(st, i + 1, ids[i]);
+		db_bind_int(st, next + i, ids[i]);
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		int64_t id = db_col_int(st, 0);
 		for (int i = 0; i < n; i++)
-			if (ids[i] == id && !found[i]) {
+			if (ids[i] == id && !seen[i]) {
 				row(ctx, st, i);
-				found[i] = true;
+				seen[i] = true;
 				break;
 			}
 	}
 	db_finalize(st);
 	if (rc == DB_FAILED)
 		return KP_ERR;
-	for (int i = 0; i < n; i++)
-		if (!found[i])
+	for (int i = 0; i < n; i++) {
+		if (found != NULL)
+			found[i] = seen[i];
+		else if (!seen[i])
 			return kp_fail(err, KP_NOT_FOUND, "not_found", "id");
+	}
 	return KP_OK;
+}
+
+int query_rows_by_id(struct db *db, const char *select, const int64_t *ids, int n,
+                     query_id_row_fn row, void *ctx, struct kp_error *err)
+{
+	return query_rows_where(db, select, NULL, ids, n, row, ctx, NULL, err);
 }
 
 int query_exec_id(struct db *db, const char *sql, int64_t id, struct kp_error *err)

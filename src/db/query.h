@@ -6,6 +6,7 @@
 #ifndef KP_DB_QUERY_H
 #define KP_DB_QUERY_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "db/db.h"
@@ -82,6 +83,12 @@ int query_placeholders(struct buf *sql, int n);
 typedef void (*query_id_row_fn)(void *ctx, struct db_stmt *st, int i);
 int query_rows_by_id(struct db *db, const char *select, const int64_t *ids, int n,
                      query_id_row_fn row, void *ctx, struct kp_error *err);
+/* The same, of the records that q (NULL: any) still selects: found[i] says
+   whether ids[i] was one; with found NULL, one that was not fails the whole
+   with not_found as above. */
+int query_rows_where(struct db *db, const char *select, const struct query *q,
+                     const int64_t *ids, int n, query_id_row_fn row, void *ctx, bool *found,
+                     struct kp_error *err);
 
 /* Runs sql, binding id to its one "?" when id > 0, and calls row(ctx, st)
    for every row; a non-zero return stops the walk as an internal error. */

@@ -350,9 +350,14 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
                     void *ctx, int64_t *total, struct kp_error *err);
 /* The same list as heads only, to see which calls a reader needs: COUNT into
    *total, then the page pg of heads into out (room for pg.limit), their
-   number into *n. The calls themselves then come by store_call_get_many. */
+   number into *n. The calls themselves then come by store_call_rows. */
 int store_call_heads(struct db *db, const struct list_filter *f, struct page pg,
                      struct call_head *out, int *n, int64_t *total, struct kp_error *err);
+/* The calls ids[0..n) (n at most PAGE_MAX) that f still selects, whole into
+   out[0..n) in that order: found[i] says whether ids[i] was one (a call may
+   have changed since its head was read). Two queries however many. */
+int store_call_rows(struct db *db, const struct list_filter *f, const int64_t *ids, int n,
+                    struct call *out, bool *found, struct kp_error *err);
 
 /* --- src/db/vog.c --- */
 /* A volunteer holding a VOG, for the VOG-expiry overview. */

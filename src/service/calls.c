@@ -319,7 +319,7 @@ int call_page_read(struct svc *s, const struct list_filter *f, struct page pg,
 	struct call_head *heads = malloc(sizeof *heads * (size_t)(pg.limit > 0 ? pg.limit : 1));
 	struct call_key keys[PAGE_MAX];
 	int64_t wanted[PAGE_MAX];
-	bool held[PAGE_MAX];
+	bool held[PAGE_MAX], found[PAGE_MAX];
 	int n = 0, n_wanted = 0;
 	if (heads == NULL || pg.limit > PAGE_MAX) {
 		free(heads);
@@ -336,10 +336,12 @@ int call_page_read(struct svc *s, const struct list_filter *f, struct page pg,
 	struct call *rows = rc == KP_OK && n_wanted > 0 ? malloc(sizeof *rows * (size_t)n_wanted)
 	                                                : NULL;
 	if (rc == KP_OK && n_wanted > 0)
-		rc = rows ? store_call_get_many(s->db, wanted, n_wanted, rows, s->err)
+		rc = rows ? store_call_rows(s->db, f, wanted, n_wanted, rows, found, s->err)
 		          : kp_internal(s->err);
 	for (int i = 0, j = 0; i < n && rc == KP_OK; i++) {
-		struct call *row = held[i] ? NULL : &rows[j++];
+		struct call *row = held[i] ? NULL : &rows[j];
+		if (!held[i] && !found[j++])
+			continue; /* changed since its head was read: out of the list now */
 		if (row != NULL) {
 			struct call_head h;
 			call_head_of(row, &h);

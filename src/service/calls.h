@@ -67,7 +67,9 @@ typedef enum call_shown call_shown_fn(const struct principal *who, const struct 
    of the public pages): their heads first; then, in one read, only the
    calls r does not hold yet, each shown as shown() says. A call read anew
    gets its key from what was read, so that what r keeps under a key is
-   never older than the key. *total counts all that f selects. */
+   never older than the key; and it is read through f again, so that one
+   changed meanwhile (PostgreSQL reads each statement on its own) is left
+   out rather than shown out of its list. *total counts all that f selects. */
 int call_page_read(struct svc *s, const struct list_filter *f, struct page pg,
                    call_shown_fn *shown, const struct call_reader *r, int64_t *total);
 

@@ -427,7 +427,8 @@ static void run_id(struct fixture *fx, const char *sql, int64_t id)
 /* A call's revision (migration 028's triggers) goes up with everything a
    list shows of it, whoever writes it: the store, a statement of its own (as
    erasure's), its items, its location's name. Reading leaves it, and a
-   call at another location keeps its own. */
+   call at another location keeps its own. A list's heads carry it, and
+   the calls read whole after them come through the list's filter again. */
 static void call_revision_follows_what_a_list_shows(void **state)
 {
 	struct fixture *fx = *state;
@@ -492,6 +493,24 @@ static void call_revision_follows_what_a_list_shows(void **state)
 		seen |= heads[i].id == c.id;
 	}
 	assert_true(seen);
+
+	/* A call read whole after its head comes only while the list's filter
+	   still selects it: filled meanwhile, it is not found, and nothing fails. */
+	static struct call rows[2];
+	bool found[2] = { false, false };
+	int64_t ids[2] = { c.id, other.id };
+	lf.status = CALL_OPEN;
+	assert_int_equal(store_call_rows(fx->db, &lf, ids, 2, rows, found, &err), KP_OK);
+	assert_false(found[0]); /* c was filled above */
+	assert_true(found[1]);
+	assert_int_equal(rows[1].id, other.id);
+	assert_true(id_set_contains(&rows[1].items[LIST_THEME], fx->theme));
+	lf.status = -1;
+	lf.organisation_id = fx->org;
+	assert_int_equal(store_call_rows(fx->db, &lf, ids, 2, rows, found, &err), KP_OK);
+	assert_true(found[0] && found[1]);
+	assert_string_equal(rows[0].title, "Aanbod");
+	assert_int_equal(rows[0].revision, revision_of(fx, c.id));
 }
 
 /* Two coordinators move the same match at the same moment from two
