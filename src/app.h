@@ -61,9 +61,11 @@ struct app {
 	struct metrics *metrics;      /* requests by route (src/api/metrics.h); owned by serve,
 	                                 NULL for other commands */
 	atomic_ullong db_retries;     /* use cases run again: a busy database, a lost race */
-	struct memo *call_forms;      /* each call as a list shows it, by revision
-	                                 (src/api/calls.c); owned by serve, NULL for
-	                                 other commands: they write every call */
+	/* Each call and each volunteer as a list shows them, by revision
+	   (src/api/page_forms.h); owned by serve, NULL for other commands: they
+	   write every row. */
+	struct memo *call_forms;
+	struct memo *volunteer_forms;
 	struct audit_writer *audit;   /* group commit of audit rows written outside a
 	                                 transaction (src/db/audit_writer.h); owned by serve,
 	                                 NULL for other commands: they write directly */

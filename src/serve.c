@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "api/api.h"
-#include "api/calls.h"
+#include "api/page_forms.h"
 #include "api/metrics.h"
 #include "auth/password.h"
 #include "auth/ratelimit.h"
@@ -172,9 +172,10 @@ int cmd_serve(int argc, char **argv, struct app *app)
 	app->signup_limit = ratelimit_new(signups ? signups : RATELIMIT_SIGNUPS_PER_HOUR, 3600,
 	                                  RATELIMIT_KEYS);
 	app->metrics = metrics_new();
-	app->call_forms = memo_new(CALL_FORMS_KEPT, CALL_FORM_MAX);
+	app->call_forms = memo_new(LIST_FORMS_KEPT, LIST_FORM_MAX);
+	app->volunteer_forms = memo_new(LIST_FORMS_KEPT, LIST_FORM_MAX);
 	if (app->login_limit == NULL || app->signup_limit == NULL || app->metrics == NULL ||
-	    app->call_forms == NULL) {
+	    app->call_forms == NULL || app->volunteer_forms == NULL) {
 		kp_internal(&err);
 		goto end;
 	}
@@ -223,6 +224,8 @@ end:
 	app->metrics = NULL;
 	memo_free(app->call_forms);
 	app->call_forms = NULL;
+	memo_free(app->volunteer_forms);
+	app->volunteer_forms = NULL;
 	ratelimit_free(app->login_limit);
 	app->login_limit = NULL;
 	ratelimit_free(app->signup_limit);

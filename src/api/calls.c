@@ -11,7 +11,7 @@
 #include "model/place.h"
 #include "service/calls.h"
 #include "service/public_calls.h"
-#include "util/memo.h"
+#include "api/page_forms.h"
 
 static const struct {
 	int kind;
@@ -124,84 +124,19 @@ static void write_call(struct jw *w, const void *obj, void *arg)
 	write_fields(w, obj, arg, false);
 }
 
-static void write_public(struct jw *w, const void *obj, void *arg)
+void call_write_public(struct jw *w, const void *obj, void *arg)
 {
 	write_fields(w, obj, arg, true);
 }
 
 json_t *call_public_json(struct catalog *cat, const struct call *call)
 {
-	return jwout_tree(write_public, call, cat);
+	return jwout_tree(call_write_public, call, cat);
 }
 
 json_t *call_to_json(struct catalog *cat, const struct call *call)
 {
 	return jwout_tree(write_call, call, cat);
-}
-
-static struct memo_key form_key(const struct call_rows *x, const struct call_key *key)
-{
-	return (struct memo_key){ .id = key->id,
-		                  .form = (uint32_t)key->shown | (x->public_view ? 0x100u : 0),
-		                  .stamp = { (uint64_t)key->revision, x->lists } };
-}
-
-static bool form_held(void *ctx, const struct call_key *key)
-{
-	struct call_rows *x = ctx;
-	struct memo_key k = form_key(x, key);
-	if (x->forms == NULL || x->n_held >= PAGE_MAX || !memo_get(x->forms, &k, &x->held))
-		return false;
-	x->held_end[x->n_held++] = x->held.len;
-	return true;
-}
-
-static int form_row(void *ctx, const struct call_key *key, const struct call *call)
-{
-	struct call_rows *x = ctx;
-	if (call == NULL) {
-		if (x->next_held >= x->n_held)
-			return -1;
-		int i = x->next_held++;
-		size_t from = i > 0 ? x->held_end[i - 1] : 0;
-		jw_raw(&x->w, x->held.data + from, x->held_end[i] - from);
-		return jw_failed(&x->w) ? -1 : 0;
-	}
-	struct jw one;
-	buf_reset(&x->one);
-	jw_init(&one, &x->one);
-	write_fields(&one, call, &x->c->app->lists, x->public_view);
-	if (jw_failed(&one))
-		return -1;
-	if (x->forms != NULL) {
-		struct memo_key k = form_key(x, key);
-		memo_put(x->forms, &k, x->one.data, x->one.len);
-	}
-	jw_raw(&x->w, x->one.data, x->one.len);
-	return jw_failed(&x->w) ? -1 : 0;
-}
-
-void call_rows_begin(struct call_rows *x, struct api_call *c, bool public_view)
-{
-	*x = (struct call_rows){ .c = c,
-		                 .public_view = public_view,
-		                 .reader = { form_held, form_row, x },
-		                 .forms = c->app->call_forms,
-		                 .lists = catalog_generation(&c->app->lists) };
-	buf_init(&x->held, (size_t)PAGE_MAX * CALL_FORM_MAX);
-	buf_init(&x->one, c->res->body.max);
-	api_page_begin(c, &x->w);
-}
-
-int call_rows_end(struct call_rows *x, int rc, int64_t total, struct page pg)
-{
-	buf_free(&x->held);
-	buf_free(&x->one);
-	if (rc != KP_OK) {
-		x->c->res->body.len = 0;
-		return KP_ERR;
-	}
-	return api_page_end(x->c, &x->w, total, pg);
 }
 
 int calls_list(struct api_call *c)
@@ -214,11 +149,11 @@ int calls_list(struct api_call *c)
 	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id) ||
 	    api_query_id(c, "location_id", &q.location_id))
 		return KP_ERR;
-	struct call_rows x;
+	struct page_forms x;
 	int64_t total = 0;
-	call_rows_begin(&x, c, false);
+	page_forms_begin(&x, c, c->app->call_forms, CALL_VIEW_LIST, write_call, &c->app->lists);
 	int rc = call_list(c->app, c->db, &c->who, &q, pg, &x.reader, &total, &c->err);
-	return call_rows_end(&x, rc, total, pg);
+	return page_forms_end(&x, rc, total, pg);
 }
 
 /* The answer for whoever may edit the call: with the words of the health word

@@ -174,15 +174,21 @@ static int write_state(struct app *app, struct db *db, struct buf *b, struct kp_
 	                    "# TYPE knooppunt_db_busy_retries_total counter\n"
 	                    "knooppunt_db_busy_retries_total %llu\n",
 	                 (long long)pending, atomic_load(&app->db_retries));
-	unsigned long long found = 0, missed = 0;
-	if (app->call_forms != NULL)
-		memo_stats(app->call_forms, &found, &missed);
-	rc |= buf_printf(b, "# HELP knooppunt_call_forms_total Calls a list showed, by whether "
-	                    "the server held them written (found) or read and wrote them (missed).\n"
-	                    "# TYPE knooppunt_call_forms_total counter\n"
-	                    "knooppunt_call_forms_total{result=\"found\"} %llu\n"
-	                    "knooppunt_call_forms_total{result=\"missed\"} %llu\n",
-	                 found, missed);
+	rc |= buf_appends(b, "# HELP knooppunt_list_forms_total Rows the lists showed, by list and "
+	                     "by whether the server held them written (found) or read and wrote "
+	                     "them (missed).\n# TYPE knooppunt_list_forms_total counter\n");
+	const struct {
+		const char *list;
+		struct memo *memo;
+	} lists[] = { { "calls", app->call_forms }, { "volunteers", app->volunteer_forms } };
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		unsigned long long found = 0, missed = 0;
+		if (lists[i].memo != NULL)
+			memo_stats(lists[i].memo, &found, &missed);
+		rc |= buf_printf(b, "knooppunt_list_forms_total{list=\"%s\",result=\"found\"} %llu\n"
+		                    "knooppunt_list_forms_total{list=\"%s\",result=\"missed\"} %llu\n",
+		                 lists[i].list, found, lists[i].list, missed);
+	}
 	return rc ? kp_internal(err) : KP_OK;
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "api/calls.h"
+#include "api/page_forms.h"
 #include "service/public_calls.h"
 
 int public_calls_list(struct api_call *c)
@@ -14,11 +15,12 @@ int public_calls_list(struct api_call *c)
 	if (api_page(c, &q.page) || api_query_text(c, "place", 100, &q.place) ||
 	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id))
 		return KP_ERR;
-	struct call_rows x;
-	call_rows_begin(&x, c, true);
+	struct page_forms x;
+	page_forms_begin(&x, c, c->app->call_forms, CALL_VIEW_PUBLIC, call_write_public,
+	                 &c->app->lists);
 	q.reader = &x.reader;
 	int rc = public_call_list(c->app, c->db, &c->who, &q, &c->err);
-	return call_rows_end(&x, rc, q.total, q.page);
+	return page_forms_end(&x, rc, q.total, q.page);
 }
 
 int public_calls_show(struct api_call *c)

@@ -9,6 +9,7 @@
 #include "api/consents.h"
 #include "api/json_in.h"
 #include "api/json_out.h"
+#include "api/page_forms.h"
 #include "model/place.h"
 #include "service/volunteers.h"
 #include "util/parse.h"
@@ -109,18 +110,6 @@ json_t *volunteer_to_json(struct catalog *cat, const struct volunteer *v, bool w
 	return jwout_tree(write_volunteer, v, &o);
 }
 
-struct list_ctx {
-	struct jw w;
-	struct volunteer_out out;
-};
-
-static int add_row(void *ctx, const struct volunteer *v)
-{
-	struct list_ctx *x = ctx;
-	write_volunteer(&x->w, v, &x->out);
-	return jw_failed(&x->w) ? -1 : 0;
-}
-
 int volunteers_list(struct api_call *c)
 {
 	struct volunteer_query q = { .status = -1 };
@@ -136,14 +125,12 @@ int volunteers_list(struct api_call *c)
 		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "activity");
 	if (theme && (q.theme_id = catalog_find(&c->app->lists, LIST_THEME, theme)) == 0)
 		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "theme");
-	struct list_ctx x = { .out = { &c->app->lists, false } };
+	struct volunteer_out listed = { &c->app->lists, false }; /* a list has no lived experience */
+	struct page_forms x;
 	int64_t total = 0;
-	api_page_begin(c, &x.w);
-	if (volunteer_list(c->app, c->db, &c->who, &q, pg, add_row, &x, &total, &c->err)) {
-		c->res->body.len = 0;
-		return KP_ERR;
-	}
-	return api_page_end(c, &x.w, total, pg);
+	page_forms_begin(&x, c, c->app->volunteer_forms, 0, write_volunteer, &listed);
+	int rc = volunteer_list(c->app, c->db, &c->who, &q, pg, &x.reader, &total, &c->err);
+	return page_forms_end(&x, rc, total, pg);
 }
 
 int volunteers_show(struct api_call *c)

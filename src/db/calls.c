@@ -262,38 +262,18 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
 	return rc ? KP_ERR : KP_OK;
 }
 
-/* Where query_rows_where puts the calls of store_call_rows. */
-struct rows_at {
-	struct call *out;
-};
-
-static void read_at(void *ctx, struct db_stmt *st, int i)
-{
-	struct rows_at *x = ctx;
-	read_call(st, &x->out[i]);
-}
-
 int store_call_rows(struct db *db, const struct list_filter *f, const int64_t *ids, int n,
                     struct call *out, bool *found, struct kp_error *err)
 {
 	struct query q;
 	char like[LIKE_MAX];
-	struct rows_at x = { out };
-	struct items_owner owners[PAGE_MAX];
-	int n_found = 0;
-	if (n > PAGE_MAX)
-		return kp_internal(err);
 	query_init(&q);
 	int rc = filter_query(&q, f, like) != 0
 	                 ? kp_internal(err)
-	                 : query_rows_where(db, SELECT_CALL, &q, ids, n, read_at, &x, found, err);
+	                 : items_rows_where(db, SELECT_CALL, &q, "call_items", "call_id", ids, n,
+	                                    out, sizeof *out, page_row, found, err);
 	query_free(&q);
-	if (rc)
-		return KP_ERR;
-	for (int i = 0; i < n; i++)
-		if (found[i])
-			owners[n_found++] = (struct items_owner){ out[i].id, out[i].items };
-	return items_load_page(db, "call_items", "call_id", owners, n_found, err);
+	return rc ? KP_ERR : KP_OK;
 }
 
 struct heads {

@@ -348,13 +348,14 @@ static int check_empty(struct db *to, const struct table_info *t, int n, struct 
 	return KP_OK;
 }
 
-/* Columns that triggers raise when other rows are written (migration 028:
-   a call's revision goes up with each of its items). The copy's own inserts
-   raise them once more, so when every table is in they are set back to the
-   source's values; the triggers leave a value that is set. */
+/* Columns that triggers raise when other rows are written (migrations 028
+   and 029: a call's or a volunteer's revision goes up with each of its
+   items). The copy's own inserts raise them once more, so when every table
+   is in they are set back to the source's values; the triggers leave a value
+   that is set. */
 static const struct {
 	const char *table, *column;
-} raised[] = { { "calls", "revision" } };
+} raised[] = { { "calls", "revision" }, { "volunteers", "revision" } };
 
 static int set_back_raised(struct db *from, struct db *to, struct kp_error *err)
 {

@@ -180,17 +180,30 @@ static void read_row(void *ctx, struct db_stmt *st, int i)
 	x->owners[i] = x->read(st, x->rows + (size_t)i * x->size);
 }
 
+int items_rows_where(struct db *db, const char *select, const struct query *q,
+                     const char *table, const char *owner, const int64_t *ids, int n,
+                     void *rows, size_t size,
+                     struct items_owner (*read)(struct db_stmt *st, void *row), bool *found,
+                     struct kp_error *err)
+{
+	struct rows_by_id x = { .rows = rows, .size = size, .read = read };
+	int n_found = 0;
+	if (n > ITEMS_OWNERS_MAX)
+		return kp_internal(err);
+	if (query_rows_where(db, select, q, ids, n, read_row, &x, found, err))
+		return KP_ERR;
+	for (int i = 0; i < n; i++) /* every one was found when found is NULL */
+		if (found == NULL || found[i])
+			x.owners[n_found++] = x.owners[i];
+	return items_load_page(db, table, owner, x.owners, n_found, err);
+}
+
 int items_rows_by_id(struct db *db, const char *select, const char *table, const char *owner,
                      const int64_t *ids, int n, void *rows, size_t size,
                      struct items_owner (*read)(struct db_stmt *st, void *row),
                      struct kp_error *err)
 {
-	struct rows_by_id x = { .rows = rows, .size = size, .read = read };
-	if (n > ITEMS_OWNERS_MAX)
-		return kp_internal(err);
-	if (query_rows_by_id(db, select, ids, n, read_row, &x, err))
-		return KP_ERR;
-	return items_load_page(db, table, owner, x.owners, n, err);
+	return items_rows_where(db, select, NULL, table, owner, ids, n, rows, size, read, NULL, err);
 }
 
 int items_replace(struct db *db, const char *table, const char *owner, int64_t owner_id,

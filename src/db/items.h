@@ -5,11 +5,14 @@
 #ifndef KP_DB_ITEMS_H
 #define KP_DB_ITEMS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "db/db.h"
 #include "db/store.h"
 #include "model/types.h"
+
+struct query;
 
 /* The most owners items_load_page takes at once: a page of a list. */
 #define ITEMS_OWNERS_MAX PAGE_MAX
@@ -66,6 +69,13 @@ void *items_page_at(struct items_page *p, int i);
 int items_rows_by_id(struct db *db, const char *select, const char *table, const char *owner,
                      const int64_t *ids, int n, void *rows, size_t size,
                      struct items_owner (*read)(struct db_stmt *st, void *row),
+                     struct kp_error *err);
+/* The same, of the records that q still selects (query_rows_where): found[i]
+   says whether ids[i] was one, and only those rows are read. */
+int items_rows_where(struct db *db, const char *select, const struct query *q,
+                     const char *table, const char *owner, const int64_t *ids, int n,
+                     void *rows, size_t size,
+                     struct items_owner (*read)(struct db_stmt *st, void *row), bool *found,
                      struct kp_error *err);
 
 /* Replaces the links of owner_id in `table` with the items of the given sets. */

@@ -40,6 +40,13 @@ struct page {
 	                  the rows that follow it in the list's order, offset 0 */
 };
 
+/* What a list reads of a record before the record itself: which one, and as
+   of which revision (a column that triggers raise with everything the list
+   shows of it), so that a reader who holds it written needs no more. */
+struct row_head {
+	int64_t id, revision;
+};
+
 /* Which rows a list may show: the authorisation scope plus the caller's filters.
    Ids are 0 and strings "" when not filtering. */
 struct list_filter {
@@ -233,6 +240,15 @@ typedef int (*volunteer_fn)(void *ctx, const struct volunteer *v);
 /* Lists volunteers (without lived experience) ordered by name. */
 int store_volunteer_list(struct db *db, const struct list_filter *f, struct page pg,
                          volunteer_fn each, void *ctx, int64_t *total, struct kp_error *err);
+/* The same list as heads only: COUNT into *total, then the page pg of heads
+   into out (room for pg.limit), their number into *n. */
+int store_volunteer_heads(struct db *db, const struct list_filter *f, struct page pg,
+                          struct row_head *out, int *n, int64_t *total, struct kp_error *err);
+/* The volunteers ids[0..n) (n at most PAGE_MAX) that f still selects, with
+   their items (no lived experience), into out[0..n) in that order: found[i]
+   says whether ids[i] was one. Two queries however many. */
+int store_volunteer_rows(struct db *db, const struct list_filter *f, const int64_t *ids, int n,
+                         struct volunteer *out, bool *found, struct kp_error *err);
 
 /* --- src/db/reports.c --- */
 /* One volunteer as the figures see them (dates "" when none; the texts live

@@ -83,9 +83,10 @@ static void read_profile(struct db_stmt *st, struct volunteer *v)
 	v->updated_at = db_col_int(st, i++);
 	v->version = db_col_int(st, i++);
 	v->erased_at = db_col_int(st, i++);
+	v->revision = db_col_int(st, i++);
 }
 
-#define SELECT_PROFILE "SELECT id, " COLUMNS ", version, erased_at FROM volunteers"
+#define SELECT_PROFILE "SELECT id, " COLUMNS ", version, erased_at, revision FROM volunteers"
 
 /* The items of v, and a change row; fresh: v is new and has none yet. */
 static int write_items(struct db *db, const struct volunteer *v, bool with_experience,
@@ -236,6 +237,11 @@ static int page_each(struct db *db, struct items_page *p, volunteer_fn each, voi
 	return rc;
 }
 
+static const char *order_of(const struct list_filter *f)
+{
+	return f->oldest_first ? "created_at, id" : "last_name, first_name, id";
+}
+
 int store_volunteer_list(struct db *db, const struct list_filter *f, struct page pg,
                          volunteer_fn each, void *ctx, int64_t *total, struct kp_error *err)
 {
@@ -247,11 +253,54 @@ int store_volunteer_list(struct db *db, const struct list_filter *f, struct page
 	if (items_page_init(&p, pg.limit, sizeof(struct volunteer), page_row) != 0 || rc != 0)
 		rc = kp_internal(err);
 	else
-		rc = query_list(db, "volunteers", SELECT_PROFILE, &q,
-		                f->oldest_first ? "created_at, id" : "last_name, first_name, id",
-		                pg, items_page_row, &p, total, err) ||
+		rc = query_list(db, "volunteers", SELECT_PROFILE, &q, order_of(f), pg, items_page_row,
+		                &p, total, err) ||
 		     page_each(db, &p, each, ctx, err);
 	items_page_free(&p);
+	query_free(&q);
+	return rc ? KP_ERR : KP_OK;
+}
+
+struct heads {
+	struct row_head *out;
+	int n, cap;
+};
+
+static int add_head(void *ctx, struct db_stmt *st)
+{
+	struct heads *h = ctx;
+	if (h->n >= h->cap)
+		return -1;
+	h->out[h->n++] = (struct row_head){ db_col_int(st, 0), db_col_int(st, 1) };
+	return 0;
+}
+
+int store_volunteer_heads(struct db *db, const struct list_filter *f, struct page pg,
+                          struct row_head *out, int *n, int64_t *total, struct kp_error *err)
+{
+	struct query q;
+	char like[512];
+	struct heads h = { out, 0, pg.limit };
+	query_init(&q);
+	int rc = build_filter(&q, f, like, sizeof like) != 0
+	                 ? kp_internal(err)
+	                 : query_list(db, "volunteers", "SELECT id, revision FROM volunteers", &q,
+	                              order_of(f), pg, add_head, &h, total, err);
+	query_free(&q);
+	*n = h.n;
+	return rc ? KP_ERR : KP_OK;
+}
+
+int store_volunteer_rows(struct db *db, const struct list_filter *f, const int64_t *ids, int n,
+                         struct volunteer *out, bool *found, struct kp_error *err)
+{
+	struct query q;
+	char like[512];
+	query_init(&q);
+	int rc = build_filter(&q, f, like, sizeof like) != 0
+	                 ? kp_internal(err)
+	                 : items_rows_where(db, SELECT_PROFILE, &q, "volunteer_items", "volunteer_id",
+	                                    ids, n, out, sizeof *out, page_row, found, err);
 	query_free(&q);
 	return rc ? KP_ERR : KP_OK;
 }

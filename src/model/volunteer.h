@@ -74,6 +74,9 @@ struct volunteer {
 	int64_t created_at, updated_at;
 	int64_t version;                  /* 1 when created, one up with every change */
 	int64_t erased_at;                /* 0 unless the person was erased (anonymised) */
+	/* Up with everything a list shows of the volunteer, items included
+	   (migration 029's triggers); read, never written. */
+	int64_t revision;
 };
 
 /* The fields a request may name, each with the JSON name it has there. */

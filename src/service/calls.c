@@ -290,7 +290,7 @@ int call_update(struct app *app, struct db *db, const struct principal *who,
 struct list_args {
 	const struct call_query *q;
 	struct page pg;
-	const struct call_reader *r;
+	const struct row_reader *r;
 	int64_t *total;
 };
 
@@ -313,46 +313,47 @@ static void show(struct call *call, enum call_shown shown)
 		call_show_public(call);
 }
 
+struct calls_read {
+	const struct list_filter *f;
+	call_shown_fn *shown;
+};
+
+static int read_calls(struct svc *s, void *ctx, const int64_t *ids, int n, void *out,
+                      bool *found)
+{
+	struct calls_read *x = ctx;
+	return store_call_rows(s->db, x->f, ids, n, out, found, s->err);
+}
+
+static struct row_key key_of_call(struct svc *s, void *ctx, void *record)
+{
+	struct calls_read *x = ctx;
+	struct call *call = record;
+	struct call_head h;
+	call_head_of(call, &h);
+	struct row_key key = { h.id, h.revision, (int)x->shown(s->who, &h) };
+	show(call, (enum call_shown)key.form);
+	return key;
+}
+
 int call_page_read(struct svc *s, const struct list_filter *f, struct page pg,
-                   call_shown_fn *shown, const struct call_reader *r, int64_t *total)
+                   call_shown_fn *shown, const struct row_reader *r, int64_t *total)
 {
 	struct call_head *heads = malloc(sizeof *heads * (size_t)(pg.limit > 0 ? pg.limit : 1));
-	struct call_key keys[PAGE_MAX];
-	int64_t wanted[PAGE_MAX];
-	bool held[PAGE_MAX], found[PAGE_MAX];
-	int n = 0, n_wanted = 0;
+	struct row_key keys[PAGE_MAX];
+	struct calls_read x = { f, shown };
+	struct page_source src = { sizeof(struct call), read_calls, key_of_call, &x };
+	int n = 0;
 	if (heads == NULL || pg.limit > PAGE_MAX) {
 		free(heads);
 		return kp_internal(s->err);
 	}
 	int rc = store_call_heads(s->db, f, pg, heads, &n, total, s->err);
-	for (int i = 0; i < n && rc == KP_OK; i++) {
-		keys[i] = (struct call_key){ heads[i].id, heads[i].revision, shown(s->who, &heads[i]) };
-		held[i] = r->held(r->ctx, &keys[i]);
-		if (!held[i])
-			wanted[n_wanted++] = heads[i].id;
-	}
+	for (int i = 0; i < n && rc == KP_OK; i++)
+		keys[i] = (struct row_key){ heads[i].id, heads[i].revision,
+			                    (int)shown(s->who, &heads[i]) };
 	free(heads);
-	struct call *rows = rc == KP_OK && n_wanted > 0 ? malloc(sizeof *rows * (size_t)n_wanted)
-	                                                : NULL;
-	if (rc == KP_OK && n_wanted > 0)
-		rc = rows ? store_call_rows(s->db, f, wanted, n_wanted, rows, found, s->err)
-		          : kp_internal(s->err);
-	for (int i = 0, j = 0; i < n && rc == KP_OK; i++) {
-		struct call *row = held[i] ? NULL : &rows[j];
-		if (!held[i] && !found[j++])
-			continue; /* changed since its head was read: out of the list now */
-		if (row != NULL) {
-			struct call_head h;
-			call_head_of(row, &h);
-			keys[i] = (struct call_key){ h.id, h.revision, shown(s->who, &h) };
-			show(row, keys[i].shown);
-		}
-		if (r->each(r->ctx, &keys[i], row) != 0)
-			rc = kp_internal(s->err);
-	}
-	free(rows);
-	return rc;
+	return rc == KP_OK ? page_read(s, keys, n, &src, r) : KP_ERR;
 }
 
 static int read_list(struct svc *s, void *arg)
@@ -385,7 +386,7 @@ static int read_list(struct svc *s, void *arg)
 }
 
 int call_list(struct app *app, struct db *db, const struct principal *who,
-              const struct call_query *q, struct page pg, const struct call_reader *r,
+              const struct call_query *q, struct page pg, const struct row_reader *r,
               int64_t *total, struct kp_error *err)
 {
 	struct list_args a = { q, pg, r, total };

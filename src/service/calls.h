@@ -15,6 +15,7 @@
 #ifndef KP_SERVICE_CALLS_H
 #define KP_SERVICE_CALLS_H
 
+#include "service/page.h"
 #include "service/service.h"
 
 struct call_edit {
@@ -43,42 +44,22 @@ struct call_query {
    or only the public text for whoever may not read its title either. */
 enum call_shown { CALL_SHOWN_WHOLE, CALL_SHOWN_TITLE, CALL_SHOWN_PUBLIC };
 
-/* A call as a list shows it: which call, as of which revision (struct call),
-   with which texts. Two rows with one key show the same. */
-struct call_key {
-	int64_t id, revision;
-	enum call_shown shown;
-};
-
-/* Who reads a page of calls, and may hold some of them written already:
-   held(ctx, key) says whether it does; then each(ctx, key, call) comes for
-   every row in order, with call NULL for one held. A non-zero return of each
-   fails the list as an internal error. */
-struct call_reader {
-	bool (*held)(void *ctx, const struct call_key *key);
-	int (*each)(void *ctx, const struct call_key *key, const struct call *call);
-	void *ctx;
-};
-
 /* Which texts of call h a list shows to who (enum call_shown). */
 typedef enum call_shown call_shown_fn(const struct principal *who, const struct call_head *h);
 
 /* A page of the calls f selects, inside a use case (the lists of calls and
-   of the public pages): their heads first; then, in one read, only the
-   calls r does not hold yet, each shown as shown() says. A call read anew
-   gets its key from what was read, so that what r keeps under a key is
-   never older than the key; and it is read through f again, so that one
-   changed meanwhile (PostgreSQL reads each statement on its own) is left
-   out rather than shown out of its list. *total counts all that f selects. */
+   of the public pages), as service/page.h reads a page: the form of a row's
+   key is what shown() says the reader sees of it. *total counts all that f
+   selects. */
 int call_page_read(struct svc *s, const struct list_filter *f, struct page pg,
-                   call_shown_fn *shown, const struct call_reader *r, int64_t *total);
+                   call_shown_fn *shown, const struct row_reader *r, int64_t *total);
 
 /* A page of the calls the caller may list: an organisation's own, a
    referrer's own requests, a volunteer's open, published calls; *total counts
    them all. A help request shows as its key says (enum call_shown). Only the
    calls the reader does not hold are read whole. */
 int call_list(struct app *app, struct db *db, const struct principal *who,
-              const struct call_query *q, struct page pg, const struct call_reader *r,
+              const struct call_query *q, struct page pg, const struct row_reader *r,
               int64_t *total, struct kp_error *err);
 
 /* Opens call id for the caller into out. A help request describes a

@@ -19,7 +19,7 @@ struct public_call_query {
 	const char *place;     /* NULL for any */
 	int64_t activity_id;   /* 0 for any */
 	struct page page;
-	const struct call_reader *reader; /* the page, newest first (service/calls.h) */
+	const struct row_reader *reader; /* the page, newest first (service/page.h) */
 	int64_t total;         /* out */
 };
 

@@ -181,8 +181,7 @@ int volunteer_update(struct app *app, struct db *db, const struct principal *who
 struct list_args {
 	const struct volunteer_query *q;
 	struct page pg;
-	volunteer_fn each;
-	void *ctx;
+	const struct row_reader *r;
 	int64_t *total;
 };
 
@@ -207,6 +206,40 @@ static int scope_filter(struct svc *s, const struct volunteer_query *q, struct l
 	return KP_OK;
 }
 
+static int read_volunteers(struct svc *s, void *ctx, const int64_t *ids, int n, void *out,
+                           bool *found)
+{
+	return store_volunteer_rows(s->db, ctx, ids, n, out, found, s->err);
+}
+
+/* A list shows every volunteer it has in one form: no lived experience. */
+static struct row_key key_of_volunteer(struct svc *s, void *ctx, void *record)
+{
+	(void)s, (void)ctx;
+	const struct volunteer *v = record;
+	return (struct row_key){ v->id, v->revision, 0 };
+}
+
+/* The page as service/page.h reads it: heads, then the volunteers the
+   reader does not hold. */
+static int list_page(struct svc *s, const struct list_filter *f, struct list_args *a)
+{
+	struct row_head *heads = malloc(sizeof *heads * (size_t)(a->pg.limit > 0 ? a->pg.limit : 1));
+	struct row_key keys[PAGE_MAX];
+	struct page_source src = { sizeof(struct volunteer), read_volunteers, key_of_volunteer,
+		                   (void *)f };
+	int n = 0;
+	if (heads == NULL || a->pg.limit > PAGE_MAX) {
+		free(heads);
+		return kp_internal(s->err);
+	}
+	int rc = store_volunteer_heads(s->db, f, a->pg, heads, &n, a->total, s->err);
+	for (int i = 0; i < n && rc == KP_OK; i++)
+		keys[i] = (struct row_key){ heads[i].id, heads[i].revision, 0 };
+	free(heads);
+	return rc == KP_OK ? page_read(s, keys, n, &src, a->r) : KP_ERR;
+}
+
 static int read_list(struct svc *s, void *arg)
 {
 	struct list_args *a = arg;
@@ -218,14 +251,14 @@ static int read_list(struct svc *s, void *arg)
 	f.place = a->q->place;
 	f.item_id = a->q->activity_id;
 	f.also_item_id = a->q->theme_id;
-	return store_volunteer_list(s->db, &f, a->pg, a->each, a->ctx, a->total, s->err);
+	return list_page(s, &f, a);
 }
 
 int volunteer_list(struct app *app, struct db *db, const struct principal *who,
-                   const struct volunteer_query *q, struct page pg, volunteer_fn each,
-                   void *ctx, int64_t *total, struct kp_error *err)
+                   const struct volunteer_query *q, struct page pg, const struct row_reader *r,
+                   int64_t *total, struct kp_error *err)
 {
-	struct list_args a = { q, pg, each, ctx, total };
+	struct list_args a = { q, pg, r, total };
 	*total = 0;
 	return svc_read(app, db, who, read_list, &a, err);
 }

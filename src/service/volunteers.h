@@ -15,6 +15,7 @@
 #ifndef KP_SERVICE_VOLUNTEERS_H
 #define KP_SERVICE_VOLUNTEERS_H
 
+#include "service/page.h"
 #include "service/service.h"
 
 struct volunteer_edit {
@@ -41,10 +42,12 @@ struct volunteer_query {
 /* A page of the volunteers the caller may list (their own organisation's,
    and others' as far as consent reaches), by name; *total counts them all.
    Asking for the own organisation gives its own volunteers only; asking for
-   another is refused, except to the network administrator. */
+   another is refused, except to the network administrator. The page is read
+   as service/page.h reads one, for r: every row in one form, without lived
+   experience. */
 int volunteer_list(struct app *app, struct db *db, const struct principal *who,
-                   const struct volunteer_query *q, struct page pg, volunteer_fn each,
-                   void *ctx, int64_t *total, struct kp_error *err);
+                   const struct volunteer_query *q, struct page pg, const struct row_reader *r,
+                   int64_t *total, struct kp_error *err);
 
 /* Opens volunteer id for the caller into out: authorises, then logs the view
    (and a view of the lived experience, which out then holds, when the caller

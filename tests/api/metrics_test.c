@@ -1,6 +1,6 @@
 /*
  * GET /metrics on a real server: requests counted by route and status with
- * a latency histogram, the index, outbox, job, busy-retry and call-form figures, every
+ * a latency histogram, the index, outbox, job, busy-retry and list-form figures, every
  * line in the Prometheus text format; closed to a request that came through
  * a proxy (X-Forwarded-For), which gets 404 as if there were nothing.
  */
@@ -123,8 +123,8 @@ static void test_call_forms_counted(void **state)
 	char *between = scrape(&e->admin);
 	json_decref(expect(&e->admin, "GET", path, NULL, 200));
 	char *after = scrape(&e->admin);
-	const char *found = "knooppunt_call_forms_total{result=\"found\"}";
-	const char *missed = "knooppunt_call_forms_total{result=\"missed\"}";
+	const char *found = "knooppunt_list_forms_total{list=\"calls\",result=\"found\"}";
+	const char *missed = "knooppunt_list_forms_total{list=\"calls\",result=\"missed\"}";
 	assert_true(sample(between, missed) == sample(before, missed) + 2);
 	assert_true(sample(between, found) == sample(before, found));
 	assert_true(sample(after, found) == sample(between, found) + 2);

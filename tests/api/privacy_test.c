@@ -659,12 +659,18 @@ static void erasure_leaves_nothing_personal_and_keeps_figures(void **state)
 	snprintf(by_call, sizeof by_call, "/api/matches?call_id=%lld", (long long)call);
 	int64_t call_matches = client_total(&e->admin, by_call);
 
-	/* The list of calls has shown her offer (and the server may keep it written). */
+	/* The lists have shown her and her offer (and the server may keep them
+	   written). */
 	char calls_list[96];
 	snprintf(calls_list, sizeof calls_list, "/api/calls?organisation_id=%lld", (long long)org);
 	doc = expect(&coord, "GET", calls_list, NULL, 200);
 	char *text = json_dumps(doc, 0);
 	assert_non_null(strstr(text, "Zwaantje biedt wandelen aan"));
+	free(text);
+	json_decref(doc);
+	doc = expect(&coord, "GET", list, NULL, 200);
+	text = json_dumps(doc, 0);
+	assert_non_null(strstr(text, "zwaantje.kv@voorbeeld.nl"));
 	free(text);
 	json_decref(doc);
 
@@ -682,13 +688,16 @@ static void erasure_leaves_nothing_personal_and_keeps_figures(void **state)
 		assert_int_equal(rows_about(&e->srv, "volunteer_consents", "volunteer_id", id), 0);
 	}
 
-	/* Nor does the list show her offer as it was. */
-	doc = expect(&coord, "GET", calls_list, NULL, 200);
-	text = json_dumps(doc, 0);
-	for (int i = 0; i < 6; i++)
-		assert_null(strstr(text, needles[i]));
-	free(text);
-	json_decref(doc);
+	/* Nor do the lists show her or her offer as they were. */
+	const char *lists[] = { calls_list, list };
+	for (int k = 0; k < 2; k++) {
+		doc = expect(&e->admin, "GET", lists[k], NULL, 200);
+		text = json_dumps(doc, 0);
+		for (int i = 0; i < 6; i++)
+			assert_null(strstr(text, needles[i]));
+		free(text);
+		json_decref(doc);
+	}
 
 	/* Figures stay right. */
 	assert_int_equal(count_rows(&e->srv, "volunteers"), volunteers);

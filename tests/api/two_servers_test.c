@@ -93,9 +93,10 @@ static void session_from_a_works_on_b(void **state)
 	assert_int_equal(client_login(&t->admin_a, ADMIN_EMAIL, ADMIN_PASSWORD), 201);
 }
 
-/* B keeps the calls its lists show by revision; a change made through A is
-   in B's very next list, without waiting for any follower: an edit of the
-   call, and a new name of its location (which leaves the call's version). */
+/* B keeps the calls and volunteers its lists show by revision; a change made
+   through A is in B's very next list, without waiting for any follower: an
+   edit of a call, a new name of its location (which leaves the call's
+   version), and an edit of a volunteer. */
 static void a_list_on_b_shows_a_change_on_a_at_once(void **state)
 {
 	struct two *t = *state;
@@ -129,6 +130,20 @@ static void a_list_on_b_shows_a_change_on_a_at_once(void **state)
 	json_t *row = list_find(doc, "id", call);
 	assert_string_equal(json_str(row, "title"), "Koffie en thee");
 	assert_string_equal(json_str(row, "location_name"), "Bolwerk");
+	json_decref(doc);
+
+	/* The same for the list of volunteers. */
+	int64_t vol = fx_volunteer(&t->admin_a, org, "active");
+	snprintf(list, sizeof list, "/api/volunteers?organisation_id=%lld", (long long)org);
+	json_decref(expect(&admin_b, "GET", list, NULL, 200));
+	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)vol);
+	json_decref(expect(&t->admin_a, "PATCH", path,
+	                   "{\"place\":\"Papendrecht\",\"activities\":[\"koken\"]}", 200));
+	doc = expect(&admin_b, "GET", list, NULL, 200);
+	row = list_find(doc, "id", vol);
+	assert_string_equal(json_str(row, "place"), "Papendrecht");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(row, "activities"), 0)),
+	                    "koken");
 	json_decref(doc);
 	client_free(&admin_b);
 }

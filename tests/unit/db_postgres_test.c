@@ -513,6 +513,71 @@ static void call_revision_follows_what_a_list_shows(void **state)
 	assert_int_equal(rows[0].revision, revision_of(fx, c.id));
 }
 
+static int64_t volunteer_revision(struct fixture *fx, int64_t id)
+{
+	struct kp_error err = { 0 };
+	static struct volunteer got;
+	assert_int_equal(store_volunteer_get(fx->db, id, false, &got, &err), KP_OK);
+	return got.revision;
+}
+
+/* A volunteer's revision (migration 029) goes up with everything a list
+   shows of them, whoever writes it: the store, a statement of its own (as
+   erasure's), their items. The heads carry it, and the rows read after them come through the list's
+   filter again. */
+static void volunteer_revision_follows_what_a_list_shows(void **state)
+{
+	struct fixture *fx = *state;
+	struct kp_error err = { 0 };
+	static struct volunteer v, other, got;
+	make_volunteer(fx, &v, "Ilse");
+	make_volunteer(fx, &other, "Joost");
+	assert_int_equal(store_volunteer_insert(fx->db, &v, false, &err), KP_OK);
+	assert_int_equal(store_volunteer_insert(fx->db, &other, false, &err), KP_OK);
+	int64_t r = volunteer_revision(fx, v.id), other_r = volunteer_revision(fx, other.id);
+	assert_int_equal(volunteer_revision(fx, v.id), r);
+
+	assert_int_equal(store_volunteer_get(fx->db, v.id, false, &got, &err), KP_OK);
+	got.hours_per_week = 6;
+	assert_int_equal(store_volunteer_update(fx->db, &got, false, &err), KP_OK);
+	assert_true(volunteer_revision(fx, v.id) > r);
+	r = volunteer_revision(fx, v.id);
+
+	run_id(fx, "UPDATE volunteers SET first_name = 'Geanonimiseerd' WHERE id = ?", v.id);
+	assert_true(volunteer_revision(fx, v.id) > r);
+	r = volunteer_revision(fx, v.id);
+
+	run_id(fx, "DELETE FROM volunteer_items WHERE volunteer_id = ?", v.id);
+	assert_true(volunteer_revision(fx, v.id) > r);
+	r = volunteer_revision(fx, v.id);
+	assert_int_equal(volunteer_revision(fx, other.id), other_r);
+
+	struct row_head heads[PAGE_MAX];
+	struct list_filter lf;
+	int n = 0;
+	int64_t total = 0;
+	list_filter_init(&lf);
+	assert_int_equal(store_volunteer_heads(fx->db, &lf, (struct page){ PAGE_MAX, 0 }, heads, &n,
+	                                       &total, &err), KP_OK);
+	assert_int_equal(n, total);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(heads[i].revision, volunteer_revision(fx, heads[i].id));
+
+	/* Stopped after its head was read, a volunteer is not found under an
+	   active-only filter; the other is, with their items. */
+	static struct volunteer rows[2];
+	bool found[2] = { false, false };
+	int64_t ids[2] = { v.id, other.id };
+	run_id(fx, "UPDATE volunteers SET status = 'stopped' WHERE id = ?", v.id);
+	lf.status = VOLUNTEER_ACTIVE;
+	assert_int_equal(store_volunteer_rows(fx->db, &lf, ids, 2, rows, found, &err), KP_OK);
+	assert_false(found[0]);
+	assert_true(found[1]);
+	assert_string_equal(rows[1].first_name, "Joost");
+	assert_true(id_set_contains(&rows[1].items[LIST_THEME], fx->theme));
+	assert_int_equal(rows[1].revision, other_r);
+}
+
 /* Two coordinators move the same match at the same moment from two
    connections: exactly one wins, the other gets 409 changed_meanwhile. */
 struct racer {
@@ -737,6 +802,7 @@ int main(void)
 		cmocka_unit_test(bad_statement_fails_cleanly),
 		cmocka_unit_test(reads_and_their_snapshot),
 		cmocka_unit_test(call_revision_follows_what_a_list_shows),
+		cmocka_unit_test(volunteer_revision_follows_what_a_list_shows),
 		cmocka_unit_test(reconnects_after_a_dropped_connection),
 	};
 	int failed = cmocka_run_group_tests_name("sqlite", tests, setup_sqlite, teardown);

@@ -27,7 +27,8 @@ BEGIN
 END;
 
 -- on postgresql:
-CREATE FUNCTION call_revised() RETURNS trigger LANGUAGE plpgsql AS $$
+-- For any table with a revision: an update that leaves it raises it.
+CREATE FUNCTION revision_raised() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF NEW.revision = OLD.revision THEN
 		NEW.revision := OLD.revision + 1;
@@ -35,7 +36,7 @@ BEGIN
 	RETURN NEW;
 END $$;
 CREATE TRIGGER call_revised BEFORE UPDATE ON calls
-	FOR EACH ROW EXECUTE FUNCTION call_revised();
+	FOR EACH ROW EXECUTE FUNCTION revision_raised();
 CREATE FUNCTION call_item_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP <> 'INSERT' THEN
