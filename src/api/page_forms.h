@@ -36,7 +36,8 @@ struct page_forms {
 	struct buf one;             /* a row written anew */
 };
 
-/* Starts the answer's page; rows are written by write(w, record, arg). */
+/* Starts the answer's page; rows are written by write(w, record, arg). x's
+   reader points at x, so x stays where it is until page_forms_end. */
 void page_forms_begin(struct page_forms *x, struct api_call *c, struct memo *memo,
                       uint32_t view, jw_write_fn *write, void *arg);
 /* Ends the page of a list that returned rc, with its total. */
