@@ -1,6 +1,5 @@
 #include "model/call.h"
 
-#include <stddef.h>
 #include <string.h>
 
 #include "util/parse.h"
@@ -111,26 +110,6 @@ void call_show_public(struct call *c)
 		return;
 	memcpy(c->title, c->public_title, strlen(c->public_title) + 1);
 	memcpy(c->description, c->public_description, strlen(c->public_description) + 1);
-}
-
-/* The long texts lie together between `source` and `activity_id`. */
-#define CALL_TEXTS_FROM offsetof(struct call, title)
-#define CALL_TEXTS_TO offsetof(struct call, activity_id)
-_Static_assert(CALL_TEXTS_TO - CALL_TEXTS_FROM <
-                       sizeof(((struct call *)0)->title) * 2 +
-                               sizeof(((struct call *)0)->description) * 2 + sizeof(int64_t),
-               "struct call: only the four texts between title and activity_id");
-
-void call_copy(struct call *dst, const struct call *src)
-{
-	memcpy(dst, src, CALL_TEXTS_FROM);
-	memcpy(dst->title, src->title, strlen(src->title) + 1);
-	memcpy(dst->description, src->description, strlen(src->description) + 1);
-	memcpy(dst->public_title, src->public_title, strlen(src->public_title) + 1);
-	memcpy(dst->public_description, src->public_description,
-	       strlen(src->public_description) + 1);
-	memcpy((char *)dst + CALL_TEXTS_TO, (const char *)src + CALL_TEXTS_TO,
-	       sizeof *dst - CALL_TEXTS_TO);
 }
 
 int call_validate(const struct call *c, struct kp_error *err)

@@ -110,9 +110,6 @@ bool call_is_published(const struct call *c);
 /* Puts the public text of a help request in place of its own title and
    description (for whoever may not read them); other calls are left as is. */
 void call_show_public(struct call *c);
-/* *dst = *src, with the four long texts copied by their length rather than
-   their 48 KB of room: a list copies every help request it shows. */
-void call_copy(struct call *dst, const struct call *src);
 int call_validate(const struct call *c, struct kp_error *err);
 /* A one-off call dated before the day of `now` (unix seconds) is over: it
    may not be created, nor moved to such a date, nor opened again. Names

@@ -143,47 +143,10 @@ static void names_round_trip(void **state)
 	assert_int_equal(call_source_parse("gp"), -1);
 }
 
-/* call_copy gives the same call as a plain assignment, whatever was in the
-   room behind the texts of the copy before. */
-static void copy_is_an_assignment(void **state)
-{
-	(void)state;
-	static struct call src, dst, whole;
-	call_init(&src);
-	one_off(&src);
-	src.id = 42;
-	src.location_id = 7;
-	snprintf(src.location_name, sizeof src.location_name, "Locatie Noord");
-	snprintf(src.public_title, sizeof src.public_title, "Gezelschap gezocht");
-	snprintf(src.public_description, sizeof src.public_description, "Een middag per week.");
-	snprintf(src.description, sizeof src.description, "Mevrouw (84) zoekt gezelschap.");
-	src.items[0].n = 2;
-	src.items[0].ids[0] = 3;
-	src.items[0].ids[1] = 5;
-	src.version = 9;
-	memset(&dst, 0x5a, sizeof dst);
-	call_copy(&dst, &src);
-	whole = src;
-	assert_int_equal(dst.id, whole.id);
-	assert_int_equal(dst.location_id, whole.location_id);
-	assert_string_equal(dst.location_name, whole.location_name);
-	assert_string_equal(dst.title, whole.title);
-	assert_string_equal(dst.description, whole.description);
-	assert_string_equal(dst.public_title, whole.public_title);
-	assert_string_equal(dst.public_description, whole.public_description);
-	assert_int_equal(dst.activity_id, whole.activity_id);
-	assert_string_equal(dst.place, whole.place);
-	assert_string_equal(dst.one_off_date, whole.one_off_date);
-	assert_memory_equal(dst.items, whole.items, sizeof dst.items);
-	assert_int_equal(dst.version, whole.version);
-	assert_int_equal(dst.status, whole.status);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(valid_calls),
-		cmocka_unit_test(copy_is_an_assignment),
 		cmocka_unit_test(schedule_rules),
 		cmocka_unit_test(required_and_ranges),
 		cmocka_unit_test(items_allowed_and_not),
