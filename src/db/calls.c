@@ -178,8 +178,8 @@ static struct items_owner page_row(struct db_stmt *st, void *row)
 int store_call_get_many(struct db *db, const int64_t *ids, int n, struct call *out,
                         struct kp_error *err)
 {
-	return items_rows_by_id(db, SELECT_CALL, "call_items", "call_id", ids, n, out, sizeof *out,
-	                        page_row, err);
+	return items_rows_where(db, SELECT_CALL, NULL, "call_items", "call_id", ids, n, out,
+	                        sizeof *out, page_row, NULL, err);
 }
 
 /* Loads the items of every row of p at once, then hands each row to

@@ -166,8 +166,8 @@ void *items_page_at(struct items_page *p, int i)
 	return p->rows + (size_t)i * p->size;
 }
 
-/* Where query_rows_by_id puts each row of items_rows_by_id. */
-struct rows_by_id {
+/* Where query_rows_where puts each row of items_rows_where. */
+struct rows_where {
 	char *rows;
 	size_t size;
 	struct items_owner (*read)(struct db_stmt *st, void *row);
@@ -176,7 +176,7 @@ struct rows_by_id {
 
 static void read_row(void *ctx, struct db_stmt *st, int i)
 {
-	struct rows_by_id *x = ctx;
+	struct rows_where *x = ctx;
 	x->owners[i] = x->read(st, x->rows + (size_t)i * x->size);
 }
 
@@ -186,7 +186,7 @@ int items_rows_where(struct db *db, const char *select, const struct query *q,
                      struct items_owner (*read)(struct db_stmt *st, void *row), bool *found,
                      struct kp_error *err)
 {
-	struct rows_by_id x = { .rows = rows, .size = size, .read = read };
+	struct rows_where x = { .rows = rows, .size = size, .read = read };
 	int n_found = 0;
 	if (n > ITEMS_OWNERS_MAX)
 		return kp_internal(err);
@@ -196,14 +196,6 @@ int items_rows_where(struct db *db, const char *select, const struct query *q,
 		if (found == NULL || found[i])
 			x.owners[n_found++] = x.owners[i];
 	return items_load_page(db, table, owner, x.owners, n_found, err);
-}
-
-int items_rows_by_id(struct db *db, const char *select, const char *table, const char *owner,
-                     const int64_t *ids, int n, void *rows, size_t size,
-                     struct items_owner (*read)(struct db_stmt *st, void *row),
-                     struct kp_error *err)
-{
-	return items_rows_where(db, select, NULL, table, owner, ids, n, rows, size, read, NULL, err);
 }
 
 int items_replace(struct db *db, const char *table, const char *owner, int64_t owner_id,

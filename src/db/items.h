@@ -61,17 +61,13 @@ int items_page_row(void *page, struct db_stmt *st);
 /* Row i of the page (0 <= i < n); borrowed from the page. */
 void *items_page_at(struct items_page *p, int i);
 
-/* The records ids[0..n) (n at most ITEMS_OWNERS_MAX, no repeats) in two
-   statements however many: `select` (whose first column is the id; " WHERE
-   id IN (…)" is added) read into rows (row i at rows + i * size, in the
-   order of ids) by read, then the items of all of them from table/owner.
-   One id without a record fails the whole with not_found. */
-int items_rows_by_id(struct db *db, const char *select, const char *table, const char *owner,
-                     const int64_t *ids, int n, void *rows, size_t size,
-                     struct items_owner (*read)(struct db_stmt *st, void *row),
-                     struct kp_error *err);
-/* The same, of the records that q still selects (query_rows_where): found[i]
-   says whether ids[i] was one, and only those rows are read. */
+/* The records ids[0..n) (n at most ITEMS_OWNERS_MAX, no repeats) that q
+   (NULL: any) selects, in two statements however many: `select` (whose
+   first column is the id; the filter and "id IN (…)" are added) read into
+   rows (row i at rows + i * size, in the order of ids) by read, then the
+   items of all of them from table/owner. found[i] says whether ids[i] was
+   one; with found NULL, one without a record fails the whole with not_found
+   (query_rows_where). */
 int items_rows_where(struct db *db, const char *select, const struct query *q,
                      const char *table, const char *owner, const int64_t *ids, int n,
                      void *rows, size_t size,

@@ -316,12 +316,6 @@ int query_rows_where(struct db *db, const char *select, const struct query *q,
 	return KP_OK;
 }
 
-int query_rows_by_id(struct db *db, const char *select, const int64_t *ids, int n,
-                     query_id_row_fn row, void *ctx, struct kp_error *err)
-{
-	return query_rows_where(db, select, NULL, ids, n, row, ctx, NULL, err);
-}
-
 int query_exec_id(struct db *db, const char *sql, int64_t id, struct kp_error *err)
 {
 	struct db_stmt *st;

@@ -76,16 +76,13 @@ int query_list(struct db *db, const char *from, const char *select, const struct
    of VALUES. */
 int query_placeholders(struct buf *sql, int n);
 
-/* The records ids[0..n) (n at most PAGE_MAX, no repeats) in one statement:
-   `select` (whose first column is the id; " WHERE id IN (…)" is added),
-   each row handed to row(ctx, st, i) with i its place in ids. One id
-   without a record fails the whole with not_found. */
+/* The records ids[0..n) (n at most PAGE_MAX, no repeats) that q (NULL:
+   any) selects, in one statement: `select` (whose first column is the id;
+   q's conditions and "id IN (…)" are added), each row handed to
+   row(ctx, st, i) with i its place in ids. found[i] says whether ids[i] was
+   one; with found NULL, one id without a record fails the whole with
+   not_found. */
 typedef void (*query_id_row_fn)(void *ctx, struct db_stmt *st, int i);
-int query_rows_by_id(struct db *db, const char *select, const int64_t *ids, int n,
-                     query_id_row_fn row, void *ctx, struct kp_error *err);
-/* The same, of the records that q (NULL: any) still selects: found[i] says
-   whether ids[i] was one; with found NULL, one that was not fails the whole
-   with not_found as above. */
 int query_rows_where(struct db *db, const char *select, const struct query *q,
                      const int64_t *ids, int n, query_id_row_fn row, void *ctx, bool *found,
                      struct kp_error *err);

@@ -222,8 +222,8 @@ static void read_name(void *ctx, struct db_stmt *st, int i)
 int store_volunteer_names(struct db *db, const int64_t *ids, int n, struct volunteer_name *out,
                           struct kp_error *err)
 {
-	return query_rows_by_id(db, "SELECT id, organisation_id, first_name, last_name, place "
-	                            "FROM volunteers", ids, n, read_name, out, err);
+	return query_rows_where(db, "SELECT id, organisation_id, first_name, last_name, place "
+	                            "FROM volunteers", NULL, ids, n, read_name, out, NULL, err);
 }
 
 /* Loads the items of every row of p at once (never lived experience), then
