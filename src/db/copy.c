@@ -348,41 +348,39 @@ static int check_empty(struct db *to, const struct table_info *t, int n, struct 
 	return KP_OK;
 }
 
-/* Columns that triggers raise when other rows are written (migrations 028
-   and 029: a call's or a volunteer's revision goes up with each of its
-   items). The copy's own inserts raise them once more, so when every table
-   is in they are set back to the source's values; the triggers leave a value
-   that is set. */
-static const struct {
-	const char *table, *column;
-} raised[] = { { "calls", "revision" }, { "volunteers", "revision" } };
-
-static int set_back_raised(struct db *from, struct db *to, struct kp_error *err)
+/* A column `revision` is raised by triggers when the rows it follows are
+   written (migrations 028 and 029: a call's or a volunteer's items). The
+   copy's own inserts raise it once more, so when every table is in it is
+   set back to the source's values; the triggers leave a value that is set. */
+static bool has_revision(const struct table_info *t)
 {
-	for (size_t i = 0; i < sizeof raised / sizeof raised[0]; i++) {
-		char get[160], set[200];
-		struct db_stmt *src = NULL, *dst = NULL;
-		snprintf(get, sizeof get, "SELECT id, \"%s\" FROM \"%s\"", raised[i].column,
-		         raised[i].table);
-		snprintf(set, sizeof set, "UPDATE \"%s\" SET \"%s\" = ? WHERE id = ? AND \"%s\" <> ?",
-		         raised[i].table, raised[i].column, raised[i].column);
-		int rc = db_prepare(from, get, &src, err) || db_prepare(to, set, &dst, err)
-		                 ? DB_FAILED
-		                 : DB_DONE;
-		while (rc != DB_FAILED && (rc = db_step(src, err)) == DB_ROW) {
-			db_reset(dst);
-			db_bind_int(dst, 1, db_col_int(src, 1));
-			db_bind_int(dst, 2, db_col_int(src, 0));
-			db_bind_int(dst, 3, db_col_int(src, 1));
-			if (db_step(dst, err) == DB_FAILED)
-				rc = DB_FAILED;
-		}
-		db_finalize(src);
-		db_finalize(dst);
-		if (rc == DB_FAILED)
-			return KP_ERR;
+	for (int c = 0; c < t->n_cols; c++)
+		if (strcmp(t->cols[c], "revision") == 0)
+			return t->id_col[0] != '\0';
+	return false;
+}
+
+static int set_back_revision(struct db *from, struct db *to, const struct table_info *t,
+                             struct kp_error *err)
+{
+	char get[160], set[200];
+	struct db_stmt *src = NULL, *dst = NULL;
+	snprintf(get, sizeof get, "SELECT \"%s\", revision FROM \"%s\"", t->id_col, t->name);
+	snprintf(set, sizeof set, "UPDATE \"%s\" SET revision = ? WHERE \"%s\" = ? AND revision <> ?",
+	         t->name, t->id_col);
+	int rc = db_prepare(from, get, &src, err) || db_prepare(to, set, &dst, err) ? DB_FAILED
+	                                                                           : DB_DONE;
+	while (rc != DB_FAILED && (rc = db_step(src, err)) == DB_ROW) {
+		db_reset(dst);
+		db_bind_int(dst, 1, db_col_int(src, 1));
+		db_bind_int(dst, 2, db_col_int(src, 0));
+		db_bind_int(dst, 3, db_col_int(src, 1));
+		if (db_step(dst, err) == DB_FAILED)
+			rc = DB_FAILED;
 	}
-	return KP_OK;
+	db_finalize(src);
+	db_finalize(dst);
+	return rc == DB_FAILED ? KP_ERR : KP_OK;
 }
 
 static int copy_in_transaction(struct db *from, struct db *to, struct table_info **order,
@@ -399,10 +397,11 @@ static int copy_in_transaction(struct db *from, struct db *to, struct table_info
 			return KP_ERR;
 		}
 	}
-	if (set_back_raised(from, to, err)) {
-		db_rollback(to);
-		return KP_ERR;
-	}
+	for (int i = 0; i < n; i++)
+		if (has_revision(order[i]) && set_back_revision(from, to, order[i], err)) {
+			db_rollback(to);
+			return KP_ERR;
+		}
 	return db_commit(to, err);
 }
 
