@@ -339,21 +339,19 @@ static struct row_key key_of_call(struct svc *s, void *ctx, void *record)
 int call_page_read(struct svc *s, const struct list_filter *f, struct page pg,
                    call_shown_fn *shown, const struct row_reader *r, int64_t *total)
 {
-	struct call_head *heads = malloc(sizeof *heads * (size_t)(pg.limit > 0 ? pg.limit : 1));
+	struct call_head heads[PAGE_MAX];
 	struct row_key keys[PAGE_MAX];
 	struct calls_read x = { f, shown };
 	struct page_source src = { sizeof(struct call), read_calls, key_of_call, &x };
 	int n = 0;
-	if (heads == NULL || pg.limit > PAGE_MAX) {
-		free(heads);
+	if (pg.limit > PAGE_MAX)
 		return kp_internal(s->err);
-	}
-	int rc = store_call_heads(s->db, f, pg, heads, &n, total, s->err);
-	for (int i = 0; i < n && rc == KP_OK; i++)
+	if (store_call_heads(s->db, f, pg, heads, &n, total, s->err))
+		return KP_ERR;
+	for (int i = 0; i < n; i++)
 		keys[i] = (struct row_key){ heads[i].id, heads[i].revision,
 			                    (int)shown(s->who, &heads[i]) };
-	free(heads);
-	return rc == KP_OK ? page_read(s, keys, n, &src, r) : KP_ERR;
+	return page_read(s, keys, n, &src, r);
 }
 
 static int read_list(struct svc *s, void *arg)

@@ -224,20 +224,18 @@ static struct row_key key_of_volunteer(struct svc *s, void *ctx, void *record)
    reader does not hold. */
 static int list_page(struct svc *s, const struct list_filter *f, struct list_args *a)
 {
-	struct row_head *heads = malloc(sizeof *heads * (size_t)(a->pg.limit > 0 ? a->pg.limit : 1));
+	struct row_head heads[PAGE_MAX];
 	struct row_key keys[PAGE_MAX];
 	struct page_source src = { sizeof(struct volunteer), read_volunteers, key_of_volunteer,
 		                   (void *)f };
 	int n = 0;
-	if (heads == NULL || a->pg.limit > PAGE_MAX) {
-		free(heads);
+	if (a->pg.limit > PAGE_MAX)
 		return kp_internal(s->err);
-	}
-	int rc = store_volunteer_heads(s->db, f, a->pg, heads, &n, a->total, s->err);
-	for (int i = 0; i < n && rc == KP_OK; i++)
+	if (store_volunteer_heads(s->db, f, a->pg, heads, &n, a->total, s->err))
+		return KP_ERR;
+	for (int i = 0; i < n; i++)
 		keys[i] = (struct row_key){ heads[i].id, heads[i].revision, 0 };
-	free(heads);
-	return rc == KP_OK ? page_read(s, keys, n, &src, a->r) : KP_ERR;
+	return page_read(s, keys, n, &src, a->r);
 }
 
 static int read_list(struct svc *s, void *arg)
