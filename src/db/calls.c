@@ -193,11 +193,9 @@ static int page_each(struct db *db, struct items_page *p, call_fn each, void *ct
 	return rc;
 }
 
-#define LIKE_MAX 512
-
-/* The conditions of f into q (query_init'ed); like is room for the pattern
-   of f->q, as long as q lives. Non-zero when out of memory. */
-static int filter_query(struct query *q, const struct list_filter *f, char like[LIKE_MAX])
+/* The conditions of f into q (query_init'ed); like (cap bytes) is room for
+   the pattern of f->q, as long as q lives. Non-zero when out of memory. */
+static int build_filter(struct query *q, const struct list_filter *f, char *like, size_t cap)
 {
 	int rc = 0;
 	if (f->organisation_id)
@@ -229,7 +227,7 @@ static int filter_query(struct query *q, const struct list_filter *f, char like[
 		rc |= query_and_int2(q, AT_LOCATIONS("calls"), f->location_account_id,
 		                    f->location_account_id);
 	if (f->q) {
-		rc |= query_like_pattern(f->q, like, LIKE_MAX);
+		rc |= query_like_pattern(f->q, like, cap);
 		rc |= query_and_text(q, f->published_only ? "LOWER(" PUBLIC_TITLE ") LIKE LOWER(?) "
 		                                            "ESCAPE '\\'"
 		                                          : "LOWER(title) LIKE LOWER(?) ESCAPE '\\'",
@@ -247,10 +245,10 @@ int store_call_list(struct db *db, const struct list_filter *f, struct page pg, 
                     void *ctx, int64_t *total, struct kp_error *err)
 {
 	struct query q;
-	char like[LIKE_MAX];
+	char like[512];
 	struct items_page p;
 	query_init(&q);
-	int rc = filter_query(&q, f, like);
+	int rc = build_filter(&q, f, like, sizeof like);
 	if (items_page_init(&p, pg.limit, sizeof(struct call), page_row) != 0 || rc != 0)
 		rc = kp_internal(err);
 	else
@@ -266,9 +264,9 @@ int store_call_rows(struct db *db, const struct list_filter *f, const int64_t *i
                     struct call *out, bool *found, struct kp_error *err)
 {
 	struct query q;
-	char like[LIKE_MAX];
+	char like[512];
 	query_init(&q);
-	int rc = filter_query(&q, f, like) != 0
+	int rc = build_filter(&q, f, like, sizeof like) != 0
 	                 ? kp_internal(err)
 	                 : items_rows_where(db, SELECT_CALL, &q, "call_items", "call_id", ids, n,
 	                                    out, sizeof *out, page_row, found, err);
@@ -301,10 +299,10 @@ int store_call_heads(struct db *db, const struct list_filter *f, struct page pg,
                      struct call_head *out, int *n, int64_t *total, struct kp_error *err)
 {
 	struct query q;
-	char like[LIKE_MAX];
+	char like[512];
 	struct heads h = { out, 0, pg.limit };
 	query_init(&q);
-	int rc = filter_query(&q, f, like) != 0
+	int rc = build_filter(&q, f, like, sizeof like) != 0
 	                 ? kp_internal(err)
 	                 : query_list(db, "calls", SELECT_HEAD, &q, order_of(f), pg, add_head, &h,
 	                              total, err);
