@@ -83,9 +83,14 @@ bool call_is_request(const struct call *c)
 	return call_source_is_request(c->source);
 }
 
+bool call_source_is_offer(int source)
+{
+	return source == SOURCE_VOLUNTEER;
+}
+
 bool call_is_offer(const struct call *c)
 {
-	return c->source == SOURCE_VOLUNTEER;
+	return call_source_is_offer(c->source);
 }
 
 bool call_is_published(const struct call *c)

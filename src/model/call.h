@@ -105,6 +105,7 @@ bool call_source_is_request(int source);
 /* Whether c is a volunteer's offer: for the coordinators (and help requests),
    never a call for other volunteers to answer. */
 bool call_is_offer(const struct call *c);
+bool call_source_is_offer(int source);
 /* Whether volunteers may see c: any call but an unpublished help request. */
 bool call_is_published(const struct call *c);
 /* Puts the public text of a help request in place of its own title and

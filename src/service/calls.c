@@ -36,7 +36,7 @@ static struct authz_target target_of_head(const struct call_head *h)
 	                              .volunteer_id = h->volunteer_id,
 	                              .created_by = h->created_by,
 	                              .unpublished = !h->published,
-	                              .offer = h->source == SOURCE_VOLUNTEER };
+	                              .offer = call_source_is_offer(h->source) };
 }
 
 static struct authz_target target_of(const struct call *call)
