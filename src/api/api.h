@@ -114,6 +114,9 @@ json_t *api_list_doc(json_t *items, int64_t total, struct page pg);
    answers 200, or fails (internal) when a write did not fit. */
 void api_page_begin(struct api_call *c, struct jw *w);
 int api_page_end(struct api_call *c, struct jw *w, int64_t total, struct page pg);
+/* One record as the whole answer, written into w; ends with ETag version. */
+void api_record_begin(struct api_call *c, struct jw *w);
+int api_record_end(struct api_call *c, struct jw *w, int64_t version);
 /* As api_page_end for a ranking, which has a total but no page. */
 int api_items_end(struct api_call *c, struct jw *w, int64_t total);
 

@@ -124,9 +124,23 @@ static void write_call(struct jw *w, const void *obj, void *arg)
 	write_fields(w, obj, arg, false);
 }
 
-void call_write_public(struct jw *w, const void *obj, void *arg)
+static void call_write_public(struct jw *w, const void *obj, void *arg)
 {
 	write_fields(w, obj, arg, true);
+}
+
+/* A call in a list: what the reader may see of it is in the call itself
+   (call_head_of), whatever its form. */
+static void write_call_row(struct jw *w, const void *call, int form, void *cat)
+{
+	(void)form;
+	write_call(w, call, cat);
+}
+
+void call_write_public_row(struct jw *w, const void *call, int form, void *cat)
+{
+	(void)form;
+	call_write_public(w, call, cat);
 }
 
 json_t *call_public_json(struct catalog *cat, const struct call *call)
@@ -151,7 +165,8 @@ int calls_list(struct api_call *c)
 		return KP_ERR;
 	struct page_forms x;
 	int64_t total = 0;
-	page_forms_begin(&x, c, c->app->call_forms, CALL_VIEW_LIST, write_call, &c->app->lists);
+	page_forms_begin(&x, c, c->app->call_forms, CALL_VIEW_LIST, write_call_row,
+	                 &c->app->lists);
 	int rc = call_list(c->app, c->db, &c->who, &q, pg, &x.reader, &total, &c->err);
 	return page_forms_end(&x, rc, total, pg);
 }

@@ -18,7 +18,8 @@ json_t *call_public_json(struct catalog *cat, const struct call *call);
 /* The views of a call in lists (page_forms.h): kept apart, as each writes
    a call differently. */
 enum { CALL_VIEW_LIST, CALL_VIEW_PUBLIC };
-/* Writes one call as the public pages show it; arg is the catalog. */
-void call_write_public(struct jw *w, const void *call, void *arg);
+/* Writes one call of a list as the public pages show it; cat is the
+   catalog (a form_write_fn of page_forms.h). */
+void call_write_public_row(struct jw *w, const void *call, int form, void *cat);
 
 #endif

@@ -34,7 +34,7 @@ static int form_row(void *ctx, const struct row_key *key, const void *record)
 	struct jw one;
 	buf_reset(&x->one);
 	jw_init(&one, &x->one);
-	x->write(&one, record, x->arg);
+	x->write(&one, record, key->form, x->arg);
 	if (jw_failed(&one))
 		return -1;
 	if (x->memo != NULL) {
@@ -45,8 +45,8 @@ static int form_row(void *ctx, const struct row_key *key, const void *record)
 	return jw_failed(&x->w) ? -1 : 0;
 }
 
-void page_forms_begin(struct page_forms *x, struct api_call *c, struct memo *memo,
-                      uint32_t view, jw_write_fn *write, void *arg)
+static void forms_begin(struct page_forms *x, struct api_call *c, struct memo *memo,
+                        uint32_t view, form_write_fn *write, void *arg)
 {
 	*x = (struct page_forms){ .c = c,
 		                  .reader = { form_held, form_row, x },
@@ -57,16 +57,39 @@ void page_forms_begin(struct page_forms *x, struct api_call *c, struct memo *mem
 		                  .arg = arg };
 	buf_init(&x->held, (size_t)PAGE_MAX * LIST_FORM_MAX);
 	buf_init(&x->one, c->res->body.max);
+}
+
+/* Frees what x held; true when the answer may go out. */
+static bool forms_end(struct page_forms *x, int rc)
+{
+	buf_free(&x->held);
+	buf_free(&x->one);
+	if (rc == KP_OK)
+		return true;
+	x->c->res->body.len = 0;
+	return false;
+}
+
+void page_forms_begin(struct page_forms *x, struct api_call *c, struct memo *memo,
+                      uint32_t view, form_write_fn *write, void *arg)
+{
+	forms_begin(x, c, memo, view, write, arg);
 	api_page_begin(c, &x->w);
 }
 
 int page_forms_end(struct page_forms *x, int rc, int64_t total, struct page pg)
 {
-	buf_free(&x->held);
-	buf_free(&x->one);
-	if (rc != KP_OK) {
-		x->c->res->body.len = 0;
-		return KP_ERR;
-	}
-	return api_page_end(x->c, &x->w, total, pg);
+	return forms_end(x, rc) ? api_page_end(x->c, &x->w, total, pg) : KP_ERR;
+}
+
+void record_form_begin(struct page_forms *x, struct api_call *c, struct memo *memo,
+                       uint32_t view, form_write_fn *write, void *arg)
+{
+	forms_begin(x, c, memo, view, write, arg);
+	api_record_begin(c, &x->w);
+}
+
+int record_form_end(struct page_forms *x, int rc, int64_t version)
+{
+	return forms_end(x, rc) ? api_record_end(x->c, &x->w, version) : KP_ERR;
 }

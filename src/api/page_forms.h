@@ -2,7 +2,8 @@
  * A page of a list written straight into the answer (api_page_begin), as the
  * row_reader of the service's page (service/page.h): a row the server holds
  * written (a memo of app, util/memo.h) is copied from there; the others are
- * written, then kept.
+ * written, then kept. A record on its own (a page of one) is the answer
+ * itself.
  *
  * A form is kept by all it is written from: the record's revision, the form
  * of its key (what the reader may see of it), the view (a list that writes
@@ -21,13 +22,16 @@
 #define LIST_FORMS_KEPT 4096
 #define LIST_FORM_MAX 16384
 
+/* Writes a record in the form of its key (row_key.form). */
+typedef void form_write_fn(struct jw *w, const void *record, int form, void *arg);
+
 struct page_forms {
 	struct api_call *c;
 	struct row_reader reader;   /* for the service */
 	struct memo *memo;          /* NULL: none kept */
 	uint32_t view;
 	uint64_t lists;
-	jw_write_fn *write;         /* one record, with arg beside it */
+	form_write_fn *write;       /* one record, with arg beside it */
 	void *arg;
 	struct jw w;                /* the answer */
 	struct buf held;            /* the forms found, one after the other */
@@ -39,8 +43,13 @@ struct page_forms {
 /* Starts the answer's page; rows are written by write(w, record, arg). x's
    reader points at x, so x stays where it is until page_forms_end. */
 void page_forms_begin(struct page_forms *x, struct api_call *c, struct memo *memo,
-                      uint32_t view, jw_write_fn *write, void *arg);
+                      uint32_t view, form_write_fn *write, void *arg);
 /* Ends the page of a list that returned rc, with its total. */
 int page_forms_end(struct page_forms *x, int rc, int64_t total, struct page pg);
+
+/* The same for one record that is the whole answer, its ETag the version. */
+void record_form_begin(struct page_forms *x, struct api_call *c, struct memo *memo,
+                       uint32_t view, form_write_fn *write, void *arg);
+int record_form_end(struct page_forms *x, int rc, int64_t version);
 
 #endif

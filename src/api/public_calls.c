@@ -16,7 +16,7 @@ int public_calls_list(struct api_call *c)
 	    api_query_item(c, "activity", LIST_ACTIVITY, &q.activity_id))
 		return KP_ERR;
 	struct page_forms x;
-	page_forms_begin(&x, c, c->app->call_forms, CALL_VIEW_PUBLIC, call_write_public,
+	page_forms_begin(&x, c, c->app->call_forms, CALL_VIEW_PUBLIC, call_write_public_row,
 	                 &c->app->lists);
 	q.reader = &x.reader;
 	int rc = public_call_list(c->app, c->db, &c->who, &q, &c->err);

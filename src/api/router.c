@@ -283,6 +283,18 @@ int api_page_end(struct api_call *c, struct jw *w, int64_t total, struct page pg
 	return page_done(c, w);
 }
 
+void api_record_begin(struct api_call *c, struct jw *w)
+{
+	c->res->body.len = 0;
+	jw_init(w, &c->res->body);
+}
+
+int api_record_end(struct api_call *c, struct jw *w, int64_t version)
+{
+	put_etag(c, version);
+	return written(c, w, 200);
+}
+
 int api_items_end(struct api_call *c, struct jw *w, int64_t total)
 {
 	jw_end_array(w);

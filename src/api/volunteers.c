@@ -104,6 +104,13 @@ static void write_volunteer(struct jw *w, const void *obj, void *arg)
 	jw_end_object(w);
 }
 
+/* A volunteer in its form (VOLUNTEER_FORM_*), as lists and the record show
+   it; cat is the catalog. */
+static void write_volunteer_form(struct jw *w, const void *v, int form, void *cat)
+{
+	write_volunteer(w, v, &(struct volunteer_out){ cat, form == VOLUNTEER_FORM_EXPERIENCE });
+}
+
 json_t *volunteer_to_json(struct catalog *cat, const struct volunteer *v, bool with_experience)
 {
 	struct volunteer_out o = { cat, with_experience };
@@ -125,27 +132,26 @@ int volunteers_list(struct api_call *c)
 		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "activity");
 	if (theme && (q.theme_id = catalog_find(&c->app->lists, LIST_THEME, theme)) == 0)
 		return kp_fail(&c->err, KP_MALFORMED, "unknown_item", "theme");
-	struct volunteer_out listed = { &c->app->lists, false }; /* a list has no lived experience */
 	struct page_forms x;
 	int64_t total = 0;
-	page_forms_begin(&x, c, c->app->volunteer_forms, 0, write_volunteer, &listed);
+	page_forms_begin(&x, c, c->app->volunteer_forms, 0, write_volunteer_form, &c->app->lists);
 	int rc = volunteer_list(c->app, c->db, &c->who, &q, pg, &x.reader, &total, &c->err);
 	return page_forms_end(&x, rc, total, pg);
 }
 
+/* A record is kept in the same memo as the list's rows: the plain form is
+   the very row a list shows. */
 int volunteers_show(struct api_call *c)
 {
-	struct volunteer *v = malloc(sizeof *v);
 	const char *reason = NULL;
-	bool experience = false;
-	int rc = v ? api_audit_reason(c, &reason) : kp_internal(&c->err);
-	if (rc == KP_OK)
-		rc = volunteer_view(c->app, c->db, &c->who, c->id, reason, v, &experience, &c->err);
-	if (rc == KP_OK)
-		rc = api_reply_written(c, 200, write_volunteer, v,
-		                       &(struct volunteer_out){ &c->app->lists, experience }, v->version);
-	free(v);
-	return rc;
+	if (api_audit_reason(c, &reason))
+		return KP_ERR;
+	struct page_forms x;
+	int64_t version = 0;
+	record_form_begin(&x, c, c->app->volunteer_forms, 0, write_volunteer_form, &c->app->lists);
+	int rc = volunteer_view(c->app, c->db, &c->who, c->id, reason, &x.reader, &version,
+	                        &c->err);
+	return record_form_end(&x, rc, version);
 }
 
 /* A likely duplicate answers 409 with the existing person (name and place,

@@ -231,6 +231,13 @@ int store_volunteer_update(struct db *db, const struct volunteer *v, bool with_e
 /* Loads a volunteer; items[LIST_EXPERIENCE] only when with_experience. */
 int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct volunteer *v,
                         struct kp_error *err);
+/* What a view of one volunteer decides on before it reads the whole record:
+   which revision and version it is at, and whose it is. */
+struct volunteer_head {
+	int64_t id, revision, version, organisation_id;
+};
+int store_volunteer_head(struct db *db, int64_t id, struct volunteer_head *out,
+                         struct kp_error *err);
 /* The names of volunteers ids[0..n-1] (n at most PAGE_MAX, no repeats)
    into out[0..n-1], in that order: one query however many, and none of
    their items. One that does not exist fails the whole with not_found. */

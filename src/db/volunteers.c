@@ -167,6 +167,24 @@ int store_volunteer_get(struct db *db, int64_t id, bool with_experience, struct 
 	                       : items_load(db, "volunteer_items", "volunteer_id", id, v->items, err);
 }
 
+int store_volunteer_head(struct db *db, int64_t id, struct volunteer_head *out,
+                         struct kp_error *err)
+{
+	struct db_stmt *st;
+	if (db_prepare(db, "SELECT revision, version, organisation_id FROM volunteers WHERE id = ?",
+	               &st, err))
+		return KP_ERR;
+	db_bind_int(st, 1, id);
+	int rc = db_step(st, err);
+	if (rc == DB_ROW)
+		*out = (struct volunteer_head){ id, db_col_int(st, 0), db_col_int(st, 1),
+		                                db_col_int(st, 2) };
+	db_finalize(st);
+	if (rc == DB_FAILED)
+		return KP_ERR;
+	return rc == DB_DONE ? kp_fail(err, KP_NOT_FOUND, "not_found", "id") : KP_OK;
+}
+
 static int build_filter(struct query *q, const struct list_filter *f, char *like, size_t cap)
 {
 	int rc = 0;

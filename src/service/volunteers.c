@@ -217,7 +217,7 @@ static struct row_key key_of_volunteer(struct svc *s, void *ctx, void *record)
 {
 	(void)s, (void)ctx;
 	const struct volunteer *v = record;
-	return (struct row_key){ v->id, v->revision, 0 };
+	return (struct row_key){ v->id, v->revision, VOLUNTEER_FORM_PLAIN };
 }
 
 /* The page as service/page.h reads it: heads, then the volunteers the
@@ -234,7 +234,7 @@ static int list_page(struct svc *s, const struct list_filter *f, struct list_arg
 	if (store_volunteer_heads(s->db, f, a->pg, heads, &n, a->total, s->err))
 		return KP_ERR;
 	for (int i = 0; i < n; i++)
-		keys[i] = (struct row_key){ heads[i].id, heads[i].revision, 0 };
+		keys[i] = (struct row_key){ heads[i].id, heads[i].revision, VOLUNTEER_FORM_PLAIN };
 	return page_read(s, keys, n, &src, a->r);
 }
 
@@ -264,34 +264,79 @@ int volunteer_list(struct app *app, struct db *db, const struct principal *who,
 struct view_args {
 	int64_t id;
 	const char *reason;
-	struct volunteer *out;
-	bool *show_experience;
+	const struct row_reader *r;
+	int64_t *version;
 };
+
+/* May the caller open volunteer id of organisation org, and see its lived
+   experience too? */
+static int authorise_view(struct svc *s, int64_t org, int64_t id, bool *experience)
+{
+	struct consent k;
+	struct authz_target t;
+	if (svc_volunteer_target(s, org, id, &k, &t) ||
+	    svc_authorise(s, RES_VOLUNTEER, ACT_READ, &t))
+		return KP_ERR;
+	*experience = authz_allows(s->who, RES_EXPERIENCE, ACT_READ, &t);
+	return KP_OK;
+}
+
+static int hand_to(struct svc *s, const struct row_reader *r, const struct row_key *key,
+                   const struct volunteer *v)
+{
+	return r->each(r->ctx, key, v) != 0 ? kp_internal(s->err) : KP_OK;
+}
+
+/* The record, unless the reader holds it in that form. Read anew it decides
+   for itself: moved meanwhile to another organisation (PostgreSQL reads each
+   statement on its own), it is authorised again. */
+static int hand_over(struct svc *s, struct view_args *a, const struct volunteer_head *h,
+                     bool *experience)
+{
+	struct row_key key = { a->id, h->revision,
+		               *experience ? VOLUNTEER_FORM_EXPERIENCE : VOLUNTEER_FORM_PLAIN };
+	*a->version = h->version;
+	if (a->r->held(a->r->ctx, &key))
+		return hand_to(s, a->r, &key, NULL);
+	struct volunteer *v = malloc(sizeof *v);
+	if (v == NULL)
+		return kp_internal(s->err);
+	int rc = store_volunteer_get(s->db, a->id, true, v, s->err);
+	if (rc == KP_OK && v->organisation_id != h->organisation_id)
+		rc = authorise_view(s, v->organisation_id, a->id, experience);
+	if (rc == KP_OK) {
+		if (!*experience)
+			v->items[LIST_EXPERIENCE].n = 0;
+		key = (struct row_key){ a->id, v->revision,
+			                *experience ? VOLUNTEER_FORM_EXPERIENCE : VOLUNTEER_FORM_PLAIN };
+		*a->version = v->version;
+		rc = hand_to(s, a->r, &key, v);
+	}
+	free(v);
+	return rc;
+}
 
 static int read_view(struct svc *s, void *arg)
 {
 	struct view_args *a = arg;
-	struct consent k;
-	struct authz_target t;
+	struct volunteer_head h;
 	struct audit_entry views[2];
-	if (store_volunteer_get(s->db, a->id, true, a->out, s->err) ||
-	    svc_volunteer_target(s, a->out->organisation_id, a->id, &k, &t) ||
-	    svc_authorise(s, RES_VOLUNTEER, ACT_READ, &t))
+	bool experience = false;
+	if (store_volunteer_head(s->db, a->id, &h, s->err) ||
+	    authorise_view(s, h.organisation_id, a->id, &experience) ||
+	    hand_over(s, a, &h, &experience))
 		return KP_ERR;
-	*a->show_experience = authz_allows(s->who, RES_EXPERIENCE, ACT_READ, &t);
-	if (!*a->show_experience)
-		a->out->items[LIST_EXPERIENCE].n = 0;
 	/* Every full view is logged, and lived experience once more on its own. */
 	svc_audit_fill(s, "view", "volunteer", a->id, a->id, a->reason, &views[0]);
 	svc_audit_fill(s, "view", "experience", a->id, a->id, a->reason, &views[1]);
-	return svc_audit_all(s, views, *a->show_experience ? 2 : 1);
+	return svc_audit_all(s, views, experience ? 2 : 1);
 }
 
 int volunteer_view(struct app *app, struct db *db, const struct principal *who, int64_t id,
-                   const char *reason, struct volunteer *out, bool *show_experience,
+                   const char *reason, const struct row_reader *r, int64_t *version,
                    struct kp_error *err)
 {
-	struct view_args a = { id, reason, out, show_experience };
-	*show_experience = false;
+	struct view_args a = { id, reason, r, version };
+	*version = 0;
 	return svc_read(app, db, who, read_view, &a, err);
 }

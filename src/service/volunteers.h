@@ -49,11 +49,18 @@ int volunteer_list(struct app *app, struct db *db, const struct principal *who,
                    const struct volunteer_query *q, struct page pg, const struct row_reader *r,
                    int64_t *total, struct kp_error *err);
 
-/* Opens volunteer id for the caller into out: authorises, then logs the view
-   (and a view of the lived experience, which out then holds, when the caller
-   may see it) and returns once that is durable. reason may be NULL. */
+/* The forms of a volunteer's record: lived experience shows only to whoever
+   may see it (a list shows nobody's). */
+enum { VOLUNTEER_FORM_PLAIN, VOLUNTEER_FORM_EXPERIENCE };
+
+/* Opens volunteer id for the caller: authorises, hands the record to r as
+   service/page.h hands a page of one (a row_key of form VOLUNTEER_FORM_*,
+   lived experience in it only with VOLUNTEER_FORM_EXPERIENCE), then logs the
+   view (and a view of the lived experience when it showed) and returns once
+   that is durable. *version: the record's, as handed over. reason may be
+   NULL. */
 int volunteer_view(struct app *app, struct db *db, const struct principal *who, int64_t id,
-                   const char *reason, struct volunteer *out, bool *show_experience,
+                   const char *reason, const struct row_reader *r, int64_t *version,
                    struct kp_error *err);
 
 struct volunteer_new {

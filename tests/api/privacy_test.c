@@ -151,6 +151,7 @@ static void consent_decides_visibility_and_withdrawal_is_immediate(void **state)
 	assert_false(list_has_id(doc, v.id));
 	json_decref(doc);
 	assert_false(has_experience(&coord_home, v.id));
+	assert_false(has_experience(&v.cl, v.id)); /* not even from a record viewed before */
 	if (sqlite)
 		assert_int_equal(rows_about(&e->srv, "volunteer_experiences", "volunteer_id", v.id), 0);
 

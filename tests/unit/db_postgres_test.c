@@ -552,6 +552,20 @@ static void volunteer_revision_follows_what_a_list_shows(void **state)
 	r = volunteer_revision(fx, v.id);
 	assert_int_equal(volunteer_revision(fx, other.id), other_r);
 
+	/* Lived experience is in no list, but in the record that a server
+	   keeps as well: added or removed, it raises the revision too. */
+	run_id(fx, "INSERT INTO list_items (kind, code, label_nl, label_en) "
+	           "VALUES ('experience', 'rev-' || CAST(? AS TEXT), 'Ervaring', 'Experience')",
+	       v.id);
+	run_id(fx, "INSERT INTO volunteer_experiences (volunteer_id, item_id) SELECT ?, MAX(id) "
+	           "FROM list_items WHERE kind = 'experience'", v.id);
+	assert_true(volunteer_revision(fx, v.id) > r);
+	r = volunteer_revision(fx, v.id);
+	run_id(fx, "DELETE FROM volunteer_experiences WHERE volunteer_id = ?", v.id);
+	assert_true(volunteer_revision(fx, v.id) > r);
+	r = volunteer_revision(fx, v.id);
+	assert_int_equal(volunteer_revision(fx, other.id), other_r);
+
 	struct row_head heads[PAGE_MAX];
 	struct list_filter lf;
 	int n = 0;
