@@ -132,13 +132,18 @@ static void a_list_on_b_shows_a_change_on_a_at_once(void **state)
 	assert_string_equal(json_str(row, "location_name"), "Bolwerk");
 	json_decref(doc);
 
-	/* The same for the list of volunteers. */
+	/* The same for the list of volunteers, and for a volunteer's record. */
 	int64_t vol = fx_volunteer(&t->admin_a, org, "active");
 	snprintf(list, sizeof list, "/api/volunteers?organisation_id=%lld", (long long)org);
 	json_decref(expect(&admin_b, "GET", list, NULL, 200));
 	snprintf(path, sizeof path, "/api/volunteers/%lld", (long long)vol);
+	json_decref(expect(&admin_b, "GET", path, NULL, 200));
 	json_decref(expect(&t->admin_a, "PATCH", path,
 	                   "{\"place\":\"Papendrecht\",\"activities\":[\"koken\"]}", 200));
+	doc = expect(&admin_b, "GET", path, NULL, 200);
+	assert_string_equal(json_str(doc, "place"), "Papendrecht");
+	assert_int_equal(json_array_size(json_object_get(doc, "activities")), 1);
+	json_decref(doc);
 	doc = expect(&admin_b, "GET", list, NULL, 200);
 	row = list_find(doc, "id", vol);
 	assert_string_equal(json_str(row, "place"), "Papendrecht");
