@@ -281,6 +281,11 @@ static int authorise_view(struct svc *s, int64_t org, int64_t id, bool *experien
 	return KP_OK;
 }
 
+static int form_of(bool experience)
+{
+	return experience ? VOLUNTEER_FORM_EXPERIENCE : VOLUNTEER_FORM_PLAIN;
+}
+
 static int hand_to(struct svc *s, const struct row_reader *r, const struct row_key *key,
                    const struct volunteer *v)
 {
@@ -293,8 +298,7 @@ static int hand_to(struct svc *s, const struct row_reader *r, const struct row_k
 static int hand_over(struct svc *s, struct view_args *a, const struct volunteer_head *h,
                      bool *experience)
 {
-	struct row_key key = { a->id, h->revision,
-		               *experience ? VOLUNTEER_FORM_EXPERIENCE : VOLUNTEER_FORM_PLAIN };
+	struct row_key key = { a->id, h->revision, form_of(*experience) };
 	*a->version = h->version;
 	if (a->r->held(a->r->ctx, &key))
 		return hand_to(s, a->r, &key, NULL);
@@ -307,8 +311,7 @@ static int hand_over(struct svc *s, struct view_args *a, const struct volunteer_
 	if (rc == KP_OK) {
 		if (!*experience)
 			v->items[LIST_EXPERIENCE].n = 0;
-		key = (struct row_key){ a->id, v->revision,
-			                *experience ? VOLUNTEER_FORM_EXPERIENCE : VOLUNTEER_FORM_PLAIN };
+		key = (struct row_key){ a->id, v->revision, form_of(*experience) };
 		*a->version = v->version;
 		rc = hand_to(s, a->r, &key, v);
 	}
