@@ -326,9 +326,11 @@ static void follow_up_tasks(void **state)
 	char out[1024];
 	assert_int_equal(server_cli(&e->srv, "retention --years 2", out, sizeof out), 0);
 	assert_non_null(strstr(out, ", 0 cliënt(en) gewist"));
+	/* Two years on, the CLI's run or the server's own retention job (src/sync/
+	   jobs.c, which sees the same clock) erases it, whichever comes first:
+	   what counts is the record below. */
 	set_today("2028-05-01");
 	assert_int_equal(server_cli(&e->srv, "retention --years 2", out, sizeof out), 0);
-	assert_null(strstr(out, ", 0 cliënt(en) gewist"));
 	people_relogin(e, &p);
 	snprintf(path, sizeof path, "/api/help-requests/%lld", (long long)id);
 	json_t *doc2 = expect(&p.hub_co, "GET", path, NULL, 200);
