@@ -77,10 +77,9 @@ int api_reply_written(struct api_call *c, int status, jw_write_fn *write, const 
                       void *arg, int64_t version)
 {
 	struct jw w;
-	put_etag(c, version);
-	c->res->body.len = 0;
-	jw_init(&w, &c->res->body);
+	api_record_begin(c, &w);
 	write(&w, obj, arg);
+	put_etag(c, version);
 	return written(c, &w, status);
 }
 
